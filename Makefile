@@ -1,0 +1,35 @@
+# Two commands on a fresh machine (python3 and make): `make run` and `make test`.
+# The venv is rebuilt only when pyproject.toml changes (stamp files), so re-runs are quick.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(BIN)/aitasker-desktop --demo
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m bench -p no:randomly tests/bench
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check app ui tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,310 @@
+"""TasksClient: the one place that speaks HTTP to AITasker.
+
+One shared ``httpx.AsyncClient``; every outcome is mapped to an :mod:`app.errors` class, so no raw
+httpx, pydantic or json exception escapes. Reads are retried with bounded backoff on 5xx and
+connection failures. A create is never retried once it may have reached the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import random
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from pydantic import ValidationError
+
+from app import __version__
+from app.errors import (
+    ApiError,
+    BadResponse,
+    Forbidden,
+    InvalidAddress,
+    InvalidTask,
+    NotFound,
+    Offline,
+    OutcomeUnknown,
+    RateLimited,
+    ServerError,
+    Unauthorized,
+    parse_retry_after,
+)
+from app.schema import Task, TaskDraft
+from app.taxonomy import Category, parse_categories
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.aitasker.co"
+USER_AGENT = f"aitasker-desktop/{__version__}"
+MAX_RESPONSE_BYTES = 5 * 1024 * 1024
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+# A user-facing deadline for one request: httpx timeouts are per operation, not in total.
+DEFAULT_DEADLINE = 45.0
+READ_ATTEMPTS = 3
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_api_url(url: str) -> str:
+    """The URL without a trailing slash, or :class:`InvalidAddress` if it is not safe to use."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidAddress(
+            "The AITasker address must look like https://api.aitasker.co.", detail=f"got {url!r}"
+        )
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        raise InvalidAddress(detail=f"refused plain http to {parts.hostname}")
+    return url.strip().rstrip("/")
+
+
+@dataclass
+class RateLimitState:
+    """What the last response said about the rate limit (None where the header was absent)."""
+
+    limit: int | None = None
+    remaining: int | None = None
+
+
+def _header_int(response: httpx.Response, name: str) -> int | None:
+    try:
+        return int(response.headers[name])
+    except (KeyError, ValueError):
+        return None
+
+
+class TasksClient:
+    """Async client for the AITasker task API. Use as ``async with TasksClient(...) as c:``."""
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
+        retry_base_delay: float = 0.25,
+    ) -> None:
+        self.base_url = check_api_url(base_url)
+        self._api_key = api_key
+        self._deadline = deadline
+        self._retry_base_delay = retry_base_delay
+        self.rate_limit = RateLimitState()
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            headers={
+                "Authorization": f"Bearer {api_key}",
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+            },
+            timeout=timeout,
+            transport=transport,
+            follow_redirects=False,  # a redirect could carry the key to another host
+        )
+
+    def __repr__(self) -> str:
+        return f"TasksClient(base_url={self.base_url!r})"
+
+    async def __aenter__(self) -> TasksClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # --- public calls ---------------------------------------------------------------------
+
+    async def create_task(self, draft: TaskDraft, idempotency_key: str | None = None) -> Task:
+        """Post a task. Raises Offline only when nothing can have reached the server."""
+        headers = {"Content-Type": "application/json"}
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
+        body = json.dumps(draft.to_request_json()).encode()
+        response, data = await self._send("POST", "/api/v1/tasks", content=body, headers=headers, may_retry=False)
+        return self._parse(Task, data, response)
+
+    async def get_task(self, task_id: str) -> Task:
+        response, data = await self._send("GET", f"/api/v1/tasks/{_path_segment(task_id)}")
+        return self._parse(Task, data, response)
+
+    async def list_tasks(self, *, limit: int = 50, offset: int = 0) -> list[Task]:
+        """``GET /api/v1/tasks`` (offered by the sandbox; unconfirmed on the real API)."""
+        response, data = await self._send("GET", "/api/v1/tasks", params={"limit": limit, "offset": offset})
+        items = data.get("tasks", data.get("items")) if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            raise BadResponse(detail="task list is neither an array nor an envelope")
+        return [self._parse(Task, item, response) for item in items]
+
+    async def list_categories(self) -> list[Category]:
+        response, data = await self._send("GET", "/api/v1/categories")
+        try:
+            return parse_categories(data)
+        except (ValueError, ValidationError) as exc:
+            raise BadResponse(detail=self._redact(f"categories: {exc}")) from None
+
+    async def health(self) -> bool:
+        """True when ``/health`` answers 2xx."""
+        await self._send("GET", "/health")
+        return True
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self._api_key, "[redacted]") if self._api_key else text
+
+    def _parse(self, model: type[Task], data: Any, response: httpx.Response) -> Task:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise BadResponse(
+                detail=self._redact(f"HTTP {response.status_code}: {exc.error_count()} field(s) not understood: "
+                + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])),
+                status=response.status_code,
+            ) from None
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        may_retry: bool = True,
+        **kwargs: Any,
+    ) -> tuple[httpx.Response, Any]:
+        attempts = READ_ATTEMPTS if may_retry else 1
+        for attempt in range(1, attempts + 1):
+            try:
+                async with asyncio.timeout(self._deadline):
+                    return await self._send_once(method, path, may_retry=may_retry, **kwargs)
+            except TimeoutError:
+                error: ApiError = (
+                    Offline("AITasker did not answer in time.", detail=f"{method} {path}: no answer in {self._deadline:.0f} s")
+                    if may_retry
+                    else OutcomeUnknown(detail=f"{method} {path}: no answer in {self._deadline:.0f} s")
+                )
+            except (Offline, ServerError) as exc:
+                error = exc
+            if not may_retry or attempt == attempts:
+                raise error
+            delay = self._retry_base_delay * 2 ** (attempt - 1) * (0.5 + random.random())
+            log.info("retrying %s %s in %.2f s after: %s", method, path, delay, error.detail)
+            await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
+
+    async def _send_once(self, method: str, path: str, *, may_retry: bool, **kwargs: Any) -> tuple[httpx.Response, Any]:
+        request = self._http.build_request(method, path, **kwargs)
+        where = f"{method} {request.url.path}"
+        try:
+            response = await self._http.send(request, stream=True)
+            try:
+                raw = await self._read_bounded(response)
+            finally:
+                await response.aclose()
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol) as exc:
+            # The connection was never made: nothing reached the server.
+            raise Offline(detail=self._redact(f"{where}: {type(exc).__name__}: {exc}")) from None
+        except httpx.TransportError as exc:
+            detail = self._redact(f"{where}: {type(exc).__name__}: {exc}")
+            if not may_retry:
+                raise OutcomeUnknown(detail=detail) from None
+            raise Offline("The connection to AITasker broke. Trying again may help.", detail=detail) from None
+        except httpx.HTTPError as exc:  # anything else httpx may raise (invalid URL, ...)
+            raise BadResponse(detail=self._redact(f"{where}: {type(exc).__name__}: {exc}")) from None
+
+        self._note_rate_limit(response)
+        status = response.status_code
+        data = self._decode(raw, response, where)
+        if 200 <= status < 300:
+            return response, data
+        raise self._error_for(status, data, response, where)
+
+    async def _read_bounded(self, response: httpx.Response) -> bytes:
+        declared = _header_int(response, "Content-Length")
+        if declared is not None and declared > MAX_RESPONSE_BYTES:
+            raise BadResponse(detail=f"answer of {declared} bytes is larger than {MAX_RESPONSE_BYTES}")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > MAX_RESPONSE_BYTES:
+                raise BadResponse(detail=f"answer larger than {MAX_RESPONSE_BYTES} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _note_rate_limit(self, response: httpx.Response) -> None:
+        limit = _header_int(response, "X-RateLimit-Limit")
+        remaining = _header_int(response, "X-RateLimit-Remaining")
+        if limit is not None or remaining is not None:
+            self.rate_limit = RateLimitState(limit=limit, remaining=remaining)
+
+    def _decode(self, raw: bytes, response: httpx.Response, where: str) -> Any:
+        if not raw.strip():
+            return None
+        try:
+            return json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            if 200 <= response.status_code < 300:
+                raise BadResponse(detail=f"{where}: HTTP {response.status_code}, body is not JSON", status=response.status_code) from None
+            return None  # an error page in HTML: the status code still tells what happened
+
+    def _error_for(self, status: int, data: Any, response: httpx.Response, where: str) -> ApiError:
+        detail_field = data.get("detail") if isinstance(data, dict) else None
+        server_text = self._redact(detail_field if isinstance(detail_field, str) else json.dumps(detail_field)[:500]) if detail_field is not None else ""
+        detail = f"{where}: HTTP {status}" + (f": {server_text}" if server_text else "")
+        if status == 401:
+            return Unauthorized(detail=detail, status=status)
+        if status == 403:
+            return Forbidden(detail=detail, status=status)
+        if status == 404:
+            return NotFound(detail=detail, status=status)
+        if status == 422 or (status == 400 and isinstance(detail_field, list)):
+            if isinstance(detail_field, list):
+                error = InvalidTask.from_validation_errors(detail_field, status=status)
+                error.detail = detail
+                return error
+            return InvalidTask(
+                field_errors={"__all__": [server_text]} if server_text else {}, detail=detail, status=status
+            )
+        if status == 429:
+            return RateLimited(retry_after=parse_retry_after(response.headers.get("Retry-After")), detail=detail)
+        if status >= 500:
+            if where.startswith("POST /api/v1/tasks"):
+                # A server error on create may come after the task was stored: the user decides.
+                return OutcomeUnknown(
+                    "AITasker had trouble while receiving your task, so we can't tell whether it "
+                    "was posted. Nothing will be sent again without your say-so.",
+                    detail=detail,
+                    status=status,
+                )
+            return ServerError(detail=detail, status=status)
+        if 300 <= status < 400:
+            return BadResponse(
+                "AITasker answered from a different address. Check the API address in Settings.",
+                detail=f"{where}: HTTP {status} redirect not followed",
+                status=status,
+            )
+        return ApiError(
+            "AITasker refused this request." + (f" It said: {server_text}" if server_text else ""),
+            detail=detail,
+            status=status,
+        )
+
+
+def _path_segment(task_id: str) -> str:
+    from urllib.parse import quote
+
+    return quote(str(task_id).strip(), safe="")

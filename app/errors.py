@@ -1,0 +1,165 @@
+"""The error vocabulary the UI speaks.
+
+Every error carries ``user_message`` (a plain sentence for a person who does not write code) and
+``detail`` (the technical part, for the Details expander and the log). ``str(error)`` is the user
+message followed by the detail. Neither ever contains the API key: :mod:`app.api` redacts it
+before an error is built.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import time
+from datetime import timezone
+from typing import Any
+
+
+class ApiError(Exception):
+    """Something went wrong talking to AITasker."""
+
+    default_message = "Something went wrong while talking to AITasker."
+
+    def __init__(self, user_message: str | None = None, *, detail: str = "", status: int | None = None):
+        self.user_message = user_message or self.default_message
+        self.detail = detail
+        self.status = status
+        super().__init__(self.user_message)
+
+    def __str__(self) -> str:
+        return f"{self.user_message} ({self.detail})" if self.detail else self.user_message
+
+
+class InvalidAddress(ApiError):
+    default_message = (
+        "The AITasker address must start with https:// so that your key travels encrypted."
+    )
+
+
+class InvalidTask(ApiError):
+    """The task was refused as it stands; ``field_errors`` maps a field name to its messages."""
+
+    default_message = "Some of the details need a change before the task can be posted."
+
+    def __init__(
+        self,
+        user_message: str | None = None,
+        *,
+        field_errors: dict[str, list[str]] | None = None,
+        detail: str = "",
+        status: int | None = 422,
+    ):
+        self.field_errors: dict[str, list[str]] = field_errors or {}
+        super().__init__(user_message, detail=detail, status=status)
+
+    @classmethod
+    def from_validation_errors(cls, errors: list[dict[str, Any]], *, status: int | None) -> InvalidTask:
+        """Build from FastAPI's 422 ``detail`` list or pydantic's ``ValidationError.errors()``.
+
+        ``loc`` starting with body/query/path (FastAPI) is stripped; the first remaining element
+        names the field. Errors with no field go under ``"__all__"``.
+        """
+        fields: dict[str, list[str]] = {}
+        for item in errors:
+            if not isinstance(item, dict):
+                fields.setdefault("__all__", []).append(str(item))
+                continue
+            loc = [str(part) for part in item.get("loc", []) or []]
+            if loc and loc[0] in ("body", "query", "path", "header"):
+                loc = loc[1:]
+            field = loc[0] if loc else "__all__"
+            message = str(item.get("msg") or "This value is not accepted.")
+            if message.startswith("Value error, "):
+                message = message[len("Value error, ") :]
+            fields.setdefault(field, []).append(message)
+        return cls(field_errors=fields, detail=f"HTTP {status}" if status else "", status=status)
+
+
+class Unauthorized(ApiError):
+    default_message = "AITasker did not accept your API key. Please check it, or enter a new one."
+
+
+class Forbidden(ApiError):
+    default_message = (
+        "Your API key is not allowed to do this. It may be a read-only key: "
+        "create a key that can post tasks in your AITasker dashboard."
+    )
+
+
+class NotFound(ApiError):
+    default_message = "AITasker could not find this task. It may belong to another account."
+
+
+class RateLimited(ApiError):
+    default_message = "AITasker asked us to slow down for a moment."
+
+    def __init__(self, user_message: str | None = None, *, retry_after: float | None = None, detail: str = "", status: int | None = 429):
+        self.retry_after = retry_after
+        if user_message is None and retry_after is not None:
+            seconds = max(1, math.ceil(retry_after))
+            user_message = f"AITasker asked us to wait {seconds} s before trying again."
+        super().__init__(user_message, detail=detail, status=status)
+
+
+class ServerError(ApiError):
+    default_message = "AITasker is having trouble right now. Please try again in a few minutes."
+
+
+class Offline(ApiError):
+    """Nothing reached the server: safe to retry, even a create."""
+
+    default_message = "Can't reach AITasker. Check your internet connection."
+
+
+class OutcomeUnknown(ApiError):
+    """A create may have reached the server: never resend it without the user's decision."""
+
+    default_message = (
+        "The connection broke after your task was sent, so we can't tell whether AITasker "
+        "received it. Nothing will be sent again without your say-so."
+    )
+
+
+class BadResponse(ApiError):
+    default_message = "AITasker sent an answer this app does not understand."
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; else None."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if math.isfinite(seconds) else None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    current = time.time() if now is None else now
+    return max(0.0, when.timestamp() - current)
+
+
+__all__ = [
+    "ApiError",
+    "BadResponse",
+    "Forbidden",
+    "InvalidAddress",
+    "InvalidTask",
+    "NotFound",
+    "Offline",
+    "OutcomeUnknown",
+    "RateLimited",
+    "ServerError",
+    "Unauthorized",
+    "parse_retry_after",
+]

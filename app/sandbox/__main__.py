@@ -1,0 +1,43 @@
+"""``aitasker-sandbox``: run the AITasker stand-in alone."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from app.api import is_loopback_host
+from app.sandbox.server import SandboxServer
+from app.sandbox.service import DEMO_API_KEY, Faults, SandboxConfig
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="aitasker-sandbox", description="A local stand-in for the AITasker API.")
+    parser.add_argument("--host", default="127.0.0.1", help="loopback address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port (0 picks a free one)")
+    parser.add_argument("--api-key", default=DEMO_API_KEY, help=f"the key clients must send (default {DEMO_API_KEY})")
+    parser.add_argument("--speed", type=float, default=10.0, help="sandbox seconds per real second (default 10)")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every API answer")
+    parser.add_argument("--error-rate", type=float, default=0.0, help="share of API requests answered 503")
+    parser.add_argument("--drop-rate", type=float, default=0.0, help="share of API answers cut off mid-way")
+    args = parser.parse_args(argv)
+    if not is_loopback_host(args.host):
+        parser.error("the sandbox only listens on loopback addresses (127.0.0.1, ::1, localhost)")
+    config = SandboxConfig(
+        api_key=args.api_key,
+        speed=args.speed,
+        faults=Faults(latency=args.latency, error_rate=args.error_rate, drop_rate=args.drop_rate),
+    )
+    server = SandboxServer(config, host=args.host, port=args.port).start()
+    print(f"AITasker sandbox listening on {server.url} (API key: {args.api_key})", flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    stop.wait()
+    server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

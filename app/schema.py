@@ -1,0 +1,236 @@
+"""The API contract in code: the request model (TaskDraft) and the response model (Task).
+
+This module is the ONE home of every limit. Widgets read ranges, steps, lengths and defaults from
+here through :func:`number_limits` and :func:`max_length`; no other module repeats a number.
+
+Request strict, response tolerant: ``TaskDraft`` rejects what the API would reject; ``Task``
+accepts what a real server may send (unknown statuses, extra fields, documented nulls, numbers
+outside the request ranges, past dates).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+from uuid import UUID
+
+import annotated_types
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Display hints that are not API limits but must live beside them (issue: no widget repeats a
+# number). ``ui_step`` is the spin box's smallest step (cents for money), ``ui_slider_step`` the
+# slider's step, ``ui_decimals`` the digits shown.
+_MONEY_UI = {"ui_step": 0.01, "ui_slider_step": 0.5, "ui_page_step": 10.0, "ui_decimals": 2}
+_DIAL_UI = {"ui_step": 0.01, "ui_slider_step": 0.01, "ui_page_step": 0.1, "ui_decimals": 2}
+
+
+class TaskDraft(BaseModel):
+    """The body of ``POST /api/v1/tasks``, exactly as documented (api notes §3.1)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+
+    category: str = Field(min_length=1, description="Task category slug from the taxonomy")
+    task_type: str = Field(min_length=1, description="Task type slug within the category")
+    budget_usd: float = Field(ge=3, le=300, json_schema_extra=_MONEY_UI)
+    title: str | None = Field(default=None, max_length=200)
+    description: str = Field(default="", max_length=5000)
+    requirements: dict[str, Any] = Field(default_factory=dict)
+    experimentation: float = Field(default=0.3, ge=0, le=1, json_schema_extra=_DIAL_UI)
+    brand_kit_id: UUID | None = None
+
+    @field_validator("category", "task_type")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("Please choose one")
+        return value
+
+    @field_validator("budget_usd", "experimentation", mode="before")
+    @classmethod
+    def _no_booleans(cls, value: Any) -> Any:
+        # JSON has no "true dollars": a bool here is a programming or paste error.
+        if isinstance(value, bool):
+            raise ValueError("Please enter a number")
+        return value
+
+    def to_request_json(self) -> dict[str, Any]:
+        """The JSON body sent to the API."""
+        return self.model_dump(mode="json")
+
+
+@dataclass(frozen=True)
+class NumberLimits:
+    minimum: float
+    maximum: float
+    default: float | None
+    step: float
+    slider_step: float
+    page_step: float
+    decimals: int
+
+
+def number_limits(field: str, model: type[BaseModel] = TaskDraft) -> NumberLimits:
+    """Range, default and UI steps of a numeric field, read from the model's metadata."""
+    info = model.model_fields[field]
+    minimum = -math.inf
+    maximum = math.inf
+    for item in info.metadata:
+        if isinstance(item, annotated_types.Ge):
+            minimum = float(item.ge)  # type: ignore[arg-type]
+        elif isinstance(item, annotated_types.Le):
+            maximum = float(item.le)  # type: ignore[arg-type]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    default = info.default if isinstance(info.default, (int, float)) else None
+    return NumberLimits(
+        minimum=minimum,
+        maximum=maximum,
+        default=None if default is None else float(default),
+        step=float(extra.get("ui_step", 1)),  # type: ignore[arg-type]
+        slider_step=float(extra.get("ui_slider_step", 1)),  # type: ignore[arg-type]
+        page_step=float(extra.get("ui_page_step", 10)),  # type: ignore[arg-type]
+        decimals=int(extra.get("ui_decimals", 0)),  # type: ignore[call-overload]
+    )
+
+
+def max_length(field: str, model: type[BaseModel] = TaskDraft) -> int | None:
+    """The maximum length of a text field, read from the model's metadata."""
+    for item in model.model_fields[field].metadata:
+        if isinstance(item, annotated_types.MaxLen):
+            return int(item.max_length)
+    return None
+
+
+# --- the response -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    label: str
+    final: bool
+    explanation: str
+
+
+STATUSES: dict[str, StatusInfo] = {
+    "open": StatusInfo("Posted", False, "Your task is posted and waiting to be matched."),
+    "matching": StatusInfo("Finding agents", False, "AITasker is choosing agents to work on it."),
+    "prototyping": StatusInfo("Agents at work", False, "Agents are preparing first versions."),
+    "review": StatusInfo(
+        "Ready for your review", False, "First versions are ready: pick the one you like."
+    ),
+    "delivering": StatusInfo(
+        "Final version in progress", False, "The agent you picked is finishing the work."
+    ),
+    "completed": StatusInfo("Completed", True, "You approved the work. Payment was made."),
+    "expired": StatusInfo(
+        "Expired", True, "The time ran out before a version was chosen. No money was taken."
+    ),
+    "cancelled": StatusInfo("Cancelled", True, "The task was cancelled before a winner was picked."),
+}
+
+
+def status_info(status: str) -> StatusInfo:
+    """Plain words for a status; an unknown status still displays, as its own text."""
+    known = STATUSES.get(status)
+    if known is not None:
+        return known
+    words = status.replace("_", " ").replace("-", " ").strip() or "Unknown"
+    return StatusInfo(words[:1].upper() + words[1:], False, "AITasker reported this status.")
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+class Task(BaseModel):
+    """``TaskResponse``: tolerant of anything a real server may plausibly send."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str = Field(min_length=1)
+    status: str = "unknown"
+    user_id: str | None = None
+    title: str | None = ""
+    description: str | None = ""
+    category: str | None = ""
+    task_type: str | None = ""
+    requirements: dict[str, Any] | None = None
+    budget_usd: float | None = None
+    compute_budget: float | None = None
+    experimentation: float | None = None
+    created_at: datetime | None = None
+    expires_at: datetime | None = None
+    attachments: list[Any] | None = None
+    brand_kit_id: str | None = None
+    prototype_tier: int | str | None = None
+
+    @field_validator("id", "user_id", "brand_kit_id", mode="before")
+    @classmethod
+    def _ids_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (UUID, int)) else value
+
+    @field_validator("created_at", "expires_at", mode="after")
+    @classmethod
+    def _utc_if_naive(cls, value: datetime | None) -> datetime | None:
+        return _aware(value)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status_text(cls, value: Any) -> Any:
+        return "unknown" if value is None else str(value)
+
+    @property
+    def status_label(self) -> str:
+        return status_info(self.status).label
+
+    @property
+    def is_final(self) -> bool:
+        return status_info(self.status).final
+
+
+# --- plain words for validation problems -----------------------------------------------------
+
+_FIELD_NOUNS = {
+    "category": "a category",
+    "task_type": "a task type",
+}
+
+
+def plain_field_errors(errors: list[Any]) -> dict[str, list[str]]:
+    """Pydantic's ``ValidationError.errors()`` for a TaskDraft, as sentences a non-programmer reads."""
+    fields: dict[str, list[str]] = {}
+    for error in errors:
+        loc = error.get("loc") or ("__all__",)
+        field = str(loc[0])
+        kind = error.get("type", "")
+        ctx = error.get("ctx") or {}
+        if field in _FIELD_NOUNS and kind in ("missing", "string_too_short", "value_error", "string_type"):
+            message = f"Please choose {_FIELD_NOUNS[field]}."
+        elif kind == "string_too_long":
+            over = len(error.get("input") or "") - int(ctx.get("max_length", 0))
+            message = f"This is {over} character{'s' if over != 1 else ''} too long (at most {ctx.get('max_length')})."
+        elif kind in ("greater_than_equal", "less_than_equal"):
+            limits = number_limits(field)
+            message = f"Please choose a value from {_number(field, limits.minimum)} to {_number(field, limits.maximum)}."
+        elif kind.startswith("uuid"):
+            message = "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000."
+        elif kind in ("dict_type", "model_type"):
+            message = "This must be a list of names and values."
+        elif kind in ("float_parsing", "float_type", "value_error") and field in ("budget_usd", "experimentation"):
+            message = "Please enter a number."
+        elif kind == "extra_forbidden":
+            message = f"'{field}' is not something AITasker accepts."
+            field = "__all__"
+        else:
+            message = str(error.get("msg", "This value is not accepted."))
+        fields.setdefault(field, []).append(message)
+    return fields
+
+
+def _number(field: str, value: float) -> str:
+    if field == "budget_usd":
+        return f"${value:,.2f}"
+    return f"{value:g}"

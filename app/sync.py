@@ -1,0 +1,89 @@
+"""Keeps known tasks' status and expiry fresh within the API's read limits.
+
+Qt-free: the UI passes callables to read the tasks to watch and to receive updates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from app.api import TasksClient
+from app.errors import ApiError, NotFound, Offline, RateLimited
+from app.schema import Task
+
+log = logging.getLogger(__name__)
+
+# The documented read bucket is 300/min; stay well under it, leaving room for other reads.
+MAX_READS_PER_MINUTE = 240
+ACTIVE_INTERVAL = 10.0  # seconds between rounds while agents are working
+QUIET_INTERVAL = 30.0  # while every watched task waits for the user (review)
+OFFLINE_BACKOFF = (5.0, 10.0, 20.0, 40.0, 60.0)
+
+
+class TaskRefresher:
+    def __init__(
+        self,
+        client: TasksClient,
+        watched: Callable[[], list[Task]],
+        on_update: Callable[[Task], None],
+        on_state: Callable[[str, str], None] = lambda state, detail: None,
+        *,
+        interval: float = ACTIVE_INTERVAL,
+        quiet_interval: float = QUIET_INTERVAL,
+    ) -> None:
+        self._client = client
+        self._watched = watched
+        self._on_update = on_update
+        self._on_state = on_state
+        self.interval = interval
+        self.quiet_interval = quiet_interval
+        self._wake = asyncio.Event()
+        self._offline_round = 0
+
+    def refresh_now(self) -> None:
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            pause = await self.refresh_once()
+            self._wake.clear()
+            try:
+                await asyncio.wait_for(self._wake.wait(), pause)
+            except TimeoutError:
+                pass
+
+    async def refresh_once(self) -> float:
+        """One round over the unfinished tasks; returns how long to wait before the next."""
+        tasks = [t for t in self._watched() if not t.is_final]
+        spacing = 60.0 / MAX_READS_PER_MINUTE
+        for task in tasks:
+            try:
+                fresh = await self._client.get_task(task.id)
+            except RateLimited as exc:
+                wait = exc.retry_after if exc.retry_after is not None else 30.0
+                self._on_state("slowed", f"AITasker asked us to wait {wait:.0f} s")
+                return max(wait, spacing)
+            except Offline as exc:
+                delay = OFFLINE_BACKOFF[min(self._offline_round, len(OFFLINE_BACKOFF) - 1)]
+                self._offline_round += 1
+                self._on_state("offline", exc.user_message)
+                return delay
+            except NotFound:
+                log.info("task %s is no longer visible", task.id)
+                continue
+            except ApiError as exc:
+                self._on_state("error", exc.user_message)
+                return self.quiet_interval
+            self._offline_round = 0
+            if fresh != task:
+                self._on_update(fresh)
+            remaining = self._client.rate_limit.remaining
+            if remaining is not None and remaining < 10:
+                await asyncio.sleep(spacing * 4)
+            else:
+                await asyncio.sleep(spacing)
+        self._on_state("online", "")
+        working = any(t.status not in ("review",) for t in tasks)
+        return self.interval if working else self.quiet_interval

@@ -1,0 +1,70 @@
+"""Categories and task types: the bundled fallback, the fetched list and its parsing.
+
+``GET /api/v1/categories`` may answer ``{"categories": [...]}`` or a bare list; each category has
+``slug``, ``name`` and ``task_types`` given as slugs or as objects with ``slug`` (api notes §3.6).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class TaskType(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    slug: str = Field(min_length=1)
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or friendly_name(self.slug)
+
+
+class Category(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    slug: str = Field(min_length=1)
+    name: str = ""
+    task_types: list[TaskType] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.name or friendly_name(self.slug)
+
+
+def friendly_name(slug: str) -> str:
+    words = slug.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _task_type(item: Any) -> dict[str, Any]:
+    if isinstance(item, str):
+        return {"slug": item}
+    if isinstance(item, dict):
+        return {"slug": item.get("slug") or item.get("id") or "", "name": item.get("name") or ""}
+    raise ValueError(f"task type of unexpected kind {type(item).__name__}")
+
+
+def parse_categories(data: Any) -> list[Category]:
+    """Parse either shape; raise ValueError (or pydantic's) when it is neither."""
+    if isinstance(data, dict):
+        data = data.get("categories")
+    if not isinstance(data, list):
+        raise ValueError("categories are neither a list nor {'categories': [...]}")
+    categories = []
+    for item in data:
+        if not isinstance(item, dict):
+            raise ValueError("a category is not an object")
+        types = [_task_type(t) for t in item.get("task_types") or []]
+        categories.append(
+            Category.model_validate({"slug": item.get("slug", ""), "name": item.get("name") or "", "task_types": types})
+        )
+    return categories
+
+
+def bundled_categories() -> list[Category]:
+    """The categories shipped in ``resources/taxonomy.json`` (used when the server can't be asked)."""
+    text = resources.files("resources").joinpath("taxonomy.json").read_text(encoding="utf-8")
+    return parse_categories(json.loads(text))

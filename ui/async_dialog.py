@@ -1,0 +1,34 @@
+"""Dialogs awaited through a future (``open()``), never ``exec()`` inside a coroutine."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+    """A question with two buttons; True when the user chose ``yes``. Text is plain, never HTML."""
+    box = QMessageBox(parent)
+    box.setObjectName("confirmDialog")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+    def finished(_result: int) -> None:
+        if not future.done():
+            future.set_result(box.clickedButton() is yes_button)
+
+    box.finished.connect(finished)
+    box.open()
+    try:
+        return await future
+    finally:
+        box.finished.disconnect(finished)
+        box.deleteLater()
