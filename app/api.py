@@ -99,16 +99,19 @@ class TasksClient:
         retry_base_delay: float = 0.25,
     ) -> None:
         self.base_url = check_api_url(base_url)
-        self._api_key = api_key
+        self._api_key = api_key.strip()
+        # A key with spaces, line breaks or non-ASCII letters in it can't be a real key (and can't
+        # go in a header): refuse it here, without sending anything.
+        self._key_usable = bool(self._api_key) and self._api_key.isascii() and self._api_key.isprintable() and " " not in self._api_key
         self._deadline = deadline
         self._retry_base_delay = retry_base_delay
         self.rate_limit = RateLimitState()
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             headers={
-                "Authorization": f"Bearer {api_key}",
                 "User-Agent": USER_AGENT,
                 "Accept": "application/json",
+                **({"Authorization": f"Bearer {self._api_key}"} if self._key_usable else {}),
             },
             timeout=timeout,
             transport=transport,
@@ -185,6 +188,11 @@ class TasksClient:
         may_retry: bool = True,
         **kwargs: Any,
     ) -> tuple[httpx.Response, Any]:
+        if not self._key_usable and path != "/health":
+            raise Unauthorized(
+                "There is no usable API key. Paste the key from your AITasker dashboard again.",
+                detail="key empty or contains spaces, line breaks or non-ASCII characters; nothing sent",
+            )
         attempts = READ_ATTEMPTS if may_retry else 1
         for attempt in range(1, attempts + 1):
             try:

@@ -219,7 +219,7 @@ def plain_field_errors(errors: list[Any]) -> dict[str, list[str]]:
             message = "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000."
         elif kind in ("dict_type", "model_type"):
             message = "This must be a list of names and values."
-        elif kind in ("float_parsing", "float_type", "value_error") and field in ("budget_usd", "experimentation"):
+        elif kind in ("float_parsing", "float_type", "finite_number", "value_error") and field in ("budget_usd", "experimentation"):
             message = "Please enter a number."
         elif kind == "extra_forbidden":
             message = f"'{field}' is not something AITasker accepts."

@@ -1,0 +1,45 @@
+"""Test configuration: headless Qt, a qasync loop for GUI tests, a fresh sandbox per test."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+# Before anything imports Qt: no display needed, and qasync must pick PySide6.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_API"] = "pyside6"
+os.environ.pop("AITASKER_API_KEY", None)
+
+import pytest  # noqa: E402
+
+from app.sandbox import SandboxConfig, SandboxServer  # noqa: E402
+
+TESTS = Path(__file__).parent
+
+
+def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
+    if TESTS / "ui" in Path(str(item.path)).parents:
+        import qasync
+        from PySide6.QtWidgets import QApplication
+
+        return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    """A real sandbox server on a free loopback port (fast clock off: speed 1)."""
+    with SandboxServer(SandboxConfig(seed=1)) as server:
+        yield server
+
+
+async def wait_until(condition: Callable[[], object], timeout: float = 10.0, what: str = "condition") -> None:
+    """Poll without blocking the running loop (safe inside async Qt tests)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        await asyncio.sleep(0.01)

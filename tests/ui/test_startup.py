@@ -1,0 +1,72 @@
+"""The real program, started as a user starts it: shown, populated, screenshot, clean exit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+TROUBLE = ("Traceback", "Task was destroyed but it is pending", "Segmentation fault", "QThread: Destroyed")
+
+
+def run_app(args: list[str], env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ui", *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def assert_screenshot(path: Path) -> None:
+    image = QImage(str(path))
+    assert not image.isNull(), "the screenshot is not a readable PNG"
+    assert image.width() >= 800 and image.height() >= 500
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)}) > 5, "blank"
+
+
+def test_demo_window_screenshot_and_clean_exit(tmp_path: Path) -> None:
+    shot = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = run_app(["--demo", "--data-dir", str(tmp_path / "data"), "--screenshot", str(shot)], env)
+    assert result.returncode == 0, result.stderr
+    assert not [t for t in TROUBLE if t in result.stderr], result.stderr
+    assert_screenshot(shot)
+
+
+def test_plain_http_to_a_remote_host_is_refused_at_start(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AITASKER_API_KEY": "aitk_test_x"}
+    result = run_app(["--api-url", "http://api.aitasker.co", "--screenshot", str(tmp_path / "x.png")], env)
+    assert result.returncode == 2
+    assert "https://" in result.stderr
+    assert "aitk_test_x" not in result.stderr + result.stdout
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_real_window_under_xvfb(tmp_path: Path) -> None:
+    """Under a real X server (xcb), not only offscreen: needs Debian's xvfb package."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed (apt-get install -y xvfb libxcb-cursor0); the offscreen start-up test still ran")
+    display = f":{90 + os.getpid() % 100}"
+    server = subprocess.Popen([xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        shot = tmp_path / "xvfb.png"
+        env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        for _ in range(50):  # wait for the display socket
+            if Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+                break
+            subprocess.run(["sleep", "0.1"])
+        probe = subprocess.run([sys.executable, "-c", "from PySide6.QtWidgets import QApplication; QApplication([])"],
+                               capture_output=True, text=True, timeout=30, env=env)
+        if "Could not load the Qt platform plugin" in probe.stderr:
+            pytest.skip("Qt's xcb plugin lacks system libraries (see README: apt-get install -y xvfb "
+                        "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 ...); the offscreen test still ran")
+        result = run_app(["--demo", "--data-dir", str(tmp_path / "data"), "--screenshot", str(shot)], env)
+        assert result.returncode == 0, result.stderr
+        assert not [t for t in TROUBLE if t in result.stderr], result.stderr
+        assert_screenshot(shot)
+    finally:
+        server.terminate()
+        server.wait(10)
