@@ -138,8 +138,19 @@ class TasksClient:
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
         body = json.dumps(draft.to_request_json()).encode()
-        response, data = await self._send("POST", "/api/v1/tasks", content=body, headers=headers, may_retry=False)
-        return self._parse(Task, data, response)
+        try:
+            response, data = await self._send("POST", "/api/v1/tasks", content=body, headers=headers, may_retry=False)
+            return self._parse(Task, data, response)
+        except BadResponse as exc:
+            if exc.status is not None and not 200 <= exc.status < 300:
+                raise
+            # The server said yes (or was cut off while saying it) but we can't read the task.
+            raise OutcomeUnknown(
+                "AITasker answered, but in a way this app could not read, so we can't tell "
+                "whether your task was posted. Nothing will be sent again without your say-so.",
+                detail=exc.detail,
+                status=exc.status,
+            ) from None
 
     async def get_task(self, task_id: str) -> Task:
         response, data = await self._send("GET", f"/api/v1/tasks/{_path_segment(task_id)}")
@@ -243,13 +254,13 @@ class TasksClient:
     async def _read_bounded(self, response: httpx.Response) -> bytes:
         declared = _header_int(response, "Content-Length")
         if declared is not None and declared > MAX_RESPONSE_BYTES:
-            raise BadResponse(detail=f"answer of {declared} bytes is larger than {MAX_RESPONSE_BYTES}")
+            raise BadResponse(detail=f"answer of {declared} bytes is larger than {MAX_RESPONSE_BYTES}", status=response.status_code)
         chunks: list[bytes] = []
         size = 0
         async for chunk in response.aiter_bytes():
             size += len(chunk)
             if size > MAX_RESPONSE_BYTES:
-                raise BadResponse(detail=f"answer larger than {MAX_RESPONSE_BYTES} bytes")
+                raise BadResponse(detail=f"answer larger than {MAX_RESPONSE_BYTES} bytes", status=response.status_code)
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -264,3 +264,24 @@ async def test_surrounding_whitespace_of_a_pasted_key_is_ignored() -> None:
     async with TasksClient(URL, f"  {KEY}\n", transport=httpx.MockTransport(recorder)) as client:
         await client.get_task("x")
     assert recorder.requests[0].headers["Authorization"] == f"Bearer {KEY}"
+
+
+@pytest.mark.parametrize(
+    "response",
+    [httpx.Response(201, text="created!"), httpx.Response(201, json={"status": "open"}),
+     httpx.Response(200, content=b"{" + b" " * (MAX_RESPONSE_BYTES + 1) + b"}")],
+)
+async def test_unreadable_yes_to_a_create_is_outcome_unknown(response: httpx.Response) -> None:
+    client, recorder = client_for(lambda r: response)
+    async with client:
+        with pytest.raises(errors.OutcomeUnknown):
+            await client.create_task(DRAFT)
+    assert len(recorder.requests) == 1
+
+
+async def test_redirect_on_create_is_not_followed_and_not_a_success() -> None:
+    client, recorder = client_for(lambda r: httpx.Response(307, headers={"Location": "http://evil.test/api/v1/tasks"}))
+    async with client:
+        with pytest.raises(errors.BadResponse):
+            await client.create_task(DRAFT)
+    assert [str(r.url.host) for r in recorder.requests] == ["api.example.test"]

@@ -1,0 +1,188 @@
+"""The store: a real SQLite file, migrations from every older version, damage handled."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+import uuid
+from pathlib import Path
+
+import pytest
+
+from app.schema import Task
+from app.store import DRAFT, MIGRATIONS, SCHEMA_VERSION, SENDING, UNKNOWN, WAITING, Store, StoreError
+
+
+def task(**extra: object) -> Task:
+    return Task.model_validate({"id": str(uuid.uuid4()), "status": "open", "title": "T",
+                                "created_at": "2026-11-28T10:00:00Z", **extra})
+
+
+def test_file_is_private_and_in_wal_mode(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path / "data")
+    store.save_draft("d", {"title": "x"})
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_drafts_survive_reopening(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    store.save_draft("a", {"title": "Logo", "budget_usd": 45.5, "requirements": {"n": 1}})
+    store.save_draft("b", {"description": "no title"})
+    store.close()
+    again = Store.in_dir(tmp_path)
+    by_id = {d.id: d for d in again.list_drafts()}
+    assert by_id["a"].values == {"title": "Logo", "budget_usd": 45.5, "requirements": {"n": 1}}
+    assert by_id["b"].title == "Untitled draft"
+
+
+def test_delete_then_undo_and_duplicate(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    store.save_draft("a", {"title": "Logo"})
+    key = store.idempotency_key("a")
+    removed = store.delete_draft("a")
+    assert store.list_drafts() == [] and removed is not None
+    store.restore_draft(removed)
+    assert store.get_draft("a") == removed and store.idempotency_key("a") == key
+    copy = store.duplicate_draft("a")
+    assert copy and store.get_draft(copy).values["title"] == "Logo (copy)"  # type: ignore[union-attr]
+    assert store.get_draft(copy).idempotency_key is None  # type: ignore[union-attr]  # a copy is a new task
+
+
+def test_idempotency_key_is_made_once_and_kept(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    store.save_draft("a", {})
+    key = store.idempotency_key("a")
+    store.save_draft("a", {"title": "edited"})
+    store.close()
+    assert Store.in_dir(tmp_path).idempotency_key("a") == key
+
+
+def test_outbox_is_oldest_first_and_states_move(tmp_path: Path) -> None:
+    now = [100.0]
+    store = Store.in_dir(tmp_path, clock=lambda: now[0])
+    for name in ("first", "second", "third"):
+        store.save_draft(name, {"title": name})
+    for name in ("second", "first", "third"):
+        now[0] += 1
+        store.set_state(name, WAITING, queue=True)
+    assert [d.id for d in store.outbox()] == ["second", "first", "third"]
+    store.set_state("first", DRAFT)
+    assert [d.id for d in store.outbox()] == ["second", "third"]
+    assert store.get_draft("first").queued_at is None  # type: ignore[union-attr]
+    with pytest.raises(ValueError):
+        store.set_state("first", "posted")
+
+
+def test_interrupted_send_becomes_unknown(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    store.save_draft("a", {})
+    store.set_state("a", SENDING)
+    store.close()
+    again = Store.in_dir(tmp_path)
+    assert again.recover_interrupted_sends() == ["a"]
+    assert again.get_draft("a").state == UNKNOWN  # type: ignore[union-attr]
+
+
+def test_created_task_replaces_its_draft_in_one_transaction(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    store.save_draft("a", {"title": "T"})
+    created = task()
+    store.record_created("a", created)
+    assert store.get_draft("a") is None and [t.id for t in store.list_tasks()] == [created.id]
+
+
+def test_failed_transaction_keeps_the_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store.in_dir(tmp_path)
+    store.save_draft("a", {"title": "T"})
+    broken = task()
+    monkeypatch.setattr(type(broken), "model_dump_json", lambda self: (_ for _ in ()).throw(RuntimeError("disk")))
+    with pytest.raises(RuntimeError):
+        store.record_created("a", broken)
+    assert store.get_draft("a") is not None and store.list_tasks() == []
+
+
+def test_tasks_upsert_and_order(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    old = task(created_at="2026-01-01T00:00:00Z")
+    new = task(created_at="2026-06-01T00:00:00Z")
+    store.upsert_tasks([old, new])
+    store.upsert_task(old.model_copy(update={"status": "review"}))
+    tasks = store.list_tasks()
+    assert [t.id for t in tasks] == [new.id, old.id] and tasks[1].status == "review"
+    assert store.count_tasks() == 2
+
+
+def test_taxonomy_cache_and_settings(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    assert store.cached_taxonomy() is None and store.get_setting("current_draft") is None
+    store.cache_taxonomy({"categories": [{"slug": "data"}]})
+    store.set_setting("current_draft", "a")
+    store.close()
+    again = Store.in_dir(tmp_path)
+    assert again.cached_taxonomy() == {"categories": [{"slug": "data"}]}
+    assert again.get_setting("current_draft") == "a"
+    again.set_setting("current_draft", None)
+    assert again.get_setting("current_draft") is None
+
+
+def _database_at_version(path: Path, version: int) -> None:
+    db = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:version]:
+        step(db)
+    db.execute(f"PRAGMA user_version = {version}")
+    if version >= 1:
+        db.execute("INSERT INTO drafts (id, body, created_at, updated_at) VALUES ('old', '{\"title\": \"From before\"}', 1, 2)")
+        db.execute("INSERT INTO tasks (id, body, created_at, stored_at) VALUES ('t1', ?, '2026-01-01', 3)",
+                   ('{"id": "t1", "status": "review", "title": "Old task"}',))
+    db.close()
+
+
+@pytest.mark.parametrize("version", range(0, SCHEMA_VERSION))
+def test_migrates_from_every_older_version_keeping_data(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.sqlite3"
+    _database_at_version(path, version)
+    store = Store(path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    if version >= 1:
+        [draft] = store.list_drafts()
+        assert (draft.id, draft.title, draft.state) == ("old", "From before", DRAFT)
+        [old] = store.list_tasks()
+        assert (old.id, old.status) == ("t1", "review")
+        with sqlite3.connect(path) as db:
+            assert db.execute("SELECT status FROM tasks").fetchone()[0] == "review"
+    assert store.integrity_ok() and store.moved_aside is None
+
+
+def test_a_newer_store_is_refused_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    _database_at_version(path, SCHEMA_VERSION)
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError) as caught:
+        Store(path)
+    assert "newer version" in caught.value.user_message
+    assert path.exists()  # not moved aside: it is not damaged
+
+
+@pytest.mark.parametrize("damage", [b"this is not a database at all" * 100, b""])
+def test_damaged_file_is_moved_aside_and_a_fresh_one_made(tmp_path: Path, damage: bytes) -> None:
+    store = Store.in_dir(tmp_path)
+    store.save_draft("a", {"title": "x"})
+    store.close()
+    if damage:
+        store.path.write_bytes(damage)
+        for extra in tmp_path.glob("*-wal"):
+            extra.unlink()
+    else:  # scribble over the middle of a real database
+        data = bytearray(store.path.read_bytes())
+        data[100:4096] = b"\xff" * (4096 - 100)
+        store.path.write_bytes(bytes(data))
+    fresh = Store.in_dir(tmp_path)
+    assert fresh.moved_aside is not None
+    assert fresh.moved_aside.exists() and fresh.moved_aside.name.startswith("aitasker.sqlite3.damaged-")
+    assert fresh.list_drafts() == [] and fresh.integrity_ok()
