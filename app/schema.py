@@ -130,9 +130,25 @@ STATUSES: dict[str, StatusInfo] = {
 }
 
 
+# Rows of the table that are not (yet) tasks on the server: drafts in the outbox.
+OUTBOX_PREFIX = "outbox:"
+OUTBOX_STATUSES: dict[str, StatusInfo] = {
+    OUTBOX_PREFIX + "waiting": StatusInfo(
+        "Waiting to send", False, "Saved on this computer. It will be sent when the connection is back."
+    ),
+    OUTBOX_PREFIX + "sending": StatusInfo("Sending…", False, "On its way to AITasker."),
+    OUTBOX_PREFIX + "unknown": StatusInfo(
+        "Not sure it was sent",
+        False,
+        "The connection broke while sending. Open Drafts to send it again or keep it as a draft.",
+    ),
+}
+FINAL_STATUSES = tuple(name for name, info in STATUSES.items() if info.final)
+
+
 def status_info(status: str) -> StatusInfo:
     """Plain words for a status; an unknown status still displays, as its own text."""
-    known = STATUSES.get(status)
+    known = STATUSES.get(status) or OUTBOX_STATUSES.get(status)
     if known is not None:
         return known
     words = status.replace("_", " ").replace("-", " ").strip() or "Unknown"

@@ -351,6 +351,14 @@ class Store:
                 log.warning("skipped a stored task that could not be read")
         return tasks
 
+    def unfinished_tasks(self, final_statuses: tuple[str, ...]) -> list[Task]:
+        """Tasks not in a final state (the ones worth refreshing), via the status index."""
+        from app.schema import Task
+
+        marks = ",".join("?" * len(final_statuses))
+        rows = self._db.execute(f"SELECT body FROM tasks WHERE status NOT IN ({marks})", final_statuses).fetchall()
+        return [Task.model_validate_json(body) for (body,) in rows]
+
     def count_tasks(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM tasks").fetchone()[0])
 

@@ -54,10 +54,25 @@ class TaskRefresher:
             except TimeoutError:
                 pass
 
+    def _offline(self, error: ApiError) -> float:
+        delay = OFFLINE_BACKOFF[min(self._offline_round, len(OFFLINE_BACKOFF) - 1)]
+        self._offline_round += 1
+        self._on_state("offline" if isinstance(error, Offline) else "error", error.user_message)
+        return delay
+
     async def refresh_once(self) -> float:
         """One round over the unfinished tasks; returns how long to wait before the next."""
         tasks = [t for t in self._watched() if not t.is_final]
+        if not tasks:  # nothing to follow: still tell online from offline (/health is not limited)
+            try:
+                await self._client.health()
+            except ApiError as exc:
+                return self._offline(exc)
+            self._offline_round = 0
+            self._on_state("online", "")
+            return self.quiet_interval
         spacing = 60.0 / MAX_READS_PER_MINUTE
+        statuses: list[str] = []
         for task in tasks:
             try:
                 fresh = await self._client.get_task(task.id)
@@ -66,10 +81,7 @@ class TaskRefresher:
                 self._on_state("slowed", f"AITasker asked us to wait {wait:.0f} s")
                 return max(wait, spacing)
             except Offline as exc:
-                delay = OFFLINE_BACKOFF[min(self._offline_round, len(OFFLINE_BACKOFF) - 1)]
-                self._offline_round += 1
-                self._on_state("offline", exc.user_message)
-                return delay
+                return self._offline(exc)
             except NotFound:
                 log.info("task %s is no longer visible", task.id)
                 continue
@@ -77,6 +89,8 @@ class TaskRefresher:
                 self._on_state("error", exc.user_message)
                 return self.quiet_interval
             self._offline_round = 0
+            if not fresh.is_final:
+                statuses.append(fresh.status)
             if fresh != task:
                 self._on_update(fresh)
             remaining = self._client.rate_limit.remaining
@@ -85,5 +99,6 @@ class TaskRefresher:
             else:
                 await asyncio.sleep(spacing)
         self._on_state("online", "")
-        working = any(t.status not in ("review",) for t in tasks)
+        # Poll often while agents work; less while every open task waits for the user (review).
+        working = any(status != "review" for status in statuses)
         return self.interval if working else self.quiet_interval

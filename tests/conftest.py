@@ -24,7 +24,13 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> d
         import qasync
         from PySide6.QtWidgets import QApplication
 
-        return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}
+        def qasync_loop() -> asyncio.AbstractEventLoop:
+            app = QApplication.instance() or QApplication([])
+            # Closing a test's window must not quit the application (and stop the loop under it).
+            app.setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+            return qasync.QEventLoop(app)
+
+        return {"qasync": qasync_loop}
     return {"asyncio": asyncio.new_event_loop}
 
 
@@ -41,5 +47,8 @@ async def wait_until(condition: Callable[[], object], timeout: float = 10.0, wha
     deadline = loop.time() + timeout
     while not condition():
         if loop.time() > deadline:
+            if os.environ.get("AITASKER_TEST_DEBUG"):
+                for task in asyncio.all_tasks():
+                    task.print_stack(limit=4)
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         await asyncio.sleep(0.01)

@@ -33,18 +33,26 @@ async def run_window(args: argparse.Namespace, app: object) -> int:
 
     from app.sandbox import SandboxConfig, start_sandbox
     from app.sandbox.service import DEMO_API_KEY
+    from app.store import Store, StoreError
     from ui.main_window import Connection, MainWindow
 
+    # Demo work is kept apart from a real account's drafts and tasks.
+    data_dir = args.data_dir / "demo" if args.demo else args.data_dir
+    try:
+        store = Store.in_dir(data_dir)
+    except (StoreError, OSError) as exc:
+        print(f"aitasker-desktop: {getattr(exc, 'user_message', exc)}", file=sys.stderr)
+        return 3
     sandbox = None
     if args.demo:
-        sandbox = await asyncio.to_thread(start_sandbox, SandboxConfig(speed=args.demo_speed))
+        # The practice server remembers the demo tasks of earlier runs, so they stay followable.
+        known = [t.model_dump(mode="json") for t in store.list_tasks()]
+        sandbox = await asyncio.to_thread(start_sandbox, SandboxConfig(speed=args.demo_speed, preload=known))
         connection = Connection(api_url=sandbox.url, api_key=DEMO_API_KEY, demo=True)
     else:
         connection = Connection(api_url=args.api_url, api_key=os.environ.get("AITASKER_API_KEY") or None)
-    settings = None
-    if args.data_dir is not None:
-        settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(connection, settings=settings)
+    settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(connection, store, settings=settings)
     try:
         window.show()
         await window.start()
@@ -59,6 +67,7 @@ async def run_window(args: argparse.Namespace, app: object) -> int:
     finally:
         await window.shutdown()
         window.deleteLater()
+        store.close()
         if sandbox is not None:
             await asyncio.to_thread(sandbox.stop)
     return 0
@@ -73,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         except InvalidAddress as exc:
             print(f"aitasker-desktop: {exc}", file=sys.stderr)
             return 2
-    if args.data_dir is not None:
-        args.data_dir.mkdir(parents=True, exist_ok=True)
+    if args.data_dir is None:
+        import platformdirs
+
+        args.data_dir = platformdirs.user_data_path("aitasker-desktop", "AITasker")
+    args.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     import qasync
     from PySide6.QtWidgets import QApplication

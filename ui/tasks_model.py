@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.schema import Task, status_info
+from app.schema import OUTBOX_PREFIX, Task, status_info
 from app.taxonomy import friendly_name
 from app.timefmt import expires_in_words
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _STATUS_COLOURS = {
     "open": "#1f5fa8",
@@ -27,7 +29,10 @@ _STATUS_COLOURS = {
     "expired": "#6b6b6b",
     "cancelled": "#6b6b6b",
 }
-_STATUS_MARKS = {"review": "★ ", "completed": "✓ ", "expired": "⌛ ", "cancelled": "✕ "}
+_STATUS_MARKS = {
+    "review": "★ ", "completed": "✓ ", "expired": "⌛ ", "cancelled": "✕ ",
+    OUTBOX_PREFIX + "waiting": "⏸ ", OUTBOX_PREFIX + "sending": "↑ ", OUTBOX_PREFIX + "unknown": "? ",
+}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,17 +74,21 @@ EXPIRES_COLUMN = 5
 
 
 class TasksTableModel(QAbstractTableModel):
-    """Rows of :class:`Task`, newest first as added; a clock is injected for the expiry words."""
+    """Rows of :class:`Task`: the stored tasks, then the drafts in the outbox (ids ``outbox:…``).
+
+    New tasks are appended (the proxy sorts), so adding one is O(1) even with 100,000 rows. A clock
+    is injected for the expiry words."""
 
     def __init__(self, clock: Callable[[], datetime] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._tasks: list[Task] = []
+        self._pending: list[Task] = []
         self._row_of: dict[str, int] = {}
         self._clock = clock or (lambda: datetime.now(timezone.utc))
 
     # --- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._tasks)
+        return 0 if parent.isValid() else len(self._tasks) + len(self._pending)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -90,9 +99,9 @@ class TasksTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._tasks)):
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
-        task = self._tasks[index.row()]
+        task = self.task(index.row())
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(task, self._clock())
@@ -100,22 +109,46 @@ class TasksTableModel(QAbstractTableModel):
             return column.sort_key(task)
         if role == TASK_ID_ROLE:
             return task.id
+        if role == STATUS_ROLE:
+            return task.status
+        if role == SEARCH_ROLE:
+            return f"{task.title or ''}\n{task.description or ''}"
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(task)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATUS_COLUMN:
             return QBrush(QColor(_STATUS_COLOURS.get(task.status, "#444444")))
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == EXPIRES_COLUMN and self._expires_soon(task):
+            return QBrush(QColor("#b36200"))
+        if role == Qt.ItemDataRole.FontRole and index.column() == EXPIRES_COLUMN and self._expires_soon(task):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _expires_soon(self, task: Task) -> bool:
+        if task.is_final or task.expires_at is None:
+            return False
+        left = (task.expires_at - self._clock()).total_seconds()
+        return 0 <= left < 3600
+
     # --- our API ----------------------------------------------------------------------------
     def task(self, row: int) -> Task:
-        return self._tasks[row]
+        count = len(self._tasks)
+        return self._tasks[row] if row < count else self._pending[row - count]
 
     def row_of(self, task_id: str) -> int | None:
-        return self._row_of.get(task_id)
+        row = self._row_of.get(task_id)
+        if row is not None:
+            return row
+        for offset, pending in enumerate(self._pending):
+            if pending.id == task_id:
+                return len(self._tasks) + offset
+        return None
 
     def tasks(self) -> list[Task]:
+        """The real tasks (not the outbox rows)."""
         return list(self._tasks)
 
     def set_tasks(self, tasks: list[Task]) -> None:
@@ -125,22 +158,78 @@ class TasksTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def upsert(self, task: Task) -> int:
-        """Add a new task at the top, or update the row of a known one; returns its row."""
+        """Add a new task, or update a known one's row in place; returns its row."""
         row = self._row_of.get(task.id)
         if row is not None:
             self._tasks[row] = task
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return row
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._tasks.insert(0, task)
-        self._row_of = {t.id: i for i, t in enumerate(self._tasks)}
+        row = len(self._tasks)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._tasks.append(task)
+        self._row_of[task.id] = row
         self.endInsertRows()
-        return 0
+        return row
+
+    def replace_pending(self, pending: list[Task]) -> None:
+        """The outbox changed: replace its rows (after the tasks)."""
+        first = len(self._tasks)
+        if self._pending:
+            self.beginRemoveRows(QModelIndex(), first, first + len(self._pending) - 1)
+            self._pending = []
+            self.endRemoveRows()
+        if pending:
+            self.beginInsertRows(QModelIndex(), first, first + len(pending) - 1)
+            self._pending = list(pending)
+            self.endInsertRows()
 
     def refresh_expiry_words(self) -> None:
         """The clock moved: only the Expires column changes, no reset."""
-        if self._tasks:
+        rows = self.rowCount()
+        if rows:
             self.dataChanged.emit(
-                self.index(0, EXPIRES_COLUMN), self.index(len(self._tasks) - 1, EXPIRES_COLUMN),
-                [Qt.ItemDataRole.DisplayRole],
+                self.index(0, EXPIRES_COLUMN), self.index(rows - 1, EXPIRES_COLUMN),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole],
             )
+
+
+# Filters a person thinks in, not status codes.
+FILTERS: dict[str, tuple[str, Callable[[str], bool]]] = {
+    "all": ("All tasks", lambda status: True),
+    "active": ("In progress", lambda status: not status_info(status).final and status != "review"),
+    "review": ("Needs my review", lambda status: status == "review"),
+    "finished": ("Finished", lambda status: status_info(status).final),
+}
+
+
+class TasksFilterProxy(QSortFilterProxyModel):
+    """Sorts by each column's real value; filters by status group and by text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterRole(SEARCH_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._group = "all"
+        self._needle = ""
+
+    def set_group(self, group: str) -> None:
+        if group not in FILTERS:
+            raise ValueError(group)
+        self.beginFilterChange()
+        self._group = group
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if not FILTERS[self._group][1](str(model.data(index, STATUS_ROLE))):
+            return False
+        if self._needle:
+            return self._needle in str(model.data(index, SEARCH_ROLE)).casefold()
+        return True

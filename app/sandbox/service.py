@@ -72,6 +72,8 @@ class SandboxConfig:
     clock: Callable[[], float] = time.time
     faults: Faults = field(default_factory=Faults)
     seed: int | None = None
+    # Tasks the sandbox already knows at start (demo mode reloads the tasks of earlier runs).
+    preload: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -115,6 +117,12 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     limiter = _RateLimiter(cfg.clock)
     rng = random.Random(cfg.seed)
     app.state.tasks = tasks
+    for body in cfg.preload:
+        try:
+            created = datetime.fromisoformat(str(body["created_at"]).replace("Z", "+00:00")).timestamp()
+            tasks[str(body["id"])] = _StoredTask(body={k: v for k, v in body.items() if k not in ("status", "expires_at")}, created=created)
+        except (KeyError, ValueError):
+            continue
     app.state.requests_seen = []  # (method, path, headers-without-auth) for tests
 
     def lifecycle(stored: _StoredTask) -> tuple[str, float]:

@@ -1,0 +1,99 @@
+"""The refresher against the sandbox: statuses flow, 429 slows it, offline pauses and resumes."""
+
+from __future__ import annotations
+
+import socket
+
+from app.api import TasksClient
+from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from app.schema import Task, TaskDraft
+from app.sync import OFFLINE_BACKOFF, TaskRefresher
+
+DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Numbers")
+
+
+class Watch:
+    """Plays the store: the tasks being watched, updated by the refresher."""
+
+    def __init__(self) -> None:
+        self.tasks: dict[str, Task] = {}
+        self.states: list[str] = []
+
+    def update(self, task: Task) -> None:
+        self.tasks[task.id] = task
+
+    def state(self, state: str, detail: str) -> None:
+        self.states.append(state)
+
+
+async def test_status_goes_from_open_to_review_to_expired() -> None:
+    now = [1_000_000.0]
+    with SandboxServer(SandboxConfig(clock=lambda: now[0])) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            watch = Watch()
+            created = await client.create_task(DRAFT)
+            watch.update(created)
+            refresher = TaskRefresher(client, lambda: list(watch.tasks.values()), watch.update, watch.state)
+            seen = []
+            for step in (0, 500, 3600):
+                now[0] += step
+                pause = await refresher.refresh_once()
+                seen.append(watch.tasks[created.id].status)
+                if seen[-1] == "review":
+                    assert pause == refresher.quiet_interval  # waiting for the user: poll less
+            assert seen == ["open", "review", "expired"]
+            def task_reads() -> int:
+                return sum(1 for r in server.app.state.requests_seen if r[1].startswith("/api/v1/tasks/"))
+
+            before = task_reads()
+            await refresher.refresh_once()  # a final task is not polled any more
+            assert task_reads() == before
+
+
+async def test_429_slows_the_poller_instead_of_failing() -> None:
+    with SandboxServer(SandboxConfig(read_limit=2)) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            watch = Watch()
+            for _ in range(4):
+                watch.update(await client.create_task(DRAFT))
+            refresher = TaskRefresher(client, lambda: list(watch.tasks.values()), watch.update, watch.state)
+            pause = await refresher.refresh_once()
+            assert watch.states[-1] == "slowed"
+            assert 1 <= pause <= 60  # the server's Retry-After, not a tight loop
+            gets = [r for r in server.app.state.requests_seen if r[0] == "GET"]
+            assert len(gets) == 3  # two allowed, one refused, then it stopped asking
+
+
+async def test_offline_pauses_then_resumes_when_the_server_is_back() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    async with TasksClient(f"http://127.0.0.1:{port}", DEMO_API_KEY, retry_base_delay=0.001) as client:
+        watch = Watch()
+        task = Task(id="00000000-0000-4000-8000-00000000abcd", status="open")
+        watch.update(task)
+        refresher = TaskRefresher(client, lambda: list(watch.tasks.values()), watch.update, watch.state)
+        first = await refresher.refresh_once()
+        second = await refresher.refresh_once()
+        assert watch.states == ["offline", "offline"]
+        assert (first, second) == OFFLINE_BACKOFF[:2]  # backs off instead of hammering
+        with SandboxServer(SandboxConfig(), port=port) as server:
+            created = await client.create_task(DRAFT)
+            watch.tasks = {created.id: created}
+            await refresher.refresh_once()
+            assert watch.states[-1] == "online"
+            assert any(created.id in r[1] for r in server.app.state.requests_seen if r[0] == "GET")
+
+
+async def test_with_nothing_to_follow_it_still_tells_online_from_offline() -> None:
+    with SandboxServer(SandboxConfig()) as server:
+        url = server.url
+        async with TasksClient(url, DEMO_API_KEY, retry_base_delay=0.001) as client:
+            watch = Watch()
+            refresher = TaskRefresher(client, lambda: [], watch.update, watch.state)
+            await refresher.refresh_once()
+            assert watch.states == ["online"]
+            server.stop()
+            await refresher.refresh_once()
+            assert watch.states == ["online", "offline"]

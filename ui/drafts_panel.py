@@ -1,0 +1,120 @@
+"""Drafts and the outbox, visible as such: open, duplicate, delete (with undo), take back, resend."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.timefmt import ago_in_words
+
+STATE_WORDS = {
+    DRAFT: "Draft",
+    WAITING: "Waiting to send",
+    SENDING: "Sending…",
+    UNKNOWN: "Not sure it was sent",
+}
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DraftsPanel(QWidget):
+    openRequested = Signal(str)
+    duplicateRequested = Signal(str)
+    deleteRequested = Signal(str)
+    takeBackRequested = Signal(str)
+    sendAgainRequested = Signal(str)
+    keepAsDraftRequested = Signal(str)
+    newRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setObjectName("draftsList")
+        self.list.setAccessibleName("Drafts and tasks waiting to send")
+        self.empty = QLabel("No drafts. What you type in the form is saved here by itself.")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.state_text = QLabel()
+        self.state_text.setWordWrap(True)
+        self.state_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for name, text, signal in (
+            ("new", "New task", self.newRequested),
+            ("open", "Open", self.openRequested),
+            ("duplicate", "Duplicate", self.duplicateRequested),
+            ("delete", "Delete", self.deleteRequested),
+            ("takeBack", "Take out of outbox", self.takeBackRequested),
+            ("sendAgain", "Send again", self.sendAgainRequested),
+            ("keep", "Keep as draft", self.keepAsDraftRequested),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"drafts_{name}")
+            if name == "new":
+                button.clicked.connect(signal.emit)
+            else:
+                button.clicked.connect(lambda _=False, s=signal: self._emit_for_selected(s))
+            self.buttons[name] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.state_text)
+        layout.addLayout(row)
+        self.list.currentItemChanged.connect(self._selection_changed)
+        self.list.itemDoubleClicked.connect(lambda item: self.openRequested.emit(item.data(ID_ROLE)))
+        self._records: dict[str, DraftRecord] = {}
+        self._selection_changed()
+
+    def _emit_for_selected(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        draft_id = self.selected_id()
+        if draft_id is not None:
+            signal.emit(draft_id)  # type: ignore[attr-defined]
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(ID_ROLE))
+
+    def set_drafts(self, records: list[DraftRecord], *, current_id: str | None = None) -> None:
+        selected = self.selected_id()
+        now = datetime.now(timezone.utc)
+        self._records = {r.id: r for r in records}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for record in records:
+            changed = datetime.fromtimestamp(record.updated_at, tz=timezone.utc)
+            words = STATE_WORDS.get(record.state, record.state)
+            editing = " (open in the form)" if record.id == current_id else ""
+            item = QListWidgetItem(f"{record.title}{editing}\n{words} · changed {ago_in_words(changed, now)}")
+            item.setData(ID_ROLE, record.id)
+            item.setToolTip(record.last_error or words)
+            self.list.addItem(item)
+            if record.id == selected:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self.empty.setVisible(not records)
+        self._selection_changed()
+
+    def _selection_changed(self, *_: object) -> None:
+        draft_id = self.selected_id()
+        record = self._records.get(draft_id) if draft_id else None
+        state = record.state if record else None
+        self.buttons["open"].setEnabled(record is not None and state != SENDING)
+        self.buttons["duplicate"].setEnabled(record is not None)
+        self.buttons["delete"].setEnabled(record is not None and state != SENDING)
+        self.buttons["takeBack"].setVisible(state == WAITING)
+        self.buttons["sendAgain"].setVisible(state == UNKNOWN)
+        self.buttons["keep"].setVisible(state == UNKNOWN)
+        if state == UNKNOWN:
+            self.state_text.setText(
+                "The connection broke while this task was being sent, so it may or may not be on "
+                "AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
+                "post it with the same reference as before; “Keep as draft” sends nothing."
+            )
+        elif state == WAITING:
+            self.state_text.setText(record.last_error or "This task will be sent by itself when AITasker can be reached.")  # type: ignore[union-attr]
+        else:
+            self.state_text.setText("")
