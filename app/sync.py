@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 
 from app.api import TasksClient
-from app.errors import ApiError, NotFound, Offline, RateLimited
+from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.schema import Task
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ OFFLINE_BACKOFF = (5.0, 10.0, 20.0, 40.0, 60.0)
 class TaskRefresher:
     def __init__(
         self,
-        client: TasksClient,
+        client: Callable[[], TasksClient | None],
         watched: Callable[[], list[Task]],
         on_update: Callable[[Task], None],
         on_state: Callable[[str, str], None] = lambda state, detail: None,
@@ -62,10 +62,13 @@ class TaskRefresher:
 
     async def refresh_once(self) -> float:
         """One round over the unfinished tasks; returns how long to wait before the next."""
+        client = self._client()
+        if client is None:
+            return self.quiet_interval
         tasks = [t for t in self._watched() if not t.is_final]
         if not tasks:  # nothing to follow: still tell online from offline (/health is not limited)
             try:
-                await self._client.health()
+                await client.health()
             except ApiError as exc:
                 return self._offline(exc)
             self._offline_round = 0
@@ -75,7 +78,7 @@ class TaskRefresher:
         statuses: list[str] = []
         for task in tasks:
             try:
-                fresh = await self._client.get_task(task.id)
+                fresh = await client.get_task(task.id)
             except RateLimited as exc:
                 wait = exc.retry_after if exc.retry_after is not None else 30.0
                 self._on_state("slowed", f"AITasker asked us to wait {wait:.0f} s")
@@ -85,6 +88,9 @@ class TaskRefresher:
             except NotFound:
                 log.info("task %s is no longer visible", task.id)
                 continue
+            except (Unauthorized, Forbidden) as exc:
+                self._on_state("unauthorized", exc.user_message)
+                return self.quiet_interval
             except ApiError as exc:
                 self._on_state("error", exc.user_message)
                 return self.quiet_interval
@@ -93,7 +99,7 @@ class TaskRefresher:
                 statuses.append(fresh.status)
             if fresh != task:
                 self._on_update(fresh)
-            remaining = self._client.rate_limit.remaining
+            remaining = client.rate_limit.remaining
             if remaining is not None and remaining < 10:
                 await asyncio.sleep(spacing * 4)
             else:

@@ -11,6 +11,8 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QT_API"] = "pyside6"
 os.environ.pop("AITASKER_API_KEY", None)
+# Never touch a developer's real keychain; tests that need a keyring install an in-memory one.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 import pytest  # noqa: E402
 

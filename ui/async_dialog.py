@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
 async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
@@ -32,3 +32,19 @@ async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str =
     finally:
         box.finished.disconnect(finished)
         box.deleteLater()
+
+
+async def run_dialog(dialog: QDialog) -> int:
+    """Show a dialog window-modally with ``open()`` and wait for its result without a nested loop."""
+    future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def finished(result: int) -> None:
+        if not future.done():
+            future.set_result(result)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await future
+    finally:
+        dialog.finished.disconnect(finished)

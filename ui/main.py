@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
@@ -21,38 +22,86 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="aitasker-desktop", description="Post tasks to AITasker and follow them.")
     parser.add_argument("--demo", action="store_true", help="use a practice server on this computer (no account needed)")
     parser.add_argument("--api-url", default=os.environ.get("AITASKER_API_URL", DEFAULT_API_URL), help="the AITasker API address")
-    parser.add_argument("--data-dir", type=Path, help="where to keep drafts and tasks (default: your user data folder)")
+    parser.add_argument("--data-dir", type=Path, help="keep drafts, tasks, settings and logs here (default: your user folders)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit")
     parser.add_argument("--demo-speed", type=float, default=10.0, help=argparse.SUPPRESS)
     parser.add_argument("--debug", action="store_true", help="log more detail")
     return parser.parse_args(argv)
 
 
-async def run_window(args: argparse.Namespace, app: object) -> int:
+async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) -> tuple[bool, str | None] | None:
+    """(demo, key) from the stored key or the welcome screen; None when the user closed it."""
+    from app.credentials import KeyStorageError
+    from ui.async_dialog import run_dialog
+    from ui.connect_dialog import ConnectDialog, WelcomeDialog
+
+    stored = await keystore.load()
+    if stored is not None:
+        secrets.add(stored.key)
+        return False, stored.key
+    if args.screenshot is not None:  # a picture of the app as it starts, with nothing to ask
+        return False, None
+    while True:
+        welcome = WelcomeDialog()
+        choice = await run_dialog(welcome)
+        welcome.deleteLater()
+        if choice == WelcomeDialog.DEMO:
+            return True, None
+        if choice != WelcomeDialog.CONNECT:
+            return None
+        dialog = ConnectDialog(keystore, api_url=args.api_url, keyring_available=await keystore.keyring_available(),
+                               message=keystore.problem or "")
+        accepted = await run_dialog(dialog)
+        picked = dialog.choice
+        dialog.deleteLater()
+        if accepted and picked is not None:
+            secrets.add(picked.api_key)
+            args.api_url = picked.api_url
+            try:
+                await keystore.save(picked.api_key, where=picked.where)
+            except KeyStorageError as exc:
+                log.warning("key not saved: %s", exc.detail)
+            return False, picked.api_key
+
+
+async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | None) -> int:
     from PySide6.QtCore import QSettings
 
+    from app.credentials import KeyStore
+    from app.logs import asyncio_exception_handler
     from app.sandbox import SandboxConfig, start_sandbox
     from app.sandbox.service import DEMO_API_KEY
     from app.store import Store, StoreError
     from ui.main_window import Connection, MainWindow
+    from ui.theme import apply_theme
+
+    asyncio.get_running_loop().set_exception_handler(asyncio_exception_handler)
+    settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+    apply_theme(str(settings.value("ui/theme", "system")))
+    keystore = KeyStore(config_dir)
+    demo, key = args.demo, None
+    if not demo:
+        picked = await choose_account(args, keystore, secrets)
+        if picked is None:
+            return 0
+        demo, key = picked
 
     # Demo work is kept apart from a real account's drafts and tasks.
-    data_dir = args.data_dir / "demo" if args.demo else args.data_dir
     try:
-        store = Store.in_dir(data_dir)
+        store = Store.in_dir(args.data_dir / "demo" if demo else args.data_dir)
     except (StoreError, OSError) as exc:
         print(f"aitasker-desktop: {getattr(exc, 'user_message', exc)}", file=sys.stderr)
         return 3
     sandbox = None
-    if args.demo:
+    if demo:
         # The practice server remembers the demo tasks of earlier runs, so they stay followable.
         known = [t.model_dump(mode="json") for t in store.list_tasks()]
         sandbox = await asyncio.to_thread(start_sandbox, SandboxConfig(speed=args.demo_speed, preload=known))
+        secrets.add(DEMO_API_KEY)
         connection = Connection(api_url=sandbox.url, api_key=DEMO_API_KEY, demo=True)
     else:
-        connection = Connection(api_url=args.api_url, api_key=os.environ.get("AITASKER_API_KEY") or None)
-    settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(connection, store, settings=settings)
+        connection = Connection(api_url=args.api_url, api_key=key)
+    window = MainWindow(connection, store, settings=settings, keystore=None if demo else keystore, secrets=secrets.add)
     try:
         window.show()
         await window.start()
@@ -75,18 +124,25 @@ async def run_window(args: argparse.Namespace, app: object) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not args.demo:
         try:
             args.api_url = check_api_url(args.api_url)
         except InvalidAddress as exc:
-            print(f"aitasker-desktop: {exc}", file=sys.stderr)
+            print(f"aitasker-desktop: {exc.user_message} (got {args.api_url!r})", file=sys.stderr)
             return 2
-    if args.data_dir is None:
+
+    from app.logs import Secrets, install_excepthook, setup_logging
+
+    explicit = args.data_dir is not None
+    if not explicit:
         import platformdirs
 
         args.data_dir = platformdirs.user_data_path("aitasker-desktop", "AITasker")
     args.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    secrets = Secrets()
+    log_file = setup_logging(args.data_dir / "logs" if explicit else None, debug=args.debug, secrets=secrets)
+    restore_hooks = install_excepthook()
+    log.info("starting; log file %s", log_file)
 
     import qasync
     from PySide6.QtWidgets import QApplication
@@ -95,8 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("AITasker Desktop")
     app.setOrganizationName("AITasker")
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        return runner.run(run_window(args, app))
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            return runner.run(run_window(args, secrets, args.data_dir / "config" if explicit else None))
+    finally:
+        restore_hooks()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from typing import Any
 
 import qasync
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,7 +40,10 @@ from app.schema import FINAL_STATUSES, OUTBOX_PREFIX, Task, status_info
 from app.store import DRAFT, UNKNOWN, WAITING, DraftRecord, Store
 from app.sync import TaskRefresher
 from app.taxonomy import Category, bundled_categories, friendly_name, parse_categories
-from ui.async_dialog import ask
+from app.credentials import KeyStorageError, KeyStore
+from ui.async_dialog import ask, run_dialog
+from ui.connect_dialog import ConnectDialog
+from ui.theme import THEMES, apply_theme
 from ui.drafts_panel import DraftsPanel
 from ui.task_form import TaskForm
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel
@@ -48,6 +51,7 @@ from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableMo
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 500
+REFRESH_CHOICES = [(10.0, "10 seconds"), (30.0, "30 seconds"), (60.0, "1 minute"), (300.0, "5 minutes")]
 CURRENT_DRAFT = "current_draft"
 
 
@@ -172,8 +176,19 @@ class MainWindow(QMainWindow):
     taskCreated = Signal(str)
     ready = Signal()
 
-    def __init__(self, connection: Connection, store: Store, *, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        store: Store,
+        *,
+        settings: QSettings | None = None,
+        keystore: KeyStore | None = None,
+        secrets: Callable[[str], None] = lambda key: None,
+    ) -> None:
         super().__init__()
+        self.keystore = keystore
+        self._remember_secret = secrets
+        self._asking_for_key = False
         self.setWindowTitle("AITasker Desktop" + (" — demo" if connection.demo else ""))
         self.setObjectName("mainWindow")
         self.connection = connection
@@ -243,7 +258,6 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName("Search tasks")
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setToolTip("Check for news on your tasks now (F5)")
-        QShortcut(QKeySequence("F5"), self, activated=self._refresh_now)
         self.add_by_id = QLineEdit()
         self.add_by_id.setObjectName("addById")
         self.add_by_id.setPlaceholderText("Paste a task ID to add it")
@@ -334,6 +348,7 @@ class MainWindow(QMainWindow):
         self._refresher: TaskRefresher | None = None
         self.resize(1180, 720)
         self._restore_layout()
+        self._build_menus()
 
         # --- what the store holds: shown before any network -----------------------------------
         interrupted = self.store.recover_interrupted_sends()
@@ -359,21 +374,137 @@ class MainWindow(QMainWindow):
     async def start(self) -> None:
         """Connect: categories from the server (cached), then keep tasks and the outbox moving."""
         if self.connection.api_key:
-            self.client = TasksClient(self.connection.api_url, self.connection.api_key)
-            await self._load_categories()
-            self._refresher = TaskRefresher(
-                self.client, lambda: self.store.unfinished_tasks(FINAL_STATUSES), self._task_refreshed,
-                self._set_connection_state)
-            self._spawn(self._refresher.run())
-            self._spawn(self.outbox.run())
+            await self._connect(self.connection.api_url, self.connection.api_key)
         else:
             self._set_connection_state("no-key", "")
         self.ready.emit()
+
+    async def _connect(self, api_url: str, api_key: str) -> None:
+        """Use this address and key from now on; start following tasks and the outbox."""
+        self._remember_secret(api_key)
+        old = self.client
+        self.connection = Connection(api_url, api_key, demo=self.connection.demo)
+        self.client = TasksClient(api_url, api_key)
+        if old is not None:
+            await old.aclose()
+        await self._load_categories()
+        if self._refresher is None:
+            self._refresher = TaskRefresher(
+                lambda: self.client, lambda: self.store.unfinished_tasks(FINAL_STATUSES), self._task_refreshed,
+                self._set_connection_state, interval=self.refresh_interval())
+            self._spawn(self._refresher.run())
+            self._spawn(self.outbox.run())
+        else:
+            self._refresher.refresh_now()
+        self.outbox.network_may_be_back()
+        self._build_menus()
+
+    async def ask_for_key(self, message: str = "") -> bool:
+        """The key dialog, without losing the form or drafts; True when a new key is in use."""
+        if self.keystore is None or self._asking_for_key:
+            return False
+        self._asking_for_key = True
+        try:
+            dialog = ConnectDialog(self.keystore, api_url=self.connection.api_url,
+                                   keyring_available=await self.keystore.keyring_available(), message=message,
+                                   parent=self)
+            result = await run_dialog(dialog)
+            choice = dialog.choice
+            dialog.deleteLater()
+            if result != dialog.DialogCode.Accepted or choice is None:
+                return False
+            self._remember_secret(choice.api_key)
+            try:
+                await self.keystore.save(choice.api_key, where=choice.where)
+            except KeyStorageError as exc:
+                self.banner.show_message(exc.user_message + " The key is used for this session only.", detail=exc.detail)
+            await self._connect(choice.api_url, choice.api_key)
+            return True
+        finally:
+            self._asking_for_key = False
+
+    @qasync.asyncSlot()
+    async def forget_key(self) -> None:
+        if self.keystore is None:
+            return
+        if not await ask(self, "Forget this key?", "Remove your API key from this computer? Your drafts stay. "
+                         "You will need to paste the key again to post or follow tasks.", "Forget key"):
+            return
+        try:
+            await self.keystore.forget()
+        except KeyStorageError as exc:
+            self.banner.show_message(exc.user_message, detail=exc.detail)
+            return
+        if self.client is not None:
+            await self.client.aclose()
+        self.client = None
+        self._set_connection_state("no-key", "")
+        self.banner.show_message("Your API key was removed from this computer. Your drafts are still here.", kind="info")
+
+    @qasync.asyncSlot()
+    async def change_key(self) -> None:
+        await self.ask_for_key()
+
+    # --- menus and preferences ------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction("&New task", QKeySequence.StandardKey.New, self.new_task)
+        file_menu.addSeparator()
+        file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view = bar.addMenu("&View")
+        view.addAction("&Refresh now", QKeySequence("F5"), self._refresh_now)
+        cadence = view.addMenu("Refresh &every")
+        group = QActionGroup(self)
+        for seconds, label in REFRESH_CHOICES:
+            action = cadence.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(seconds == self.refresh_interval())
+            action.setData(seconds)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, s=seconds: self.set_refresh_interval(s))
+        theme_menu = view.addMenu("&Theme")
+        themes = QActionGroup(self)
+        for key, label in THEMES.items():
+            action = theme_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(key == self.theme())
+            themes.addAction(action)
+            action.triggered.connect(lambda _=False, k=key: self.set_theme(k))
+        if self.keystore is not None and not self.connection.demo:
+            account = bar.addMenu("&Account")
+            account.addAction("&Change API key or address…", self.change_key)
+            account.addAction("&Forget this key", self.forget_key)
+
+    def refresh_interval(self) -> float:
+        try:
+            return float(self._settings.value("refresh/seconds", 10.0))
+        except (TypeError, ValueError):
+            return 10.0
+
+    def set_refresh_interval(self, seconds: float) -> None:
+        self._settings.setValue("refresh/seconds", seconds)
+        if self._refresher is not None:
+            self._refresher.interval = seconds
+            self._refresher.quiet_interval = max(seconds, 30.0)
+
+    def theme(self) -> str:
+        value = str(self._settings.value("ui/theme", "system"))
+        return value if value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self._settings.setValue("ui/theme", theme)
+        apply_theme(theme)
 
     async def _load_categories(self) -> None:
         assert self.client is not None
         try:
             fetched = await self.client.list_categories()
+        except (Unauthorized, Forbidden) as exc:
+            log.warning("categories not fetched: %s", exc.detail)
+            self._set_connection_state("unauthorized", exc.user_message)
+            return
         except ApiError as exc:
             log.warning("categories not fetched: %s", exc.detail)
             self._set_connection_state("offline" if isinstance(exc, Offline) else "error", exc.user_message)
@@ -604,6 +735,8 @@ class MainWindow(QMainWindow):
             if isinstance(error, (Unauthorized, Forbidden)):
                 message += " Nothing was posted."
             self.banner.show_message(message + " Your task is still here.", detail=detail)
+            if isinstance(error, Unauthorized):
+                self._spawn(self.ask_for_key(error.user_message))
 
     def _created(self, draft_id: str, task: Task) -> None:
         self.model.upsert(task)
@@ -667,6 +800,8 @@ class MainWindow(QMainWindow):
         self._show_refreshed()
 
     def _set_connection_state(self, state: str, detail: str) -> None:
+        if state == "unauthorized":
+            self._spawn(self.ask_for_key(detail))
         if state == "online":
             self.last_refreshed = datetime.now().astimezone()
             self.outbox.network_may_be_back()
@@ -677,6 +812,7 @@ class MainWindow(QMainWindow):
             "offline": "Offline — " + detail + " Your work is kept and sent when the connection is back.",
             "slowed": "Slowing down — " + detail,
             "error": "Problem — " + detail,
+            "unauthorized": "Your API key was not accepted — " + detail,
             "no-key": "Not connected: no API key. Start with --demo to try the app.",
         }
         self.connection_label.setText(words.get(state, state))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -37,6 +38,13 @@ _STATUS_MARKS = {
 Index = QModelIndex | QPersistentModelIndex
 
 
+def plain_tooltip(text: str) -> str:
+    """Qt guesses whether a tooltip is rich text; escaping makes server text show as typed."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
 def _local(when: datetime | None) -> str:
     return when.astimezone().strftime("%d %b %Y, %H:%M") if when else ""
 
@@ -57,7 +65,7 @@ def _category(task: Task) -> str:
 
 COLUMNS: list[Column] = [
     Column("Title", lambda t, now: t.title or "Untitled task", lambda t: (t.title or "").casefold(),
-           tooltip=lambda t: t.title or ""),
+           tooltip=lambda t: plain_tooltip(t.title or "")),
     Column("Category / Type", lambda t, now: _category(t), lambda t: _category(t).casefold()),
     Column("Budget", lambda t, now: "" if t.budget_usd is None else f"${t.budget_usd:,.2f}",
            lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),

@@ -34,7 +34,7 @@ async def test_status_goes_from_open_to_review_to_expired() -> None:
             watch = Watch()
             created = await client.create_task(DRAFT)
             watch.update(created)
-            refresher = TaskRefresher(client, lambda: list(watch.tasks.values()), watch.update, watch.state)
+            refresher = TaskRefresher(lambda: client, lambda: list(watch.tasks.values()), watch.update, watch.state)
             seen = []
             for step in (0, 500, 3600):
                 now[0] += step
@@ -57,7 +57,7 @@ async def test_429_slows_the_poller_instead_of_failing() -> None:
             watch = Watch()
             for _ in range(4):
                 watch.update(await client.create_task(DRAFT))
-            refresher = TaskRefresher(client, lambda: list(watch.tasks.values()), watch.update, watch.state)
+            refresher = TaskRefresher(lambda: client, lambda: list(watch.tasks.values()), watch.update, watch.state)
             pause = await refresher.refresh_once()
             assert watch.states[-1] == "slowed"
             assert 1 <= pause <= 60  # the server's Retry-After, not a tight loop
@@ -73,7 +73,7 @@ async def test_offline_pauses_then_resumes_when_the_server_is_back() -> None:
         watch = Watch()
         task = Task(id="00000000-0000-4000-8000-00000000abcd", status="open")
         watch.update(task)
-        refresher = TaskRefresher(client, lambda: list(watch.tasks.values()), watch.update, watch.state)
+        refresher = TaskRefresher(lambda: client, lambda: list(watch.tasks.values()), watch.update, watch.state)
         first = await refresher.refresh_once()
         second = await refresher.refresh_once()
         assert watch.states == ["offline", "offline"]
@@ -91,7 +91,7 @@ async def test_with_nothing_to_follow_it_still_tells_online_from_offline() -> No
         url = server.url
         async with TasksClient(url, DEMO_API_KEY, retry_base_delay=0.001) as client:
             watch = Watch()
-            refresher = TaskRefresher(client, lambda: [], watch.update, watch.state)
+            refresher = TaskRefresher(lambda: client, lambda: [], watch.update, watch.state)
             await refresher.refresh_once()
             assert watch.states == ["online"]
             server.stop()

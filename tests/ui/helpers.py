@@ -13,16 +13,19 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from app.credentials import KeyStore
 from app.store import Store
 from ui.main_window import Connection, MainWindow
 from ui.tasks_model import COLUMNS
 
 
 @asynccontextmanager
-async def open_window(qtbot, url: str | None, key: str | None, data_dir: Path, *, demo: bool = True) -> AsyncIterator[MainWindow]:  # type: ignore[no-untyped-def]
+async def open_window(qtbot, url: str | None, key: str | None, data_dir: Path, *, demo: bool = True,  # type: ignore[no-untyped-def]
+                      keystore: KeyStore | None = None) -> AsyncIterator[MainWindow]:
     settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
     store = Store.in_dir(data_dir / "data")
-    window = MainWindow(Connection(url or "http://127.0.0.1:9", key, demo=demo), store, settings=settings)
+    window = MainWindow(Connection(url or "http://127.0.0.1:9", key, demo=demo), store, settings=settings,
+                        keystore=keystore)
     qtbot.addWidget(window)
     window.show()
     try:

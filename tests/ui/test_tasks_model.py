@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 
 from app.schema import Task
 from ui.main_window import task_details
@@ -123,6 +124,9 @@ def test_server_text_is_shown_literally() -> None:
     model = TasksTableModel(clock=lambda: NOW)
     model.set_tasks([evil])
     assert model.index(0, 0).data() == evil.title
+    tooltip = QTextDocument()
+    tooltip.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert tooltip.toPlainText() == evil.title  # shown as typed, not as a picture or a link
     details = task_details(evil.model_copy(update={"requirements": {"tone": "<i>x</i>"}, "attachments": ["a.png"], "compute_budget": 2.0, "prototype_tier": 2}))
     assert evil.title in details and "<b>bold?</b>" in details and "tone: <i>x</i>" in details
     assert "Compute budget: $2.00" in details and "Prototype tier: 2" in details and "a.png" in details

@@ -1,0 +1,89 @@
+"""Connecting an account: Test connection, a 401 mid-session, and a key that never leaks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from app.credentials import KeyStore
+from app.sandbox import SandboxConfig, SandboxServer
+from tests.conftest import wait_until
+from tests.ui.helpers import open_window
+from ui.connect_dialog import ConnectDialog
+
+SECRET = "aitk_live_9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+WRONG = "aitk_live_0000wrongwrongwrong0000abcdef"
+
+
+def connect_dialog() -> ConnectDialog | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, ConnectDialog) and w.isVisible()), None)
+
+
+async def test_test_connection_says_what_worked(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
+        dialog = ConnectDialog(KeyStore(tmp_path), api_url=server.url, keyring_available=False)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.key.echoMode() == QLineEdit.EchoMode.Password
+        assert dialog.where_buttons["session"].isChecked() and "keyring" not in dialog.where_buttons
+        qtbot.keyClicks(dialog.key, "not-a-real-key")
+        assert dialog.key_hint.isVisible()  # a gentle warning, not a refusal
+        assert dialog.connect_button.isEnabled()
+        dialog.test_connection()
+        await wait_until(lambda: "✗" in dialog.test_result.text() or "✓ Your" in dialog.test_result.text())
+        assert "✓ AITasker answered" in dialog.test_result.text()
+        assert "✗ AITasker did not accept your API key" in dialog.test_result.text()
+        dialog.key.setText(SECRET)
+        assert not dialog.key_hint.isVisible()
+        dialog.test_connection()
+        await wait_until(lambda: "✓ Your API key works." in dialog.test_result.text())
+        dialog.address.setText("http://example.com")
+        dialog.connect_button.click()
+        assert dialog.error.isVisible() and "https://" in dialog.error.text() and dialog.choice is None
+
+
+async def test_a_401_opens_the_key_dialog_and_keeps_the_form(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
+        keystore = KeyStore(tmp_path / "config", environ={})
+        async with open_window(qtbot, server.url, WRONG, tmp_path, demo=False, keystore=keystore) as window:
+            qtbot.keyClicks(window.form.title, "Still here")
+            await wait_until(lambda: connect_dialog() is not None, what="the key dialog")
+            dialog = connect_dialog()
+            assert dialog is not None and "did not accept" in dialog.message.text()
+            dialog.key.setText(SECRET)
+            dialog.connect_button.click()
+            await wait_until(lambda: window.connection.api_key == SECRET and window.client is not None
+                             and "not accepted" not in window.connection_label.text(), what="the new key in use")
+            assert window.form.title.text() == "Still here"
+            assert await window.client.list_categories()  # type: ignore[union-attr]
+            stored = await keystore.load()
+            assert stored is not None and stored.source == "session"
+
+
+def test_the_key_never_reaches_any_file_or_output(tmp_path: Path) -> None:
+    """Two real runs, one with the right key and one refused (401s), then search everything written."""
+    data = tmp_path / "data"
+    outputs = []
+    with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
+        for key in (SECRET, WRONG):
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AITASKER_API_KEY": key}
+            result = subprocess.run(
+                [sys.executable, "-m", "ui", "--api-url", server.url, "--data-dir", str(data), "--debug",
+                 "--screenshot", str(tmp_path / f"shot-{key[-4:]}.png")],
+                capture_output=True, text=True, timeout=60, env=env)
+            assert result.returncode == 0, result.stderr
+            outputs.append(result.stdout + result.stderr)
+        requests = [r for r in server.app.state.requests_seen if r[1].startswith("/api/")]
+    assert len(requests) >= 2  # both runs made authenticated calls (one of them refused)
+    written = [p for p in [*data.rglob("*"), *tmp_path.glob("*.png")] if p.is_file()]
+    log_text = "".join(p.read_text(errors="replace") for p in written if p.suffix == ".log" or ".log." in p.name)
+    assert "401" in log_text or "not accept" in log_text  # the failed calls were logged...
+    for key in (SECRET, WRONG):
+        for path in written:
+            assert key.encode() not in path.read_bytes(), f"the key is in {path}"
+        assert all(key not in out for out in outputs)

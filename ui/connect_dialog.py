@@ -1,0 +1,215 @@
+"""Connecting an account: the welcome screen and the key dialog (with Test connection)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import credentials
+from app.api import DEFAULT_API_URL, TasksClient, check_api_url
+from app.errors import ApiError, InvalidAddress, Offline, Unauthorized
+
+
+@dataclass
+class ConnectChoice:
+    api_url: str
+    api_key: str
+    where: credentials.Where
+
+
+def _plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
+
+
+class WelcomeDialog(QDialog):
+    """First run, no key: try the demo, or connect an account."""
+
+    DEMO = 2
+    CONNECT = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to AITasker Desktop")
+        self.setObjectName("welcomeDialog")
+        title = QLabel("Post tasks to AITasker and follow them, without writing code.")
+        title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        title.setWordWrap(True)
+        demo = QPushButton("Try the &demo")
+        demo.setObjectName("tryDemo")
+        demo.setToolTip("A practice server on this computer: no account, no money")
+        connect = QPushButton("&Connect your account")
+        connect.setObjectName("connectAccount")
+        connect.setDefault(True)
+        demo.clicked.connect(lambda: self.done(self.DEMO))
+        connect.clicked.connect(lambda: self.done(self.CONNECT))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(_plain_label("The demo shows the whole flow with a practice server: nothing is paid. "
+                                      "To post real tasks, connect with an API key from your AITasker dashboard."))
+        layout.addWidget(demo)
+        layout.addWidget(connect)
+
+
+class ConnectDialog(QDialog):
+    """Paste the API key, choose the address and where to keep the key; test before saving."""
+
+    def __init__(self, keystore: credentials.KeyStore, *, api_url: str = DEFAULT_API_URL, keyring_available: bool,
+                 message: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Connect your AITasker account")
+        self.setObjectName("connectDialog")
+        self.keystore = keystore
+        self.message = _plain_label(message)
+        self.message.setObjectName("connectMessage")
+        self.message.setVisible(bool(message))
+        self.key = QLineEdit()
+        self.key.setObjectName("apiKey")
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)  # never visible on screen or in a screenshot
+        self.key.setPlaceholderText("aitk_live_…")
+        self.key.setAccessibleName("API key")
+        self.show_key = QCheckBox("Show")
+        self.show_key.toggled.connect(
+            lambda on: self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        self.address = QLineEdit(api_url)
+        self.address.setObjectName("apiAddress")
+        self.address.setAccessibleName("API address")
+        self.key_hint = _plain_label()
+        self.key_hint.setObjectName("keyHint")
+        self.key_hint.setStyleSheet("color: #8a5300;")
+        self.key_hint.hide()
+        self.test_button = QPushButton("&Test connection")
+        self.test_button.setObjectName("testConnection")
+        self.test_result = _plain_label()
+        self.test_result.setObjectName("testResult")
+
+        self.where = QButtonGroup(self)
+        self.where_buttons: dict[str, QRadioButton] = {}
+        where_box = QVBoxLayout()
+        if not keyring_available:
+            where_box.addWidget(_plain_label(credentials.NO_KEYRING_NOTICE))
+        options: list[tuple[str, str]] = []
+        if keyring_available:
+            options.append(("keyring", credentials.KEYRING_OPTION))
+        options += [("session", credentials.SESSION_OPTION), ("file", credentials.FILE_OPTION)]
+        for where, text in options:
+            button = QRadioButton(text)
+            button.setObjectName(f"where_{where}")
+            self.where.addButton(button)
+            self.where_buttons[where] = button
+            where_box.addWidget(button)
+            if where == "file":
+                risk = _plain_label(credentials.FILE_RISK)
+                risk.setStyleSheet("color: palette(placeholder-text);")
+                where_box.addWidget(risk)
+        self.where_buttons["keyring" if keyring_available else "session"].setChecked(True)
+
+        form = QFormLayout()
+        key_label = QLabel("API &key")
+        key_label.setBuddy(self.key)
+        form.addRow(key_label, self.key)
+        form.addRow("", self.show_key)
+        form.addRow("", self.key_hint)
+        address_label = QLabel("API &address")
+        address_label.setBuddy(self.address)
+        form.addRow(address_label, self.address)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.connect_button = self.buttons.addButton("Co&nnect", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button.setObjectName("connectButton")
+        self.connect_button.setEnabled(False)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.error = _plain_label()
+        self.error.setObjectName("connectError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(form)
+        layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.test_result)
+        layout.addLayout(where_box)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.key.textChanged.connect(self._key_edited)
+        self.test_button.clicked.connect(self.test_connection)
+        self.choice: ConnectChoice | None = None
+        self.resize(520, self.sizeHint().height())
+
+    def _key_edited(self, text: str) -> None:
+        key = text.strip()
+        warning = credentials.key_format_warning(key) if key else None
+        self.key_hint.setText(warning or "")
+        self.key_hint.setVisible(bool(warning))
+        self.connect_button.setEnabled(bool(key))
+        self.error.hide()
+
+    def _checked_where(self) -> credentials.Where:
+        for where, button in self.where_buttons.items():
+            if button.isChecked():
+                return where  # type: ignore[return-value]
+        return "session"
+
+    def _address(self) -> str | None:
+        try:
+            return check_api_url(self.address.text() or DEFAULT_API_URL)
+        except InvalidAddress as exc:
+            self.error.setText(exc.user_message)
+            self.error.show()
+            return None
+
+    @qasync.asyncSlot()
+    async def test_connection(self) -> None:
+        """Check /health, then one authenticated call, and say what worked in plain words."""
+        url = self._address()
+        if url is None:
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.setText("Testing…")
+        lines: list[str] = []
+        try:
+            async with TasksClient(url, self.key.text(), retry_base_delay=0.2) as client:
+                try:
+                    await client.health()
+                    lines.append("✓ AITasker answered at this address.")
+                except Offline:
+                    lines.append("✗ AITasker could not be reached at this address. Check your connection and the address.")
+                    return
+                except ApiError as exc:
+                    lines.append(f"✗ The address answered, but not like AITasker: {exc.user_message}")
+                    return
+                try:
+                    await client.list_categories()
+                    lines.append("✓ Your API key works.")
+                except Unauthorized as exc:
+                    lines.append(f"✗ {exc.user_message}")
+                except ApiError as exc:
+                    lines.append(f"✗ The key could not be checked: {exc.user_message}")
+        finally:
+            self.test_result.setText("\n".join(lines))
+            self.test_button.setEnabled(True)
+
+    def _accept(self) -> None:
+        url = self._address()
+        key = self.key.text().strip()
+        if url is None or not key:
+            return
+        self.choice = ConnectChoice(api_url=url, api_key=key, where=self._checked_where())
+        self.accept()
