@@ -1,0 +1,179 @@
+"""Drafts and the outbox in the window: nothing written is lost, nothing is sent twice."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from app.store import DRAFT, UNKNOWN, WAITING, Store
+from tests.conftest import wait_until
+from tests.ui.helpers import cell, confirmation, open_window, press
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fill(window, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.form.title, title)
+    window.form.category.setCurrentIndex(window.form.category.findData("data"))
+    window.form.task_type.setCurrentIndex(0)
+
+
+async def send_and_confirm(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.form.send_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: confirmation() is not None, what="the confirmation")
+    press(confirmation(), "Post task")
+
+
+async def test_autosave_and_reopen_brings_the_draft_back(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
+        qtbot.keyClicks(window.form.title, "Half written")
+        qtbot.keyClicks(window.form.description, "Line one")
+        await wait_until(lambda: window.store.list_drafts() != [], timeout=3, what="the autosave")
+        [draft] = window.store.list_drafts()
+        assert draft.values["description"] == "Line one"
+        assert "Half written" in window.drafts.list.item(0).text()
+    async with open_window(qtbot, None, None, tmp_path, demo=False) as again:
+        assert again.form.title.text() == "Half written"
+        assert again.form.description.toPlainText() == "Line one"
+
+
+async def test_drafts_list_open_duplicate_delete_undo_and_new(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
+        qtbot.keyClicks(window.form.title, "First idea")
+        window.new_task()  # saves at once, then a fresh form
+        assert window.form.title.text() == ""
+        qtbot.keyClicks(window.form.title, "Second idea")
+        window.new_task()
+        titles = {d.title for d in window.store.list_drafts()}
+        assert titles == {"First idea", "Second idea"}
+        first = next(d.id for d in window.store.list_drafts() if d.title == "First idea")
+        window.open_draft(first)
+        assert window.form.title.text() == "First idea"
+        window.drafts.duplicateRequested.emit(first)
+        assert {d.title for d in window.store.list_drafts()} == {"First idea", "Second idea", "First idea (copy)"}
+        window.delete_draft(first)
+        assert window.form.title.text() == ""  # the open draft was deleted: a fresh form
+        assert "First idea" not in {d.title for d in window.store.list_drafts()}
+        window.banner.action("Undo").click()  # type: ignore[union-attr]
+        assert "First idea" in {d.title for d in window.store.list_drafts()}
+        assert window.tabs.tabText(1) == "Drafts (3)"
+
+
+async def test_offline_send_waits_then_posts_once_when_the_network_returns(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    async with open_window(qtbot, url, DEMO_API_KEY, tmp_path) as window:
+        window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        fill(window, qtbot, "Sent while offline")
+        await send_and_confirm(window, qtbot)
+        await wait_until(lambda: "No connection" in window.banner.text.text(), what="the offline message")
+        assert window.form.title.text() == ""  # the form moves on; the task waits in the outbox
+        [waiting] = window.store.list_drafts()
+        assert waiting.state == WAITING
+        assert cell(window, 0, "Status").endswith("Waiting to send")
+        assert window.outbox_label.text() == "1 waiting to send"
+        with SandboxServer(SandboxConfig(), port=port) as server:
+            window.outbox.network_may_be_back()
+            await wait_until(lambda: len(window.model.tasks()) == 1, timeout=20, what="the task to be posted")
+            assert [t.body["title"] for t in server.app.state.tasks.values()] == ["Sent while offline"]
+            assert window.store.list_drafts() == [] and window.outbox_label.text() == ""
+            assert cell(window, 0, "Status").endswith("Posted")
+
+
+async def test_take_a_draft_back_out_of_the_outbox(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, f"http://127.0.0.1:{free_port()}", DEMO_API_KEY, tmp_path) as window:
+        window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        fill(window, qtbot, "Changed my mind")
+        await send_and_confirm(window, qtbot)
+        await wait_until(lambda: window.store.outbox() != [], what="the outbox")
+        [waiting] = window.store.outbox()
+        window.drafts.list.setCurrentRow(0)
+        assert window.drafts.buttons["takeBack"].isVisibleTo(window.drafts)
+        window.drafts.buttons["takeBack"].click()
+        assert window.store.get_draft(waiting.id).state == DRAFT  # type: ignore[union-attr]
+        assert window.model.rowCount() == 0
+
+
+async def test_cancel_during_a_slow_send_keeps_the_draft_and_sends_nothing_more(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with SandboxServer(SandboxConfig()) as server:
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            server.config.faults.latency = 1.5
+            fill(window, qtbot, "Slow one")
+            await send_and_confirm(window, qtbot)
+            await wait_until(lambda: window.cancel_button.isVisible(), what="the Cancel button")
+            assert not window.form.send_button.isEnabled()  # locked against a second send
+
+            def posts() -> int:
+                return sum(1 for r in server.app.state.requests_seen if r[0] == "POST")
+
+            await wait_until(lambda: posts() == 1, what="the request to reach the server")
+            window.cancel_button.click()
+            await wait_until(lambda: "cancelled" in window.banner.text.text(), what="the cancelled message")
+            assert window.form.title.text() == "Slow one"
+            [draft] = window.store.list_drafts()
+            assert draft.state == UNKNOWN  # it may have arrived: the user decides
+            await asyncio.sleep(2.0)  # past the server's delay: nothing is resent by itself
+            assert posts() == 1 and window.store.get_draft(draft.id).state == UNKNOWN  # type: ignore[union-attr]
+
+
+GUI_CHILD = r"""
+import asyncio, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import qasync
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from app.store import Store
+from ui.main_window import Connection, MainWindow
+
+app = QApplication([])
+app.setQuitOnLastWindowClosed(False)
+
+async def main():
+    data = Path(sys.argv[1])
+    window = MainWindow(Connection("http://127.0.0.1:9", None), Store.in_dir(data),
+                        settings=QSettings(str(data / "ui.ini"), QSettings.Format.IniFormat))
+    window.show()
+    QTest.keyClicks(window.form.title, "Typed before the crash")
+    QTest.keyClicks(window.form.description, "Every word of it")
+    await asyncio.sleep(1.0)  # longer than the autosave pause
+    print("typed", flush=True)
+    await asyncio.sleep(60)
+
+with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+    runner.run(main())
+"""
+
+
+async def test_type_kill_the_app_restart_and_the_text_is_there(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, "-c", GUI_CHILD, str(data)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.strip() == "typed", child.stderr.read() if child.stderr else ""
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
+        assert window.form.title.text() == "Typed before the crash"
+        assert window.form.description.toPlainText() == "Every word of it"
+    assert Store.in_dir(data).integrity_ok()
