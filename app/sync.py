@@ -47,8 +47,8 @@ class TaskRefresher:
 
     async def run(self) -> None:
         while True:
+            self._wake.clear()  # before the round: a "refresh now" during it is not lost
             pause = await self.refresh_once()
-            self._wake.clear()
             try:
                 await asyncio.wait_for(self._wake.wait(), pause)
             except TimeoutError:

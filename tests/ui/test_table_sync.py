@@ -1,0 +1,65 @@
+"""The table keeps itself current: statuses advance without pressing anything; add a task by ID."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.api import TasksClient
+from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from app.schema import TaskDraft
+from tests.conftest import wait_until
+from tests.ui.helpers import cell, open_window
+
+DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Made elsewhere")
+
+
+async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    now = [2_000_000_000.0]
+    with SandboxServer(SandboxConfig(clock=lambda: now[0])) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as other_device:
+            created = await other_device.create_task(DRAFT)
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            window.add_by_id.setText(created.id)
+            window.add_button.click()
+            await wait_until(lambda: len(window.model.tasks()) == 1, what="the added task")
+            assert cell(window, 0, "Title") == "Made elsewhere" and cell(window, 0, "Status").endswith("Posted")
+            assert window.table.selectionModel().isRowSelected(0)
+            window.set_refresh_interval(0.05)  # as if much time passed between polls
+            seen = []
+            for step, label in ((500, "Ready for your review"), (3600, "Expired")):
+                now[0] += step
+                window._refresh_now()
+                await wait_until(lambda lab=label: cell(window, 0, "Status").endswith(lab), what=label)
+                seen.append(label)
+            assert seen == ["Ready for your review", "Expired"]
+            assert cell(window, 0, "Expires") == ""  # no countdown once final
+            assert [t.status for t in window.store.list_tasks()] == ["expired"]  # kept for next start
+            assert "Last refreshed" in window.refreshed_label.text()
+            assert window.connection_label.text().startswith("Demo mode")
+
+
+async def test_unknown_task_id_is_explained(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with SandboxServer(SandboxConfig()) as server:
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            window.add_by_id.setText("00000000-0000-4000-8000-000000000999")
+            window.add_button.click()
+            await wait_until(lambda: window.banner.isVisible(), what="the message")
+            assert "No task with that ID" in window.banner.text.text()
+            assert window.model.rowCount() == 0
+
+
+async def test_tasks_show_at_start_without_a_network(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with SandboxServer(SandboxConfig()) as server:
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            window.add_by_id.setText((await _create(server)).id)
+            window.add_button.click()
+            await wait_until(lambda: len(window.model.tasks()) == 1, what="the task")
+    async with open_window(qtbot, "http://127.0.0.1:9", DEMO_API_KEY, tmp_path) as offline:
+        assert cell(offline, 0, "Title") == "Made elsewhere"
+        await wait_until(lambda: offline.connection_label.text().startswith("Offline"), timeout=15, what="offline state")
+
+
+async def _create(server: SandboxServer):  # type: ignore[no-untyped-def]
+    async with TasksClient(server.url, DEMO_API_KEY) as client:
+        return await client.create_task(DRAFT)
