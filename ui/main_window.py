@@ -51,6 +51,8 @@ from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableMo
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 500
+FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
+LOAD_CHUNK = 5_000
 REFRESH_CHOICES = [(10.0, "10 seconds"), (30.0, "30 seconds"), (60.0, "1 minute"), (300.0, "5 minutes")]
 CURRENT_DRAFT = "current_draft"
 
@@ -352,7 +354,10 @@ class MainWindow(QMainWindow):
 
         # --- what the store holds: shown before any network -----------------------------------
         interrupted = self.store.recover_interrupted_sends()
-        self.model.set_tasks(self.store.list_tasks())
+        # The newest tasks at once; the rest in chunks once the loop runs (100,000 stay usable).
+        self.model.set_tasks(self.store.list_tasks(limit=FIRST_CHUNK))
+        self.proxy.sort(4, Qt.SortOrder.DescendingOrder)
+        self._all_loaded = self.model.rowCount() < FIRST_CHUNK
         cached = self.store.cached_taxonomy()
         try:
             self.form.set_categories(parse_categories(cached) if cached else bundled_categories())
@@ -373,11 +378,21 @@ class MainWindow(QMainWindow):
     # --- start and stop ---------------------------------------------------------------------
     async def start(self) -> None:
         """Connect: categories from the server (cached), then keep tasks and the outbox moving."""
+        if not self._all_loaded:
+            self._spawn(self._load_remaining_tasks())
         if self.connection.api_key:
             await self._connect(self.connection.api_url, self.connection.api_key)
         else:
             self._set_connection_state("no-key", "")
         self.ready.emit()
+
+    async def _load_remaining_tasks(self) -> None:
+        """Older tasks in chunks, yielding to the GUI between them, then one sort."""
+        for chunk in self.store.task_chunks(skip=len(self.model.tasks()), size=LOAD_CHUNK):
+            self.model.append_tasks(chunk)
+            await asyncio.sleep(0)
+        self.proxy.resort()
+        self._all_loaded = True
 
     async def _connect(self, api_url: str, api_key: str) -> None:
         """Use this address and key from now on; start following tasks and the outbox."""

@@ -92,6 +92,8 @@ class TasksTableModel(QAbstractTableModel):
         self._tasks: list[Task] = []
         self._pending: list[Task] = []
         self._row_of: dict[str, int] = {}
+        self._sort_key: Callable[[Task], Any] | None = None
+        self._sort_reverse = False
         self._clock = clock or (lambda: datetime.now(timezone.utc))
 
     # --- Qt model API -----------------------------------------------------------------------
@@ -172,12 +174,44 @@ class TasksTableModel(QAbstractTableModel):
             self._tasks[row] = task
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return row
-        row = len(self._tasks)
+        row = self._sorted_position(task)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._tasks.append(task)
-        self._row_of[task.id] = row
+        self._tasks.insert(row, task)
+        if row == len(self._tasks) - 1:
+            self._row_of[task.id] = row
+        else:
+            self._row_of = {t.id: i for i, t in enumerate(self._tasks)}
         self.endInsertRows()
         return row
+
+    def append_tasks(self, tasks: list[Task]) -> None:
+        """Add many (a chunk loaded from the store) at the end; sort afterwards if needed."""
+        tasks = [t for t in tasks if t.id not in self._row_of]
+        if not tasks:
+            return
+        first = len(self._tasks)
+        self.beginInsertRows(QModelIndex(), first, first + len(tasks) - 1)
+        self._tasks.extend(tasks)
+        for offset, task in enumerate(tasks):
+            self._row_of[task.id] = first + offset
+        self.endInsertRows()
+
+    def _sorted_position(self, task: Task) -> int:
+        """Where a new task goes under the current sort (binary search), or at the end."""
+        if self._sort_key is None:
+            return len(self._tasks)
+        key, reverse = self._sort_key, self._sort_reverse
+        value = key(task)
+        low, high = 0, len(self._tasks)
+        while low < high:
+            middle = (low + high) // 2
+            other = key(self._tasks[middle])
+            before = other > value if reverse else other < value
+            if before or other == value:
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def replace_pending(self, pending: list[Task]) -> None:
         """The outbox changed: replace its rows (after the tasks)."""
@@ -190,6 +224,26 @@ class TasksTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(pending) - 1)
             self._pending = list(pending)
             self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by the column's real value in one pass (a key per row, then C's sort): 100,000
+        rows sort in a fraction of a second, where a proxy comparing through data() takes seconds."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column].sort_key
+        self._sort_key, self._sort_reverse = key, order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [index.data(TASK_ID_ROLE) for index in self.persistentIndexList()]
+        old_indexes = self.persistentIndexList()
+        self._tasks.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._pending.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._row_of = {t.id: i for i, t in enumerate(self._tasks)}
+        new_indexes = []
+        for index, task_id in zip(old_indexes, old_ids, strict=True):
+            row = self.row_of(str(task_id)) if task_id is not None else None
+            new_indexes.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
 
     def refresh_expiry_words(self) -> None:
         """The clock moved: only the Expires column changes, no reset."""
@@ -211,15 +265,28 @@ FILTERS: dict[str, tuple[str, Callable[[str], bool]]] = {
 
 
 class TasksFilterProxy(QSortFilterProxyModel):
-    """Sorts by each column's real value; filters by status group and by text."""
+    """Filters by status group and by text; sorting is the source model's (fast at 100,000 rows).
+
+    The proxy keeps the source's order; a click on a header reaches :meth:`TasksTableModel.sort`.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterRole(SEARCH_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(False)
         self._group = "all"
         self._needle = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+    def resort(self) -> None:
+        """Sort again by the last column (after rows were added or changed)."""
+        if self._sort is not None:
+            self.sort(*self._sort)
 
     def set_group(self, group: str) -> None:
         if group not in FILTERS:
@@ -234,10 +301,14 @@ class TasksFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._group == "all" and not self._needle:
+            return True
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if not FILTERS[self._group][1](str(model.data(index, STATUS_ROLE))):
+        task = model.task(source_row) if isinstance(model, TasksTableModel) else None
+        if task is None:
+            return True
+        if not FILTERS[self._group][1](task.status):
             return False
         if self._needle:
-            return self._needle in str(model.data(index, SEARCH_ROLE)).casefold()
+            return self._needle in f"{task.title or ''}\n{task.description or ''}".casefold()
         return True
