@@ -312,7 +312,7 @@ class KeyStore:
             if not _usable(backend):
                 return False
             backend.get_password(self._service, self._username)
-        except Exception as exc:  # noqa: BLE001  NoKeyringError, KeyringLocked, RuntimeError, D-Bus errors
+        except Exception as exc:
             log.info("system keyring not usable: %s", _describe(exc))
             return False
         return True
@@ -325,7 +325,7 @@ class KeyStore:
             value = backend.get_password(self._service, self._username)
         except keyring.errors.NoKeyringError:
             return None
-        except Exception as exc:  # noqa: BLE001  backends raise D-Bus and OS errors of any type
+        except Exception as exc:
             log.warning("could not read the API key from the system keyring: %s", _describe(exc))
             return None
         return (value or "").strip() or None
@@ -339,7 +339,7 @@ class KeyStore:
             kept = backend.get_password(self._service, self._username)
         except keyring.errors.NoKeyringError as exc:
             raise KeyStorageError(KEYRING_UNAVAILABLE, detail=_describe(exc, key)) from None
-        except Exception as exc:  # noqa: BLE001  any backend failure becomes one app error
+        except Exception as exc:
             raise KeyStorageError(KEYRING_SAVE_FAILED, detail=_describe(exc, key)) from None
         if kept != key:
             raise KeyStorageError(KEYRING_SAVE_FAILED, detail="the keyring did not keep the key")
@@ -358,7 +358,7 @@ class KeyStore:
                 return "the system keyring still holds the key"
         except keyring.errors.NoKeyringError:
             return None
-        except Exception as exc:  # noqa: BLE001  reported to the caller, never raised raw
+        except Exception as exc:
             return f"system keyring: {_describe(exc)}"
         return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import email.utils
 import math
 import time
-from datetime import timezone
+from datetime import UTC
 from typing import Any
 
 
@@ -144,7 +144,7 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     if when is None:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     current = time.time() if now is None else now
     return max(0.0, when.timestamp() - current)
 

@@ -121,14 +121,14 @@ class RedactingFilter(logging.Filter):
             return []
         try:
             return [s for s in self._secrets() if isinstance(s, str)]
-        except Exception:  # noqa: BLE001  a broken callback must not stop logging; the patterns still apply
+        except Exception:
             return []
 
     def filter(self, record: logging.LogRecord) -> bool:
         secrets = self.current_secrets()
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001  bad %-arguments: keep what we can, redacted, rather than lose it
+        except Exception:
             message = f"{record.msg!s} (log arguments could not be formatted: {record.args!r})"
         record.msg = redact(message, secrets)
         record.args = None

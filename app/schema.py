@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.config import JsonDict
 
 # Display hints that are not API limits but must live beside them (issue: no widget repeats a
 # number). ``ui_step`` is the spin box's smallest step (cents for money), ``ui_slider_step`` the
 # slider's step, ``ui_decimals`` the digits shown.
-_MONEY_UI = {"ui_step": 0.01, "ui_slider_step": 0.5, "ui_page_step": 10.0, "ui_decimals": 2}
-_DIAL_UI = {"ui_step": 0.01, "ui_slider_step": 0.01, "ui_page_step": 0.1, "ui_decimals": 2}
+_MONEY_UI: JsonDict = {"ui_step": 0.01, "ui_slider_step": 0.5, "ui_page_step": 10.0, "ui_decimals": 2}
+_DIAL_UI: JsonDict = {"ui_step": 0.01, "ui_slider_step": 0.01, "ui_page_step": 0.1, "ui_decimals": 2}
 
 
 class TaskDraft(BaseModel):
@@ -90,7 +91,7 @@ def number_limits(field: str, model: type[BaseModel] = TaskDraft) -> NumberLimit
         step=float(extra.get("ui_step", 1)),  # type: ignore[arg-type]
         slider_step=float(extra.get("ui_slider_step", 1)),  # type: ignore[arg-type]
         page_step=float(extra.get("ui_page_step", 10)),  # type: ignore[arg-type]
-        decimals=int(extra.get("ui_decimals", 0)),  # type: ignore[call-overload]
+        decimals=int(extra.get("ui_decimals", 0)),  # type: ignore[arg-type]
     )
 
 
@@ -157,7 +158,7 @@ def status_info(status: str) -> StatusInfo:
 
 def _aware(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
     return value
 
 

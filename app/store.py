@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -332,7 +332,7 @@ class Store:
                 self._upsert_task(db, task)
 
     def _upsert_task(self, db: sqlite3.Connection, task: Task) -> None:
-        created = task.created_at.astimezone(timezone.utc).isoformat() if task.created_at else None
+        created = task.created_at.astimezone(UTC).isoformat() if task.created_at else None
         db.execute(
             "INSERT INTO tasks (id, body, created_at, stored_at, status) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, created_at = excluded.created_at",

@@ -14,9 +14,9 @@ os.environ.pop("AITASKER_API_KEY", None)
 # Never touch a developer's real keychain; tests that need a keyring install an in-memory one.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
-import pytest  # noqa: E402
+import pytest
 
-from app.sandbox import SandboxConfig, SandboxServer  # noqa: E402
+from app.sandbox import SandboxConfig, SandboxServer
 
 TESTS = Path(__file__).parent
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
@@ -80,12 +80,12 @@ class DraftsPanel(QWidget):
 
     def set_drafts(self, records: list[DraftRecord], *, current_id: str | None = None) -> None:
         selected = self.selected_id()
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         self._records = {r.id: r for r in records}
         self.list.blockSignals(True)
         self.list.clear()
         for record in records:
-            changed = datetime.fromtimestamp(record.updated_at, tz=timezone.utc)
+            changed = datetime.fromtimestamp(record.updated_at, tz=UTC)
             words = STATE_WORDS.get(record.state, record.state)
             editing = " (open in the form)" if record.id == current_id else ""
             item = QListWidgetItem(f"{record.title}{editing}\n{words} · changed {ago_in_words(changed, now)}")

@@ -12,8 +12,8 @@ from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
-from app.api import DEFAULT_API_URL, check_api_url  # noqa: E402
-from app.errors import InvalidAddress  # noqa: E402
+from app.api import DEFAULT_API_URL, check_api_url
+from app.errors import InvalidAddress
 
 log = logging.getLogger("aitasker")
 

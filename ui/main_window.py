@@ -5,10 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import qasync
@@ -34,19 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import TasksClient
+from app.credentials import KeyStorageError, KeyStore
 from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.outbox import Outbox, SendResult
 from app.schema import FINAL_STATUSES, OUTBOX_PREFIX, Task, status_info
 from app.store import DRAFT, UNKNOWN, WAITING, DraftRecord, Store
 from app.sync import TaskRefresher
-from app.taxonomy import Category, bundled_categories, friendly_name, parse_categories
-from app.credentials import KeyStorageError, KeyStore
+from app.taxonomy import bundled_categories, friendly_name, parse_categories
 from ui.async_dialog import ask, run_dialog
 from ui.connect_dialog import ConnectDialog
-from ui.theme import THEMES, apply_theme
 from ui.drafts_panel import DraftsPanel
 from ui.task_form import TaskForm
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel
+from ui.theme import THEMES, apply_theme
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +169,7 @@ def draft_as_row(record: DraftRecord) -> Task:
         category=str(values.get("category") or ""),
         task_type=str(values.get("task_type") or ""),
         budget_usd=budget if isinstance(budget, (int, float)) and not isinstance(budget, bool) else None,
-        created_at=datetime.fromtimestamp(record.queued_at or record.updated_at, tz=timezone.utc),
+        created_at=datetime.fromtimestamp(record.queued_at or record.updated_at, tz=UTC),
     )
 
 

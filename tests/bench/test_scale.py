@@ -13,7 +13,7 @@ import json
 import time
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ STATUSES = ["open", "matching", "prototyping", "review", "delivering", "complete
 
 
 def tasks(n: int) -> list[Task]:
-    base = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    base = datetime(2026, 1, 1, tzinfo=UTC)
     return [
         Task(id=str(uuid.UUID(int=i + 1)), status=STATUSES[i % 8], title=f"Task number {i}", description=f"brief {i}",
              category="data", task_type="data-analysis", budget_usd=3 + (i * 37) % 297,

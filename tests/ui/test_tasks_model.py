@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +13,7 @@ from app.schema import Task
 from ui.main_window import task_details
 from ui.tasks_model import COLUMNS, EXPIRES_COLUMN, TasksFilterProxy, TasksTableModel
 
-NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
 def make(title: str, status: str = "open", budget: float = 10, created_h: float = 0, expires_h: float = 2, description: str = "") -> Task:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -138,7 +138,7 @@ def test_task_response_is_tolerant() -> None:
         "title": "x", "brand_new_field": {"nested": True},
     })
     assert task.status == "disputed" and task.status_label == "Disputed" and not task.is_final
-    assert task.created_at == datetime(2001, 1, 1, tzinfo=timezone.utc)
+    assert task.created_at == datetime(2001, 1, 1, tzinfo=UTC)
     assert task.model_extra == {"brand_new_field": {"nested": True}}
 
 
