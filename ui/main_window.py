@@ -12,10 +12,11 @@ from typing import Any
 
 import qasync
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import TasksClient
-from app.credentials import KeyStorageError, KeyStore
+from app.credentials import KeyStorageError, KeyStore, describe_source
 from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.outbox import Outbox, SendResult
 from app.schema import FINAL_STATUSES, OUTBOX_PREFIX, Task, status_info
@@ -42,6 +43,7 @@ from app.sync import TaskRefresher
 from app.taxonomy import bundled_categories, friendly_name, parse_categories
 from ui.async_dialog import ask, run_dialog
 from ui.connect_dialog import ConnectDialog
+from ui.settings_dialog import SettingsDialog
 from ui.drafts_panel import DraftsPanel
 from ui.task_form import TaskForm
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel
@@ -52,7 +54,6 @@ log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 500
 FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
 LOAD_CHUNK = 5_000
-REFRESH_CHOICES = [(10.0, "10 seconds"), (30.0, "30 seconds"), (60.0, "1 minute"), (300.0, "5 minutes")]
 CURRENT_DRAFT = "current_draft"
 
 
@@ -439,6 +440,9 @@ class MainWindow(QMainWindow):
 
     @qasync.asyncSlot()
     async def forget_key(self) -> None:
+        await self._forget_key()
+
+    async def _forget_key(self) -> None:
         if self.keystore is None:
             return
         if not await ask(self, "Forget this key?", "Remove your API key from this computer? Your drafts stay. "
@@ -466,30 +470,40 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction("&New task", QKeySequence.StandardKey.New, self.new_task)
         file_menu.addSeparator()
+        file_menu.addAction(self._settings_action())
+        file_menu.addSeparator()
         file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = bar.addMenu("&View")
         view.addAction("&Refresh now", QKeySequence("F5"), self._refresh_now)
-        cadence = view.addMenu("Refresh &every")
-        group = QActionGroup(self)
-        for seconds, label in REFRESH_CHOICES:
-            action = cadence.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(seconds == self.refresh_interval())
-            action.setData(seconds)
-            group.addAction(action)
-            action.triggered.connect(lambda _=False, s=seconds: self.set_refresh_interval(s))
-        theme_menu = view.addMenu("&Theme")
-        themes = QActionGroup(self)
-        for key, label in THEMES.items():
-            action = theme_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(key == self.theme())
-            themes.addAction(action)
-            action.triggered.connect(lambda _=False, k=key: self.set_theme(k))
         if self.keystore is not None and not self.connection.demo:
             account = bar.addMenu("&Account")
             account.addAction("&Change API key or address…", self.change_key)
             account.addAction("&Forget this key", self.forget_key)
+
+    def _settings_action(self) -> QAction:
+        action = QAction("&Settings…", self)
+        action.setShortcut(QKeySequence.StandardKey.Preferences)
+        action.triggered.connect(self.open_settings)
+        return action
+
+    @qasync.asyncSlot()
+    async def open_settings(self) -> None:
+        source = "Used for this demo only." if self.connection.demo else "Not connected."
+        if self.keystore is not None and self.connection.api_key:
+            stored = await self.keystore.load()
+            source = describe_source(stored.source) if stored else "Kept for this session only."
+        dialog = SettingsDialog(api_url=self.connection.api_url, key_source=source,
+                                refresh_seconds=self.refresh_interval(), theme=self.theme(),
+                                can_manage_key=self.keystore is not None and not self.connection.demo, parent=self)
+        result = await run_dialog(dialog)
+        if result == QDialog.DialogCode.Accepted:
+            self.set_refresh_interval(dialog.refresh_seconds())
+            self.set_theme(dialog.chosen_theme())
+        dialog.deleteLater()
+        if result == SettingsDialog.CHANGE_KEY:
+            await self.ask_for_key()
+        elif result == SettingsDialog.FORGET_KEY:
+            await self._forget_key()
 
     def refresh_interval(self) -> float:
         try:

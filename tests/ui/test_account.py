@@ -86,3 +86,36 @@ def test_the_key_never_reaches_any_file_or_output(tmp_path: Path) -> None:
         for path in written:
             assert key.encode() not in path.read_bytes(), f"the key is in {path}"
         assert all(key not in out for out in outputs)
+
+
+def settings_dialog():  # type: ignore[no-untyped-def]
+    from ui.settings_dialog import SettingsDialog
+
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()), None)
+
+
+async def test_settings_change_cadence_and_theme_and_forget_the_key(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.credentials import KeyStore
+    from tests.ui.helpers import confirmation, press
+
+    with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
+        keystore = KeyStore(tmp_path / "config", environ={})
+        await keystore.save(SECRET, where="file")
+        async with open_window(qtbot, server.url, SECRET, tmp_path, demo=False, keystore=keystore) as window:
+            window.open_settings()
+            await wait_until(lambda: settings_dialog() is not None, what="the settings")
+            dialog = settings_dialog()
+            assert SECRET not in dialog.key_source.text() and dialog.key_source.text()
+            dialog.refresh.setCurrentIndex(dialog.refresh.findData(60.0))
+            dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+            dialog.accept()
+            await wait_until(lambda: window.refresh_interval() == 60.0, what="the new cadence")
+            assert window.theme() == "dark" and window._refresher.interval == 60.0  # type: ignore[union-attr]
+            window.open_settings()
+            await wait_until(lambda: settings_dialog() is not None, what="the settings again")
+            settings_dialog().forget_key.click()
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            press(confirmation(), "Forget key")
+            await wait_until(lambda: window.client is None, what="the key to be forgotten")
+            assert not keystore.key_file.exists() and await keystore.load() is None
+            assert window.form.isEnabled()
