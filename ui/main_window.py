@@ -43,8 +43,8 @@ from app.sync import TaskRefresher
 from app.taxonomy import bundled_categories, friendly_name, parse_categories
 from ui.async_dialog import ask, run_dialog
 from ui.connect_dialog import ConnectDialog
-from ui.settings_dialog import SettingsDialog
 from ui.drafts_panel import DraftsPanel
+from ui.settings_dialog import SettingsDialog
 from ui.task_form import TaskForm
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel
 from ui.theme import THEMES, apply_theme
