@@ -8,32 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
-async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
-    """A question with two buttons; True when the user chose ``yes``. Text is plain, never HTML."""
-    box = QMessageBox(parent)
-    box.setObjectName("confirmDialog")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_button)
-    future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-
-    def finished(_result: int) -> None:
-        if not future.done():
-            future.set_result(box.clickedButton() is yes_button)
-
-    box.finished.connect(finished)
-    box.open()
-    try:
-        return await future
-    finally:
-        box.finished.disconnect(finished)
-        box.deleteLater()
-
-
 async def run_dialog(dialog: QDialog) -> int:
     """Show a dialog window-modally with ``open()`` and wait for its result without a nested loop."""
     future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
@@ -48,3 +22,21 @@ async def run_dialog(dialog: QDialog) -> int:
         return await future
     finally:
         dialog.finished.disconnect(finished)
+
+
+async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+    """A question with two buttons; True when the user chose ``yes``. Text is plain, never HTML."""
+    box = QMessageBox(parent)
+    box.setObjectName("confirmDialog")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    try:
+        await run_dialog(box)
+        return box.clickedButton() is yes_button
+    finally:
+        box.deleteLater()
