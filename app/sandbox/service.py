@@ -72,6 +72,9 @@ class SandboxConfig:
     clock: Callable[[], float] = time.time
     faults: Faults = field(default_factory=Faults)
     seed: int | None = None
+    # Enforce the bidder-side minimum brief (20 characters, api notes §3.1) as a server-side 422,
+    # as the real server may: the client does not block it, so only the server's answer can.
+    min_description: int = 0
     # Tasks the sandbox already knows at start (demo mode reloads the tasks of earlier runs).
     preload: list[dict[str, Any]] = field(default_factory=list)
 
@@ -199,6 +202,12 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
 
     @app.post("/api/v1/tasks", status_code=201, dependencies=[Depends(authorised)])
     async def create_task(body: TaskCreate, idempotency_key: str | None = Header(default=None)) -> dict[str, Any]:
+        if len(body.description) < cfg.min_description:
+            raise HTTPException(422, detail=[{
+                "loc": ["body", "description"], "type": "string_too_short", "input": body.description,
+                "msg": f"String should have at least {cfg.min_description} characters",
+                "ctx": {"min_length": cfg.min_description},
+            }])
         with lock:
             if idempotency_key and idempotency_key in by_idempotency_key:
                 return render(tasks[by_idempotency_key[idempotency_key]])
