@@ -1,0 +1,464 @@
+"""Requirements: rows of name → value for everyone, and a JSON view for those who want it.
+
+How a value typed in a row is kept (also said in the Value column's tooltip):
+
+* ``42``, ``3.5``, ``true``, ``false``, ``null`` are kept as a number, yes/no or "nothing";
+* ``[...]`` and ``{...}`` written as valid JSON are kept as a list or a group (nested values);
+* a value in double quotes (``"42"``) is kept as text, without the quotes;
+* anything else is kept as the text typed.
+
+A row shows a text value in quotes when, without them, it would be read as something else, so
+every value makes the round trip rows → JSON → rows unchanged. Switching views never loses
+anything: rows become JSON text keeping every row (even a repeated or missing name, which the JSON
+view then reports), and the JSON view only switches back to rows once it is a valid object.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+Pairs = list[tuple[str, Any]]
+
+VALUE_RULES = (
+    "Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. "
+    'To keep a value as text, put it in double quotes, like "42".'
+)
+JSON_EXAMPLE = '{"tone": "friendly", "word_count": 800}'
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """Multi-line text: pasted rich text becomes plain text; Tab moves focus instead of typing a
+    tab; Enter types a new line (it never sends)."""
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 6) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._lines = lines
+
+    def sizeHint(self) -> QSize:
+        # Room for a few lines, not Qt's 192 pixels: the form must breathe in a 640-pixel window.
+        hint = super().sizeHint()
+        frame = 2 * self.frameWidth() + int(self.document().documentMargin() * 2)
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * self._lines + frame)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self.insertPlainText(source.text())
+        elif source.hasHtml():  # some programs offer only formatted text: keep its words
+            self.insertPlainText(QTextDocumentFragment.fromHtml(source.html()).toPlainText())
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+class _NotJson(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotJson(f"{name} is not allowed in JSON")
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise _NotJson(f"{text} is too large a number")
+    return number
+
+
+def _loads(text: str, pairs: bool = False) -> Any:
+    """Strict JSON: no NaN/Infinity, no numbers that overflow to infinity."""
+    hook = (lambda items: _PairList(items)) if pairs else None
+    return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=hook)
+
+
+class _PairList(list):  # type: ignore[type-arg]
+    """A JSON object read as its (name, value) pairs, so repeated names are not silently lost."""
+
+
+def _plain(value: Any) -> Any:
+    """Pairs read by ``_loads(pairs=True)`` back to ordinary dicts (last name wins, as in JSON)."""
+    if isinstance(value, _PairList):
+        return {name: _plain(item) for name, item in value}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def parse_cell(text: str) -> Any:
+    """The JSON value a person means by what they typed in a Value cell (rules in the module doc)."""
+    stripped = text.strip()
+    if stripped:
+        try:
+            return _plain(_loads(stripped, pairs=True))
+        except ValueError:
+            pass
+    return text
+
+
+def cell_text(value: Any) -> str:
+    """What a Value cell shows for a value, such that ``parse_cell(cell_text(v)) == v``."""
+    if isinstance(value, str):
+        reread = parse_cell(value)
+        if isinstance(reread, str) and reread == value and not any(ord(c) < 32 for c in value):
+            return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def kind_words(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no (true or false)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of names and values"
+    return "text"
+
+
+def _pair_problems(pairs: Pairs, where: str) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()
+    for number, (name, _value) in enumerate(pairs, start=1):
+        if not name.strip():
+            place = f" (row {number})" if where == "rows" else ""
+            problems.append(f"A value has no name{place}. Give it a name or remove it.")
+        elif name in seen:
+            problems.append(f"The name “{name}” is used twice. Each name can be used once.")
+        seen.add(name)
+    return problems
+
+
+def pairs_json(pairs: Pairs) -> str:
+    """JSON text for the pairs, keeping every one of them (even a repeated name), indented."""
+    if not pairs:
+        return ""
+    lines = [
+        f"  {json.dumps(name, ensure_ascii=False)}: "
+        + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for name, value in pairs
+    ]
+    return "{\n" + ",\n".join(lines) + "\n}"
+
+
+def _canonical(pairs: Pairs) -> str:
+    # json.dumps tells 1, 1.0 and true apart, where == does not.
+    return json.dumps(pairs, ensure_ascii=False)
+
+
+_KIND_OF_JSON = {list: "a list", str: "text", bool: "true or false", int: "a number", float: "a number"}
+
+
+# --- the widget -----------------------------------------------------------------------------
+
+
+class RequirementsEditor(QWidget):
+    """Rows of name → value, with an "Edit as JSON" view. ``value()`` is always a dict;
+    ``problems()`` says in words what stops it from being sent."""
+
+    changed = Signal()
+    NAME, VALUE = 0, 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("requirements")
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("requirementsRows")
+        self.table.setHorizontalHeaderLabels(["Name", "Value"])
+        value_header = self.table.horizontalHeaderItem(self.VALUE)
+        if value_header is not None:
+            value_header.setToolTip(VALUE_RULES)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.VALUE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(self.NAME, 120)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
+        self.table.setWordWrap(False)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 6)
+        self.table.setMaximumHeight(self.table.fontMetrics().height() * 12)
+        self.table.setAccessibleName("Requirements, as names and values")
+        self.table.setAccessibleDescription(
+            "Optional. One row for each thing the result must have: a name and a value. " + VALUE_RULES
+        )
+
+        self.json_text = PlainTextEdit()
+        self.json_text.setObjectName("requirementsJson")
+        self.json_text.setPlaceholderText("For example: " + JSON_EXAMPLE)
+        self.json_text.setAccessibleName("Requirements as JSON")
+        self.json_text.setAccessibleDescription(
+            "A JSON object of names and values, for example " + JSON_EXAMPLE + ". Nested values are allowed."
+        )
+        self.json_text.setMinimumHeight(self.table.minimumHeight())
+        self.json_text.setMaximumHeight(self.table.maximumHeight())
+        self.json_text.hide()
+
+        self.add_button = QPushButton("&Add row")
+        self.add_button.setObjectName("addRequirement")
+        self.add_button.setToolTip("Add a name and a value (Alt+A)")
+        self.remove_button = QPushButton("Re&move row")
+        self.remove_button.setObjectName("removeRequirement")
+        self.remove_button.setToolTip("Remove the selected row (Alt+M)")
+        self.remove_button.setEnabled(False)
+        self.json_toggle = QCheckBox("Edit as &JSON")
+        self.json_toggle.setObjectName("requirementsAsJson")
+        self.json_toggle.setToolTip("Show the requirements as JSON text, for nested values (Alt+J)")
+        self.rules = QLabel(VALUE_RULES)
+        self.rules.setObjectName("requirementsRules")
+        self.rules.setWordWrap(True)
+        self.rules.setStyleSheet("color: palette(placeholder-text);")
+        self.switch_note = QLabel()
+        self.switch_note.setObjectName("requirementsSwitchNote")
+        self.switch_note.setWordWrap(True)
+        self.switch_note.setStyleSheet("color: #b00020;")
+        self.switch_note.hide()
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.json_toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.table)
+        layout.addWidget(self.json_text)
+        layout.addLayout(buttons)
+        layout.addWidget(self.rules)
+        layout.addWidget(self.switch_note)
+        self.setFocusProxy(self.table)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so the label's Alt+letter reaches it
+
+        self._restore: tuple[str, str] | None = None  # (canonical pairs, JSON text) at the last switch
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_current_row)
+        self.json_toggle.toggled.connect(self._toggled)
+        self.table.itemChanged.connect(self._cell_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.json_text.textChanged.connect(self._json_edited)
+
+    # --- what other widgets use ---------------------------------------------------------------
+    def focus_chain(self) -> list[QWidget]:
+        """The editor's focusable widgets in tab order (hidden ones are skipped by Qt)."""
+        return [self.table, self.json_text, self.add_button, self.remove_button, self.json_toggle]
+
+    def commit_pending_edit(self) -> None:
+        """Take in what is being typed in a cell (e.g. before Ctrl+Enter sends)."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            editor = self.table.indexWidget(self.table.currentIndex())
+            if editor is not None:
+                self.table.commitData(editor)
+
+    def is_json_mode(self) -> bool:
+        return self.json_toggle.isChecked()
+
+    def pairs(self) -> Pairs | None:
+        """Every (name, value) in the current view, or None when the JSON text is not an object."""
+        if self.is_json_mode():
+            return self._json_pairs()[0]
+        return self._row_pairs()
+
+    def value(self) -> dict[str, Any]:
+        """The requirements as a dict ({} when the JSON text can't be read)."""
+        return dict(self.pairs() or [])
+
+    def problems(self) -> list[str]:
+        """What stops the requirements from being sent, in words (empty when all is well)."""
+        if self.is_json_mode():
+            read, problem = self._json_pairs()
+            if read is None:
+                return [problem]
+            return _pair_problems(read, "json")
+        return _pair_problems(self._row_pairs(), "rows")
+
+    def raw_value(self) -> dict[str, Any] | str:
+        """The dict when it can be sent; otherwise the text (JSON view as typed, or the rows as
+        JSON keeping every row) so that a draft with a problem is kept whole."""
+        if not self.problems():
+            return self.value()
+        if self.is_json_mode():
+            return self.json_text.toPlainText()
+        return pairs_json(self._row_pairs())
+
+    def set_value(self, value: dict[str, Any] | str | None) -> None:
+        """Show a dict as rows, or (from ``raw_value``) a text that had a problem in the JSON view."""
+        self._restore = None
+        self.switch_note.hide()
+        if isinstance(value, str):
+            with QSignalBlocker(self.json_text):
+                self.json_text.setPlainText(value)
+            self._show_json(True)
+        else:
+            self._fill_rows(list((value or {}).items()))
+            self._show_json(False)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.set_value({})
+
+    # --- rows -------------------------------------------------------------------------------
+    def add_row(self) -> None:
+        row = self.table.rowCount()
+        with QSignalBlocker(self.table):
+            self.table.insertRow(row)
+            self.table.setItem(row, self.NAME, QTableWidgetItem(""))
+            self.table.setItem(row, self.VALUE, self._value_item(""))
+        self.table.setCurrentCell(row, self.NAME)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        name = self.table.item(row, self.NAME)
+        if name is not None:
+            self.table.editItem(name)
+
+    def remove_current_row(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.table.removeRow(row)
+        if self.table.rowCount():
+            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), self.NAME)
+        self._selection_changed()
+        self.changed.emit()
+
+    def _row_pairs(self) -> Pairs:
+        pairs: Pairs = []
+        for row in range(self.table.rowCount()):
+            name = self._cell(row, self.NAME)
+            text = self._cell(row, self.VALUE)
+            if not name.strip() and not text.strip():
+                continue  # an empty row is just room to type
+            pairs.append((name, parse_cell(text)))
+        return pairs
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    def _fill_rows(self, pairs: Pairs) -> None:
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(0)
+            for name, value in pairs:
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                self.table.setItem(row, self.NAME, QTableWidgetItem(name))
+                self.table.setItem(row, self.VALUE, self._value_item(cell_text(value)))
+        self._selection_changed()
+
+    def _value_item(self, text: str) -> QTableWidgetItem:
+        item = QTableWidgetItem(text)
+        self._describe(item)
+        return item
+
+    def _describe(self, item: QTableWidgetItem) -> None:
+        kept = f"Kept as {kind_words(parse_cell(item.text()))}." if item.text().strip() else "Empty."
+        item.setToolTip(f"{kept}\n{VALUE_RULES}")
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, kept)
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == self.VALUE:
+            with QSignalBlocker(self.table):
+                self._describe(item)
+        self.changed.emit()
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(self.table.currentRow() >= 0 and self.table.rowCount() > 0)
+
+    # --- JSON -------------------------------------------------------------------------------
+    def _json_pairs(self) -> tuple[Pairs | None, str]:
+        text = self.json_text.toPlainText()
+        if not text.strip():
+            return [], ""
+        try:
+            data = _loads(text, pairs=True)
+        except ValueError as exc:
+            where = ""
+            if isinstance(exc, json.JSONDecodeError):
+                where = f" (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            elif str(exc):
+                where = f" ({exc})"
+            return None, f"This is not valid JSON{where}."
+        if not isinstance(data, _PairList):
+            kind = "nothing (null)" if data is None else _KIND_OF_JSON.get(type(data), "not a group")
+            return None, (
+                f"Requirements must be names and values inside {{ }}, for example {JSON_EXAMPLE}; "
+                f"this is {kind}."
+            )
+        return [(name, _plain(value)) for name, value in data], ""
+
+    def _json_edited(self) -> None:
+        self.switch_note.hide()
+        self.changed.emit()
+
+    def _toggled(self, json_mode: bool) -> None:
+        if json_mode:
+            pairs = self._row_pairs()
+            canonical = _canonical(pairs)
+            if self._restore is not None and self._restore[0] == canonical:
+                text = self._restore[1]  # unchanged since the last switch: the text exactly as typed
+            else:
+                text = pairs_json(pairs)
+            with QSignalBlocker(self.json_text):
+                self.json_text.setPlainText(text)
+            self._show_json(True)
+            self.json_text.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            read, problem = self._json_pairs()
+            if read is None:
+                # Refuse: the rows could not show this, and the text must not be lost.
+                with QSignalBlocker(self.json_toggle):
+                    self.json_toggle.setChecked(True)
+                # (What is wrong is said under the field, by the form.)
+                self.switch_note.setText("⚠ To go back to rows, fix the JSON first.")
+                self.switch_note.setToolTip(problem)
+                self.switch_note.show()
+                self.json_text.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            self._restore = (_canonical(read), self.json_text.toPlainText())
+            self._fill_rows(read)
+            self._show_json(False)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+
+    def _show_json(self, json_mode: bool) -> None:
+        with QSignalBlocker(self.json_toggle):
+            self.json_toggle.setChecked(json_mode)
+        focused = self.focusWidget() in (self.table, self.json_text)
+        self.table.setVisible(not json_mode)
+        self.add_button.setVisible(not json_mode)
+        self.remove_button.setVisible(not json_mode)
+        self.rules.setVisible(not json_mode)
+        self.json_text.setVisible(json_mode)
+        if not json_mode:
+            self.switch_note.hide()
+        self.setFocusProxy(self.json_text if json_mode else self.table)
+        if focused:
+            (self.json_text if json_mode else self.table).setFocus(Qt.FocusReason.OtherFocusReason)
