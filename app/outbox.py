@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from app.api import TasksClient
+from app.wakeup import Wakeup
 from app.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
 from app.schema import Task, TaskDraft, plain_field_errors
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, Store
@@ -59,7 +60,7 @@ class Outbox:
         self._min_spacing = min_spacing
         self._in_flight: set[str] = set()
         self._last_create = 0.0
-        self._wake = asyncio.Event()
+        self._wake = Wakeup()
         self.online: bool | None = None
 
     def is_sending(self, draft_id: str) -> bool:
@@ -189,10 +190,7 @@ class Outbox:
                 continue
             if due > 0:
                 self._wake.clear()
-                try:
-                    await asyncio.wait_for(self._wake.wait(), due)
-                except TimeoutError:
-                    pass
+                await self._wake.wait(due)
                 continue
             client = self._client()
             reachable = False
@@ -212,7 +210,4 @@ class Outbox:
             delay = HEALTH_BACKOFF[min(failures, len(HEALTH_BACKOFF) - 1)]
             failures += 1
             self._wake.clear()
-            try:
-                await asyncio.wait_for(self._wake.wait(), delay)
-            except TimeoutError:
-                pass
+            await self._wake.wait(delay)

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 
 from app.api import TasksClient
+from app.wakeup import Wakeup
 from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.schema import Task
 
@@ -39,7 +40,7 @@ class TaskRefresher:
         self._on_state = on_state
         self.interval = interval
         self.quiet_interval = quiet_interval
-        self._wake = asyncio.Event()
+        self._wake = Wakeup()
         self._offline_round = 0
 
     def refresh_now(self) -> None:
@@ -49,10 +50,7 @@ class TaskRefresher:
         while True:
             self._wake.clear()  # before the round: a "refresh now" during it is not lost
             pause = await self.refresh_once()
-            try:
-                await asyncio.wait_for(self._wake.wait(), pause)
-            except TimeoutError:
-                pass
+            await self._wake.wait(pause)
 
     def _offline(self, error: ApiError) -> float:
         delay = OFFLINE_BACKOFF[min(self._offline_round, len(OFFLINE_BACKOFF) - 1)]

@@ -21,19 +21,19 @@ from app.sandbox import SandboxConfig, SandboxServer
 TESTS = Path(__file__).parent
 
 
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    # Closing a test's window must not quit the application (and stop the loop under it).
+    app.setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    return qasync.QEventLoop(app)
+
+
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
-    if TESTS / "ui" in Path(str(item.path)).parents:
-        import qasync
-        from PySide6.QtWidgets import QApplication
-
-        def qasync_loop() -> asyncio.AbstractEventLoop:
-            app = QApplication.instance() or QApplication([])
-            # Closing a test's window must not quit the application (and stop the loop under it).
-            app.setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
-            return qasync.QEventLoop(app)
-
-        return {"qasync": qasync_loop}
-    return {"asyncio": asyncio.new_event_loop}
+    """Every async test runs on the one qasync loop (the app's own kind of loop), Qt-free ones too."""
+    return {"qasync": _qasync_loop}
 
 
 @pytest.fixture

@@ -52,6 +52,7 @@ from ui.theme import THEMES, apply_theme
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 500
+SHUTDOWN_GRACE = 5.0  # seconds the background work gets to stop when the window closes
 FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
 LOAD_CHUNK = 5_000
 CURRENT_DRAFT = "current_draft"
@@ -548,12 +549,15 @@ class MainWindow(QMainWindow):
         self._autosave.stop()
         if self._sending is not None:
             self._sending.cancel()  # the outbox marks it "not sure it was sent"
-            await asyncio.gather(self._sending, return_exceptions=True)
+            await asyncio.wait([self._sending], timeout=SHUTDOWN_GRACE)
         self.save_current_draft()
         for task in list(self._background):
             task.cancel()
         if self._background:
-            await asyncio.gather(*self._background, return_exceptions=True)
+            # Bounded: quitting must never hang on a background task that ignores its cancel.
+            _, stuck = await asyncio.wait(list(self._background), timeout=SHUTDOWN_GRACE)
+            for task in stuck:
+                log.warning("background work did not stop in time: %r", task)
         if self.client is not None:
             await self.client.aclose()
 

@@ -48,7 +48,7 @@ async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path
         box = confirmation()
         assert box is not None and "Logo for launch" in box.text() and "$45.37" in box.text()
         press(box, "Post task")
-        await wait_until(lambda: len(window.model.tasks()) == 1, what="the new row")
+        await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the task to be posted")
 
         [stored] = sandbox.app.state.tasks.values()
         assert (stored.body["title"], stored.body["budget_usd"], stored.body["experimentation"]) == ("Logo for launch", 45.37, 0.4)
