@@ -52,6 +52,7 @@ from ui.theme import THEMES, apply_theme
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 500
+COLUMN_WIDTHS = {1: 110, 2: 70, 3: 140, 4: 95, 5: 110}  # Title takes the rest
 SHUTDOWN_GRACE = 5.0  # seconds the background work gets to stop when the window closes
 FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
 LOAD_CHUNK = 5_000
@@ -247,7 +248,12 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
         self.table.setAccessibleName("Your tasks")
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("statusFilter")
@@ -276,7 +282,7 @@ class MainWindow(QMainWindow):
         tasks_page = QWidget()
         tasks_layout = QVBoxLayout(tasks_page)
         bar = QHBoxLayout()
-        show = QLabel("Sho&w:")
+        show = QLabel("Sh&ow:")
         show.setBuddy(self.filter_box)
         bar.addWidget(show)
         bar.addWidget(self.filter_box)
@@ -477,7 +483,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         view.addAction("&Refresh now", QKeySequence("F5"), self._refresh_now)
         if self.keystore is not None and not self.connection.demo:
-            account = bar.addMenu("&Account")
+            account = bar.addMenu("Acco&unt")
             account.addAction("&Change API key or address…", self.change_key)
             account.addAction("&Forget this key", self.forget_key)
 
@@ -577,7 +583,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([460, 720])
+            self.splitter.setSizes([400, 780])
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.ensure_future(coro)

@@ -49,6 +49,14 @@ def _local(when: datetime | None) -> str:
     return when.astimezone().strftime("%d %b %Y, %H:%M") if when else ""
 
 
+def _short_local(when: datetime | None) -> str:
+    """Day and time; the year only when it is not this year (the tooltip has it all)."""
+    if when is None:
+        return ""
+    local = when.astimezone()
+    return local.strftime("%d %b, %H:%M" if local.year == datetime.now().year else "%d %b %Y")
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
@@ -71,8 +79,8 @@ COLUMNS: list[Column] = [
            lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),
     Column("Status", lambda t, now: _STATUS_MARKS.get(t.status, "● ") + status_info(t.status).label,
            lambda t: status_info(t.status).label, tooltip=lambda t: status_info(t.status).explanation),
-    Column("Created", lambda t, now: _local(t.created_at),
-           lambda t: t.created_at.timestamp() if t.created_at else 0.0),
+    Column("Created", lambda t, now: _short_local(t.created_at),
+           lambda t: t.created_at.timestamp() if t.created_at else 0.0, tooltip=lambda t: _local(t.created_at)),
     Column("Expires", lambda t, now: expires_in_words(t.expires_at, now, final=t.is_final),
            lambda t: t.expires_at.timestamp() if t.expires_at else 0.0,
            tooltip=lambda t: _local(t.expires_at)),

@@ -13,7 +13,7 @@ NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
         (timedelta(hours=3, minutes=20), "in 3 h 20 min"),
         (timedelta(hours=2), "in 2 h"),
         (timedelta(minutes=59, seconds=59), "in 59 min"),
-        (timedelta(seconds=30), "in less than a minute"),
+        (timedelta(seconds=30), "in under a minute"),
         (timedelta(days=1, hours=4), "in 1 day 4 h"),
         (timedelta(days=3, hours=4), "in 3 days"),
         (-timedelta(days=2, hours=1), "expired 2 days ago"),
