@@ -18,7 +18,7 @@ def _span(seconds: float) -> str:
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     if minutes:
         return f"{minutes} min"
-    return "less than a minute"
+    return "under a minute"
 
 
 def expires_in_words(expires_at: datetime | None, now: datetime, *, final: bool = False) -> str:
