@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 from collections.abc import Callable
@@ -394,10 +395,19 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     async def _load_remaining_tasks(self) -> None:
-        """Older tasks in chunks, yielding to the GUI between them, then one sort."""
-        for chunk in self.store.task_chunks(skip=len(self.model.tasks()), size=LOAD_CHUNK):
-            self.model.append_tasks(chunk)
-            await asyncio.sleep(0)
+        """Older tasks in chunks, yielding to the GUI between them, then one sort.
+
+        The cyclic garbage collector is paused while the rows are built (a full collection over
+        hundreds of thousands of new objects is a visible freeze), and the loaded rows are then
+        moved out of its way (``gc.freeze``): they live as long as the window."""
+        gc.disable()
+        try:
+            for chunk in self.store.task_chunks(skip=len(self.model.tasks()), size=LOAD_CHUNK):
+                self.model.append_tasks(chunk)
+                await asyncio.sleep(0)
+        finally:
+            gc.enable()
+        gc.freeze()
         self.proxy.resort()
         self._all_loaded = True
 
