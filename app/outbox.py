@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from app.api import TasksClient
-from app.wakeup import Wakeup
 from app.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
 from app.schema import Task, TaskDraft, plain_field_errors
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, Store
+from app.wakeup import Wakeup
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ import logging
 from collections.abc import Callable
 
 from app.api import TasksClient
-from app.wakeup import Wakeup
 from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.schema import Task
+from app.wakeup import Wakeup
 
 log = logging.getLogger(__name__)
 

@@ -43,6 +43,15 @@ def sandbox() -> Iterator[SandboxServer]:
         yield server
 
 
+def free_port() -> int:
+    """A loopback port with nothing listening (until a test starts a server on it)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 async def wait_until(condition: Callable[[], object], timeout: float = 10.0, what: str = "condition") -> None:
     """Poll without blocking the running loop (safe inside async Qt tests)."""
     loop = asyncio.get_running_loop()

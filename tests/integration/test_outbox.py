@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,12 @@ from app.outbox import Outbox
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from app.store import DRAFT, UNKNOWN, WAITING, Store
-from tests.conftest import wait_until
+from tests.conftest import free_port, wait_until
 
 
 def values(title: str) -> dict[str, object]:
     return {"category": "data", "task_type": "data-analysis", "budget_usd": 12.5, "title": title}
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def posted_titles(server: SandboxServer) -> list[str]:

@@ -13,6 +13,7 @@ from app.api import TasksClient
 from app.sandbox import Faults, SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from app.schema import TaskDraft, max_length, number_limits
+from tests.conftest import free_port
 
 DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.5, title="Logo for launch",
                   description="A round logo", requirements={"colours": 2, "vector": True})
@@ -138,13 +139,10 @@ async def test_client_limits_match_the_servers_openapi(sandbox: SandboxServer) -
 
 
 async def test_sandbox_cli_serves_on_the_given_port(tmp_path: object) -> None:
-    import socket
     import subprocess
     import sys
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "app.sandbox", "--port", str(port), "--api-key", "k"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-
 from app.api import TasksClient
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from app.schema import Task, TaskDraft
 from app.sync import OFFLINE_BACKOFF, TaskRefresher
+from tests.conftest import free_port
 
 DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Numbers")
 
@@ -66,9 +65,7 @@ async def test_429_slows_the_poller_instead_of_failing() -> None:
 
 
 async def test_offline_pauses_then_resumes_when_the_server_is_back() -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     async with TasksClient(f"http://127.0.0.1:{port}", DEMO_API_KEY, retry_base_delay=0.001) as client:
         watch = Watch()
         task = Task(id="00000000-0000-4000-8000-00000000abcd", status="open")

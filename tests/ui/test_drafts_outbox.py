@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,16 +14,11 @@ from PySide6.QtCore import Qt
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from app.store import DRAFT, UNKNOWN, WAITING, Store
-from tests.conftest import wait_until
+from tests.conftest import free_port, wait_until
 from tests.ui.helpers import cell, confirmation, open_window, press
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def fill(window, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
