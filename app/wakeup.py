@@ -28,7 +28,7 @@ class Wakeup:
     def is_set(self) -> bool:
         return self._pending
 
-    async def wait(self, timeout: float | None = None) -> bool:  # noqa: ASYNC109 (the point of it)
+    async def wait(self, timeout: float | None = None) -> bool:  # noqa: ASYNC109
         """True when woken by :meth:`set`, False when the time ran out."""
         if self._pending:
             return True
