@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from app.credentials import KeyStore
 from app.sandbox import SandboxConfig, SandboxServer
@@ -119,3 +119,40 @@ async def test_settings_change_cadence_and_theme_and_forget_the_key(qtbot, tmp_p
             await wait_until(lambda: window.client is None, what="the key to be forgotten")
             assert not keystore.key_file.exists() and await keystore.load() is None
             assert window.form.isEnabled()
+
+
+async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+    import asyncio
+
+    from app.logs import Secrets
+    from ui.connect_dialog import WelcomeDialog
+    from ui.main import choose_account
+
+    def welcome() -> WelcomeDialog | None:
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, WelcomeDialog) and w.isVisible()), None)
+
+    args = argparse.Namespace(screenshot=None, api_url="https://api.aitasker.co")
+    keystore = KeyStore(tmp_path / "config", environ={})
+    secrets = Secrets()
+    picking = asyncio.ensure_future(choose_account(args, keystore, secrets))
+    await wait_until(lambda: welcome() is not None, what="the welcome screen")
+    welcome().findChild(QPushButton, "tryDemo").click()  # type: ignore[union-attr]
+    assert await asyncio.wait_for(picking, 5) == (True, None)
+
+    with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
+        args.api_url = server.url
+        picking = asyncio.ensure_future(choose_account(args, keystore, secrets))
+        await wait_until(lambda: welcome() is not None, what="the welcome screen")
+        welcome().findChild(QPushButton, "connectAccount").click()  # type: ignore[union-attr]
+        await wait_until(lambda: connect_dialog() is not None, what="the key dialog")
+        dialog = connect_dialog()
+        dialog.key.setText(f"  {SECRET}  ")  # pasted with spaces around it
+        dialog.where_buttons["file"].setChecked(True)
+        dialog.connect_button.click()
+        assert await asyncio.wait_for(picking, 5) == (False, SECRET)
+    stored = await keystore.load()
+    assert stored is not None and stored.source == "file" and stored.key == SECRET
+    assert SECRET in list(secrets())  # registered for redaction before any use
+    # Next start: the stored key is used without asking.
+    assert await choose_account(args, keystore, secrets) == (False, SECRET)
