@@ -685,17 +685,18 @@ class MainWindow(QMainWindow):
     def _send_again(self, draft_id: str) -> None:
         self._spawn(self._confirm_and_send(draft_id, again=True))
 
-    def _refresh_drafts(self) -> None:
-        self.drafts.set_drafts(self.store.list_drafts(), current_id=self.current_draft_id)
-        count = len(self.store.list_drafts())
-        self.tabs.setTabText(1, f"Drafts ({count})" if count else "Drafts")
+    def _refresh_drafts(self, records: list[DraftRecord] | None = None) -> None:
+        records = self.store.list_drafts() if records is None else records
+        self.drafts.set_drafts(records, current_id=self.current_draft_id)
+        self.tabs.setTabText(1, f"Drafts ({len(records)})" if records else "Drafts")
 
     def _outbox_changed(self) -> None:
-        waiting = [r for r in self.store.list_drafts() if r.state != DRAFT]
+        records = self.store.list_drafts()
+        waiting = [r for r in records if r.state != DRAFT]
         self.model.replace_pending([draft_as_row(r) for r in waiting])
         queued = sum(1 for r in waiting if r.state == WAITING)
         self.outbox_label.setText(f"{queued} waiting to send" if queued else "")
-        self._refresh_drafts()
+        self._refresh_drafts(records)
 
     # --- sending ----------------------------------------------------------------------------
     @qasync.asyncSlot()
