@@ -61,7 +61,6 @@ class Outbox:
         self._in_flight: set[str] = set()
         self._last_create = 0.0
         self._wake = Wakeup()
-        self.online: bool | None = None
 
     def is_sending(self, draft_id: str) -> bool:
         return draft_id in self._in_flight
@@ -98,7 +97,6 @@ class Outbox:
             self._last_create = self._clock()
             task = await client.create_task(draft, idempotency_key=key)
         except Offline as exc:
-            self.online = False
             self._store.set_state(draft_id, WAITING, queue=True, error=exc.user_message)
             result = SendResult(WAITING, error=exc)
         except RateLimited as exc:
@@ -119,7 +117,6 @@ class Outbox:
             self._store.set_state(draft_id, UNKNOWN, error="Sending was interrupted.")
             raise
         else:
-            self.online = True
             self._store.record_created(draft_id, task)
             self._on_created(draft_id, task)
             result = SendResult("created", task=task)
@@ -201,12 +198,10 @@ class Outbox:
                     log.info("outbox: server not reachable yet: %s", exc.detail)
             if reachable:
                 failures = 0
-                self.online = True
                 await self.drain()
                 if self.next_due() == 0:
                     await asyncio.sleep(1.0)  # drain stopped on a failure: don't spin
                 continue
-            self.online = False
             delay = HEALTH_BACKOFF[min(failures, len(HEALTH_BACKOFF) - 1)]
             failures += 1
             self._wake.clear()

@@ -25,9 +25,6 @@ class Wakeup:
     def clear(self) -> None:
         self._pending = False
 
-    def is_set(self) -> bool:
-        return self._pending
-
     async def wait(self, timeout: float | None = None) -> bool:  # noqa: ASYNC109
         """True when woken by :meth:`set`, False when the time ran out."""
         if self._pending:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -178,8 +178,6 @@ def draft_as_row(record: DraftRecord) -> Task:
 
 
 class MainWindow(QMainWindow):
-    taskCreated = Signal(str)
-    ready = Signal()
 
     def __init__(
         self,
@@ -392,7 +390,6 @@ class MainWindow(QMainWindow):
             await self._connect(self.connection.api_url, self.connection.api_key)
         else:
             self._set_connection_state("no-key", "")
-        self.ready.emit()
 
     async def _load_remaining_tasks(self) -> None:
         """Older tasks in chunks, yielding to the GUI between them, then one sort.
@@ -789,7 +786,6 @@ class MainWindow(QMainWindow):
 
     def _created(self, draft_id: str, task: Task) -> None:
         self.model.upsert(task)
-        self.taskCreated.emit(task.id)
         if self._refresher is not None:
             self._refresher.refresh_now()
 

@@ -17,8 +17,7 @@ from app.timefmt import expires_in_words
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _STATUS_COLOURS = {
     "open": "#1f5fa8",
@@ -43,6 +42,11 @@ def plain_tooltip(text: str) -> str:
     if not text:
         return ""
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def search_text(task: Task) -> str:
+    """What the search box looks in."""
+    return f"{task.title or ''}\n{task.description or ''}"
 
 
 def _local(when: datetime | None) -> str:
@@ -127,10 +131,8 @@ class TasksTableModel(QAbstractTableModel):
             return column.sort_key(task)
         if role == TASK_ID_ROLE:
             return task.id
-        if role == STATUS_ROLE:
-            return task.status
         if role == SEARCH_ROLE:
-            return f"{task.title or ''}\n{task.description or ''}"
+            return search_text(task)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(task)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATUS_COLUMN:
@@ -318,5 +320,5 @@ class TasksFilterProxy(QSortFilterProxyModel):
         if not FILTERS[self._group][1](task.status):
             return False
         if self._needle:
-            return self._needle in f"{task.title or ''}\n{task.description or ''}".casefold()
+            return self._needle in search_text(task).casefold()
         return True
