@@ -426,7 +426,6 @@ class MainWindow(QMainWindow):
         else:
             self._refresher.refresh_now()
         self.outbox.network_may_be_back()
-        self._build_menus()
 
     async def ask_for_key(self, message: str = "") -> bool:
         """The key dialog, without losing the form or drafts; True when a new key is in use."""
@@ -479,6 +478,7 @@ class MainWindow(QMainWindow):
 
     # --- menus and preferences ------------------------------------------------------------
     def _build_menus(self) -> None:
+        """Built once: what it offers depends on demo mode and the key store, which never change."""
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu("&File")
