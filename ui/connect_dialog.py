@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import qasync
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import credentials
 from app.api import DEFAULT_API_URL, TasksClient, check_api_url
 from app.errors import ApiError, InvalidAddress, Offline, Unauthorized
+from ui.async_dialog import run_dialog
 
 
 @dataclass
@@ -213,3 +215,31 @@ class ConnectDialog(QDialog):
             return
         self.choice = ConnectChoice(api_url=url, api_key=key, where=self._checked_where())
         self.accept()
+
+
+async def connect_account(
+    keystore: credentials.KeyStore,
+    *,
+    api_url: str,
+    remember_secret: Callable[[str], None],
+    message: str = "",
+    parent: QWidget | None = None,
+) -> tuple[ConnectChoice | None, credentials.KeyStorageError | None]:
+    """Show the key dialog; when the user connects, register the key for redaction at once, then
+    keep it where they chose. Returns the choice (None if cancelled) and any error saving it
+    (the key is then used for this session only)."""
+    dialog = ConnectDialog(keystore, api_url=api_url, keyring_available=await keystore.keyring_available(),
+                           message=message, parent=parent)
+    try:
+        result = await run_dialog(dialog)
+        choice = dialog.choice
+    finally:
+        dialog.deleteLater()
+    if result != QDialog.DialogCode.Accepted or choice is None:
+        return None, None
+    remember_secret(choice.api_key)
+    try:
+        await keystore.save(choice.api_key, where=choice.where)
+    except credentials.KeyStorageError as exc:
+        return choice, exc
+    return choice, None

@@ -31,9 +31,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) -> tuple[bool, str | None] | None:
     """(demo, key) from the stored key or the welcome screen; None when the user closed it."""
-    from app.credentials import KeyStorageError
     from ui.async_dialog import run_dialog
-    from ui.connect_dialog import ConnectDialog, WelcomeDialog
+    from ui.connect_dialog import WelcomeDialog, connect_account
 
     stored = await keystore.load()
     if stored is not None:
@@ -49,18 +48,12 @@ async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) 
             return True, None
         if choice != WelcomeDialog.CONNECT:
             return None
-        dialog = ConnectDialog(keystore, api_url=args.api_url, keyring_available=await keystore.keyring_available(),
-                               message=keystore.problem or "")
-        accepted = await run_dialog(dialog)
-        picked = dialog.choice
-        dialog.deleteLater()
-        if accepted and picked is not None:
-            secrets.add(picked.api_key)
+        picked, not_saved = await connect_account(keystore, api_url=args.api_url, remember_secret=secrets.add,
+                                                  message=keystore.problem or "")
+        if picked is not None:
+            if not_saved is not None:
+                log.warning("key not saved, used for this session only: %s", not_saved.detail)
             args.api_url = picked.api_url
-            try:
-                await keystore.save(picked.api_key, where=picked.where)
-            except KeyStorageError as exc:
-                log.warning("key not saved: %s", exc.detail)
             return False, picked.api_key
 
 

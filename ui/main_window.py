@@ -43,7 +43,7 @@ from app.store import DRAFT, UNKNOWN, WAITING, DraftRecord, Store
 from app.sync import TaskRefresher
 from app.taxonomy import bundled_categories, friendly_name, parse_categories
 from ui.async_dialog import ask, run_dialog
-from ui.connect_dialog import ConnectDialog
+from ui.connect_dialog import connect_account
 from ui.drafts_panel import DraftsPanel
 from ui.settings_dialog import SettingsDialog
 from ui.task_form import TaskForm
@@ -433,19 +433,14 @@ class MainWindow(QMainWindow):
             return False
         self._asking_for_key = True
         try:
-            dialog = ConnectDialog(self.keystore, api_url=self.connection.api_url,
-                                   keyring_available=await self.keystore.keyring_available(), message=message,
-                                   parent=self)
-            result = await run_dialog(dialog)
-            choice = dialog.choice
-            dialog.deleteLater()
-            if result != dialog.DialogCode.Accepted or choice is None:
+            choice, not_saved = await connect_account(
+                self.keystore, api_url=self.connection.api_url, remember_secret=self._remember_secret,
+                message=message, parent=self)
+            if choice is None:
                 return False
-            self._remember_secret(choice.api_key)
-            try:
-                await self.keystore.save(choice.api_key, where=choice.where)
-            except KeyStorageError as exc:
-                self.banner.show_message(exc.user_message + " The key is used for this session only.", detail=exc.detail)
+            if not_saved is not None:
+                self.banner.show_message(not_saved.user_message + " The key is used for this session only.",
+                                         detail=not_saved.detail)
             await self._connect(choice.api_url, choice.api_key)
             return True
         finally:
