@@ -137,6 +137,16 @@ def main(argv: list[str] | None = None) -> int:
     restore_hooks = install_excepthook()
     log.info("starting; log file %s", log_file)
 
+    # Qt aborts with a misleading hint when it cannot draw; look first and say what is missing.
+    from app.display_check import prepare_display
+
+    display = prepare_display(offscreen_ok=args.screenshot is not None)
+    if not display.ok:
+        log.info("cannot open a window: %s", display.message.strip())  # the file only; stderr gets it below
+        print(display.message, file=sys.stderr, end="")
+        restore_hooks()
+        return display.exit_code
+
     import qasync
     from PySide6.QtWidgets import QApplication
 

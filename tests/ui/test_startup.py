@@ -70,3 +70,39 @@ def test_real_window_under_xvfb(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(10)
+
+
+def desktop_free_env(**extra: str) -> dict[str, str]:
+    """The environment of a machine with no desktop session: no display, and no platform chosen by hand."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return {**env, **extra}
+
+
+def test_no_display_says_so_plainly_instead_of_qts_abort(tmp_path: Path) -> None:
+    result = run_app(["--demo", "--data-dir", str(tmp_path / "data")], desktop_free_env())
+    assert result.returncode == 1, result.stderr
+    assert "no graphical desktop was found" in result.stderr
+    assert "xcb" not in result.stderr and "Aborted" not in result.stderr
+    assert not [t for t in TROUBLE if t in result.stderr], result.stderr
+
+
+def test_no_display_still_takes_a_screenshot_offscreen(tmp_path: Path) -> None:
+    shot = tmp_path / "window.png"
+    result = run_app(["--demo", "--data-dir", str(tmp_path / "data"), "--screenshot", str(shot)], desktop_free_env())
+    assert result.returncode == 0, result.stderr
+    assert_screenshot(shot)
+
+
+def test_missing_x11_library_names_the_package_to_install(tmp_path: Path) -> None:
+    """An X11 session on a machine without libxcb-cursor0: a broken copy first on the library path makes the
+    real dynamic linker fail to load it, exactly as Qt's xcb plugin would."""
+    masked = tmp_path / "lib"
+    masked.mkdir()
+    (masked / "libxcb-cursor.so.0").write_bytes(b"not a library")
+    env = desktop_free_env(DISPLAY=":99", LD_LIBRARY_PATH=str(masked))
+    result = run_app(["--demo", "--data-dir", str(tmp_path / "data")], env)
+    assert result.returncode == 1, result.stderr
+    assert "missing" in result.stderr and "libxcb-cursor0" in result.stderr
+    assert "sudo apt install " in result.stderr and "sudo dnf install " in result.stderr
+    assert "Reinstalling the application" not in result.stderr
+    assert not [t for t in TROUBLE if t in result.stderr], result.stderr
