@@ -88,7 +88,7 @@ class Session:
         self.outbox_changed: Event[None] = Event()
         self.task_updated: Event[Task] = Event()
         self.categories: Event[list[Category]] = Event()
-        self._remember_secret = remember_secret
+        self.remember_secret = remember_secret
         self._client_factory = client_factory
         self._background: set[asyncio.Future[Any]] = set()
         self.outbox = Outbox(store, lambda: self.client, on_change=lambda: self.outbox_changed.emit(None),
@@ -111,7 +111,7 @@ class Session:
 
     async def connect(self, api_url: str, api_key: str) -> None:
         """Use this address and key from now on; start following tasks and the outbox."""
-        self._remember_secret(api_key)
+        self.remember_secret(api_key)
         old = self.client
         self.connection = Connection(api_url, api_key, demo=self.connection.demo)
         self.client = self._client_factory(api_url, api_key)
