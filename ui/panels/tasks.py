@@ -3,6 +3,10 @@ add a task by its ID. Columns are found by their name."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -126,6 +130,22 @@ class TasksPanel(QWidget):
         """The first tasks from the store, sorted the default way."""
         self.model.set_tasks(tasks)
         self.proxy.sort(column_index(DEFAULT_SORT[0]), DEFAULT_SORT[1])
+
+    async def load_rest(self, chunks: Iterable[list[Task]]) -> None:
+        """Older tasks in chunks, yielding to the GUI between them, then one sort.
+
+        The cyclic garbage collector is paused while the rows are built (a full collection over
+        hundreds of thousands of new objects is a visible freeze), and the loaded rows are then
+        moved out of its way (``gc.freeze``): they live as long as the window."""
+        gc.disable()
+        try:
+            for chunk in chunks:
+                self.model.append_tasks(chunk)
+                await asyncio.sleep(0)
+        finally:
+            gc.enable()
+        gc.freeze()
+        self.proxy.resort()
 
     def set_outbox(self, rows: list[OutboxRow]) -> None:
         self.model.replace_pending(rows)
