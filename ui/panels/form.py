@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from app import form_rules
 from app.form_rules import FIELD_ORDER
-from app.schema import TaskDraft, max_length, number_limits, plain_field_errors
+from app.schema import TaskDraft, max_length, number_limits
 from app.taxonomy import Category
-from app.validation import money_words
+from app.validation import money_words, plain_field_errors
 from ui import styles
 from ui.panels.category_chooser import CategoryChooser
 from ui.requirements_editor import RequirementsEditor
@@ -42,6 +42,18 @@ LABELS = {
 }
 SEND_TEXT = "&Send task"
 SEND_TIP = "Send this task to AITasker (Ctrl+Enter)"
+
+
+def _message_label(name: str, style: str, *, hidden: bool = True) -> QLabel:
+    """A wrapped plain-text line for messages (server text is never rendered as rich text)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(style)
+    if hidden:
+        label.hide()
+    return label
 
 
 class TaskForm(QWidget):
@@ -141,12 +153,7 @@ class TaskForm(QWidget):
                 hint.setObjectName("experimentationHint")
                 hint.setWordWrap(True)
                 box.addWidget(hint)
-            error = QLabel()
-            error.setObjectName(f"error_{name}")
-            error.setWordWrap(True)
-            error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setStyleSheet(styles.ERROR)
-            error.hide()
+            error = _message_label(f"error_{name}", styles.ERROR)
             box.addWidget(error)
             self._errors[name] = error
             label = QLabel(LABELS[name])
@@ -154,22 +161,13 @@ class TaskForm(QWidget):
             label.setBuddy(self._editors[name])  # short, on its own line: never wrapped (QLabel can clip)
             self._labels[name] = label
             form.addRow(label, box)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("error___all__")
-        self.general_error.setWordWrap(True)
-        self.general_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.general_error.setStyleSheet(styles.ERROR)
-        self.general_error.hide()
+        self.general_error = _message_label("error___all__", styles.ERROR)
         self._errors["__all__"] = self.general_error
 
         self.send_button = QPushButton(SEND_TEXT)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_hint = QLabel()
-        self.send_hint.setObjectName("sendHint")
-        self.send_hint.setWordWrap(True)
-        self.send_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.send_hint.setStyleSheet(styles.MUTED)
+        self.send_hint = _message_label("sendHint", styles.MUTED, hidden=False)
         self.send_button.clicked.connect(self.request_send)
         send_row = QHBoxLayout()
         send_row.addWidget(self.send_hint, 1)
@@ -254,13 +252,7 @@ class TaskForm(QWidget):
             for name, widget in (("budget_usd", self.budget), ("experimentation", self.experimentation)):
                 wanted = values.get(name)
                 if isinstance(wanted, (int, float)) and not isinstance(wanted, bool) and math.isfinite(wanted):
-                    widget.setValue(float(wanted))
-                    if round(float(wanted) - widget.value(), widget.limits.decimals + 2) != 0:
-                        widget._show_note(
-                            f"The saved {widget.noun}, {widget.words(float(wanted))}, is outside "
-                            f"{widget.words(widget.limits.minimum)} to {widget.words(widget.limits.maximum)}; "
-                            f"it is now {widget.words(widget.value())}."
-                        )
+                    widget.set_saved_value(float(wanted))
             self.title.setText(str(values.get("title") or ""))
             self.description.setPlainText(str(values.get("description") or ""))
             requirements = values.get("requirements")

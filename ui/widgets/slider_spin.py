@@ -178,6 +178,15 @@ class SliderSpin(QWidget):
         self.spin.setValue(value)
         self._spin_changed(self.spin.value())
 
+    def set_saved_value(self, wanted: float) -> None:
+        """A value from a saved draft: taken, or brought into range with a note saying so."""
+        self.setValue(wanted)
+        if round(wanted - self.value(), self.limits.decimals + 2) != 0:
+            self._show_note(
+                f"The saved {self.noun}, {self.words(wanted)}, is outside {self.words(self.limits.minimum)} "
+                f"to {self.words(self.limits.maximum)}; it is now {self.words(self.value())}."
+            )
+
     def pending_problem(self) -> str:
         """Why what is typed in the box is not (yet) a value: "" when it is one. While this is
         not "", ``value()`` still gives the previous value, so the form must not be sent."""
