@@ -55,7 +55,7 @@ class OutboxRow:
         budget = values.get("budget_usd")
         return cls(
             draft_id=record.id,
-            state=record.state,
+            state=DraftState(record.state),
             title=str(values.get("title") or "") or record.title,
             description=str(values.get("description") or ""),
             category=str(values.get("category") or ""),

@@ -49,7 +49,7 @@ CREATED = SendState.CREATED
 class SendResult:
     """What happened to one send. ``state`` is the draft's new state, or created."""
 
-    state: SendState
+    state: SendState | DraftState
     task: Task | None = None
     error: ApiError | None = None
     field_errors: dict[str, list[str]] = field(default_factory=dict)
