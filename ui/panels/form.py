@@ -288,9 +288,8 @@ class TaskForm(QWidget):
         Counts as trying to send."""
         self._send_attempted = True
         self.requirements.commit_pending_edit()
-        draft, problems = self.validate()
-        self._revalidate(emit_changed=False)
-        if problems:
+        draft = self._revalidate(emit_changed=False)  # one check: shown and returned
+        if draft is None:
             self.focus_first_problem()
         return draft
 
@@ -350,9 +349,9 @@ class TaskForm(QWidget):
         )
         return form_rules.is_quiet(field, state)
 
-    def _revalidate(self, *, emit_changed: bool) -> None:
+    def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
         self._update_counters()
-        _draft, self._problems = self.validate()
+        draft, self._problems = self.validate()
         self._render()
         reason = self._reason()
         ready = not self._problems
@@ -364,6 +363,7 @@ class TaskForm(QWidget):
         self.validityChanged.emit(ready, reason)
         if emit_changed:
             self.changed.emit()
+        return draft
 
     def _reason(self) -> str:
         return form_rules.send_reason(self._problems)
