@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.session import ConnectionState
+from ui.presenters import when
 
 DEMO_WORDS = "Demo mode: tasks go to a practice server on this computer. No money is spent."
 
@@ -50,4 +51,4 @@ class StatusBar(QStatusBar):
 
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:
-            self.refreshed_label.setText(f"Last refreshed {self.last_refreshed:%H:%M}")
+            self.refreshed_label.setText(f"Last refreshed {when(self.last_refreshed, 'HH:mm')}")
