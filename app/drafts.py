@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from app.events import Event
 from app.outbox import Outbox
-from app.session import Event
 from app.store import DRAFT, UNKNOWN, WAITING, DraftRecord, DraftState, Store
 
 CURRENT_DRAFT = "current_draft"  # the settings key naming the draft open in the form

@@ -10,10 +10,11 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from app.api import TasksClient
 from app.errors import ApiError, Forbidden, Offline, Unauthorized
+from app.events import Event
 from app.outbox import Outbox
 from app.schema import FINAL_STATUSES, Task
 from app.store import Store
@@ -23,7 +24,6 @@ from app.taxonomy import Category, fetch_categories
 log = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE = 5.0  # seconds the background work gets to stop when the window closes
-T = TypeVar("T")
 
 
 class ConnectionState(StrEnum):
@@ -41,20 +41,6 @@ class Connection:
     api_url: str
     api_key: str | None
     demo: bool = False
-
-
-class Event(Generic[T]):
-    """A list of callbacks: ``connect(callback)``, ``emit(value)``."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable[[T], object]] = []
-
-    def connect(self, callback: Callable[[T], object]) -> None:
-        self._callbacks.append(callback)
-
-    def emit(self, value: T) -> None:
-        for callback in list(self._callbacks):
-            callback(value)
 
 
 @dataclass(frozen=True)
