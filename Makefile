@@ -22,6 +22,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/aitasker-desktop --demo
 
 test: $(VENV)/.installed-test
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed-test

@@ -40,6 +40,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from app.errors import UserFacingError
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "aitasker-desktop"
@@ -153,7 +155,7 @@ class StoredKey:
     __str__ = __repr__
 
 
-class KeyStorageError(Exception):
+class KeyStorageError(UserFacingError):
     """The key could not be stored, read or removed.
 
     Same shape as :class:`app.errors.ApiError`: ``user_message`` is a plain sentence for the
@@ -162,12 +164,7 @@ class KeyStorageError(Exception):
     """
 
     def __init__(self, user_message: str, *, detail: str = "") -> None:
-        self.user_message = user_message
-        self.detail = detail
-        super().__init__(user_message)
-
-    def __str__(self) -> str:
-        return f"{self.user_message} ({self.detail})" if self.detail else self.user_message
+        super().__init__(user_message, detail=detail)
 
 
 def _usable(backend: KeyringBackend) -> bool:

@@ -15,19 +15,29 @@ from datetime import UTC
 from typing import Any
 
 
-class ApiError(Exception):
+class UserFacingError(Exception):
+    """The base of every error a person may read: ``user_message`` in plain words (shown first),
+    ``detail`` the technical part (Details expander, log). Neither ever holds the API key."""
+
+    default_message = "Something went wrong."
+
+    def __init__(self, user_message: str | None = None, *, detail: str = "") -> None:
+        self.user_message = user_message or self.default_message
+        self.detail = detail
+        super().__init__(self.user_message)
+
+    def __str__(self) -> str:
+        return f"{self.user_message} ({self.detail})" if self.detail else self.user_message
+
+
+class ApiError(UserFacingError):
     """Something went wrong talking to AITasker."""
 
     default_message = "Something went wrong while talking to AITasker."
 
     def __init__(self, user_message: str | None = None, *, detail: str = "", status: int | None = None):
-        self.user_message = user_message or self.default_message
-        self.detail = detail
         self.status = status
-        super().__init__(self.user_message)
-
-    def __str__(self) -> str:
-        return f"{self.user_message} ({self.detail})" if self.detail else self.user_message
+        super().__init__(user_message, detail=detail)
 
 
 class InvalidAddress(ApiError):
@@ -54,24 +64,11 @@ class InvalidTask(ApiError):
 
     @classmethod
     def from_validation_errors(cls, errors: list[dict[str, Any]], *, status: int | None) -> InvalidTask:
-        """Build from FastAPI's 422 ``detail`` list or pydantic's ``ValidationError.errors()``.
+        """Build from FastAPI's 422 ``detail`` list or pydantic's ``ValidationError.errors()``,
+        in the same words the form uses for its own checks (:mod:`app.validation`)."""
+        from app.validation import plain_field_errors  # the one translator, also the form's
 
-        ``loc`` starting with body/query/path (FastAPI) is stripped; the first remaining element
-        names the field. Errors with no field go under ``"__all__"``.
-        """
-        fields: dict[str, list[str]] = {}
-        for item in errors:
-            if not isinstance(item, dict):
-                fields.setdefault("__all__", []).append(str(item))
-                continue
-            loc = [str(part) for part in item.get("loc", []) or []]
-            if loc and loc[0] in ("body", "query", "path", "header"):
-                loc = loc[1:]
-            field = loc[0] if loc else "__all__"
-            message = str(item.get("msg") or "This value is not accepted.")
-            if message.startswith("Value error, "):
-                message = message[len("Value error, ") :]
-            fields.setdefault(field, []).append(message)
+        fields = plain_field_errors(errors)
         return cls(field_errors=fields, detail=f"HTTP {status}" if status else "", status=status)
 
 
@@ -151,6 +148,7 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
 
 __all__ = [
     "ApiError",
+    "UserFacingError",
     "BadResponse",
     "Forbidden",
     "InvalidAddress",

@@ -16,13 +16,14 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from pydantic import ValidationError
 
 from app.api import TasksClient
 from app.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
 from app.schema import Task, TaskDraft, plain_field_errors
-from app.store import DRAFT, SENDING, UNKNOWN, WAITING, Store
+from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store
 from app.wakeup import Wakeup
 
 log = logging.getLogger(__name__)
@@ -31,14 +32,30 @@ CREATES_PER_MINUTE = 60  # documented bucket for POST /api/v1/tasks
 HEALTH_BACKOFF = (2.0, 5.0, 10.0, 20.0, 30.0, 60.0)
 
 
+class SendState(StrEnum):
+    """Where one send ended: the draft's new state, or created (the draft is gone)."""
+
+    CREATED = "created"
+    DRAFT = DraftState.DRAFT.value
+    WAITING = DraftState.WAITING.value
+    SENDING = DraftState.SENDING.value
+    UNKNOWN = DraftState.UNKNOWN.value
+
+
+CREATED = SendState.CREATED
+
+
 @dataclass
 class SendResult:
-    """What happened to one send. ``state`` is the draft's new state, or "created"."""
+    """What happened to one send. ``state`` is the draft's new state, or created."""
 
-    state: str
+    state: SendState | DraftState
     task: Task | None = None
     error: ApiError | None = None
     field_errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.state = SendState(self.state)
 
 
 class Outbox:
@@ -119,7 +136,7 @@ class Outbox:
         else:
             self._store.record_created(draft_id, task)
             self._on_created(draft_id, task)
-            result = SendResult("created", task=task)
+            result = SendResult(CREATED, task=task)
         finally:
             self._in_flight.discard(draft_id)
             self._on_change()
@@ -162,7 +179,7 @@ class Outbox:
             if record.not_before is not None and record.not_before > self._clock():
                 continue
             result = await self.send(record.id)
-            if result.state == "created":
+            if result.state == CREATED:
                 created += 1
             elif result.state == WAITING:
                 break  # offline again, or told to slow down: keep the order

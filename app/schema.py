@@ -210,44 +210,10 @@ class Task(BaseModel):
 
 # --- plain words for validation problems -----------------------------------------------------
 
-_FIELD_NOUNS = {
-    "category": "a category",
-    "task_type": "a task type",
-}
-
-
 def plain_field_errors(errors: list[Any]) -> dict[str, list[str]]:
-    """Pydantic's ``ValidationError.errors()`` for a TaskDraft, as sentences a non-programmer reads."""
-    fields: dict[str, list[str]] = {}
-    for error in errors:
-        loc = error.get("loc") or ("__all__",)
-        field = str(loc[0])
-        kind = error.get("type", "")
-        ctx = error.get("ctx") or {}
-        if field in _FIELD_NOUNS and kind in ("missing", "string_too_short", "value_error", "string_type"):
-            message = f"Please choose {_FIELD_NOUNS[field]}."
-        elif kind == "string_too_long":
-            over = len(error.get("input") or "") - int(ctx.get("max_length", 0))
-            message = f"This is {over} character{'s' if over != 1 else ''} too long (at most {ctx.get('max_length')})."
-        elif kind in ("greater_than_equal", "less_than_equal"):
-            limits = number_limits(field)
-            message = f"Please choose a value from {_number(field, limits.minimum)} to {_number(field, limits.maximum)}."
-        elif kind.startswith("uuid"):
-            message = "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000."
-        elif kind in ("dict_type", "model_type"):
-            message = "This must be a list of names and values."
-        elif kind in ("float_parsing", "float_type", "finite_number", "value_error") and field in ("budget_usd", "experimentation"):
-            message = "Please enter a number."
-        elif kind == "extra_forbidden":
-            message = f"'{field}' is not something AITasker accepts."
-            field = "__all__"
-        else:
-            message = str(error.get("msg", "This value is not accepted."))
-        fields.setdefault(field, []).append(message)
-    return fields
+    """Validation problems in plain words: the one translator lives in :mod:`app.validation`."""
+    from app.validation import plain_field_errors as translate
+
+    return translate(errors)
 
 
-def _number(field: str, value: float) -> str:
-    if field == "budget_usd":
-        return f"${value:,.2f}"
-    return f"{value:g}"

@@ -21,8 +21,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from app.errors import UserFacingError
 
 if TYPE_CHECKING:
     from app.schema import Task
@@ -31,12 +34,24 @@ log = logging.getLogger(__name__)
 
 STORE_FILENAME = "aitasker.sqlite3"
 
-# Draft states. A draft leaves the store when its task is created (same transaction).
-DRAFT = "draft"  # being written; not queued
-WAITING = "waiting"  # in the outbox: will be sent when the network is back
-SENDING = "sending"  # a request is (or was, at a crash) on its way
-UNKNOWN = "unknown"  # may have reached the server: the user decides
-DRAFT_STATES = (DRAFT, WAITING, SENDING, UNKNOWN)
+
+
+class DraftState(StrEnum):
+    """A draft's state; the values are what the ``drafts.state`` column holds. A draft leaves the
+    store when its task is created (same transaction)."""
+
+    DRAFT = "draft"  # being written; not queued
+    WAITING = "waiting"  # in the outbox: will be sent when the network is back
+    SENDING = "sending"  # a request is (or was, at a crash) on its way
+    UNKNOWN = "unknown"  # may have reached the server: the user decides
+
+
+# The module-level names other code has always used.
+DRAFT = DraftState.DRAFT
+WAITING = DraftState.WAITING
+SENDING = DraftState.SENDING
+UNKNOWN = DraftState.UNKNOWN
+DRAFT_STATES = tuple(DraftState)
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -91,19 +106,20 @@ class DraftRecord:
     not_before: float | None = None
     last_error: str | None = None
 
+    def __post_init__(self) -> None:
+        self.state = DraftState(self.state)
+
     @property
     def title(self) -> str:
         title = str(self.values.get("title") or "").strip()
         return title or "Untitled draft"
 
 
-class StoreError(Exception):
+class StoreError(UserFacingError):
     """The store cannot be opened or written; ``user_message`` is plain words."""
 
     def __init__(self, user_message: str, detail: str = "") -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-        self.detail = detail
+        super().__init__(user_message, detail=detail)
 
 
 def _private_file(path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -68,3 +68,36 @@ def bundled_categories() -> list[Category]:
     """The categories shipped in ``resources/taxonomy.json`` (used when the server can't be asked)."""
     text = resources.files("resources").joinpath("taxonomy.json").read_text(encoding="utf-8")
     return parse_categories(json.loads(text))
+
+
+# --- where the categories come from: bundled -> cached -> server ------------------------------
+
+
+class TaxonomyCache(Protocol):
+    def cached_taxonomy(self) -> Any | None: ...
+    def cache_taxonomy(self, data: Any) -> None: ...
+
+
+class CategorySource(Protocol):
+    async def list_categories(self) -> list[Category]: ...
+
+
+def local_categories(cache: TaxonomyCache) -> list[Category]:
+    """What to offer before the server answers: the cached list, else the bundled file."""
+    cached = cache.cached_taxonomy()
+    if cached:
+        try:
+            return parse_categories(cached) or bundled_categories()
+        except ValueError:
+            pass
+    return bundled_categories()
+
+
+async def fetch_categories(client: CategorySource, cache: TaxonomyCache) -> list[Category] | None:
+    """The server's list, cached for next time; None when it gave none (keep what is shown).
+    Errors (:class:`app.errors.ApiError`) are the caller's to word."""
+    fetched = await client.list_categories()
+    if not fetched:
+        return None
+    cache.cache_taxonomy({"categories": [c.model_dump() for c in fetched]})
+    return fetched

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import credentials
 from app.api import DEFAULT_API_URL, TasksClient, check_api_url
 from app.errors import ApiError, InvalidAddress, Offline, Unauthorized
+from ui import styles
 from ui.async_dialog import run_dialog
 
 
@@ -119,7 +120,7 @@ class ConnectDialog(QDialog):
             where_box.addWidget(button)
             if where == "file":
                 risk = _plain_label(credentials.FILE_RISK)
-                risk.setStyleSheet("color: palette(placeholder-text);")
+                risk.setStyleSheet(styles.MUTED)
                 where_box.addWidget(risk)
         self.where_buttons["keyring" if keyring_available else "session"].setChecked(True)
 
@@ -140,7 +141,7 @@ class ConnectDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.error = _plain_label()
         self.error.setObjectName("connectError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(styles.ERROR)
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
+from ui import styles
 
 STATE_WORDS = {
     DRAFT: "Draft",
@@ -35,7 +36,7 @@ class DraftsPanel(QWidget):
         self.list.setAccessibleName("Drafts and tasks waiting to send")
         self.empty = QLabel("No drafts. What you type in the form is saved here by itself.")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.empty.setStyleSheet(styles.MUTED)
         self.state_text = QLabel()
         self.state_text.setWordWrap(True)
         self.state_text.setTextFormat(Qt.TextFormat.PlainText)

@@ -70,7 +70,7 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
 
     asyncio.get_running_loop().set_exception_handler(asyncio_exception_handler)
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    apply_theme(str(settings.value("ui/theme", "system")))
+    apply_theme(settings.value("ui/theme", "system", type=str))
     keystore = KeyStore(config_dir)
     demo, key = args.demo, None
     if not demo:

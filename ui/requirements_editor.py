@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import styles
+
 Pairs = list[tuple[str, Any]]
 
 VALUE_RULES = (
@@ -235,11 +237,11 @@ class RequirementsEditor(QWidget):
         self.rules = QLabel(VALUE_RULES)
         self.rules.setObjectName("requirementsRules")
         self.rules.setWordWrap(True)
-        self.rules.setStyleSheet("color: palette(placeholder-text);")
+        self.rules.setStyleSheet(styles.MUTED)
         self.switch_note = QLabel()
         self.switch_note.setObjectName("requirementsSwitchNote")
         self.switch_note.setWordWrap(True)
-        self.switch_note.setStyleSheet("color: #b00020;")
+        self.switch_note.setStyleSheet(styles.ERROR)
         self.switch_note.hide()
 
         buttons = QHBoxLayout()

@@ -11,9 +11,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.drafts import OutboxRow
 from app.schema import OUTBOX_PREFIX, Task, status_info
 from app.taxonomy import friendly_name
 from app.timefmt import expires_in_words
+from ui.presenters import DATE_TIME, money, short_when, when
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -49,24 +51,19 @@ def search_text(task: Task) -> str:
     return f"{task.title or ''}\n{task.description or ''}"
 
 
-def _local(when: datetime | None) -> str:
-    return when.astimezone().strftime("%d %b %Y, %H:%M") if when else ""
+Row = Task | OutboxRow  # a task on the server, or a draft in the outbox
 
 
-def _short_local(when: datetime | None) -> str:
-    """Day and time; the year only when it is not this year (the tooltip has it all)."""
-    if when is None:
-        return ""
-    local = when.astimezone()
-    return local.strftime("%d %b, %H:%M" if local.year == datetime.now().year else "%d %b %Y")
+def _local(moment: datetime | None) -> str:
+    return when(moment, DATE_TIME)
 
 
 @dataclass(frozen=True)
 class Column:
     header: str
-    display: Callable[[Task, datetime], str]
-    sort_key: Callable[[Task], Any]
-    tooltip: Callable[[Task], str] | None = None
+    display: Callable[[Row, datetime], str]
+    sort_key: Callable[[Row], Any]
+    tooltip: Callable[[Row], str] | None = None
     align_right: bool = False
 
 
@@ -79,22 +76,29 @@ COLUMNS: list[Column] = [
     Column("Title", lambda t, now: t.title or "Untitled task", lambda t: (t.title or "").casefold(),
            tooltip=lambda t: plain_tooltip(t.title or "")),
     Column("Category / Type", lambda t, now: _category(t), lambda t: _category(t).casefold()),
-    Column("Budget", lambda t, now: "" if t.budget_usd is None else f"${t.budget_usd:,.2f}",
+    Column("Budget", lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
            lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),
     Column("Status", lambda t, now: _STATUS_MARKS.get(t.status, "● ") + status_info(t.status).label,
            lambda t: status_info(t.status).label, tooltip=lambda t: status_info(t.status).explanation),
-    Column("Created", lambda t, now: _short_local(t.created_at),
+    Column("Created", lambda t, now: short_when(t.created_at),
            lambda t: t.created_at.timestamp() if t.created_at else 0.0, tooltip=lambda t: _local(t.created_at)),
     Column("Expires", lambda t, now: expires_in_words(t.expires_at, now, final=t.is_final),
            lambda t: t.expires_at.timestamp() if t.expires_at else 0.0,
            tooltip=lambda t: _local(t.expires_at)),
 ]
-STATUS_COLUMN = 3
-EXPIRES_COLUMN = 5
+
+
+def column_index(header: str) -> int:
+    """A column's position, found by its name."""
+    return next(i for i, c in enumerate(COLUMNS) if c.header == header)
+
+
+STATUS_COLUMN = column_index("Status")
+EXPIRES_COLUMN = column_index("Expires")
 
 
 class TasksTableModel(QAbstractTableModel):
-    """Rows of :class:`Task`: the stored tasks, then the drafts in the outbox (ids ``outbox:…``).
+    """Rows: the stored :class:`Task` s, then the drafts in the outbox (:class:`OutboxRow`).
 
     New tasks are appended (the proxy sorts), so adding one is O(1) even with 100,000 rows. A clock
     is injected for the expiry words."""
@@ -102,9 +106,9 @@ class TasksTableModel(QAbstractTableModel):
     def __init__(self, clock: Callable[[], datetime] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._tasks: list[Task] = []
-        self._pending: list[Task] = []
+        self._pending: list[OutboxRow] = []
         self._row_of: dict[str, int] = {}
-        self._sort_key: Callable[[Task], Any] | None = None
+        self._sort_key: Callable[[Row], Any] | None = None
         self._sort_reverse = False
         self._clock = clock or (lambda: datetime.now(UTC))
 
@@ -154,7 +158,7 @@ class TasksTableModel(QAbstractTableModel):
         return 0 <= left < 3600
 
     # --- our API ----------------------------------------------------------------------------
-    def task(self, row: int) -> Task:
+    def task(self, row: int) -> Row:
         count = len(self._tasks)
         return self._tasks[row] if row < count else self._pending[row - count]
 
@@ -223,7 +227,7 @@ class TasksTableModel(QAbstractTableModel):
                 high = middle
         return low
 
-    def replace_pending(self, pending: list[Task]) -> None:
+    def replace_pending(self, pending: list[OutboxRow]) -> None:
         """The outbox changed: replace its rows (after the tasks)."""
         first = len(self._tasks)
         if self._pending:

@@ -422,6 +422,20 @@ def test_the_wheel_over_an_unfocused_control_scrolls_the_form_instead(qtbot, for
     assert form.budget.value() == start
 
 
+def test_the_one_wheel_guard_keeps_the_choice_boxes_too(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+    focus(qtbot, form.title)
+    form.category.setCurrentIndex(1)
+    form.task_type.setCurrentIndex(0)
+    chosen = (form.category.currentIndex(), form.task_type.currentIndex())
+    event = wheel(form.category, -1)
+    wheel(form.task_type, -1)
+    assert (form.category.currentIndex(), form.task_type.currentIndex()) == chosen
+    assert not event.isAccepted()  # the form scrolls instead
+    focus(qtbot, form.category)
+    wheel(form.category, -1)
+    assert form.category.currentIndex() == 2  # once chosen with a click or Tab, the wheel works
+
+
 # --- experimentation ------------------------------------------------------------------------
 
 

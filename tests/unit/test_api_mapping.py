@@ -106,7 +106,7 @@ async def test_422_on_create_puts_messages_on_fields() -> None:
     async with client:
         with pytest.raises(errors.InvalidTask) as caught:
             await client.create_task(DRAFT)
-    assert caught.value.field_errors == {"budget_usd": ["Input should be less than or equal to 300"], "title": ["too long"]}
+    assert caught.value.field_errors == {"budget_usd": ["The highest budget is $300.00."], "title": ["too long"]}
 
 
 async def test_429_carries_retry_after_seconds_or_none() -> None:

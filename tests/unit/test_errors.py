@@ -39,7 +39,7 @@ def test_fastapi_422_body_becomes_field_errors() -> None:
     ]
     error = InvalidTask.from_validation_errors(detail, status=422)
     assert error.field_errors == {
-        "budget_usd": ["Input should be less than or equal to 300"],
+        "budget_usd": ["The highest budget is $300.00."],  # the form's own words
         "requirements": ["bad tone"],
         "__all__": ["Field required", "not even a dict"],
         "limit": ["too big"],

@@ -1,0 +1,179 @@
+"""The drafts service: the draft open in the form, autosave, open, duplicate, delete with undo,
+new. It is the only writer of a draft's content (``Store.save_draft``); the outbox changes only a
+draft's state. Qt-free: the window gives it the form's values and listens to ``changed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from app.events import Event
+from app.outbox import Outbox
+from app.store import DRAFT, UNKNOWN, WAITING, DraftRecord, DraftState, Store
+
+CURRENT_DRAFT = "current_draft"  # the settings key naming the draft open in the form
+_CONTENT_FIELDS = ("title", "description", "requirements", "brand_kit_id")
+
+
+def is_empty(values: dict[str, Any]) -> bool:
+    """A form nobody has written in (defaults only): not worth a draft."""
+    return not any(values.get(k) for k in _CONTENT_FIELDS)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A draft in the outbox, as a row of the tasks table (not a task: it has no server ID)."""
+
+    draft_id: str
+    state: DraftState
+    title: str
+    description: str
+    category: str
+    task_type: str
+    budget_usd: float | None
+    created_at: datetime
+    last_error: str | None = None
+    expires_at: None = None
+    is_final: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.draft_id
+
+    @property
+    def status(self) -> str:
+        from app.schema import OUTBOX_PREFIX  # how status words name the outbox states
+
+        return OUTBOX_PREFIX + self.state
+
+    @classmethod
+    def of(cls, record: DraftRecord) -> OutboxRow:
+        values = record.values
+        budget = values.get("budget_usd")
+        return cls(
+            draft_id=record.id,
+            state=DraftState(record.state),
+            title=str(values.get("title") or "") or record.title,
+            description=str(values.get("description") or ""),
+            category=str(values.get("category") or ""),
+            task_type=str(values.get("task_type") or ""),
+            budget_usd=float(budget) if isinstance(budget, (int, float)) and not isinstance(budget, bool) else None,
+            created_at=datetime.fromtimestamp(record.queued_at or record.updated_at, tz=UTC),
+            last_error=record.last_error,
+        )
+
+
+@dataclass(frozen=True)
+class Opened:
+    record: DraftRecord
+    taken_out_of_outbox: bool
+
+
+@dataclass(frozen=True)
+class Deleted:
+    record: DraftRecord
+    undo: Callable[[], None]
+
+
+class Drafts:
+    """``changed`` fires once per change of any draft (content, list, or which one is open)."""
+
+    def __init__(self, store: Store, outbox: Outbox) -> None:
+        self._store = store
+        self._outbox = outbox
+        self.changed: Event[None] = Event()
+        self.current_id = store.new_draft_id()
+
+    # --- reading ----------------------------------------------------------------------------------
+    def records(self) -> list[DraftRecord]:
+        return self._store.list_drafts()
+
+    def get(self, draft_id: str) -> DraftRecord | None:
+        return self._store.get_draft(draft_id)
+
+    def reopen(self) -> dict[str, Any] | None:
+        """At start: the draft that was open (if it is still editable) becomes current; returns its
+        values for the form, or None for a fresh one."""
+        draft_id = self._store.get_setting(CURRENT_DRAFT)
+        record = self._store.get_draft(draft_id) if draft_id else None
+        if record is not None and record.state in (DRAFT, UNKNOWN):
+            self.current_id = record.id
+            return record.values
+        self.current_id = self._store.new_draft_id()
+        return None
+
+    # --- writing ----------------------------------------------------------------------------------
+    def autosave(self, values: dict[str, Any]) -> bool:
+        """The form's content goes to the current draft (an untouched form is not saved)."""
+        if is_empty(values) and self._store.get_draft(self.current_id) is None:
+            return False
+        self._write(values)
+        self.changed.emit(None)
+        return True
+
+    def save_for_send(self, values: dict[str, Any]) -> str:
+        """Save the current draft as it is (even untitled) before it is sent; returns its ID."""
+        self._write(values)
+        self.changed.emit(None)
+        return self.current_id
+
+    def _write(self, values: dict[str, Any]) -> None:
+        self._store.save_draft(self.current_id, values)
+        self._store.set_setting(CURRENT_DRAFT, self.current_id)
+
+    def new(self, values: dict[str, Any] | None = None) -> None:
+        """Keep what is in the form (given ``values``) and start a fresh draft."""
+        if values is not None and (not is_empty(values) or self._store.get_draft(self.current_id) is not None):
+            self._write(values)
+        self.current_id = self._store.new_draft_id()
+        self._store.set_setting(CURRENT_DRAFT, None)
+        self.changed.emit(None)
+
+    def open(self, draft_id: str, values: dict[str, Any]) -> Opened | None:
+        """Make ``draft_id`` the current draft, after saving the form's ``values`` to the one open
+        now. A waiting draft is taken out of the outbox first. None when it cannot be opened."""
+        record = self._store.get_draft(draft_id)
+        if record is None or self._outbox.is_sending(draft_id):
+            return None
+        if not is_empty(values) or self._store.get_draft(self.current_id) is not None:
+            self._write(values)
+        taken = record.state == WAITING and self._outbox.take_back(draft_id)
+        self.current_id = draft_id
+        self._store.set_setting(CURRENT_DRAFT, draft_id)
+        self.changed.emit(None)
+        return Opened(record, taken)
+
+    def duplicate(self, draft_id: str, values: dict[str, Any]) -> str | None:
+        if not is_empty(values) or self._store.get_draft(self.current_id) is not None:
+            self._write(values)
+        new_id = self._store.duplicate_draft(draft_id)
+        self.changed.emit(None)
+        return new_id
+
+    def delete(self, draft_id: str) -> Deleted | None:
+        """Remove a draft (not one on its way); ``undo()`` puts it back as it was. Deleting the
+        current draft starts a fresh one."""
+        if self._outbox.is_sending(draft_id):
+            return None
+        record = self._store.delete_draft(draft_id)
+        if record is None:
+            return None
+        if draft_id == self.current_id:
+            self.current_id = self._store.new_draft_id()
+            self._store.set_setting(CURRENT_DRAFT, None)
+
+        def undo() -> None:
+            self._store.restore_draft(record)
+            self.changed.emit(None)
+
+        self.changed.emit(None)
+        return Deleted(record, undo)
+
+    def sent(self) -> None:
+        """The current draft was posted or queued: the form starts a fresh one."""
+        self.current_id = self._store.new_draft_id()
+        self._store.set_setting(CURRENT_DRAFT, None)
+        self.changed.emit(None)

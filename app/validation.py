@@ -1,0 +1,124 @@
+"""The one translator of validation problems into plain words, per field.
+
+Used for the form's own checks (pydantic's ``ValidationError.errors()`` of a :class:`TaskDraft`),
+for a number box refusing a keystroke, and for a server 422 (FastAPI's ``detail`` list) alike, so
+that "Input should be less than or equal to 300" from the server reads exactly like the form's own
+"The highest budget is $300.00.".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.schema import NumberLimits, TaskDraft, number_limits
+
+# How a field is called inside a sentence.
+NOUNS = {
+    "category": "a category",
+    "task_type": "a task type",
+    "budget_usd": "budget",
+    "experimentation": "experimentation",
+}
+MONEY_FIELDS = ("budget_usd",)
+NUMBER_FIELDS = ("budget_usd", "experimentation")
+_LOCATIONS = ("body", "query", "path", "header")
+
+
+def money_words(value: float, decimals: int = 2) -> str:
+    """Dollars as the app writes them everywhere: $1,234.50."""
+    return f"${value:,.{decimals}f}"
+
+
+def number_words(value: float, limits: NumberLimits, *, money: bool) -> str:
+    return money_words(value, limits.decimals) if money else f"{value:.{limits.decimals}f}"
+
+
+def _limits(field: str) -> NumberLimits | None:
+    try:
+        return number_limits(field)
+    except (KeyError, AttributeError):
+        return None
+
+
+def highest_message(noun: str, words: str) -> str:
+    return f"The highest {noun} is {words}."
+
+
+def lowest_message(noun: str, words: str) -> str:
+    return f"The lowest {noun} is {words}."
+
+
+def _bound_message(field: str, kind: str, ctx: dict[str, Any]) -> str:
+    high = kind.startswith("less_than")
+    limits = _limits(field)
+    noun = NOUNS.get(field, "value")
+    if limits is not None:
+        bound = limits.maximum if high else limits.minimum
+        words = number_words(bound, limits, money=field in MONEY_FIELDS)
+    else:
+        words = str(next((ctx[k] for k in ("le", "lt", "ge", "gt") if k in ctx), "the limit"))
+    return highest_message(noun, words) if high else lowest_message(noun, words)
+
+
+def _message(field: str, kind: str, ctx: dict[str, Any], error: dict[str, Any]) -> str:
+    if field in ("category", "task_type") and kind in ("missing", "string_too_short", "value_error", "string_type"):
+        return f"Please choose {NOUNS[field]}."
+    if kind == "string_too_long" and "max_length" in ctx:
+        most = int(ctx.get("max_length", 0))
+        typed = error.get("input")
+        over = len(typed) - most if isinstance(typed, str) else 0
+        if over > 0:
+            return f"This is {over} character{'s' if over != 1 else ''} too long (at most {most})."
+        return f"This is too long (at most {most} characters)."
+    if kind == "string_too_short" and "min_length" in ctx:
+        least = int(ctx["min_length"])
+        return f"This needs at least {least} character{'s' if least != 1 else ''}."
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return _bound_message(field, kind, ctx)
+    if kind.startswith("uuid"):
+        return "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000."
+    if kind in ("dict_type", "model_type"):
+        return "This must be a list of names and values."
+    if field in NUMBER_FIELDS and kind in ("float_parsing", "float_type", "finite_number", "value_error"):
+        return "Please enter a number."
+    message = str(error.get("msg") or "This value is not accepted.")
+    return message.removeprefix("Value error, ")
+
+
+def plain_field_errors(errors: list[Any]) -> dict[str, list[str]]:
+    """Validation problems (pydantic's or a server's 422 ``detail``) as sentences by field name;
+    problems with no field, or with a field the task does not have, go under ``"__all__"``."""
+    fields: dict[str, list[str]] = {}
+    for error in errors:
+        if not isinstance(error, dict):
+            fields.setdefault("__all__", []).append(str(error))
+            continue
+        loc = [str(part) for part in error.get("loc") or ()]
+        if loc and loc[0] in _LOCATIONS:
+            loc = loc[1:]
+        field = loc[0] if loc else "__all__"
+        kind = str(error.get("type") or "")
+        ctx = error.get("ctx") or {}
+        if kind == "extra_forbidden":
+            fields.setdefault("__all__", []).append(f"'{field}' is not something AITasker accepts.")
+            continue
+        fields.setdefault(field, []).append(_message(field, kind, ctx, error))
+    return fields
+
+
+def refused_number_message(typed: str, number: float | None, limits: NumberLimits, *, noun: str, money: bool,
+                           decimal_point: str = ".") -> str:
+    """Why a number box did not take a keystroke or a paste (``number`` is None when unreadable)."""
+    if number is not None and number > limits.maximum:
+        return highest_message(noun, number_words(limits.maximum, limits, money=money))
+    if (number is not None and number < limits.minimum) or typed.startswith("-"):
+        return lowest_message(noun, number_words(limits.minimum, limits, money=money))
+    if decimal_point in typed and len(typed.split(decimal_point, 1)[1]) > limits.decimals:
+        return f"At most {limits.decimals} decimals{' (cents)' if money else ''}."
+    return "Only a number can go here."
+
+
+__all__ = [
+    "NOUNS", "TaskDraft", "highest_message", "lowest_message", "money_words", "number_words",
+    "plain_field_errors", "refused_number_message",
+]

@@ -1,0 +1,97 @@
+"""The drafts service (Qt-free) on a real SQLite file: autosave, open, duplicate, delete with
+undo, new; and it is the only code that writes a draft's content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.drafts import Drafts, OutboxRow
+from app.outbox import Outbox
+from app.store import DRAFT, WAITING, Store
+
+ROOT = Path(__file__).resolve().parents[2]
+FILLED = {"title": "Logo", "description": "", "category": "design", "task_type": "logo", "budget_usd": 45.0,
+          "requirements": {}, "experimentation": 0.3, "brand_kit_id": None}
+EMPTY = {**FILLED, "title": None}
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> tuple[Drafts, Store, list[None]]:
+    store = Store.in_dir(tmp_path)
+    drafts = Drafts(store, Outbox(store, lambda: None))
+    changes: list[None] = []
+    drafts.changed.connect(changes.append)
+    return drafts, store, changes
+
+
+def test_autosave_skips_an_untouched_form_then_saves_and_reopens_next_start(service, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    drafts, store, changes = service
+    assert drafts.autosave(EMPTY) is False and store.list_drafts() == [] and changes == []
+    assert drafts.autosave(FILLED) is True
+    assert [(d.id, d.values["title"]) for d in store.list_drafts()] == [(drafts.current_id, "Logo")]
+    assert len(changes) == 1  # one change, one refresh
+    assert drafts.autosave(EMPTY) is True  # emptied after it existed: saved as emptied
+    later = Drafts(store, Outbox(store, lambda: None))
+    assert later.reopen() == EMPTY and later.current_id == drafts.current_id
+
+
+def test_new_keeps_the_old_draft_and_starts_fresh(service) -> None:  # type: ignore[no-untyped-def]
+    drafts, store, _ = service
+    first = drafts.current_id
+    drafts.new(FILLED)
+    assert drafts.current_id != first and [d.id for d in store.list_drafts()] == [first]
+    assert store.get_setting("current_draft") is None
+    assert Drafts(store, Outbox(store, lambda: None)).reopen() is None  # a fresh form next start
+
+
+def test_open_saves_the_form_first_and_takes_a_waiting_draft_out_of_the_outbox(service) -> None:  # type: ignore[no-untyped-def]
+    drafts, store, _ = service
+    store_id = store.new_draft_id()
+    drafts_writer_id = drafts.current_id
+    drafts.autosave(FILLED)
+    drafts.new(None)
+    other = drafts.current_id
+    drafts.save_for_send({**FILLED, "title": "Queued"})
+    store.set_state(other, WAITING, queue=True)
+    opened = drafts.open(other, {**FILLED, "title": "typed meanwhile"})
+    assert opened is not None and opened.taken_out_of_outbox and opened.record.values["title"] == "Queued"
+    assert store.get_draft(other).state == DRAFT and store.outbox() == []  # type: ignore[union-attr]
+    assert drafts.current_id == other
+    assert drafts.open(store_id, FILLED) is None  # no such draft
+    assert store.get_draft(drafts_writer_id).values["title"] == "Logo"  # type: ignore[union-attr]
+
+
+def test_duplicate_and_delete_with_undo(service) -> None:  # type: ignore[no-untyped-def]
+    drafts, store, changes = service
+    drafts.autosave(FILLED)
+    original = drafts.current_id
+    copy = drafts.duplicate(original, FILLED)
+    assert copy is not None and store.get_draft(copy).values["title"] == "Logo (copy)"  # type: ignore[union-attr]
+    before = len(changes)
+    deleted = drafts.delete(original)
+    assert deleted is not None and store.get_draft(original) is None
+    assert drafts.current_id != original  # the form starts a fresh draft
+    assert len(changes) == before + 1
+    deleted.undo()
+    restored = store.get_draft(original)
+    assert restored is not None and restored.values == FILLED and restored.created_at == deleted.record.created_at
+
+
+def test_an_outbox_row_is_not_a_task() -> None:
+    from app.store import DraftRecord
+
+    record = DraftRecord("d1", {**FILLED, "budget_usd": True}, 1.0, 2.0, state="waiting", queued_at=1.5)
+    row = OutboxRow.of(record)
+    assert row.draft_id == row.id == "d1" and row.state == WAITING and row.budget_usd is None
+    assert not row.is_final and row.expires_at is None
+
+
+def test_only_the_drafts_service_writes_draft_content() -> None:
+    writers = []
+    for path in [*ROOT.joinpath("app").rglob("*.py"), *ROOT.joinpath("ui").rglob("*.py")]:
+        if re.search(r"\.save_draft\(", path.read_text(encoding="utf-8")):
+            writers.append(path.relative_to(ROOT).as_posix())
+    assert sorted(writers) == ["app/drafts.py", "app/store.py"]

@@ -1,0 +1,1 @@
+"""What happens on a user action that crosses parts: sending, the account."""

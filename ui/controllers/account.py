@@ -1,0 +1,114 @@
+"""The account: the key dialog (first run is ui/main.py's), change or forget the key, and the
+settings dialog with the preferences it keeps (refresh cadence, theme)."""
+
+from __future__ import annotations
+
+import qasync
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QDialog, QWidget
+
+from app.credentials import KeyStorageError, KeyStore, describe_source
+from app.session import Session
+from ui.async_dialog import ask, run_dialog
+from ui.connect_dialog import connect_account
+from ui.settings_dialog import SettingsDialog
+from ui.theme import THEMES, apply_theme
+from ui.widgets.banner import MessageBanner
+
+DEFAULT_REFRESH_SECONDS = 10.0
+
+
+class AccountController(QObject):
+    def __init__(self, parent: QWidget, session: Session, settings: QSettings, banner: MessageBanner,
+                 keystore: KeyStore | None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._session = session
+        self._settings = settings
+        self._banner = banner
+        self.keystore = keystore
+        self._asking = False
+
+    @property
+    def can_manage_key(self) -> bool:
+        return self.keystore is not None and not self._session.connection.demo
+
+    # --- the key ----------------------------------------------------------------------------------
+    async def ask_for_key(self, message: str = "") -> bool:
+        """The key dialog, without losing the form or drafts; True when a new key is in use."""
+        if self.keystore is None or self._asking:
+            return False
+        self._asking = True
+        try:
+            choice, not_saved = await connect_account(
+                self.keystore, api_url=self._session.connection.api_url,
+                remember_secret=self._session.remember_secret, message=message, parent=self._parent)
+            if choice is None:
+                return False
+            if not_saved is not None:
+                self._banner.show_message(not_saved.user_message + " The key is used for this session only.",
+                                          detail=not_saved.detail)
+            await self._session.connect(choice.api_url, choice.api_key)
+            return True
+        finally:
+            self._asking = False
+
+    @qasync.asyncSlot()
+    async def change_key(self) -> None:
+        await self.ask_for_key()
+
+    @qasync.asyncSlot()
+    async def forget_key(self) -> None:
+        await self._forget_key()
+
+    async def _forget_key(self) -> None:
+        if self.keystore is None:
+            return
+        if not await ask(self._parent, "Forget this key?", "Remove your API key from this computer? Your drafts stay. "
+                         "You will need to paste the key again to post or follow tasks.", "Forget key"):
+            return
+        try:
+            await self.keystore.forget()
+        except KeyStorageError as exc:
+            self._banner.show_message(exc.user_message, detail=exc.detail)
+            return
+        await self._session.disconnect()
+        self._banner.show_message("Your API key was removed from this computer. Your drafts are still here.",
+                                  kind="info")
+
+    # --- settings ---------------------------------------------------------------------------------
+    @qasync.asyncSlot()
+    async def open_settings(self) -> None:
+        connection = self._session.connection
+        source = "Used for this demo only." if connection.demo else "Not connected."
+        if self.keystore is not None and connection.api_key:
+            stored = await self.keystore.load()
+            source = describe_source(stored.source) if stored else "Kept for this session only."
+        dialog = SettingsDialog(api_url=connection.api_url, key_source=source,
+                                refresh_seconds=self.refresh_interval(), theme=self.theme(),
+                                can_manage_key=self.can_manage_key, parent=self._parent)
+        result = await run_dialog(dialog)
+        if result == QDialog.DialogCode.Accepted:
+            self.set_refresh_interval(dialog.refresh_seconds())
+            self.set_theme(dialog.chosen_theme())
+        dialog.deleteLater()
+        if result == SettingsDialog.CHANGE_KEY:
+            await self.ask_for_key()
+        elif result == SettingsDialog.FORGET_KEY:
+            await self._forget_key()
+
+    def refresh_interval(self) -> float:
+        seconds = self._settings.value("refresh/seconds", DEFAULT_REFRESH_SECONDS, type=float)
+        return float(seconds) if isinstance(seconds, (int, float)) and seconds > 0 else DEFAULT_REFRESH_SECONDS
+
+    def set_refresh_interval(self, seconds: float) -> None:
+        self._settings.setValue("refresh/seconds", seconds)
+        self._session.set_refresh_interval(seconds)
+
+    def theme(self) -> str:
+        value = self._settings.value("ui/theme", "system", type=str)
+        return value if value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self._settings.setValue("ui/theme", theme)
+        apply_theme(theme)

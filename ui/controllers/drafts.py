@@ -1,0 +1,92 @@
+"""The drafts seen from the window: autosave while typing, new, open, duplicate, delete with undo,
+and one refresh of the drafts list, the outbox rows and the waiting count per change. The
+content of drafts is written by app.drafts only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.drafts import Drafts, OutboxRow
+from app.session import Session
+from app.store import DRAFT, WAITING
+from ui.drafts_panel import DraftsPanel
+from ui.panels.form import TaskForm
+from ui.panels.status_bar import StatusBar
+from ui.panels.tasks import TasksPanel
+from ui.widgets.banner import MessageBanner
+
+AUTOSAVE_DELAY_MS = 500
+
+
+class DraftsController(QObject):
+    def __init__(self, parent: QWidget, service: Drafts, session: Session, form: TaskForm, banner: MessageBanner,
+                 panel: DraftsPanel, tasks: TasksPanel, status: StatusBar, tabs: QTabWidget) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._form, self._banner, self._panel = form, banner, panel
+        self._tasks, self._status, self._tabs = tasks, status, tabs
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave_timer.timeout.connect(self.save_current)
+        form.changed.connect(self.autosave_timer.start)
+        form.submitRequested.connect(self.autosave_timer.stop)  # the send saves it itself
+        panel.openRequested.connect(self.open)
+        panel.duplicateRequested.connect(lambda draft_id: service.duplicate(draft_id, form.raw_values()))
+        panel.deleteRequested.connect(self.delete)
+        panel.newRequested.connect(self.new)
+        service.changed.connect(lambda _: self.refresh_view())
+        session.outbox_changed.connect(lambda _: self.refresh_view())
+
+    def reopen(self) -> None:
+        """At start: the draft that was open comes back into the form."""
+        values = self.service.reopen()
+        if values is not None:
+            self._form.load_values(values)
+        self.refresh_view()
+
+    def save_current(self) -> None:
+        """Autosave: the form's content goes to the current draft (an untouched form is not saved)."""
+        self.service.autosave(self._form.raw_values())
+
+    def new(self) -> None:
+        self.autosave_timer.stop()
+        self.service.new(self._form.raw_values())
+        self.fresh_form()
+
+    def fresh_form(self) -> None:
+        self._form.clear()
+        self.autosave_timer.stop()
+
+    def open(self, draft_id: str) -> None:
+        self.autosave_timer.stop()
+        opened = self.service.open(draft_id, self._form.raw_values())
+        if opened is None:
+            return
+        if opened.taken_out_of_outbox:
+            self._banner.show_message("Taken out of the outbox so you can edit it. Send it again when ready.",
+                                      kind="info")
+        self._form.load_values(opened.record.values)
+        self.autosave_timer.stop()
+        self._form.title.setFocus()
+
+    def delete(self, draft_id: str) -> None:
+        was_current = draft_id == self.service.current_id
+        if was_current:
+            self.autosave_timer.stop()
+        deleted = self.service.delete(draft_id)
+        if deleted is None:
+            return
+        if was_current:
+            self.fresh_form()
+        self._banner.show_message(f"Deleted “{deleted.record.title}”.", kind="info", actions=[("Undo", deleted.undo)])
+
+    def refresh_view(self) -> None:
+        """One store read per change: the drafts list, the outbox rows of the table, the count."""
+        records = self.service.records()
+        waiting = [r for r in records if r.state != DRAFT]
+        self._tasks.set_outbox([OutboxRow.of(r) for r in waiting])
+        self._status.show_waiting(sum(1 for r in waiting if r.state == WAITING))
+        self._panel.set_drafts(records, current_id=self.service.current_id)
+        self._tabs.setTabText(self._tabs.indexOf(self._panel), f"Drafts ({len(records)})" if records else "Drafts")

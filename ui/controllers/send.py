@@ -1,0 +1,135 @@
+"""Sending one task: confirm, submit through the outbox, cancel, and the outcome in the banner.
+Every outcome keeps what was typed unless the task was posted (or queued to go by itself)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import qasync
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from app.drafts import Drafts
+from app.errors import Forbidden, RateLimited, Unauthorized
+from app.outbox import CREATED, SendResult
+from app.session import Session
+from app.store import DRAFT, UNKNOWN, WAITING
+from ui.async_dialog import ask
+from ui.panels.form import TaskForm
+from ui.presenters import money
+from ui.widgets.banner import MessageBanner
+
+
+class SendController(QObject):
+    posted = Signal(str)  # the new task's ID
+    keyRefused = Signal(str)  # a 401 while sending: the words to show in the key dialog
+
+    def __init__(self, parent: QWidget, session: Session, drafts: Drafts, form: TaskForm, banner: MessageBanner,
+                 cancel_button: QPushButton, fresh_form: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._session = session
+        self._drafts = drafts
+        self._form = form
+        self._banner = banner
+        self._cancel_button = cancel_button
+        self._fresh_form = fresh_form  # clears the form for a new draft
+        self.sending: asyncio.Future[SendResult] | None = None
+        self.closing = False
+        cancel_button.clicked.connect(self.cancel)
+
+    @qasync.asyncSlot()
+    async def send(self) -> None:
+        """The form asked to send (it checked itself): save the draft as it is, confirm, send."""
+        if self.sending is not None:
+            return
+        draft_id = self._drafts.save_for_send(self._form.raw_values())
+        await self.confirm_and_send(draft_id)
+
+    def send_again(self, draft_id: str) -> None:
+        self._session.spawn(self.confirm_and_send(draft_id, again=True))
+
+    def take_back(self, draft_id: str) -> None:
+        if not self._session.outbox.take_back(draft_id):
+            self._banner.show_message("This task is on its way right now and can't be taken back.", kind="info")
+
+    async def confirm_and_send(self, draft_id: str, *, again: bool = False) -> None:
+        record = self._drafts.get(draft_id)
+        if record is None or self.sending is not None:
+            return
+        title = record.values.get("title") or "your task"
+        budget = record.values.get("budget_usd") or 0
+        question = f"Post “{title}” for {money(budget)}?"
+        if again:
+            question = (f"Send “{title}” again? If AITasker did receive it the first time and honours the "
+                        "reference we send, it will not be posted twice; otherwise it could be.")
+        if not await ask(self._parent, "Post this task?", question, "Send again" if again else "Post task"):
+            return
+        await self.submit(draft_id)
+
+    async def submit(self, draft_id: str) -> SendResult:
+        """Send through the outbox (it tells the view about each change of the draft's state)."""
+        is_current = draft_id == self._drafts.current_id
+        if is_current:
+            self._form.set_busy(True)
+            self._cancel_button.show()
+        self._banner.hide()
+        self.sending = asyncio.ensure_future(self._session.outbox.send(draft_id))
+        try:
+            result = await self.sending
+        except asyncio.CancelledError:
+            if self.closing:
+                raise
+            self._banner.show_message(
+                "Sending was cancelled. It may already have reached AITasker, so it is marked "
+                "“Not sure it was sent”.", kind="warning", actions=self._unclear_actions(draft_id))
+            return SendResult(UNKNOWN)
+        finally:
+            self.sending = None
+            self._cancel_button.hide()
+            if is_current:
+                self._form.set_busy(False)
+        self._show_result(draft_id, result, is_current=is_current)
+        return result
+
+    def cancel(self) -> None:
+        if self.sending is not None:
+            self.sending.cancel()
+
+    def _unclear_actions(self, draft_id: str) -> list[tuple[str, Callable[[], object]]]:
+        return [("Send again", lambda: self.send_again(draft_id)), ("Keep as draft", lambda: self.take_back(draft_id))]
+
+    def _start_fresh(self) -> None:
+        self._drafts.sent()
+        self._fresh_form()
+
+    def _show_result(self, draft_id: str, result: SendResult, *, is_current: bool) -> None:
+        error = result.error
+        detail = error.detail if error else ""
+        if result.state == CREATED and result.task is not None:
+            if is_current:
+                self._start_fresh()
+            self.posted.emit(result.task.id)
+            self._banner.show_message(f"Posted “{result.task.title}”. Its progress shows in the table.", kind="success")
+        elif result.state == WAITING:
+            if isinstance(error, RateLimited):
+                text = f"{error.user_message} Your task is saved and will be sent by itself."
+            else:
+                text = ("No connection to AITasker right now. Your task is saved and will be sent by itself when "
+                        "the connection is back.")
+            if is_current:
+                self._start_fresh()
+            self._banner.show_message(text, detail=detail, kind="info")
+        elif result.state == UNKNOWN:
+            self._banner.show_message(error.user_message if error else "Not sure it was sent.", detail=detail,
+                                      kind="warning", actions=self._unclear_actions(draft_id))
+        elif result.state == DRAFT:
+            if is_current:
+                self._form.show_errors(result.field_errors)
+            message = error.user_message if error else "Some details need a change before the task can be posted."
+            if isinstance(error, (Unauthorized, Forbidden)):
+                message += " Nothing was posted."
+            self._banner.show_message(message + " Your task is still here.", detail=detail)
+            if isinstance(error, Unauthorized):
+                self.keyRefused.emit(error.user_message)

@@ -1,0 +1,427 @@
+"""The task form: every field of the create request, in plain words, limits read from app.schema.
+
+Made for people who do not write code: fields in the order one thinks of them, a message in
+words under a field only once there is something to say (the rules: :mod:`app.form_rules`), Send
+disabled with the reason beside it, and every number taken from :mod:`app.schema`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app import form_rules
+from app.form_rules import FIELD_ORDER
+from app.schema import TaskDraft, max_length, number_limits
+from app.taxonomy import Category
+from app.validation import money_words, plain_field_errors
+from ui import styles
+from ui.panels.category_chooser import CategoryChooser
+from ui.requirements_editor import RequirementsEditor
+from ui.widgets.plain_text_edit import PlainTextEdit
+from ui.widgets.slider_spin import SliderSpin
+
+__all__ = ["FIELD_ORDER", "LABELS", "SEND_TEXT", "SEND_TIP", "TaskForm"]
+
+# The label of each field; the letter after "&" is its Alt shortcut. No letter is used twice in
+# the form: the Send button has S, the requirements editor A (add), M (remove) and J (JSON).
+LABELS = {
+    "title": "&What do you need?",
+    "description": "&Describe it",
+    "category": "&Category",
+    "task_type": "&Task type",
+    "budget_usd": "&Budget (US dollars)",
+    "experimentation": "&Experimentation",
+    "requirements": "&Requirements (optional)",
+    "brand_kit_id": "Brand &kit ID (optional)",
+}
+SEND_TEXT = "&Send task"
+SEND_TIP = "Send this task to AITasker (Ctrl+Enter)"
+
+
+def _message_label(name: str, style: str, *, hidden: bool = True) -> QLabel:
+    """A wrapped plain-text line for messages (server text is never rendered as rich text)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(style)
+    if hidden:
+        label.hide()
+    return label
+
+
+class TaskForm(QWidget):
+    """Edits one draft. ``draft()`` gives a valid TaskDraft or None (errors shown inline).
+
+    Messages appear under a field as the person types; the required choices (category, task type)
+    are only complained about once touched or once sending was tried (``draft()``, Ctrl+Enter or
+    :meth:`mark_send_attempted`). Errors given to :meth:`show_errors` (e.g. the server's) stay
+    until that field is edited.
+    """
+
+    changed = Signal()
+    validityChanged = Signal(bool, str)  # valid, reason when not
+    submitRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskForm")
+        budget = number_limits("budget_usd")
+        dial = number_limits("experimentation")
+        self._title_max = max_length("title")
+        self._description_max = max_length("description")
+
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        if self._title_max is not None:
+            self.title.setMaxLength(self._title_max)
+        self.title.setPlaceholderText("For example: A logo for my bakery")
+        self.title.setAccessibleName("What do you need? (title)")
+        self.description = PlainTextEdit()
+        self.description.setObjectName("description")
+        self.description.setPlaceholderText("What should the result look like? Who is it for? Anything to avoid?")
+        self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 4)
+        self.description.setAccessibleName("Describe it (description)")
+        self._chooser = CategoryChooser(self)
+        self.category = self._chooser.category
+        self.task_type = self._chooser.task_type
+        self.budget = SliderSpin(
+            budget, money=True, noun="budget",
+            low_words=money_words(budget.minimum, budget.decimals), high_words=money_words(budget.maximum, budget.decimals),
+        )
+        self.budget.setObjectName("budget_usd")
+        self.budget.set_accessible("Budget in US dollars", "What you pay for the finished work.")
+        self.experimentation = SliderSpin(
+            dial, noun="experimentation", low_words="Proven agents", high_words="Try newcomers"
+        )
+        self.experimentation.setObjectName("experimentation")
+        self.experimentation.set_accessible(
+            "Experimentation", "Low means proven agents; high lets newer agents try."
+        )
+        self.requirements = RequirementsEditor()
+        self.brand_kit_id = QLineEdit()
+        self.brand_kit_id.setObjectName("brand_kit_id")
+        self.brand_kit_id.setPlaceholderText("e.g. 123e4567-e89b-12d3-a456-426614174000")
+        self.brand_kit_id.setAccessibleName("Brand kit ID")
+
+        self._editors: dict[str, QWidget] = {
+            "title": self.title, "description": self.description, "category": self.category,
+            "task_type": self.task_type, "budget_usd": self.budget, "experimentation": self.experimentation,
+            "requirements": self.requirements, "brand_kit_id": self.brand_kit_id,
+        }
+        # The widgets whose accessible description carries a field's problems, with its base text.
+        self._described: dict[str, list[tuple[QWidget, str]]] = {
+            "title": [(self.title, "Optional. A short name for the task.")],
+            "description": [(self.description, "The details. Enter starts a new line; Ctrl+Enter sends.")],
+            "category": [(self.category, "Required. The kind of work.")],
+            "task_type": [(self.task_type, "Required. Pick from the list or type it.")],
+            "requirements": [(self.requirements.table, self.requirements.table.accessibleDescription()),
+                             (self.requirements.json_text, self.requirements.json_text.accessibleDescription())],
+            "brand_kit_id": [(self.brand_kit_id, "Optional. The ID of a brand kit saved on AITasker.")],
+        }
+        self.title_counter = QLabel()
+        self.title_counter.setObjectName("titleCounter")
+        self.title_counter.setAccessibleName("Characters in the title")
+        self.description_counter = QLabel()
+        self.description_counter.setObjectName("descriptionCounter")
+        self.description_counter.setAccessibleName("Characters in the description")
+        self._errors: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room at any width
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        for name in FIELD_ORDER:
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(self._editors[name])
+            if name == "title":
+                box.addWidget(self.title_counter, 0, Qt.AlignmentFlag.AlignRight)
+            if name == "description":
+                box.addWidget(self.description_counter, 0, Qt.AlignmentFlag.AlignRight)
+            if name == "experimentation":
+                hint = QLabel(
+                    "How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you."
+                )
+                hint.setObjectName("experimentationHint")
+                hint.setWordWrap(True)
+                box.addWidget(hint)
+            error = _message_label(f"error_{name}", styles.ERROR)
+            box.addWidget(error)
+            self._errors[name] = error
+            label = QLabel(LABELS[name])
+            label.setObjectName(f"label_{name}")
+            label.setBuddy(self._editors[name])  # short, on its own line: never wrapped (QLabel can clip)
+            self._labels[name] = label
+            form.addRow(label, box)
+        self.general_error = _message_label("error___all__", styles.ERROR)
+        self._errors["__all__"] = self.general_error
+
+        self.send_button = QPushButton(SEND_TEXT)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.send_hint = _message_label("sendHint", styles.MUTED, hidden=False)
+        self.send_button.clicked.connect(self.request_send)
+        send_row = QHBoxLayout()
+        send_row.addWidget(self.send_hint, 1)
+        send_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addWidget(self.general_error)
+        outer.addLayout(send_row)
+        outer.addStretch(1)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not from the table beside
+            shortcut.activated.connect(self.request_send)
+
+        chain = [
+            self.title, self.description, self.category, self.task_type,
+            self.budget.slider, self.budget.spin, self.experimentation.slider, self.experimentation.spin,
+            *self.requirements.focus_chain(), self.brand_kit_id, self.send_button,
+        ]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+        self._busy = False
+        self._loading = False
+        self._send_attempted = False
+        self._touched: set[str] = set()
+        self._external: dict[str, list[str]] = {}
+        self._problems: dict[str, list[str]] = {}
+        self._chooser.taskTypesChanged.connect(lambda: self._field_edited("task_type"))
+        self.category.activated.connect(lambda *_: self._touch("category"))
+        self.task_type.activated.connect(lambda *_: self._touch("task_type"))
+        self._chooser.task_type_edit().textEdited.connect(lambda *_: self._touch("task_type"))
+        for name, signal in (
+            ("title", self.title.textChanged), ("description", self.description.textChanged),
+            ("category", self.category.currentIndexChanged), ("task_type", self.task_type.currentTextChanged),
+            ("budget_usd", self.budget.edited), ("experimentation", self.experimentation.edited),
+            ("requirements", self.requirements.changed), ("brand_kit_id", self.brand_kit_id.textChanged),
+        ):
+            signal.connect(lambda *_, field=name: self._field_edited(field))
+        self.brand_kit_id.installEventFilter(self)
+        self.clear()
+
+    # --- taxonomy (the two combo boxes: ui/panels/category_chooser.py) ----------------------------
+    def set_categories(self, categories: list[Category]) -> None:
+        self._chooser.set_categories(categories)
+
+    def task_type_slug(self) -> str:
+        return self._chooser.task_type_slug()
+
+    def set_task_type(self, slug: str) -> None:
+        self._chooser.set_task_type(slug)
+
+    # --- values -------------------------------------------------------------------------------
+    def raw_values(self) -> dict[str, Any]:
+        """What is in the form, TaskDraft-shaped. ``requirements`` is a dict, or (when it has a
+        problem) the text to keep, which :meth:`load_values` takes back."""
+        title = self.title.text().strip()
+        brand = self.brand_kit_id.text().strip()
+        return {
+            "category": self.category.currentData() or "",
+            "task_type": self.task_type_slug(),
+            "budget_usd": self.budget.value(),
+            "title": title or None,
+            "description": self.description.toPlainText(),
+            "requirements": self.requirements.raw_value(),
+            "experimentation": self.experimentation.value(),
+            "brand_kit_id": brand or None,
+        }
+
+    def load_values(self, values: dict[str, Any]) -> None:
+        """Fill the form from a TaskDraft-like dict (e.g. a reopened draft); missing keys get the
+        defaults. ``load_values(raw_values())`` gives the same form back."""
+        self._loading = True
+        try:
+            self.clear()
+            category = str(values.get("category") or "")
+            if category:
+                self._chooser.set_category(category)
+            task_type = str(values.get("task_type") or "")
+            if task_type:
+                self.set_task_type(task_type)
+            for name, widget in (("budget_usd", self.budget), ("experimentation", self.experimentation)):
+                wanted = values.get(name)
+                if isinstance(wanted, (int, float)) and not isinstance(wanted, bool) and math.isfinite(wanted):
+                    widget.set_saved_value(float(wanted))
+            self.title.setText(str(values.get("title") or ""))
+            self.description.setPlainText(str(values.get("description") or ""))
+            requirements = values.get("requirements")
+            self.requirements.set_value(requirements if isinstance(requirements, (dict, str)) else {})
+            brand = values.get("brand_kit_id")
+            self.brand_kit_id.setText("" if brand is None else str(brand))
+        finally:
+            self._loading = False
+        self._revalidate(emit_changed=True)
+
+    def validate(self) -> tuple[TaskDraft | None, dict[str, list[str]]]:
+        """Check everything; no side effects. Problems are sentences, by field name."""
+        values = self.raw_values()
+        problems: dict[str, list[str]] = {}
+        if not isinstance(values["requirements"], dict):
+            problems["requirements"] = self.requirements.problems() or ["Requirements must be names and values."]
+            values["requirements"] = {}
+        for name, widget in (("budget_usd", self.budget), ("experimentation", self.experimentation)):
+            pending = widget.pending_problem()
+            if pending:
+                problems[name] = [pending]
+        try:
+            draft = TaskDraft.model_validate(values)
+        except ValidationError as exc:
+            for field, messages in plain_field_errors(exc.errors()).items():
+                if field not in problems:
+                    problems.setdefault(field, []).extend(messages)
+            return None, problems
+        return (None, problems) if problems else (draft, {})
+
+    def draft(self) -> TaskDraft | None:
+        """The valid draft; otherwise every problem is shown and focus goes to the first one.
+        Counts as trying to send."""
+        self._send_attempted = True
+        self.requirements.commit_pending_edit()
+        draft = self._revalidate(emit_changed=False)  # one check: shown and returned
+        if draft is None:
+            self.focus_first_problem()
+        return draft
+
+    def request_send(self) -> None:
+        """Send (button, Ctrl+Enter): emits ``submitRequested`` when valid; otherwise shows
+        every problem and puts the cursor on the first."""
+        if self._busy:
+            return
+        if self.draft() is not None:
+            self.submitRequested.emit()
+
+    def mark_send_attempted(self) -> None:
+        """Show the problems of untouched required fields too (as after pressing Send)."""
+        self._send_attempted = True
+        self._revalidate(emit_changed=False)
+
+    def focus_first_problem(self) -> None:
+        first = form_rules.first_problem(self._problems, self._external)
+        if first is not None:
+            self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def problems(self) -> dict[str, list[str]]:
+        """The problems found at the last check (all of them, shown or not)."""
+        return dict(self._problems)
+
+    def show_errors(self, problems: dict[str, list[str]]) -> None:
+        """Show messages from elsewhere (e.g. the server's 422) under their fields; each stays
+        until its field is edited. An empty dict removes them."""
+        self._external = {field: list(messages) for field, messages in problems.items() if messages}
+        self._render()
+
+    # --- checking as one types -----------------------------------------------------------------
+    def _touch(self, field: str) -> None:
+        if field not in self._touched:
+            self._touched.add(field)
+            self._revalidate(emit_changed=False)
+
+    def _field_edited(self, field: str) -> None:
+        for name in form_rules.clear_on_edit(field):
+            self._external.pop(name, None)
+        if not self._loading:
+            self._revalidate(emit_changed=True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.brand_kit_id and event.type() == QEvent.Type.FocusOut:
+            self._render()  # a half-typed ID is now worth a word
+        return super().eventFilter(watched, event)
+
+    def _quiet(self, field: str) -> bool:
+        """True when a problem of this field is not worth a message yet (:mod:`app.form_rules`)."""
+        editor = self._editors.get(field)
+        pending = isinstance(editor, SliderSpin) and bool(editor.pending_problem())
+        focused = editor.spin.hasFocus() if isinstance(editor, SliderSpin) else bool(editor and editor.hasFocus())
+        state = form_rules.FieldState(
+            send_attempted=self._send_attempted, touched=field in self._touched, focused=focused,
+            pending=pending, text=self.brand_kit_id.text() if field == "brand_kit_id" else "",
+        )
+        return form_rules.is_quiet(field, state)
+
+    def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
+        self._update_counters()
+        draft, self._problems = self.validate()
+        self._render()
+        reason = self._reason()
+        ready = not self._problems
+        self.send_button.setEnabled(ready and not self._busy)
+        self.send_button.setToolTip(f"Not ready to send. {reason}" if reason else SEND_TIP)
+        self.send_button.setAccessibleDescription(reason)
+        self.send_hint.setText(f"To send: {reason}" if reason and not self._busy else "")
+        self.send_hint.setVisible(bool(reason) and not self._busy)
+        self.validityChanged.emit(ready, reason)
+        if emit_changed:
+            self.changed.emit()
+        return draft
+
+    def _reason(self) -> str:
+        return form_rules.send_reason(self._problems)
+
+    def _render(self) -> None:
+        shown = form_rules.shown_messages(self._problems, self._external, self._quiet)
+        for name in FIELD_ORDER:
+            messages = shown.get(name, [])
+            label = self._errors[name]
+            under = form_rules.under_field(name, messages)  # too long: the counter says it
+            label.setText("\n".join(f"⚠ {m}" for m in under))
+            label.setVisible(bool(under))
+            for widget, base in self._described.get(name, []):
+                widget.setAccessibleDescription(base + (" Problem: " + " ".join(messages) if messages else ""))
+            editor = self._editors[name]
+            if isinstance(editor, SliderSpin):
+                editor.set_problems(messages)
+        general = form_rules.general_messages(shown)
+        self.general_error.setText("\n".join(f"⚠ {m}" for m in general))
+        self.general_error.setVisible(bool(general))
+
+    def _update_counters(self) -> None:
+        for counter, length, limit in (
+            (self.title_counter, len(self.title.text()), self._title_max),
+            (self.description_counter, len(self.description.toPlainText()), self._description_max),
+        ):
+            text, over = form_rules.counter_words(length, limit)
+            counter.setText(text)
+            if limit is not None:
+                counter.setStyleSheet(styles.ERROR_BOLD if over else styles.MUTED)
+
+    # --- state --------------------------------------------------------------------------------
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for editor in self._editors.values():
+            editor.setEnabled(not busy)
+        self.send_button.setText("Sending…" if busy else SEND_TEXT)
+        self._revalidate(emit_changed=False)
+
+    def clear(self) -> None:
+        """An empty form with the schema's defaults, ready for a new task; the cursor in the title."""
+        was_loading, self._loading = self._loading, True
+        try:
+            for widget in (self.budget, self.experimentation):
+                lim = widget.limits
+                widget.setValue(lim.default if lim.default is not None else lim.minimum)
+                widget.note.hide()
+            self.title.clear()
+            self.description.clear()
+            self.requirements.clear()
+            self.brand_kit_id.clear()
+            self.category.setCurrentIndex(0 if self.category.count() else -1)
+            self._chooser.category_chosen()
+        finally:
+            self._loading = was_loading
+        self._send_attempted = False
+        self._touched.clear()
+        self._external.clear()
+        if not self._loading:
+            self._revalidate(emit_changed=True)
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)

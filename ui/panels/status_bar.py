@@ -1,0 +1,54 @@
+"""The status bar: connection state in words, tasks waiting to send, when the table was last
+refreshed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from app.session import ConnectionState
+from ui.presenters import when
+
+DEMO_WORDS = "Demo mode: tasks go to a practice server on this computer. No money is spent."
+
+
+def state_words(state: ConnectionState, detail: str, *, demo: bool) -> str:
+    words = {
+        ConnectionState.STARTING: "Connecting…",
+        ConnectionState.ONLINE: DEMO_WORDS if demo else "Online",
+        ConnectionState.OFFLINE: "Offline — " + detail + " Your work is kept and sent when the connection is back.",
+        ConnectionState.SLOWED: "Slowing down — " + detail,
+        ConnectionState.ERROR: "Problem — " + detail,
+        ConnectionState.UNAUTHORIZED: "Your API key was not accepted — " + detail,
+        ConnectionState.NO_KEY: "Not connected: no API key. Start with --demo to try the app.",
+    }
+    return words.get(state, str(state))
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._demo = demo
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("connectionState")
+        self.outbox_label = QLabel()
+        self.refreshed_label = QLabel()
+        self.addWidget(self.connection_label, 1)
+        self.addPermanentWidget(self.outbox_label)
+        self.addPermanentWidget(self.refreshed_label)
+        self.last_refreshed: datetime | None = None
+        self.show_state(ConnectionState.STARTING, "")
+
+    def show_state(self, state: ConnectionState, detail: str, last_online: datetime | None = None) -> None:
+        self.connection_label.setText(state_words(state, detail, demo=self._demo))
+        if last_online is not None:
+            self.last_refreshed = last_online
+        self.show_refreshed()
+
+    def show_waiting(self, count: int) -> None:
+        self.outbox_label.setText(f"{count} waiting to send" if count else "")
+
+    def show_refreshed(self) -> None:
+        if self.last_refreshed is not None:
+            self.refreshed_label.setText(f"Last refreshed {when(self.last_refreshed, 'HH:mm')}")

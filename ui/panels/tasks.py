@@ -1,0 +1,174 @@
+"""The tasks page: show filter, search, refresh, the table, the details of the selected row, and
+add a task by its ID. Columns are found by their name."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.drafts import OutboxRow
+from app.schema import Task
+from ui import styles
+from ui.presenters import task_details
+from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel, column_index
+
+COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
+DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
+
+
+class TasksPanel(QWidget):
+    refreshRequested = Signal()
+    addRequested = Signal(str)  # a task ID, trimmed, not empty
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TasksTableModel()
+        self.proxy = TasksFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("tasksTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(column_index(DEFAULT_SORT[0]), DEFAULT_SORT[1])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(column_index("Title"), QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        for name, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column_index(name), width)
+        self.table.setAccessibleName("Your tasks")
+        self.filter_box = QComboBox()
+        self.filter_box.setObjectName("statusFilter")
+        self.filter_box.setAccessibleName("Show")
+        for key, (label, _) in FILTERS.items():
+            self.filter_box.addItem(label, key)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search titles and descriptions")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search tasks")
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setToolTip("Check for news on your tasks now (F5)")
+        self.add_by_id = QLineEdit()
+        self.add_by_id.setObjectName("addById")
+        self.add_by_id.setPlaceholderText("Paste a task ID to add it")
+        self.add_by_id.setAccessibleName("Task ID to add")
+        self.add_button = QPushButton("Add")
+        self.add_button.setObjectName("addButton")
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("details")
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText("Select a task to see all its details.")
+        self.details.setAccessibleName("Details of the selected task")
+        self.empty_hint = QLabel("Tasks you send appear here, with their progress.")
+        self.empty_hint.setStyleSheet(styles.MUTED)
+
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        show = QLabel("Sh&ow:")
+        show.setBuddy(self.filter_box)
+        bar.addWidget(show)
+        bar.addWidget(self.filter_box)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.refresh_button)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty_hint)
+        table_and_details = QSplitter(Qt.Orientation.Vertical)
+        table_and_details.setObjectName("detailsSplitter")
+        table_and_details.addWidget(self.table)
+        table_and_details.addWidget(self.details)
+        table_and_details.setStretchFactor(0, 3)
+        table_and_details.setStretchFactor(1, 1)
+        layout.addWidget(table_and_details, 1)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_by_id, 1)
+        add_row.addWidget(self.add_button)
+        layout.addLayout(add_row)
+
+        self.refresh_button.clicked.connect(self.refreshRequested.emit)
+        self.filter_box.currentIndexChanged.connect(lambda _: self.proxy.set_group(self.filter_box.currentData()))
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.add_button.clicked.connect(self._add_requested)
+        self.add_by_id.returnPressed.connect(self._add_requested)
+        self.table.selectionModel().currentRowChanged.connect(self.show_details)
+        self.model.dataChanged.connect(lambda *_: self.show_details())
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_empty_hint)
+
+    def _add_requested(self) -> None:
+        text = self.add_by_id.text().strip()
+        if text:
+            self.addRequested.emit(text)
+
+    def set_adding(self, busy: bool) -> None:
+        self.add_button.setEnabled(not busy)
+
+    def set_tasks(self, tasks: list[Task]) -> None:
+        """The first tasks from the store, sorted the default way."""
+        self.model.set_tasks(tasks)
+        self.proxy.sort(column_index(DEFAULT_SORT[0]), DEFAULT_SORT[1])
+
+    async def load_rest(self, chunks: Iterable[list[Task]]) -> None:
+        """Older tasks in chunks, yielding to the GUI between them, then one sort.
+
+        The cyclic garbage collector is paused while the rows are built (a full collection over
+        hundreds of thousands of new objects is a visible freeze), and the loaded rows are then
+        moved out of its way (``gc.freeze``): they live as long as the window."""
+        gc.disable()
+        try:
+            for chunk in chunks:
+                self.model.append_tasks(chunk)
+                await asyncio.sleep(0)
+        finally:
+            gc.enable()
+        gc.freeze()
+        self.proxy.resort()
+
+    def set_outbox(self, rows: list[OutboxRow]) -> None:
+        self.model.replace_pending(rows)
+
+    def show_details(self, *_: object) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.details.clear()
+            return
+        row = self.model.row_of(str(index.data(TASK_ID_ROLE)))
+        if row is not None:
+            self.details.setPlainText(task_details(self.model.task(row)))
+
+    def select(self, task_id: str) -> bool:
+        """Select a task's row and scroll to it; False when it is not in the table."""
+        row = self.model.row_of(task_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+        return True
+
+    def _update_empty_hint(self, *_: object) -> None:
+        self.empty_hint.setVisible(self.model.rowCount() == 0)

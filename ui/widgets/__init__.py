@@ -1,0 +1,1 @@
+"""Reusable widgets: nothing here knows about panels, controllers or the main window."""

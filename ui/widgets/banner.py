@@ -1,0 +1,74 @@
+"""A non-modal message: plain words first, technical detail on request, action buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from ui import styles
+
+
+class MessageBanner(QWidget):
+    """A non-modal message above the form: plain words, technical detail on request, actions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.text = QLabel()
+        self.text.setObjectName("bannerText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.details = QLabel()
+        self.details.setObjectName("bannerDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        self.toggle = QToolButton()
+        self.toggle.setText("Details")
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self.details.setVisible)
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Dismiss")
+        close.setAccessibleName("Dismiss message")
+        close.clicked.connect(self.hide)
+        top = QHBoxLayout()
+        top.addWidget(self.text, 1)
+        top.addWidget(self.toggle)
+        top.addWidget(close)
+        self.actions_row = QHBoxLayout()
+        self.actions_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+        layout.addLayout(self.actions_row)
+        self._action_buttons: list[QPushButton] = []
+        self.setAutoFillBackground(True)
+        self.hide()
+
+    def show_message(
+        self, text: str, *, detail: str = "", kind: str = "error",
+        actions: list[tuple[str, Callable[[], object]]] | None = None,
+    ) -> None:
+        self.setStyleSheet(styles.banner(kind))
+        self.text.setText(text)
+        self.details.setText(detail)
+        self.toggle.setChecked(False)
+        self.toggle.setVisible(bool(detail))
+        for button in self._action_buttons:
+            button.deleteLater()
+        self._action_buttons = []
+        for label, callback in actions or []:
+            button = QPushButton(label)
+            button.setObjectName(f"bannerAction_{label}")
+            button.clicked.connect(lambda _=False, cb=callback: (self.hide(), cb()))
+            self.actions_row.addWidget(button)
+            self._action_buttons.append(button)
+        self.show()
+
+    def action(self, label: str) -> QPushButton | None:
+        return next((b for b in self._action_buttons if b.text() == label), None)

@@ -1,0 +1,264 @@
+"""A slider and a number box that move together (budget, experimentation)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from app.schema import NumberLimits
+from app.validation import money_words, number_words, refused_number_message
+from ui import styles
+from ui.widgets.wheel_guard import guard_wheel
+
+
+class RangeSlider(QSlider):
+    """A horizontal slider behind the wheel guard."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        guard_wheel(self)
+
+
+class RangeSpin(QDoubleSpinBox):
+    """A number box that says why a keystroke was refused, pages by the schema's page step and,
+    like the slider, sits behind the wheel guard."""
+
+    refused = Signal(str)  # the text that was not taken
+
+    def __init__(self, page_steps: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._page_steps = page_steps
+        guard_wheel(self)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        result = super().validate(text, pos)
+        if result[0] == QValidator.State.Invalid:
+            # The line edit only ever holds acceptable or half-typed text, so an invalid text
+            # is a keystroke or a paste being refused.
+            self.refused.emit(text)
+        return result
+
+    def state(self) -> QValidator.State:
+        """Whether what the box shows is a value (Acceptable) or half-typed (Intermediate)."""
+        return QDoubleSpinBox.validate(self, self.text(), 0)[0]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and not event.modifiers():
+            self.stepBy(self._page_steps if event.key() == Qt.Key.Key_PageUp else -self._page_steps)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def number_text(self) -> str:
+        """What is typed, without the prefix."""
+        text = self.text()
+        prefix = self.prefix()
+        if prefix and text.startswith(prefix):
+            text = text[len(prefix):]
+        return text.strip()
+
+
+class SliderSpin(QWidget):
+    """A slider and a spin box that move together. The spin box keeps full precision (cents);
+    the slider moves in the schema's slider steps and never rounds away what was typed in the
+    box: from an amount between two steps, a key press goes to the next step in its direction."""
+
+    valueChanged = Signal(float)
+    edited = Signal()  # the value changed, or what is typed in the box did
+
+    def __init__(
+        self,
+        limits: NumberLimits,
+        *,
+        money: bool = False,
+        noun: str = "value",
+        prefix: str = "",
+        low_words: str = "",
+        high_words: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.limits = limits
+        self.money = money
+        self.noun = noun
+        self._steps = round((limits.maximum - limits.minimum) / limits.slider_step)
+        self.slider = RangeSlider()
+        self.slider.setRange(0, self._steps)
+        self.slider.setSingleStep(1)
+        self.slider.setPageStep(max(1, round(limits.page_step / limits.slider_step)))
+        self.spin = RangeSpin(max(1, round(limits.page_step / limits.step)))
+        self.spin.setDecimals(limits.decimals)
+        self.spin.setRange(limits.minimum, limits.maximum)
+        self.spin.setSingleStep(limits.step)
+        self.spin.setPrefix(prefix or ("$ " if money else ""))
+        self.spin.setKeyboardTracking(True)
+        self.spin.setAccelerated(True)
+        self.spin.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.note = QLabel()
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setStyleSheet(styles.ERROR)
+        self.note.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.spin)
+        layout.addLayout(row)
+        if low_words or high_words:
+            words = QHBoxLayout()
+            low, high = QLabel(low_words), QLabel(high_words)
+            low.setObjectName("lowWords")
+            high.setObjectName("highWords")
+            for label in (low, high):
+                label.setStyleSheet(styles.MUTED)
+            words.addWidget(low)
+            words.addStretch(1)
+            words.addWidget(high)
+            layout.addLayout(words)
+        layout.addWidget(self.note)
+
+        self._typed_but_unused: str | None = None
+        self.slider.actionTriggered.connect(self._slider_action)
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.spin.valueChanged.connect(self._spin_changed)
+        # QDoubleSpinBox.textChanged: on typing and on value changes (the line edit's own signal is
+        # blocked while the box rewrites it).
+        self.spin.textChanged.connect(lambda _text: self.edited.emit())
+        self.spin.lineEdit().textChanged.connect(lambda _text: self.edited.emit())  # half-typed too
+        self.spin.lineEdit().textEdited.connect(self._typed)
+        self.spin.editingFinished.connect(self._typing_finished)
+        self.spin.refused.connect(self._refused)
+        self.setFocusProxy(self.spin)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so a label's Alt+letter reaches the box
+
+    # --- words ------------------------------------------------------------------------------
+    def words(self, value: float) -> str:
+        if self.money:
+            return money_words(value, self.limits.decimals)
+        return number_words(value, self.limits, money=False)
+
+    def range_words(self) -> str:
+        return f"From {self.words(self.limits.minimum)} to {self.words(self.limits.maximum)}."
+
+    def set_accessible(self, name: str, extra: str = "") -> None:
+        """Names and descriptions (with the range) for screen readers; ``extra`` is appended."""
+        lim = self.limits
+        tail = f" {extra}" if extra else ""
+        self.slider.setAccessibleName(f"{name} slider")
+        self.slider.setAccessibleDescription(
+            f"{self.range_words()} Moves in steps of {self.words(lim.slider_step)}; Page Up and Page Down "
+            f"move by {self.words(lim.page_step)}, Home and End go to the ends. The exact amount is in "
+            f"the box that follows.{tail}"
+        )
+        self.spin.setAccessibleName(name)
+        self.spin.setAccessibleDescription(
+            f"{self.range_words()} Type a number with up to {lim.decimals} decimals; Up and Down change it "
+            f"by {self.words(lim.step)}, Page Up and Page Down by {self.words(lim.page_step)}.{tail}"
+        )
+        self.spin.setToolTip(self.range_words())
+        self.slider.setToolTip(self.range_words())
+        self._base = {self.slider: self.slider.accessibleDescription(), self.spin: self.spin.accessibleDescription()}
+
+    def set_problems(self, messages: list[str]) -> None:
+        for widget, base in getattr(self, "_base", {}).items():
+            widget.setAccessibleDescription(base + (" Problem: " + " ".join(messages) if messages else ""))
+
+    # --- value ------------------------------------------------------------------------------
+    def value(self) -> float:
+        return round(self.spin.value(), self.limits.decimals) + 0.0  # + 0.0: never "-0.0"
+
+    def setValue(self, value: float) -> None:
+        self.spin.setValue(value)
+        self._spin_changed(self.spin.value())
+
+    def set_saved_value(self, wanted: float) -> None:
+        """A value from a saved draft: taken, or brought into range with a note saying so."""
+        self.setValue(wanted)
+        if round(wanted - self.value(), self.limits.decimals + 2) != 0:
+            self._show_note(
+                f"The saved {self.noun}, {self.words(wanted)}, is outside {self.words(self.limits.minimum)} "
+                f"to {self.words(self.limits.maximum)}; it is now {self.words(self.value())}."
+            )
+
+    def pending_problem(self) -> str:
+        """Why what is typed in the box is not (yet) a value: "" when it is one. While this is
+        not "", ``value()`` still gives the previous value, so the form must not be sent."""
+        if self.spin.state() == QValidator.State.Acceptable:
+            return ""
+        typed = self.spin.number_text()
+        if not typed:
+            return f"Please enter the {self.noun}."
+        return (
+            f"“{typed}” can't be used: the {self.noun} goes from {self.words(self.limits.minimum)} "
+            f"to {self.words(self.limits.maximum)}."
+        )
+
+    def _position(self, value: float) -> float:
+        return round((value - self.limits.minimum) / self.limits.slider_step, 6)
+
+    def _slider_action(self, action: int) -> None:
+        kinds = QAbstractSlider.SliderAction
+        exact = self._position(self.spin.value())
+        page = self.slider.pageStep()
+        targets = {
+            kinds.SliderSingleStepAdd.value: math.floor(exact) + 1,
+            kinds.SliderSingleStepSub.value: math.ceil(exact) - 1,
+            kinds.SliderPageStepAdd.value: math.floor(exact) + page,
+            kinds.SliderPageStepSub.value: math.ceil(exact) - page,
+        }
+        code = action.value if hasattr(action, "value") else int(action)
+        if code not in targets:
+            return  # Home/End and wheel/drag (SliderMove): Qt's position is already right
+        target = min(self._steps, max(0, targets[code]))
+        self.slider.setSliderPosition(target)
+        if target == self.slider.value():
+            # From an amount between two steps, the slider already shows the nearest one, so Qt
+            # sees no change: set the box here.
+            self._slider_moved(target)
+
+    def _slider_moved(self, position: int) -> None:
+        lim = self.limits
+        value = round(min(lim.maximum, max(lim.minimum, lim.minimum + position * lim.slider_step)), lim.decimals)
+        if round(self.spin.value() - value, lim.decimals + 2) != 0:
+            self.spin.setValue(value)
+
+    def _spin_changed(self, value: float) -> None:
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(round(self._position(value)))
+        self._typed_but_unused = None
+        self.note.hide()
+        self.valueChanged.emit(value)
+
+    # --- what was typed ---------------------------------------------------------------------
+    def _typed(self, _text: str) -> None:
+        self.note.hide()
+        self._typed_but_unused = self.spin.number_text() if self.pending_problem() else None
+
+    def _typing_finished(self) -> None:
+        self.edited.emit()  # Qt may have put the previous value back, without a signal
+        typed, self._typed_but_unused = self._typed_but_unused, None
+        if typed is not None and not self.pending_problem():
+            # Qt put the previous value back: say so, rather than change it silently.
+            self._show_note(
+                f"“{typed}” was not used: the {self.noun} goes from {self.words(self.limits.minimum)} to "
+                f"{self.words(self.limits.maximum)}. It is still {self.words(self.value())}."
+            )
+
+    def _refused(self, text: str) -> None:
+        prefix = self.spin.prefix()
+        typed = (text[len(prefix):] if prefix and text.startswith(prefix) else text).strip()
+        number, ok = self.spin.locale().toDouble(typed)
+        self._show_note(refused_number_message(
+            typed, number if ok else None, self.limits, noun=self.noun, money=self.money,
+            decimal_point=self.spin.locale().decimalPoint()))
+
+    def _show_note(self, message: str) -> None:
+        self.note.setText(f"ⓘ {message}")
+        self.note.show()
