@@ -116,8 +116,8 @@ class ImageFetcher:
 
     async def _download(self, url: str) -> bytes:
         try:
-            async with self._slots:
-                data = await asyncio.wait_for(self._get(url), self.timeout)
+            async with self._slots, asyncio.timeout(self.timeout):
+                data = await self._get(url)
         except TimeoutError:
             self._fail(url, "The picture took too long to load.")
         except ImageError as exc:
@@ -167,11 +167,18 @@ class ImageFetcher:
                 raise ImageError(self._too_large())
             chunks: list[bytes] = []
             size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise ImageError(self._too_large())
-                chunks.append(chunk)
+            stream = response.aiter_bytes()
+            try:
+                async for chunk in stream:
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise ImageError(self._too_large())
+                    chunks.append(chunk)
+            finally:
+                # Close the connection first, then the iterators: closed the other way round,
+                # httpx's inner iterators would try to close the connection while being collected.
+                await response.aclose()
+                await stream.aclose()  # type: ignore[attr-defined]
             return b"".join(chunks)
         finally:
             await response.aclose()
