@@ -156,7 +156,7 @@ class ReviewWindow(QWidget):
         splitter.addWidget(self.versions)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([300, 600])
+        splitter.setSizes([340, 560])
 
         self.choose_button = QPushButton("&Choose this version")
         self.choose_button.setObjectName("chooseButton")
@@ -447,7 +447,8 @@ class ReviewWindow(QWidget):
             label = plain_label(artifact.text, "artifactText")
             label.setFrameShape(QFrame.Shape.StyledPanel)
             label.setContentsMargins(6, 6, 6, 6)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             return label
         if artifact.kind == "image":
             button = QToolButton()

@@ -1,0 +1,137 @@
+"""Everything about reviews the main window needs, in one object.
+
+- ``open_review(task)`` / ``review_next(selected)``: one review window per task, reused;
+- ``task_updated(task)``: feed it the refresher's updates; it raises the review alerts (once per
+  task per threshold, see :mod:`app.review_alerts`) and keeps open reviews current;
+- a timer re-checks the tasks in review every 30 s (for "under ten minutes left" and the count);
+- ``waiting_changed(int)``: how many tasks wait for the user ("2 need your review").
+
+The window supplies two cheap callables: the tasks in review, and a task by id.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.review import SettingsStore
+from app.review_alerts import ReviewAlerts, next_to_review, waiting_for_review
+from app.review_service import ReviewService
+from app.schema import Task
+from ui.notifier import Notifier
+from ui.review_window import ReviewWindow
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY_MS = 30_000
+MAX_OPEN_REVIEWS = 8
+
+
+class ReviewDesk(QObject):
+    waiting_changed = Signal(int)
+
+    def __init__(self, parent: QWidget, *, tasks_in_review: Callable[[], list[Task]],
+                 find_task: Callable[[str], Task | None], store: SettingsStore | None = None,
+                 notifier: Notifier | None = None, now: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 check_every_ms: int = CHECK_EVERY_MS) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._tasks_in_review = tasks_in_review
+        self._find_task = find_task
+        self._now = now
+        self.alerts = ReviewAlerts(store)
+        self.notifier = notifier
+        if notifier is not None:
+            notifier.activated.connect(self._notification_clicked)
+        self.service: ReviewService | None = None
+        self.windows: dict[str, ReviewWindow] = {}
+        self.waiting = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(check_every_ms)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def set_service(self, service: ReviewService | None) -> ReviewService | None:
+        """Use this connection from now on; returns the previous service (for the caller to close)."""
+        previous, self.service = self.service, service
+        for window in list(self.windows.values()):
+            window.close()
+        return previous
+
+    # --- opening -----------------------------------------------------------------------------------
+
+    def open_review(self, task: Task) -> ReviewWindow | None:
+        if self.service is None:
+            return None
+        window = self.windows.get(task.id)
+        if window is not None and shiboken6.isValid(window):
+            window.update_task(task)
+        else:
+            while len(self.windows) >= MAX_OPEN_REVIEWS:  # the oldest review makes room
+                oldest = next(iter(self.windows))
+                self.windows[oldest].close()
+                self.windows.pop(oldest, None)
+            window = ReviewWindow(task, self.service, self._parent, now=self._now)
+            window.closed.connect(self._forget_window)
+            window.chosen.connect(lambda _task_id: self.check())
+            self.windows[task.id] = window
+            window.start()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def review_next(self, selected: Task | None = None) -> ReviewWindow | None:
+        """The selected task if it waits for review, else the one whose review closes soonest."""
+        task = next_to_review(self._tasks_in_review(), self._now(), selected)
+        return self.open_review(task) if task is not None else None
+
+    def _forget_window(self, task_id: str) -> None:
+        window = self.windows.pop(task_id, None)
+        if window is not None and shiboken6.isValid(window):
+            window.deleteLater()
+
+    def _notification_clicked(self, task_id: str) -> None:
+        task = self._find_task(task_id)
+        if task is not None:
+            self.open_review(task)
+
+    # --- news --------------------------------------------------------------------------------------
+
+    def task_updated(self, task: Task) -> None:
+        window = self.windows.get(task.id)
+        if window is not None and shiboken6.isValid(window):
+            window.update_task(task)
+        self._alert(task)
+        self._count()
+
+    def check(self) -> None:
+        """Alerts due with time (under ten minutes left) and the waiting count."""
+        for task in self._tasks_in_review():
+            self._alert(task)
+        self._count()
+
+    def _alert(self, task: Task) -> None:
+        for alert in self.alerts.check(task, self._now()):
+            log.info("review alert for %s: %s", task.id, alert.kind)
+            if self.notifier is not None:
+                self.notifier.notify(alert)
+
+    def _count(self) -> None:
+        waiting = len(waiting_for_review(self._tasks_in_review(), self._now()))
+        if waiting != self.waiting:
+            self.waiting = waiting
+            self.waiting_changed.emit(waiting)
+
+    def close(self) -> None:
+        self._timer.stop()
+        for window in list(self.windows.values()):
+            if shiboken6.isValid(window):
+                window.close()
+        if self.notifier is not None:
+            self.notifier.close()
