@@ -6,6 +6,7 @@ One per connection (API address + key): the gallery, the operations the server a
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 
@@ -22,19 +23,48 @@ class NoConnection(ApiError):
 
 
 class ReviewService:
-    def __init__(self, client: Callable[[], TasksClient | None], api_url: str, api_key: str | None, *,
-                 store: SettingsStore | None = None, cache: OperationsCache | None = None,
-                 images: ImageFetcher | None = None) -> None:
+    """``client`` and ``key`` are read each time, so a new key or address (Settings) just works."""
+
+    def __init__(self, client: Callable[[], TasksClient | None], key: str | Callable[[], str | None] | None, *,
+                 store: SettingsStore | None = None, cache: OperationsCache | None = None) -> None:
         self._client = client
-        self.api_url = api_url.rstrip("/")
+        self._key = key if callable(key) else (lambda: key)  # type: ignore[misc]
         self.cache = cache if cache is not None else OperationsCache(store)
-        self.images = images if images is not None else ImageFetcher(self.api_url, api_key)
+        self._images: ImageFetcher | None = None
+        self._images_for: tuple[str, str | None] | None = None
+        self._retired: list[ImageFetcher] = []
+        self._closing: set[asyncio.Task[None]] = set()
+
+    @property
+    def api_url(self) -> str:
+        client = self._client()
+        return client.base_url if client is not None else ""
+
+    @property
+    def images(self) -> ImageFetcher:
+        """The picture fetcher for the current address and key (a new one when they change)."""
+        wanted = (self.api_url, self._key())
+        if self._images is None or self._images_for != wanted:
+            if self._images is not None:
+                self._retire(self._images)
+            self._images = ImageFetcher(wanted[0] or "https://invalid.invalid", wanted[1])
+            self._images_for = wanted
+        return self._images
 
     def _require(self) -> TasksClient:
         client = self._client()
         if client is None:
             raise NoConnection(detail="no client")
         return client
+
+    def _retire(self, fetcher: ImageFetcher) -> None:
+        try:
+            job = asyncio.get_running_loop().create_task(fetcher.aclose())
+        except RuntimeError:  # no loop running: closed with the service
+            self._retired.append(fetcher)
+        else:
+            self._closing.add(job)
+            job.add_done_callback(self._closing.discard)
 
     async def gallery(self, task_id: str) -> Gallery:
         return await self._require().get_bids(task_id)
@@ -59,4 +89,7 @@ class ReviewService:
         await self._require().run_review_operation(operation, task_id)
 
     async def aclose(self) -> None:
-        await self.images.aclose()
+        for fetcher in [*self._retired, *([self._images] if self._images else [])]:
+            await fetcher.aclose()
+        self._retired.clear()
+        self._images = None

@@ -44,7 +44,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
             desk = ReviewDesk(parent, tasks_in_review=lambda: [t for t in tasks.values() if t.status == "review"],
                               find_task=tasks.get, store=store, notifier=Notifier(bus_address=session_bus, use_tray=False),
                               now=lambda: datetime.fromtimestamp(clock.now, UTC))
-            desk.set_service(ReviewService(lambda: client, server.url, DEMO_API_KEY))
+            desk.set_service(ReviewService(lambda: client, DEMO_API_KEY))
             counts: list[int] = []
             desk.waiting_changed.connect(counts.append)
             try:

@@ -58,7 +58,7 @@ async def review_of_task_in_review(qtbot, clock: Clock, *, select_operation: boo
                 top = next(b for b in first if b["id"] == gallery.presented[0].id)
                 top["artifacts"].extend(extra_artifacts)
             task = await client.get_task(task.id)
-            service = ReviewService(lambda: client, server.url, DEMO_API_KEY)
+            service = ReviewService(lambda: client, DEMO_API_KEY)
             window = ReviewWindow(task, service)
             qtbot.addWidget(window)
             window.show()
