@@ -17,9 +17,9 @@ import queue
 import threading
 from collections import OrderedDict
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app.review_alerts import ReviewAlert
 
@@ -163,13 +163,30 @@ class Notifier(QObject):
             log.info("no way to show a desktop notification; the window shows what waits")
             return
         if self._tray is None:
-            self._tray = QSystemTrayIcon(self._icon, self)
+            self._tray = QSystemTrayIcon(self._tray_icon(), self)
             self._tray.setToolTip(APP_NAME)
             self._tray.messageClicked.connect(lambda: self.activated.emit(self._tray_task) if self._tray_task else None)
             self._tray.show()
         self._tray_task = task_id
         self._tray.showMessage(summary, body, QSystemTrayIcon.MessageIcon.Information, 15000)
         self._remember("tray", task_id)
+
+    def _tray_icon(self) -> QIcon:
+        """The given icon, else the application's, else a plain drawn mark (a tray needs one)."""
+        if not self._icon.isNull():
+            return self._icon
+        app_icon = QApplication.windowIcon()
+        if not app_icon.isNull():
+            return app_icon
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor("#1f3a5f"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(2, 2, 28, 28)
+        painter.end()
+        return QIcon(pixmap)
 
     def _remember(self, how: str, task_id: str) -> None:
         self.sent.append((how, task_id))

@@ -6,13 +6,14 @@
 - a timer re-checks the tasks in review every 30 s (for "under ten minutes left" and the count);
 - ``waiting_changed(int)``: how many tasks wait for the user ("2 need your review").
 
-The window supplies two cheap callables: the tasks in review, and a task by id.
+The desk keeps its own small map of the tasks in review (seeded once with :meth:`seed`, then kept by
+:meth:`task_updated`), so no check ever walks the whole task list.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import shiboken6
@@ -35,14 +36,12 @@ MAX_OPEN_REVIEWS = 8
 class ReviewDesk(QObject):
     waiting_changed = Signal(int)
 
-    def __init__(self, parent: QWidget, *, tasks_in_review: Callable[[], list[Task]],
-                 find_task: Callable[[str], Task | None], store: SettingsStore | None = None,
+    def __init__(self, parent: QWidget, *, store: SettingsStore | None = None,
                  notifier: Notifier | None = None, now: Callable[[], datetime] = lambda: datetime.now(UTC),
                  check_every_ms: int = CHECK_EVERY_MS) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._tasks_in_review = tasks_in_review
-        self._find_task = find_task
+        self._in_review: dict[str, Task] = {}
         self._now = now
         self.alerts = ReviewAlerts(store)
         self.notifier = notifier
@@ -55,6 +54,16 @@ class ReviewDesk(QObject):
         self._timer.setInterval(check_every_ms)
         self._timer.timeout.connect(self.check)
         self._timer.start()
+
+    def tasks_in_review(self) -> list[Task]:
+        return list(self._in_review.values())
+
+    def seed(self, tasks: Iterable[Task]) -> None:
+        """The tasks known at start (any statuses: only those in review are kept); alerts due are raised."""
+        for task in tasks:
+            if task.status == "review":
+                self._in_review[task.id] = task
+        self.check()
 
     def set_service(self, service: ReviewService | None) -> ReviewService | None:
         """Use this connection from now on; returns the previous service (for the caller to close)."""
@@ -88,7 +97,7 @@ class ReviewDesk(QObject):
 
     def review_next(self, selected: Task | None = None) -> ReviewWindow | None:
         """The selected task if it waits for review, else the one whose review closes soonest."""
-        task = next_to_review(self._tasks_in_review(), self._now(), selected)
+        task = next_to_review(self.tasks_in_review(), self._now(), selected)
         return self.open_review(task) if task is not None else None
 
     def _forget_window(self, task_id: str) -> None:
@@ -97,13 +106,17 @@ class ReviewDesk(QObject):
             window.deleteLater()
 
     def _notification_clicked(self, task_id: str) -> None:
-        task = self._find_task(task_id)
+        task = self._in_review.get(task_id)
         if task is not None:
             self.open_review(task)
 
     # --- news --------------------------------------------------------------------------------------
 
     def task_updated(self, task: Task) -> None:
+        if task.status == "review":
+            self._in_review[task.id] = task
+        else:
+            self._in_review.pop(task.id, None)
         window = self.windows.get(task.id)
         if window is not None and shiboken6.isValid(window):
             window.update_task(task)
@@ -112,7 +125,7 @@ class ReviewDesk(QObject):
 
     def check(self) -> None:
         """Alerts due with time (under ten minutes left) and the waiting count."""
-        for task in self._tasks_in_review():
+        for task in self.tasks_in_review():
             self._alert(task)
         self._count()
 
@@ -123,7 +136,7 @@ class ReviewDesk(QObject):
                 self.notifier.notify(alert)
 
     def _count(self) -> None:
-        waiting = len(waiting_for_review(self._tasks_in_review(), self._now()))
+        waiting = len(waiting_for_review(self.tasks_in_review(), self._now()))
         if waiting != self.waiting:
             self.waiting = waiting
             self.waiting_changed.emit(waiting)

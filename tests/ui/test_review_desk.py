@@ -41,8 +41,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     qtbot.addWidget(parent)
     with SandboxServer(SandboxConfig(seed=2, clock=clock)) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
-            desk = ReviewDesk(parent, tasks_in_review=lambda: [t for t in tasks.values() if t.status == "review"],
-                              find_task=tasks.get, store=store, notifier=Notifier(bus_address=session_bus, use_tray=False),
+            desk = ReviewDesk(parent, store=store, notifier=Notifier(bus_address=session_bus, use_tray=False),
                               now=lambda: datetime.fromtimestamp(clock.now, UTC))
             desk.set_service(ReviewService(lambda: client, DEMO_API_KEY))
             counts: list[int] = []
@@ -105,3 +104,31 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     again = ReviewAlerts(store)
     assert again.shown(first.id, "review") and again.shown(second.id, "closing")
     store.close()
+
+
+async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, session_bus: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
+    from datetime import timedelta
+
+    known = [Task(id="a", status="review", title="Flyer", expires_at=now + timedelta(minutes=40)),
+             Task(id="b", status="prototyping", title="Blog post", expires_at=now + timedelta(minutes=5)),
+             Task(id="c", status="completed", title="Old logo")]
+    service_bus = FakeNotifications(session_bus)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        for run in range(2):  # the app started twice
+            store = Store.in_dir(tmp_path)
+            notifier = Notifier(bus_address=session_bus, use_tray=False)
+            desk = ReviewDesk(parent, store=store, notifier=notifier, now=lambda: now)
+            counts: list[int] = []
+            desk.waiting_changed.connect(counts.append)
+            desk.seed(known)
+            assert counts == [1] and [t.id for t in desk.tasks_in_review()] == ["a"]
+            assert notifier.sent == ([("desktop", "a")] if run == 0 else [])  # nothing again after a restart
+            await wait_until(lambda: len(service_bus.calls) == 1, what="the notification")
+            desk.close()
+            store.close()
+        assert service_bus.calls[0][1][4].startswith("‘Flyer’ is ready for your review")
+    finally:
+        service_bus.close()
