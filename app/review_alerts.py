@@ -96,8 +96,11 @@ class ReviewAlerts:
         remaining = (task.expires_at - now) if task.expires_at is not None else None
         if remaining is not None and remaining <= timedelta(0):
             return []  # the review is over: too late to help
-        name, at = task_name(task), closes_at(task, self._tz)
         closing = remaining is not None and remaining < CLOSING_SOON
+        shown = self._shown.get(task.id, ())
+        if "review" in shown and (not closing or "closing" in shown):
+            return []  # the usual case, kept cheap: nothing new for this task
+        name, at = task_name(task), closes_at(task, self._tz)
         until = f" — closes at {at}" if at else ""
         alerts: list[ReviewAlert] = []
         if not self.shown(task.id, "review"):
