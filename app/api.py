@@ -222,6 +222,10 @@ class TasksClient:
             await self._send(operation.method, path, may_retry=False, headers=headers, **kwargs)
         except OutcomeUnknown as exc:
             raise OutcomeUnknown(unclear, detail=exc.detail, status=exc.status) from None
+        except InvalidTask as exc:  # a 422 here is about the request, not about a task being posted
+            said = "; ".join(m for messages in exc.field_errors.values() for m in messages)[:300]
+            raise ApiError("AITasker did not accept this request." + (f" It said: {said}" if said else ""),
+                           detail=exc.detail, status=exc.status) from None
         except BadResponse as exc:
             if exc.status is not None and 200 <= exc.status < 300:
                 return  # the server said yes; what it said besides does not matter

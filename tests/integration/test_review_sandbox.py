@@ -175,3 +175,17 @@ async def test_an_unreadable_description_points_to_the_website(status: int, body
         async with TasksClient(server.url, DEMO_API_KEY, retry_base_delay=0.01) as client:
             ops = await OperationsCache().get(server.url, client.openapi)
     assert ops.state == "unreadable" and ops.choose_on_website
+
+
+async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: SandboxServer, clock: Clock) -> None:
+    from app.review import Operation
+
+    async with TasksClient(server.url, DEMO_API_KEY) as client:
+        task = await client.create_task(DRAFT)
+        clock.now += BID_WINDOW + 1
+        gallery = await client.get_bids(task.id)
+        wrong = Operation("/api/v1/tasks/{task_id}/select-bid", "task_id", bid_in="body", bid_field="bid")  # not its field
+        with pytest.raises(errors.ApiError) as caught:
+            await client.select_bid(wrong, task.id, gallery.presented[0].id)
+    assert not isinstance(caught.value, errors.InvalidTask) and caught.value.status == 422
+    assert "posted" not in caught.value.user_message and "did not accept" in caught.value.user_message
