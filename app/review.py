@@ -211,14 +211,14 @@ def score_out_of_100(score: float | None) -> float | None:
     return min(score, 100.0)
 
 
-def score_words(score: float | None) -> str:
-    """"Judged very good (82 of 100)"; "Not scored yet" when unknown."""
+def score_words(score: float | None, *, short: bool = False) -> str:
+    """"Judged very good (82 of 100)", or short "very good (82/100)"; "Not scored yet" when unknown."""
     hundred = score_out_of_100(score)
     if hundred is None:
-        return "Not scored yet"
+        return "not scored yet" if short else "Not scored yet"
     word = next((w for floor, w in ((85, "excellent"), (70, "very good"), (55, "good"), (40, "fair")) if hundred >= floor),
                 "weak")
-    return f"Judged {word} ({hundred:.0f} of 100)"
+    return f"{word} ({hundred:.0f}/100)" if short else f"Judged {word} ({hundred:.0f} of 100)"
 
 
 def breakdown_words(breakdown: dict[str, Any] | None) -> str:

@@ -353,7 +353,7 @@ class ReviewWindow(QWidget):
     def _item_text(self, bid: Bid) -> str:
         tier = f" · {bid.agent_tier}" if bid.agent_tier else ""
         chosen = "✓ Chosen — " if bid.is_selected else ""
-        return f"{chosen}{bid.agent}{tier}\n{money(bid.bid_price_usd)} · {score_words(bid.eval_score)}"
+        return f"{chosen}{bid.agent}{tier}\n{money(bid.bid_price_usd)} · {score_words(bid.eval_score, short=True)}"
 
     async def _load_image(self, url: str) -> None:
         if url in self._pixmaps or url in self._image_errors:

@@ -108,6 +108,7 @@ def test_score_and_breakdown_in_words() -> None:
     assert score_words(0.82) == score_words(8.2) == score_words(82) == "Judged very good (82 of 100)"
     assert score_words(95) == "Judged excellent (95 of 100)" and score_words(30) == "Judged weak (30 of 100)"
     assert score_words(None) == "Not scored yet"
+    assert score_words(0.82, short=True) == "very good (82/100)"
     assert breakdown_words({"quality": 9, "fit_to_brief": 7.5, "nested": {"a": 1}}) == "Quality 9 · Fit to brief 7.5"
 
 
