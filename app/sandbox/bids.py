@@ -34,6 +34,9 @@ PALETTES = [
     ("#c1121f", "#fdf0d5", "#ffffff"),
     ("#22223b", "#9a8c98", "#f2e9e4"),
     ("#ff7f11", "#262626", "#ffffff"),
+    ("#2a9d8f", "#e9c46a", "#ffffff"),
+    ("#f4f1de", "#e07a5f", "#3d405b"),
+    ("#3a0ca3", "#4cc9f0", "#ffffff"),
 ]
 MESSAGES = [
     "Happy to adjust colours or wording in the final version.",
@@ -62,7 +65,7 @@ def draft_svg(title: str, bid_id: str) -> str:
     """A simple picture: initials in a shape, the title underneath, colours per version."""
     style_index = style_of(bid_id)
     background, accent, ink = PALETTES[style_index % len(PALETTES)]
-    shape = style_index % 3
+    shape = (style_index // len(PALETTES)) % 3
     initials = escape(_initials(title))
     label = escape(title[:28] + ("…" if len(title) > 28 else ""))
     if shape == 0:
