@@ -343,7 +343,10 @@ class ReviewWindow(QWidget):
         wanted = previous.id if previous else (gallery.selected_bid.id if gallery.selected_bid else None)
         row = next((i for i, bid in enumerate(shown) if bid.id == wanted), 0)
         if shown:
+            first_time = self.versions.currentRow() < 0 and previous is None
             self.versions.setCurrentRow(row)
+            if first_time and self.isActiveWindow():
+                self.versions.setFocus()  # Up and Down move between versions at once
         self._show_current()
         for bid in shown:
             for artifact in self._artifacts[bid.id]:
