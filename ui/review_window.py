@@ -350,7 +350,11 @@ class ReviewWindow(QWidget):
         self._show_current()
         for bid in shown:
             for artifact in self._artifacts[bid.id]:
-                if artifact.kind == "image":
+                if artifact.kind != "image":
+                    continue
+                if artifact.url in self._pixmaps or artifact.url in self._image_errors:
+                    self._apply_image(artifact.url)  # already here: onto the new rows at once
+                else:
                     self._spawn(self._load_image(artifact.url))
 
     def _item_text(self, bid: Bid) -> str:

@@ -118,6 +118,7 @@ async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: C
         assert not window.choose_button.isEnabled()
         assert window.closes.text().startswith("Final version in progress")
         assert window.versions.currentItem().text().startswith("✓ Chosen")
+        assert all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count()))  # pictures kept
 
 
 async def test_cancelling_the_question_sends_nothing(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
