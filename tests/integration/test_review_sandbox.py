@@ -189,3 +189,27 @@ async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: Sand
             await client.select_bid(wrong, task.id, gallery.presented[0].id)
     assert not isinstance(caught.value, errors.InvalidTask) and caught.value.status == 422
     assert "posted" not in caught.value.user_message and "did not accept" in caught.value.user_message
+
+
+async def test_an_operation_the_server_no_longer_knows_is_learned_again(server: SandboxServer, clock: Clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.review import Operation, ReviewOperations
+    from app.review_service import ReviewService
+    from app.store import Store
+
+    store = Store.in_dir(tmp_path)
+    async with TasksClient(server.url, DEMO_API_KEY) as client:
+        service = ReviewService(lambda: client, DEMO_API_KEY, store=store)
+        stale = Operation("/api/v1/tasks/{task_id}/choose-winner", "task_id", bid_in="body", bid_field="bid_id")
+        service.cache.put(server.url, ReviewOperations("found", select=stale))  # learned from an older server
+        task = await client.create_task(DRAFT)
+        clock.now += BID_WINDOW + 1
+        gallery = await client.get_bids(task.id)
+        ops = await service.operations()
+        assert ops.select == stale
+        with pytest.raises(errors.NotFound):
+            await service.choose(ops.select, task.id, gallery.presented[0].id)
+        fresh = await service.operations()  # asked the server again
+        assert fresh.select is not None and fresh.select.path == "/api/v1/tasks/{task_id}/select-bid"
+        await service.choose(fresh.select, task.id, gallery.presented[0].id)
+        await service.aclose()
+    store.close()
