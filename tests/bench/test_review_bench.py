@@ -22,7 +22,7 @@ from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY, PHASES
 from app.schema import Task, TaskDraft
 from tests.conftest import wait_until
-from ui.review_window import ReviewWindow
+from ui.panels.review import ReviewWindow
 
 pytestmark = pytest.mark.bench
 RESULTS = Path(__file__).resolve().parents[2] / "bench-results.json"

@@ -18,7 +18,7 @@ from app.sandbox.service import DEMO_API_KEY, PHASES
 from app.schema import Task, TaskDraft
 from tests.conftest import wait_until
 from tests.ui.helpers import confirmation
-from ui.review_window import ImageViewer, ReviewWindow
+from ui.panels.review import ImageViewer, ReviewWindow
 
 DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.0, title="Logo for my bakery")
 BID_WINDOW = sum(d for name, d in PHASES if name != "review")

@@ -7,7 +7,7 @@ import asyncio
 import gc
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
 class TasksPanel(QWidget):
     refreshRequested = Signal()
     addRequested = Signal(str)  # a task ID, trimmed, not empty
+    taskActivated = Signal(str)  # Enter or double-click on a row: its task ID
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +115,7 @@ class TasksPanel(QWidget):
         self.add_button.clicked.connect(self._add_requested)
         self.add_by_id.returnPressed.connect(self._add_requested)
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
+        self.table.activated.connect(self._activated)
         self.model.dataChanged.connect(lambda *_: self.show_details())
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_empty_hint)
@@ -122,6 +124,20 @@ class TasksPanel(QWidget):
         text = self.add_by_id.text().strip()
         if text:
             self.addRequested.emit(text)
+
+    def _activated(self, index: QModelIndex) -> None:
+        task_id = index.data(TASK_ID_ROLE)
+        if task_id:
+            self.taskActivated.emit(str(task_id))
+
+    def current_task(self) -> Task | None:
+        """The task of the selected row (None for none, or for a draft in the outbox)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.row_of(str(index.data(TASK_ID_ROLE)))
+        task = self.model.task(row) if row is not None else None
+        return task if isinstance(task, Task) else None
 
     def set_adding(self, busy: bool) -> None:
         self.add_button.setEnabled(not busy)

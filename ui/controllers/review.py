@@ -21,20 +21,22 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.review import SettingsStore
-from app.review_alerts import ReviewAlerts, next_to_review, waiting_for_review
+from app.review_alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
 from app.review_service import ReviewService
 from app.schema import Task
 from ui.notifier import Notifier
-from ui.review_window import ReviewWindow
+from ui.panels.review import ReviewWindow
 
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_MS = 30_000
+MAX_ALERTS_AT_ONCE = 3
 MAX_OPEN_REVIEWS = 8
 
 
-class ReviewDesk(QObject):
+class ReviewController(QObject):
     waiting_changed = Signal(int)
+    chosen = Signal(str)  # a version of this task was chosen (the table may refresh it now)
 
     def __init__(self, parent: QWidget, *, store: SettingsStore | None = None,
                  notifier: Notifier | None = None, now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -87,6 +89,7 @@ class ReviewDesk(QObject):
                 self.windows.pop(oldest, None)
             window = ReviewWindow(task, self.service, self._parent, now=self._now)
             window.closed.connect(self._forget_window)
+            window.chosen.connect(self.chosen.emit)
             window.chosen.connect(lambda _task_id: self.check())
             self.windows[task.id] = window
             window.start()
@@ -125,15 +128,25 @@ class ReviewDesk(QObject):
 
     def check(self) -> None:
         """Alerts due with time (under ten minutes left) and the waiting count."""
-        for task in self.tasks_in_review():
-            self._alert(task)
+        now = self._now()
+        self._send(self.alerts.check_all(waiting_for_review(self.tasks_in_review(), now), now))
         self._count()
 
     def _alert(self, task: Task) -> None:
-        for alert in self.alerts.check(task, self._now()):
-            log.info("review alert for %s: %s", task.id, alert.kind)
-            if self.notifier is not None:
+        self._send(self.alerts.check(task, self._now()))
+
+    def _send(self, alerts: list[ReviewAlert]) -> None:
+        """A few alerts one by one; many at once (a first start with much waiting) as one summary."""
+        for alert in alerts:
+            log.info("review alert for %s: %s", alert.task_id, alert.kind)
+        if self.notifier is None or not alerts:
+            return
+        if len(alerts) <= MAX_ALERTS_AT_ONCE:
+            for alert in alerts:
                 self.notifier.notify(alert)
+            return
+        self.notifier.notify(ReviewAlert(alerts[0].task_id, alerts[0].kind, "Ready for your review",
+                                         f"{len(alerts)} tasks need your review — the first closes soonest"))
 
     def _count(self) -> None:
         waiting = len(waiting_for_review(self.tasks_in_review(), self._now()))

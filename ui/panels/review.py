@@ -44,14 +44,15 @@ from app.review import (
     ReviewOperations,
     breakdown_words,
     classify_artifacts,
-    money,
     score_words,
 )
 from app.review_alerts import CLOSING_SOON, closes_at, task_name
 from app.review_service import ReviewService
 from app.schema import Task, status_info
 from app.timefmt import expires_in_words
+from ui import styles
 from ui.async_dialog import ask
+from ui.presenters import money
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,10 @@ def plain_label(text: str = "", name: str = "", *, wrap: bool = True, selectable
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return label
+
+
+def _price(value: float | None) -> str:
+    return "—" if value is None else money(value)
 
 
 def _pixmap(data: bytes) -> QPixmap | None:
@@ -279,7 +284,7 @@ class ReviewWindow(QWidget):
             info = status_info(self.task.status)
             self.closes.setText(f"{info.label}: {info.explanation}")
             self.closes.setProperty("warning", False)
-        self.closes.setStyleSheet("color: #b00020; font-weight: bold;" if self.closes.property("warning") else "")
+        self.closes.setStyleSheet(styles.ERROR_BOLD if self.closes.property("warning") else "")
         self._update_buttons()
 
     # --- loading -------------------------------------------------------------------------------
@@ -360,7 +365,7 @@ class ReviewWindow(QWidget):
     def _item_text(self, bid: Bid) -> str:
         tier = f" · {bid.agent_tier}" if bid.agent_tier else ""
         chosen = "✓ Chosen — " if bid.is_selected else ""
-        return f"{chosen}{bid.agent}{tier}\n{money(bid.bid_price_usd)} · {score_words(bid.eval_score, short=True)}"
+        return f"{chosen}{bid.agent}{tier}\n{_price(bid.bid_price_usd)} · {score_words(bid.eval_score, short=True)}"
 
     async def _load_image(self, url: str) -> None:
         if url in self._pixmaps or url in self._image_errors:
@@ -423,7 +428,7 @@ class ReviewWindow(QWidget):
         add(heading)
         if bid.is_selected:
             add(plain_label("✓ You chose this version.", "cardChosen", selectable=False))
-        add(plain_label(f"Price: {money(bid.bid_price_usd)}", "cardPrice"))
+        add(plain_label(f"Price: {_price(bid.bid_price_usd)}", "cardPrice"))
         score = score_words(bid.eval_score)
         breakdown = breakdown_words(bid.eval_breakdown)
         add(plain_label(score + (f" — {breakdown}" if breakdown else ""), "cardScore"))

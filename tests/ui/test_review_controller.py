@@ -17,8 +17,8 @@ from app.store import Store
 from tests.conftest import wait_until
 from tests.fake_notifications import FakeNotifications
 from tests.ui.test_notifier import session_bus  # noqa: F401 (fixture)
+from ui.controllers.review import ReviewController
 from ui.notifier import Notifier
-from ui.review_desk import ReviewDesk
 
 BID_WINDOW = sum(d for name, d in PHASES if name != "review")
 REVIEW = dict(PHASES)["review"]
@@ -41,7 +41,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     qtbot.addWidget(parent)
     with SandboxServer(SandboxConfig(seed=2, clock=clock)) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
-            desk = ReviewDesk(parent, store=store, notifier=Notifier(bus_address=session_bus, use_tray=False),
+            desk = ReviewController(parent, store=store, notifier=Notifier(bus_address=session_bus, use_tray=False),
                               now=lambda: datetime.fromtimestamp(clock.now, UTC))
             desk.set_service(ReviewService(lambda: client, DEMO_API_KEY))
             counts: list[int] = []
@@ -120,7 +120,7 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, sessi
         for run in range(2):  # the app started twice
             store = Store.in_dir(tmp_path)
             notifier = Notifier(bus_address=session_bus, use_tray=False)
-            desk = ReviewDesk(parent, store=store, notifier=notifier, now=lambda: now)
+            desk = ReviewController(parent, store=store, notifier=notifier, now=lambda: now)
             counts: list[int] = []
             desk.waiting_changed.connect(counts.append)
             desk.seed(known)
