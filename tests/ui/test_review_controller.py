@@ -132,3 +132,26 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, sessi
         assert service_bus.calls[0][1][4].startswith("‘Flyer’ is ready for your review")
     finally:
         service_bus.close()
+
+
+async def test_many_tasks_waiting_at_start_make_one_notification(qtbot, session_bus: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from datetime import timedelta
+
+    now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
+    waiting = [Task(id=f"t{n}", status="review", title=f"Task {n}", expires_at=now + timedelta(minutes=30 + n)) for n in range(6)]
+    service_bus = FakeNotifications(session_bus)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    store = Store.in_dir(tmp_path)
+    notifier = Notifier(bus_address=session_bus, use_tray=False)
+    controller = ReviewController(parent, store=store, notifier=notifier, now=lambda: now)
+    try:
+        controller.seed(waiting)
+        await wait_until(lambda: service_bus.calls, what="the notification")
+        assert notifier.sent == [("desktop", "t0")]  # one, about the task closing soonest
+        assert service_bus.calls[0][1][4] == "6 tasks need your review — the first closes soonest"
+        assert all(controller.alerts.shown(t.id, "review") for t in waiting)
+    finally:
+        controller.close()
+        service_bus.close()
+        store.close()
