@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.review_alerts import waiting_words
@@ -38,6 +39,8 @@ class StatusBar(QStatusBar):
         self.review_button = QPushButton()
         self.review_button.setObjectName("reviewWaiting")
         self.review_button.setFlat(True)
+        self.review_button.setStyleSheet("font-weight: bold; text-decoration: underline;")
+        self.review_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.review_button.setToolTip("Open the review that closes soonest (Ctrl+R)")
         self.review_button.hide()
         self.addWidget(self.connection_label, 1)
