@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.reviews.chosen.connect(lambda _task_id: self._refresh_now())
         self.status.review_button.clicked.connect(self.review_next)
         self.tasks.taskActivated.connect(self._task_activated)
+        self.tasks.reviewRequested.connect(self._task_activated)
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(30_000)
         self._expiry_timer.timeout.connect(self._tick)

@@ -103,6 +103,23 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
             window.tasks.select(later.id)  # still being worked on: Enter does nothing
             qtbot.keyClick(window.table, Qt.Key.Key_Return)
             assert window.reviews.windows == {}
+            # Right-click: the menu offers the review only for a task that has one.
+            later_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(later.id), 0)))
+            window.table.customContextMenuRequested.emit(later_rect.center())
+            menu = window.tasks.context_menu
+            assert menu is not None and menu.isVisible()
+            [open_review] = menu.actions()
+            assert open_review.text() == "Open the &review" and not open_review.isEnabled()
+            menu.close()
+            early_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0)))
+            window.table.customContextMenuRequested.emit(early_rect.center())
+            [open_review] = window.tasks.context_menu.actions()
+            assert open_review.isEnabled()
+            open_review.trigger()
+            await wait_until(lambda: early.id in window.reviews.windows, what="the review from the menu")
+            window.reviews.windows[early.id].close()
+            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+
             window.tasks.select(early.id)
             qtbot.keyClick(window.table, Qt.Key.Key_Return)
             await wait_until(lambda: early.id in window.reviews.windows, what="the review")
