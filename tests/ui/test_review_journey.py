@@ -116,7 +116,21 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
             [open_review] = window.tasks.context_menu.actions()
             assert open_review.isEnabled()
             open_review.trigger()
+            window.tasks.context_menu.close()  # as a click on the item does
             await wait_until(lambda: early.id in window.reviews.windows, what="the review from the menu")
+            window.reviews.windows[early.id].close()
+            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+
+            # A double-click on the row, and the "1 needs your review" button, open it too.
+            early_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0)))
+            qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # QTest's
+            qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # double-click
+            await wait_until(lambda: early.id in window.reviews.windows, what="the review from a double-click")
+            window.reviews.windows[early.id].close()
+            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+            assert window.status.review_button.text() == "1 needs your review"
+            window.status.review_button.click()
+            await wait_until(lambda: early.id in window.reviews.windows, what="the review from the status bar")
             window.reviews.windows[early.id].close()
             await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
 

@@ -117,7 +117,8 @@ class TasksPanel(QWidget):
         self.add_button.clicked.connect(self._add_requested)
         self.add_by_id.returnPressed.connect(self._add_requested)
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
-        self.table.activated.connect(self._activated)
+        self.table.activated.connect(self._activated)  # Enter (and a click where the desktop activates on one)
+        self.table.doubleClicked.connect(self._activated)  # not every style activates on a double-click
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.context_menu: QMenu | None = None
