@@ -84,6 +84,9 @@ class SandboxConfig:
     select_operation: bool = True
     # How long the chosen agent takes to deliver, in sandbox seconds.
     delivery_seconds: float = 600.0
+    # How many times a buyer may ask for more time to review (``POST …/extend-review``), and how much.
+    review_extensions: int = 1
+    extension_seconds: float = 1800.0
 
 
 class SelectBid(BaseModel):
@@ -157,6 +160,8 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         start = 0.0
         bid_window_end = sum(d for name, d in PHASES if name != "review")
         for name, duration in PHASES:
+            if name == "review":
+                duration += float(stored.body.get("_extra_review", 0.0))  # review extensions granted
             end = start + duration
             if status is None and age < end:
                 deadline = bid_window_end if name != "review" else end
@@ -305,8 +310,8 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                 "total_bids_generated": len(bids),
                 "remix_available": False,
                 "remix_fee_usd": 1.0,
-                "review_extensions_used": 0,
-                "review_extensions_remaining": 0,
+                "review_extensions_used": int(stored.body.get("_extensions", 0)),
+                "review_extensions_remaining": max(0, cfg.review_extensions - int(stored.body.get("_extensions", 0))),
             }
 
     if cfg.select_operation:
@@ -330,6 +335,23 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                     bid["status"] = "selected" if bid is chosen else "not_selected"
                 stored.body["_selected_at"] = cfg.clock()
                 return {"task": render(stored), "bid": chosen}
+
+    if cfg.review_extensions > 0:
+        @app.post("/api/v1/tasks/{task_id}/extend-review", operation_id="extend_review", dependencies=[Depends(authorised)])
+        async def extend_review(task_id: uuid.UUID) -> dict[str, Any]:
+            with lock:
+                stored = tasks.get(str(task_id))
+                if stored is None:
+                    raise HTTPException(404, "Task not found")
+                status, _ = lifecycle(stored)
+                if status != "review":
+                    raise HTTPException(409, f"A task that is {status} has no review to extend")
+                used = int(stored.body.get("_extensions", 0))
+                if used >= cfg.review_extensions:
+                    raise HTTPException(409, "No review extensions left")
+                stored.body["_extensions"] = used + 1
+                stored.body["_extra_review"] = float(stored.body.get("_extra_review", 0.0)) + cfg.extension_seconds
+                return render(stored)
 
     @app.get("/sandbox/artifacts/{task_id}/{bid_id}.svg", include_in_schema=False)
     async def artifact_image(task_id: uuid.UUID, bid_id: uuid.UUID) -> Response:

@@ -213,3 +213,23 @@ async def test_an_operation_the_server_no_longer_knows_is_learned_again(server: 
         await service.choose(fresh.select, task.id, gallery.presented[0].id)
         await service.aclose()
     store.close()
+
+
+async def test_more_time_is_offered_when_advertised_and_given_once(server: SandboxServer, clock: Clock) -> None:
+    async with TasksClient(server.url, DEMO_API_KEY) as client:
+        task = await client.create_task(DRAFT)
+        clock.now += BID_WINDOW + 1
+        before = await client.get_bids(task.id)
+        ops = discover_operations(await client.openapi())
+        assert ops.extend is not None and ops.extend.path == "/api/v1/tasks/{task_id}/extend-review"
+        assert ops.remix is None  # the sandbox offers no new rounds: shown as a fact only
+        assert (before.review_extensions_used, before.review_extensions_remaining) == (0, 1)
+        await client.run_review_operation(ops.extend, task.id)
+        after = await client.get_bids(task.id)
+        assert after.task is not None and before.task is not None
+        assert after.task.expires_at is not None and before.task.expires_at is not None
+        assert (after.task.expires_at - before.task.expires_at).total_seconds() == pytest.approx(server.config.extension_seconds, abs=1)
+        assert (after.review_extensions_used, after.review_extensions_remaining) == (1, 0)
+        with pytest.raises(errors.ApiError) as refused:
+            await client.run_review_operation(ops.extend, task.id)
+        assert refused.value.status == 409

@@ -178,3 +178,17 @@ async def test_the_window_follows_the_task_and_says_when_the_review_closed(qtbot
         window.update_task(expired)
         assert window.closes.text().startswith("Expired")
         assert not window.choose_button.isEnabled()
+
+
+async def test_asking_for_more_time_when_the_server_offers_it(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    async with review_of_task_in_review(qtbot, clock) as (window, server, task):
+        assert window.extend_button.isVisible() and not window.remix_button.isVisible()
+        before = window.task.expires_at
+        window.extend_button.click()
+        await wait_until(lambda: confirmation() is not None, what="the question")
+        assert confirmation().text() == "Ask for more time to choose?"
+        qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+        await wait_until(lambda: window.message.text().startswith("You have more time"), what="more time")
+        assert window.task.expires_at is not None and before is not None and window.task.expires_at > before
+        assert not window.extend_button.isVisible()  # none left
+        assert [p for m, p, _ in server.app.state.requests_seen if m == "POST" and "extend" in p] == [f"/api/v1/tasks/{task.id}/extend-review"]

@@ -342,7 +342,8 @@ class ReviewWindow(QWidget):
         if gallery.remix_available:
             facts.append(f"a new round of versions costs {money(gallery.remix_fee_usd)}" if gallery.remix_fee_usd is not None else "a new round of versions is possible")
         if gallery.review_extensions_remaining:
-            facts.append(f"you can ask for more time {gallery.review_extensions_remaining} more time{'s' if gallery.review_extensions_remaining != 1 else ''}")
+            left = gallery.review_extensions_remaining
+            facts.append(f"{left} extension{'s' if left != 1 else ''} of the review left")
         self.facts.setText(" · ".join(facts))
         # Keep the version the user was looking at; else the chosen one; else the first.
         wanted = previous.id if previous else (gallery.selected_bid.id if gallery.selected_bid else None)
@@ -598,8 +599,11 @@ class ReviewWindow(QWidget):
             except ApiError as exc:
                 self._say(exc.user_message, exc.detail)
                 return
-            self._say("Done. AITasker is on it.")
             await self.load()
+            if which == "extend":
+                self._say(f"You have more time: the review now closes at {closes_at(self.task)}.")
+            else:
+                self._say("Done: AITasker is preparing a new round of versions.")
         finally:
             self._busy = False
             if self._alive():
