@@ -34,6 +34,7 @@ from app.errors import (
     Unauthorized,
     parse_retry_after,
 )
+from app.review import Gallery, Operation, parse_gallery
 from app.schema import Task, TaskDraft
 from app.taxonomy import Category, parse_categories
 
@@ -175,6 +176,60 @@ class TasksClient:
         """True when ``/health`` answers 2xx."""
         await self._send("GET", "/health")
         return True
+
+    # --- reviewing a task ------------------------------------------------------------------
+
+    async def get_bids(self, task_id: str) -> Gallery:
+        """``GET /api/v1/tasks/{task_id}/bids``: the versions agents made (api notes §3.4)."""
+        response, data = await self._send("GET", f"/api/v1/tasks/{_path_segment(task_id)}/bids")
+        try:
+            return parse_gallery(data)
+        except (ValueError, ValidationError) as exc:
+            raise BadResponse(
+                detail=self._redact(f"HTTP {response.status_code}: gallery not understood: {exc}"),
+                status=response.status_code,
+            ) from None
+
+    async def openapi(self) -> Any:
+        """The server's own description of itself (``/openapi.json``), decoded; BadResponse if empty."""
+        _, data = await self._send("GET", "/openapi.json")
+        if data is None:
+            raise BadResponse(detail="GET /openapi.json: empty answer")
+        return data
+
+    async def select_bid(self, operation: Operation, task_id: str, bid_id: str) -> None:
+        """Choose a version with the operation the server advertised. Sent once, never retried:
+        an unclear outcome raises :class:`OutcomeUnknown` (re-read the gallery to learn the truth)."""
+        await self._send_action(operation, task_id, bid_id, unclear=(
+            "We can't tell whether AITasker received your choice. Nothing was sent again: "
+            "the review will check what AITasker now shows."
+        ))
+
+    async def run_review_operation(self, operation: Operation, task_id: str) -> None:
+        """A remix or a review extension the server advertised: sent once, like a choice."""
+        await self._send_action(operation, task_id, None, unclear=(
+            "We can't tell whether AITasker received this request. Nothing was sent again."
+        ))
+
+    async def _send_action(self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str) -> None:
+        path, body = operation.request(task_id, bid_id)
+        headers = {"Idempotency-Key": f"{operation.operation_id or 'action'}:{task_id}:{bid_id or ''}"[:200]}
+        kwargs: dict[str, Any] = {}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            kwargs["content"] = json.dumps(body).encode()
+        try:
+            await self._send(operation.method, path, may_retry=False, headers=headers, **kwargs)
+        except OutcomeUnknown as exc:
+            raise OutcomeUnknown(unclear, detail=exc.detail, status=exc.status) from None
+        except InvalidTask as exc:  # a 422 here is about the request, not about a task being posted
+            said = "; ".join(m for messages in exc.field_errors.values() for m in messages)[:300]
+            raise ApiError("AITasker did not accept this request." + (f" It said: {said}" if said else ""),
+                           detail=exc.detail, status=exc.status) from None
+        except BadResponse as exc:
+            if exc.status is not None and 200 <= exc.status < 300:
+                return  # the server said yes; what it said besides does not matter
+            raise
 
     # --- plumbing -------------------------------------------------------------------------
 

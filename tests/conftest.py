@@ -13,6 +13,8 @@ os.environ["QT_API"] = "pyside6"
 os.environ.pop("AITASKER_API_KEY", None)
 # Never touch a developer's real keychain; tests that need a keyring install an in-memory one.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+# Never pop notifications on a developer's desktop: tests that need a bus start a private one.
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/aitasker-tests-have-no-session-bus"
 
 import pytest
 

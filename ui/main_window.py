@@ -2,7 +2,8 @@
 
 Left, the form page (ui/panels/form_page.py: heading, banner, form); right, the tasks panel and
 the drafts list; below, the status bar. Sending is ui/controllers/send.py, drafts
-ui/controllers/drafts.py, the account and settings ui/controllers/account.py; the client, outbox
+ui/controllers/drafts.py, the account and settings ui/controllers/account.py, reviewing a task
+(review windows, alerts, "2 need your review") ui/controllers/review.py; the client, outbox
 and refresher live in app.session, draft content in app.drafts. docs/architecture.md walks one
 task through them.
 """
@@ -13,7 +14,7 @@ import asyncio
 from collections.abc import Callable
 
 import qasync
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
@@ -21,14 +22,18 @@ from app.credentials import KeyStore
 from app.drafts import Drafts
 from app.errors import ApiError, NotFound
 from app.outbox import Outbox
+from app.review_service import ReviewService
+from app.schema import FINAL_STATUSES, Task
 from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, StateChange
 from app.store import Store
 from app.sync import TaskRefresher
 from app.taxonomy import local_categories
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
+from ui.controllers.review import ReviewController
 from ui.controllers.send import SendController
 from ui.drafts_panel import DraftsPanel
+from ui.notifier import Notifier
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
@@ -96,6 +101,15 @@ class MainWindow(QMainWindow):
         self.session.state_changed.connect(self._state_changed)
         self.session.task_updated.connect(self.model.upsert)
         self.session.categories.connect(self.form.set_categories)
+        self.reviews = ReviewController(self, store=store, notifier=Notifier(self, icon=self.windowIcon()))
+        self.reviews.set_service(ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key,
+                                               store=store))
+        self.session.task_updated.connect(self.reviews.task_updated)
+        self.reviews.waiting_changed.connect(self.status.show_review_waiting)
+        self.reviews.chosen.connect(lambda _task_id: self._refresh_now())
+        self.status.review_button.clicked.connect(self.review_next)
+        self.tasks.taskActivated.connect(self._task_activated)
+        self.tasks.reviewRequested.connect(self._task_activated)
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(30_000)
         self._expiry_timer.timeout.connect(self._tick)
@@ -109,6 +123,7 @@ class MainWindow(QMainWindow):
         self.tasks.set_tasks(store.list_tasks(limit=FIRST_CHUNK))  # the rest in chunks once the loop runs
         self._all_loaded = self.model.rowCount() < FIRST_CHUNK
         self.form.set_categories(local_categories(store))
+        self.reviews.seed(store.unfinished_tasks(FINAL_STATUSES))  # "2 need your review", alerts not yet shown
         self.drafts_controller.reopen()
         if store.moved_aside is not None:
             self.banner.show_message(
@@ -154,6 +169,18 @@ class MainWindow(QMainWindow):
     async def ask_for_key(self, message: str = "") -> bool:
         return await self.account.ask_for_key(message)
 
+    def review_next(self) -> None:
+        """Ctrl+R: the selected task's review if it waits for one, else the one closing soonest."""
+        if self.reviews.review_next(self.tasks.current_task()) is None:
+            self.banner.show_message("No task is waiting for your review right now.")
+
+    def _task_activated(self, task_id: str) -> None:
+        """Enter or double-click on a row: a task in review opens its review."""
+        row = self.model.row_of(task_id)
+        task = self.model.task(row) if row is not None else None
+        if isinstance(task, Task) and task.status == "review":
+            self.reviews.open_review(task)
+
     # --- start and stop ---------------------------------------------------------------------
     async def start(self) -> None:
         """Connect: categories from the server (cached), then keep tasks and the outbox moving."""
@@ -167,6 +194,10 @@ class MainWindow(QMainWindow):
 
     async def shutdown(self) -> None:
         self.sender.closing = True
+        self.reviews.close()
+        service = self.reviews.set_service(None)
+        if service is not None:
+            await service.aclose()
         self._expiry_timer.stop()
         self.drafts_controller.autosave_timer.stop()
         sending = self.sender.sending
@@ -209,6 +240,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = bar.addMenu("&View")
         view.addAction("&Refresh now", QKeySequence("F5"), self._refresh_now)
+        tasks_menu = bar.addMenu("T&asks")
+        review = QAction("&Review next task", self)
+        review.setObjectName("reviewNextAction")
+        review.setShortcut(QKeySequence("Ctrl+R"))
+        review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        review.triggered.connect(self.review_next)
+        tasks_menu.addAction(review)
         if self.account.can_manage_key:
             account = bar.addMenu("Acco&unt")
             account.addAction("&Change API key or address…", self.account.change_key)

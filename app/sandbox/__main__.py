@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every API answer")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of API requests answered 503")
     parser.add_argument("--drop-rate", type=float, default=0.0, help="share of API answers cut off mid-way")
+    parser.add_argument("--no-select", action="store_true",
+                        help="do not offer choosing a version through the API (clients send people to the website)")
     args = parser.parse_args(argv)
     if not is_loopback_host(args.host):
         parser.error("the sandbox only listens on loopback addresses (127.0.0.1, ::1, localhost)")
@@ -28,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         api_key=args.api_key,
         speed=args.speed,
         faults=Faults(latency=args.latency, error_rate=args.error_rate, drop_rate=args.drop_rate),
+        select_operation=not args.no_select,
     )
     server = SandboxServer(config, host=args.host, port=args.port).start()
     print(f"AITasker sandbox listening on {server.url} (API key: {args.api_key})", flush=True)

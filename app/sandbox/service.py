@@ -19,6 +19,8 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.sandbox.bids import draft_svg, make_bids
+
 DEMO_API_KEY = "aitk_test_demo"
 DEMO_USER_ID = "00000000-0000-4000-8000-000000000001"
 
@@ -77,6 +79,22 @@ class SandboxConfig:
     min_description: int = 0
     # Tasks the sandbox already knows at start (demo mode reloads the tasks of earlier runs).
     preload: list[dict[str, Any]] = field(default_factory=list)
+    # Publish an operation to choose a version (``POST /api/v1/tasks/{task_id}/select-bid``).
+    # Off: a server whose clients must choose on the website.
+    select_operation: bool = True
+    # How long the chosen agent takes to deliver, in sandbox seconds.
+    delivery_seconds: float = 600.0
+    # How many times a buyer may ask for more time to review (``POST …/extend-review``), and how much.
+    review_extensions: int = 1
+    extension_seconds: float = 1800.0
+
+
+class SelectBid(BaseModel):
+    """The body of the select operation: which version the buyer chose."""
+
+    model_config = ConfigDict(title="SelectBidRequest")
+
+    bid_id: uuid.UUID
 
 
 @dataclass
@@ -123,7 +141,10 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     for body in cfg.preload:
         try:
             created = datetime.fromisoformat(str(body["created_at"]).replace("Z", "+00:00")).timestamp()
-            tasks[str(body["id"])] = _StoredTask(body={k: v for k, v in body.items() if k not in ("status", "expires_at")}, created=created)
+            kept = {k: v for k, v in body.items() if k not in ("status", "expires_at")}
+            if body.get("status") in ("delivering", "completed"):
+                kept["_final"] = "completed"  # a version was chosen in an earlier run
+            tasks[str(body["id"])] = _StoredTask(body=kept, created=created)
         except (KeyError, ValueError):
             continue
     app.state.requests_seen = []  # (method, path, headers-without-auth) for tests
@@ -131,10 +152,16 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     def lifecycle(stored: _StoredTask) -> tuple[str, float]:
         """Status and expires_at (real clock) for a task, from its age on the compressed clock."""
         status = stored.body.get("_final")
+        selected_at = stored.body.get("_selected_at")
+        if status is None and selected_at is not None:
+            done = selected_at + cfg.delivery_seconds / cfg.speed
+            return ("delivering" if cfg.clock() < done else "completed"), done
         age = (cfg.clock() - stored.created) * cfg.speed
         start = 0.0
         bid_window_end = sum(d for name, d in PHASES if name != "review")
         for name, duration in PHASES:
+            if name == "review":
+                duration += float(stored.body.get("_extra_review", 0.0))  # review extensions granted
             end = start + duration
             if status is None and age < end:
                 deadline = bid_window_end if name != "review" else end
@@ -254,6 +281,88 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                 raise HTTPException(409, f"A task that is {status} cannot be cancelled")
             stored.body["_final"] = "cancelled"
             return render(stored)
+
+    def review_started(stored: _StoredTask) -> float:
+        return stored.created + sum(d for name, d in PHASES if name != "review") / cfg.speed
+
+    def gallery_bids(stored: _StoredTask, request: Request) -> list[dict[str, Any]]:
+        """The task's bids once it reached review (made once, then kept); none before."""
+        status, _ = lifecycle(stored)
+        if "_bids" not in stored.body:
+            if status in ("open", "matching", "prototyping") or stored.body.get("_final") == "cancelled":
+                return []
+            if status == "expired" and cfg.clock() < review_started(stored):
+                return []  # expired before review: no prototype came in
+            base = str(request.base_url).rstrip("/") + "/sandbox/artifacts"
+            stored.body["_bids"] = make_bids(stored.body, review_started(stored), base)
+        return list(stored.body["_bids"])
+
+    @app.get("/api/v1/tasks/{task_id}/bids", dependencies=[Depends(authorised)])
+    async def get_bids(task_id: uuid.UUID, request: Request) -> dict[str, Any]:
+        with lock:
+            stored = tasks.get(str(task_id))
+            if stored is None:
+                raise HTTPException(404, "Task not found")
+            bids = gallery_bids(stored, request)
+            return {
+                "task": render(stored),
+                "bids": bids,
+                "total_bids_generated": len(bids),
+                "remix_available": False,
+                "remix_fee_usd": 1.0,
+                "review_extensions_used": int(stored.body.get("_extensions", 0)),
+                "review_extensions_remaining": max(0, cfg.review_extensions - int(stored.body.get("_extensions", 0))),
+            }
+
+    if cfg.select_operation:
+        @app.post("/api/v1/tasks/{task_id}/select-bid", operation_id="select_bid", dependencies=[Depends(authorised)])
+        async def select_bid(task_id: uuid.UUID, body: SelectBid, request: Request) -> dict[str, Any]:
+            with lock:
+                stored = tasks.get(str(task_id))
+                if stored is None:
+                    raise HTTPException(404, "Task not found")
+                bids = gallery_bids(stored, request)
+                chosen = next((b for b in bids if b["id"] == str(body.bid_id)), None)
+                if chosen is None or not chosen["presented"]:
+                    raise HTTPException(404, "This version is not part of the task's gallery")
+                if chosen["selected"]:
+                    return {"task": render(stored), "bid": chosen}  # the same choice again: no change
+                status, _ = lifecycle(stored)
+                if status != "review":
+                    raise HTTPException(409, f"A task that is {status} cannot have a version chosen")
+                for bid in bids:
+                    bid["selected"] = bid is chosen
+                    bid["status"] = "selected" if bid is chosen else "not_selected"
+                stored.body["_selected_at"] = cfg.clock()
+                return {"task": render(stored), "bid": chosen}
+
+    if cfg.review_extensions > 0:
+        @app.post("/api/v1/tasks/{task_id}/extend-review", operation_id="extend_review", dependencies=[Depends(authorised)])
+        async def extend_review(task_id: uuid.UUID) -> dict[str, Any]:
+            with lock:
+                stored = tasks.get(str(task_id))
+                if stored is None:
+                    raise HTTPException(404, "Task not found")
+                status, _ = lifecycle(stored)
+                if status != "review":
+                    raise HTTPException(409, f"A task that is {status} has no review to extend")
+                used = int(stored.body.get("_extensions", 0))
+                if used >= cfg.review_extensions:
+                    raise HTTPException(409, "No review extensions left")
+                stored.body["_extensions"] = used + 1
+                stored.body["_extra_review"] = float(stored.body.get("_extra_review", 0.0)) + cfg.extension_seconds
+                return render(stored)
+
+    @app.get("/sandbox/artifacts/{task_id}/{bid_id}.svg", include_in_schema=False)
+    async def artifact_image(task_id: uuid.UUID, bid_id: uuid.UUID) -> Response:
+        with lock:
+            stored = tasks.get(str(task_id))
+            bids = stored.body.get("_bids", []) if stored is not None else []
+            if stored is None or not any(b["id"] == str(bid_id) for b in bids):
+                raise HTTPException(404, "No such picture")
+            title = str(stored.body.get("title") or "")
+        return Response(draft_svg(title, str(bid_id)), media_type="image/svg+xml",
+                        headers={"Cache-Control": "private, max-age=3600"})
 
     return app
 

@@ -1,12 +1,14 @@
-"""The status bar: connection state in words, tasks waiting to send, when the table was last
-refreshed."""
+"""The status bar: connection state in words, tasks waiting for the user's review (a button that
+opens the next one), tasks waiting to send, when the table was last refreshed."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
+from app.review_alerts import waiting_words
 from app.session import ConnectionState
 from ui.presenters import when
 
@@ -34,7 +36,15 @@ class StatusBar(QStatusBar):
         self.connection_label.setObjectName("connectionState")
         self.outbox_label = QLabel()
         self.refreshed_label = QLabel()
+        self.review_button = QPushButton()
+        self.review_button.setObjectName("reviewWaiting")
+        self.review_button.setFlat(True)
+        self.review_button.setStyleSheet("font-weight: bold; text-decoration: underline;")
+        self.review_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.review_button.setToolTip("Open the review that closes soonest (Ctrl+R)")
+        self.review_button.hide()
         self.addWidget(self.connection_label, 1)
+        self.addPermanentWidget(self.review_button)
         self.addPermanentWidget(self.outbox_label)
         self.addPermanentWidget(self.refreshed_label)
         self.last_refreshed: datetime | None = None
@@ -48,6 +58,12 @@ class StatusBar(QStatusBar):
 
     def show_waiting(self, count: int) -> None:
         self.outbox_label.setText(f"{count} waiting to send" if count else "")
+
+    def show_review_waiting(self, count: int) -> None:
+        """"2 need your review", a button that opens the next review; hidden when none wait."""
+        self.review_button.setText(waiting_words(count))
+        self.review_button.setAccessibleName(waiting_words(count))
+        self.review_button.setVisible(count > 0)
 
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:

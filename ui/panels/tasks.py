@@ -7,7 +7,7 @@ import asyncio
 import gc
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -36,6 +37,8 @@ DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
 class TasksPanel(QWidget):
     refreshRequested = Signal()
     addRequested = Signal(str)  # a task ID, trimmed, not empty
+    taskActivated = Signal(str)  # Enter or double-click on a row: its task ID
+    reviewRequested = Signal(str)  # "Open the review" from a row's context menu: its task ID
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +117,11 @@ class TasksPanel(QWidget):
         self.add_button.clicked.connect(self._add_requested)
         self.add_by_id.returnPressed.connect(self._add_requested)
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
+        self.table.activated.connect(self._activated)  # Enter (and a click where the desktop activates on one)
+        self.table.doubleClicked.connect(self._activated)  # not every style activates on a double-click
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.context_menu: QMenu | None = None
         self.model.dataChanged.connect(lambda *_: self.show_details())
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_empty_hint)
@@ -122,6 +130,40 @@ class TasksPanel(QWidget):
         text = self.add_by_id.text().strip()
         if text:
             self.addRequested.emit(text)
+
+    def _activated(self, index: QModelIndex) -> None:
+        task_id = index.data(TASK_ID_ROLE)
+        if task_id:
+            self.taskActivated.emit(str(task_id))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        """Right-click on a row: what can be done with that task (its review, when it waits for one)."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        task = self.current_task()
+        if task is None:
+            return
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        menu = self.context_menu = QMenu(self.table)
+        menu.setObjectName("taskMenu")
+        review = menu.addAction("Open the &review")
+        review.setEnabled(task.status == "review")
+        if task.status != "review":
+            review.setToolTip("Only a task that is ready for your review has one to open.")
+        review.triggered.connect(lambda: self.reviewRequested.emit(task.id))
+        menu.popup(self.table.viewport().mapToGlobal(pos))  # not exec(): no nested event loop
+
+    def current_task(self) -> Task | None:
+        """The task of the selected row (None for none, or for a draft in the outbox)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.row_of(str(index.data(TASK_ID_ROLE)))
+        task = self.model.task(row) if row is not None else None
+        return task if isinstance(task, Task) else None
 
     def set_adding(self, busy: bool) -> None:
         self.add_button.setEnabled(not busy)

@@ -1,0 +1,148 @@
+"""When to tell the user that a task waits for their review, without Qt.
+
+Two alerts per task, each at most once (also across restarts: what was shown is kept in the
+store's settings): when the task enters review, and when under ten minutes of the review remain.
+A task first seen with under ten minutes left gets one alert that says both. Memory is bounded:
+the most recent :data:`MAX_REMEMBERED` tasks are remembered.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Literal
+
+from app.review import SettingsStore
+from app.schema import Task
+
+log = logging.getLogger(__name__)
+
+CLOSING_SOON = timedelta(minutes=10)
+MAX_REMEMBERED = 1000
+SETTING = "review-alerts-shown"
+
+AlertKind = Literal["review", "closing"]
+
+
+@dataclass(frozen=True)
+class ReviewAlert:
+    task_id: str
+    kind: AlertKind
+    summary: str  # the notification's title
+    body: str  # the sentence under it
+
+
+def task_name(task: Task) -> str:
+    title = (task.title or "").strip() or "Your task"
+    return title if len(title) <= 80 else title[:79] + "…"
+
+
+def closes_at(task: Task, tz: tzinfo | None = None) -> str:
+    """"15:40" in the user's time zone, or "" when the task has no end time."""
+    if task.expires_at is None:
+        return ""
+    return task.expires_at.astimezone(tz).strftime("%H:%M")
+
+
+class ReviewAlerts:
+    def __init__(self, store: SettingsStore | None = None, *, tz: tzinfo | None = None,
+                 max_remembered: int = MAX_REMEMBERED) -> None:
+        self._store = store
+        self._tz = tz
+        self._max = max_remembered
+        self._shown: OrderedDict[str, set[str]] = OrderedDict()
+        self._load()
+
+    def _load(self) -> None:
+        if self._store is None:
+            return
+        try:
+            raw = self._store.get_setting(SETTING)
+            items = json.loads(raw) if raw else []
+        except Exception as exc:  # a damaged setting: start afresh, at worst an alert repeats once
+            log.info("alerts shown before could not be read: %s", exc)
+            return
+        if not isinstance(items, list):
+            return
+        for item in items[-self._max:]:
+            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], list):
+                self._shown[item[0]] = {str(k) for k in item[1]}
+
+    def _save(self) -> None:
+        if self._store is None:
+            return
+        try:
+            self._store.set_setting(SETTING, json.dumps([[k, sorted(v)] for k, v in self._shown.items()]))
+        except Exception as exc:
+            log.warning("could not remember which alerts were shown: %s", exc)
+
+    def shown(self, task_id: str, kind: AlertKind) -> bool:
+        return kind in self._shown.get(task_id, set())
+
+    def _mark(self, task_id: str, *kinds: str) -> None:
+        self._shown.setdefault(task_id, set()).update(kinds)
+        self._shown.move_to_end(task_id)
+        while len(self._shown) > self._max:
+            self._shown.popitem(last=False)
+
+    def check(self, task: Task, now: datetime) -> list[ReviewAlert]:
+        """The alerts due for this task now (and remember them as shown)."""
+        if task.status != "review":
+            return []
+        remaining = (task.expires_at - now) if task.expires_at is not None else None
+        if remaining is not None and remaining <= timedelta(0):
+            return []  # the review is over: too late to help
+        closing = remaining is not None and remaining < CLOSING_SOON
+        shown = self._shown.get(task.id, ())
+        if "review" in shown and (not closing or "closing" in shown):
+            return []  # the usual case, kept cheap: nothing new for this task
+        name, at = task_name(task), closes_at(task, self._tz)
+        until = f" — closes at {at}" if at else ""
+        alerts: list[ReviewAlert] = []
+        if not self.shown(task.id, "review"):
+            body = f"‘{name}’ is ready for your review{until}"
+            if closing:
+                body += " (under ten minutes left)"
+                self._mark(task.id, "review", "closing")
+            else:
+                self._mark(task.id, "review")
+            alerts.append(ReviewAlert(task.id, "review", "Ready for your review", body))
+        elif closing and not self.shown(task.id, "closing"):
+            self._mark(task.id, "closing")
+            alerts.append(ReviewAlert(task.id, "closing", "Review closes soon",
+                                      f"Under ten minutes left to choose a version of ‘{name}’{until}"))
+        if alerts:
+            self._save()
+        return alerts
+
+    def check_all(self, tasks: Iterable[Task], now: datetime) -> list[ReviewAlert]:
+        alerts: list[ReviewAlert] = []
+        for task in tasks:
+            alerts.extend(self.check(task, now))
+        return alerts
+
+
+def waiting_for_review(tasks: Iterable[Task], now: datetime) -> list[Task]:
+    """Tasks in review whose review has not run out, the one closing soonest first."""
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    waiting = [t for t in tasks if t.status == "review" and (t.expires_at is None or t.expires_at > now)]
+    return sorted(waiting, key=lambda t: t.expires_at or far)
+
+
+def next_to_review(tasks: Iterable[Task], now: datetime, selected: Task | None = None) -> Task | None:
+    """The selected task if it waits for review, else the waiting task whose review closes soonest."""
+    if selected is not None and selected.status == "review" and (selected.expires_at is None or selected.expires_at > now):
+        return selected
+    waiting = waiting_for_review(tasks, now)
+    return waiting[0] if waiting else None
+
+
+def waiting_words(count: int) -> str:
+    """"2 need your review"; "" when none."""
+    if count <= 0:
+        return ""
+    return "1 needs your review" if count == 1 else f"{count} need your review"

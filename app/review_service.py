@@ -1,0 +1,95 @@
+"""What a review window needs from the rest of the app, in one Qt-free object.
+
+One per connection (API address + key): the gallery, the operations the server advertises
+(learned once, cached per address), a choice sent once, and the pictures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from app.api import TasksClient
+from app.errors import ApiError, NotFound
+from app.images import ImageFetcher
+from app.review import Gallery, Operation, OperationsCache, ReviewOperations, SettingsStore
+
+log = logging.getLogger(__name__)
+
+
+class NoConnection(ApiError):
+    default_message = "Not connected to AITasker yet."
+
+
+class ReviewService:
+    """``client`` and ``key`` are read each time, so a new key or address (Settings) just works."""
+
+    def __init__(self, client: Callable[[], TasksClient | None], key: str | Callable[[], str | None] | None, *,
+                 store: SettingsStore | None = None, cache: OperationsCache | None = None) -> None:
+        self._client = client
+        self._key = key if callable(key) else (lambda: key)  # type: ignore[misc]
+        self.cache = cache if cache is not None else OperationsCache(store)
+        self._images: ImageFetcher | None = None
+        self._images_for: tuple[str, str | None] | None = None
+        self._retired: list[ImageFetcher] = []
+        self._closing: set[asyncio.Task[None]] = set()
+
+    @property
+    def api_url(self) -> str:
+        client = self._client()
+        return client.base_url if client is not None else ""
+
+    @property
+    def images(self) -> ImageFetcher:
+        """The picture fetcher for the current address and key (a new one when they change)."""
+        wanted = (self.api_url, self._key())
+        if self._images is None or self._images_for != wanted:
+            if self._images is not None:
+                self._retire(self._images)
+            self._images = ImageFetcher(wanted[0] or "https://invalid.invalid", wanted[1])
+            self._images_for = wanted
+        return self._images
+
+    def _require(self) -> TasksClient:
+        client = self._client()
+        if client is None:
+            raise NoConnection(detail="no client")
+        return client
+
+    def _retire(self, fetcher: ImageFetcher) -> None:
+        try:
+            job = asyncio.get_running_loop().create_task(fetcher.aclose())
+        except RuntimeError:  # no loop running: closed with the service
+            self._retired.append(fetcher)
+        else:
+            self._closing.add(job)
+            job.add_done_callback(self._closing.discard)
+
+    async def gallery(self, task_id: str) -> Gallery:
+        return await self._require().get_bids(task_id)
+
+    async def operations(self) -> ReviewOperations:
+        client = self._client()
+        if client is None:
+            return ReviewOperations("unreadable", detail="not connected")
+        return await self.cache.get(self.api_url, client.openapi)
+
+    async def choose(self, operation: Operation, task_id: str, bid_id: str) -> None:
+        """Sent once. When the server no longer knows the operation itself (405, or FastAPI's bare
+        "Not Found" for an unknown path), what was learned is dropped and learned again next time."""
+        try:
+            await self._require().select_bid(operation, task_id, bid_id)
+        except ApiError as exc:
+            if exc.status == 405 or (isinstance(exc, NotFound) and exc.detail.endswith(": Not Found")):
+                self.cache.forget(self.api_url)
+            raise
+
+    async def run(self, operation: Operation, task_id: str) -> None:
+        await self._require().run_review_operation(operation, task_id)
+
+    async def aclose(self) -> None:
+        for fetcher in [*self._retired, *([self._images] if self._images else [])]:
+            await fetcher.aclose()
+        self._retired.clear()
+        self._images = None

@@ -1,0 +1,157 @@
+"""Review alerts reach the desktop once per task per threshold; a click or Ctrl+R-like call opens the review."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from app.api import TasksClient
+from app.review_service import ReviewService
+from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox.service import DEMO_API_KEY, PHASES
+from app.schema import Task, TaskDraft
+from app.store import Store
+from tests.conftest import wait_until
+from tests.fake_notifications import FakeNotifications
+from tests.ui.test_notifier import session_bus  # noqa: F401 (fixture)
+from ui.controllers.review import ReviewController
+from ui.notifier import Notifier
+
+BID_WINDOW = sum(d for name, d in PHASES if name != "review")
+REVIEW = dict(PHASES)["review"]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_review(qtbot, session_bus: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    clock = Clock()
+    service_bus = FakeNotifications(session_bus)
+    store = Store.in_dir(tmp_path)
+    tasks: dict[str, Task] = {}
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    with SandboxServer(SandboxConfig(seed=2, clock=clock)) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            desk = ReviewController(parent, store=store, notifier=Notifier(bus_address=session_bus, use_tray=False),
+                              now=lambda: datetime.fromtimestamp(clock.now, UTC))
+            desk.set_service(ReviewService(lambda: client, DEMO_API_KEY))
+            counts: list[int] = []
+            desk.waiting_changed.connect(counts.append)
+            try:
+                first = await client.create_task(TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Sales summary"))
+                clock.now += 30
+                second = await client.create_task(TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45, title="Logo for my bakery"))
+
+                async def refresh() -> None:  # what the refresher does: fresh copies, handed over
+                    for task_id in (first.id, second.id):
+                        tasks[task_id] = await client.get_task(task_id)
+                        desk.task_updated(tasks[task_id])
+
+                await refresh()
+                assert service_bus.calls == [] and desk.waiting == 0
+                clock.now += BID_WINDOW  # both in review now
+                await refresh()
+                await refresh()
+                desk.check()
+                await wait_until(lambda: len(service_bus.calls) == 2, what="two notifications")
+                bodies = [call[1][4] for call in service_bus.calls]
+                assert bodies[0].startswith("‘Sales summary’ is ready for your review — closes at ")
+                assert bodies[1].startswith("‘Logo for my bakery’ is ready for your review — closes at ")
+                assert counts == [1, 2] and desk.waiting == 2
+
+                clock.now += REVIEW - 8 * 60 - 30  # 8.5 min left for the first, 9 for the second
+                desk.check()
+                desk.check()
+                await wait_until(lambda: len(service_bus.calls) == 4, what="the closing-soon notifications")
+                assert [call[1][3] for call in service_bus.calls[2:]] == ["Review closes soon"] * 2
+                desk.check()
+                assert len(service_bus.calls) == 4
+
+                # Clicking the notification about the logo opens its review.
+                service_bus.click(2)
+                await wait_until(lambda: second.id in desk.windows, what="the review to open")
+                window = desk.windows[second.id]
+                await wait_until(lambda: window.versions.count() >= 3, what="its versions")
+                assert window.isVisible() and "Logo for my bakery" in window.windowTitle()
+
+                # Review next, with nothing selected: the one closing soonest (the first).
+                nxt = desk.review_next(None)
+                assert nxt is not None and nxt.task.id == first.id
+                assert desk.review_next(tasks[second.id]) is window  # the selected one, reused
+
+                clock.now += 10 * 60  # both reviews ran out
+                desk.check()
+                assert desk.waiting == 0 and counts[-1] == 0
+            finally:
+                desk.close()
+                if desk.service is not None:
+                    await desk.service.aclose()
+                service_bus.close()
+                store.close()
+    # A restart does not repeat what was shown.
+    store = Store.in_dir(tmp_path)
+    from app.review_alerts import ReviewAlerts
+
+    again = ReviewAlerts(store)
+    assert again.shown(first.id, "review") and again.shown(second.id, "closing")
+    store.close()
+
+
+async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, session_bus: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
+    from datetime import timedelta
+
+    known = [Task(id="a", status="review", title="Flyer", expires_at=now + timedelta(minutes=40)),
+             Task(id="b", status="prototyping", title="Blog post", expires_at=now + timedelta(minutes=5)),
+             Task(id="c", status="completed", title="Old logo")]
+    service_bus = FakeNotifications(session_bus)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        for run in range(2):  # the app started twice
+            store = Store.in_dir(tmp_path)
+            notifier = Notifier(bus_address=session_bus, use_tray=False)
+            desk = ReviewController(parent, store=store, notifier=notifier, now=lambda: now)
+            counts: list[int] = []
+            desk.waiting_changed.connect(counts.append)
+            desk.seed(known)
+            assert counts == [1] and [t.id for t in desk.tasks_in_review()] == ["a"]
+            assert notifier.sent == ([("desktop", "a")] if run == 0 else [])  # nothing again after a restart
+            await wait_until(lambda: len(service_bus.calls) == 1, what="the notification")
+            desk.close()
+            store.close()
+        assert service_bus.calls[0][1][4].startswith("‘Flyer’ is ready for your review")
+    finally:
+        service_bus.close()
+
+
+async def test_many_tasks_waiting_at_start_make_one_notification(qtbot, session_bus: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from datetime import timedelta
+
+    now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
+    waiting = [Task(id=f"t{n}", status="review", title=f"Task {n}", expires_at=now + timedelta(minutes=30 + n)) for n in range(6)]
+    service_bus = FakeNotifications(session_bus)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    store = Store.in_dir(tmp_path)
+    notifier = Notifier(bus_address=session_bus, use_tray=False)
+    controller = ReviewController(parent, store=store, notifier=notifier, now=lambda: now)
+    try:
+        controller.seed(waiting)
+        await wait_until(lambda: service_bus.calls, what="the notification")
+        assert notifier.sent == [("desktop", "t0")]  # one, about the task closing soonest
+        assert service_bus.calls[0][1][4] == "6 tasks need your review — the first closes soonest"
+        assert all(controller.alerts.shown(t.id, "review") for t in waiting)
+    finally:
+        controller.close()
+        service_bus.close()
+        store.close()

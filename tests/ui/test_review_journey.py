@@ -1,0 +1,141 @@
+"""The whole journey in the window, keyboard only: post, the task reaches review, "1 needs your review",
+Ctrl+R opens the review, Alt+C and Enter choose, the task moves on to delivering."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox.service import DEMO_API_KEY, PHASES
+from tests.conftest import wait_until
+from tests.ui.helpers import cell, confirmation, open_window, press
+from ui.panels.review import ReviewWindow
+
+BID_WINDOW = sum(d for name, d in PHASES if name != "review")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def status_of(window, task_id: str) -> str:  # type: ignore[no-untyped-def]
+    window.tasks.select(task_id)
+    return cell(window, window.table.currentIndex().row(), "Status")
+
+
+async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock()
+    with SandboxServer(SandboxConfig(seed=11, clock=clock)) as server:
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            form = window.form
+            qtbot.keyClicks(form.title, "Logo for my bakery")
+            form.category.setCurrentIndex(form.category.findData("graphics-design"))
+            form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
+            qtbot.keyClick(form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            press(confirmation(), "Post task")
+            await wait_until(lambda: len(server.app.state.tasks) == 1 and window.model.rowCount() == 1, what="the row")
+            [task_id] = server.app.state.tasks
+            assert not window.status.review_button.isVisible()
+
+            clock.now += BID_WINDOW + 1  # agents finished their first versions
+            qtbot.keyClick(window.table, Qt.Key.Key_F5)
+            await wait_until(lambda: window.reviews.waiting == 1, what="the task to wait for review")
+            assert status_of(window, task_id).endswith("Ready for your review")
+            assert window.status.review_button.isVisible() and window.status.review_button.text() == "1 needs your review"
+            assert window.reviews.alerts.shown(task_id, "review")  # the notification was due (and given where possible)
+
+            window.table.clearSelection()
+            window.activateWindow()
+            await wait_until(lambda: QApplication.activeWindow() is window, what="the window to be active")
+            qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+            await wait_until(lambda: task_id in window.reviews.windows, what="Ctrl+R to open the review")
+            review: ReviewWindow = window.reviews.windows[task_id]
+            await wait_until(lambda: review.versions.count() >= 2 and review.operations is not None, what="the versions")
+            await wait_until(lambda: all(not review.versions.item(r).icon().isNull() for r in range(review.versions.count())),
+                             what="their pictures")
+            names = [review.versions.item(r).text().split(" · ")[0] for r in range(review.versions.count())]
+            assert all(names) and len(set(names)) == len(names)
+
+            # The table refreshing meanwhile does not disturb the review.
+            qtbot.keyClick(review.versions, Qt.Key.Key_Down)
+            picked = review.current_bid()
+            window._refresh_now()
+            await wait_until(lambda: window.reviews.waiting == 1, what="a refresh round")
+            assert review.current_bid() == picked and review.isVisible()
+
+            review.activateWindow()
+            qtbot.keyClick(review, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            box = confirmation()
+            assert box is not None and picked is not None and box.text().startswith(f"Choose {picked.possessive()} version for $")
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+            await wait_until(lambda: any(b["selected"] for b in server.app.state.tasks[task_id].body["_bids"]), what="the choice")
+            assert [b["id"] for b in server.app.state.tasks[task_id].body["_bids"] if b["selected"]] == [picked.id]
+            await wait_until(lambda: status_of(window, task_id).endswith("Final version in progress"), what="the row to follow")
+            assert window.reviews.waiting == 0 and not window.status.review_button.isVisible()
+            review.close()
+
+
+async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock()
+    with SandboxServer(SandboxConfig(seed=12, clock=clock)) as server:
+        from app.api import TasksClient
+        from app.schema import TaskDraft
+
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            early = await client.create_task(TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Early"))
+            clock.now += BID_WINDOW + 1
+            later = await client.create_task(TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Later"))
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            for task_id in (early.id, later.id):
+                window.add_by_id.setText(task_id)
+                window.add_button.click()
+                await wait_until(lambda task_id=task_id: window.model.row_of(task_id) is not None, what="the added task")
+            window.tasks.select(later.id)  # still being worked on: Enter does nothing
+            qtbot.keyClick(window.table, Qt.Key.Key_Return)
+            assert window.reviews.windows == {}
+            # Right-click: the menu offers the review only for a task that has one.
+            later_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(later.id), 0)))
+            window.table.customContextMenuRequested.emit(later_rect.center())
+            menu = window.tasks.context_menu
+            assert menu is not None and menu.isVisible()
+            [open_review] = menu.actions()
+            assert open_review.text() == "Open the &review" and not open_review.isEnabled()
+            menu.close()
+            early_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0)))
+            window.table.customContextMenuRequested.emit(early_rect.center())
+            [open_review] = window.tasks.context_menu.actions()
+            assert open_review.isEnabled()
+            open_review.trigger()
+            window.tasks.context_menu.close()  # as a click on the item does
+            await wait_until(lambda: early.id in window.reviews.windows, what="the review from the menu")
+            window.reviews.windows[early.id].close()
+            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+
+            # A double-click on the row, and the "1 needs your review" button, open it too.
+            early_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0)))
+            qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # QTest's
+            qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # double-click
+            await wait_until(lambda: early.id in window.reviews.windows, what="the review from a double-click")
+            window.reviews.windows[early.id].close()
+            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+            assert window.status.review_button.text() == "1 needs your review"
+            window.status.review_button.click()
+            await wait_until(lambda: early.id in window.reviews.windows, what="the review from the status bar")
+            window.reviews.windows[early.id].close()
+            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+
+            window.tasks.select(early.id)
+            qtbot.keyClick(window.table, Qt.Key.Key_Return)
+            await wait_until(lambda: early.id in window.reviews.windows, what="the review")
+            assert window.reviews.windows[early.id].isVisible()
+            assert QApplication.activeModalWidget() is None  # the review is not modal: the window stays usable

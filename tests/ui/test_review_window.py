@@ -1,0 +1,194 @@
+"""The review window against the real sandbox: versions with pictures, Alt+C, Enter, and the website fallback."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton
+
+from app.api import TasksClient
+from app.review_service import ReviewService
+from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox.service import DEMO_API_KEY, PHASES
+from app.schema import Task, TaskDraft
+from tests.conftest import wait_until
+from tests.ui.helpers import confirmation
+from ui.panels.review import ImageViewer, ReviewWindow
+
+DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.0, title="Logo for my bakery")
+BID_WINDOW = sum(d for name, d in PHASES if name != "review")
+HTML = "<b>Bold?</b> <a href='https://evil.example'>click</a> <img src=x>"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(QUrl(url).toString()) or True)
+    yield urls
+
+
+@asynccontextmanager
+async def review_of_task_in_review(qtbot, clock: Clock, *, select_operation: bool = True,  # type: ignore[no-untyped-def]
+                                   extra_artifacts: list[object] | None = None) -> AsyncIterator[tuple[ReviewWindow, SandboxServer, Task]]:
+    with SandboxServer(SandboxConfig(seed=5, clock=clock, select_operation=select_operation)) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            task = await client.create_task(DRAFT)
+            clock.now += BID_WINDOW + 1
+            gallery = await client.get_bids(task.id)  # the sandbox makes the versions
+            if extra_artifacts:
+                first = server.app.state.tasks[task.id].body["_bids"]
+                top = next(b for b in first if b["id"] == gallery.presented[0].id)
+                top["artifacts"].extend(extra_artifacts)
+            task = await client.get_task(task.id)
+            service = ReviewService(lambda: client, DEMO_API_KEY)
+            window = ReviewWindow(task, service)
+            qtbot.addWidget(window)
+            window.show()
+            window.start()
+            try:
+                await wait_until(lambda: window.versions.count() >= 3 and window.operations is not None, what="the versions")
+                yield window, server, task
+            finally:
+                window.close()
+                await service.aclose()
+
+
+def select_posts(server: SandboxServer) -> list[str]:
+    return [p for m, p, _ in server.app.state.requests_seen if m == "POST" and "select" in p]
+
+
+async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    async with review_of_task_in_review(qtbot, clock) as (window, server, task):
+        assert 3 <= window.versions.count() <= 5
+        assert window.versions.currentRow() == 0  # the first version is selected when it opens
+        first = window.current_bid()
+        assert first is not None and first.agent_name
+        assert first.agent_name in window.versions.item(0).text() and "$" in window.versions.item(0).text()
+        assert window.findChild(QLabel, "cardAgent").text().startswith(first.agent_name)
+        assert window.findChild(QLabel, "cardScore").text().startswith("Judged ")
+        assert window.closes.text().startswith("Review closes in ")
+        # Pictures arrive in the background: a thumbnail on every version, a large one on the card.
+        await wait_until(lambda: all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count())),
+                         what="thumbnails")
+        picture = window.findChild(QToolButton, "artifactImage")
+        await wait_until(lambda: picture.isEnabled(), what="the card's picture")
+        picture.click()
+        viewer = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImageViewer) and w.isVisible())
+        assert viewer.windowTitle() == f"Picture by {first.agent_name}"
+        viewer.close()
+
+        # Keyboard only: the second version, Alt+C, Enter.
+        window.versions.setFocus()
+        qtbot.keyClick(window.versions, Qt.Key.Key_Down)
+        second = window.current_bid()
+        assert second is not None and second.id != first.id
+        assert window.choose_button.isEnabled(), window.choose_button.toolTip()
+        qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+        await wait_until(lambda: confirmation() is not None, what="the question")
+        box = confirmation()
+        assert box is not None
+        assert box.text() == f"Choose {second.possessive()} version for ${second.bid_price_usd:,.2f}?"
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        await wait_until(lambda: window.message.text().startswith("You chose"), what="the choice")
+
+        stored = server.app.state.tasks[task.id].body["_bids"]
+        assert [b["id"] for b in stored if b["selected"]] == [second.id]
+        assert len(select_posts(server)) == 1
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            assert (await client.get_task(task.id)).status == "delivering"
+        await wait_until(lambda: window.task.status == "delivering", what="the window to follow")
+        assert not window.choose_button.isEnabled()
+        assert window.closes.text().startswith("Final version in progress")
+        assert window.versions.currentItem().text().startswith("✓ Chosen")
+        assert all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count()))  # pictures kept
+
+
+async def test_cancelling_the_question_sends_nothing(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    async with review_of_task_in_review(qtbot, clock) as (window, server, _task):
+        window.choose_button.click()
+        await wait_until(lambda: confirmation() is not None, what="the question")
+        qtbot.keyClick(confirmation(), Qt.Key.Key_Escape)
+        await wait_until(lambda: window.choose_button.isEnabled(), what="the button back")
+        assert select_posts(server) == []
+
+
+async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    async with review_of_task_in_review(qtbot, clock) as (window, server, _task):
+        server.config.faults.drop_rate = 1.0
+        server.config.faults.paths = ("/api/v1/tasks/",)
+        window.choose_button.click()
+        await wait_until(lambda: confirmation() is not None, what="the question")
+        qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+        await wait_until(lambda: "can't tell" in window.message.text() or "checking failed" in window.message.text(),
+                         what="the unclear outcome")
+        server.config.faults.drop_rate = 0.0
+        assert len(select_posts(server)) == 1
+        window.reload()
+        await wait_until(lambda: window.gallery is not None and window.gallery.selected_bid is not None, what="the truth")
+        assert len(select_posts(server)) == 1  # never resent
+
+
+async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(qtbot, clock: Clock, opened_urls: list[str]) -> None:  # type: ignore[no-untyped-def]
+    extra = [HTML, {"kind": "file", "url": "https://files.example.com/logo-sources.zip", "name": "Sources"}]
+    async with review_of_task_in_review(qtbot, clock, extra_artifacts=extra) as (window, _server, _task):
+        texts = [label for label in window.card.findChildren(QLabel, "artifactText") if label.text() == HTML]
+        assert texts and texts[0].textFormat() == Qt.TextFormat.PlainText
+        for name in ("cardAgent", "cardSummary", "cardMessage"):
+            assert window.card.findChild(QLabel, name).textFormat() == Qt.TextFormat.PlainText
+        link = window.card.findChild(QPushButton, "artifactLink")
+        assert link.text() == "Open Sources on files.example.com"
+        assert opened_urls == []
+        link.click()
+        assert opened_urls == ["https://files.example.com/logo-sources.zip"]
+
+
+async def test_without_a_select_operation_the_website_is_offered_and_nothing_is_sent(qtbot, clock: Clock, opened_urls: list[str]) -> None:  # type: ignore[no-untyped-def]
+    async with review_of_task_in_review(qtbot, clock, select_operation=False) as (window, server, _task):
+        assert window.versions.count() >= 3  # the versions are still shown
+        assert window.website.isVisible() and not window.choose_button.isVisible()
+        qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # nothing to choose with
+        assert confirmation() is None
+        window.website_button.click()
+        assert opened_urls == ["https://aitasker.co"]
+        assert select_posts(server) == []
+
+
+async def test_the_window_follows_the_task_and_says_when_the_review_closed(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    async with review_of_task_in_review(qtbot, clock) as (window, _server, task):
+        assert window.choose_button.isEnabled()
+        expired = task.model_copy(update={"status": "expired"})
+        window.update_task(expired)
+        assert window.closes.text().startswith("Expired")
+        assert not window.choose_button.isEnabled()
+
+
+async def test_asking_for_more_time_when_the_server_offers_it(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    async with review_of_task_in_review(qtbot, clock) as (window, server, task):
+        assert window.extend_button.isVisible() and not window.remix_button.isVisible()
+        before = window.task.expires_at
+        window.extend_button.click()
+        await wait_until(lambda: confirmation() is not None, what="the question")
+        assert confirmation().text() == "Ask for more time to choose?"
+        qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+        await wait_until(lambda: window.message.text().startswith("You have more time"), what="more time")
+        assert window.task.expires_at is not None and before is not None and window.task.expires_at > before
+        assert not window.extend_button.isVisible()  # none left
+        assert [p for m, p, _ in server.app.state.requests_seen if m == "POST" and "extend" in p] == [f"/api/v1/tasks/{task.id}/extend-review"]

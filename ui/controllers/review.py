@@ -1,0 +1,163 @@
+"""Everything about reviews the main window needs, in one object.
+
+- ``open_review(task)`` / ``review_next(selected)``: one review window per task, reused;
+- ``task_updated(task)``: feed it the refresher's updates; it raises the review alerts (once per
+  task per threshold, see :mod:`app.review_alerts`) and keeps open reviews current;
+- a timer re-checks the tasks in review every 30 s (for "under ten minutes left" and the count);
+- ``waiting_changed(int)``: how many tasks wait for the user ("2 need your review").
+
+The desk keeps its own small map of the tasks in review (seeded once with :meth:`seed`, then kept by
+:meth:`task_updated`), so no check ever walks the whole task list.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.review import SettingsStore
+from app.review_alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
+from app.review_service import ReviewService
+from app.schema import Task
+from ui.notifier import Notifier
+from ui.panels.review import ReviewWindow
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY_MS = 30_000
+MAX_ALERTS_AT_ONCE = 3
+MAX_OPEN_REVIEWS = 8
+
+
+class ReviewController(QObject):
+    waiting_changed = Signal(int)
+    chosen = Signal(str)  # a version of this task was chosen (the table may refresh it now)
+
+    def __init__(self, parent: QWidget, *, store: SettingsStore | None = None,
+                 notifier: Notifier | None = None, now: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 check_every_ms: int = CHECK_EVERY_MS) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._in_review: dict[str, Task] = {}
+        self._now = now
+        self.alerts = ReviewAlerts(store)
+        self.notifier = notifier
+        if notifier is not None:
+            notifier.activated.connect(self._notification_clicked)
+        self.service: ReviewService | None = None
+        self.windows: dict[str, ReviewWindow] = {}
+        self.waiting = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(check_every_ms)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def tasks_in_review(self) -> list[Task]:
+        return list(self._in_review.values())
+
+    def seed(self, tasks: Iterable[Task]) -> None:
+        """The tasks known at start (any statuses: only those in review are kept); alerts due are raised."""
+        for task in tasks:
+            if task.status == "review":
+                self._in_review[task.id] = task
+        self.check()
+
+    def set_service(self, service: ReviewService | None) -> ReviewService | None:
+        """Use this connection from now on; returns the previous service (for the caller to close)."""
+        previous, self.service = self.service, service
+        for window in list(self.windows.values()):
+            window.close()
+        return previous
+
+    # --- opening -----------------------------------------------------------------------------------
+
+    def open_review(self, task: Task) -> ReviewWindow | None:
+        if self.service is None:
+            return None
+        window = self.windows.get(task.id)
+        if window is not None and shiboken6.isValid(window):
+            window.update_task(task)
+        else:
+            while len(self.windows) >= MAX_OPEN_REVIEWS:  # the oldest review makes room
+                oldest = next(iter(self.windows))
+                self.windows[oldest].close()
+                self.windows.pop(oldest, None)
+            window = ReviewWindow(task, self.service, self._parent, now=self._now)
+            window.closed.connect(self._forget_window)
+            window.chosen.connect(self.chosen.emit)
+            window.chosen.connect(lambda _task_id: self.check())
+            self.windows[task.id] = window
+            window.start()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def review_next(self, selected: Task | None = None) -> ReviewWindow | None:
+        """The selected task if it waits for review, else the one whose review closes soonest."""
+        task = next_to_review(self.tasks_in_review(), self._now(), selected)
+        return self.open_review(task) if task is not None else None
+
+    def _forget_window(self, task_id: str) -> None:
+        window = self.windows.pop(task_id, None)
+        if window is not None and shiboken6.isValid(window):
+            window.deleteLater()
+
+    def _notification_clicked(self, task_id: str) -> None:
+        task = self._in_review.get(task_id)
+        if task is not None:
+            self.open_review(task)
+
+    # --- news --------------------------------------------------------------------------------------
+
+    def task_updated(self, task: Task) -> None:
+        if task.status == "review":
+            self._in_review[task.id] = task
+        else:
+            self._in_review.pop(task.id, None)
+        window = self.windows.get(task.id)
+        if window is not None and shiboken6.isValid(window):
+            window.update_task(task)
+        self._alert(task)
+        self._count()
+
+    def check(self) -> None:
+        """Alerts due with time (under ten minutes left) and the waiting count."""
+        now = self._now()
+        self._send(self.alerts.check_all(waiting_for_review(self.tasks_in_review(), now), now))
+        self._count()
+
+    def _alert(self, task: Task) -> None:
+        self._send(self.alerts.check(task, self._now()))
+
+    def _send(self, alerts: list[ReviewAlert]) -> None:
+        """A few alerts one by one; many at once (a first start with much waiting) as one summary."""
+        for alert in alerts:
+            log.info("review alert for %s: %s", alert.task_id, alert.kind)
+        if self.notifier is None or not alerts:
+            return
+        if len(alerts) <= MAX_ALERTS_AT_ONCE:
+            for alert in alerts:
+                self.notifier.notify(alert)
+            return
+        self.notifier.notify(ReviewAlert(alerts[0].task_id, alerts[0].kind, "Ready for your review",
+                                         f"{len(alerts)} tasks need your review — the first closes soonest"))
+
+    def _count(self) -> None:
+        waiting = len(waiting_for_review(self.tasks_in_review(), self._now()))
+        if waiting != self.waiting:
+            self.waiting = waiting
+            self.waiting_changed.emit(waiting)
+
+    def close(self) -> None:
+        self._timer.stop()
+        for window in list(self.windows.values()):
+            if shiboken6.isValid(window):
+                window.close()
+        if self.notifier is not None:
+            self.notifier.close()

@@ -1,0 +1,610 @@
+"""The review of one task: the versions agents made, and choosing one.
+
+A window of its own (non-modal): the list of presented versions on the left (agent, tier, price,
+score, a thumbnail), the selected version's card on the right (summary, the agent's message, the
+score in words, what they made: text as typed, pictures that open larger, links that open in the
+browser only when clicked). "Choose this version" (Alt+C) asks first. Everything slow (the
+gallery, the server's operations, pictures) runs in the background; the window never waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ApiError, Offline, OutcomeUnknown
+from app.images import ImageError
+from app.review import (
+    WEBSITE_URL,
+    Artifact,
+    Bid,
+    Gallery,
+    ReviewOperations,
+    breakdown_words,
+    classify_artifacts,
+    score_words,
+)
+from app.review_alerts import CLOSING_SOON, closes_at, task_name
+from app.review_service import ReviewService
+from app.schema import Task, status_info
+from app.timefmt import expires_in_words
+from ui import styles
+from ui.async_dialog import ask
+from ui.presenters import money
+
+log = logging.getLogger(__name__)
+
+THUMB = QSize(96, 78)
+PREVIEW = QSize(300, 244)
+BID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def plain_label(text: str = "", name: str = "", *, wrap: bool = True, selectable: bool = True) -> QLabel:
+    """A label that shows text exactly as typed (never as HTML)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+def _price(value: float | None) -> str:
+    return "—" if value is None else money(value)
+
+
+def _pixmap(data: bytes) -> QPixmap | None:
+    pixmap = QPixmap()
+    return pixmap if pixmap.loadFromData(data) and not pixmap.isNull() else None
+
+
+class ImageViewer(QDialog):
+    """A picture, larger, in a window of its own (non-modal; Esc closes)."""
+
+    def __init__(self, pixmap: QPixmap, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageViewer")
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        label = QLabel()
+        label.setObjectName("imageViewerPicture")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAccessibleName(title)
+        shown = pixmap if pixmap.width() <= 900 and pixmap.height() <= 700 else pixmap.scaled(
+            900, 700, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        if shown.width() < 400:
+            shown = pixmap.scaled(600, 480, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        label.setPixmap(shown)
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
+
+
+class ReviewWindow(QWidget):
+    """The review of one task. ``chosen(task_id)`` after a choice went through."""
+
+    chosen = Signal(str)
+    closed = Signal(str)
+
+    def __init__(self, task: Task, service: ReviewService, parent: QWidget | None = None, *,
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("reviewWindow")
+        self.task = task
+        self.service = service
+        self._now = now
+        self.gallery: Gallery | None = None
+        self.operations: ReviewOperations | None = None
+        self._jobs: set[asyncio.Task[Any]] = set()
+        self._pixmaps: dict[str, QPixmap] = {}
+        self._image_errors: dict[str, str] = {}
+        self._artifacts: dict[str, list[Artifact]] = {}
+        self._card_images: dict[str, list[QToolButton]] = {}
+        self._busy = False
+        self.resize(900, 640)
+
+        self.title = plain_label("", "reviewTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.closes = plain_label("", "reviewCloses", selectable=False)
+        self.facts = plain_label("", "reviewFacts", selectable=False)
+        self.message = plain_label("", "reviewMessage")
+        self.message.hide()
+
+        self.versions = QListWidget()
+        self.versions.setObjectName("versionList")
+        self.versions.setAccessibleName("Versions")
+        self.versions.setIconSize(THUMB)
+        self.versions.setWordWrap(True)
+        self.versions.setSpacing(3)
+        self.versions.currentItemChanged.connect(lambda *_: self._show_current())
+
+        self.card = QWidget()
+        self.card.setObjectName("versionCard")
+        self.card_layout = QVBoxLayout(self.card)
+        self.card_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.card)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.versions)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([340, 560])
+
+        self.choose_button = QPushButton("&Choose this version")
+        self.choose_button.setObjectName("chooseButton")
+        self.choose_button.setEnabled(False)
+        self.choose_button.clicked.connect(lambda: self._spawn(self.choose()))
+        self.remix_button = QPushButton("Ask for a new &round")
+        self.remix_button.setObjectName("remixButton")
+        self.remix_button.hide()
+        self.remix_button.clicked.connect(lambda: self._spawn(self._run_extra("remix")))
+        self.extend_button = QPushButton("Ask for more &time")
+        self.extend_button.setObjectName("extendButton")
+        self.extend_button.hide()
+        self.extend_button.clicked.connect(lambda: self._spawn(self._run_extra("extend")))
+        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button.setObjectName("reviewRefresh")
+        self.refresh_button.clicked.connect(self.reload)
+        close_button = QPushButton("Close")
+        close_button.clicked.connect(self.close)
+
+        self.website = QFrame()
+        self.website.setObjectName("websiteFallback")
+        website_layout = QHBoxLayout(self.website)
+        website_layout.setContentsMargins(0, 0, 0, 0)
+        website_layout.addWidget(plain_label("Choosing a version is done on AITasker's website.", selectable=False), 1)
+        self.website_button = QPushButton("Open AITasker's &website")
+        self.website_button.setObjectName("websiteButton")
+        self.website_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(WEBSITE_URL)))
+        website_layout.addWidget(self.website_button)
+        self.website.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.remix_button)
+        buttons.addWidget(self.extend_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.closes)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.website)
+        layout.addLayout(buttons)
+
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.reload)
+        self._tick = QTimer(self)
+        self._tick.setInterval(15_000)
+        self._tick.timeout.connect(self._show_task)
+        self._tick.start()
+        self._show_task()
+
+    # --- life ----------------------------------------------------------------------------------
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        job = asyncio.ensure_future(coro)
+        self._jobs.add(job)
+        job.add_done_callback(self._jobs.discard)
+        job.add_done_callback(self._report_crash)
+        return job
+
+    @staticmethod
+    def _report_crash(job: asyncio.Task[Any]) -> None:
+        if not job.cancelled() and job.exception() is not None:
+            log.error("review: unexpected error", exc_info=job.exception())
+
+    def start(self) -> None:
+        """Load the gallery and what the server allows (in the background)."""
+        self.reload()
+
+    def reload(self) -> None:
+        self._spawn(self.load())
+
+    def closeEvent(self, event: Any) -> None:
+        for job in list(self._jobs):
+            job.cancel()
+        self._tick.stop()
+        self.closed.emit(self.task.id)
+        super().closeEvent(event)
+
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self)
+
+    # --- the task and its time -----------------------------------------------------------------
+
+    def update_task(self, task: Task) -> None:
+        """A fresher copy of the task (from the table's refresher): the time line and buttons follow."""
+        if task.id != self.task.id:
+            return
+        changed = task.status != self.task.status
+        self.task = task
+        self._show_task()
+        if changed:
+            self.reload()  # e.g. chosen on the website, or the review ran out
+
+    @property
+    def in_review(self) -> bool:
+        now = self._now()
+        return self.task.status == "review" and (self.task.expires_at is None or self.task.expires_at > now)
+
+    def _show_task(self) -> None:
+        name = task_name(self.task)
+        self.setWindowTitle(f"Review: {name}")
+        self.title.setText(f"Choose a version of ‘{name}’")
+        now = self._now()
+        if self.task.status == "review" and self.task.expires_at is not None:
+            left = self.task.expires_at - now
+            if left > timedelta(0):
+                self.closes.setText(f"Review closes {expires_in_words(self.task.expires_at, now)} (at {closes_at(self.task)})")
+                self.closes.setProperty("warning", left < CLOSING_SOON)
+            else:
+                self.closes.setText("The review has closed: the time to choose ran out.")
+                self.closes.setProperty("warning", True)
+        elif self.task.status == "review":
+            self.closes.setText("Ready for your review.")
+        else:
+            info = status_info(self.task.status)
+            self.closes.setText(f"{info.label}: {info.explanation}")
+            self.closes.setProperty("warning", False)
+        self.closes.setStyleSheet(styles.ERROR_BOLD if self.closes.property("warning") else "")
+        self._update_buttons()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def _say(self, text: str, detail: str = "") -> None:
+        self.message.setText(text)
+        self.message.setToolTip(detail)
+        self.message.setVisible(bool(text))
+
+    async def load(self) -> None:
+        if self.gallery is None:
+            self._say("Loading the versions…")
+        operations_job = self._spawn(self.service.operations()) if self.operations is None else None
+        try:
+            gallery = await self.service.gallery(self.task.id)
+        except ApiError as exc:
+            log.info("review gallery: %s", exc.detail)
+            self._say(f"The versions could not be loaded. {exc.user_message}", exc.detail)
+            gallery = None
+        if operations_job is not None:
+            try:
+                self.operations = await operations_job
+            except ApiError as exc:  # operations() reports problems as "unreadable", but be safe
+                self.operations = ReviewOperations("unreadable", detail=exc.detail)
+        if not self._alive():
+            return
+        if gallery is not None:
+            self._set_gallery(gallery)
+        self._update_buttons()
+
+    def _set_gallery(self, gallery: Gallery) -> None:
+        previous = self.current_bid()
+        self.gallery = gallery
+        if gallery.task is not None and gallery.task.id == self.task.id:
+            self.task = gallery.task
+            self._show_task()
+        shown = gallery.presented
+        base = self.service.api_url
+        self._artifacts = {bid.id: classify_artifacts(bid.artifacts, base) for bid in shown}
+        self.versions.blockSignals(True)
+        self.versions.clear()
+        for bid in shown:
+            item = QListWidgetItem(self._item_text(bid))
+            item.setData(BID_ROLE, bid.id)
+            item.setSizeHint(QSize(0, THUMB.height() + 12))
+            self.versions.addItem(item)
+        self.versions.blockSignals(False)
+        if not shown:
+            self._say("No versions yet. They appear here when agents have finished their first drafts."
+                      if self.task.status in ("open", "matching", "prototyping") else "There are no versions to show.")
+        elif self.message.text() == "Loading the versions…":
+            self._say("")
+        facts = [f"{len(shown)} version{'s' if len(shown) != 1 else ''} to choose from"
+                 + (f" ({gallery.total_bids_generated} made)" if gallery.total_bids_generated and gallery.total_bids_generated > len(shown) else "")]
+        if gallery.remix_available:
+            facts.append(f"a new round of versions costs {money(gallery.remix_fee_usd)}" if gallery.remix_fee_usd is not None else "a new round of versions is possible")
+        if gallery.review_extensions_remaining:
+            left = gallery.review_extensions_remaining
+            facts.append(f"{left} extension{'s' if left != 1 else ''} of the review left")
+        self.facts.setText(" · ".join(facts))
+        # Keep the version the user was looking at; else the chosen one; else the first.
+        wanted = previous.id if previous else (gallery.selected_bid.id if gallery.selected_bid else None)
+        row = next((i for i, bid in enumerate(shown) if bid.id == wanted), 0)
+        if shown:
+            first_time = self.versions.currentRow() < 0 and previous is None
+            self.versions.setCurrentRow(row)
+            if first_time and self.isActiveWindow():
+                self.versions.setFocus()  # Up and Down move between versions at once
+        self._show_current()
+        for bid in shown:
+            for artifact in self._artifacts[bid.id]:
+                if artifact.kind != "image":
+                    continue
+                if artifact.url in self._pixmaps or artifact.url in self._image_errors:
+                    self._apply_image(artifact.url)  # already here: onto the new rows at once
+                else:
+                    self._spawn(self._load_image(artifact.url))
+
+    def _item_text(self, bid: Bid) -> str:
+        tier = f" · {bid.agent_tier}" if bid.agent_tier else ""
+        chosen = "✓ Chosen — " if bid.is_selected else ""
+        return f"{chosen}{bid.agent}{tier}\n{_price(bid.bid_price_usd)} · {score_words(bid.eval_score, short=True)}"
+
+    async def _load_image(self, url: str) -> None:
+        if url in self._pixmaps or url in self._image_errors:
+            return
+        try:
+            data = await self.service.images.fetch(url)
+        except ImageError as exc:
+            self._image_errors[url] = str(exc)
+            pixmap = None
+        else:
+            pixmap = _pixmap(data)
+            if pixmap is None:
+                self._image_errors[url] = "This picture could not be shown."
+        if not self._alive():
+            return
+        if pixmap is not None:
+            self._pixmaps[url] = pixmap
+        self._apply_image(url)
+
+    def _apply_image(self, url: str) -> None:
+        pixmap = self._pixmaps.get(url)
+        for row in range(self.versions.count()):
+            item = self.versions.item(row)
+            images = [a for a in self._artifacts.get(item.data(BID_ROLE), []) if a.kind == "image"]
+            if pixmap is not None and images and images[0].url == url:
+                item.setIcon(QIcon(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+        for button in self._card_images.get(url, []):
+            if shiboken6.isValid(button):
+                self._dress_image_button(button, url)
+
+    # --- the card --------------------------------------------------------------------------------
+
+    def current_bid(self) -> Bid | None:
+        item = self.versions.currentItem()
+        if item is None or self.gallery is None:
+            return None
+        bid_id = item.data(BID_ROLE)
+        return next((b for b in self.gallery.bids if b.id == bid_id), None)
+
+    def _clear_card(self) -> None:
+        while self.card_layout.count():
+            entry = self.card_layout.takeAt(0)
+            widget = entry.widget() if entry is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._card_images = {}
+
+    def _show_current(self) -> None:
+        self._clear_card()
+        bid = self.current_bid()
+        self._update_buttons()
+        if bid is None:
+            return
+        add = self.card_layout.addWidget
+        heading = plain_label(bid.agent + (f" — {bid.agent_tier}" if bid.agent_tier else ""), "cardAgent")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        add(heading)
+        if bid.is_selected:
+            add(plain_label("✓ You chose this version.", "cardChosen", selectable=False))
+        add(plain_label(f"Price: {_price(bid.bid_price_usd)}", "cardPrice"))
+        score = score_words(bid.eval_score)
+        breakdown = breakdown_words(bid.eval_breakdown)
+        add(plain_label(score + (f" — {breakdown}" if breakdown else ""), "cardScore"))
+        if bid.prototype_summary:
+            add(self._section("Summary"))
+            add(plain_label(bid.prototype_summary, "cardSummary"))
+        if bid.agent_message:
+            add(self._section(f"Message from {bid.agent}"))
+            add(plain_label(f"“{bid.agent_message}”", "cardMessage"))
+        artifacts = self._artifacts.get(bid.id, [])
+        if artifacts:
+            add(self._section("What they made"))
+        for artifact in artifacts:
+            add(self._artifact_widget(bid, artifact))
+        self.card_layout.addStretch(1)
+
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        label = plain_label(text, selectable=False)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.setContentsMargins(0, 8, 0, 0)
+        return label
+
+    def _artifact_widget(self, bid: Bid, artifact: Artifact) -> QWidget:
+        if artifact.kind == "text":
+            label = plain_label(artifact.text, "artifactText")
+            label.setFrameShape(QFrame.Shape.StyledPanel)
+            label.setContentsMargins(6, 6, 6, 6)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            return label
+        if artifact.kind == "image":
+            button = QToolButton()
+            button.setObjectName("artifactImage")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setIconSize(PREVIEW)
+            button.setAccessibleName(f"Picture by {bid.agent}" + (f": {artifact.name}" if artifact.name else ""))
+            button.clicked.connect(lambda: self.open_image(artifact.url, bid))
+            self._card_images.setdefault(artifact.url, []).append(button)
+            self._dress_image_button(button, artifact.url, artifact.name)
+            return button
+        name = artifact.name or "file"
+        link = QPushButton(f"Open {name} on {artifact.host}")
+        link.setObjectName("artifactLink")
+        link.setToolTip(artifact.url)
+        link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(artifact.url)))
+        return link
+
+    def _dress_image_button(self, button: QToolButton, url: str, name: str = "") -> None:
+        pixmap = self._pixmaps.get(url)
+        label = name or button.property("artifactName") or "Picture"
+        button.setProperty("artifactName", label)
+        if pixmap is not None:
+            button.setIcon(QIcon(pixmap.scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+            button.setText(f"{label} — click to see it larger")
+            button.setEnabled(True)
+        elif url in self._image_errors:
+            button.setText(f"{label}: {self._image_errors[url]}")
+            button.setEnabled(False)
+        else:
+            button.setText(f"{label}: loading…")
+            button.setEnabled(False)
+
+    def open_image(self, url: str, bid: Bid) -> ImageViewer | None:
+        pixmap = self._pixmaps.get(url)
+        if pixmap is None:
+            return None
+        viewer = ImageViewer(pixmap, f"Picture by {bid.agent}", self)
+        viewer.show()
+        return viewer
+
+    # --- choosing ----------------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        ops = self.operations
+        bid = self.current_bid()
+        website = ops is not None and ops.choose_on_website
+        self.website.setVisible(website)
+        self.choose_button.setVisible(not website)
+        reason = ""
+        if ops is None:
+            reason = "Checking what AITasker allows…"
+        elif self._busy:
+            reason = "Sending…"
+        elif bid is None:
+            reason = "There is no version to choose yet."
+        elif self.gallery is not None and self.gallery.selected_bid is not None:
+            reason = "A version has already been chosen."
+        elif not self.in_review:
+            reason = "Versions can be chosen only while the task waits for your review."
+        self.choose_button.setEnabled(not reason)
+        self.choose_button.setToolTip(reason)
+        can_more = ops is not None and not self._busy and self.in_review and self.gallery is not None
+        self.remix_button.setVisible(bool(can_more and ops and ops.remix and self.gallery and self.gallery.remix_available))
+        self.extend_button.setVisible(bool(can_more and ops and ops.extend and self.gallery and self.gallery.review_extensions_remaining))
+
+    async def choose(self) -> None:
+        bid = self.current_bid()
+        ops = self.operations
+        if bid is None or ops is None or ops.select is None or self._busy or not self.choose_button.isEnabled():
+            return
+        price = f" for {money(bid.bid_price_usd)}" if bid.bid_price_usd is not None else ""
+        self._busy = True  # one question at a time; no second click while it is open
+        self._update_buttons()
+        try:
+            confirmed = await ask(self, "Choose this version", f"Choose {bid.possessive()} version{price}?", "Choose", "Cancel")
+            if not confirmed or not self._alive():
+                return
+            self._say("Sending your choice…")
+            try:
+                await self.service.choose(ops.select, self.task.id, bid.id)
+            except OutcomeUnknown as exc:
+                log.warning("choice outcome unknown: %s", exc.detail)
+                self._say(exc.user_message, exc.detail)
+                await self._check_after_unclear(bid)
+                return
+            except Offline as exc:
+                self._say("Can't reach AITasker, so your choice was not sent. Try again when you are back online.", exc.detail)
+                return
+            except ApiError as exc:
+                self._say(f"AITasker did not accept the choice. {exc.user_message}", exc.detail)
+                return
+            self._say(f"You chose {bid.possessive()} version. {bid.agent} is finishing it now.")
+            self.chosen.emit(self.task.id)
+            await self.load()
+        finally:
+            self._busy = False
+            if self._alive():
+                self._update_buttons()
+
+    async def _check_after_unclear(self, bid: Bid) -> None:
+        """Re-read the gallery (a read, never a resend) to tell what happened."""
+        try:
+            gallery = await self.service.gallery(self.task.id)
+        except ApiError as exc:
+            self._say("We can't tell whether AITasker received your choice, and checking failed too. "
+                      "Press Refresh in a moment to see what AITasker shows.", exc.detail)
+            return
+        if not self._alive():
+            return
+        self._set_gallery(gallery)
+        chosen = gallery.selected_bid
+        if chosen is not None:
+            self._say(f"AITasker has your choice: {chosen.possessive()} version.")
+            self.chosen.emit(self.task.id)
+        else:
+            self._say("Your choice did not reach AITasker. You can choose again.")
+
+    async def _run_extra(self, which: str) -> None:
+        ops, gallery = self.operations, self.gallery
+        operation = getattr(ops, which, None) if ops else None
+        if operation is None or gallery is None or self._busy:
+            return
+        if which == "remix":
+            question = "Ask for a new round of versions" + (f" for {money(gallery.remix_fee_usd)}" if gallery.remix_fee_usd is not None else "") + "?"
+        else:
+            question = "Ask for more time to choose?"
+        self._busy = True
+        self._update_buttons()
+        try:
+            if not await ask(self, "Review", question, "Ask", "Cancel") or not self._alive():
+                return
+            try:
+                await self.service.run(operation, self.task.id)
+            except ApiError as exc:
+                self._say(exc.user_message, exc.detail)
+                return
+            await self.load()
+            if which == "extend":
+                self._say(f"You have more time: the review now closes at {closes_at(self.task)}.")
+            else:
+                self._say("Done: AITasker is preparing a new round of versions.")
+        finally:
+            self._busy = False
+            if self._alive():
+                self._update_buttons()
