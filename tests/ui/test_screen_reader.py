@@ -1,0 +1,106 @@
+"""The real program in a real X session, used with the keyboard only and read through the accessibility
+bus the way a screen reader reads it. Skips, naming the Debian packages, where those tools are absent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui.desktop.harness import Desktop, Node, missing_tools, outline
+
+pytestmark = pytest.mark.skipif(bool(reason := missing_tools()), reason=reason or "")
+
+WINDOW = "AITasker Desktop — demo"
+
+
+@pytest.fixture(scope="module")
+def desktop() -> Iterator[Desktop]:
+    session = Desktop()
+    session.start()
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+@pytest.fixture
+def demo(desktop: Desktop, tmp_path: Path) -> Iterator[Desktop]:
+    desktop.launch(tmp_path / "data", "--demo", "--demo-speed", "60")
+    try:
+        desktop.wait_for("the main window", lambda tree: tree.find("frame", WINDOW))
+        desktop.focus_window(WINDOW)
+        yield desktop
+    finally:
+        desktop.close_app()
+
+
+def named(prefix: str) -> object:
+    return lambda name: name.startswith(prefix)
+
+
+def post_with_keyboard(demo: Desktop, title: str) -> None:
+    focused = demo.focused()
+    assert focused is not None and focused.name.startswith("What do you need"), outline(demo.tree())
+    demo.type(title)
+    demo.keys("Tab")
+    demo.type("A round logo with a loaf of bread, warm colours.")
+
+    def has_title(tree: Node) -> bool:
+        return any(node.text == title for node in tree.find(name=named("What do you need")))
+
+    demo.wait_for("the title in its field", has_title, timeout=20)
+    # Category and task type, by keyboard: the field's own letters pick an entry.
+    demo.keys("Tab")
+    assert (demo.focused() or Node(0, "", "")).role == "combo box", outline(demo.tree())
+    demo.type("G")
+    demo.keys("Tab")
+    demo.keys("Down")
+    demo.keys("ctrl+Return")
+    confirm = demo.wait_for("the confirmation", lambda tree: tree.find(name=named("Post")) or
+                            tree.find("alert") or tree.find("dialog"), timeout=20)
+    assert title in outline(confirm), outline(confirm)
+    demo.keys("Return")
+
+    def row_in_table(tree: Node) -> bool:
+        tables = tree.find("table", named("Your tasks"))
+        return any(cell.name == title for table in tables for cell in table.walk() if cell.role == "table cell")
+
+    demo.wait_for("the new task in 'Your tasks'", row_in_table, timeout=60)
+
+
+def test_post_a_task_with_the_keyboard_and_hear_it_in_the_table(demo: Desktop) -> None:
+    post_with_keyboard(demo, "Logo for my bakery")
+
+
+def cells(tree: Node) -> list[str]:
+    return [cell.name for table in tree.find("table", named("Your tasks")) for cell in table.walk()
+            if cell.role == "table cell"]
+
+
+def test_review_and_choose_a_version_with_the_keyboard(demo: Desktop) -> None:
+    """Issue 10's journey: post, wait for review, Ctrl+R, see versions with their agents, Alt+C, Enter."""
+    title = "Logo for my bakery"
+    post_with_keyboard(demo, title)
+    demo.wait_for("the task to wait for review", lambda tree: any("Ready for your review" in c for c in cells(tree)), timeout=120)
+    demo.focus_window(WINDOW)
+    demo.keys("ctrl+r")
+
+    def review_window(tree: Node) -> list[Node]:  # a top-level window of the app, titled "Review: …"
+        return [n for n in tree.walk() if n.depth == 1 and n.name.startswith("Review")]
+
+    review = demo.wait_for("the review window", review_window, timeout=30)
+    window = review_window(review)[0]
+    versions = [n for lst in window.find("list", "Versions") for n in lst.walk() if n.role == "list item" and "$" in n.name]
+    assert len(versions) >= 2, "fewer than two versions were announced:\n" + outline(review)
+    assert window.find("push button", named("Choose this version")), outline(review)
+    assert window.find("push button", named("Picture by ")), "no picture of a version:\n" + outline(review)
+    demo.keys("alt+c")
+    confirm = demo.wait_for("the question before choosing",
+                            lambda tree: any("version for $" in (n.name + (n.text or "")) for n in tree.walk()),
+                            timeout=30)
+    assert "Choose" in outline(confirm)
+    demo.keys("Return")
+    demo.wait_for("the chosen version to be in the works",
+                  lambda tree: any("Final version in progress" in c for c in cells(tree)), timeout=60)
