@@ -15,11 +15,11 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import annotated_types
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
@@ -202,8 +202,10 @@ def cut_deep(value: Any, max_depth: int = MAX_RESPONSE_DEPTH) -> Any:
 
 
 def _deeper_than(value: Any, max_depth: int) -> bool:
-    if not isinstance(value, (dict, list)):
-        return False
+    if not isinstance(value, (dict, list)) or max_depth >= 2 and not any(
+        isinstance(item, (dict, list)) for item in (value.values() if isinstance(value, dict) else value)
+    ):
+        return False  # the common case: flat
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         node, depth = stack.pop()
@@ -315,6 +317,9 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+_Shallow = Annotated[Any, BeforeValidator(lambda value: cut_deep(value, MAX_RESPONSE_DEPTH - 1))]
+
+
 class Task(BaseModel):
     """``TaskResponse``: tolerant of anything a real server may plausibly send."""
 
@@ -337,14 +342,15 @@ class Task(BaseModel):
     brand_kit_id: str | None = None
     prototype_tier: int | str | None = None
 
-    @model_validator(mode="before")
+    # Whatever a server nests (requirements, attachments, extra fields), the task must store,
+    # read back (pydantic reads ~200 levels) and show: parts deeper than MAX_RESPONSE_DEPTH
+    # (counting the task itself) are cut to "…". Per field, so reading 100,000 stored tasks stays fast.
+    __pydantic_extra__: dict[str, _Shallow] = Field(init=False)  # type: ignore[assignment]
+
+    @field_validator("requirements", "attachments", mode="before")
     @classmethod
-    def _not_too_deep(cls, data: Any) -> Any:
-        # Whatever a server nests (requirements, extra fields), the task must store, read back
-        # (pydantic reads ~200 levels) and show: deeper parts are cut to "…".
-        if isinstance(data, dict) and any(isinstance(v, (dict, list)) for v in data.values()):
-            return {key: cut_deep(item, MAX_RESPONSE_DEPTH - 1) for key, item in data.items()}
-        return data
+    def _not_too_deep(cls, value: Any) -> Any:
+        return cut_deep(value, MAX_RESPONSE_DEPTH - 1)
 
     @field_validator("id", "user_id", "brand_kit_id", mode="before")
     @classmethod
