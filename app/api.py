@@ -34,6 +34,7 @@ from app.errors import (
     Unauthorized,
     parse_retry_after,
 )
+from app.logs import redact
 from app.review import Gallery, Operation, parse_gallery
 from app.schema import Task, TaskDraft
 from app.taxonomy import Category, parse_categories
@@ -243,13 +244,12 @@ class TasksClient:
     # --- plumbing -------------------------------------------------------------------------
 
     def _redact(self, text: str) -> str:
-        return text.replace(self._api_key, "[redacted]") if self._api_key else text
+        # The key as sent, URL-quoted or escaped, and anything shaped like a key or bearer token.
+        return redact(text, [self._api_key] if self._api_key else [])
 
     def _redacted(self, error: ApiError) -> ApiError:
         """The error with the key taken out of everything a person or the log may see: the
         message, the detail and every field message (a 422 may echo what was sent)."""
-        if not self._api_key:
-            return error
         error.user_message = self._redact(error.user_message)
         error.detail = self._redact(error.detail)
         error.args = tuple(self._redact(a) if isinstance(a, str) else a for a in error.args)

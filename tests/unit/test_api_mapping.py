@@ -307,6 +307,8 @@ def _every_text(error: errors.ApiError) -> list[str]:
         # An object detail cut for length: the key sits across the cut.
         httpx.Response(400, json={"detail": {"pad": "x" * 460, "echo": KEY}}),
         httpx.Response(418, json={"detail": f"I am a teapot, not {KEY}"}),
+        # Escaped inside a quoted string, and another key-shaped token the server echoed.
+        httpx.Response(422, json={"detail": [{"loc": ["body", "brand_kit_id"], "msg": f"token 'Bearer {KEY}' or aitk_test_{KEY[10:]}"}]}),
     ],
 )
 async def test_server_text_that_echoes_the_key_is_redacted_in_every_field_a_person_sees(response: httpx.Response) -> None:
@@ -319,4 +321,4 @@ async def test_server_text_that_echoes_the_key_is_redacted_in_every_field_a_pers
         assert KEY not in text
         assert KEY[10:19] not in text  # nor part of it
     if isinstance(caught.value, errors.InvalidTask) and caught.value.field_errors.get("title"):
-        assert caught.value.field_errors["title"] == ["title must not contain [redacted]"]
+        assert caught.value.field_errors["title"] == ["title must not contain [redacted]"]  # the rest kept
