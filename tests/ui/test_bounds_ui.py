@@ -92,3 +92,30 @@ def test_the_json_view_refuses_requirements_nested_too_deeply_in_words(qtbot, le
 def test_a_value_cell_nested_too_deeply_stays_text() -> None:
     text = "[" * 100_000 + "]" * 100_000
     assert parse_cell(text) == text
+
+
+def test_details_of_far_dates_show_a_dash_and_the_value_as_sent(zone: str) -> None:
+    from ui.presenters import task_details
+
+    unshowable = 0
+    for task in far_tasks():
+        # Before: OverflowError, and the details stayed blank.
+        text = task_details(task)
+        [expires] = [line for line in text.splitlines() if line.startswith("Expires: ")]
+        assert task.expires_at is not None
+        if expires.startswith(f"Expires: {UNSHOWABLE}"):
+            unshowable += 1
+            assert task.expires_at.isoformat() in expires  # the raw value, kept for the details
+        else:
+            assert task.expires_at.isoformat() not in expires and len(expires) > len("Expires: ")
+    assert unshowable  # in every zone, some of these can't be shown
+
+
+def test_details_of_a_deeply_nested_task_show_without_an_exception() -> None:
+    from ui.presenters import task_details
+
+    deep: object = "leaf"
+    for _ in range(900):
+        deep = {"k": [deep]}
+    text = task_details(Task.model_validate({"id": "deep", "requirements": {"r": deep}, "meta": deep}))
+    assert "Task ID: deep" in text and "…" in text
