@@ -30,9 +30,10 @@ def when(value: datetime | None, fmt: str = DATE_TIME, *, empty: str = "") -> st
     computer can't show in its time zone (year 9999 at +14 h, year 1)."""
     if value is None:
         return empty
-    if local_or_none(value) is None:
+    local = local_or_none(value)  # (a naive time is taken as local, as before)
+    if local is None:
         return UNSHOWABLE
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds_since_epoch(value))), fmt)
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds_since_epoch(local))), fmt)
 
 
 def short_when(value: datetime | None) -> str:
