@@ -11,7 +11,7 @@ when it says None, and the details add the raw value with :func:`as_sent`); sort
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 UNSHOWABLE = "—"
 # Exceptions a conversion of an extreme date may raise, depending on the platform's C library.
@@ -19,11 +19,11 @@ _CANT_CONVERT = (OverflowError, ValueError, OSError)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def local_or_none(when: datetime) -> datetime | None:
-    """``when`` in the computer's time zone, or None when the platform can't hold that moment
-    there (year 9999 at -14 h seen from +14 h, year 1 ...): then show :data:`UNSHOWABLE`."""
+def local_or_none(when: datetime, tz: tzinfo | None = None) -> datetime | None:
+    """``when`` in the computer's time zone (or ``tz``), or None when the platform can't hold
+    that moment there (year 9999 at -14 h seen from +14 h, year 1 ...): then show :data:`UNSHOWABLE`."""
     try:
-        return when.astimezone()
+        return when.astimezone(tz)
     except _CANT_CONVERT:
         return None
 
