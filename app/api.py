@@ -34,6 +34,7 @@ from app.errors import (
     Unauthorized,
     parse_retry_after,
 )
+from app.logs import redact
 from app.review import Gallery, Operation, parse_gallery
 from app.schema import Task, TaskDraft
 from app.taxonomy import Category, parse_categories
@@ -138,7 +139,16 @@ class TasksClient:
         headers = {"Content-Type": "application/json"}
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
-        body = json.dumps(draft.to_request_json()).encode()
+        try:
+            body = json.dumps(draft.to_request_json(), allow_nan=False).encode()
+        except (ValueError, TypeError, RecursionError) as exc:
+            # TaskDraft's bounds make this unreachable; if it ever happens, nothing was sent.
+            raise InvalidTask(
+                "This task can't be sent as it stands: its requirements can't be written down.",
+                field_errors={"requirements": ["These requirements can't be sent. Please simplify them."]},
+                detail=f"request body not serialisable: {type(exc).__name__}",
+                status=None,
+            ) from None
         try:
             response, data = await self._send("POST", "/api/v1/tasks", content=body, headers=headers, may_retry=False)
             return self._parse(Task, data, response)
@@ -234,7 +244,21 @@ class TasksClient:
     # --- plumbing -------------------------------------------------------------------------
 
     def _redact(self, text: str) -> str:
-        return text.replace(self._api_key, "[redacted]") if self._api_key else text
+        # The key as sent, URL-quoted or escaped, and anything shaped like a key or bearer token.
+        return redact(text, [self._api_key] if self._api_key else [])
+
+    def _redacted(self, error: ApiError) -> ApiError:
+        """The error with the key taken out of everything a person or the log may see: the
+        message, the detail and every field message (a 422 may echo what was sent)."""
+        error.user_message = self._redact(error.user_message)
+        error.detail = self._redact(error.detail)
+        error.args = tuple(self._redact(a) if isinstance(a, str) else a for a in error.args)
+        if isinstance(error, InvalidTask):
+            error.field_errors = {
+                self._redact(field): [self._redact(message) for message in messages]
+                for field, messages in error.field_errors.items()
+            }
+        return error
 
     def _parse(self, model: type[Task], data: Any, response: httpx.Response) -> Task:
         try:
@@ -259,25 +283,42 @@ class TasksClient:
                 "There is no usable API key. Paste the key from your AITasker dashboard again.",
                 detail="key empty or contains spaces, line breaks or non-ASCII characters; nothing sent",
             )
+        # One deadline for the whole call, retries and the waits between them included: a server
+        # that trickles bytes can't keep a person waiting longer than this, however many attempts.
+        # Cancelling the awaiting task (the user's "Cancel") raises CancelledError out of here at
+        # once: the retry loop lives in that task, so nothing is tried again afterwards.
+        loop = asyncio.get_running_loop()
+        give_up_at = loop.time() + self._deadline
         attempts = READ_ATTEMPTS if may_retry else 1
-        for attempt in range(1, attempts + 1):
-            try:
-                async with asyncio.timeout(self._deadline):
-                    return await self._send_once(method, path, may_retry=may_retry, **kwargs)
-            except TimeoutError:
-                error: ApiError = (
-                    Offline("AITasker did not answer in time.", detail=f"{method} {path}: no answer in {self._deadline:.0f} s")
-                    if may_retry
-                    else OutcomeUnknown(detail=f"{method} {path}: no answer in {self._deadline:.0f} s")
-                )
-            except (Offline, ServerError) as exc:
-                error = exc
-            if not may_retry or attempt == attempts:
-                raise error
-            delay = self._retry_base_delay * 2 ** (attempt - 1) * (0.5 + random.random())
-            log.info("retrying %s %s in %.2f s after: %s", method, path, delay, error.detail)
-            await asyncio.sleep(delay)
-        raise AssertionError("unreachable")
+        attempt = 0
+        error: ApiError | None = None
+        try:
+            async with asyncio.timeout_at(give_up_at):
+                while True:
+                    attempt += 1
+                    try:
+                        return await self._send_once(method, path, may_retry=may_retry, **kwargs)
+                    except (Offline, ServerError) as exc:
+                        error = exc
+                    if not may_retry or attempt >= attempts:
+                        raise error
+                    delay = self._retry_base_delay * 2 ** (attempt - 1) * (0.5 + random.random())
+                    if loop.time() + delay >= give_up_at:
+                        raise error  # waiting would only end at the deadline
+                    log.info("retrying %s %s in %.2f s after: %s", method, path, delay, error.detail)
+                    await asyncio.sleep(delay)
+        except TimeoutError:
+            where = f"{method} {path}: no answer within {self._deadline:g} s ({attempt} attempt{'s' if attempt != 1 else ''})"
+            if error is not None:
+                where += f"; before that: {error.detail}"
+            timeout: ApiError = (
+                Offline("AITasker did not answer in time.", detail=where)
+                if may_retry
+                else OutcomeUnknown(detail=where)
+            )
+            raise self._redacted(timeout) from None
+        except ApiError as exc:
+            raise self._redacted(exc) from None
 
     async def _send_once(self, method: str, path: str, *, may_retry: bool, **kwargs: Any) -> tuple[httpx.Response, Any]:
         request = self._http.build_request(method, path, **kwargs)
@@ -330,6 +371,9 @@ class TasksClient:
             return None
         try:
             return json.loads(raw)
+        except RecursionError:
+            # Nested deeper than Python's parser goes (hundreds of levels): nothing to show.
+            raise BadResponse(detail=f"{where}: HTTP {response.status_code}, answer nested too deeply to read", status=response.status_code) from None
         except (ValueError, UnicodeDecodeError):
             if 200 <= response.status_code < 300:
                 raise BadResponse(detail=f"{where}: HTTP {response.status_code}, body is not JSON", status=response.status_code) from None
@@ -337,7 +381,13 @@ class TasksClient:
 
     def _error_for(self, status: int, data: Any, response: httpx.Response, where: str) -> ApiError:
         detail_field = data.get("detail") if isinstance(data, dict) else None
-        server_text = self._redact(detail_field if isinstance(detail_field, str) else json.dumps(detail_field)[:500]) if detail_field is not None else ""
+        # Redact before cutting: a cut through the key would leave part of it readable.
+        server_text = (
+            (detail_field if isinstance(detail_field, str) else self._redact(_json_text(detail_field))[:500])
+            if detail_field is not None
+            else ""
+        )
+        server_text = self._redact(server_text)
         detail = f"{where}: HTTP {status}" + (f": {server_text}" if server_text else "")
         if status == 401:
             return Unauthorized(detail=detail, status=status)
@@ -376,6 +426,13 @@ class TasksClient:
             detail=detail,
             status=status,
         )
+
+
+def _json_text(value: Any) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (ValueError, TypeError, RecursionError):
+        return "(an answer nested too deeply to show)"
 
 
 def _path_segment(task_id: str) -> str:

@@ -18,6 +18,7 @@ from typing import Literal
 
 from app.review import SettingsStore
 from app.schema import Task
+from app.timefmt import local_or_none
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,12 @@ def task_name(task: Task) -> str:
 
 
 def closes_at(task: Task, tz: tzinfo | None = None) -> str:
-    """"15:40" in the user's time zone, or "" when the task has no end time."""
+    """"15:40" in the user's time zone, or "" when the task has no end time or one this computer
+    can't show in its time zone (year 9999 at +14 h)."""
     if task.expires_at is None:
         return ""
-    return task.expires_at.astimezone(tz).strftime("%H:%M")
+    local = local_or_none(task.expires_at, tz)
+    return "" if local is None else local.strftime("%H:%M")
 
 
 class ReviewAlerts:

@@ -20,12 +20,13 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserFacingError
+from app.timefmt import utc_iso
 
 if TYPE_CHECKING:
     from app.schema import Task
@@ -348,7 +349,7 @@ class Store:
                 self._upsert_task(db, task)
 
     def _upsert_task(self, db: sqlite3.Connection, task: Task) -> None:
-        created = task.created_at.astimezone(UTC).isoformat() if task.created_at else None
+        created = utc_iso(task.created_at) if task.created_at else None
         db.execute(
             "INSERT INTO tasks (id, body, created_at, stored_at, status) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, created_at = excluded.created_at",

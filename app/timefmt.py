@@ -1,8 +1,55 @@
-"""Times in words for people: "in 3 h 20 min", "expired 2 days ago"."""
+"""Times in words for people: "in 3 h 20 min", "expired 2 days ago", and dates in the computer's
+time zone.
+
+A server may send any ISO date, from year 1 to year 9999 with a +14 h or -14 h offset. Converting
+such a date to the local time zone (or to UTC) can leave the years the platform can hold and raise
+OverflowError (or OSError / ValueError on some platforms). Every conversion of a server date for
+display goes through :func:`local_or_none` (the window's formatter, ``ui.presenters``, shows "—"
+when it says None, and the details add the raw value with :func:`as_sent`); sorting and storing use
+:func:`seconds_since_epoch` and :func:`utc_iso`. Nothing here raises for any ``datetime``.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
+
+UNSHOWABLE = "—"
+# Exceptions a conversion of an extreme date may raise, depending on the platform's C library.
+_CANT_CONVERT = (OverflowError, ValueError, OSError)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def local_or_none(when: datetime, tz: tzinfo | None = None) -> datetime | None:
+    """``when`` in the computer's time zone (or ``tz``), or None when the platform can't hold
+    that moment there (year 9999 at -14 h seen from +14 h, year 1 ...): then show :data:`UNSHOWABLE`."""
+    try:
+        return when.astimezone(tz)
+    except _CANT_CONVERT:
+        return None
+
+
+def as_sent(when: datetime) -> str:
+    """For "More details" when a date can't be shown: "—" and the value exactly as received."""
+    return f"{UNSHOWABLE} (AITasker sent {when.isoformat()}, which this computer can't show in its time zone)"
+
+
+def seconds_since_epoch(when: datetime | None, missing: float = 0.0) -> float:
+    """A sort key: seconds since 1970 for any date (naive is taken as UTC), never raising."""
+    if when is None:
+        return missing
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return (when - _EPOCH).total_seconds()
+
+
+def utc_iso(when: datetime) -> str:
+    """ISO text in UTC; a date past the last (or before the first) UTC instant the platform holds
+    is clamped to it, so that sorting by the text still puts it last (or first)."""
+    try:
+        return when.astimezone(UTC).isoformat()
+    except _CANT_CONVERT:
+        edge = datetime.max if seconds_since_epoch(when) > 0 else datetime.min
+        return edge.replace(tzinfo=UTC).isoformat()
 
 
 def _span(seconds: float) -> str:

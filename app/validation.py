@@ -75,6 +75,8 @@ def _message(field: str, kind: str, ctx: dict[str, Any], error: dict[str, Any]) 
         return f"This needs at least {least} character{'s' if least != 1 else ''}."
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return _bound_message(field, kind, ctx)
+    if kind == "string_unicode":
+        return "This contains a broken character (half of an emoji or symbol). Please retype the last characters."
     if kind.startswith("uuid"):
         return "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000."
     if kind in ("dict_type", "model_type"):

@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.new_button.clicked.connect(self.new_task)
         self.tasks.refreshRequested.connect(self._refresh_now)
         self.tasks.addRequested.connect(self._add_by_id)
+        self.tasks.stopAddRequested.connect(self._stop_adding)
+        self._adding: asyncio.Future[Task] | None = None  # the task being added by ID, while waiting
         self.drafts.takeBackRequested.connect(self.sender.take_back)
         self.drafts.keepAsDraftRequested.connect(self.sender.take_back)
         self.drafts.sendAgainRequested.connect(self.sender.send_again)
@@ -264,8 +266,14 @@ class MainWindow(QMainWindow):
             self.banner.show_message("Connect an AITasker account first.")
             return
         self.tasks.set_adding(True)
+        self._adding = asyncio.ensure_future(self.session.add_task(text))
         try:
-            task = await self.session.add_task(text)
+            task = await self._adding
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise  # the window is closing, not the person pressing Stop
+            self.banner.show_message("Stopped waiting. Nothing was added; you can try again.")
         except NotFound as exc:
             self.banner.show_message("No task with that ID was found on your account.", detail=exc.detail)
         except ApiError as exc:
@@ -274,7 +282,13 @@ class MainWindow(QMainWindow):
             self.add_by_id.clear()
             self._select(task.id)
         finally:
+            self._adding = None
             self.tasks.set_adding(False)
+
+    def _stop_adding(self) -> None:
+        """Stop waiting for an added task: the request ends at once and is not tried again."""
+        if self._adding is not None:
+            self._adding.cancel()
 
     def _refresh_now(self) -> None:
         self.session.refresh_now()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDateTime, QLocale
 from app.drafts import OutboxRow
 from app.schema import Task, status_info
 from app.taxonomy import friendly_name
+from app.timefmt import UNSHOWABLE, as_sent, local_or_none, seconds_since_epoch
 
 # Amounts are US dollars whatever the computer's language: written the US way ($1,234.50).
 _MONEY = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -25,19 +26,33 @@ def money(value: float, decimals: int = 2) -> str:
 
 
 def when(value: datetime | None, fmt: str = DATE_TIME, *, empty: str = "") -> str:
-    """A moment in the computer's time zone, month names in its language."""
+    """A moment in the computer's time zone, month names in its language; "—" for a moment this
+    computer can't show in its time zone (year 9999 at +14 h, year 1)."""
     if value is None:
         return empty
-    local = value.astimezone()
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(local.timestamp())), fmt)
+    local = local_or_none(value)  # (a naive time is taken as local, as before)
+    if local is None:
+        return UNSHOWABLE
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds_since_epoch(local))), fmt)
 
 
 def short_when(value: datetime | None) -> str:
     """Day and time; the year only when it is not this year (the tooltip has it all)."""
     if value is None:
         return ""
-    this_year = value.astimezone().year == datetime.now().year
+    local = local_or_none(value)
+    if local is None:
+        return UNSHOWABLE
+    this_year = local.year == datetime.now().year
     return when(value, SHORT_THIS_YEAR if this_year else SHORT_OTHER_YEAR)
+
+
+def details_when(value: datetime | None) -> str:
+    """For the details: the long date, or "—" with the value exactly as AITasker sent it."""
+    if value is None:
+        return UNSHOWABLE
+    text = when(value, LONG_DATE)
+    return as_sent(value) if text == UNSHOWABLE else text
 
 
 def task_details(task: Task | OutboxRow) -> str:
@@ -52,8 +67,8 @@ def task_details(task: Task | OutboxRow) -> str:
         f"Category: {friendly_name(task.category or '')} / {friendly_name(task.task_type or '')}",
         f"Budget: {money(task.budget_usd)}" if task.budget_usd is not None else "Budget: —",
         f"Experimentation: {task.experimentation:g}" if task.experimentation is not None else "Experimentation: —",
-        f"Created: {when(task.created_at, LONG_DATE, empty='—')}",
-        f"Expires: {when(task.expires_at, LONG_DATE, empty='—')}",
+        f"Created: {details_when(task.created_at)}",
+        f"Expires: {details_when(task.expires_at)}",
         f"Compute budget: {'—' if task.compute_budget is None else money(task.compute_budget)}",
         f"Prototype tier: {'—' if task.prototype_tier is None else task.prototype_tier}",
         f"Brand kit: {task.brand_kit_id or '—'}",

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.schema import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
 from ui import styles
 
 Pairs = list[tuple[str, Any]]
@@ -75,6 +76,10 @@ class _NotJson(ValueError):
     pass
 
 
+class _TooDeep(ValueError):
+    pass
+
+
 def _refuse_constant(name: str) -> Any:
     raise _NotJson(f"{name} is not allowed in JSON")
 
@@ -87,7 +92,10 @@ def _finite_float(text: str) -> float:
 
 
 def _loads(text: str, pairs: bool = False) -> Any:
-    """Strict JSON: no NaN/Infinity, no numbers that overflow to infinity."""
+    """Strict JSON: no NaN/Infinity, no numbers that overflow to infinity, nothing nested deeper
+    than requirements may be (checked before parsing: deep text would exhaust the parser)."""
+    if json_nesting_depth(text, MAX_REQUIREMENTS_DEPTH) > MAX_REQUIREMENTS_DEPTH:
+        raise _TooDeep(REQUIREMENTS_TOO_DEEP)
     hook = (lambda items: _PairList(items)) if pairs else None
     return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=hook)
 
@@ -401,6 +409,8 @@ class RequirementsEditor(QWidget):
             return [], ""
         try:
             data = _loads(text, pairs=True)
+        except _TooDeep as exc:
+            return None, str(exc)
         except ValueError as exc:
             where = ""
             if isinstance(exc, json.JSONDecodeError):

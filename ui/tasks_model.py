@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.drafts import OutboxRow
 from app.schema import OUTBOX_PREFIX, Task, status_info
 from app.taxonomy import friendly_name
-from app.timefmt import expires_in_words
+from app.timefmt import expires_in_words, seconds_since_epoch
 from ui.presenters import DATE_TIME, money, short_when, when
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +55,7 @@ Row = Task | OutboxRow  # a task on the server, or a draft in the outbox
 
 
 def _local(moment: datetime | None) -> str:
-    return when(moment, DATE_TIME)
+    return when(moment, DATE_TIME)  # "—" for a date this computer can't show (year 9999 at +14 h)
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,9 @@ COLUMNS: list[Column] = [
     Column("Status", lambda t, now: _STATUS_MARKS.get(t.status, "● ") + status_info(t.status).label,
            lambda t: status_info(t.status).label, tooltip=lambda t: status_info(t.status).explanation),
     Column("Created", lambda t, now: short_when(t.created_at),
-           lambda t: t.created_at.timestamp() if t.created_at else 0.0, tooltip=lambda t: _local(t.created_at)),
+           lambda t: seconds_since_epoch(t.created_at), tooltip=lambda t: _local(t.created_at)),
     Column("Expires", lambda t, now: expires_in_words(t.expires_at, now, final=t.is_final),
-           lambda t: t.expires_at.timestamp() if t.expires_at else 0.0,
+           lambda t: seconds_since_epoch(t.expires_at),
            tooltip=lambda t: _local(t.expires_at)),
 ]
 

@@ -63,3 +63,27 @@ async def test_tasks_show_at_start_without_a_network(qtbot, tmp_path: Path) -> N
 async def _create(server: SandboxServer):  # type: ignore[no-untyped-def]
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         return await client.create_task(DRAFT)
+
+
+async def test_a_slow_add_by_id_can_be_stopped_and_tried_again(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with SandboxServer(SandboxConfig()) as server:
+        created = await _create(server)
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            server.config.faults.latency = 30.0  # AITasker is very slow to answer
+            server.config.faults.paths = (f"/api/v1/tasks/{created.id}",)
+            window.add_by_id.setText(created.id)
+            window.add_button.click()
+            await wait_until(lambda: window.add_button.text() == "Stop", what="the Stop button")
+            seen = server.app.state.requests_seen
+            await wait_until(lambda: any(created.id in r[1] for r in seen), what="the request to arrive")
+            asked = len(seen)
+            window.add_button.click()  # the person stops waiting
+            await wait_until(lambda: window.add_button.text() == "Add", what="the Add button back")
+            assert "Stopped waiting" in window.banner.text.text()
+            assert window.model.rowCount() == 0 and window.add_by_id.text() == created.id  # kept to try again
+            server.config.faults.latency = 0.0
+            window.add_button.click()
+            await wait_until(lambda: len(window.model.tasks()) == 1, what="the added task")
+            # Stopping did not leave a retry behind: one more request, the one asked for.
+            gets = [r for r in seen[asked:] if created.id in r[1]]
+            assert len(gets) == 1

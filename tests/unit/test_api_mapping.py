@@ -285,3 +285,40 @@ async def test_redirect_on_create_is_not_followed_and_not_a_success() -> None:
         with pytest.raises(errors.BadResponse):
             await client.create_task(DRAFT)
     assert [str(r.url.host) for r in recorder.requests] == ["api.example.test"]
+
+
+def _every_text(error: errors.ApiError) -> list[str]:
+    texts = [str(error), repr(error), error.user_message, error.detail, *map(str, error.args)]
+    if isinstance(error, errors.InvalidTask):
+        for field, messages in error.field_errors.items():
+            texts += [field, *messages]
+    return texts
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # A FastAPI 422 that echoes the request, the key in a message and in a field name.
+        httpx.Response(422, json={"detail": [
+            {"loc": ["body", "title"], "msg": f"Value error, title must not contain {KEY}", "type": "value_error", "input": KEY},
+            {"loc": ["body", KEY], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"},
+        ]}),
+        httpx.Response(422, json={"detail": f"Refused: Authorization: Bearer {KEY}"}),
+        # An object detail cut for length: the key sits across the cut.
+        httpx.Response(400, json={"detail": {"pad": "x" * 460, "echo": KEY}}),
+        httpx.Response(418, json={"detail": f"I am a teapot, not {KEY}"}),
+        # Escaped inside a quoted string, and another key-shaped token the server echoed.
+        httpx.Response(422, json={"detail": [{"loc": ["body", "brand_kit_id"], "msg": f"token 'Bearer {KEY}' or aitk_test_{KEY[10:]}"}]}),
+    ],
+)
+async def test_server_text_that_echoes_the_key_is_redacted_in_every_field_a_person_sees(response: httpx.Response) -> None:
+    client, _ = client_for(lambda r: response)
+    async with client:
+        with pytest.raises(errors.ApiError) as caught:
+            await client.create_task(DRAFT)
+    texts = _every_text(caught.value)
+    for text in texts:
+        assert KEY not in text
+        assert KEY[10:19] not in text  # nor part of it
+    if isinstance(caught.value, errors.InvalidTask) and caught.value.field_errors.get("title"):
+        assert caught.value.field_errors["title"] == ["title must not contain [redacted]"]  # the rest kept

@@ -156,3 +156,20 @@ def test_the_eight_documented_statuses_have_words_and_finality() -> None:
     assert {s for s, info in STATUSES.items() if info.final} == {"completed", "expired", "cancelled"}
     assert status_info("review").label == "Ready for your review"
     assert status_info("needs_revision").label == "Needs revision"
+
+
+@pytest.mark.parametrize("field", ["budget_usd", "experimentation"])
+@pytest.mark.parametrize("value", ["45", "0.5", " 1 "])
+def test_numbers_must_be_json_numbers_not_text(field: str, value: str) -> None:
+    # The documented body has numbers; the text "45" is refused as the server's schema refuses it.
+    assert rejected(**{field: value})[field] == ["Please enter a number."]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["123e4567e89b12d3a456426614174000", "{123e4567-e89b-12d3-a456-426614174000}",
+     "urn:uuid:123e4567-e89b-12d3-a456-426614174000", "123e4567-e89b-12d3-a456-426614174000\n"],
+)
+def test_brand_kit_id_must_be_written_as_the_api_writes_ids(value: str) -> None:
+    assert "doesn't look like an ID" in rejected(brand_kit_id=value)["brand_kit_id"][0]
+    assert draft(brand_kit_id="123E4567-E89B-12D3-A456-426614174000").brand_kit_id is not None

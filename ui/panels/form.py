@@ -19,6 +19,7 @@ from app import form_rules
 from app.form_rules import FIELD_ORDER
 from app.schema import TaskDraft, max_length, number_limits
 from app.taxonomy import Category
+from app.textlimits import char_count, clean, fit, qt_max_length, utf16_units
 from app.validation import money_words, plain_field_errors
 from ui import styles
 from ui.panels.category_chooser import CategoryChooser
@@ -80,7 +81,12 @@ class TaskForm(QWidget):
         self.title = QLineEdit()
         self.title.setObjectName("title")
         if self._title_max is not None:
-            self.title.setMaxLength(self._title_max)
+            # Qt counts UTF-16 units (an emoji is 2), AITasker counts characters: room for the
+            # limit in emoji, then _fit_title keeps it to the limit in characters, never cutting one.
+            self.title.setMaxLength(qt_max_length(self._title_max))
+            self._title_texts = ("", "")  # (before the last change, now)
+            self.title.textChanged.connect(lambda text: setattr(self, "_title_texts", (self._title_texts[1], text)))
+            self.title.textEdited.connect(self._fit_title)
         self.title.setPlaceholderText("For example: A logo for my bakery")
         self.title.setAccessibleName("What do you need? (title)")
         self.description = PlainTextEdit()
@@ -333,6 +339,35 @@ class TaskForm(QWidget):
         if not self._loading:
             self._revalidate(emit_changed=True)
 
+    def _fit_title(self, text: str) -> None:
+        """What was typed or pasted past the title's limit is left out, in whole characters (a
+        flag, an accented letter or a family emoji is never cut in half); the rest of the title
+        stays: a maxLength that counts characters as AITasker does."""
+        limit = self._title_max
+        if limit is None:
+            return
+        # Qt may say "edited" before or after "changed": the text before the edit is whichever of
+        # the last two it showed is not this one.
+        previous, shown = self._title_texts
+        before, now = (previous if shown == text else shown), clean(text)
+        cursor = None
+        if char_count(now) > limit:
+            # The edit replaced before[start:len(before) - end] with now[start:len(now) - end].
+            start = 0
+            while start < min(len(before), len(now)) and before[start] == now[start]:
+                start += 1
+            end = 0
+            while end < min(len(before), len(now)) - start and before[-1 - end] == now[-1 - end]:
+                end += 1
+            head, typed, tail = now[:start], now[start : len(now) - end], now[len(now) - end :]
+            typed = fit(typed, max(0, limit - len(head) - len(tail)))
+            now = fit(head + typed + tail, limit)  # (already over before this edit: cut at the end)
+            cursor = min(utf16_units(head + typed), utf16_units(now))
+        if now != text:
+            self.title.setText(now)
+            if cursor is not None:
+                self.title.setCursorPosition(cursor)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.brand_kit_id and event.type() == QEvent.Type.FocusOut:
             self._render()  # a half-typed ID is now worth a word
@@ -387,8 +422,8 @@ class TaskForm(QWidget):
 
     def _update_counters(self) -> None:
         for counter, length, limit in (
-            (self.title_counter, len(self.title.text()), self._title_max),
-            (self.description_counter, len(self.description.toPlainText()), self._description_max),
+            (self.title_counter, char_count(self.title.text()), self._title_max),
+            (self.description_counter, char_count(self.description.toPlainText()), self._description_max),
         ):
             text, over = form_rules.counter_words(length, limit)
             counter.setText(text)

@@ -273,7 +273,8 @@ class ReviewWindow(QWidget):
         if self.task.status == "review" and self.task.expires_at is not None:
             left = self.task.expires_at - now
             if left > timedelta(0):
-                self.closes.setText(f"Review closes {expires_in_words(self.task.expires_at, now)} (at {closes_at(self.task)})")
+                at = closes_at(self.task)  # "" for a time this computer can't show
+                self.closes.setText(f"Review closes {expires_in_words(self.task.expires_at, now)}" + (f" (at {at})" if at else ""))
                 self.closes.setProperty("warning", left < CLOSING_SOON)
             else:
                 self.closes.setText("The review has closed: the time to choose ran out.")
@@ -601,7 +602,8 @@ class ReviewWindow(QWidget):
                 return
             await self.load()
             if which == "extend":
-                self._say(f"You have more time: the review now closes at {closes_at(self.task)}.")
+                at = closes_at(self.task)
+                self._say(f"You have more time: the review now closes at {at}." if at else "You have more time to choose.")
             else:
                 self._say("Done: AITasker is preparing a new round of versions.")
         finally:

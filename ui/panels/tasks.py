@@ -8,6 +8,7 @@ import gc
 from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +40,7 @@ class TasksPanel(QWidget):
     addRequested = Signal(str)  # a task ID, trimmed, not empty
     taskActivated = Signal(str)  # Enter or double-click on a row: its task ID
     reviewRequested = Signal(str)  # "Open the review" from a row's context menu: its task ID
+    stopAddRequested = Signal()  # "Stop" pressed (or Esc in the ID box) while waiting for an added task
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +83,7 @@ class TasksPanel(QWidget):
         self.add_by_id.setAccessibleName("Task ID to add")
         self.add_button = QPushButton("Add")
         self.add_button.setObjectName("addButton")
+        self._adding = False
         self.details = QPlainTextEdit()
         self.details.setObjectName("details")
         self.details.setReadOnly(True)
@@ -114,7 +117,7 @@ class TasksPanel(QWidget):
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
         self.filter_box.currentIndexChanged.connect(lambda _: self.proxy.set_group(self.filter_box.currentData()))
         self.search.textChanged.connect(self.proxy.set_text)
-        self.add_button.clicked.connect(self._add_requested)
+        self.add_button.clicked.connect(self._button_clicked)
         self.add_by_id.returnPressed.connect(self._add_requested)
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
         self.table.activated.connect(self._activated)  # Enter (and a click where the desktop activates on one)
@@ -126,7 +129,15 @@ class TasksPanel(QWidget):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_empty_hint)
 
+    def _button_clicked(self) -> None:
+        if self._adding:
+            self.stopAddRequested.emit()
+        else:
+            self._add_requested()
+
     def _add_requested(self) -> None:
+        if self._adding:
+            return  # one at a time: Enter while waiting does nothing
         text = self.add_by_id.text().strip()
         if text:
             self.addRequested.emit(text)
@@ -166,7 +177,17 @@ class TasksPanel(QWidget):
         return task if isinstance(task, Task) else None
 
     def set_adding(self, busy: bool) -> None:
-        self.add_button.setEnabled(not busy)
+        """While AITasker is asked for the task, the Add button becomes Stop: any wait can be ended."""
+        self._adding = busy
+        self.add_button.setText("Stop" if busy else "Add")
+        self.add_button.setToolTip("Stop waiting for AITasker (Esc)" if busy else "")
+        self.add_button.setAccessibleDescription("Stops waiting; nothing is added" if busy else "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._adding and event.key() == Qt.Key.Key_Escape and self.add_by_id.hasFocus():
+            self.stopAddRequested.emit()
+            return
+        super().keyPressEvent(event)
 
     def set_tasks(self, tasks: list[Task]) -> None:
         """The first tasks from the store, sorted the default way."""
