@@ -148,6 +148,8 @@ def _database_at_version(path: Path, version: int) -> None:
         db.execute("INSERT INTO drafts (id, body, created_at, updated_at) VALUES ('old', '{\"title\": \"From before\"}', 1, 2)")
         db.execute("INSERT INTO tasks (id, body, created_at, stored_at) VALUES ('t1', ?, '2026-01-01', 3)",
                    ('{"id": "t1", "status": "review", "title": "Old task"}',))
+    if version >= 3:  # from version 3 the app writes the status column with every task
+        db.execute("UPDATE tasks SET status = 'review'")
     db.close()
 
 
