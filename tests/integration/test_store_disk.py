@@ -35,7 +35,7 @@ def test_disk_filling_while_running_keeps_the_saved_draft_and_recovers(tmp_path:
 
     with pytest.raises(DiskFull) as caught:
         store.save_draft("a", {"title": "Typed later", "description": "x" * 50_000})
-    assert str(tmp_path) in caught.value.user_message and "full" in caught.value.user_message
+    assert str(tmp_path) in caught.value.user_message and "no space left" in caught.value.user_message
     assert "Error" not in caught.value.user_message and "SQLITE" not in caught.value.user_message
     assert isinstance(store.write_problem, DiskFull) and [type(p) for p in problems] == [DiskFull]
     with pytest.raises(DiskFull):
