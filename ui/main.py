@@ -130,7 +130,27 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
+
+
+def leave_within(seconds: float, code: int) -> None:
+    """Once the app is done, the process ends within ``seconds`` even if a thread (a stuck keychain
+    or network call) would keep Python waiting for it: Quit must always end the process."""
+    import threading
+
+    def force() -> None:
+        log.warning("still running %.0f s after closing; ending the process", seconds)
+        logging.shutdown()
+        os._exit(code)
+
+    timer = threading.Timer(seconds, force)
+    timer.daemon = True
+    timer.start()
+
+
+def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DEADLINE) -> int:
+    """Run the app; returns the exit code. With ``exit_deadline``, the process is ended that many
+    seconds after the run if something still holds it (pass None when calling from a test)."""
     args = parse_args(argv)
     if not args.demo:
         try:
@@ -199,10 +219,18 @@ def main(argv: list[str] | None = None) -> int:
                       "but it does not answer. Close it (or end it) and try again.", file=sys.stderr)
                 restore_hooks()
                 return 4
+    async def run_then_leave() -> int:
+        code = 1
+        try:
+            code = await run_window(args, secrets, args.data_dir / "config" if explicit else None, instance, problem)
+            return code
+        finally:  # armed before the loop closes: closing it waits for every worker thread
+            if exit_deadline is not None:
+                leave_within(exit_deadline, code)
+
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(run_window(args, secrets, args.data_dir / "config" if explicit else None,
-                                         instance, problem))
+            return runner.run(run_then_leave())
     finally:
         if instance is not None:
             instance.release()
