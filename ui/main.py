@@ -201,24 +201,18 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
     app.setOrganizationName("AITasker")
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed
     instance = None
-    if problem is None:
-        from ui.single_instance import SingleInstance
+    if problem is None:  # one instance per folder: a second launch hands over and leaves
+        from ui.single_instance import claim_or_hand_over
 
-        instance = SingleInstance(args.data_dir)
         try:
-            first = instance.claim()
+            instance, leave = claim_or_hand_over(args.data_dir, sys.argv[1:] if argv is None else list(argv))
         except OSError as exc:
             problem = write_error(exc, args.data_dir / STORE_FILENAME, opening=True)
         else:
-            if not first:  # one instance per folder: the running one comes to the front
-                if instance.hand_over(sys.argv[1:] if argv is None else list(argv)):
-                    log.info("already running on %s: handed over", args.data_dir)
-                    restore_hooks()
-                    return 0
-                print(f"aitasker-desktop: AITasker Desktop is already open with the folder {args.data_dir}, "
-                      "but it does not answer. Close it (or end it) and try again.", file=sys.stderr)
+            if leave is not None:
                 restore_hooks()
-                return 4
+                return leave
+
     async def run_then_leave() -> int:
         code = 1
         try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import time
 from pathlib import Path
 
@@ -124,6 +125,21 @@ class SingleInstance(QObject):
     def _forget(self, socket: QLocalSocket) -> None:
         if self._buffers.pop(socket, None) is not None:
             socket.deleteLater()
+
+
+def claim_or_hand_over(folder: Path, argv: list[str]) -> tuple[SingleInstance | None, int | None]:
+    """At start: (the instance, None) when this launch is the one for ``folder``; (None, exit
+    code) when another launch holds it: 0 once it took our arguments, 4 when it did not answer
+    (said on stderr). Raises OSError when the folder cannot be used at all."""
+    instance = SingleInstance(folder)
+    if instance.claim():
+        return instance, None
+    if instance.hand_over(argv):
+        log.info("already running on %s: handed over", folder)
+        return None, 0
+    print(f"aitasker-desktop: AITasker Desktop is already open with the folder {folder}, but it does not "
+          "answer. Close it (or end it) and try again.", file=sys.stderr)
+    return None, 4
 
 
 def bring_to_front() -> None:
