@@ -174,8 +174,8 @@ class Drafts:
         """Make ``draft_id`` the current draft, after saving the form's ``values`` to the one open
         now. A waiting draft is taken out of the outbox first. None when it cannot be opened."""
         record = self._store.get_draft(draft_id)
-        if record is None or self._outbox.is_sending(draft_id):
-            return None
+        if record is None or record.state == SENDING or self._outbox.is_sending(draft_id):
+            return None  # on its way: it cannot be taken out or edited now
         if not is_empty(values) or self._store.get_draft(self.current_id) is not None:
             self._write(values)
         taken = record.state == WAITING and self._outbox.take_back(draft_id)
