@@ -152,7 +152,15 @@ class Drafts:
             self.current_id = saved
             earlier = self._store.get_draft(earlier_id)
             self.continued.emit(Continued(earlier, saved))
-        self._store.set_setting(CURRENT_DRAFT, self.current_id)
+        self._remember_current(self.current_id)
+
+    def _remember_current(self, draft_id: str | None) -> None:
+        """Which draft is open, for the next start; a failure to save it (a full disk, reported
+        to the store's problem listeners) only means the next start opens a fresh form."""
+        try:
+            self._store.set_setting(CURRENT_DRAFT, draft_id)
+        except StoreError:
+            pass
 
     def earlier_attempt(self, draft_id: str) -> DraftRecord | None:
         """The unclear send this draft continues (new text typed after it), while it is unresolved."""
@@ -167,7 +175,7 @@ class Drafts:
         if values is not None and (not is_empty(values) or self._store.get_draft(self.current_id) is not None):
             self._write(values)
         self.current_id = self._store.new_draft_id()
-        self._store.set_setting(CURRENT_DRAFT, None)
+        self._remember_current(None)
         self.changed.emit(None)
 
     def open(self, draft_id: str, values: dict[str, Any]) -> Opened | None:
@@ -182,7 +190,7 @@ class Drafts:
         if record.state == WAITING and not taken:  # claimed for sending a moment ago: on its way
             return None
         self.current_id = draft_id
-        self._store.set_setting(CURRENT_DRAFT, draft_id)
+        self._remember_current(draft_id)
         self.changed.emit(None)
         return Opened(record, taken)
 
@@ -203,7 +211,7 @@ class Drafts:
             return None
         if draft_id == self.current_id:
             self.current_id = self._store.new_draft_id()
-            self._store.set_setting(CURRENT_DRAFT, None)
+            self._remember_current(None)
 
         def undo() -> None:
             self._store.restore_draft(record)
@@ -215,5 +223,5 @@ class Drafts:
     def sent(self) -> None:
         """The current draft was posted or queued: the form starts a fresh one."""
         self.current_id = self._store.new_draft_id()
-        self._store.set_setting(CURRENT_DRAFT, None)
+        self._remember_current(None)
         self.changed.emit(None)

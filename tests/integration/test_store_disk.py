@@ -183,3 +183,29 @@ def test_a_real_full_disk_at_start_and_while_running(tmp_path: Path) -> None:
     assert out["start"] == "DiskFull" and str(mount / "data") in out["message"]
     assert not [name for name in out["files"] if "damaged" in name], out["files"]
     assert out["after"] == "Typed before the disk filled" and out["moved_aside"] is None
+
+
+async def test_a_full_disk_does_not_stop_task_updates_or_categories(tmp_path: Path) -> None:
+    """The refresher's updates still reach the table (and the categories the form) when they
+    cannot be saved; the store reports the full disk."""
+    from app.schema import Task
+    from app.session import Connection, Session
+    from app.taxonomy import fetch_categories
+
+    store = Store.in_dir(tmp_path)
+    session = Session(store, Connection("http://127.0.0.1:9", None))
+    shown: list[Task] = []
+    session.task_updated.connect(shown.append)
+    store._db.execute(f"PRAGMA max_page_count = {store._db.execute('PRAGMA page_count').fetchone()[0]}")
+    task = Task(id="t1", title="Refreshed", description="x" * 20_000)
+    session.task_refreshed(task)
+    assert shown == [task] and isinstance(store.write_problem, DiskFull)
+
+    class Server:
+        async def list_categories(self) -> list[object]:
+            from app.taxonomy import Category
+
+            return [Category.model_validate({"slug": "data", "name": "Data " + "y" * 20_000, "task_types": []})]
+
+    fetched = await fetch_categories(Server(), store)  # type: ignore[arg-type]
+    assert fetched and fetched[0].slug == "data"
