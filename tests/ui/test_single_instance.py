@@ -120,3 +120,44 @@ def test_the_instance_name_is_per_folder_not_per_spelling(tmp_path: Path) -> Non
     assert instance_name(tmp_path / "a") == instance_name(tmp_path / "link") == instance_name(tmp_path / "a" / ".." / "a")
     assert instance_name(tmp_path / "a") != instance_name(tmp_path / "b")
     assert len(instance_name(tmp_path / "a")) < 60  # fits a local socket path
+
+
+HAND_OVER = r"""
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from ui.single_instance import claim_or_hand_over
+app = QApplication([])
+instance, code = claim_or_hand_over(Path(sys.argv[1]), ["--demo", "file with spaces"])
+print(instance is None, code)
+"""
+
+
+async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """In this process the first instance (a minimised window); a second process hands over."""
+    import asyncio
+
+    from PySide6.QtWidgets import QWidget
+
+    from ui.single_instance import SingleInstance, bring_to_front
+
+    first = SingleInstance(tmp_path)
+    assert first.claim()
+    received: list[list[str]] = []
+    first.activated.connect(received.append)
+    first.activated.connect(lambda argv: bring_to_front())
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.showMinimized()
+    try:
+        second = await asyncio.to_thread(subprocess.run, [sys.executable, "-c", HAND_OVER, str(tmp_path)],
+                                         capture_output=True, text=True, timeout=60, env=ENV)
+        assert second.stdout.split() == ["True", "0"], second.stderr
+        assert received == [["--demo", "file with spaces"]]
+        assert not window.isMinimized() and window.isVisible()
+    finally:
+        first.release()
+    # Released (the first one quit): the next launch is the first again.
+    again = subprocess.run([sys.executable, "-c", HAND_OVER.replace('["--demo", "file with spaces"]', "[]"),
+                            str(tmp_path)], capture_output=True, text=True, timeout=60, env=ENV)
+    assert again.stdout.split() == ["False", "None"], again.stderr
