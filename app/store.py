@@ -381,8 +381,8 @@ class Store:
         changed = (problem is None) != (self.write_problem is None) or (
             problem is not None and type(problem) is not type(self.write_problem))
         self.write_problem = problem
-        if problem is not None:
-            log.warning("store: could not save: %s", problem.detail)
+        if problem is not None:  # once per change of problem, not on every retry
+            log.log(logging.WARNING if changed else logging.DEBUG, "store: could not save: %s", problem.detail)
         if changed:
             for listener in list(self._problem_listeners):
                 listener(problem)
