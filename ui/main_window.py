@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
 
     async def shutdown(self) -> None:
         self.sender.closing = True
+        self._may_close = True
+        self.sender.close_quit_question()
         self.reviews.close()
         service = self.reviews.set_service(None)
         if service is not None:

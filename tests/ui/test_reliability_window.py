@@ -53,7 +53,8 @@ async def queue_offline(window, qtbot, *titles: str) -> dict[str, str]:  # type:
     for title in titles:
         fill(window, qtbot, title)
         await send_and_confirm(window, qtbot)
-        await wait_until(lambda t=title: any(d.title == t and d.state == WAITING for d in window.store.list_drafts()),
+        await wait_until(lambda t=title: any(d.title == t and d.state == WAITING for d in window.store.list_drafts())
+                         and "No connection" in window.banner.text.text() and window.sender.sending is None,
                          what=f"{title} to wait in the outbox")
         ids[title] = next(d.id for d in window.store.list_drafts() if d.title == title)
     return ids
@@ -107,7 +108,8 @@ async def test_new_text_after_an_unclear_send_is_posted_and_the_earlier_attempt_
             window.form.budget.setValue(45)
             server.config.faults.drop_rate = 1.0  # it is made, then the connection drops: unclear
             await send_and_confirm(window, qtbot)
-            await wait_until(lambda: any(d.state == UNKNOWN for d in window.store.list_drafts()), what="the unclear send")
+            await wait_until(lambda: any(d.state == UNKNOWN for d in window.store.list_drafts())
+                             and window.sender.sending is None and window.form.title.isEnabled(), what="the unclear send")
             server.config.faults.drop_rate = 0.0
             earlier_id = window.current_draft_id
             assert window.form.title.text() == "Logo for my bakery"  # still in the form

@@ -37,6 +37,7 @@ class SendController(QObject):
         self._fresh_form = fresh_form  # clears the form for a new draft
         self.sending: asyncio.Future[SendResult] | None = None
         self.closing = False
+        self._quit_question: QMessageBox | None = None
         cancel_button.clicked.connect(self.cancel)
 
     @qasync.asyncSlot()
@@ -105,6 +106,11 @@ class SendController(QObject):
         if self.sending is not None:
             self.sending.cancel()
 
+    def close_quit_question(self) -> None:
+        """The app is closing anyway (shutdown): a quit question still open goes away."""
+        if self._quit_question is not None:
+            self._quit_question.done(0)
+
     async def may_quit(self) -> bool:
         """Whether the app may close now. While a task is being sent, ask: wait for the answer
         (True once it came), or quit now (True: the send is cancelled at shutdown and the task is
@@ -123,10 +129,12 @@ class SendController(QObject):
         now = box.addButton("Quit now", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("Keep working", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(wait)
+        self._quit_question = box
         try:
             await run_dialog(box)
             clicked = box.clickedButton()
         finally:
+            self._quit_question = None
             box.deleteLater()
         if clicked is now:
             return True
