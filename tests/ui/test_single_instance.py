@@ -22,6 +22,14 @@ from tests.ui.test_startup import TROUBLE, assert_screenshot
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
+def remove_stale_socket(data_dir: Path) -> None:
+    """A killed instance leaves its socket file behind (the next holder of the folder would remove
+    it); tests remove it themselves so that no file is left in the temporary folder."""
+    from PySide6.QtNetwork import QLocalServer
+
+    QLocalServer.removeServer(instance_name(data_dir))
+
+
 def log_text(data_dir: Path) -> str:
     log = data_dir / "logs" / "aitasker-desktop.log"
     return log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
@@ -58,6 +66,7 @@ def running(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
         if first.poll() is None:
             first.kill()
         first.communicate(timeout=30)
+        remove_stale_socket(data_dir)
 
 
 def test_a_second_launch_on_the_same_folder_hands_over_and_exits(tmp_path: Path) -> None:
@@ -103,6 +112,7 @@ def test_two_launches_at_the_same_moment_leave_exactly_one_running(tmp_path: Pat
             if p.poll() is None:
                 p.kill()
             p.communicate(timeout=30)
+        remove_stale_socket(data)
 
 
 def test_the_folder_lock_excludes_a_second_holder_until_released(tmp_path: Path) -> None:
