@@ -12,7 +12,7 @@ from typing import Any
 
 from app.events import Event
 from app.outbox import Outbox
-from app.store import DRAFT, UNKNOWN, WAITING, DraftRecord, DraftState, Store
+from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState, Store, StoreError
 
 CURRENT_DRAFT = "current_draft"  # the settings key naming the draft open in the form
 _CONTENT_FIELDS = ("title", "description", "requirements", "brand_kit_id")
@@ -73,6 +73,15 @@ class Opened:
 
 
 @dataclass(frozen=True)
+class Continued:
+    """New text typed into a draft whose send may have reached AITasker went to a new draft
+    (``new_id``, with its own key); the earlier attempt (``earlier``) stays as it was."""
+
+    earlier: DraftRecord | None
+    new_id: str
+
+
+@dataclass(frozen=True)
 class Deleted:
     record: DraftRecord
     undo: Callable[[], None]
@@ -85,6 +94,9 @@ class Drafts:
         self._store = store
         self._outbox = outbox
         self.changed: Event[None] = Event()
+        # The form's text moved to another draft: a frozen one was edited (Continued), or the
+        # draft was removed under the form (posted or deleted elsewhere; Continued with no earlier).
+        self.continued: Event[Continued] = Event()
         self.current_id = store.new_draft_id()
 
     # --- reading ----------------------------------------------------------------------------------
@@ -107,42 +119,78 @@ class Drafts:
 
     # --- writing ----------------------------------------------------------------------------------
     def autosave(self, values: dict[str, Any]) -> bool:
-        """The form's content goes to the current draft (an untouched form is not saved)."""
-        if is_empty(values) and self._store.get_draft(self.current_id) is None:
+        """The form's content goes to the current draft (an untouched form is not saved). False
+        when nothing was saved: an untouched form, or the store cannot write (it reports that to
+        its problem listeners; the text stays in the form and the next autosave tries again)."""
+        try:
+            if is_empty(values) and self._store.get_draft(self.current_id) is None:
+                return False
+            self._write(values)
+        except StoreError:
             return False
-        self._write(values)
         self.changed.emit(None)
         return True
 
     def save_for_send(self, values: dict[str, Any]) -> str:
-        """Save the current draft as it is (even untitled) before it is sent; returns its ID."""
+        """Save the current draft as it is (even untitled) before it is sent; returns its ID.
+        Raises StoreError when it cannot be saved (then it is not sent either)."""
         self._write(values)
         self.changed.emit(None)
         return self.current_id
 
     def _write(self, values: dict[str, Any]) -> None:
-        self._store.save_draft(self.current_id, values)
-        self._store.set_setting(CURRENT_DRAFT, self.current_id)
+        """Save to the current draft. The store keeps a draft whose send may have reached AITasker
+        as it was sent and puts new text in a draft that continues it; a draft removed under the
+        form (posted, deleted) is not brought back: the text becomes a new draft. Either way the
+        form follows its text to the new draft."""
+        earlier_id = self.current_id
+        saved = self._store.save_draft(earlier_id, values)
+        if saved is None:
+            saved = self._store.new_draft_id()
+            self._store.save_draft(saved, values)
+        if saved != earlier_id:
+            self.current_id = saved
+            earlier = self._store.get_draft(earlier_id)
+            self.continued.emit(Continued(earlier, saved))
+        self._remember_current(self.current_id)
+
+    def _remember_current(self, draft_id: str | None) -> None:
+        """Which draft is open, for the next start; a failure to save it (a full disk, reported
+        to the store's problem listeners) only means the next start opens a fresh form."""
+        try:
+            self._store.set_setting(CURRENT_DRAFT, draft_id)
+        except StoreError:
+            pass
+
+    def earlier_attempt(self, draft_id: str) -> DraftRecord | None:
+        """The unclear send this draft continues (new text typed after it), while it is unresolved."""
+        record = self._store.get_draft(draft_id)
+        if record is None or record.continues is None:
+            return None
+        earlier = self._store.get_draft(record.continues)
+        return earlier if earlier is not None and earlier.state in (SENDING, UNKNOWN) else None
 
     def new(self, values: dict[str, Any] | None = None) -> None:
         """Keep what is in the form (given ``values``) and start a fresh draft."""
         if values is not None and (not is_empty(values) or self._store.get_draft(self.current_id) is not None):
             self._write(values)
         self.current_id = self._store.new_draft_id()
-        self._store.set_setting(CURRENT_DRAFT, None)
+        self._remember_current(None)
         self.changed.emit(None)
 
     def open(self, draft_id: str, values: dict[str, Any]) -> Opened | None:
         """Make ``draft_id`` the current draft, after saving the form's ``values`` to the one open
         now. A waiting draft is taken out of the outbox first. None when it cannot be opened."""
         record = self._store.get_draft(draft_id)
-        if record is None or self._outbox.is_sending(draft_id):
-            return None
+        if record is None or record.state == SENDING or self._outbox.is_sending(draft_id):
+            return None  # on its way: it cannot be taken out or edited now
         if not is_empty(values) or self._store.get_draft(self.current_id) is not None:
             self._write(values)
         taken = record.state == WAITING and self._outbox.take_back(draft_id)
+        if record.state == WAITING and not taken:  # claimed for sending a moment ago: on its way
+            return None
         self.current_id = draft_id
-        self._store.set_setting(CURRENT_DRAFT, draft_id)
+        self._remember_current(draft_id)
         self.changed.emit(None)
         return Opened(record, taken)
 
@@ -163,7 +211,7 @@ class Drafts:
             return None
         if draft_id == self.current_id:
             self.current_id = self._store.new_draft_id()
-            self._store.set_setting(CURRENT_DRAFT, None)
+            self._remember_current(None)
 
         def undo() -> None:
             self._store.restore_draft(record)
@@ -175,5 +223,5 @@ class Drafts:
     def sent(self) -> None:
         """The current draft was posted or queued: the form starts a fresh one."""
         self.current_id = self._store.new_draft_id()
-        self._store.set_setting(CURRENT_DRAFT, None)
+        self._remember_current(None)
         self.changed.emit(None)

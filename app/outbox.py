@@ -6,7 +6,13 @@ Rules that protect the user's money:
 - the state ``sending`` is committed before the request leaves; a crash while sending turns it into
   ``unknown`` at the next start (:meth:`Store.recover_interrupted_sends`);
 - only an :class:`~app.errors.Offline` failure (nothing reached the server) or a 429 puts a draft
-  back in the queue to be sent by itself; an unclear outcome waits for the user.
+  back in the queue to be sent by itself; an unclear outcome waits for the user;
+- the draft is claimed (:meth:`Store.claim`, one transaction) right before its request leaves: a
+  draft taken out of the outbox, edited or deleted since the plan was made is not sent; the loop
+  reads the next draft afresh each time, never from a list taken earlier;
+- the content sent is the content claimed; a create that comes back for other content (a server
+  answering a reused key with an older task) deletes nothing the user typed;
+- one failing send is logged and the outbox goes on with the others.
 """
 
 from __future__ import annotations
@@ -23,19 +29,25 @@ from pydantic import ValidationError
 from app.api import TasksClient
 from app.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
 from app.schema import Task, TaskDraft, plain_field_errors
-from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store
+from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store, StoreError
 from app.wakeup import Wakeup
 
 log = logging.getLogger(__name__)
 
 CREATES_PER_MINUTE = 60  # documented bucket for POST /api/v1/tasks
 HEALTH_BACKOFF = (2.0, 5.0, 10.0, 20.0, 30.0, 60.0)
+USER_SEND_FROM = (DRAFT, WAITING, UNKNOWN)  # states a user's Send / Send again may start from
+EARLIER_VERSION = (
+    "AITasker answered with a task that differs from this draft (it was probably posted earlier from "
+    "an older version). That task is in your list. Your text was kept as a draft, not posted."
+)
 
 
 class SendState(StrEnum):
     """Where one send ended: the draft's new state, or created (the draft is gone)."""
 
     CREATED = "created"
+    GONE = "gone"  # the draft was removed before it could be sent
     DRAFT = DraftState.DRAFT.value
     WAITING = DraftState.WAITING.value
     SENDING = DraftState.SENDING.value
@@ -43,20 +55,41 @@ class SendState(StrEnum):
 
 
 CREATED = SendState.CREATED
+GONE = SendState.GONE
 
 
 @dataclass
 class SendResult:
-    """What happened to one send. ``state`` is the draft's new state, or created."""
+    """What happened to one send. ``state`` is the draft's new state, created, or gone.
+
+    ``other_task`` is set when the server answered with a task that is not what was sent (the
+    draft then stays a draft, with its text)."""
 
     state: SendState | DraftState
     task: Task | None = None
     error: ApiError | None = None
     field_errors: dict[str, list[str]] = field(default_factory=dict)
+    other_task: Task | None = None
 
     def __post_init__(self) -> None:
         self.state = SendState(self.state)
 
+
+def answers_for(draft: TaskDraft, task: Task) -> bool:
+    """Whether a created ``task`` is plausibly the one ``draft`` asked for. A server may answer a
+    reused idempotency key with the task it made for it earlier; then what was just sent was not
+    posted. Fields the server left empty are not compared; spacing is ignored."""
+
+    def words(text: str | None) -> str:
+        return " ".join((text or "").split())
+
+    if draft.title and task.title and words(draft.title) != words(task.title):
+        return False
+    if task.description and words(draft.description) != words(task.description):
+        return False
+    if task.budget_usd is not None and abs(task.budget_usd - draft.budget_usd) >= 0.005:
+        return False
+    return not (task.category and task.category != draft.category)
 
 class Outbox:
     def __init__(
@@ -83,83 +116,131 @@ class Outbox:
         return draft_id in self._in_flight
 
     # --- the user's actions --------------------------------------------------------------------
-    async def send(self, draft_id: str) -> SendResult:
-        """Send one draft now (the user pressed Send, or chose "Send again")."""
+    async def send(
+        self,
+        draft_id: str,
+        *,
+        from_states: tuple[str, ...] = USER_SEND_FROM,
+        revision: int | None = None,
+        due_only: bool = False,
+    ) -> SendResult:
+        """Send one draft now (the user pressed Send, or chose "Send again"; or the outbox loop).
+
+        It goes only if, at the moment it is claimed, it is still in one of ``from_states`` (and
+        at ``revision`` and due, when asked): otherwise the result says where it is now."""
         if draft_id in self._in_flight:
             return SendResult(SENDING)
         record = self._store.get_draft(draft_id)
         if record is None:
-            raise KeyError(draft_id)
+            return SendResult(GONE)
+        if record.state == SENDING or record.state not in from_states:
+            return SendResult(SendState(record.state))
         try:
-            draft = TaskDraft.model_validate(record.values)
+            TaskDraft.model_validate(record.values)
         except ValidationError as exc:
-            self._store.set_state(draft_id, DRAFT, error="Some details need a change.")
+            self._store.set_state(draft_id, DRAFT, error="Some details need a change.", expect=(record.state,))
             self._on_change()
             return SendResult(DRAFT, field_errors=plain_field_errors(exc.errors()))
         client = self._client()
         if client is None:
-            self._store.set_state(draft_id, WAITING, queue=True, error="No account connected yet.")
+            self._store.set_state(draft_id, WAITING, queue=True, error="No account connected yet.",
+                                  expect=(record.state,))
             self._on_change()
             return SendResult(WAITING, error=Offline("No AITasker account is connected yet."))
-        key = self._store.idempotency_key(draft_id)  # committed before anything is sent
         self._in_flight.add(draft_id)
         try:
             await self._pace()  # within the create limit; nothing has left yet
+            claimed = self._store.claim(draft_id, from_states, due_only=due_only, revision=revision)
         except BaseException:
             self._in_flight.discard(draft_id)
             raise
-        self._store.set_state(draft_id, SENDING, queue=record.state == WAITING)
+        if claimed is None:  # taken out, edited or deleted while we waited: not sent
+            self._in_flight.discard(draft_id)
+            now = self._store.get_draft(draft_id)
+            log.info("outbox: draft %s changed before sending (now %s); not sent", draft_id, now.state if now else GONE)
+            self._on_change()
+            return SendResult(SendState(now.state) if now else GONE)
+        try:
+            draft = TaskDraft.model_validate(claimed.values)  # what is sent is what was claimed
+        except ValidationError as exc:
+            self._in_flight.discard(draft_id)
+            self._store.set_state(draft_id, DRAFT, error="Some details need a change.", expect=(SENDING,))
+            self._on_change()
+            return SendResult(DRAFT, field_errors=plain_field_errors(exc.errors()))
         self._on_change()
         try:
             self._last_create = self._clock()
-            task = await client.create_task(draft, idempotency_key=key)
+            task = await client.create_task(draft, idempotency_key=claimed.idempotency_key)
         except Offline as exc:
-            self._store.set_state(draft_id, WAITING, queue=True, error=exc.user_message)
+            self._finish(draft_id, WAITING, queue=True, error=exc.user_message)
             result = SendResult(WAITING, error=exc)
         except RateLimited as exc:
             wait = exc.retry_after if exc.retry_after is not None else 60.0
-            self._store.set_state(draft_id, WAITING, queue=True, error=exc.user_message, not_before=self._clock() + wait)
+            self._finish(draft_id, WAITING, queue=True, error=exc.user_message, not_before=self._clock() + wait)
             result = SendResult(WAITING, error=exc)
         except OutcomeUnknown as exc:
-            self._store.set_state(draft_id, UNKNOWN, error=exc.user_message)
+            self._finish(draft_id, UNKNOWN, error=exc.user_message)
             result = SendResult(UNKNOWN, error=exc)
         except InvalidTask as exc:
-            self._store.set_state(draft_id, DRAFT, error=exc.user_message)
+            self._finish(draft_id, DRAFT, error=exc.user_message)
             result = SendResult(DRAFT, error=exc, field_errors=exc.field_errors)
         except ApiError as exc:  # refused: nothing was created (401, 403, other 4xx)
-            self._store.set_state(draft_id, DRAFT, error=exc.user_message)
+            self._finish(draft_id, DRAFT, error=exc.user_message)
             result = SendResult(DRAFT, error=exc)
         except BaseException:
             # Cancelled (the app is closing) or a bug: we cannot know whether it left.
-            self._store.set_state(draft_id, UNKNOWN, error="Sending was interrupted.")
+            try:
+                self._finish(draft_id, UNKNOWN, error="Sending was interrupted.")
+            finally:
+                self._in_flight.discard(draft_id)
+                self._on_change()
             raise
         else:
-            self._store.record_created(draft_id, task)
-            self._on_created(draft_id, task)
-            result = SendResult(CREATED, task=task)
+            result = self._created(draft_id, claimed.revision, draft, task)
         finally:
             self._in_flight.discard(draft_id)
-            self._on_change()
+        self._on_change()
         if result.state == WAITING:
             self._wake.set()
         return result
 
-    def queue(self, draft_id: str) -> None:
-        """Put a draft in the outbox, to be sent when the network allows."""
-        self._store.set_state(draft_id, WAITING, queue=True)
+    def _finish(self, draft_id: str, state: str, **kwargs: object) -> None:
+        """The answer for a claimed draft: from ``sending`` only (nothing else may move it)."""
+        try:
+            self._store.set_state(draft_id, state, expect=(SENDING,), **kwargs)  # type: ignore[arg-type]
+        except StoreError:
+            # Not saved (disk full): it stays "sending" on disk, "Not sure it was sent" after a restart.
+            log.warning("outbox: could not record that draft %s is now %s", draft_id, state)
+
+    def _created(self, draft_id: str, revision: int, draft: TaskDraft, task: Task) -> SendResult:
+        if not answers_for(draft, task):
+            log.warning("outbox: the server answered draft %s with task %s for other content; draft kept", draft_id, task.id)
+            self._record(draft_id, task, revision=revision, keep=EARLIER_VERSION)
+            self._on_created(draft_id, task)
+            return SendResult(DRAFT, other_task=task)
+        self._record(draft_id, task, revision=revision)
+        self._on_created(draft_id, task)
+        return SendResult(CREATED, task=task)
+
+    def _record(self, draft_id: str, task: Task, *, revision: int, keep: str | None = None) -> None:
+        try:
+            self._store.record_created(draft_id, task, revision=revision, keep=keep)
+        except StoreError:
+            log.warning("outbox: task %s was created but could not be saved; draft %s left as sending", task.id, draft_id)
+
+    def queue(self, draft_id: str) -> bool:
+        """Put a draft in the outbox, to be sent when the network allows (not one on its way)."""
+        queued = self._store.set_state(draft_id, WAITING, queue=True, expect=USER_SEND_FROM)
         self._on_change()
         self._wake.set()
+        return queued
 
     def take_back(self, draft_id: str) -> bool:
-        """Take a waiting (or unclear) draft out of the outbox; False if it is on its way."""
-        if draft_id in self._in_flight:
-            return False
-        record = self._store.get_draft(draft_id)
-        if record is None or record.state == SENDING:
-            return False
-        self._store.set_state(draft_id, DRAFT)
+        """Take a waiting (or unclear) draft out of the outbox; False if it is on its way (claimed)
+        or gone. Taken out before its claim, a draft is not sent: the claim re-checks."""
+        taken = self._store.set_state(draft_id, DRAFT, expect=(DRAFT, WAITING, UNKNOWN))
         self._on_change()
-        return True
+        return taken
 
     # --- sending by itself -----------------------------------------------------------------------
     def network_may_be_back(self) -> None:
@@ -173,12 +254,22 @@ class Outbox:
     async def drain(self) -> int:
         """Send waiting drafts, oldest first; stop at the first sign the network is gone.
 
-        Returns how many were created."""
+        Each next draft is read afresh and claimed as it was read, so whatever changed meanwhile
+        (taken out, edited, deleted) is respected. A failing send is logged and skipped; a store
+        that cannot be written stops the round (nothing more is claimed). Returns how many were
+        created."""
         created = 0
-        for record in self._store.outbox():
-            if record.not_before is not None and record.not_before > self._clock():
+        tried: set[str] = set()
+        while (record := self._store.next_waiting(skip=tried)) is not None:
+            tried.add(record.id)
+            try:
+                result = await self.send(record.id, from_states=(WAITING,), revision=record.revision, due_only=True)
+            except StoreError as exc:
+                log.warning("outbox: cannot save, sending paused: %s", exc.detail)
+                break
+            except Exception:
+                log.exception("outbox: sending draft %s failed; going on with the others", record.id)
                 continue
-            result = await self.send(record.id)
             if result.state == CREATED:
                 created += 1
             elif result.state == WAITING:
@@ -194,32 +285,44 @@ class Outbox:
         return max(0.0, min((r.not_before or now) - now for r in waiting))
 
     async def run(self) -> None:
-        """Forever: when drafts wait, check the network (``/health``) with backoff, then drain."""
+        """Forever: when drafts wait, check the network (``/health``) with backoff, then drain.
+        Nothing but cancellation ends it: an unexpected error is logged and the round retried."""
         failures = 0
         while True:
-            due = self.next_due()
-            if due is None:
+            try:
+                failures = await self._round(failures)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("outbox: a round failed; trying again shortly")
+                delay = HEALTH_BACKOFF[min(failures, len(HEALTH_BACKOFF) - 1)]
+                failures += 1
                 self._wake.clear()
-                await self._wake.wait()
-                continue
-            if due > 0:
-                self._wake.clear()
-                await self._wake.wait(due)
-                continue
-            client = self._client()
-            reachable = False
-            if client is not None:
-                try:
-                    reachable = await client.health()
-                except ApiError as exc:
-                    log.info("outbox: server not reachable yet: %s", exc.detail)
-            if reachable:
-                failures = 0
-                await self.drain()
-                if self.next_due() == 0:
-                    await asyncio.sleep(1.0)  # drain stopped on a failure: don't spin
-                continue
-            delay = HEALTH_BACKOFF[min(failures, len(HEALTH_BACKOFF) - 1)]
-            failures += 1
+                await self._wake.wait(delay)
+
+    async def _round(self, failures: int) -> int:
+        due = self.next_due()
+        if due is None:
             self._wake.clear()
-            await self._wake.wait(delay)
+            await self._wake.wait()
+            return failures
+        if due > 0:
+            self._wake.clear()
+            await self._wake.wait(due)
+            return failures
+        client = self._client()
+        reachable = False
+        if client is not None:
+            try:
+                reachable = await client.health()
+            except ApiError as exc:
+                log.info("outbox: server not reachable yet: %s", exc.detail)
+        if reachable:
+            await self.drain()
+            if self.next_due() == 0:
+                await asyncio.sleep(1.0)  # drain stopped on a failure: don't spin
+            return 0
+        delay = HEALTH_BACKOFF[min(failures, len(HEALTH_BACKOFF) - 1)]
+        self._wake.clear()
+        await self._wake.wait(delay)
+        return failures + 1

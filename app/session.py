@@ -17,7 +17,7 @@ from app.errors import ApiError, Forbidden, Offline, Unauthorized
 from app.events import Event
 from app.outbox import Outbox
 from app.schema import FINAL_STATUSES, Task
-from app.store import Store
+from app.store import Store, StoreError
 from app.sync import TaskRefresher
 from app.taxonomy import Category, fetch_categories
 
@@ -140,7 +140,10 @@ class Session:
 
     # --- tasks ------------------------------------------------------------------------------------
     def task_refreshed(self, task: Task) -> None:
-        self.store.upsert_task(task)
+        try:
+            self.store.upsert_task(task)
+        except StoreError:  # a full disk: shown by the store's problem listeners; the table still updates
+            log.warning("task %s not saved", task.id)
         self.task_updated.emit(task)
 
     def _created(self, draft_id: str, task: Task) -> None:

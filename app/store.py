@@ -2,8 +2,17 @@
 
 One file, WAL mode, ``PRAGMA user_version`` migrations (one function per step), owner-only
 permissions. Every write is one transaction, so a crash or a kill at any moment leaves the old
-state or the new one. A file that is not a sound database is moved aside (the user is told where)
-and a fresh one is made.
+state or the new one. A file that SQLite itself reports as damaged (SQLITE_CORRUPT, SQLITE_NOTADB, a
+failed ``quick_check``) is moved aside (the user is told where) and a fresh one is made; a full disk,
+a read-only folder or any other failure to write is never taken for damage: it raises a
+:class:`StoreError` subclass with plain words (what happened, where, what to do) and touches nothing.
+
+A draft's state lives here and only here. Sending claims a draft in one transaction
+(:meth:`Store.claim`, a compare-and-set on its state and content revision), so a draft taken out of
+the outbox, edited or deleted a moment before is never sent by an earlier plan. An idempotency key
+belongs to one content: a draft whose send may have reached AITasker (``sending``/``unknown``) is
+frozen, and new text typed into it is saved as a new draft (:meth:`Store.save_draft` returns its
+id). A removed draft is remembered for a while so that a late autosave cannot bring it back.
 
 Calls are small and fast (single-row reads and writes on an indexed table): they run on the
 GUI thread, as DESIGN.md allows.
@@ -11,6 +20,7 @@ GUI thread, as DESIGN.md allows.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -53,6 +63,21 @@ WAITING = DraftState.WAITING
 SENDING = DraftState.SENDING
 UNKNOWN = DraftState.UNKNOWN
 DRAFT_STATES = tuple(DraftState)
+# States whose content is frozen: a request with the draft's key may have reached the server.
+FROZEN_STATES = (SENDING, UNKNOWN)
+REMOVED_KEPT_FOR = 30 * 24 * 3600.0  # how long a removed draft's id is remembered (seconds)
+REMOVED_KEPT_MAX = 10_000  # and at most this many ids
+
+# SQLite's primary result codes that mean "this file is not a sound database".
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+_SQLITE_FULL = 13
+_SQLITE_READONLY = 8
+_SQLITE_CANTOPEN = 14
+_SQLITE_PERM = 3
+_SQLITE_AUTH = 23
+_SQLITE_IOERR = 10
+_LOW_SPACE = 1 << 20  # below 1 MiB free, a write error is reported as a full disk
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -91,7 +116,19 @@ def _v3(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX tasks_status ON tasks (status)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite3.Connection) -> None:
+    """Drafts: a content revision (for compare-and-set), the content the key was sent with, the
+    draft a frozen one was continued in; and ids of removed drafts (no resurrection)."""
+    db.execute("ALTER TABLE drafts ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE drafts ADD COLUMN key_body TEXT")
+    db.execute("ALTER TABLE drafts ADD COLUMN continues TEXT")
+    # Best guess for keys used before this version: they belong to the content kept with them.
+    db.execute("UPDATE drafts SET key_body = body WHERE idempotency_key IS NOT NULL")
+    db.execute("CREATE INDEX drafts_continues ON drafts (continues)")
+    db.execute("CREATE TABLE removed_drafts (id TEXT PRIMARY KEY, removed_at REAL NOT NULL)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -106,6 +143,9 @@ class DraftRecord:
     queued_at: float | None = None
     not_before: float | None = None
     last_error: str | None = None
+    revision: int = 0
+    key_body: str | None = None
+    continues: str | None = None  # the frozen draft whose later text this is
 
     def __post_init__(self) -> None:
         self.state = DraftState(self.state)
@@ -119,8 +159,102 @@ class DraftRecord:
 class StoreError(UserFacingError):
     """The store cannot be opened or written; ``user_message`` is plain words."""
 
-    def __init__(self, user_message: str, detail: str = "") -> None:
+    short = "not saved"  # a few words for a status line
+
+    def __init__(self, user_message: str, detail: str = "", *, folder: Path | None = None) -> None:
         super().__init__(user_message, detail=detail)
+        self.folder = folder
+
+
+class DiskFull(StoreError):
+    """The disk holding the data folder is full: nothing is saved until space is freed."""
+
+    short = "not saved — disk full"
+
+
+class CannotWrite(StoreError):
+    """The data folder or file cannot be written (read-only, no permission, cannot be created)."""
+
+    short = "not saved — folder is read-only"
+
+
+def _code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True only when SQLite itself says the file is not a sound database."""
+    if isinstance(exc, _Damaged):
+        return True
+    return isinstance(exc, sqlite3.DatabaseError) and _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+class _Damaged(sqlite3.DatabaseError):
+    """``quick_check`` did not answer "ok"."""
+
+
+def _low_on_space(folder: Path) -> bool:
+    """True when the file system holding ``folder`` (or its nearest existing parent) is nearly full."""
+    for candidate in (folder, *folder.parents):
+        try:
+            stat = os.statvfs(candidate)
+        except (OSError, AttributeError):
+            continue
+        return stat.f_blocks > 0 and stat.f_bavail * stat.f_frsize < _LOW_SPACE
+    return False
+
+
+def _writable(folder: Path) -> bool:
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not os.access(probe, os.W_OK):
+        return False
+    try:
+        return not (os.statvfs(probe).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return True
+
+
+def write_error(exc: BaseException, path: Path, *, opening: bool = False) -> StoreError:
+    """A plain-words :class:`StoreError` for a failure to write ``path`` (never for corruption)."""
+    folder = Path(path).parent
+    code = _code(exc) if isinstance(exc, sqlite3.Error) else None
+    errno_ = getattr(exc, "errno", None)
+    detail = f"{type(exc).__name__}: {exc}" + (f" ({getattr(exc, 'sqlite_errorname', '')})" if code else "")
+    denied = code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_AUTH) or errno_ in (errno.EPERM, errno.EACCES, errno.EROFS)
+    full = code == _SQLITE_FULL or errno_ == errno.ENOSPC or (not denied and _low_on_space(folder))
+    if full:
+        return DiskFull(
+            f"There is no space left on the disk that holds {folder}, so AITasker Desktop cannot save your work there. "
+            + ("Nothing was changed or deleted. Free some space on that disk, then open the app again."
+               if opening else
+               "What you type stays in the window but is not saved yet. Free some space on that disk; "
+               "saving starts again by itself."),
+            detail, folder=folder)
+    if denied or code == _SQLITE_CANTOPEN or errno_ == errno.ENOENT or not _writable(folder):
+        return CannotWrite(
+            f"AITasker Desktop is not allowed to save in {folder} (the folder is read-only, cannot be "
+            "created, or belongs to someone else). "
+            + ("Nothing was changed or deleted. Make the folder writable for your user, or start the app "
+               "with another folder (--data-dir)." if opening else
+               "What you type stays in the window but is not saved. Make the folder writable again."),
+            detail, folder=folder)
+    return StoreError(
+        f"AITasker Desktop could not save your work in {folder}. "
+        + ("Nothing was changed or deleted. Check that the disk is connected and working, then open the "
+           "app again." if opening else "What you type stays in the window; saving is tried again."),
+        detail, folder=folder)
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back if a transaction is open (SQLite may already have rolled back on a full disk)."""
+    if db.in_transaction:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            log.warning("store: rollback failed: %s", exc)
 
 
 def _private_file(path: Path) -> None:
@@ -130,17 +264,35 @@ def _private_file(path: Path) -> None:
             os.chmod(candidate, 0o600)
 
 
+def _body(values: dict[str, Any]) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
 class Store:
     def __init__(self, path: Path, *, clock: Callable[[], float] = time.time) -> None:
         self.path = Path(path)
         self._clock = clock
         self.moved_aside: Path | None = None  # set when a damaged file was replaced
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # The last write failure, until a write works again (the UI shows "not saved").
+        self.write_problem: StoreError | None = None
+        self._problem_listeners: list[Callable[[StoreError | None], None]] = []
         try:
-            self._db = self._open()
-        except sqlite3.DatabaseError as exc:
-            self.moved_aside = self._move_aside(exc)
-            self._db = self._open()
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise write_error(exc, self.path, opening=True) from exc
+        try:
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as exc:
+                if not is_corruption(exc):
+                    raise
+                self.moved_aside = self._move_aside(exc)
+                self._db = self._open()
+        except StoreError:
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("store could not be opened: %s", exc)
+            raise write_error(exc, self.path, opening=True) from exc
 
     @classmethod
     def in_dir(cls, data_dir: Path, **kwargs: Any) -> Store:
@@ -159,13 +311,30 @@ class Store:
             db.execute("PRAGMA foreign_keys=ON")
             result = db.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
-                raise sqlite3.DatabaseError(f"quick_check: {result[0] if result else 'no answer'}")
+                raise _Damaged(f"quick_check: {result[0] if result else 'no answer'}")
             self._migrate(db)
-        except sqlite3.DatabaseError:
+            self._probe_and_tidy(db)
+            _private_file(self.path)
+        except BaseException:
             db.close()
             raise
-        _private_file(self.path)
         return db
+
+    def _probe_and_tidy(self, db: sqlite3.Connection) -> None:
+        """One real write at start (a full disk or read-only folder shows now, not at the first
+        autosave), and forget removed-draft ids past their time (bounded)."""
+        now = self._clock()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("INSERT INTO settings (key, value) VALUES ('store/opened_at', ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (repr(now),))
+            db.execute("DELETE FROM removed_drafts WHERE removed_at < ?", (now - REMOVED_KEPT_FOR,))
+            db.execute("DELETE FROM removed_drafts WHERE id NOT IN "
+                       "(SELECT id FROM removed_drafts ORDER BY removed_at DESC LIMIT ?)", (REMOVED_KEPT_MAX,))
+            db.execute("COMMIT")
+        except BaseException:
+            _rollback(db)
+            raise
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -182,7 +351,7 @@ class Store:
                 db.execute(f"PRAGMA user_version = {number + 1}")
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
             log.info("store migrated to version %d", number + 1)
 
@@ -197,21 +366,49 @@ class Store:
             source = Path(f"{self.path}{suffix}")
             if source.exists():
                 os.replace(source, Path(f"{target}{suffix}"))
-        log.warning("store was unreadable (%s); moved to %s", error, target)
+        log.warning("store was damaged (%s); moved to %s", error, target)
         return target
 
     def close(self) -> None:
         self._db.close()
 
+    # --- write failures --------------------------------------------------------------------------
+    def add_problem_listener(self, listener: Callable[[StoreError | None], None]) -> None:
+        """``listener(problem)`` when writing starts failing (a :class:`StoreError`) and
+        ``listener(None)`` when a write works again."""
+        self._problem_listeners.append(listener)
+
+    def _set_problem(self, problem: StoreError | None) -> None:
+        changed = (problem is None) != (self.write_problem is None) or (
+            problem is not None and type(problem) is not type(self.write_problem))
+        self.write_problem = problem
+        if problem is not None:  # once per change of problem, not on every retry
+            log.log(logging.WARNING if changed else logging.DEBUG, "store: could not save: %s", problem.detail)
+        if changed:
+            for listener in list(self._problem_listeners):
+                listener(problem)
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            problem = write_error(exc, self.path)
+            self._set_problem(problem)
+            raise problem from exc
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            _rollback(self._db)
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
+                problem = write_error(exc, self.path)
+                self._set_problem(problem)
+                raise problem from exc
             raise
-        self._db.execute("COMMIT")
+        if self.write_problem is not None:
+            log.info("store: saving works again")
+            self._set_problem(None)
 
     # --- settings --------------------------------------------------------------------------------
     def get_setting(self, key: str) -> str | None:
@@ -226,7 +423,8 @@ class Store:
                 db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
     # --- drafts ----------------------------------------------------------------------------------
-    _DRAFT_COLUMNS = "id, body, created_at, updated_at, state, idempotency_key, queued_at, not_before, last_error"
+    _DRAFT_COLUMNS = ("id, body, created_at, updated_at, state, idempotency_key, queued_at, not_before, last_error, "
+                      "revision, key_body, continues")
 
     def _draft(self, row: tuple[Any, ...]) -> DraftRecord:
         return DraftRecord(row[0], json.loads(row[1]), *row[2:])
@@ -235,16 +433,56 @@ class Store:
     def new_draft_id() -> str:
         return str(uuid.uuid4())
 
-    def save_draft(self, draft_id: str, values: dict[str, Any]) -> None:
-        """Create or update a draft's content (its state is left as it is)."""
+    def save_draft(self, draft_id: str, values: dict[str, Any]) -> str | None:
+        """Save what was typed for ``draft_id``; returns the id of the draft that now holds it.
+
+        - the same content as stored: nothing is written;
+        - a frozen draft (``sending``/``unknown``: a request with its key may have reached
+          AITasker) keeps the content that key was sent with; the new text goes to the draft that
+          continues it (made at the first change, reused after), whose id is returned;
+        - a removed draft (deleted, or posted) is not brought back: None, unless a draft continues
+          it (then that one gets the text).
+        A draft's state is left as it is.
+        """
         now = self._clock()
-        body = json.dumps(values, ensure_ascii=False, sort_keys=True)
+        body = _body(values)
         with self._transaction() as db:
-            db.execute(
-                "INSERT INTO drafts (id, body, created_at, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-                (draft_id, body, now, now),
-            )
+            target = draft_id
+            for _ in range(100):  # follow continuations (each made by a frozen draft's edit)
+                row = db.execute("SELECT body, state FROM drafts WHERE id = ?", (target,)).fetchone()
+                follow = self._continuation(db, target)
+                if row is None:
+                    if db.execute("SELECT 1 FROM removed_drafts WHERE id = ?", (target,)).fetchone() is None:
+                        db.execute("INSERT INTO drafts (id, body, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                                   (target, body, now, now))
+                        return target
+                    if follow is None:
+                        log.info("store: not re-creating removed draft %s", target)
+                        return None
+                    target = follow
+                    continue
+                stored, state = row
+                if state not in FROZEN_STATES:
+                    if stored != body:
+                        db.execute("UPDATE drafts SET body = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
+                                   (body, now, target))
+                    return target
+                if stored == body and follow is None:
+                    return target
+                if follow is None:
+                    follow = self.new_draft_id()
+                    db.execute("INSERT INTO drafts (id, body, created_at, updated_at, continues) VALUES (?, ?, ?, ?, ?)",
+                               (follow, body, now, now, target))
+                    log.info("store: draft %s is frozen (may have been sent); new text kept as %s", target, follow)
+                    return follow
+                target = follow
+            raise StoreError("This draft could not be saved.", detail=f"continuation chain too long from {draft_id}")
+
+    @staticmethod
+    def _continuation(db: sqlite3.Connection, draft_id: str) -> str | None:
+        row = db.execute("SELECT id FROM drafts WHERE continues = ? ORDER BY created_at DESC LIMIT 1",
+                         (draft_id,)).fetchone()
+        return str(row[0]) if row else None
 
     def get_draft(self, draft_id: str) -> DraftRecord | None:
         row = self._db.execute(f"SELECT {self._DRAFT_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
@@ -264,20 +502,40 @@ class Store:
         ).fetchall()
         return [self._draft(r) for r in rows]
 
+    def next_waiting(self, *, skip: set[str] | frozenset[str] = frozenset()) -> DraftRecord | None:
+        """The oldest draft waiting to be sent that is due now (not in ``skip``), read afresh."""
+        now = self._clock()
+        for row in self._db.execute(
+            f"SELECT {self._DRAFT_COLUMNS} FROM drafts WHERE state = ? AND (not_before IS NULL OR not_before <= ?) "
+            "ORDER BY queued_at, created_at", (WAITING, now)
+        ):
+            if row[0] not in skip:
+                return self._draft(row)
+        return None
+
     def delete_draft(self, draft_id: str) -> DraftRecord | None:
-        """Remove a draft; returns it so that the caller can offer Undo."""
-        record = self.get_draft(draft_id)
+        """Remove a draft (not one on its way); returns it so that the caller can offer Undo."""
         with self._transaction() as db:
+            row = db.execute(f"SELECT {self._DRAFT_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if row is None or row[4] == SENDING:
+                return None
             db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
-        return record
+            self._remember_removed(db, draft_id)
+        return self._draft(row)
+
+    def _remember_removed(self, db: sqlite3.Connection, draft_id: str) -> None:
+        db.execute("INSERT OR REPLACE INTO removed_drafts (id, removed_at) VALUES (?, ?)", (draft_id, self._clock()))
 
     def restore_draft(self, record: DraftRecord) -> None:
+        """Undo a delete: the draft comes back as it was (never as "sending")."""
+        state = UNKNOWN if record.state == SENDING else record.state
         with self._transaction() as db:
+            db.execute("DELETE FROM removed_drafts WHERE id = ?", (record.id,))
             db.execute(
-                f"INSERT OR REPLACE INTO drafts ({self._DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record.id, json.dumps(record.values, ensure_ascii=False, sort_keys=True), record.created_at,
-                 record.updated_at, record.state, record.idempotency_key, record.queued_at, record.not_before,
-                 record.last_error),
+                f"INSERT OR REPLACE INTO drafts ({self._DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (record.id, _body(record.values), record.created_at, record.updated_at, state,
+                 record.idempotency_key, record.queued_at, record.not_before, record.last_error, record.revision,
+                 record.key_body, record.continues),
             )
 
     def duplicate_draft(self, draft_id: str) -> str | None:
@@ -299,28 +557,59 @@ class Store:
         error: str | None = None,
         not_before: float | None = None,
         queue: bool = False,
-    ) -> None:
+        expect: tuple[str, ...] | None = None,
+    ) -> bool:
+        """Move a draft to ``state``; with ``expect``, only if it is in one of those states now
+        (compare-and-set). True when the draft was changed."""
         if state not in DRAFT_STATES:
             raise ValueError(state)
+        where = ""
+        params: tuple[str, ...] = ()
+        if expect is not None:
+            where = f" AND state IN ({','.join('?' * len(expect))})"
+            params = tuple(expect)
         with self._transaction() as db:
-            db.execute(
+            cursor = db.execute(
                 "UPDATE drafts SET state = ?, last_error = ?, not_before = ?, "
                 "queued_at = CASE WHEN ? THEN coalesce(queued_at, ?) WHEN ? = 'draft' THEN NULL ELSE queued_at END "
-                "WHERE id = ?",
-                (state, error, not_before, queue, self._clock(), state, draft_id),
+                "WHERE id = ?" + where,
+                (state, error, not_before, queue, self._clock(), state, draft_id, *params),
             )
+            return cursor.rowcount == 1
 
-    def idempotency_key(self, draft_id: str) -> str:
-        """The draft's key, created and committed before the first request, then reused."""
+    def claim(self, draft_id: str, from_states: tuple[str, ...], *, due_only: bool = False,
+              revision: int | None = None) -> DraftRecord | None:
+        """Take a draft for sending, in one transaction: only if right now it is in one of
+        ``from_states`` (never ``sending``), due (with ``due_only``) and at ``revision`` (when
+        given). It becomes ``sending`` with the idempotency key of its content, both committed
+        before the caller sends anything. The content to send is the returned record's.
+
+        A key belongs to one content: the key stays while the content is the one it was sent
+        with; text changed since (possible only for a draft that came back to ``draft`` or
+        ``waiting``, where nothing was created) gets a new key. None when the draft is gone,
+        taken out, edited since ``revision``, not due, or already on its way."""
+        now = self._clock()
         with self._transaction() as db:
-            row = db.execute("SELECT idempotency_key FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            row = db.execute(f"SELECT {self._DRAFT_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if row is None:
-                raise KeyError(draft_id)
-            if row[0]:
-                return str(row[0])
-            key = str(uuid.uuid4())
-            db.execute("UPDATE drafts SET idempotency_key = ? WHERE id = ?", (key, draft_id))
-            return key
+                return None
+            record = self._draft(row)
+            if record.state == SENDING or record.state not in from_states:
+                return None
+            if due_only and record.not_before is not None and record.not_before > now:
+                return None
+            if revision is not None and record.revision != revision:
+                return None
+            body = row[1]
+            key = record.idempotency_key
+            if key is None or (record.key_body is not None and record.key_body != body):
+                key = str(uuid.uuid4())
+            db.execute(
+                "UPDATE drafts SET state = ?, idempotency_key = ?, key_body = ?, last_error = NULL WHERE id = ?",
+                (SENDING, key, body, draft_id),
+            )
+        record.state, record.idempotency_key, record.key_body, record.last_error = SENDING, key, body, None
+        return record
 
     def recover_interrupted_sends(self) -> list[str]:
         """Drafts left 'sending' by a crash may have reached the server: mark them unknown."""
@@ -333,11 +622,29 @@ class Store:
         return ids
 
     # --- tasks -----------------------------------------------------------------------------------
-    def record_created(self, draft_id: str, task: Task) -> None:
-        """The create succeeded: store the task and remove its draft in one transaction."""
+    def record_created(self, draft_id: str, task: Task, *, revision: int | None = None,
+                       keep: str | None = None) -> bool:
+        """The create succeeded: store the task and remove its draft, in one transaction.
+
+        The draft is removed only if it still holds what was sent (``revision``, when given) and
+        the caller did not ask to ``keep`` it (the server answered for other content; ``keep`` is
+        the note shown with it). A kept draft goes back to ``draft`` without its key, so nothing
+        typed is deleted because an older version was posted. True when the draft was removed."""
         with self._transaction() as db:
             self._upsert_task(db, task)
-            db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+            row = db.execute("SELECT revision FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if row is None:
+                return False
+            if keep is None and (revision is None or row[0] == revision):
+                db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+                self._remember_removed(db, draft_id)
+                return True
+            db.execute(
+                "UPDATE drafts SET state = ?, idempotency_key = NULL, key_body = NULL, queued_at = NULL, "
+                "not_before = NULL, last_error = ? WHERE id = ?",
+                (DRAFT, keep or "An earlier version of this task was posted; this text was kept as a draft.", draft_id),
+            )
+            return False
 
     def upsert_task(self, task: Task) -> None:
         with self._transaction() as db:

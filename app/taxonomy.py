@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.store import StoreError
+
 
 class TaskType(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -99,5 +101,8 @@ async def fetch_categories(client: CategorySource, cache: TaxonomyCache) -> list
     fetched = await client.list_categories()
     if not fetched:
         return None
-    cache.cache_taxonomy({"categories": [c.model_dump() for c in fetched]})
+    try:
+        cache.cache_taxonomy({"categories": [c.model_dump() for c in fetched]})
+    except StoreError:  # not kept for next time (a full disk); this run still uses them
+        pass
     return fetched

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +58,19 @@ async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) 
             return False, picked.api_key
 
 
-async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | None) -> int:
+async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | None, instance: Any = None,
+                     problem: Any = None) -> int:
     from PySide6.QtCore import QSettings
+
+    from ui.startup_problem import show_startup_problem
+
+    if problem is not None:  # the data folder cannot be used: say so in a window, then stop
+        await show_startup_problem(problem, screenshot=args.screenshot)
+        return 3
+    if instance is not None:  # another launch on this folder: whatever is showing comes to the front
+        from ui.single_instance import bring_to_front
+
+        instance.activated.connect(lambda argv: bring_to_front())
 
     from app.credentials import KeyStore
     from app.logs import asyncio_exception_handler
@@ -82,8 +94,8 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
     # Demo work is kept apart from a real account's drafts and tasks.
     try:
         store = Store.in_dir(args.data_dir / "demo" if demo else args.data_dir)
-    except (StoreError, OSError) as exc:
-        print(f"aitasker-desktop: {getattr(exc, 'user_message', exc)}", file=sys.stderr)
+    except StoreError as exc:
+        await show_startup_problem(exc, screenshot=args.screenshot)
         return 3
     sandbox = None
     if demo:
@@ -107,7 +119,10 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
             window.close()
         await window.closed.wait()
     finally:
-        await window.shutdown()
+        try:
+            await window.shutdown()
+        except Exception:  # say the last save failed (disk full): the rest must still run, or Quit hangs
+            log.exception("while closing the window")
         window.deleteLater()
         store.close()
         if sandbox is not None:
@@ -115,7 +130,27 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
+
+
+def leave_within(seconds: float, code: int) -> None:
+    """Once the app is done, the process ends within ``seconds`` even if a thread (a stuck keychain
+    or network call) would keep Python waiting for it: Quit must always end the process."""
+    import threading
+
+    def force() -> None:
+        log.warning("still running %.0f s after closing; ending the process", seconds)
+        logging.shutdown()
+        os._exit(code)
+
+    timer = threading.Timer(seconds, force)
+    timer.daemon = True
+    timer.start()
+
+
+def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DEADLINE) -> int:
+    """Run the app; returns the exit code. With ``exit_deadline``, the process is ended that many
+    seconds after the run if something still holds it (pass None when calling from a test)."""
     args = parse_args(argv)
     if not args.demo:
         try:
@@ -125,15 +160,26 @@ def main(argv: list[str] | None = None) -> int:
             return 2
 
     from app.logs import Secrets, install_excepthook, setup_logging
+    from app.store import STORE_FILENAME, StoreError, write_error
 
     explicit = args.data_dir is not None
     if not explicit:
         import platformdirs
 
         args.data_dir = platformdirs.user_data_path("aitasker-desktop", "AITasker")
-    args.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    problem: StoreError | None = None
+    try:
+        args.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        problem = write_error(exc, args.data_dir / STORE_FILENAME, opening=True)
     secrets = Secrets()
-    log_file = setup_logging(args.data_dir / "logs" if explicit else None, debug=args.debug, secrets=secrets)
+    try:
+        log_file = setup_logging(args.data_dir / "logs" if explicit else None, debug=args.debug, secrets=secrets)
+    except OSError as exc:  # no log file (full disk, read-only folder): warnings still reach stderr
+        log_file = None
+        setup_logging(Path(tempfile.mkdtemp(prefix="aitasker-logs-")), debug=args.debug, secrets=secrets)
+        problem = problem or write_error(exc, args.data_dir / STORE_FILENAME, opening=True)
+    logging.raiseExceptions = False  # a log line that cannot be written (disk full) is dropped, not a traceback
     restore_hooks = install_excepthook()
     log.info("starting; log file %s", log_file)
 
@@ -154,10 +200,34 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("AITasker Desktop")
     app.setOrganizationName("AITasker")
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed
+    instance = None
+    if problem is None:  # one instance per folder: a second launch hands over and leaves
+        from ui.single_instance import claim_or_hand_over
+
+        try:
+            instance, leave = claim_or_hand_over(args.data_dir, sys.argv[1:] if argv is None else list(argv))
+        except OSError as exc:
+            problem = write_error(exc, args.data_dir / STORE_FILENAME, opening=True)
+        else:
+            if leave is not None:
+                restore_hooks()
+                return leave
+
+    async def run_then_leave() -> int:
+        code = 1
+        try:
+            code = await run_window(args, secrets, args.data_dir / "config" if explicit else None, instance, problem)
+            return code
+        finally:  # armed before the loop closes: closing it waits for every worker thread
+            if exit_deadline is not None:
+                leave_within(exit_deadline, code)
+
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(run_window(args, secrets, args.data_dir / "config" if explicit else None))
+            return runner.run(run_then_leave())
     finally:
+        if instance is not None:
+            instance.release()
         restore_hooks()
 
 

@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self._settings = settings or QSettings()
         self.closed = asyncio.Event()
+        self._quit_asked = False  # the quit question is open
+        self._may_close = False  # the person chose to quit while a task was being sent
         self.session = Session(store, connection, remember_secret=secrets)
         self.draft_service = Drafts(store, self.session.outbox)
 
@@ -196,6 +198,8 @@ class MainWindow(QMainWindow):
 
     async def shutdown(self) -> None:
         self.sender.closing = True
+        self._may_close = True
+        self.sender.close_quit_question()
         self.reviews.close()
         service = self.reviews.set_service(None)
         if service is not None:
@@ -209,13 +213,32 @@ class MainWindow(QMainWindow):
         self.save_current_draft()
         await self.session.shutdown()
 
+    @qasync.asyncSlot()
+    async def request_quit(self) -> None:
+        """Quit (Ctrl+Q, the window's close button): while a task is being sent, ask first."""
+        if self._quit_asked:
+            return
+        self._quit_asked = True
+        try:
+            if await self.sender.may_quit():
+                self._may_close = True
+                self.close()
+        finally:
+            self._quit_asked = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.drafts_controller.autosave_timer.stop()
-        self.save_current_draft()
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
-        event.accept()
-        self.closed.set()
+        if self.sender.sending is not None and not self._may_close:
+            event.ignore()
+            self.request_quit()
+            return
+        try:
+            self.drafts_controller.autosave_timer.stop()
+            self.save_current_draft()  # a failure (disk full) is shown and logged, never blocks closing
+            self._settings.setValue("window/geometry", self.saveGeometry())
+            self._settings.setValue("window/splitter", self.splitter.saveState())
+        finally:
+            event.accept()
+            self.closed.set()
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value("window/geometry")
@@ -239,7 +262,14 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(self.account.open_settings)
         file_menu.addAction(settings)
         file_menu.addSeparator()
-        file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        quit_action = QAction("&Quit", self)
+        quit_action.setObjectName("quitAction")
+        # Ctrl+Q everywhere: some platforms (Windows, offscreen) have no standard Quit key.
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # also while the form is busy
+        quit_action.triggered.connect(self.request_quit)
+        file_menu.addAction(quit_action)
+        self.addAction(quit_action)
         view = bar.addMenu("&View")
         view.addAction("&Refresh now", QKeySequence("F5"), self._refresh_now)
         tasks_menu = bar.addMenu("T&asks")

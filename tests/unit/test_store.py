@@ -42,23 +42,33 @@ def test_drafts_survive_reopening(tmp_path: Path) -> None:
 def test_delete_then_undo_and_duplicate(tmp_path: Path) -> None:
     store = Store.in_dir(tmp_path)
     store.save_draft("a", {"title": "Logo"})
-    key = store.idempotency_key("a")
+    key = store.claim("a", (DRAFT,)).idempotency_key  # type: ignore[union-attr]
+    assert store.set_state("a", UNKNOWN, expect=(SENDING,))
     removed = store.delete_draft("a")
     assert store.list_drafts() == [] and removed is not None
     store.restore_draft(removed)
-    assert store.get_draft("a") == removed and store.idempotency_key("a") == key
+    assert store.get_draft("a") == removed and store.get_draft("a").idempotency_key == key  # type: ignore[union-attr]
     copy = store.duplicate_draft("a")
     assert copy and store.get_draft(copy).values["title"] == "Logo (copy)"  # type: ignore[union-attr]
     assert store.get_draft(copy).idempotency_key is None  # type: ignore[union-attr]  # a copy is a new task
 
 
-def test_idempotency_key_is_made_once_and_kept(tmp_path: Path) -> None:
+def test_idempotency_key_belongs_to_one_content(tmp_path: Path) -> None:
+    """Changed deliberately (issue 12): the key used to be kept for the draft's whole life, edits
+    included; now it is kept for the content it was sent with, across restarts, and new content
+    (possible only after an answer that nothing was created) gets a new key."""
     store = Store.in_dir(tmp_path)
-    store.save_draft("a", {})
-    key = store.idempotency_key("a")
-    store.save_draft("a", {"title": "edited"})
+    store.save_draft("a", {"title": "first"})
+    key = store.claim("a", (DRAFT,)).idempotency_key  # type: ignore[union-attr]
+    assert store.set_state("a", WAITING, queue=True, expect=(SENDING,))  # offline: nothing arrived
     store.close()
-    assert Store.in_dir(tmp_path).idempotency_key("a") == key
+    store = Store.in_dir(tmp_path)
+    assert store.claim("a", (WAITING,)).idempotency_key == key  # type: ignore[union-attr]
+    assert store.set_state("a", DRAFT, expect=(SENDING,))  # refused (say a 422): nothing created
+    assert store.save_draft("a", {"title": "edited"}) == "a"
+    again = store.claim("a", (DRAFT,))
+    assert again is not None and again.idempotency_key not in (None, key)
+    assert again.key_body == '{"title": "edited"}'
 
 
 def test_outbox_is_oldest_first_and_states_move(tmp_path: Path) -> None:
@@ -138,6 +148,8 @@ def _database_at_version(path: Path, version: int) -> None:
         db.execute("INSERT INTO drafts (id, body, created_at, updated_at) VALUES ('old', '{\"title\": \"From before\"}', 1, 2)")
         db.execute("INSERT INTO tasks (id, body, created_at, stored_at) VALUES ('t1', ?, '2026-01-01', 3)",
                    ('{"id": "t1", "status": "review", "title": "Old task"}',))
+    if version >= 3:  # from version 3 the app writes the status column with every task
+        db.execute("UPDATE tasks SET status = 'review'")
     db.close()
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from app.drafts import Drafts, OutboxRow
+from app.drafts import Continued, Drafts, OutboxRow
 from app.session import Session
-from app.store import DRAFT, WAITING
+from app.store import DRAFT, SENDING, UNKNOWN, WAITING, StoreError
 from ui.drafts_panel import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
@@ -17,6 +17,7 @@ from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
 
 AUTOSAVE_DELAY_MS = 500
+RETRY_SAVE_MS = 3_000  # while saving fails (disk full), try again this often
 
 
 class DraftsController(QObject):
@@ -33,11 +34,18 @@ class DraftsController(QObject):
         form.changed.connect(self.autosave_timer.start)
         form.submitRequested.connect(self.autosave_timer.stop)  # the send saves it itself
         panel.openRequested.connect(self.open)
-        panel.duplicateRequested.connect(lambda draft_id: service.duplicate(draft_id, form.raw_values()))
+        panel.duplicateRequested.connect(self.duplicate)
         panel.deleteRequested.connect(self.delete)
         panel.newRequested.connect(self.new)
         service.changed.connect(lambda _: self.refresh_view())
+        service.continued.connect(self._continued)
         session.outbox_changed.connect(lambda _: self.refresh_view())
+        # Saving that fails (a full disk, a folder made read-only) shows in the status bar until a
+        # save works again; the text stays in the form and is saved as soon as it can be.
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_SAVE_MS)
+        self.retry_timer.timeout.connect(self.save_current)
+        session.store.add_problem_listener(self._save_problem)
 
     def reopen(self) -> None:
         """At start: the draft that was open comes back into the form."""
@@ -52,17 +60,49 @@ class DraftsController(QObject):
 
     def new(self) -> None:
         self.autosave_timer.stop()
-        self.service.new(self._form.raw_values())
+        try:
+            self.service.new(self._form.raw_values())
+        except StoreError:
+            return  # not saved (shown in the status bar): the form keeps its text
         self.fresh_form()
+
+    def duplicate(self, draft_id: str) -> None:
+        try:
+            self.service.duplicate(draft_id, self._form.raw_values())
+        except StoreError:
+            pass  # shown in the status bar
 
     def fresh_form(self) -> None:
         self._form.clear()
         self.autosave_timer.stop()
 
+    def _save_problem(self, problem: StoreError | None) -> None:
+        self._status.show_save_problem(problem.short if problem else None, problem.user_message if problem else "")
+        if problem is None:
+            self.retry_timer.stop()
+        else:
+            self.retry_timer.start()
+
+    def _continued(self, change: Continued) -> None:
+        if change.earlier is not None and change.earlier.state in (SENDING, UNKNOWN):
+            self._banner.show_message(
+                f"Your changes are kept as a new draft. The earlier version (“{change.earlier.title}”) may "
+                "already be posted; it stays in Drafts as “Not sure it was sent” until you check it.", kind="info")
+        elif change.earlier is None:
+            self._banner.show_message("This draft was already sent or removed; what you typed is kept as a new draft.",
+                                      kind="info")
+
     def open(self, draft_id: str) -> None:
         self.autosave_timer.stop()
-        opened = self.service.open(draft_id, self._form.raw_values())
+        try:
+            opened = self.service.open(draft_id, self._form.raw_values())
+        except StoreError:
+            return  # shown in the status bar; the form keeps what it has
         if opened is None:
+            record = self.service.get(draft_id)
+            if record is not None and record.state in (WAITING, SENDING):
+                self._banner.show_message("This task is on its way right now and can't be opened for editing.",
+                                          kind="info")
             return
         if opened.taken_out_of_outbox:
             self._banner.show_message("Taken out of the outbox so you can edit it. Send it again when ready.",
@@ -75,7 +115,10 @@ class DraftsController(QObject):
         was_current = draft_id == self.service.current_id
         if was_current:
             self.autosave_timer.stop()
-        deleted = self.service.delete(draft_id)
+        try:
+            deleted = self.service.delete(draft_id)
+        except StoreError:
+            return  # shown in the status bar; nothing was deleted
         if deleted is None:
             return
         if was_current:

@@ -7,15 +7,15 @@ import asyncio
 from collections.abc import Callable
 
 import qasync
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from app.drafts import Drafts
 from app.errors import Forbidden, RateLimited, Unauthorized
-from app.outbox import CREATED, SendResult
+from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
 from app.session import Session
-from app.store import DRAFT, UNKNOWN, WAITING
-from ui.async_dialog import ask
+from app.store import DRAFT, UNKNOWN, WAITING, StoreError
+from ui.async_dialog import ask, run_dialog
 from ui.panels.form import TaskForm
 from ui.presenters import money
 from ui.widgets.banner import MessageBanner
@@ -37,6 +37,7 @@ class SendController(QObject):
         self._fresh_form = fresh_form  # clears the form for a new draft
         self.sending: asyncio.Future[SendResult] | None = None
         self.closing = False
+        self._quit_question: QMessageBox | None = None
         cancel_button.clicked.connect(self.cancel)
 
     @qasync.asyncSlot()
@@ -44,7 +45,11 @@ class SendController(QObject):
         """The form asked to send (it checked itself): save the draft as it is, confirm, send."""
         if self.sending is not None:
             return
-        draft_id = self._drafts.save_for_send(self._form.raw_values())
+        try:
+            draft_id = self._drafts.save_for_send(self._form.raw_values())
+        except StoreError as exc:  # a task that cannot be saved cannot be sent safely either
+            self._banner.show_message(exc.user_message + " Nothing was sent.", detail=exc.detail, kind="error")
+            return
         await self.confirm_and_send(draft_id)
 
     def send_again(self, draft_id: str) -> None:
@@ -64,6 +69,10 @@ class SendController(QObject):
         if again:
             question = (f"Send “{title}” again? If AITasker did receive it the first time and honours the "
                         "reference we send, it will not be posted twice; otherwise it could be.")
+        elif (earlier := self._drafts.earlier_attempt(draft_id)) is not None:
+            question += (f"\n\nThe earlier version (“{earlier.title}”) may already be posted: its sending was "
+                         "unclear. This is sent as a separate task; the earlier one stays in Drafts as "
+                         "“Not sure it was sent” until you check it.")
         if not await ask(self._parent, "Post this task?", question, "Send again" if again else "Post task"):
             return
         await self.submit(draft_id)
@@ -97,6 +106,45 @@ class SendController(QObject):
         if self.sending is not None:
             self.sending.cancel()
 
+    def close_quit_question(self) -> None:
+        """The app is closing anyway (shutdown): a quit question still open goes away."""
+        if self._quit_question is not None:
+            self._quit_question.done(0)
+
+    async def may_quit(self) -> bool:
+        """Whether the app may close now. While a task is being sent, ask: wait for the answer
+        (True once it came), or quit now (True: the send is cancelled at shutdown and the task is
+        marked "Not sure it was sent"); closing the question keeps the app open (False)."""
+        if self.sending is None:
+            return True
+        box = QMessageBox(self._parent)
+        box.setObjectName("quitWhileSending")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("A task is being sent")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("A task is being sent right now. Quit when it is done, or quit now?")
+        box.setInformativeText("If you quit now, AITasker may still receive it, so it is kept in Drafts as "
+                               "“Not sure it was sent” for you to check next time.")
+        wait = box.addButton("Wait, then quit", QMessageBox.ButtonRole.AcceptRole)
+        now = box.addButton("Quit now", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Keep working", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(wait)
+        self._quit_question = box
+        try:
+            await run_dialog(box)
+            clicked = box.clickedButton()
+        finally:
+            self._quit_question = None
+            box.deleteLater()
+        if clicked is now:
+            return True
+        if clicked is not wait:
+            return False
+        if self.sending is not None:
+            self._banner.show_message("The app will close as soon as AITasker answers.", kind="info")
+            await asyncio.wait([self.sending])
+        return True
+
     def _unclear_actions(self, draft_id: str) -> list[tuple[str, Callable[[], object]]]:
         return [("Send again", lambda: self.send_again(draft_id)), ("Keep as draft", lambda: self.take_back(draft_id))]
 
@@ -107,7 +155,12 @@ class SendController(QObject):
     def _show_result(self, draft_id: str, result: SendResult, *, is_current: bool) -> None:
         error = result.error
         detail = error.detail if error else ""
-        if result.state == CREATED and result.task is not None:
+        if result.other_task is not None:  # answered with an older task: this text was not posted
+            self.posted.emit(result.other_task.id)
+            self._banner.show_message(EARLIER_VERSION, kind="warning")
+        elif result.state == GONE:
+            self._banner.show_message("This draft was deleted before it could be sent. Nothing was sent.", kind="info")
+        elif result.state == CREATED and result.task is not None:
             if is_current:
                 self._start_fresh()
             self.posted.emit(result.task.id)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from app.review_alerts import waiting_words
 from app.session import ConnectionState
 from ui.presenters import when
+from ui.styles import ERROR_BOLD
 
 DEMO_WORDS = "Demo mode: tasks go to a practice server on this computer. No money is spent."
 
@@ -45,6 +46,10 @@ class StatusBar(QStatusBar):
         self.review_button.hide()
         self.addWidget(self.connection_label, 1)
         self.addPermanentWidget(self.review_button)
+        self.save_label = QLabel()  # "Not saved — disk full" while saving fails
+        self.save_label.setObjectName("saveProblem")
+        self.save_label.hide()
+        self.addPermanentWidget(self.save_label)
         self.addPermanentWidget(self.outbox_label)
         self.addPermanentWidget(self.refreshed_label)
         self.last_refreshed: datetime | None = None
@@ -55,6 +60,18 @@ class StatusBar(QStatusBar):
         if last_online is not None:
             self.last_refreshed = last_online
         self.show_refreshed()
+
+    def show_save_problem(self, words: str | None, explanation: str = "") -> None:
+        """``words`` ("not saved — disk full") while saving fails; None once it works again."""
+        if words is None:
+            self.save_label.hide()
+            self.save_label.clear()
+            return
+        self.save_label.setText(words[:1].upper() + words[1:])
+        self.save_label.setToolTip(explanation)
+        self.save_label.setAccessibleName(words)
+        self.save_label.setStyleSheet(ERROR_BOLD)
+        self.save_label.show()
 
     def show_waiting(self, count: int) -> None:
         self.outbox_label.setText(f"{count} waiting to send" if count else "")

@@ -1,0 +1,173 @@
+"""One instance per data folder, with the real program in subprocesses (offscreen Qt).
+
+A second launch on a folder hands its arguments to the first (which comes to the front) and exits 0
+without a window; a launch on another folder runs beside it; a first run killed with SIGKILL leaves
+nothing that blocks the next start; two launches at the same moment end with exactly one running.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.instance_lock import FolderLock, instance_name
+from tests.ui.test_startup import TROUBLE, assert_screenshot
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def remove_stale_socket(data_dir: Path) -> None:
+    """A killed instance leaves its socket file behind (the next holder of the folder would remove
+    it); tests remove it themselves so that no file is left in the temporary folder."""
+    from PySide6.QtNetwork import QLocalServer
+
+    QLocalServer.removeServer(instance_name(data_dir))
+
+
+def log_text(data_dir: Path) -> str:
+    log = data_dir / "logs" / "aitasker-desktop.log"
+    return log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+
+
+def wait_for(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.05)
+
+
+def launch(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "ui", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=ENV)
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ui", *args], capture_output=True, text=True, env=ENV,
+                          timeout=timeout)
+
+
+@contextmanager
+def running(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
+    """The app in demo mode on ``data_dir``, up and holding its folder."""
+    first = launch("--demo", "--data-dir", str(data_dir))
+    try:
+        wait_for(lambda: "holding" in log_text(data_dir) or first.poll() is not None, 60,
+                 "the first launch to hold its folder")
+        assert first.poll() is None, first.communicate()[1]
+        yield first
+    finally:
+        if first.poll() is None:
+            first.kill()
+        first.communicate(timeout=30)
+        remove_stale_socket(data_dir)
+
+
+def test_a_second_launch_on_the_same_folder_hands_over_and_exits(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with running(data) as first:
+        second = run("--demo", "--data-dir", str(data), timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert not [t for t in TROUBLE if t in second.stderr], second.stderr
+        wait_for(lambda: "asked to come to the front" in log_text(data), 20, "the first to be asked to come to the front")
+        assert "already running" in log_text(data)
+        assert first.poll() is None, "the first instance must keep running"
+        # Another folder runs side by side (it shows its window, takes its picture and quits).
+        shot = tmp_path / "other.png"
+        other = run("--demo", "--data-dir", str(tmp_path / "other"), "--screenshot", str(shot))
+        assert other.returncode == 0, other.stderr
+        assert_screenshot(shot)
+        assert first.poll() is None
+
+
+def test_a_killed_first_run_does_not_block_the_next_start(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with running(data) as first:
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+    shot = tmp_path / "after.png"
+    again = run("--demo", "--data-dir", str(data), "--screenshot", str(shot))
+    assert again.returncode == 0, again.stderr
+    assert_screenshot(shot)
+
+
+def test_two_launches_at_the_same_moment_leave_exactly_one_running(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    both = [launch("--demo", "--data-dir", str(data)) for _ in range(2)]
+    try:
+        wait_for(lambda: any(p.poll() is not None for p in both), 90, "one launch to hand over and exit")
+        ended = [p for p in both if p.poll() is not None]
+        assert len(ended) == 1 and ended[0].returncode == 0, ended[0].communicate()[1]
+        time.sleep(1.0)
+        assert sum(p.poll() is None for p in both) == 1
+    finally:
+        for p in both:
+            if p.poll() is None:
+                p.kill()
+            p.communicate(timeout=30)
+        remove_stale_socket(data)
+
+
+def test_the_folder_lock_excludes_a_second_holder_until_released(tmp_path: Path) -> None:
+    first, second = FolderLock(tmp_path), FolderLock(tmp_path)
+    assert first.acquire()
+    assert not second.acquire()
+    first.release()
+    assert second.acquire()
+    second.release()
+
+
+def test_the_instance_name_is_per_folder_not_per_spelling(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "a")
+    assert instance_name(tmp_path / "a") == instance_name(tmp_path / "link") == instance_name(tmp_path / "a" / ".." / "a")
+    assert instance_name(tmp_path / "a") != instance_name(tmp_path / "b")
+    assert len(instance_name(tmp_path / "a")) < 60  # fits a local socket path
+
+
+HAND_OVER = r"""
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from ui.single_instance import claim_or_hand_over
+app = QApplication([])
+instance, code = claim_or_hand_over(Path(sys.argv[1]), ["--demo", "file with spaces"])
+print(instance is None, code)
+"""
+
+
+async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """In this process the first instance (a minimised window); a second process hands over."""
+    import asyncio
+
+    from PySide6.QtWidgets import QWidget
+
+    from ui.single_instance import SingleInstance, bring_to_front
+
+    first = SingleInstance(tmp_path)
+    assert first.claim()
+    received: list[list[str]] = []
+    first.activated.connect(received.append)
+    first.activated.connect(lambda argv: bring_to_front())
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.showMinimized()
+    try:
+        second = await asyncio.to_thread(subprocess.run, [sys.executable, "-c", HAND_OVER, str(tmp_path)],
+                                         capture_output=True, text=True, timeout=60, env=ENV)
+        assert second.stdout.split() == ["True", "0"], second.stderr
+        assert received == [["--demo", "file with spaces"]]
+        assert not window.isMinimized() and window.isVisible()
+    finally:
+        first.release()
+    # Released (the first one quit): the next launch is the first again.
+    again = subprocess.run([sys.executable, "-c", HAND_OVER.replace('["--demo", "file with spaces"]', "[]"),
+                            str(tmp_path)], capture_output=True, text=True, timeout=60, env=ENV)
+    assert again.stdout.split() == ["False", "None"], again.stderr
