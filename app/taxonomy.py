@@ -66,10 +66,17 @@ def parse_categories(data: Any) -> list[Category]:
     return categories
 
 
+def bundled_taxonomy() -> dict[str, Any]:
+    """``resources/taxonomy.json`` as the server would send it: the one list the app falls back to
+    and the practice server answers with, so the two never drift apart."""
+    text = resources.files("resources").joinpath("taxonomy.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {"categories": data["categories"]}
+
+
 def bundled_categories() -> list[Category]:
     """The categories shipped in ``resources/taxonomy.json`` (used when the server can't be asked)."""
-    text = resources.files("resources").joinpath("taxonomy.json").read_text(encoding="utf-8")
-    return parse_categories(json.loads(text))
+    return parse_categories(bundled_taxonomy())
 
 
 # --- where the categories come from: bundled -> cached -> server ------------------------------
