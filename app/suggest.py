@@ -178,3 +178,40 @@ def suggest(title: str, description: str, categories: Sequence[Category], word_l
         return None
     category = scored[0][2]
     return Suggestion(category.slug, category.label, None)
+
+
+@dataclass
+class SuggestionPolicy:
+    """When the form offers a suggestion: never over a choice the person made.
+
+    A category or task type the person picked (or a suggestion they accepted, or a reopened
+    draft's) is theirs: no suggestion replaces it. A category of theirs still gets the task type
+    suggested when the words point to one of its types and none is chosen yet.
+    """
+
+    category_chosen: bool = False
+    task_type_chosen: bool = False
+
+    def offer(self, suggestion: Suggestion | None, category: str, task_type: str) -> Suggestion | None:
+        """The suggestion to show given the current choices (slugs, '' when none), or None."""
+        if suggestion is None or self.task_type_chosen:
+            return None
+        if self.category_chosen and suggestion.category != category:
+            return None
+        if suggestion.category == category and (suggestion.task_type is None or suggestion.task_type == task_type):
+            return None  # already what is chosen
+        if suggestion.task_type is None and self.category_chosen:
+            return None
+        return suggestion
+
+    def person_chose(self, *, category: bool = False, task_type: bool = False) -> None:
+        self.category_chosen = self.category_chosen or category
+        self.task_type_chosen = self.task_type_chosen or task_type
+
+    def accepted(self, suggestion: Suggestion) -> None:
+        self.person_chose(category=True, task_type=suggestion.task_type is not None)
+
+    def reset(self, *, category: str = "", task_type: str = "") -> None:
+        """A new form (or a reopened draft: its choices count as the person's)."""
+        self.category_chosen = bool(category)
+        self.task_type_chosen = bool(task_type)

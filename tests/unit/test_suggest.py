@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from app.suggest import bundled_word_list, stem, suggest, words
+from app.suggest import Suggestion, SuggestionPolicy, bundled_word_list, stem, suggest, words
 from app.taxonomy import bundled_categories, parse_categories
 
 CATS = bundled_categories()
@@ -125,3 +125,42 @@ def test_plurals_and_case_fold_simply() -> None:
     assert [stem(w) for w in ["Logos", "bakeries", "boxes", "analysis", "class", "ads", "menus"]] == [
         "logo", "bakery", "box", "analysis", "class", "ads", "menu"]
     assert words("My bakery's LOGO") == ["my", "bakery", "logo"]
+
+
+LOGO = Suggestion("graphics-design", "Graphics & Design", "logo-design", "Logo design")
+DESIGN = Suggestion("graphics-design", "Graphics & Design", None)
+
+
+def test_a_suggestion_is_offered_while_nothing_is_chosen() -> None:
+    policy = SuggestionPolicy()
+    assert policy.offer(LOGO, "", "") == LOGO
+    assert policy.offer(None, "", "") is None
+    assert policy.offer(LOGO, "graphics-design", "logo-design") is None  # already chosen
+
+
+def test_never_over_a_choice_the_person_made() -> None:
+    policy = SuggestionPolicy()
+    policy.person_chose(category=True)
+    assert policy.offer(Suggestion("data", "Data", "data-analysis", "Data analysis"), "digital-marketing", "") is None
+    assert policy.offer(DESIGN, "digital-marketing", "") is None
+    # their category, no type yet: the type the words point to is still offered
+    assert policy.offer(LOGO, "graphics-design", "") == LOGO
+    policy.person_chose(task_type=True)
+    assert policy.offer(LOGO, "graphics-design", "") is None
+
+
+def test_an_accepted_suggestion_is_the_persons_choice_until_a_new_form() -> None:
+    policy = SuggestionPolicy()
+    policy.accepted(LOGO)
+    assert policy.offer(Suggestion("data", "Data", "data-analysis", "Data analysis"), "graphics-design", "logo-design") is None
+    policy.reset()
+    assert policy.offer(LOGO, "", "") == LOGO
+    policy.reset(category="data", task_type="data-analysis")  # a reopened draft's choices are kept
+    assert policy.offer(LOGO, "data", "data-analysis") is None
+
+
+def test_a_category_only_suggestion_fills_an_empty_category() -> None:
+    policy = SuggestionPolicy()
+    assert policy.offer(DESIGN, "", "") == DESIGN
+    policy.accepted(DESIGN)
+    assert policy.offer(LOGO, "graphics-design", "") == LOGO  # then its type, once the words say it
