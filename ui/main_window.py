@@ -38,6 +38,7 @@ from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.presenters import task_details
+from ui.screen_fit import place
 from ui.widgets.banner import MessageBanner
 
 __all__ = ["Connection", "MainWindow", "MessageBanner", "task_details"]
@@ -118,7 +119,6 @@ class MainWindow(QMainWindow):
         self._expiry_timer.setInterval(30_000)
         self._expiry_timer.timeout.connect(self._tick)
         self._expiry_timer.start()
-        self.resize(1180, 720)
         self._restore_layout()
         self._build_menus()
 
@@ -241,9 +241,8 @@ class MainWindow(QMainWindow):
             self.closed.set()
 
     def _restore_layout(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        # Within the screen's available area; yesterday's size only while it still fits.
+        place(self, self._settings.value("window/geometry"))
         splitter = self._settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ui import styles
 from ui.theme import THEMES
+from ui.widgets.wheel_guard import guard_wheel
 
 REFRESH_CHOICES = [(10.0, "Every 10 seconds"), (30.0, "Every 30 seconds"), (60.0, "Every minute"), (300.0, "Every 5 minutes")]
 
@@ -57,6 +58,7 @@ class SettingsDialog(QDialog):
         for key, label in THEMES.items():
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
+        guard_wheel(self.refresh, self.theme)
 
         form = QFormLayout()
         form.addRow("API address:", self.address)

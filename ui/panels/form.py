@@ -13,7 +13,17 @@ from typing import Any
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import form_rules
 from app.form_rules import FIELD_ORDER
@@ -175,14 +185,36 @@ class TaskForm(QWidget):
         self.send_button.setDefault(True)
         self.send_hint = _message_label("sendHint", styles.MUTED, hidden=False)
         self.send_button.clicked.connect(self.request_send)
-        send_row = QHBoxLayout()
-        send_row.addWidget(self.send_hint, 1)
-        send_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The fields scroll; the actions stay in a bar below them, always in view.
+        fields = QWidget()
+        fields.setObjectName("formFields")
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(self.general_error)
+        fields_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("formScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
+        self.scroll.setWidget(fields)
+        self.actions_bar = QFrame()
+        self.actions_bar.setObjectName("formActions")
+        self.actions_bar.setFrameShape(QFrame.Shape.NoFrame)
+        self._actions = QHBoxLayout(self.actions_bar)
+        self._actions.setContentsMargins(8, 6, 8, 6)
+        self._actions.addWidget(self.send_hint, 1)
+        self._actions.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
         outer = QVBoxLayout(self)
-        outer.addLayout(form)
-        outer.addWidget(self.general_error)
-        outer.addLayout(send_row)
-        outer.addStretch(1)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(line)
+        outer.addWidget(self.actions_bar)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not from the table beside
@@ -215,6 +247,14 @@ class TaskForm(QWidget):
             signal.connect(lambda *_, field=name: self._field_edited(field))
         self.brand_kit_id.installEventFilter(self)
         self.clear()
+
+    # --- the actions bar ------------------------------------------------------------------------
+    def add_action(self, button: QWidget) -> None:
+        """Put a button in the bar below the fields, before Send (e.g. Cancel sending)."""
+        self._actions.insertWidget(self._actions.indexOf(self.send_button), button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def scroll_to_top(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)
 
     # --- taxonomy (the two combo boxes: ui/panels/category_chooser.py) ----------------------------
     def set_categories(self, categories: list[Category]) -> None:
@@ -459,4 +499,5 @@ class TaskForm(QWidget):
         self._external.clear()
         if not self._loading:
             self._revalidate(emit_changed=True)
+        self.scroll_to_top()
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)

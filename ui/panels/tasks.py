@@ -30,6 +30,7 @@ from app.schema import Task
 from ui import styles
 from ui.presenters import task_details
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel, column_index
+from ui.widgets.wheel_guard import guard_wheel
 
 COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
@@ -70,6 +71,7 @@ class TasksPanel(QWidget):
         self.filter_box.setAccessibleName("Show")
         for key, (label, _) in FILTERS.items():
             self.filter_box.addItem(label, key)
+        guard_wheel(self.filter_box)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search titles and descriptions")
