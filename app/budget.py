@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app.schema import number_limits
+from app.validation import money_words
 
 LIMITS = number_limits("budget_usd")
 
@@ -55,8 +56,8 @@ _SETTING = "budget.last_by_type"
 
 
 def money(value: float) -> str:
-    """'$1,250.00': the app's one way of writing an amount when no locale formatter is at hand."""
-    return f"${value:,.2f}"
+    """'$1,250.00': the app's one way of writing an amount (app.validation.money_words)."""
+    return money_words(value, LIMITS.decimals)
 
 
 def first_budget(task_type: str | None) -> float:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
+from app.budget import BudgetMemory
 from app.credentials import KeyStore
 from app.drafts import Drafts
 from app.errors import ApiError, NotFound
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.sender = SendController(self, self.session, self.draft_service, self.form, self.banner,
                                      self.cancel_button, self.drafts_controller.fresh_form)
         self.form.submitRequested.connect(self.sender.send)
-        self.sender.posted.connect(self._select)
+        self.sender.posted.connect(self._posted)
         self.sender.keyRefused.connect(lambda words: self.session.spawn(self.account.ask_for_key(words)))
         self.new_button.clicked.connect(self.new_task)
         self.tasks.refreshRequested.connect(self._refresh_now)
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         self._all_loaded = self.model.rowCount() < FIRST_CHUNK
         self.form.set_categories(local_categories(store))
         self.reviews.seed(store.unfinished_tasks(FINAL_STATUSES))  # "2 need your review", alerts not yet shown
+        self.budget_memory = BudgetMemory(store)
+        self.form.set_budget_memory(self.budget_memory)
         self.drafts_controller.reopen()
         if store.moved_aside is not None:
             self.banner.show_message(
@@ -284,6 +287,14 @@ class MainWindow(QMainWindow):
             account.addAction("&Forget this key", self.account.forget_key)
 
     # --- tasks and the connection -----------------------------------------------------------
+    def _posted(self, task_id: str) -> None:
+        row = self.model.row_of(task_id)
+        if row is not None:
+            task = self.model.task(row)
+            if task.task_type and task.budget_usd is not None:
+                self.budget_memory.remember(task.task_type, task.budget_usd)  # where this type starts next time
+        self._select(task_id)
+
     def _select(self, task_id: str) -> None:
         if self.model.row_of(task_id) is not None:
             self.tabs.setCurrentIndex(self.tabs.indexOf(self.tasks))

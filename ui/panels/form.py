@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import form_rules
+from app.budget import PAID_WHEN, BudgetMemory, budget_problem, first_budget, pays_for
 from app.form_rules import FIELD_ORDER
 from app.schema import TaskDraft, max_length, number_limits
 from app.taxonomy import Category
@@ -34,6 +35,7 @@ from app.validation import money_words, plain_field_errors
 from ui import styles
 from ui.panels.category_chooser import CategoryChooser
 from ui.requirements_editor import RequirementsEditor
+from ui.theme import set_tone
 from ui.widgets.plain_text_edit import PlainTextEdit
 from ui.widgets.slider_spin import SliderSpin
 
@@ -52,6 +54,9 @@ LABELS = {
     "brand_kit_id": "Brand &kit ID (optional)",
 }
 SEND_TEXT = "&Send task"
+# What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
+# message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
+BUDGET_TYPING_RANGE = (0.0, 99_999.99)
 SEND_TIP = "Send this task to AITasker (Ctrl+Enter)"
 
 
@@ -110,7 +115,15 @@ class TaskForm(QWidget):
         self.budget = SliderSpin(
             budget, money=True, noun="budget",
             low_words=money_words(budget.minimum, budget.decimals), high_words=money_words(budget.maximum, budget.decimals),
+            typing_range=BUDGET_TYPING_RANGE,
         )
+        self.budget_guidance = QLabel()
+        self.budget_guidance.setObjectName("budgetGuidance")
+        self.budget_guidance.setWordWrap(True)
+        self.budget_guidance.setTextFormat(Qt.TextFormat.PlainText)
+        set_tone(self.budget_guidance, "quiet")
+        self._budget_memory: BudgetMemory | None = None
+        self._auto_budget: float | None = None  # the budget the form chose; None once the person did
         self.budget.setObjectName("budget_usd")
         self.budget.set_accessible("Budget in US dollars", "What you pay for the finished work.")
         self.experimentation = SliderSpin(
@@ -162,6 +175,8 @@ class TaskForm(QWidget):
                 box.addWidget(self.title_counter, 0, Qt.AlignmentFlag.AlignRight)
             if name == "description":
                 box.addWidget(self.description_counter, 0, Qt.AlignmentFlag.AlignRight)
+            if name == "budget_usd":
+                box.addWidget(self.budget_guidance)
             if name == "experimentation":
                 hint = QLabel(
                     "How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you."
@@ -256,6 +271,43 @@ class TaskForm(QWidget):
     def scroll_to_top(self) -> None:
         self.scroll.verticalScrollBar().setValue(0)
 
+    # --- budget guidance (app/budget.py) ------------------------------------------------------
+    def set_budget_memory(self, memory: BudgetMemory | None) -> None:
+        """Where the last budget per task type is kept; the budget starts from it."""
+        self._budget_memory = memory
+        if self._auto_budget is not None:
+            self._start_budget()
+
+    def _budget_start(self) -> float:
+        task_type = self.task_type_slug() or None
+        if self._budget_memory is not None:
+            return self._budget_memory.start_for(task_type)
+        return first_budget(task_type)
+
+    def _start_budget(self) -> None:
+        """Put the budget where a task of this type starts, unless the person set it."""
+        if self._auto_budget is not None and self.budget.value() == self._auto_budget:
+            start = self._budget_start()
+            if start != self._auto_budget:
+                self._auto_budget = start
+                self.budget.setValue(start)
+
+    def _budget_edited(self) -> None:
+        if self._auto_budget is not None and self.budget.value() != self._auto_budget and not self._loading:
+            self._auto_budget = None  # the person's amount from now on
+
+    def _update_budget_guidance(self) -> None:
+        value = self.budget.value()
+        if budget_problem(value) is not None or self.budget.pending_problem():
+            self.budget_guidance.hide()  # the message under the field says what to do
+            return
+        if self._budget_memory is not None:
+            text = self._budget_memory.guidance(self.task_type_slug() or None, value)
+        else:
+            text = f"{pays_for(value)} {PAID_WHEN}"
+        self.budget_guidance.setText(text)
+        self.budget_guidance.show()
+
     # --- taxonomy (the two combo boxes: ui/panels/category_chooser.py) ----------------------------
     def set_categories(self, categories: list[Category]) -> None:
         self._chooser.set_categories(categories)
@@ -299,6 +351,8 @@ class TaskForm(QWidget):
                 wanted = values.get(name)
                 if isinstance(wanted, (int, float)) and not isinstance(wanted, bool) and math.isfinite(wanted):
                     widget.set_saved_value(float(wanted))
+            if isinstance(values.get("budget_usd"), (int, float)):
+                self._auto_budget = None  # a reopened draft's budget is the person's
             self.title.setText(str(values.get("title") or ""))
             self.description.setPlainText(str(values.get("description") or ""))
             requirements = values.get("requirements")
@@ -320,6 +374,10 @@ class TaskForm(QWidget):
             pending = widget.pending_problem()
             if pending:
                 problems[name] = [pending]
+        if "budget_usd" not in problems:
+            over = budget_problem(values["budget_usd"], money_words)
+            if over:
+                problems["budget_usd"] = [over]  # names the amount typed, which the box still shows
         try:
             draft = TaskDraft.model_validate(values)
         except ValidationError as exc:
@@ -374,6 +432,10 @@ class TaskForm(QWidget):
             self._revalidate(emit_changed=False)
 
     def _field_edited(self, field: str) -> None:
+        if field == "task_type" and not self._loading:
+            self._start_budget()
+        elif field == "budget_usd":
+            self._budget_edited()
         for name in form_rules.clear_on_edit(field):
             self._external.pop(name, None)
         if not self._loading:
@@ -416,7 +478,10 @@ class TaskForm(QWidget):
     def _quiet(self, field: str) -> bool:
         """True when a problem of this field is not worth a message yet (:mod:`app.form_rules`)."""
         editor = self._editors.get(field)
-        pending = isinstance(editor, SliderSpin) and bool(editor.pending_problem())
+        pending = isinstance(editor, SliderSpin) and (
+            bool(editor.pending_problem())
+            or editor.value() < editor.limits.minimum  # "2" on the way to "25": more digits may come
+        )
         focused = editor.spin.hasFocus() if isinstance(editor, SliderSpin) else bool(editor and editor.hasFocus())
         state = form_rules.FieldState(
             send_attempted=self._send_attempted, touched=field in self._touched, focused=focused,
@@ -426,6 +491,7 @@ class TaskForm(QWidget):
 
     def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
         self._update_counters()
+        self._update_budget_guidance()
         draft, self._problems = self.validate()
         self._render()
         reason = self._reason()
@@ -482,16 +548,18 @@ class TaskForm(QWidget):
         """An empty form with the schema's defaults, ready for a new task; the cursor in the title."""
         was_loading, self._loading = self._loading, True
         try:
-            for widget in (self.budget, self.experimentation):
-                lim = widget.limits
-                widget.setValue(lim.default if lim.default is not None else lim.minimum)
-                widget.note.hide()
+            lim = self.experimentation.limits
+            self.experimentation.setValue(lim.default if lim.default is not None else lim.minimum)
+            self.experimentation.note.hide()
             self.title.clear()
             self.description.clear()
             self.requirements.clear()
             self.brand_kit_id.clear()
             self.category.setCurrentIndex(0 if self.category.count() else -1)
             self._chooser.category_chosen()
+            self._auto_budget = self._budget_start()  # a first amount one would not regret (app/budget.py)
+            self.budget.setValue(self._auto_budget)
+            self.budget.note.hide()
         finally:
             self._loading = was_loading
         self._send_attempted = False

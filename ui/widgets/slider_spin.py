@@ -45,6 +45,20 @@ class RangeSpin(QDoubleSpinBox):
         """Whether what the box shows is a value (Acceptable) or half-typed (Intermediate)."""
         return QDoubleSpinBox.validate(self, self.text(), 0)[0]
 
+    def set_step_limits(self, minimum: float, maximum: float) -> None:
+        """Where Up/Down and Page Up/Down stop (the limits), when the box takes wider typing."""
+        self._step_limits = (minimum, maximum)
+
+    def stepBy(self, steps: int) -> None:
+        limits = getattr(self, "_step_limits", None)
+        if limits is None:
+            super().stepBy(steps)
+            return
+        low, high = limits
+        target = round(self.value() + steps * self.singleStep(), self.decimals())
+        self.setValue(min(high, max(low, target)))
+        self.selectAll()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and not event.modifiers():
             self.stepBy(self._page_steps if event.key() == Qt.Key.Key_PageUp else -self._page_steps)
@@ -78,6 +92,7 @@ class SliderSpin(QWidget):
         prefix: str = "",
         low_words: str = "",
         high_words: str = "",
+        typing_range: tuple[float, float] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,7 +106,11 @@ class SliderSpin(QWidget):
         self.slider.setPageStep(max(1, round(limits.page_step / limits.slider_step)))
         self.spin = RangeSpin(max(1, round(limits.page_step / limits.step)))
         self.spin.setDecimals(limits.decimals)
-        self.spin.setRange(limits.minimum, limits.maximum)
+        # The box may take more than the limits (``typing_range``): an amount typed over them is then
+        # kept as typed and the form says what is wrong with it, instead of Qt cutting it short.
+        self.spin.setRange(*(typing_range or (limits.minimum, limits.maximum)))
+        if typing_range is not None:
+            self.spin.set_step_limits(limits.minimum, limits.maximum)  # keys stay within the limits
         self.spin.setSingleStep(limits.step)
         self.spin.setPrefix(prefix or ("$ " if money else ""))
         self.spin.setKeyboardTracking(True)
