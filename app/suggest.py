@@ -93,13 +93,25 @@ def bundled_word_list() -> WordList:
     return parse_word_list(json.loads(text))
 
 
-def _find(phrase: tuple[str, ...], tokens: Sequence[str]) -> int | None:
-    """Where the phrase first occurs in the tokens, or None."""
-    n = len(phrase)
-    for i in range(len(tokens) - n + 1):
-        if tuple(tokens[i : i + n]) == phrase:
-            return i
-    return None
+class _Words:
+    """The words of a text with where each occurs, so a phrase is found without scanning."""
+
+    def __init__(self, tokens: Sequence[str]) -> None:
+        self.tokens = list(tokens)
+        self.at: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            self.at.setdefault(token, []).append(i)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def find(self, phrase: tuple[str, ...]) -> int | None:
+        """Where the phrase first occurs, or None."""
+        n = len(phrase)
+        for i in self.at.get(phrase[0], ()):
+            if n == 1 or tuple(self.tokens[i : i + n]) == phrase:
+                return i
+        return None
 
 
 @dataclass
@@ -108,7 +120,7 @@ class _Score:
     first: int = 1 << 30  # position of the earliest match (title before description)
 
 
-def _score(signs: Iterable[tuple[tuple[str, ...], int]], title: Sequence[str], description: Sequence[str]) -> _Score:
+def _score(signs: Iterable[tuple[tuple[str, ...], int]], title: _Words, description: _Words) -> _Score:
     """Each sign (phrase, weight) counts once, at its highest weight, where it weighs most (title
     before description); the earliest match is kept."""
     strongest: dict[tuple[str, ...], int] = {}
@@ -116,8 +128,8 @@ def _score(signs: Iterable[tuple[tuple[str, ...], int]], title: Sequence[str], d
         strongest[phrase] = max(weight, strongest.get(phrase, 0))
     score = _Score()
     for phrase, weight in strongest.items():
-        at_title = _find(phrase, title)
-        at_description = _find(phrase, description)
+        at_title = title.find(phrase)
+        at_description = description.find(phrase)
         if at_title is not None:
             score.points += weight * _TITLE
             score.first = min(score.first, at_title)
@@ -139,8 +151,8 @@ def _name_signs(name: str, strong: int) -> list[tuple[tuple[str, ...], int]]:
 def suggest(title: str, description: str, categories: Sequence[Category], word_list: WordList | None = None) -> Suggestion | None:
     """The category (and task type) the text points to, among ``categories``; None when unclear."""
     word_list = word_list or bundled_word_list()
-    t, d = words(title or ""), words(description or "")
-    if not t and not d:
+    t, d = _Words(words(title or "")), _Words(words(description or ""))
+    if not len(t) and not len(d):
         return None
 
     category_scores: dict[str, _Score] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView, QToolTip
 
-from ui.full_text_tooltips import FullTextDelegate
+from ui.widgets.full_text_tooltips import FullTextDelegate
 
 
 def _table(qtbot) -> tuple[QTableView, QStandardItemModel]:  # type: ignore[no-untyped-def]

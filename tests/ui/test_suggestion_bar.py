@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from app.suggest import suggest
 from app.taxonomy import bundled_categories
-from ui.suggestion_bar import SuggestionBar
+from ui.widgets.suggestion_bar import SuggestionBar
 
 
 def _bar(qtbot) -> tuple[QWidget, QLineEdit, SuggestionBar, list[object]]:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, Q
 
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
+from tests.conftest import wait_until
 from tests.ui.helpers import open_window
 from ui.screen_fit import fitted_geometry
 
@@ -38,7 +39,7 @@ async def test_on_small_screens_everything_fits_and_send_is_in_view(qtbot, tmp_p
         available = QRect(QPoint(0, 0), screen - QSize(0, 40))  # a 40-pixel task bar
         size = fitted_geometry(available).size()
         window.resize(size)
-        qtbot.waitUntil(lambda: window.size() == size)  # nothing insists on more room than the screen has
+        await wait_until(lambda: window.size() == size, what="the window at the screen's size")  # nothing insists on more room
         for part in reachable_parts(window):
             assert fully_shown(part), f"{type(part).__name__} {part.objectName()!r} is cut off or hidden"
         # Scrolled to the end of the fields, or back to the top: Send stays where it was.
@@ -83,8 +84,10 @@ async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, 
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
         form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
         form.budget.setValue(45.0)
+        window.activateWindow()
+        await wait_until(window.isActiveWindow, what="the window to be active")
         form.title.setFocus()
-        qtbot.waitUntil(form.title.hasFocus)
+        await wait_until(form.title.hasFocus, what="the cursor in the title")  # no input has the focus
         sent_before = form.raw_values()
         inputs = [w for w in window.findChildren(QWidget)
                   if isinstance(w, (QComboBox, QAbstractSpinBox, QAbstractSlider)) and not isinstance(w, QScrollBar)

@@ -29,6 +29,7 @@ from app import form_rules
 from app.budget import PAID_WHEN, BudgetMemory, budget_problem, first_budget, pays_for
 from app.form_rules import FIELD_ORDER
 from app.schema import TaskDraft, max_length, number_limits
+from app.suggest import Suggestion, SuggestionPolicy, suggest
 from app.taxonomy import Category
 from app.textlimits import char_count, clean, fit, qt_max_length, utf16_units
 from app.validation import money_words, plain_field_errors
@@ -38,6 +39,7 @@ from ui.requirements_editor import RequirementsEditor
 from ui.theme import set_tone
 from ui.widgets.plain_text_edit import PlainTextEdit
 from ui.widgets.slider_spin import SliderSpin
+from ui.widgets.suggestion_bar import SuggestionBar
 
 __all__ = ["FIELD_ORDER", "LABELS", "SEND_TEXT", "SEND_TIP", "TaskForm"]
 
@@ -123,6 +125,10 @@ class TaskForm(QWidget):
         self.budget_guidance.setTextFormat(Qt.TextFormat.PlainText)
         set_tone(self.budget_guidance, "quiet")
         self._budget_memory: BudgetMemory | None = None
+        # "Looks like Graphics & Design › Logo design — Use it", from the words typed (app/suggest.py).
+        self.suggestion = SuggestionBar()
+        self._suggestions = SuggestionPolicy()
+        self._categories: list[Category] = []
         self._auto_budget: float | None = None  # the budget the form chose; None once the person did
         self.budget.setObjectName("budget_usd")
         self.budget.set_accessible("Budget in US dollars", "What you pay for the finished work.")
@@ -173,6 +179,7 @@ class TaskForm(QWidget):
             box.addWidget(self._editors[name])
             if name == "title":
                 box.addWidget(self.title_counter, 0, Qt.AlignmentFlag.AlignRight)
+                box.addWidget(self.suggestion)
             if name == "description":
                 box.addWidget(self.description_counter, 0, Qt.AlignmentFlag.AlignRight)
             if name == "budget_usd":
@@ -236,7 +243,7 @@ class TaskForm(QWidget):
             shortcut.activated.connect(self.request_send)
 
         chain = [
-            self.title, self.description, self.category, self.task_type,
+            self.title, self.suggestion.use, self.description, self.category, self.task_type,
             self.budget.slider, self.budget.spin, self.experimentation.slider, self.experimentation.spin,
             *self.requirements.focus_chain(), self.brand_kit_id, self.send_button,
         ]
@@ -253,6 +260,12 @@ class TaskForm(QWidget):
         self.category.activated.connect(lambda *_: self._touch("category"))
         self.task_type.activated.connect(lambda *_: self._touch("task_type"))
         self._chooser.task_type_edit().textEdited.connect(lambda *_: self._touch("task_type"))
+        self.category.activated.connect(lambda *_: self._person_chose(category=True))
+        self.task_type.activated.connect(lambda *_: self._person_chose(task_type=True))
+        self._chooser.task_type_edit().textEdited.connect(lambda *_: self._person_chose(task_type=True))
+        self.title.textChanged.connect(self._update_suggestion)
+        self.description.textChanged.connect(self._update_suggestion)
+        self.suggestion.accepted.connect(self.accept_suggestion)
         for name, signal in (
             ("title", self.title.textChanged), ("description", self.description.textChanged),
             ("category", self.category.currentIndexChanged), ("task_type", self.task_type.currentTextChanged),
@@ -310,7 +323,29 @@ class TaskForm(QWidget):
 
     # --- taxonomy (the two combo boxes: ui/panels/category_chooser.py) ----------------------------
     def set_categories(self, categories: list[Category]) -> None:
+        self._categories = list(categories)
         self._chooser.set_categories(categories)
+        self._update_suggestion()
+
+    # --- the suggested category -------------------------------------------------------------------
+    def _update_suggestion(self) -> None:
+        found = suggest(self.title.text(), self.description.toPlainText(), self._categories)
+        offer = self._suggestions.offer(found, self.category.currentData() or "", self.task_type_slug())
+        self.suggestion.show_suggestion(offer)
+
+    def accept_suggestion(self, suggestion: Suggestion) -> None:
+        """Choose the suggested category (and task type): one click on "Use it", or Alt+U."""
+        self._suggestions.accepted(suggestion)
+        self._chooser.set_category(suggestion.category)
+        if suggestion.task_type:
+            self.set_task_type(suggestion.task_type)
+        self._touch("category")
+        self._update_suggestion()
+
+    def _person_chose(self, *, category: bool = False, task_type: bool = False) -> None:
+        if not self._loading:
+            self._suggestions.person_chose(category=category, task_type=task_type)
+            self._update_suggestion()
 
     def task_type_slug(self) -> str:
         return self._chooser.task_type_slug()
@@ -361,6 +396,9 @@ class TaskForm(QWidget):
             self.brand_kit_id.setText("" if brand is None else str(brand))
         finally:
             self._loading = False
+        # A reopened draft's choices are the person's: no suggestion replaces them.
+        self._suggestions.reset(category=self.category.currentData() or "", task_type=self.task_type_slug())
+        self._update_suggestion()
         self._revalidate(emit_changed=True)
 
     def validate(self) -> tuple[TaskDraft | None, dict[str, list[str]]]:
@@ -565,6 +603,8 @@ class TaskForm(QWidget):
         self._send_attempted = False
         self._touched.clear()
         self._external.clear()
+        self._suggestions.reset()
+        self._update_suggestion()
         if not self._loading:
             self._revalidate(emit_changed=True)
         self.scroll_to_top()
