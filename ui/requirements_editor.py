@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.schema import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
-from ui import styles
+from ui.theme import set_tone
 
 Pairs = list[tuple[str, Any]]
 
@@ -245,11 +245,11 @@ class RequirementsEditor(QWidget):
         self.rules = QLabel(VALUE_RULES)
         self.rules.setObjectName("requirementsRules")
         self.rules.setWordWrap(True)
-        self.rules.setStyleSheet(styles.MUTED)
+        set_tone(self.rules, "quiet")
         self.switch_note = QLabel()
         self.switch_note.setObjectName("requirementsSwitchNote")
         self.switch_note.setWordWrap(True)
-        self.switch_note.setStyleSheet(styles.ERROR)
+        set_tone(self.switch_note, "error")
         self.switch_note.hide()
 
         buttons = QHBoxLayout()

@@ -4,21 +4,24 @@ contrast of at least 4.5 against the background it is drawn on; tests/ui/test_th
 
 ``apply_theme`` is called at start (ui/main.py) and when the look is changed in Settings. Widgets
 never hard-code a colour: they ask ``colour("error")`` / ``status_colour(status)`` when they paint,
-or mark themselves with the ``tone`` property (``label.setProperty("tone", "error")``) and the
-application style sheet built here colours them, so a change of look reaches every widget at once.
+or are given a tone (``set_tone(label, "error")``), or register a restyle (``follow_theme``), so a
+change of look reaches every widget at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+import weakref
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
     QApplication,
-    QProxyStyle,
-    QStyle,
+    QFocusFrame,
     QStyleFactory,
-    QStyleOption,
-    QStyleOptionComplex,
+    QTabBar,
     QWidget,
 )
 
@@ -139,43 +142,37 @@ def banner_colour(kind: str, dark: bool | None = None) -> QColor:
     return QColor(_pick(BANNERS.get(kind, BANNERS[""]), dark))
 
 
-def style_sheet(dark: bool) -> str:
-    """The application style sheet: tones by the ``tone`` property, banners by ``kind``."""
-    i = 1 if dark else 0
-    rules = [f'QWidget[tone="{name}"] {{ color: {pair[i]}; }}' for name, pair in TONES.items()]
-    rules += [f'QWidget#banner[kind="{name}"] {{ background: {pair[i]}; border-radius: 4px; }}'
-              for name, pair in BANNERS.items() if name]
-    return "\n".join(rules)
+class FocusRing(QObject):
+    """A ring one can see around the focused button, check box, slider or tab (Fusion's own is a
+    faint tint, invisible on the default button): one QFocusFrame, in the highlight colour, moved
+    to whichever of those has the focus. (Drawn by Qt: a Python QProxyStyle that draws it itself
+    trips a reference-count bug in PySide6 6.12.)"""
 
+    KINDS = (QAbstractButton, QAbstractSlider, QTabBar)
 
-class FocusRingStyle(QProxyStyle):
-    """Fusion with a focus ring one can see: a 2-pixel ring in the highlight colour around the
-    focused button, check box or item (Fusion's own is a faint tint, invisible on the default button)."""
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._frame: QFocusFrame | None = None
+        app.focusChanged.connect(self._moved)
 
-    def _ring(self, option: QStyleOption, painter: QPainter, rect: QRect) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(option.palette.color(Role.Highlight), 2)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
-        painter.restore()
+    def frame(self) -> QFocusFrame:
+        if self._frame is None or not shiboken6.isValid(self._frame):
+            self._frame = QFocusFrame()  # it goes wherever the widget it rings is
+            self._frame.setObjectName("focusRing")
+        return self._frame
 
-    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None) -> None:
-        super().drawControl(element, option, painter, widget)
-        if element == QStyle.ControlElement.CE_PushButton and option.state & QStyle.StateFlag.State_HasFocus:
-            self._ring(option, painter, option.rect)
-
-    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter, widget: QWidget | None = None) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        if control == QStyle.ComplexControl.CC_ToolButton and option.state & QStyle.StateFlag.State_HasFocus:
-            self._ring(option, painter, option.rect)
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None) -> None:
-        if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
-            self._ring(option, painter, option.rect)
+    def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        target = new if isinstance(new, self.KINDS) else None
+        frame = self.frame()
+        if target is None:
+            frame.setWidget(None)
+            frame.hide()
             return
-        super().drawPrimitive(element, option, painter, widget)
+        palette = frame.palette()
+        palette.setColor(Role.WindowText, QGuiApplication.palette().color(Role.Highlight))
+        frame.setPalette(palette)
+        frame.setWidget(target)
+        frame.show()
 
 
 _state: dict[str, object] = {"theme": "system", "watching": False, "style": None}
@@ -204,32 +201,60 @@ def _apply(app: QApplication, theme: str) -> str:
     look = effective_theme(theme)
     if _state.get("style") is not app:
         # One style everywhere: the palettes and contrast checks are made for Fusion.
-        app.setStyle(FocusRingStyle(QStyleFactory.create("Fusion")))
+        app.setStyle(QStyleFactory.create("Fusion"))
         _state["style"] = app
+        _state["ring"] = FocusRing(app)
     app.setPalette(dark_palette() if look == "dark" else light_palette())
-    app.setStyleSheet(style_sheet(look == "dark"))
+    _restyle_all()
     return look
 
 
+# Widgets coloured by tone, and callbacks that restyle something when the look changes: held
+# weakly, so a closed dialog's labels are forgotten with it.
+_toned: weakref.WeakKeyDictionary[QWidget, str] = weakref.WeakKeyDictionary()
+_followers: weakref.WeakSet[QObject] = weakref.WeakSet()
+
+
 def set_tone(widget: QWidget, tone: str | None) -> None:
-    """Colour a widget's text by tone through the application style sheet (follows theme changes)."""
-    if widget.property("tone") == tone:
+    """Colour a widget's text by tone ('error', 'warning', 'success', 'quiet'), now and whenever
+    the look changes. (Through the widget's palette: re-polishing for a style-sheet property
+    from Python trips a reference-count bug in PySide6 6.12.)"""
+    if tone is None:
+        _toned.pop(widget, None)
+        widget.setPalette(QPalette())
         return
-    widget.setProperty("tone", tone)
-    _repolish(widget)
+    _toned[widget] = tone
+    _paint_tone(widget, tone)
 
 
-def set_banner_kind(widget: QObject, kind: str) -> None:
-    widget.setProperty("kind", kind)
-    if isinstance(widget, QWidget):
-        _repolish(widget)
+def _paint_tone(widget: QWidget, tone: str) -> None:
+    palette = widget.palette()
+    palette.setColor(Role.WindowText, colour(tone))
+    palette.setColor(Role.Text, colour(tone))
+    widget.setPalette(palette)
 
 
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+def follow_theme(owner: QObject) -> None:
+    """Call ``owner.theme_changed()`` whenever the look changes, for as long as ``owner`` lives."""
+    _followers.add(owner)
+
+
+def banner_style(kind: str) -> str:
+    """The message banner's background for this kind of message, in the current look."""
+    return f"#banner {{ background: {banner_colour(kind).name()}; border-radius: 4px; }}"
+
+
+def _restyle_all() -> None:
+    for widget, tone in list(_toned.items()):
+        if shiboken6.isValid(widget):
+            _paint_tone(widget, tone)
+        else:
+            _toned.pop(widget, None)  # its window was closed
+    for owner in list(_followers):
+        if shiboken6.isValid(owner):
+            owner.theme_changed()  # type: ignore[attr-defined]
+        else:
+            _followers.discard(owner)
 
 
 def contrast(a: QColor, b: QColor) -> float:

@@ -22,7 +22,9 @@ async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(qt
         qtbot.keyClicks(form.title, "Logo for my bakery")
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
         form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
+        form.open_more_options()  # every field shown, so that the form scrolls
         bar = form.scroll.verticalScrollBar()
+        await wait_until(lambda: bar.maximum() > 0, what="the fields to scroll")
         bar.setValue(bar.maximum())  # scrolled down to the last fields, as one is before sending
         assert bar.value() > 0
         qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)

@@ -88,12 +88,12 @@ def test_dark_makes_a_shown_window_dark_and_light_brings_it_back(qtbot, restore_
     set_tone(problem, "error")
 
     assert apply_theme("dark") == "dark"
+    qtbot.waitUntil(lambda: _pixel(field).lightness() < 80 and _pixel(window).lightness() < 80)  # on the next paint
     assert window.palette().color(R.Window).lightness() < 80
-    assert _pixel(field).lightness() < 80 and _pixel(window).lightness() < 80
     assert problem.palette().color(R.WindowText) == colour("error", dark=True)  # the tone followed
 
     assert apply_theme("light") == "light"
-    assert _pixel(field).lightness() > 200 and _pixel(window).lightness() > 200
+    qtbot.waitUntil(lambda: _pixel(field).lightness() > 200 and _pixel(window).lightness() > 200)
     assert problem.palette().color(R.WindowText) == colour("error", dark=False)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,6 @@ from app.suggest import Suggestion, SuggestionPolicy, suggest
 from app.taxonomy import Category
 from app.textlimits import char_count, clean, fit, qt_max_length, utf16_units
 from app.validation import money_words, plain_field_errors
-from ui import styles
 from ui.panels.category_chooser import CategoryChooser
 from ui.requirements_editor import RequirementsEditor
 from ui.theme import set_tone
@@ -55,20 +55,29 @@ LABELS = {
     "requirements": "&Requirements (optional)",
     "brand_kit_id": "Brand &kit ID (optional)",
 }
-SEND_TEXT = "&Send task"
+SEND_TEXT = "&Post task"  # one verb for the act: the button, the question and the confirmation say "post"
+MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
 # What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
 # message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
 BUDGET_TYPING_RANGE = (0.0, 99_999.99)
-SEND_TIP = "Send this task to AITasker (Ctrl+Enter)"
+SEND_TIP = "Post this task on AITasker (Ctrl+Enter)"
 
 
-def _message_label(name: str, style: str, *, hidden: bool = True) -> QLabel:
+def _field_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room at any width
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(10)
+    return form
+
+
+def _message_label(name: str, tone: str, *, hidden: bool = True) -> QLabel:
     """A wrapped plain-text line for messages (server text is never rendered as rich text)."""
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(style)
+    set_tone(label, tone)  # follows the light or dark look
     if hidden:
         label.hide()
     return label
@@ -142,7 +151,7 @@ class TaskForm(QWidget):
         self.requirements = RequirementsEditor()
         self.brand_kit_id = QLineEdit()
         self.brand_kit_id.setObjectName("brand_kit_id")
-        self.brand_kit_id.setPlaceholderText("e.g. 123e4567-e89b-12d3-a456-426614174000")
+        self.brand_kit_id.setPlaceholderText("Only if AITasker gave you one")
         self.brand_kit_id.setAccessibleName("Brand kit ID")
 
         self._editors: dict[str, QWidget] = {
@@ -169,10 +178,23 @@ class TaskForm(QWidget):
         self._errors: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
 
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room at any width
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(10)
+        form = _field_layout()
+        # Rarely used fields wait under a closed "More options" (opened by itself when one of them
+        # holds something or has a problem).
+        self.more_toggle = QToolButton()
+        self.more_toggle.setObjectName("moreOptions")
+        self.more_toggle.setText("M&ore options")
+        self.more_toggle.setCheckable(True)
+        self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_toggle.setToolTip("Requirements as names and values, and a brand kit (Alt+O)")
+        self.more_options = QWidget()
+        self.more_options.setObjectName("moreOptionsFields")
+        more = _field_layout()
+        more.setContentsMargins(0, 0, 0, 0)
+        self.more_options.setLayout(more)
+        self.more_options.hide()
+        self.more_toggle.toggled.connect(self._show_more_options)
         for name in FIELD_ORDER:
             box = QVBoxLayout()
             box.setSpacing(2)
@@ -191,27 +213,29 @@ class TaskForm(QWidget):
                 hint.setObjectName("experimentationHint")
                 hint.setWordWrap(True)
                 box.addWidget(hint)
-            error = _message_label(f"error_{name}", styles.ERROR)
+            error = _message_label(f"error_{name}", "error")
             box.addWidget(error)
             self._errors[name] = error
             label = QLabel(LABELS[name])
             label.setObjectName(f"label_{name}")
             label.setBuddy(self._editors[name])  # short, on its own line: never wrapped (QLabel can clip)
             self._labels[name] = label
-            form.addRow(label, box)
-        self.general_error = _message_label("error___all__", styles.ERROR)
+            (more if name in MORE_OPTIONS else form).addRow(label, box)
+        self.general_error = _message_label("error___all__", "error")
         self._errors["__all__"] = self.general_error
 
         self.send_button = QPushButton(SEND_TEXT)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_hint = _message_label("sendHint", styles.MUTED, hidden=False)
+        self.send_hint = _message_label("sendHint", "quiet", hidden=False)
         self.send_button.clicked.connect(self.request_send)
         # The fields scroll; the actions stay in a bar below them, always in view.
         fields = QWidget()
         fields.setObjectName("formFields")
         fields_layout = QVBoxLayout(fields)
         fields_layout.addLayout(form)
+        fields_layout.addWidget(self.more_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        fields_layout.addWidget(self.more_options)
         fields_layout.addWidget(self.general_error)
         fields_layout.addStretch(1)
         self.scroll = QScrollArea()
@@ -219,6 +243,9 @@ class TaskForm(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a scroll bar appearing would narrow the fields after their wrapped texts
+        # were measured, and cut the last line of one (QScrollArea measures at the width it had).
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         self.scroll.setWidget(fields)
         self.actions_bar = QFrame()
@@ -245,7 +272,7 @@ class TaskForm(QWidget):
         chain = [
             self.title, self.suggestion.use, self.description, self.category, self.task_type,
             self.budget.slider, self.budget.spin, self.experimentation.slider, self.experimentation.spin,
-            *self.requirements.focus_chain(), self.brand_kit_id, self.send_button,
+            self.more_toggle, *self.requirements.focus_chain(), self.brand_kit_id, self.send_button,
         ]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -275,6 +302,21 @@ class TaskForm(QWidget):
             signal.connect(lambda *_, field=name: self._field_edited(field))
         self.brand_kit_id.installEventFilter(self)
         self.clear()
+
+    # --- More options ----------------------------------------------------------------------------
+    def _show_more_options(self, shown: bool) -> None:
+        self.more_options.setVisible(shown)
+        self.more_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        if self.more_toggle.isChecked() != shown:
+            self.more_toggle.setChecked(shown)
+
+    def open_more_options(self) -> None:
+        self._show_more_options(True)
+
+    def _more_options_needed(self, shown: dict[str, list[str]] | None = None) -> bool:
+        """Something under More options the person must see: content, or a message."""
+        values_there = bool(self.requirements.raw_value()) or bool(self.brand_kit_id.text().strip())
+        return values_there or any((shown or {}).get(name) for name in MORE_OPTIONS)
 
     # --- the actions bar ------------------------------------------------------------------------
     def add_action(self, button: QWidget) -> None:
@@ -396,6 +438,8 @@ class TaskForm(QWidget):
             self.brand_kit_id.setText("" if brand is None else str(brand))
         finally:
             self._loading = False
+        if self._more_options_needed():
+            self.open_more_options()  # a reopened draft's requirements or brand kit are shown
         # A reopened draft's choices are the person's: no suggestion replaces them.
         self._suggestions.reset(category=self.category.currentData() or "", task_type=self.task_type_slug())
         self._update_suggestion()
@@ -451,6 +495,8 @@ class TaskForm(QWidget):
     def focus_first_problem(self) -> None:
         first = form_rules.first_problem(self._problems, self._external)
         if first is not None:
+            if first in MORE_OPTIONS:
+                self.open_more_options()
             self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def problems(self) -> dict[str, list[str]]:
@@ -535,7 +581,7 @@ class TaskForm(QWidget):
         reason = self._reason()
         ready = not self._problems
         self.send_button.setEnabled(ready and not self._busy)
-        self.send_button.setToolTip(f"Not ready to send. {reason}" if reason else SEND_TIP)
+        self.send_button.setToolTip(f"Not ready to post (Ctrl+Enter once it is). {reason}" if reason else SEND_TIP)
         self.send_button.setAccessibleDescription(reason)
         self.send_hint.setText(f"To send: {reason}" if reason and not self._busy else "")
         self.send_hint.setVisible(bool(reason) and not self._busy)
@@ -549,6 +595,8 @@ class TaskForm(QWidget):
 
     def _render(self) -> None:
         shown = form_rules.shown_messages(self._problems, self._external, self._quiet)
+        if self.more_options.isHidden() and any(shown.get(name) for name in MORE_OPTIONS):
+            self.open_more_options()  # a message is never hidden in a closed section
         for name in FIELD_ORDER:
             messages = shown.get(name, [])
             label = self._errors[name]
@@ -572,14 +620,17 @@ class TaskForm(QWidget):
             text, over = form_rules.counter_words(length, limit)
             counter.setText(text)
             if limit is not None:
-                counter.setStyleSheet(styles.ERROR_BOLD if over else styles.MUTED)
+                set_tone(counter, "error" if over else "quiet")
+                font = counter.font()
+                font.setBold(over)
+                counter.setFont(font)
 
     # --- state --------------------------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         for editor in self._editors.values():
             editor.setEnabled(not busy)
-        self.send_button.setText("Sending…" if busy else SEND_TEXT)
+        self.send_button.setText("Posting…" if busy else SEND_TEXT)
         self._revalidate(emit_changed=False)
 
     def clear(self) -> None:
@@ -605,6 +656,7 @@ class TaskForm(QWidget):
         self._external.clear()
         self._suggestions.reset()
         self._update_suggestion()
+        self._show_more_options(False)
         if not self._loading:
             self._revalidate(emit_changed=True)
         self.scroll_to_top()

@@ -1,5 +1,5 @@
 """The left side: "New task" heading and button, the message banner, then the form, whose fields
-scroll while its actions bar (Send, Cancel sending) stays in view below them."""
+scroll while its actions bar (Post task, Cancel posting) stays in view below them."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class FormPage(QWidget):
         super().__init__(parent)
         self.form = TaskForm()
         self.banner = MessageBanner()
-        self.cancel_button = QPushButton("Cancel sending")
+        self.cancel_button = QPushButton("Cancel posting")
         self.cancel_button.setObjectName("cancelSend")
         self.cancel_button.hide()
         self.new_button = QPushButton("&New task")

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.drafts import OutboxRow
 from app.schema import Task
-from ui import styles
 from ui.presenters import task_details
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel, column_index
+from ui.theme import set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
 COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
@@ -92,7 +92,7 @@ class TasksPanel(QWidget):
         self.details.setPlaceholderText("Select a task to see all its details.")
         self.details.setAccessibleName("Details of the selected task")
         self.empty_hint = QLabel("Tasks you send appear here, with their progress.")
-        self.empty_hint.setStyleSheet(styles.MUTED)
+        set_tone(self.empty_hint, "quiet")
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLab
 
 from app.schema import NumberLimits
 from app.validation import money_words, number_words, refused_number_message
-from ui import styles
+from ui.theme import set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
 
@@ -120,7 +120,7 @@ class SliderSpin(QWidget):
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setStyleSheet(styles.ERROR)
+        set_tone(self.note, "error")
         self.note.hide()
 
         layout = QVBoxLayout(self)
@@ -136,7 +136,7 @@ class SliderSpin(QWidget):
             low.setObjectName("lowWords")
             high.setObjectName("highWords")
             for label in (low, high):
-                label.setStyleSheet(styles.MUTED)
+                set_tone(label, "quiet")
             words.addWidget(low)
             words.addStretch(1)
             words.addWidget(high)
