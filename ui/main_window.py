@@ -28,7 +28,7 @@ from app.schema import FINAL_STATUSES, Task
 from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, StateChange
 from app.store import Store
 from app.sync import TaskRefresher
-from app.taxonomy import local_categories
+from app.taxonomy import Category, local_categories, names
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
 from ui.controllers.review import ReviewController
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.drafts.sendAgainRequested.connect(self.sender.send_again)
         self.session.state_changed.connect(self._state_changed)
         self.session.task_updated.connect(self.model.upsert)
-        self.session.categories.connect(self.form.set_categories)
+        self.session.categories.connect(self._categories)
         self.reviews = ReviewController(self, store=store, notifier=Notifier(self, icon=self.windowIcon()))
         self.reviews.set_service(ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key,
                                                store=store))
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         interrupted = store.recover_interrupted_sends()
         self.tasks.set_tasks(store.list_tasks(limit=FIRST_CHUNK))  # the rest in chunks once the loop runs
         self._all_loaded = self.model.rowCount() < FIRST_CHUNK
-        self.form.set_categories(local_categories(store))
+        self._categories(local_categories(store))
         self.reviews.seed(store.unfinished_tasks(FINAL_STATUSES))  # "2 need your review", alerts not yet shown
         self.budget_memory = BudgetMemory(store)
         self.form.set_budget_memory(self.budget_memory)
@@ -287,6 +287,12 @@ class MainWindow(QMainWindow):
             account.addAction("&Forget this key", self.account.forget_key)
 
     # --- tasks and the connection -----------------------------------------------------------
+    def _categories(self, categories: list[Category]) -> None:
+        """A category list (bundled, cached or the server's): its names everywhere, its choices in the form."""
+        names().set(categories)
+        self.form.set_categories(categories)
+        self.tasks.names_changed()
+
     def _posted(self, task_id: str) -> None:
         row = self.model.row_of(task_id)
         if row is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from app.schema import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
@@ -57,6 +57,8 @@ def render(name: str, size: int, colour: QColor) -> QImage:
 
 def status_icon(status: str, dark: bool | None = None) -> QIcon:
     """The icon of a status (an unknown one gets the 'another status' mark) for the current look."""
+    if QGuiApplication.instance() is None:
+        return QIcon()  # no pixmaps before the application exists (a model used on its own)
     dark = is_dark() if dark is None else dark
     name = icon_name(status)
     key = (name, dark)
