@@ -40,6 +40,7 @@ from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.presenters import task_details
 from ui.screen_fit import place
+from ui.widgets import accessible_combo
 from ui.widgets.banner import MessageBanner
 
 __all__ = ["Connection", "MainWindow", "MessageBanner", "task_details"]
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, connection: Connection, store: Store, *, settings: QSettings | None = None,
                  keystore: KeyStore | None = None, secrets: Callable[[str], None] = lambda key: None) -> None:
         super().__init__()
+        accessible_combo.install()  # combo boxes are announced by their label, not their value
         self.setWindowTitle("AITasker Desktop" + (" — demo" if connection.demo else ""))
         self.setObjectName("mainWindow")
         self.store = store

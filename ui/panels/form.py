@@ -140,7 +140,7 @@ class TaskForm(QWidget):
         self._categories: list[Category] = []
         self._auto_budget: float | None = None  # the budget the form chose; None once the person did
         self.budget.setObjectName("budget_usd")
-        self.budget.set_accessible("Budget in US dollars", "What you pay for the finished work.")
+        self.budget.set_accessible("Budget (US dollars)", "What you pay for the finished work.")
         self.experimentation = SliderSpin(
             dial, noun="experimentation", low_words="Proven agents", high_words="Try newcomers"
         )
@@ -152,7 +152,7 @@ class TaskForm(QWidget):
         self.brand_kit_id = QLineEdit()
         self.brand_kit_id.setObjectName("brand_kit_id")
         self.brand_kit_id.setPlaceholderText("Only if AITasker gave you one")
-        self.brand_kit_id.setAccessibleName("Brand kit ID")
+        self.brand_kit_id.setAccessibleName("Brand kit ID (optional)")
 
         self._editors: dict[str, QWidget] = {
             "title": self.title, "description": self.description, "category": self.category,
@@ -218,7 +218,7 @@ class TaskForm(QWidget):
             self._errors[name] = error
             label = QLabel(LABELS[name])
             label.setObjectName(f"label_{name}")
-            label.setBuddy(self._editors[name])  # short, on its own line: never wrapped (QLabel can clip)
+            label.setBuddy(self._focus_target(name))  # short, on its own line: never wrapped (QLabel can clip)
             self._labels[name] = label
             (more if name in MORE_OPTIONS else form).addRow(label, box)
         self.general_error = _message_label("error___all__", "error")
@@ -270,7 +270,7 @@ class TaskForm(QWidget):
             shortcut.activated.connect(self.request_send)
 
         chain = [
-            self.title, self.suggestion.use, self.description, self.category, self.task_type,
+            self.title, self.description, self.category, self.task_type,
             self.budget.slider, self.budget.spin, self.experimentation.slider, self.experimentation.spin,
             self.more_toggle, *self.requirements.focus_chain(), self.brand_kit_id, self.send_button,
         ]
@@ -293,6 +293,8 @@ class TaskForm(QWidget):
         self.title.textChanged.connect(self._update_suggestion)
         self.description.textChanged.connect(self._update_suggestion)
         self.suggestion.accepted.connect(self.accept_suggestion)
+        self.requirements.modeChanged.connect(
+            lambda: self._labels["requirements"].setBuddy(self.requirements.focus_target()))
         for name, signal in (
             ("title", self.title.textChanged), ("description", self.description.textChanged),
             ("category", self.category.currentIndexChanged), ("task_type", self.task_type.currentTextChanged),
@@ -302,6 +304,12 @@ class TaskForm(QWidget):
             signal.connect(lambda *_, field=name: self._field_edited(field))
         self.brand_kit_id.installEventFilter(self)
         self.clear()
+
+    def _focus_target(self, field: str) -> QWidget:
+        """The widget that takes the cursor for a field (the box of a slider + box, the rows or the
+        JSON text of the requirements)."""
+        editor = self._editors[field]
+        return editor.focus_target() if isinstance(editor, (SliderSpin, RequirementsEditor)) else editor
 
     # --- More options ----------------------------------------------------------------------------
     def _show_more_options(self, shown: bool) -> None:
@@ -373,7 +381,15 @@ class TaskForm(QWidget):
     def _update_suggestion(self) -> None:
         found = suggest(self.title.text(), self.description.toPlainText(), self._categories)
         offer = self._suggestions.offer(found, self.category.currentData() or "", self.task_type_slug())
-        self.suggestion.show_suggestion(offer)
+        if offer != self.suggestion.suggestion():
+            self.suggestion.show_suggestion(offer)
+            if hasattr(self, "_problems"):
+                self._render()  # the Category box's description mentions the suggestion
+
+    def _suggestion_words(self) -> str:
+        """What a screen reader hears on the Category box while a suggestion is offered."""
+        offered = self.suggestion.suggestion()
+        return f" Suggested from your words: {offered.text}; Alt+U uses it." if offered is not None else ""
 
     def accept_suggestion(self, suggestion: Suggestion) -> None:
         """Choose the suggested category (and task type): one click on "Use it", or Alt+U."""
@@ -497,7 +513,7 @@ class TaskForm(QWidget):
         if first is not None:
             if first in MORE_OPTIONS:
                 self.open_more_options()
-            self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_target(first).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def problems(self) -> dict[str, list[str]]:
         """The problems found at the last check (all of them, shown or not)."""
@@ -604,7 +620,8 @@ class TaskForm(QWidget):
             label.setText("\n".join(f"⚠ {m}" for m in under))
             label.setVisible(bool(under))
             for widget, base in self._described.get(name, []):
-                widget.setAccessibleDescription(base + (" Problem: " + " ".join(messages) if messages else ""))
+                extra = self._suggestion_words() if widget is self.category else ""
+                widget.setAccessibleDescription(base + extra + (" Problem: " + " ".join(messages) if messages else ""))
             editor = self._editors[name]
             if isinstance(editor, SliderSpin):
                 editor.set_problems(messages)

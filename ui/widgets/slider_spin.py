@@ -154,8 +154,13 @@ class SliderSpin(QWidget):
         self.spin.lineEdit().textEdited.connect(self._typed)
         self.spin.editingFinished.connect(self._typing_finished)
         self.spin.refused.connect(self._refused)
-        self.setFocusProxy(self.spin)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so a label's Alt+letter reaches the box
+        # No Tab stop of its own, and no focus proxy: a container in the focus chain (it sits after
+        # Post task) sent Tab back into the form. Labels name ``focus_target`` as their buddy.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def focus_target(self) -> QWidget:
+        """Where a label's Alt+letter, or a message about this field, puts the cursor: the box."""
+        return self.spin
 
     # --- words ------------------------------------------------------------------------------
     def words(self, value: float) -> str:

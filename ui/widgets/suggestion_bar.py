@@ -26,6 +26,9 @@ class SuggestionBar(QWidget):
         set_tone(self.text, "quiet")
         self.use = QPushButton("&Use it")
         self.use.setObjectName("useSuggestion")
+        # Not a stop for Tab: typing the title, then Tab to the description, is not interrupted.
+        # Alt+U takes the suggestion, and the Category box's description says it.
+        self.use.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.use.clicked.connect(self._accept)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
