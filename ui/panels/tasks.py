@@ -110,6 +110,7 @@ class TasksPanel(QWidget):
         self.more_details.setAccessibleName("More details of the selected task")
         self.more_details.hide()
         self.more_toggle.toggled.connect(self._show_more_details)
+        self.more_toggle.setEnabled(False)
         self.empty_hint = QLabel("Tasks you send appear here, with their progress.")
         set_tone(self.empty_hint, "quiet")
 
@@ -243,6 +244,7 @@ class TasksPanel(QWidget):
 
     def show_details(self, *_: object) -> None:
         index = self.table.currentIndex()
+        self.more_toggle.setEnabled(index.isValid())  # nothing more to show without a task
         if not index.isValid():
             self.details.clear()
             self.more_details.clear()
