@@ -102,3 +102,19 @@ async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, 
                     wheel(widget.lineEdit(), notches)  # over the typing part of Task type
             assert value_of(widget) == before, f"the wheel changed {type(widget).__name__} {widget.objectName()!r}"
         assert form.raw_values() == sent_before  # nothing that would be sent changed
+
+
+def test_the_wheel_changes_no_setting_it_rolls_over(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(api_url="http://127.0.0.1:9", key_source="This session only", refresh_seconds=30.0,
+                            theme="light", can_manage_key=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for combo in (dialog.refresh, dialog.theme):
+        before = value_of(combo)
+        for notches in (3, -3, -3):
+            wheel(combo, notches)
+        assert value_of(combo) == before, combo.objectName()
+    assert dialog.chosen_theme() == "light" and dialog.refresh_seconds() == 30.0
