@@ -26,7 +26,7 @@ from pydantic_core import PydanticCustomError
 # Display hints that are not API limits but must live beside them (issue: no widget repeats a
 # number). ``ui_step`` is the spin box's smallest step (cents for money), ``ui_slider_step`` the
 # slider's step, ``ui_decimals`` the digits shown.
-_MONEY_UI: JsonDict = {"ui_step": 0.01, "ui_slider_step": 0.5, "ui_page_step": 10.0, "ui_decimals": 2}
+_MONEY_UI: JsonDict = {"ui_step": 0.01, "ui_slider_step": 1.0, "ui_page_step": 10.0, "ui_decimals": 2}
 _DIAL_UI: JsonDict = {"ui_step": 0.01, "ui_slider_step": 0.01, "ui_page_step": 0.1, "ui_decimals": 2}
 
 

@@ -66,10 +66,17 @@ def parse_categories(data: Any) -> list[Category]:
     return categories
 
 
+def bundled_taxonomy() -> dict[str, Any]:
+    """``resources/taxonomy.json`` as the server would send it: the one list the app falls back to
+    and the practice server answers with, so the two never drift apart."""
+    text = resources.files("resources").joinpath("taxonomy.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {"categories": data["categories"]}
+
+
 def bundled_categories() -> list[Category]:
     """The categories shipped in ``resources/taxonomy.json`` (used when the server can't be asked)."""
-    text = resources.files("resources").joinpath("taxonomy.json").read_text(encoding="utf-8")
-    return parse_categories(json.loads(text))
+    return parse_categories(bundled_taxonomy())
 
 
 # --- where the categories come from: bundled -> cached -> server ------------------------------
@@ -106,3 +113,46 @@ async def fetch_categories(client: CategorySource, cache: TaxonomyCache) -> list
     except StoreError:  # not kept for next time (a full disk); this run still uses them
         pass
     return fetched
+
+
+# --- one name per thing: the taxonomy's own names wherever a slug is shown ----------------------
+
+
+class TaxonomyNames:
+    """The names people read for category and task type slugs: the taxonomy's own ('Graphics &
+    Design', not 'Graphics design'), else the slug in words. The form, the table and the details
+    all ask here, so a thing has one name everywhere."""
+
+    SEPARATOR = " › "
+
+    def __init__(self, categories: list[Category] | None = None) -> None:
+        self._categories: dict[str, str] = {}
+        self._task_types: dict[str, str] = {}
+        self.set(categories if categories is not None else [])
+
+    def set(self, categories: list[Category]) -> None:
+        """Learn the names of a category list (names already learnt are kept: a task keeps its
+        name when a later list no longer has its category)."""
+        for category in categories:
+            self._categories[category.slug] = category.label
+            for task_type in category.task_types:
+                self._task_types[task_type.slug] = task_type.label
+
+    def category(self, slug: str | None) -> str:
+        return self._categories.get(slug or "") or friendly_name(slug or "")
+
+    def task_type(self, slug: str | None) -> str:
+        return self._task_types.get(slug or "") or friendly_name(slug or "")
+
+    def both(self, category: str | None, task_type: str | None) -> str:
+        """'Graphics & Design › Logo design'."""
+        return self.SEPARATOR.join(p for p in (self.category(category), self.task_type(task_type)) if p)
+
+
+NAMES = TaxonomyNames()  # filled with the bundled list at first use, then with each list the app loads
+
+
+def names() -> TaxonomyNames:
+    if not NAMES._categories:
+        NAMES.set(bundled_categories())
+    return NAMES

@@ -87,3 +87,16 @@ def ago_in_words(when: datetime | None, now: datetime) -> str:
     if delta < 60:
         return "just now"
     return f"{_span(delta)} ago"
+
+
+# A task waiting for the person's review warns when less than this is left to choose a version.
+REVIEW_WARNING_SECONDS = 3600.0
+
+
+def expiry_warns(status: str, expires_at: datetime | None, now: datetime) -> bool:
+    """Whether the expiry deserves a warning: only a task in review (the person must act) with
+    little time left. Earlier deadlines (finding agents, first versions) are AITasker's to meet:
+    "in under a minute" right after posting is no reason for alarm."""
+    if status != "review" or expires_at is None:
+        return False
+    return 0 <= (expires_at - now).total_seconds() < REVIEW_WARNING_SECONDS

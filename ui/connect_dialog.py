@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from app import credentials
 from app.api import DEFAULT_API_URL, TasksClient, check_api_url
 from app.errors import ApiError, InvalidAddress, Offline, Unauthorized
-from ui import styles
 from ui.async_dialog import run_dialog
+from ui.theme import set_tone
 
 
 @dataclass
@@ -96,7 +96,7 @@ class ConnectDialog(QDialog):
         self.address.setAccessibleName("API address")
         self.key_hint = _plain_label()
         self.key_hint.setObjectName("keyHint")
-        self.key_hint.setStyleSheet("color: #8a5300;")
+        set_tone(self.key_hint, "warning")
         self.key_hint.hide()
         self.test_button = QPushButton("&Test connection")
         self.test_button.setObjectName("testConnection")
@@ -120,7 +120,7 @@ class ConnectDialog(QDialog):
             where_box.addWidget(button)
             if where == "file":
                 risk = _plain_label(credentials.FILE_RISK)
-                risk.setStyleSheet(styles.MUTED)
+                set_tone(risk, "quiet")
                 where_box.addWidget(risk)
         self.where_buttons["keyring" if keyring_available else "session"].setChecked(True)
 
@@ -141,7 +141,7 @@ class ConnectDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.error = _plain_label()
         self.error.setObjectName("connectError")
-        self.error.setStyleSheet(styles.ERROR)
+        set_tone(self.error, "error")
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)

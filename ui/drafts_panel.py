@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
-from ui import styles
+from ui.theme import set_tone
 
 STATE_WORDS = {
     DRAFT: "Draft",
@@ -36,7 +36,7 @@ class DraftsPanel(QWidget):
         self.list.setAccessibleName("Drafts and tasks waiting to send")
         self.empty = QLabel("No drafts. What you type in the form is saved here by itself.")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet(styles.MUTED)
+        set_tone(self.empty, "quiet")
         self.state_text = QLabel()
         self.state_text.setWordWrap(True)
         self.state_text.setTextFormat(Qt.TextFormat.PlainText)

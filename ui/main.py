@@ -79,10 +79,12 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
     from app.store import Store, StoreError
     from ui.main_window import Connection, MainWindow
     from ui.theme import apply_theme
+    from ui.widgets import accessible_combo
 
     asyncio.get_running_loop().set_exception_handler(asyncio_exception_handler)
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
     apply_theme(settings.value("ui/theme", "system", type=str))
+    accessible_combo.install()  # before the first dialog: combo boxes are announced by their label
     keystore = KeyStore(config_dir)
     demo, key = args.demo, None
     if not demo:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
+from app.budget import BudgetMemory
 from app.credentials import KeyStore
 from app.drafts import Drafts
 from app.errors import ApiError, NotFound
@@ -27,7 +28,7 @@ from app.schema import FINAL_STATUSES, Task
 from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, StateChange
 from app.store import Store
 from app.sync import TaskRefresher
-from app.taxonomy import local_categories
+from app.taxonomy import Category, local_categories, names
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
 from ui.controllers.review import ReviewController
@@ -38,6 +39,8 @@ from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.presenters import task_details
+from ui.screen_fit import place
+from ui.widgets import accessible_combo
 from ui.widgets.banner import MessageBanner
 
 __all__ = ["Connection", "MainWindow", "MessageBanner", "task_details"]
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, connection: Connection, store: Store, *, settings: QSettings | None = None,
                  keystore: KeyStore | None = None, secrets: Callable[[str], None] = lambda key: None) -> None:
         super().__init__()
+        accessible_combo.install()  # combo boxes are announced by their label, not their value
         self.setWindowTitle("AITasker Desktop" + (" — demo" if connection.demo else ""))
         self.setObjectName("mainWindow")
         self.store = store
@@ -92,7 +96,7 @@ class MainWindow(QMainWindow):
         self.sender = SendController(self, self.session, self.draft_service, self.form, self.banner,
                                      self.cancel_button, self.drafts_controller.fresh_form)
         self.form.submitRequested.connect(self.sender.send)
-        self.sender.posted.connect(self._select)
+        self.sender.posted.connect(self._posted)
         self.sender.keyRefused.connect(lambda words: self.session.spawn(self.account.ask_for_key(words)))
         self.new_button.clicked.connect(self.new_task)
         self.tasks.refreshRequested.connect(self._refresh_now)
@@ -104,7 +108,7 @@ class MainWindow(QMainWindow):
         self.drafts.sendAgainRequested.connect(self.sender.send_again)
         self.session.state_changed.connect(self._state_changed)
         self.session.task_updated.connect(self.model.upsert)
-        self.session.categories.connect(self.form.set_categories)
+        self.session.categories.connect(self._categories)
         self.reviews = ReviewController(self, store=store, notifier=Notifier(self, icon=self.windowIcon()))
         self.reviews.set_service(ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key,
                                                store=store))
@@ -118,7 +122,6 @@ class MainWindow(QMainWindow):
         self._expiry_timer.setInterval(30_000)
         self._expiry_timer.timeout.connect(self._tick)
         self._expiry_timer.start()
-        self.resize(1180, 720)
         self._restore_layout()
         self._build_menus()
 
@@ -126,8 +129,10 @@ class MainWindow(QMainWindow):
         interrupted = store.recover_interrupted_sends()
         self.tasks.set_tasks(store.list_tasks(limit=FIRST_CHUNK))  # the rest in chunks once the loop runs
         self._all_loaded = self.model.rowCount() < FIRST_CHUNK
-        self.form.set_categories(local_categories(store))
+        self._categories(local_categories(store))
         self.reviews.seed(store.unfinished_tasks(FINAL_STATUSES))  # "2 need your review", alerts not yet shown
+        self.budget_memory = BudgetMemory(store)
+        self.form.set_budget_memory(self.budget_memory)
         self.drafts_controller.reopen()
         if store.moved_aside is not None:
             self.banner.show_message(
@@ -241,9 +246,8 @@ class MainWindow(QMainWindow):
             self.closed.set()
 
     def _restore_layout(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        # Within the screen's available area; yesterday's size only while it still fits.
+        place(self, self._settings.value("window/geometry"))
         splitter = self._settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -285,6 +289,20 @@ class MainWindow(QMainWindow):
             account.addAction("&Forget this key", self.account.forget_key)
 
     # --- tasks and the connection -----------------------------------------------------------
+    def _categories(self, categories: list[Category]) -> None:
+        """A category list (bundled, cached or the server's): its names everywhere, its choices in the form."""
+        names().set(categories)
+        self.form.set_categories(categories)
+        self.tasks.names_changed()
+
+    def _posted(self, task_id: str) -> None:
+        row = self.model.row_of(task_id)
+        if row is not None:
+            task = self.model.task(row)
+            if task.task_type and task.budget_usd is not None:
+                self.budget_memory.remember(task.task_type, task.budget_usd)  # where this type starts next time
+        self._select(task_id)
+
     def _select(self, task_id: str) -> None:
         if self.model.row_of(task_id) is not None:
             self.tabs.setCurrentIndex(self.tabs.indexOf(self.tasks))

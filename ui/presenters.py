@@ -4,14 +4,14 @@ details of a task or an outbox entry as plain text (server text is never rendere
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, QLocale
 
 from app.drafts import OutboxRow
-from app.schema import Task, status_info
-from app.taxonomy import friendly_name
-from app.timefmt import UNSHOWABLE, as_sent, local_or_none, seconds_since_epoch
+from app.schema import Task, number_limits, status_info
+from app.taxonomy import friendly_name, names
+from app.timefmt import UNSHOWABLE, as_sent, expires_in_words, local_or_none, seconds_since_epoch
 
 # Amounts are US dollars whatever the computer's language: written the US way ($1,234.50).
 _MONEY = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -55,18 +55,43 @@ def details_when(value: datetime | None) -> str:
     return as_sent(value) if text == UNSHOWABLE else text
 
 
-def task_details(task: Task | OutboxRow) -> str:
-    """Every field of the response, as plain text."""
-    if isinstance(task, OutboxRow):
-        return outbox_details(task)
+def dial(value: float) -> str:
+    """The experimentation dial as the form shows it: two decimals (0.30, not 0.3)."""
+    return f"{value:.{number_limits('experimentation').decimals}f}"
+
+
+def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
+    """What a person needs first: what it is, its status in words, the budget, when it closes."""
     info = status_info(task.status)
+    budget = "—" if task.budget_usd is None else money(task.budget_usd)
     lines = [
         task.title or "Untitled task",
-        "",
-        f"Status: {info.label} — {info.explanation}",
-        f"Category: {friendly_name(task.category or '')} / {friendly_name(task.task_type or '')}",
-        f"Budget: {money(task.budget_usd)}" if task.budget_usd is not None else "Budget: —",
-        f"Experimentation: {task.experimentation:g}" if task.experimentation is not None else "Experimentation: —",
+        f"{info.label}: {info.explanation}",
+        f"Category: {names().both(task.category, task.task_type)}",
+        f"Budget: {budget}",
+    ]
+    if isinstance(task, Task):
+        if task.expires_at is not None and not task.is_final:
+            moment = datetime.now(UTC) if now is None else now
+            closes = details_when(task.expires_at)
+            if local_or_none(task.expires_at) is not None:
+                closes += f" ({expires_in_words(task.expires_at, moment)})"
+            lines.append(f"Closes: {closes}")
+    else:
+        lines.append(f"In the outbox since: {when(task.created_at, LONG_DATE, empty='—')}")
+    return "\n".join(lines)
+
+
+def task_more_details(task: Task | OutboxRow) -> str:
+    """The rest, for "More details": every field of the response, as plain text."""
+    if isinstance(task, OutboxRow):
+        lines = []
+        if task.last_error:
+            lines.append(f"Last try: {task.last_error}")
+        return "\n".join([*lines, "Description:", task.description or "(none)"])
+    lines = [
+        "Description:", task.description or "(none)", "",
+        f"Experimentation: {'—' if task.experimentation is None else dial(task.experimentation)}",
         f"Created: {details_when(task.created_at)}",
         f"Expires: {details_when(task.expires_at)}",
         f"Compute budget: {'—' if task.compute_budget is None else money(task.compute_budget)}",
@@ -77,23 +102,16 @@ def task_details(task: Task | OutboxRow) -> str:
     ]
     for name, value in (task.requirements or {}).items():
         lines.append(f"  {name}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}")
-    lines += ["", "Description:", task.description or "(none)", "", f"Task ID: {task.id}"]
+    lines += ["", f"Task ID: {task.id}"]
     for name, value in (task.model_extra or {}).items():
         lines.append(f"{friendly_name(name)}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines)
 
 
+def task_details(task: Task | OutboxRow) -> str:
+    """Everything, as plain text: the summary, then the rest."""
+    return task_summary(task) + "\n\n" + task_more_details(task)
+
+
 def outbox_details(row: OutboxRow) -> str:
-    info = status_info(row.status)
-    lines = [
-        row.title or "Untitled task",
-        "",
-        f"Status: {info.label} — {info.explanation}",
-        f"Category: {friendly_name(row.category)} / {friendly_name(row.task_type)}",
-        f"Budget: {money(row.budget_usd)}" if row.budget_usd is not None else "Budget: —",
-        f"In the outbox since: {when(row.created_at, LONG_DATE, empty='—')}",
-    ]
-    if row.last_error:
-        lines.append(f"Last try: {row.last_error}")
-    lines += ["", "Description:", row.description or "(none)"]
-    return "\n".join(lines)
+    return task_details(row)

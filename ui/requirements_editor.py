@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.schema import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
-from ui import styles
+from ui.theme import set_tone
 
 Pairs = list[tuple[str, Any]]
 
@@ -188,6 +188,7 @@ class RequirementsEditor(QWidget):
     ``problems()`` says in words what stops it from being sent."""
 
     changed = Signal()
+    modeChanged = Signal()  # rows <-> JSON: ``focus_target()`` changed
     NAME, VALUE = 0, 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -216,7 +217,7 @@ class RequirementsEditor(QWidget):
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 6)
         self.table.setMaximumHeight(self.table.fontMetrics().height() * 12)
-        self.table.setAccessibleName("Requirements, as names and values")
+        self.table.setAccessibleName("Requirements (optional), as names and values")
         self.table.setAccessibleDescription(
             "Optional. One row for each thing the result must have: a name and a value. " + VALUE_RULES
         )
@@ -224,7 +225,7 @@ class RequirementsEditor(QWidget):
         self.json_text = PlainTextEdit()
         self.json_text.setObjectName("requirementsJson")
         self.json_text.setPlaceholderText("For example: " + JSON_EXAMPLE)
-        self.json_text.setAccessibleName("Requirements as JSON")
+        self.json_text.setAccessibleName("Requirements (optional), as text")
         self.json_text.setAccessibleDescription(
             "A JSON object of names and values, for example " + JSON_EXAMPLE + ". Nested values are allowed."
         )
@@ -245,11 +246,11 @@ class RequirementsEditor(QWidget):
         self.rules = QLabel(VALUE_RULES)
         self.rules.setObjectName("requirementsRules")
         self.rules.setWordWrap(True)
-        self.rules.setStyleSheet(styles.MUTED)
+        set_tone(self.rules, "quiet")
         self.switch_note = QLabel()
         self.switch_note.setObjectName("requirementsSwitchNote")
         self.switch_note.setWordWrap(True)
-        self.switch_note.setStyleSheet(styles.ERROR)
+        set_tone(self.switch_note, "error")
         self.switch_note.hide()
 
         buttons = QHBoxLayout()
@@ -266,8 +267,9 @@ class RequirementsEditor(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.rules)
         layout.addWidget(self.switch_note)
-        self.setFocusProxy(self.table)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so the label's Alt+letter reaches it
+        # No Tab stop of its own, and no focus proxy (a container in the focus chain sent Tab back
+        # into the form from Post task): labels name ``focus_target()`` as their buddy.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self._restore: tuple[str, str] | None = None  # (canonical pairs, JSON text) at the last switch
         self.add_button.clicked.connect(self.add_row)
@@ -278,6 +280,10 @@ class RequirementsEditor(QWidget):
         self.json_text.textChanged.connect(self._json_edited)
 
     # --- what other widgets use ---------------------------------------------------------------
+    def focus_target(self) -> QWidget:
+        """Where a label's Alt+letter, or a message about the requirements, puts the cursor."""
+        return self.json_text if self.is_json_mode() else self.table
+
     def focus_chain(self) -> list[QWidget]:
         """The editor's focusable widgets in tab order (hidden ones are skipped by Qt)."""
         return [self.table, self.json_text, self.add_button, self.remove_button, self.json_toggle]
@@ -471,6 +477,6 @@ class RequirementsEditor(QWidget):
         self.json_text.setVisible(json_mode)
         if not json_mode:
             self.switch_note.hide()
-        self.setFocusProxy(self.json_text if json_mode else self.table)
+        self.modeChanged.emit()
         if focused:
             (self.json_text if json_mode else self.table).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import styles
-from ui.theme import THEMES
+from ui.theme import THEMES, set_tone
+from ui.widgets.wheel_guard import guard_wheel
 
 REFRESH_CHOICES = [(10.0, "Every 10 seconds"), (30.0, "Every 30 seconds"), (60.0, "Every minute"), (300.0, "Every 5 minutes")]
 
@@ -57,6 +57,7 @@ class SettingsDialog(QDialog):
         for key, label in THEMES.items():
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
+        guard_wheel(self.refresh, self.theme)
 
         form = QFormLayout()
         form.addRow("API address:", self.address)
@@ -74,7 +75,7 @@ class SettingsDialog(QDialog):
         form.addRow(theme_label, self.theme)
         hint = QLabel("Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected.")
         hint.setWordWrap(True)
-        hint.setStyleSheet(styles.MUTED)
+        set_tone(hint, "quiet")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

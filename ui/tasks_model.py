@@ -9,32 +9,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from app.drafts import OutboxRow
-from app.schema import OUTBOX_PREFIX, Task, status_info
-from app.taxonomy import friendly_name
-from app.timefmt import expires_in_words, seconds_since_epoch
+from app.schema import Task, status_info
+from app.taxonomy import names
+from app.timefmt import expires_in_words, expiry_warns, seconds_since_epoch
 from ui.presenters import DATE_TIME, money, short_when, when
+from ui.status_icons import status_icon
+from ui.theme import colour, status_colour
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
-
-_STATUS_COLOURS = {
-    "open": "#1f5fa8",
-    "matching": "#1f5fa8",
-    "prototyping": "#7a4fb0",
-    "review": "#b36200",
-    "delivering": "#7a4fb0",
-    "completed": "#2e7d32",
-    "expired": "#6b6b6b",
-    "cancelled": "#6b6b6b",
-}
-_STATUS_MARKS = {
-    "review": "★ ", "completed": "✓ ", "expired": "⌛ ", "cancelled": "✕ ",
-    OUTBOX_PREFIX + "waiting": "⏸ ", OUTBOX_PREFIX + "sending": "↑ ", OUTBOX_PREFIX + "unknown": "? ",
-}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -67,9 +54,9 @@ class Column:
     align_right: bool = False
 
 
-def _category(task: Task) -> str:
-    parts = [friendly_name(task.category or ""), friendly_name(task.task_type or "")]
-    return " / ".join(p for p in parts if p)
+def _category(task: Row) -> str:
+    """The taxonomy's own names, as in the form: 'Graphics & Design › Logo design'."""
+    return names().both(task.category, task.task_type)
 
 
 COLUMNS: list[Column] = [
@@ -78,7 +65,7 @@ COLUMNS: list[Column] = [
     Column("Category / Type", lambda t, now: _category(t), lambda t: _category(t).casefold()),
     Column("Budget", lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
            lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),
-    Column("Status", lambda t, now: _STATUS_MARKS.get(t.status, "● ") + status_info(t.status).label,
+    Column("Status", lambda t, now: status_info(t.status).label,  # its mark is an icon (DecorationRole)
            lambda t: status_info(t.status).label, tooltip=lambda t: status_info(t.status).explanation),
     Column("Created", lambda t, now: short_when(t.created_at),
            lambda t: seconds_since_epoch(t.created_at), tooltip=lambda t: _local(t.created_at)),
@@ -139,10 +126,12 @@ class TasksTableModel(QAbstractTableModel):
             return search_text(task)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(task)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == STATUS_COLUMN:
+            return status_icon(task.status)  # never colour alone: word, colour and mark
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATUS_COLUMN:
-            return QBrush(QColor(_STATUS_COLOURS.get(task.status, "#444444")))
+            return QBrush(status_colour(task.status))
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == EXPIRES_COLUMN and self._expires_soon(task):
-            return QBrush(QColor("#b36200"))
+            return QBrush(colour("warning"))
         if role == Qt.ItemDataRole.FontRole and index.column() == EXPIRES_COLUMN and self._expires_soon(task):
             font = QFont()
             font.setBold(True)
@@ -151,11 +140,15 @@ class TasksTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _expires_soon(self, task: Task) -> bool:
-        if task.is_final or task.expires_at is None:
-            return False
-        left = (task.expires_at - self._clock()).total_seconds()
-        return 0 <= left < 3600
+    def _expires_soon(self, task: Row) -> bool:
+        """Only a task waiting for the person's review, with little time left (app.timefmt)."""
+        return isinstance(task, Task) and expiry_warns(task.status, task.expires_at, self._clock())
+
+    def refresh_names(self) -> None:
+        """The taxonomy's names changed: the Category / Type column says them."""
+        if self.rowCount():
+            column = column_index("Category / Type")
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     # --- our API ----------------------------------------------------------------------------
     def task(self, row: int) -> Row:

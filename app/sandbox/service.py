@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.sandbox.bids import draft_svg, make_bids
+from app.taxonomy import bundled_taxonomy
 
 DEMO_API_KEY = "aitk_test_demo"
 DEMO_USER_ID = "00000000-0000-4000-8000-000000000001"
@@ -27,17 +28,8 @@ DEMO_USER_ID = "00000000-0000-4000-8000-000000000001"
 # Nominal lengths of each phase, in sandbox seconds (prototyping: the documented 420 s window).
 PHASES: list[tuple[str, float]] = [("open", 5.0), ("matching", 15.0), ("prototyping", 420.0), ("review", 3600.0)]
 
-CATEGORIES = [
-    {"slug": "writing-translation", "name": "Writing & Translation",
-     "task_types": [{"slug": "blog-post", "name": "Blog post"}, {"slug": "translation", "name": "Translation"}]},
-    {"slug": "graphics-design", "name": "Graphics & Design",
-     "task_types": [{"slug": "logo-design", "name": "Logo design"}, "banner-design"]},
-    {"slug": "digital-marketing", "name": "Digital Marketing",
-     "task_types": [{"slug": "social-media-post", "name": "Social media post"}]},
-    {"slug": "data", "name": "Data",
-     "task_types": ["data-analysis", {"slug": "data-analysis-summary", "name": "Data analysis summary"}]},
-    {"slug": "business", "name": "Business", "task_types": [{"slug": "business-plan", "name": "Business plan"}]},
-]
+# The practice server offers the same categories the app ships with (one list, resources/taxonomy.json).
+CATEGORIES: list[dict[str, Any]] = bundled_taxonomy()["categories"]
 
 
 class TaskCreate(BaseModel):
@@ -87,6 +79,8 @@ class SandboxConfig:
     # How many times a buyer may ask for more time to review (``POST …/extend-review``), and how much.
     review_extensions: int = 1
     extension_seconds: float = 1800.0
+    # What GET /api/v1/categories answers; None = the app's own bundled list (CATEGORIES).
+    categories: list[dict[str, Any]] | None = None
 
 
 class SelectBid(BaseModel):
@@ -225,7 +219,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
 
     @app.get("/api/v1/categories", dependencies=[Depends(authorised)])
     async def categories() -> dict[str, Any]:
-        return {"categories": CATEGORIES}
+        return {"categories": CATEGORIES if cfg.categories is None else cfg.categories}
 
     @app.post("/api/v1/tasks", status_code=201, dependencies=[Depends(authorised)])
     async def create_task(body: TaskCreate, idempotency_key: str | None = Header(default=None)) -> dict[str, Any]:

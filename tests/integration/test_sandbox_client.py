@@ -161,3 +161,13 @@ def test_sandbox_cli_refuses_non_loopback() -> None:
 
     result = subprocess.run([sys.executable, "-m", "app.sandbox", "--host", "0.0.0.0"], capture_output=True, text=True, timeout=30)
     assert result.returncode == 2 and "loopback" in result.stderr
+
+
+async def test_the_practice_server_offers_the_bundled_categories(sandbox: SandboxServer) -> None:
+    """One list: what the app falls back to offline is what demo mode's server answers."""
+    from app.taxonomy import bundled_categories
+
+    async with TasksClient(sandbox.url, DEMO_API_KEY) as client:
+        served = await client.list_categories()
+    assert served == bundled_categories()
+    assert len(served) == 7 and any(t.slug == "translation" for c in served for t in c.task_types)

@@ -11,7 +11,8 @@ from PySide6.QtGui import QTextDocument
 
 from app.schema import Task
 from ui.main_window import task_details
-from ui.tasks_model import COLUMNS, EXPIRES_COLUMN, TasksFilterProxy, TasksTableModel
+from ui.status_icons import status_icon
+from ui.tasks_model import COLUMNS, EXPIRES_COLUMN, STATUS_COLUMN, TasksFilterProxy, TasksTableModel
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
@@ -90,13 +91,15 @@ def test_filters_by_group_and_text(model: TasksTableModel) -> None:
     assert len(shown(proxy)) == 4
 
 
-def test_cells_show_words_money_and_expiry(model: TasksTableModel) -> None:
+def test_cells_show_words_money_and_expiry(model: TasksTableModel, qapp) -> None:  # type: ignore[no-untyped-def]
     row = model.row_of(model.tasks()[0].id)
     assert row is not None
     data = {c.header: model.index(row, i).data() for i, c in enumerate(COLUMNS)}
     assert data["Budget"] == "$100.00"
-    assert data["Status"] == "★ Ready for your review"
-    assert data["Category / Type"] == "Graphics design / Logo design"
+    assert data["Status"] == "Ready for your review"  # the mark is an icon now, not a glyph (deliberately changed)
+    status_index = model.index(row, STATUS_COLUMN)
+    assert status_index.data(Qt.ItemDataRole.DecorationRole).cacheKey() == status_icon("review").cacheKey()
+    assert data["Category / Type"] == "Graphics & Design › Logo design"  # the taxonomy's names, as in the form
     assert data["Expires"] == "in 30 min"
     assert model.index(row, EXPIRES_COLUMN).data(Qt.ItemDataRole.FontRole).bold()  # under an hour
     expiry_tip = model.index(row, EXPIRES_COLUMN).data(Qt.ItemDataRole.ToolTipRole)

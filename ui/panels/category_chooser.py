@@ -25,6 +25,8 @@ class CategoryChooser(QObject):
         self.task_type.setEditable(True)
         self.task_type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.task_type.setAccessibleName("Task type")
+        if self.task_type.lineEdit() is not None:  # the typing part is announced by the same label
+            self.task_type.lineEdit().setAccessibleName("Task type")
         self.task_type.setToolTip("Pick from the list, or type the kind of task if it is not there.")
         guard_wheel(self.category, self.task_type)
         self._categories: list[Category] = []

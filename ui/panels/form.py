@@ -13,19 +13,33 @@ from typing import Any
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import form_rules
+from app.budget import PAID_WHEN, BudgetMemory, budget_problem, first_budget, pays_for
 from app.form_rules import FIELD_ORDER
 from app.schema import TaskDraft, max_length, number_limits
+from app.suggest import Suggestion, SuggestionPolicy, suggest
 from app.taxonomy import Category
 from app.textlimits import char_count, clean, fit, qt_max_length, utf16_units
 from app.validation import money_words, plain_field_errors
-from ui import styles
 from ui.panels.category_chooser import CategoryChooser
 from ui.requirements_editor import RequirementsEditor
+from ui.theme import set_tone
 from ui.widgets.plain_text_edit import PlainTextEdit
 from ui.widgets.slider_spin import SliderSpin
+from ui.widgets.suggestion_bar import SuggestionBar
 
 __all__ = ["FIELD_ORDER", "LABELS", "SEND_TEXT", "SEND_TIP", "TaskForm"]
 
@@ -41,17 +55,29 @@ LABELS = {
     "requirements": "&Requirements (optional)",
     "brand_kit_id": "Brand &kit ID (optional)",
 }
-SEND_TEXT = "&Send task"
-SEND_TIP = "Send this task to AITasker (Ctrl+Enter)"
+SEND_TEXT = "&Post task"  # one verb for the act: the button, the question and the confirmation say "post"
+MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
+# What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
+# message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
+BUDGET_TYPING_RANGE = (0.0, 99_999.99)
+SEND_TIP = "Post this task on AITasker (Ctrl+Enter)"
 
 
-def _message_label(name: str, style: str, *, hidden: bool = True) -> QLabel:
+def _field_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room at any width
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(10)
+    return form
+
+
+def _message_label(name: str, tone: str, *, hidden: bool = True) -> QLabel:
     """A wrapped plain-text line for messages (server text is never rendered as rich text)."""
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(style)
+    set_tone(label, tone)  # follows the light or dark look
     if hidden:
         label.hide()
     return label
@@ -100,9 +126,21 @@ class TaskForm(QWidget):
         self.budget = SliderSpin(
             budget, money=True, noun="budget",
             low_words=money_words(budget.minimum, budget.decimals), high_words=money_words(budget.maximum, budget.decimals),
+            typing_range=BUDGET_TYPING_RANGE,
         )
+        self.budget_guidance = QLabel()
+        self.budget_guidance.setObjectName("budgetGuidance")
+        self.budget_guidance.setWordWrap(True)
+        self.budget_guidance.setTextFormat(Qt.TextFormat.PlainText)
+        set_tone(self.budget_guidance, "quiet")
+        self._budget_memory: BudgetMemory | None = None
+        # "Looks like Graphics & Design › Logo design — Use it", from the words typed (app/suggest.py).
+        self.suggestion = SuggestionBar()
+        self._suggestions = SuggestionPolicy()
+        self._categories: list[Category] = []
+        self._auto_budget: float | None = None  # the budget the form chose; None once the person did
         self.budget.setObjectName("budget_usd")
-        self.budget.set_accessible("Budget in US dollars", "What you pay for the finished work.")
+        self.budget.set_accessible("Budget (US dollars)", "What you pay for the finished work.")
         self.experimentation = SliderSpin(
             dial, noun="experimentation", low_words="Proven agents", high_words="Try newcomers"
         )
@@ -113,8 +151,8 @@ class TaskForm(QWidget):
         self.requirements = RequirementsEditor()
         self.brand_kit_id = QLineEdit()
         self.brand_kit_id.setObjectName("brand_kit_id")
-        self.brand_kit_id.setPlaceholderText("e.g. 123e4567-e89b-12d3-a456-426614174000")
-        self.brand_kit_id.setAccessibleName("Brand kit ID")
+        self.brand_kit_id.setPlaceholderText("Only if AITasker gave you one")
+        self.brand_kit_id.setAccessibleName("Brand kit ID (optional)")
 
         self._editors: dict[str, QWidget] = {
             "title": self.title, "description": self.description, "category": self.category,
@@ -140,18 +178,34 @@ class TaskForm(QWidget):
         self._errors: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
 
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room at any width
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(10)
+        form = _field_layout()
+        # Rarely used fields wait under a closed "More options" (opened by itself when one of them
+        # holds something or has a problem).
+        self.more_toggle = QToolButton()
+        self.more_toggle.setObjectName("moreOptions")
+        self.more_toggle.setText("M&ore options")
+        self.more_toggle.setCheckable(True)
+        self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_toggle.setToolTip("Requirements as names and values, and a brand kit (Alt+O)")
+        self.more_options = QWidget()
+        self.more_options.setObjectName("moreOptionsFields")
+        more = _field_layout()
+        more.setContentsMargins(0, 0, 0, 0)
+        self.more_options.setLayout(more)
+        self.more_options.hide()
+        self.more_toggle.toggled.connect(self._show_more_options)
         for name in FIELD_ORDER:
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(self._editors[name])
             if name == "title":
                 box.addWidget(self.title_counter, 0, Qt.AlignmentFlag.AlignRight)
+                box.addWidget(self.suggestion)
             if name == "description":
                 box.addWidget(self.description_counter, 0, Qt.AlignmentFlag.AlignRight)
+            if name == "budget_usd":
+                box.addWidget(self.budget_guidance)
             if name == "experimentation":
                 hint = QLabel(
                     "How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you."
@@ -159,30 +213,57 @@ class TaskForm(QWidget):
                 hint.setObjectName("experimentationHint")
                 hint.setWordWrap(True)
                 box.addWidget(hint)
-            error = _message_label(f"error_{name}", styles.ERROR)
+            error = _message_label(f"error_{name}", "error")
             box.addWidget(error)
             self._errors[name] = error
             label = QLabel(LABELS[name])
             label.setObjectName(f"label_{name}")
-            label.setBuddy(self._editors[name])  # short, on its own line: never wrapped (QLabel can clip)
+            label.setBuddy(self._focus_target(name))  # short, on its own line: never wrapped (QLabel can clip)
             self._labels[name] = label
-            form.addRow(label, box)
-        self.general_error = _message_label("error___all__", styles.ERROR)
+            (more if name in MORE_OPTIONS else form).addRow(label, box)
+        self.general_error = _message_label("error___all__", "error")
         self._errors["__all__"] = self.general_error
 
         self.send_button = QPushButton(SEND_TEXT)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_hint = _message_label("sendHint", styles.MUTED, hidden=False)
+        self.send_hint = _message_label("sendHint", "quiet", hidden=False)
         self.send_button.clicked.connect(self.request_send)
-        send_row = QHBoxLayout()
-        send_row.addWidget(self.send_hint, 1)
-        send_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The fields scroll; the actions stay in a bar below them, always in view.
+        fields = QWidget()
+        fields.setObjectName("formFields")
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(self.more_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        fields_layout.addWidget(self.more_options)
+        fields_layout.addWidget(self.general_error)
+        fields_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("formScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a scroll bar appearing would narrow the fields after their wrapped texts
+        # were measured, and cut the last line of one (QScrollArea measures at the width it had).
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
+        self.scroll.setWidget(fields)
+        self.actions_bar = QFrame()
+        self.actions_bar.setObjectName("formActions")
+        self.actions_bar.setFrameShape(QFrame.Shape.NoFrame)
+        self._actions = QHBoxLayout(self.actions_bar)
+        self._actions.setContentsMargins(8, 6, 8, 6)
+        self._actions.addWidget(self.send_hint, 1)
+        self._actions.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
         outer = QVBoxLayout(self)
-        outer.addLayout(form)
-        outer.addWidget(self.general_error)
-        outer.addLayout(send_row)
-        outer.addStretch(1)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(line)
+        outer.addWidget(self.actions_bar)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not from the table beside
@@ -191,7 +272,7 @@ class TaskForm(QWidget):
         chain = [
             self.title, self.description, self.category, self.task_type,
             self.budget.slider, self.budget.spin, self.experimentation.slider, self.experimentation.spin,
-            *self.requirements.focus_chain(), self.brand_kit_id, self.send_button,
+            self.more_toggle, *self.requirements.focus_chain(), self.brand_kit_id, self.send_button,
         ]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -206,6 +287,14 @@ class TaskForm(QWidget):
         self.category.activated.connect(lambda *_: self._touch("category"))
         self.task_type.activated.connect(lambda *_: self._touch("task_type"))
         self._chooser.task_type_edit().textEdited.connect(lambda *_: self._touch("task_type"))
+        self.category.activated.connect(lambda *_: self._person_chose(category=True))
+        self.task_type.activated.connect(lambda *_: self._person_chose(task_type=True))
+        self._chooser.task_type_edit().textEdited.connect(lambda *_: self._person_chose(task_type=True))
+        self.title.textChanged.connect(self._update_suggestion)
+        self.description.textChanged.connect(self._update_suggestion)
+        self.suggestion.accepted.connect(self.accept_suggestion)
+        self.requirements.modeChanged.connect(
+            lambda: self._labels["requirements"].setBuddy(self.requirements.focus_target()))
         for name, signal in (
             ("title", self.title.textChanged), ("description", self.description.textChanged),
             ("category", self.category.currentIndexChanged), ("task_type", self.task_type.currentTextChanged),
@@ -216,9 +305,105 @@ class TaskForm(QWidget):
         self.brand_kit_id.installEventFilter(self)
         self.clear()
 
+    def _focus_target(self, field: str) -> QWidget:
+        """The widget that takes the cursor for a field (the box of a slider + box, the rows or the
+        JSON text of the requirements)."""
+        editor = self._editors[field]
+        return editor.focus_target() if isinstance(editor, (SliderSpin, RequirementsEditor)) else editor
+
+    # --- More options ----------------------------------------------------------------------------
+    def _show_more_options(self, shown: bool) -> None:
+        self.more_options.setVisible(shown)
+        self.more_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        if self.more_toggle.isChecked() != shown:
+            self.more_toggle.setChecked(shown)
+
+    def open_more_options(self) -> None:
+        self._show_more_options(True)
+
+    def _more_options_needed(self, shown: dict[str, list[str]] | None = None) -> bool:
+        """Something under More options the person must see: content, or a message."""
+        values_there = bool(self.requirements.raw_value()) or bool(self.brand_kit_id.text().strip())
+        return values_there or any((shown or {}).get(name) for name in MORE_OPTIONS)
+
+    # --- the actions bar ------------------------------------------------------------------------
+    def add_action(self, button: QWidget) -> None:
+        """Put a button in the bar below the fields, before Send (e.g. Cancel sending)."""
+        self._actions.insertWidget(self._actions.indexOf(self.send_button), button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def scroll_to_top(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)
+
+    # --- budget guidance (app/budget.py) ------------------------------------------------------
+    def set_budget_memory(self, memory: BudgetMemory | None) -> None:
+        """Where the last budget per task type is kept; the budget starts from it."""
+        self._budget_memory = memory
+        if self._auto_budget is not None:
+            self._start_budget()
+
+    def _budget_start(self) -> float:
+        task_type = self.task_type_slug() or None
+        if self._budget_memory is not None:
+            return self._budget_memory.start_for(task_type)
+        return first_budget(task_type)
+
+    def _start_budget(self) -> None:
+        """Put the budget where a task of this type starts, unless the person set it."""
+        if self._auto_budget is not None and self.budget.value() == self._auto_budget:
+            start = self._budget_start()
+            if start != self._auto_budget:
+                self._auto_budget = start
+                self.budget.setValue(start)
+
+    def _budget_edited(self) -> None:
+        if self._auto_budget is not None and self.budget.value() != self._auto_budget and not self._loading:
+            self._auto_budget = None  # the person's amount from now on
+
+    def _update_budget_guidance(self) -> None:
+        value = self.budget.value()
+        if budget_problem(value) is not None or self.budget.pending_problem():
+            self.budget_guidance.hide()  # the message under the field says what to do
+            return
+        if self._budget_memory is not None:
+            text = self._budget_memory.guidance(self.task_type_slug() or None, value)
+        else:
+            text = f"{pays_for(value)} {PAID_WHEN}"
+        self.budget_guidance.setText(text)
+        self.budget_guidance.show()
+
     # --- taxonomy (the two combo boxes: ui/panels/category_chooser.py) ----------------------------
     def set_categories(self, categories: list[Category]) -> None:
+        self._categories = list(categories)
         self._chooser.set_categories(categories)
+        self._update_suggestion()
+
+    # --- the suggested category -------------------------------------------------------------------
+    def _update_suggestion(self) -> None:
+        found = suggest(self.title.text(), self.description.toPlainText(), self._categories)
+        offer = self._suggestions.offer(found, self.category.currentData() or "", self.task_type_slug())
+        if offer != self.suggestion.suggestion():
+            self.suggestion.show_suggestion(offer)
+            if hasattr(self, "_problems"):
+                self._render()  # the Category box's description mentions the suggestion
+
+    def _suggestion_words(self) -> str:
+        """What a screen reader hears on the Category box while a suggestion is offered."""
+        offered = self.suggestion.suggestion()
+        return f" Suggested from your words: {offered.text}; Alt+U uses it." if offered is not None else ""
+
+    def accept_suggestion(self, suggestion: Suggestion) -> None:
+        """Choose the suggested category (and task type): one click on "Use it", or Alt+U."""
+        self._suggestions.accepted(suggestion)
+        self._chooser.set_category(suggestion.category)
+        if suggestion.task_type:
+            self.set_task_type(suggestion.task_type)
+        self._touch("category")
+        self._update_suggestion()
+
+    def _person_chose(self, *, category: bool = False, task_type: bool = False) -> None:
+        if not self._loading:
+            self._suggestions.person_chose(category=category, task_type=task_type)
+            self._update_suggestion()
 
     def task_type_slug(self) -> str:
         return self._chooser.task_type_slug()
@@ -259,6 +444,8 @@ class TaskForm(QWidget):
                 wanted = values.get(name)
                 if isinstance(wanted, (int, float)) and not isinstance(wanted, bool) and math.isfinite(wanted):
                     widget.set_saved_value(float(wanted))
+            if isinstance(values.get("budget_usd"), (int, float)):
+                self._auto_budget = None  # a reopened draft's budget is the person's
             self.title.setText(str(values.get("title") or ""))
             self.description.setPlainText(str(values.get("description") or ""))
             requirements = values.get("requirements")
@@ -267,6 +454,11 @@ class TaskForm(QWidget):
             self.brand_kit_id.setText("" if brand is None else str(brand))
         finally:
             self._loading = False
+        if self._more_options_needed():
+            self.open_more_options()  # a reopened draft's requirements or brand kit are shown
+        # A reopened draft's choices are the person's: no suggestion replaces them.
+        self._suggestions.reset(category=self.category.currentData() or "", task_type=self.task_type_slug())
+        self._update_suggestion()
         self._revalidate(emit_changed=True)
 
     def validate(self) -> tuple[TaskDraft | None, dict[str, list[str]]]:
@@ -280,6 +472,10 @@ class TaskForm(QWidget):
             pending = widget.pending_problem()
             if pending:
                 problems[name] = [pending]
+        if "budget_usd" not in problems:
+            over = budget_problem(values["budget_usd"], money_words)
+            if over:
+                problems["budget_usd"] = [over]  # names the amount typed, which the box still shows
         try:
             draft = TaskDraft.model_validate(values)
         except ValidationError as exc:
@@ -315,7 +511,9 @@ class TaskForm(QWidget):
     def focus_first_problem(self) -> None:
         first = form_rules.first_problem(self._problems, self._external)
         if first is not None:
-            self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            if first in MORE_OPTIONS:
+                self.open_more_options()
+            self._focus_target(first).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def problems(self) -> dict[str, list[str]]:
         """The problems found at the last check (all of them, shown or not)."""
@@ -334,6 +532,10 @@ class TaskForm(QWidget):
             self._revalidate(emit_changed=False)
 
     def _field_edited(self, field: str) -> None:
+        if field == "task_type" and not self._loading:
+            self._start_budget()
+        elif field == "budget_usd":
+            self._budget_edited()
         for name in form_rules.clear_on_edit(field):
             self._external.pop(name, None)
         if not self._loading:
@@ -376,7 +578,10 @@ class TaskForm(QWidget):
     def _quiet(self, field: str) -> bool:
         """True when a problem of this field is not worth a message yet (:mod:`app.form_rules`)."""
         editor = self._editors.get(field)
-        pending = isinstance(editor, SliderSpin) and bool(editor.pending_problem())
+        pending = isinstance(editor, SliderSpin) and (
+            bool(editor.pending_problem())
+            or editor.value() < editor.limits.minimum  # "2" on the way to "25": more digits may come
+        )
         focused = editor.spin.hasFocus() if isinstance(editor, SliderSpin) else bool(editor and editor.hasFocus())
         state = form_rules.FieldState(
             send_attempted=self._send_attempted, touched=field in self._touched, focused=focused,
@@ -386,12 +591,13 @@ class TaskForm(QWidget):
 
     def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
         self._update_counters()
+        self._update_budget_guidance()
         draft, self._problems = self.validate()
         self._render()
         reason = self._reason()
         ready = not self._problems
         self.send_button.setEnabled(ready and not self._busy)
-        self.send_button.setToolTip(f"Not ready to send. {reason}" if reason else SEND_TIP)
+        self.send_button.setToolTip(f"Not ready to post (Ctrl+Enter once it is). {reason}" if reason else SEND_TIP)
         self.send_button.setAccessibleDescription(reason)
         self.send_hint.setText(f"To send: {reason}" if reason and not self._busy else "")
         self.send_hint.setVisible(bool(reason) and not self._busy)
@@ -405,6 +611,8 @@ class TaskForm(QWidget):
 
     def _render(self) -> None:
         shown = form_rules.shown_messages(self._problems, self._external, self._quiet)
+        if self.more_options.isHidden() and any(shown.get(name) for name in MORE_OPTIONS):
+            self.open_more_options()  # a message is never hidden in a closed section
         for name in FIELD_ORDER:
             messages = shown.get(name, [])
             label = self._errors[name]
@@ -412,7 +620,8 @@ class TaskForm(QWidget):
             label.setText("\n".join(f"⚠ {m}" for m in under))
             label.setVisible(bool(under))
             for widget, base in self._described.get(name, []):
-                widget.setAccessibleDescription(base + (" Problem: " + " ".join(messages) if messages else ""))
+                extra = self._suggestion_words() if widget is self.category else ""
+                widget.setAccessibleDescription(base + extra + (" Problem: " + " ".join(messages) if messages else ""))
             editor = self._editors[name]
             if isinstance(editor, SliderSpin):
                 editor.set_problems(messages)
@@ -428,35 +637,44 @@ class TaskForm(QWidget):
             text, over = form_rules.counter_words(length, limit)
             counter.setText(text)
             if limit is not None:
-                counter.setStyleSheet(styles.ERROR_BOLD if over else styles.MUTED)
+                set_tone(counter, "error" if over else "quiet")
+                font = counter.font()
+                font.setBold(over)
+                counter.setFont(font)
 
     # --- state --------------------------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         for editor in self._editors.values():
             editor.setEnabled(not busy)
-        self.send_button.setText("Sending…" if busy else SEND_TEXT)
+        self.send_button.setText("Posting…" if busy else SEND_TEXT)
         self._revalidate(emit_changed=False)
 
     def clear(self) -> None:
         """An empty form with the schema's defaults, ready for a new task; the cursor in the title."""
         was_loading, self._loading = self._loading, True
         try:
-            for widget in (self.budget, self.experimentation):
-                lim = widget.limits
-                widget.setValue(lim.default if lim.default is not None else lim.minimum)
-                widget.note.hide()
+            lim = self.experimentation.limits
+            self.experimentation.setValue(lim.default if lim.default is not None else lim.minimum)
+            self.experimentation.note.hide()
             self.title.clear()
             self.description.clear()
             self.requirements.clear()
             self.brand_kit_id.clear()
             self.category.setCurrentIndex(0 if self.category.count() else -1)
             self._chooser.category_chosen()
+            self._auto_budget = self._budget_start()  # a first amount one would not regret (app/budget.py)
+            self.budget.setValue(self._auto_budget)
+            self.budget.note.hide()
         finally:
             self._loading = was_loading
         self._send_attempted = False
         self._touched.clear()
         self._external.clear()
+        self._suggestions.reset()
+        self._update_suggestion()
+        self._show_more_options(False)
         if not self._loading:
             self._revalidate(emit_changed=True)
+        self.scroll_to_top()
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,23 +1,22 @@
-"""The left side: "New task" heading and button, the message banner, the form, Cancel sending;
-scrolls as one."""
+"""The left side: "New task" heading and button, the message banner, then the form, whose fields
+scroll while its actions bar (Post task, Cancel posting) stays in view below them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import styles
 from ui.panels.form import TaskForm
 from ui.widgets.banner import MessageBanner
 
 
-class FormPage(QScrollArea):
+class FormPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = TaskForm()
         self.banner = MessageBanner()
-        self.cancel_button = QPushButton("Cancel sending")
+        self.cancel_button = QPushButton("Cancel posting")
         self.cancel_button.setObjectName("cancelSend")
         self.cancel_button.hide()
         self.new_button = QPushButton("&New task")
@@ -29,12 +28,11 @@ class FormPage(QScrollArea):
         heading_row.addWidget(heading)
         heading_row.addStretch(1)
         heading_row.addWidget(self.new_button)
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
+        self.setObjectName("formPage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 0)
         layout.addLayout(heading_row)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.form)
-        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.setWidgetResizable(True)
-        self.setWidget(inner)
+        layout.addWidget(self.banner)  # above the scrolling fields: a confirmation is always seen
+        layout.addWidget(self.form, 1)
+        self.form.add_action(self.cancel_button)
         self.setMinimumWidth(340)

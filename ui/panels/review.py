@@ -50,9 +50,9 @@ from app.review_alerts import CLOSING_SOON, closes_at, task_name
 from app.review_service import ReviewService
 from app.schema import Task, status_info
 from app.timefmt import expires_in_words
-from ui import styles
 from ui.async_dialog import ask
 from ui.presenters import money
+from ui.theme import set_tone
 
 log = logging.getLogger(__name__)
 
@@ -270,22 +270,29 @@ class ReviewWindow(QWidget):
         self.setWindowTitle(f"Review: {name}")
         self.title.setText(f"Choose a version of ‘{name}’")
         now = self._now()
+        warning = False
         if self.task.status == "review" and self.task.expires_at is not None:
             left = self.task.expires_at - now
             if left > timedelta(0):
                 at = closes_at(self.task)  # "" for a time this computer can't show
                 self.closes.setText(f"Review closes {expires_in_words(self.task.expires_at, now)}" + (f" (at {at})" if at else ""))
-                self.closes.setProperty("warning", left < CLOSING_SOON)
+                warning = left < CLOSING_SOON
+                self.closes.setProperty("warning", warning)
             else:
                 self.closes.setText("The review has closed: the time to choose ran out.")
-                self.closes.setProperty("warning", True)
+                warning = True
+                self.closes.setProperty("warning", warning)
         elif self.task.status == "review":
             self.closes.setText("Ready for your review.")
         else:
             info = status_info(self.task.status)
             self.closes.setText(f"{info.label}: {info.explanation}")
             self.closes.setProperty("warning", False)
-        self.closes.setStyleSheet(styles.ERROR_BOLD if self.closes.property("warning") else "")
+        # The theme's error tone (readable in light and dark), bold while it warns.
+        set_tone(self.closes, "error" if warning else None)
+        font = self.closes.font()
+        font.setBold(warning)
+        self.closes.setFont(font)
         self._update_buttons()
 
     # --- loading -------------------------------------------------------------------------------

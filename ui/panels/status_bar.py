@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from app.review_alerts import waiting_words
 from app.session import ConnectionState
 from ui.presenters import when
-from ui.styles import ERROR_BOLD
+from ui.theme import set_tone
 
 DEMO_WORDS = "Demo mode: tasks go to a practice server on this computer. No money is spent."
 
@@ -70,7 +70,10 @@ class StatusBar(QStatusBar):
         self.save_label.setText(words[:1].upper() + words[1:])
         self.save_label.setToolTip(explanation)
         self.save_label.setAccessibleName(words)
-        self.save_label.setStyleSheet(ERROR_BOLD)
+        set_tone(self.save_label, "error")  # readable in the light and the dark look
+        font = self.save_label.font()
+        font.setBold(True)
+        self.save_label.setFont(font)
         self.save_label.show()
 
     def show_waiting(self, count: int) -> None:

@@ -21,15 +21,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.drafts import OutboxRow
 from app.schema import Task
-from ui import styles
-from ui.presenters import task_details
+from ui.presenters import task_more_details, task_summary
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel, column_index
+from ui.theme import set_tone
+from ui.widgets.full_text_tooltips import FullTextDelegate
+from ui.widgets.wheel_guard import guard_wheel
 
 COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
@@ -56,6 +59,8 @@ class TasksPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it), never traps
+        self.table.setItemDelegate(FullTextDelegate(self.table))  # a cut cell shows its full text
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -70,6 +75,7 @@ class TasksPanel(QWidget):
         self.filter_box.setAccessibleName("Show")
         for key, (label, _) in FILTERS.items():
             self.filter_box.addItem(label, key)
+        guard_wheel(self.filter_box)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search titles and descriptions")
@@ -89,8 +95,24 @@ class TasksPanel(QWidget):
         self.details.setReadOnly(True)
         self.details.setPlaceholderText("Select a task to see all its details.")
         self.details.setAccessibleName("Details of the selected task")
+        self.details.setTabChangesFocus(True)
+        # The rest of a task's fields, for those who want them.
+        self.more_toggle = QToolButton()
+        self.more_toggle.setObjectName("moreDetails")
+        self.more_toggle.setText("More details")
+        self.more_toggle.setCheckable(True)
+        self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_details = QPlainTextEdit()
+        self.more_details.setObjectName("moreDetailsText")
+        self.more_details.setReadOnly(True)
+        self.more_details.setTabChangesFocus(True)
+        self.more_details.setAccessibleName("More details of the selected task")
+        self.more_details.hide()
+        self.more_toggle.toggled.connect(self._show_more_details)
+        self.more_toggle.setEnabled(False)
         self.empty_hint = QLabel("Tasks you send appear here, with their progress.")
-        self.empty_hint.setStyleSheet(styles.MUTED)
+        set_tone(self.empty_hint, "quiet")
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -105,7 +127,14 @@ class TasksPanel(QWidget):
         table_and_details = QSplitter(Qt.Orientation.Vertical)
         table_and_details.setObjectName("detailsSplitter")
         table_and_details.addWidget(self.table)
-        table_and_details.addWidget(self.details)
+        details_box = QWidget()
+        details_layout = QVBoxLayout(details_box)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.setSpacing(2)
+        details_layout.addWidget(self.details, 1)
+        details_layout.addWidget(self.more_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        details_layout.addWidget(self.more_details, 2)
+        table_and_details.addWidget(details_box)
         table_and_details.setStretchFactor(0, 3)
         table_and_details.setStretchFactor(1, 1)
         layout.addWidget(table_and_details, 1)
@@ -215,12 +244,25 @@ class TasksPanel(QWidget):
 
     def show_details(self, *_: object) -> None:
         index = self.table.currentIndex()
+        self.more_toggle.setEnabled(index.isValid())  # nothing more to show without a task
         if not index.isValid():
             self.details.clear()
+            self.more_details.clear()
             return
         row = self.model.row_of(str(index.data(TASK_ID_ROLE)))
         if row is not None:
-            self.details.setPlainText(task_details(self.model.task(row)))
+            task = self.model.task(row)
+            self.details.setPlainText(task_summary(task))
+            self.more_details.setPlainText(task_more_details(task))
+
+    def _show_more_details(self, shown: bool) -> None:
+        self.more_details.setVisible(shown)
+        self.more_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def names_changed(self) -> None:
+        """The category list was (re)loaded: the table and details show its names."""
+        self.model.refresh_names()
+        self.show_details()
 
     def select(self, task_id: str) -> bool:
         """Select a task's row and scroll to it; False when it is not in the table."""

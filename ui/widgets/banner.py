@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from ui import styles
+from ui.theme import banner_style, follow_theme
 
 
 class MessageBanner(QWidget):
@@ -27,7 +27,7 @@ class MessageBanner(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.hide()
         self.toggle = QToolButton()
-        self.toggle.setText("Details")
+        self.toggle.setText("Technical details")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self.details.setVisible)
         close = QToolButton()
@@ -54,7 +54,9 @@ class MessageBanner(QWidget):
         self, text: str, *, detail: str = "", kind: str = "error",
         actions: list[tuple[str, Callable[[], object]]] | None = None,
     ) -> None:
-        self.setStyleSheet(styles.banner(kind))
+        self._kind = kind
+        self.setStyleSheet(banner_style(kind))
+        follow_theme(self)
         self.text.setText(text)
         self.details.setText(detail)
         self.toggle.setChecked(False)
@@ -69,6 +71,10 @@ class MessageBanner(QWidget):
             self.actions_row.addWidget(button)
             self._action_buttons.append(button)
         self.show()
+
+    def theme_changed(self) -> None:
+        """The look changed: the background of the message shown follows it."""
+        self.setStyleSheet(banner_style(getattr(self, "_kind", "")))
 
     def action(self, label: str) -> QPushButton | None:
         return next((b for b in self._action_buttons if b.text() == label), None)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLab
 
 from app.schema import NumberLimits
 from app.validation import money_words, number_words, refused_number_message
-from ui import styles
+from ui.theme import set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
 
@@ -45,6 +45,20 @@ class RangeSpin(QDoubleSpinBox):
         """Whether what the box shows is a value (Acceptable) or half-typed (Intermediate)."""
         return QDoubleSpinBox.validate(self, self.text(), 0)[0]
 
+    def set_step_limits(self, minimum: float, maximum: float) -> None:
+        """Where Up/Down and Page Up/Down stop (the limits), when the box takes wider typing."""
+        self._step_limits = (minimum, maximum)
+
+    def stepBy(self, steps: int) -> None:
+        limits = getattr(self, "_step_limits", None)
+        if limits is None:
+            super().stepBy(steps)
+            return
+        low, high = limits
+        target = round(self.value() + steps * self.singleStep(), self.decimals())
+        self.setValue(min(high, max(low, target)))
+        self.selectAll()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and not event.modifiers():
             self.stepBy(self._page_steps if event.key() == Qt.Key.Key_PageUp else -self._page_steps)
@@ -78,6 +92,7 @@ class SliderSpin(QWidget):
         prefix: str = "",
         low_words: str = "",
         high_words: str = "",
+        typing_range: tuple[float, float] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,7 +106,11 @@ class SliderSpin(QWidget):
         self.slider.setPageStep(max(1, round(limits.page_step / limits.slider_step)))
         self.spin = RangeSpin(max(1, round(limits.page_step / limits.step)))
         self.spin.setDecimals(limits.decimals)
-        self.spin.setRange(limits.minimum, limits.maximum)
+        # The box may take more than the limits (``typing_range``): an amount typed over them is then
+        # kept as typed and the form says what is wrong with it, instead of Qt cutting it short.
+        self.spin.setRange(*(typing_range or (limits.minimum, limits.maximum)))
+        if typing_range is not None:
+            self.spin.set_step_limits(limits.minimum, limits.maximum)  # keys stay within the limits
         self.spin.setSingleStep(limits.step)
         self.spin.setPrefix(prefix or ("$ " if money else ""))
         self.spin.setKeyboardTracking(True)
@@ -101,7 +120,7 @@ class SliderSpin(QWidget):
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setStyleSheet(styles.ERROR)
+        set_tone(self.note, "error")
         self.note.hide()
 
         layout = QVBoxLayout(self)
@@ -117,7 +136,7 @@ class SliderSpin(QWidget):
             low.setObjectName("lowWords")
             high.setObjectName("highWords")
             for label in (low, high):
-                label.setStyleSheet(styles.MUTED)
+                set_tone(label, "quiet")
             words.addWidget(low)
             words.addStretch(1)
             words.addWidget(high)
@@ -135,8 +154,13 @@ class SliderSpin(QWidget):
         self.spin.lineEdit().textEdited.connect(self._typed)
         self.spin.editingFinished.connect(self._typing_finished)
         self.spin.refused.connect(self._refused)
-        self.setFocusProxy(self.spin)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so a label's Alt+letter reaches the box
+        # No Tab stop of its own, and no focus proxy: a container in the focus chain (it sits after
+        # Post task) sent Tab back into the form. Labels name ``focus_target`` as their buddy.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def focus_target(self) -> QWidget:
+        """Where a label's Alt+letter, or a message about this field, puts the cursor: the box."""
+        return self.spin
 
     # --- words ------------------------------------------------------------------------------
     def words(self, value: float) -> str:

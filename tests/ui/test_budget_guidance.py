@@ -1,0 +1,71 @@
+"""The budget for someone posting a first task: a start one would not regret, what it pays for,
+and the last amount per task type remembered (in the store, across restarts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.budget import FIRST_BUDGET, PAID_WHEN, first_budget, pays_for
+from app.sandbox import SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from tests.conftest import wait_until
+from tests.ui.helpers import confirmation, open_window, press
+
+
+def choose(form, category: str, task_type: str) -> None:  # type: ignore[no-untyped-def]
+    form.category.setCurrentIndex(form.category.findData(category))
+    form.task_type.setCurrentIndex(form.task_type.findData(task_type))
+
+
+async def test_a_first_task_starts_at_a_modest_amount_that_follows_the_task_type(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        form = window.form
+        assert form.budget.value() == FIRST_BUDGET
+        assert form.budget_guidance.isVisible()
+        assert form.budget_guidance.text().startswith(pays_for(FIRST_BUDGET)) and PAID_WHEN in form.budget_guidance.text()
+        choose(form, "digital-marketing", "social-media-post")
+        assert form.budget.value() == first_budget("social-media-post") < FIRST_BUDGET  # a small piece starts lower
+        choose(form, "graphics-design", "logo-design")
+        assert form.budget.value() == first_budget("logo-design")
+        assert "free credit" in form.budget_guidance.text()
+        # An amount the person set is theirs: another task type does not move it.
+        form.budget.spin.setFocus()
+        form.budget.spin.selectAll()
+        qtbot.keyClicks(form.budget.spin, "45")
+        choose(form, "digital-marketing", "social-media-post")
+        assert form.budget.value() == 45
+        assert form.budget_guidance.text() == f"{pays_for(45)} {PAID_WHEN}"
+
+
+async def test_the_last_budget_per_task_type_is_where_the_next_one_starts(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        form = window.form
+        qtbot.keyClicks(form.title, "Logo for my bakery")
+        choose(form, "graphics-design", "logo-design")
+        form.budget.setValue(45.37)
+        qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: confirmation() is not None, what="the confirmation")
+        press(confirmation(), "Post task")
+        await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the task to be posted")
+        assert form.budget.value() == FIRST_BUDGET  # a new form: nothing chosen yet
+        choose(form, "graphics-design", "logo-design")
+        assert form.budget.value() == 45.37
+        assert "same as your last task of this type" in form.budget_guidance.text()
+        choose(form, "data", "data-analysis")
+        assert form.budget.value() == first_budget("data-analysis")  # another type: its own start
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as again:
+        choose(again.form, "graphics-design", "logo-design")
+        assert again.form.budget.value() == 45.37  # kept across a restart
+
+
+async def test_the_guidance_gives_way_to_the_message_when_the_amount_cannot_be_sent(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        form = window.form
+        form.budget.spin.setFocus()
+        form.budget.spin.selectAll()
+        qtbot.keyClicks(form.budget.spin, "500")
+        assert form.budget.value() == 500 and not form.budget_guidance.isVisible()
+        qtbot.keyClick(form.budget.spin, Qt.Key.Key_Backspace)
+        assert form.budget.value() == 50 and form.budget_guidance.isVisible()

@@ -1,0 +1,89 @@
+"""Looks: Dark from Settings makes the window dark; status marks are icons; a cut cell shows its
+full text; the expiry warns only for a task in review with little time left."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from app.sandbox import SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from app.schema import STATUSES, Task
+from tests.conftest import wait_until
+from tests.ui.helpers import open_window
+from ui.status_icons import status_icon
+from ui.tasks_model import EXPIRES_COLUMN, STATUS_COLUMN, column_index
+from ui.theme import apply_theme
+from ui.widgets.full_text_tooltips import FullTextDelegate
+
+
+def task(task_id: str, status: str, expires_in: timedelta, title: str = "A task") -> Task:
+    now = datetime.now(UTC)
+    return Task(id=task_id, title=title, status=status, budget_usd=10, category="graphics-design",
+                task_type="logo-design", created_at=now, expires_at=now + expires_in)
+
+
+def pixel_lightness(widget) -> int:  # type: ignore[no-untyped-def]
+    return widget.grab().toImage().pixelColor(widget.width() - 6, widget.height() // 2).lightness()
+
+
+async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        try:
+            window.account.set_theme("dark")  # what Settings → Look → Dark does
+            await wait_until(lambda: pixel_lightness(window.form.title) < 80 and pixel_lightness(window.table) < 80,
+                             what="a dark window")
+            window.banner.show_message("Posted “Logo”.", kind="success")
+            banner_bg = window.banner.grab().toImage().pixelColor(2, 2)
+            assert banner_bg.lightness() < 100  # the message's background followed the look
+            window.account.set_theme("light")
+            await wait_until(lambda: pixel_lightness(window.form.title) > 200, what="a light window again")
+        finally:
+            apply_theme("light")
+
+
+async def test_every_status_shows_an_icon_beside_its_word(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        for n, status in enumerate([*STATUSES, "on_hold"]):
+            window.model.upsert(task(f"t-{n}", status, timedelta(hours=2)))
+        for row in range(window.proxy.rowCount()):
+            index = window.proxy.index(row, STATUS_COLUMN)
+            icon = index.data(Qt.ItemDataRole.DecorationRole)
+            assert icon is not None and not icon.isNull()
+            status = window.model.task(window.model.row_of(index.data(Qt.ItemDataRole.UserRole + 2))).status
+            assert icon.cacheKey() == status_icon(status).cacheKey()
+            assert index.data()[:1] not in "★✓⌛✕⏸↑?●"  # no font glyph in the word
+
+
+async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        window.model.upsert(task("t-1", "review", timedelta(hours=2), title="Logo for my bakery on the corner"))
+        table = window.table
+        table.setColumnWidth(column_index("Category / Type"), 70)
+        delegate = table.itemDelegate()
+        assert isinstance(delegate, FullTextDelegate)
+        index = window.proxy.index(0, column_index("Category / Type"))
+        option = QStyleOptionViewItem()
+        option.initFrom(table.viewport())
+        option.rect = table.visualRect(index)
+        assert "Graphics &amp; Design › Logo design" in delegate.full_text_tooltip(option, index, table)
+
+
+async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        window.model.upsert(task("just-posted", "open", timedelta(seconds=40)))  # "in under a minute"
+        window.model.upsert(task("to-choose", "review", timedelta(minutes=20)))
+        window.model.upsert(task("plenty", "review", timedelta(hours=20)))
+        model = window.model
+
+        def warned(task_id: str) -> bool:
+            font = model.index(model.row_of(task_id), EXPIRES_COLUMN).data(Qt.ItemDataRole.FontRole)
+            return isinstance(font, QFont) and font.bold()
+
+        assert model.index(model.row_of("just-posted"), EXPIRES_COLUMN).data() == "in under a minute"
+        assert not warned("just-posted") and not warned("plenty")
+        assert warned("to-choose")

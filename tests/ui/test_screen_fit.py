@@ -1,0 +1,86 @@
+"""The window fits the screen it opens on, at 1366×768 and 1024×640 too."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
+from PySide6.QtWidgets import QWidget
+
+from ui.screen_fit import FRAME, PREFERRED, fits, fitted_geometry, place
+
+# Available areas (the screen less a 32-pixel panel), as a desktop reports them.
+LAPTOP = QRect(0, 32, 1366, 736)  # 1366×768
+SMALL = QRect(0, 0, 1024, 640 - 40)  # 1024×640 with a 40-pixel taskbar at the bottom
+BIG = QRect(0, 0, 2560, 1400)
+SECOND = QRect(1920, 0, 1366, 728)  # a second screen right of a first one
+
+
+@pytest.mark.parametrize("available", [LAPTOP, SMALL, BIG, SECOND], ids=["1366x768", "1024x640", "big", "second"])
+def test_a_new_window_and_its_frame_fit_the_available_area(available: QRect) -> None:
+    contents = fitted_geometry(available)
+    assert available.contains(contents.marginsAdded(FRAME))
+    assert fits(contents, available)
+    assert contents.width() <= PREFERRED.width() and contents.height() <= PREFERRED.height()
+
+
+def test_the_designed_size_is_kept_where_there_is_room_and_centred() -> None:
+    contents = fitted_geometry(BIG)
+    assert contents.size() == PREFERRED
+    frame = contents.marginsAdded(FRAME)
+    assert abs((frame.left() - BIG.left()) - (BIG.right() - frame.right())) <= 1
+    assert abs((frame.top() - BIG.top()) - (BIG.bottom() - frame.bottom())) <= 1
+
+
+def test_small_screens_get_a_smaller_window_not_a_cut_one() -> None:
+    contents = fitted_geometry(SMALL)
+    assert contents.width() == min(PREFERRED.width(), 1024 - FRAME.left() - FRAME.right())
+    assert contents.height() == 600 - FRAME.top() - FRAME.bottom()
+    assert contents.marginsAdded(FRAME).bottom() <= SMALL.bottom()
+
+
+@pytest.mark.parametrize(
+    ("saved", "available", "expected"),
+    [
+        (QRect(100, 100, 1180, 720), BIG, True),
+        (QRect(100, 100, 1180, 720), LAPTOP, False),  # taller than the laptop's screen
+        (QRect(10, 70, 1200, 650), LAPTOP, True),
+        (QRect(2000, 100, 800, 600), LAPTOP, False),  # on a monitor no longer there
+        (QRect(1950, 40, 800, 600), SECOND, True),
+        (QRect(0, 0, 1180, 720), SMALL, False),
+        (QRect(0, 0, 0, 0), BIG, False),
+    ],
+)
+def test_a_saved_geometry_is_kept_only_while_it_fits(saved: QRect, available: QRect, expected: bool) -> None:
+    assert fits(saved, available) is expected
+
+
+def test_a_frame_of_any_size_is_counted() -> None:
+    contents = QRect(0, 0, 1000, 600)
+    assert fits(contents.translated(10, 40), QRect(0, 0, 1024, 650), QMargins(4, 32, 4, 4))
+    assert not fits(contents.translated(10, 40), QRect(0, 0, 1024, 650), QMargins(4, 60, 4, 4))
+
+
+def test_place_restores_a_saved_size_that_fits_and_refits_one_that_does_not(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = QWidget()
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    small = QRect(available.topLeft() + QPoint(FRAME.left(), FRAME.top()), QSize(500, 400))
+    window.setGeometry(small)
+    saved = window.saveGeometry()
+
+    other = QWidget()
+    qtbot.addWidget(other)
+    assert place(other, saved) is True
+    assert other.geometry().size() == QSize(500, 400)
+
+    window.setGeometry(QRect(available.topLeft() + QPoint(FRAME.left(), FRAME.top()), available.size() + QSize(400, 300)))
+    too_big = window.saveGeometry()
+    third = QWidget()
+    qtbot.addWidget(third)
+    assert place(third, too_big) is False
+    assert fits(third.geometry(), available)
+
+    fresh = QWidget()
+    qtbot.addWidget(fresh)
+    assert place(fresh, None) is False and fits(fresh.geometry(), available)
+

@@ -1,0 +1,120 @@
+"""Send is always in view, the window fits the screen, and the wheel changes nothing by accident."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollBar, QWidget
+
+from app.sandbox import SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from tests.conftest import wait_until
+from tests.ui.helpers import open_window
+from ui.screen_fit import fitted_geometry
+
+
+def fully_shown(widget: QWidget) -> bool:
+    """On screen, whole, not clipped by a scroll area or the window's edge."""
+    if not widget.isVisible():
+        return False
+    window = widget.window()
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    inside = window.rect().contains(QRect(top_left, widget.size()))
+    return inside and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def reachable_parts(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    tasks = window.tasks
+    return [window.form.send_button, window.form.title, window.new_button, tasks.refresh_button, tasks.filter_box,
+            tasks.search, tasks.add_by_id, tasks.add_button, window.status.connection_label, window.tabs.tabBar()]
+
+
+@pytest.mark.parametrize("screen", [QSize(1024, 640), QSize(1366, 768)], ids=["1024x640", "1366x768"])
+async def test_on_small_screens_everything_fits_and_send_is_in_view(qtbot, tmp_path: Path, sandbox: SandboxServer,  # type: ignore[no-untyped-def]
+                                                                     screen: QSize) -> None:
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        available = QRect(QPoint(0, 0), screen - QSize(0, 40))  # a 40-pixel task bar
+        size = fitted_geometry(available).size()
+        window.resize(size)
+        await wait_until(lambda: window.size() == size, what="the window at the screen's size")  # nothing insists on more room
+        for part in reachable_parts(window):
+            assert fully_shown(part), f"{type(part).__name__} {part.objectName()!r} is cut off or hidden"
+        # Scrolled to the end of the fields, or back to the top: Send stays where it was.
+        window.form.open_more_options()  # every field shown: they must scroll at this size
+        send_at = window.form.send_button.mapTo(window, QPoint(0, 0))
+        bar = window.form.scroll.verticalScrollBar()
+        assert bar.maximum() > 0, "at this size the fields scroll"
+        bar.setValue(bar.maximum())
+        assert fully_shown(window.form.send_button)
+        assert window.form.send_button.mapTo(window, QPoint(0, 0)) == send_at
+        assert fully_shown(window.form.brand_kit_id)  # the last field, reached by scrolling
+
+
+async def test_the_window_opens_inside_the_screen(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        available = window.screen().availableGeometry()
+        assert available.contains(window.frameGeometry())
+        assert fully_shown(window.form.send_button)
+        window.resize(available.size() + QSize(500, 500))  # e.g. yesterday, on a larger monitor
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as again:
+        assert available.contains(again.frameGeometry())  # the saved size no longer fits: refitted
+
+
+def wheel(widget: QWidget, notches: int) -> None:
+    where = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(where, QPointF(widget.mapToGlobal(where.toPoint())), QPoint(0, 0), QPoint(0, 120 * notches),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def value_of(widget: QWidget) -> object:
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    assert isinstance(widget, QAbstractSlider)
+    return widget.value()
+
+
+async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        form = window.form
+        form.category.setCurrentIndex(form.category.findData("graphics-design"))
+        form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
+        form.budget.setValue(45.0)
+        window.activateWindow()
+        await wait_until(window.isActiveWindow, what="the window to be active")
+        form.title.setFocus()
+        await wait_until(form.title.hasFocus, what="the cursor in the title")  # no input has the focus
+        sent_before = form.raw_values()
+        inputs = [w for w in window.findChildren(QWidget)
+                  if isinstance(w, (QComboBox, QAbstractSpinBox, QAbstractSlider)) and not isinstance(w, QScrollBar)
+                  and w.isVisible() and w.isEnabled()]
+        assert {form.category, form.task_type, form.budget.slider, form.budget.spin} <= set(inputs)
+        for widget in inputs:
+            before = value_of(widget)
+            for notches in (3, -3, -3):
+                wheel(widget, notches)
+                if isinstance(widget, QComboBox) and widget.isEditable():
+                    wheel(widget.lineEdit(), notches)  # over the typing part of Task type
+            assert value_of(widget) == before, f"the wheel changed {type(widget).__name__} {widget.objectName()!r}"
+        assert form.raw_values() == sent_before  # nothing that would be sent changed
+
+
+def test_the_wheel_changes_no_setting_it_rolls_over(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(api_url="http://127.0.0.1:9", key_source="This session only", refresh_seconds=30.0,
+                            theme="light", can_manage_key=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for combo in (dialog.refresh, dialog.theme):
+        before = value_of(combo)
+        for notches in (3, -3, -3):
+            wheel(combo, notches)
+        assert value_of(combo) == before, combo.objectName()
+    assert dialog.chosen_theme() == "light" and dialog.refresh_seconds() == 30.0

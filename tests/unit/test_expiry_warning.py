@@ -1,0 +1,25 @@
+"""The expiry warns only when it matters: a task in review (the person must choose) with little time left."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.schema import OUTBOX_STATUSES, STATUSES
+from app.timefmt import REVIEW_WARNING_SECONDS, expiry_warns
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+SOON = NOW + timedelta(seconds=30)
+
+
+@pytest.mark.parametrize("status", [s for s in [*STATUSES, *OUTBOX_STATUSES, "on_hold"] if s != "review"])
+def test_no_warning_outside_review_however_close(status: str) -> None:
+    assert not expiry_warns(status, SOON, NOW)  # e.g. "in under a minute" right after posting
+
+
+def test_review_warns_when_little_time_is_left() -> None:
+    assert expiry_warns("review", SOON, NOW)
+    assert expiry_warns("review", NOW + timedelta(seconds=REVIEW_WARNING_SECONDS - 1), NOW)
+    assert not expiry_warns("review", NOW + timedelta(seconds=REVIEW_WARNING_SECONDS), NOW)
+    assert not expiry_warns("review", NOW + timedelta(days=2), NOW)
+    assert not expiry_warns("review", NOW - timedelta(minutes=1), NOW)  # already past: the status will say
+    assert not expiry_warns("review", None, NOW)

@@ -1,0 +1,73 @@
+"""Status marks as icons drawn from SVG files in ``resources/`` (no font glyph needed, so no empty
+boxes where a font lacks one), tinted with the status colour of the current look.
+
+``status_icon(status)`` is what the table's DecorationRole returns. Icons are made once per
+(status, look) and kept: twelve files times two looks at most, however long the session.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from app.schema import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
+from ui.theme import is_dark, status_colour
+
+SIZES = (16, 20, 24, 32, 48)  # 16 and 24 px, and their double for high-density screens
+UNKNOWN = "unknown"
+
+_cache: dict[tuple[str, bool], QIcon] = {}
+
+
+def icon_name(status: str) -> str:
+    """The SVG a status is drawn with: ``status-<name>.svg``."""
+    if status in STATUSES:
+        return status
+    if status in OUTBOX_STATUSES:
+        return "outbox-" + status.removeprefix(OUTBOX_PREFIX)
+    return UNKNOWN
+
+
+def icon_names() -> list[str]:
+    return [*STATUSES, *("outbox-" + s.removeprefix(OUTBOX_PREFIX) for s in OUTBOX_STATUSES), UNKNOWN]
+
+
+def svg_data(name: str) -> bytes:
+    return resources.files("resources").joinpath(f"status-{name}.svg").read_bytes()
+
+
+def render(name: str, size: int, colour: QColor) -> QImage:
+    """The SVG at ``size`` pixels, its shapes painted in ``colour`` on a transparent background."""
+    renderer = QSvgRenderer(QByteArray(svg_data(name)))
+    if not renderer.isValid():
+        raise ValueError(f"status-{name}.svg is not a drawable SVG")
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(image.rect(), colour)
+    painter.end()
+    return image
+
+
+def status_icon(status: str, dark: bool | None = None) -> QIcon:
+    """The icon of a status (an unknown one gets the 'another status' mark) for the current look."""
+    if QGuiApplication.instance() is None:
+        return QIcon()  # no pixmaps before the application exists (a model used on its own)
+    dark = is_dark() if dark is None else dark
+    name = icon_name(status)
+    key = (name, dark)
+    icon = _cache.get(key)
+    if icon is None:
+        colour_of = {**{s: s for s in STATUSES}, **{icon_name(s): s for s in OUTBOX_STATUSES}}.get(name, "")
+        colour = status_colour(colour_of, dark)
+        icon = QIcon()
+        for size in SIZES:
+            icon.addPixmap(QPixmap.fromImage(render(name, size, colour)))
+        _cache[key] = icon
+    return icon

@@ -1,0 +1,60 @@
+"""The line under the title that offers a category: "Looks like Graphics & Design › Logo design — Use it".
+
+It only shows a suggestion (app.suggest decides which, and SuggestionPolicy when); one click on
+"Use it", or Alt+U, accepts it through ``accepted``. It never changes a choice by itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.suggest import Suggestion
+from ui.theme import set_tone
+
+
+class SuggestionBar(QWidget):
+    accepted = Signal(object)  # the Suggestion
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestionBar")
+        self.text = QLabel()
+        self.text.setObjectName("suggestionText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        set_tone(self.text, "quiet")
+        self.use = QPushButton("&Use it")
+        self.use.setObjectName("useSuggestion")
+        # Not a stop for Tab: typing the title, then Tab to the description, is not interrupted.
+        # Alt+U takes the suggestion, and the Category box's description says it.
+        self.use.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.use.clicked.connect(self._accept)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.use)
+        self._suggestion: Suggestion | None = None
+        self.hide()
+
+    def suggestion(self) -> Suggestion | None:
+        return self._suggestion
+
+    def show_suggestion(self, suggestion: Suggestion | None) -> None:
+        """Show this suggestion, or hide the bar for None."""
+        if suggestion == self._suggestion:
+            return
+        self._suggestion = suggestion
+        if suggestion is None:
+            self.hide()
+            return
+        self.text.setText(f"Looks like {suggestion.text}")
+        self.use.setAccessibleName(f"Use it: {suggestion.text}")
+        self.use.setToolTip(f"Choose {suggestion.text} (Alt+U)")
+        self.show()
+
+    def _accept(self) -> None:
+        suggestion = self._suggestion
+        if suggestion is not None:
+            self.show_suggestion(None)
+            self.accepted.emit(suggestion)
