@@ -12,6 +12,8 @@ from tests.ui.desktop.harness import Desktop, Node, missing_tools, outline
 
 pytestmark = pytest.mark.skipif(bool(reason := missing_tools()), reason=reason or "")
 
+INTERACTIVE = {"push button", "text", "entry", "combo box", "check box", "spin button", "slider", "table",
+               "list", "page tab list", "radio button", "toggle button", "tree", "tree table"}
 WINDOW = "AITasker Desktop — demo"
 
 
@@ -40,34 +42,49 @@ def named(prefix: str) -> object:
     return lambda name: name.startswith(prefix)
 
 
+def test_every_control_a_keyboard_reaches_has_a_name(demo: Desktop) -> None:
+    tree = demo.tree()
+    window = tree.find("frame", WINDOW)[0]
+    unnamed = [node for node in window.walk()
+               if node.role in INTERACTIVE and node.showing and node.focusable and not node.name.strip()]
+    assert not unnamed, "controls a screen reader announces without a name:\n" + outline(tree)
+    controls = [node for node in window.walk() if node.role in INTERACTIVE]
+    for label in ("What do you need?", "Describe it", "Category", "Task type", "Budget", "Your tasks"):
+        assert [c for c in controls if c.name.startswith(label)], f"no control is announced as {label!r}:\n" + outline(tree)
+
+
+def spoken(tree: Node) -> str:
+    return "\n".join(f"{n.name} {n.text or ''}" for n in tree.walk() if n.showing)
+
+
 def post_with_keyboard(demo: Desktop, title: str) -> None:
+    """Type a title, take the suggested category with Alt+U, describe, Ctrl+Enter, confirm with Enter."""
     focused = demo.focused()
     assert focused is not None and focused.name.startswith("What do you need"), outline(demo.tree())
     demo.type(title)
-    demo.keys("Tab")
+    demo.wait_for("the suggested category", lambda tree: "Looks like Graphics & Design › Logo design" in spoken(tree),
+                  timeout=20)
+    demo.keys("alt+u")
+    demo.keys("alt+d")
+    assert (demo.focused() or Node(0, "", "")).name.startswith("Describe it"), outline(demo.tree())
     demo.type("A round logo with a loaf of bread, warm colours.")
-
-    def has_title(tree: Node) -> bool:
-        return any(node.text == title for node in tree.find(name=named("What do you need")))
-
-    demo.wait_for("the title in its field", has_title, timeout=20)
-    # Category and task type, by keyboard: the field's own letters pick an entry.
-    demo.keys("Tab")
-    assert (demo.focused() or Node(0, "", "")).role == "combo box", outline(demo.tree())
-    demo.type("G")
-    demo.keys("Tab")
-    demo.keys("Down")
     demo.keys("ctrl+Return")
-    confirm = demo.wait_for("the confirmation", lambda tree: tree.find(name=named("Post")) or
-                            tree.find("alert") or tree.find("dialog"), timeout=20)
-    assert title in outline(confirm), outline(confirm)
+
+    def question(tree: Node) -> list[Node]:  # the confirmation: a window of its own that names the task
+        return [n for n in tree.walk() if n.depth == 1 and n.role in ("alert", "dialog") and title in spoken(n)]
+
+    confirm = demo.wait_for("the question before posting", question, timeout=20)
+    assert "Post" in spoken(question(confirm)[0]), outline(confirm)
     demo.keys("Return")
 
     def row_in_table(tree: Node) -> bool:
-        tables = tree.find("table", named("Your tasks"))
-        return any(cell.name == title for table in tables for cell in table.walk() if cell.role == "table cell")
+        for table in tree.find("table", named("Your tasks")):
+            names = [cell.name for cell in table.walk() if cell.role == "table cell"]
+            if title in names and any("Logo design" in name for name in names):
+                return True
+        return False
 
-    demo.wait_for("the new task in 'Your tasks'", row_in_table, timeout=60)
+    demo.wait_for("the new task, in its suggested category, in 'Your tasks'", row_in_table, timeout=60)
 
 
 def test_post_a_task_with_the_keyboard_and_hear_it_in_the_table(demo: Desktop) -> None:

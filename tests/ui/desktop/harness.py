@@ -169,7 +169,8 @@ class Desktop:
         return tree
 
     def focused(self) -> Node | None:
-        found = [n for n in self.tree().walk() if n.focused and n.role not in ("list item", "page tab", "frame")]
+        found = [n for n in self.tree().walk()
+                 if n.focused and n.focusable and n.role not in ("list item", "page tab", "frame")]
         return found[-1] if found else None
 
     # --- the keyboard ---------------------------------------------------------------------------
