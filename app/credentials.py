@@ -40,13 +40,14 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from app import about
 from app.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "aitasker-desktop"
-APP_AUTHOR = "AITasker"
-KEYRING_SERVICE = "aitasker-desktop"
+APP_NAME = about.SLUG
+APP_AUTHOR = about.ORG
+KEYRING_SERVICE = about.SLUG  # never rename: a stored key would be lost
 KEYRING_USERNAME = "api-key"
 ENV_VAR = "AITASKER_API_KEY"
 KEY_FILE_NAME = "api-key"
