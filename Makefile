@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean bundle icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,5 +32,17 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check app ui tests
 	$(BIN)/mypy
 
+# The Linux download: dist/aitasker-desktop-<version>-linux-x86_64.tar.gz (slow; not part of `make test`).
+$(VENV)/.installed-bundle: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	touch $@
+
+bundle: $(VENV)/.installed-bundle
+	$(BIN)/python packaging/build_bundle.py
+
+# Re-render resources/icons/*.png from the SVG (the PNGs are committed).
+icons: $(VENV)/.installed-run
+	$(BIN)/python packaging/render_icons.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build dist
