@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench lint clean bundle icons
+.PHONY: run test bench lint clean bundle bundle-test icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ $(VENV)/.installed-bundle: pyproject.toml | $(BIN)/python
 
 bundle: $(VENV)/.installed-bundle
 	$(BIN)/python packaging/build_bundle.py
+
+# Builds the tarball in a temporary folder and runs it with an empty environment (slow).
+bundle-test: $(VENV)/.installed-bundle $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m bundle -p no:randomly tests/bundle
 
 # Re-render resources/icons/*.png from the SVG (the PNGs are committed).
 icons: $(VENV)/.installed-run

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -58,6 +59,31 @@ def add_desktop_files(folder: Path) -> None:
     shutil.copytree(PACKAGING / "licenses", folder / "LICENSES", dirs_exist_ok=True)
 
 
+_GLIBC = re.compile(rb"GLIBC_(2)\.(\d+)(?:\.(\d+))?\x00")
+
+
+def glibc_needed(folder: Path) -> tuple[tuple[int, ...], str]:
+    """The newest ``GLIBC_x.y`` symbol version any ELF file in ``folder`` asks for, and that file.
+
+    That is the oldest glibc the bundle runs on (the same answer as scanning ``objdump -T`` output,
+    without needing binutils).
+    """
+    newest: tuple[int, ...] = (2, 0)
+    which = ""
+    for path in folder.rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with path.open("rb") as f:
+            if f.read(4) != b"\x7fELF":
+                continue
+            data = f.read()
+        for match in _GLIBC.finditer(data):
+            version = tuple(int(part) for part in match.groups() if part is not None)
+            if version > newest:
+                newest, which = version, str(path.relative_to(folder))
+    return newest, which
+
+
 def run_pyinstaller(work: Path, out: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
@@ -99,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     unpacked = sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_symlink() and p.is_file())
     shown = tarball.relative_to(ROOT) if tarball.is_relative_to(ROOT) else tarball
     print(f"{shown}: {tarball.stat().st_size / 1e6:.1f} MB (unpacked {unpacked / 1e6:.1f} MB)")
+    glibc, which = glibc_needed(folder)
+    print(f"needs glibc {'.'.join(map(str, glibc))} or newer (newest symbol version asked for by {which})")
     return 0
 
 
