@@ -200,10 +200,12 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from ui.i18n import install_translations
     from ui.identity import configure_application
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)  # names shared with platformdirs, the window icon
+    install_translations(app)  # the user's language (LANGUAGE / LANG) when the app has it
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed
     instance = None
     if problem is None:  # one instance per folder: a second launch hands over and leaves

@@ -1,0 +1,59 @@
+"""The app speaks the user's language when it has a translation: its own words and Qt's buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from ui.about_dialog import AboutDialog
+from ui.i18n import available_languages, choose_language, install_translations, preferred_languages, remove_translations
+
+
+@pytest.fixture
+def app() -> Iterator[QApplication]:
+    application = QApplication.instance()
+    yield application
+    remove_translations(application)
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"LANG": "de_DE.UTF-8"}, ["de_DE", "de"]),
+    ({"LANGUAGE": "fr:de", "LANG": "en_GB.UTF-8"}, ["fr", "de", "en_GB", "en"]),
+    ({"LANGUAGE": "de", "LANG": "C"}, []),  # gettext ignores LANGUAGE under the C locale
+    ({"LC_ALL": "de_AT.UTF-8@euro", "LANG": "en_US.UTF-8"}, ["de_AT", "de"]),
+    ({}, []),
+])
+def test_preferred_languages_follow_the_environment(env: dict[str, str], expected: list[str]) -> None:
+    assert preferred_languages(env) == expected
+
+
+def test_english_before_german_means_english() -> None:
+    assert choose_language(["en_GB", "en", "de"], ["de"]) is None
+    assert choose_language(["fr", "de_DE", "de"], ["de"]) == "de"
+    assert choose_language(["fr"], ["de"]) is None
+
+
+def test_german_is_shipped() -> None:
+    assert "de" in available_languages()
+
+
+def test_about_box_in_german_with_qt_buttons_and_locale(app: QApplication, qtbot) -> None:
+    assert install_translations(app, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle().startswith("Über ")
+    assert "Hilfe" in dialog.links_label.text()
+    assert "Erstellt mit Qt" in dialog.built_with_label.text()
+    assert dialog.close_button.text() == "Schließen"  # Qt's own qtbase_de translation
+    assert QLocale().toString(1234.5, "f", 2) == "1.234,50"
+
+
+def test_english_when_the_user_wants_english(app: QApplication, qtbot) -> None:
+    assert install_translations(app, {"LANG": "en_US.UTF-8"}) is None
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle().startswith("About ")
+    assert dialog.close_button.text() == "Close"
