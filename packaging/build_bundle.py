@@ -84,6 +84,18 @@ def glibc_needed(folder: Path) -> tuple[tuple[int, ...], str]:
     return newest, which
 
 
+def missing_xcb_libraries(folder: Path) -> list[str]:
+    """Debian packages of the xcb helper libraries Qt's X11 plugin needs that the bundle lacks.
+
+    PyInstaller copies them from the build machine only when they are installed there; many stock
+    desktops lack them, so a bundle without them may not open on X11.
+    """
+    from app.display_check import XCB_LIBRARIES
+
+    internal = folder / "_internal"
+    return [lib.debian for lib in XCB_LIBRARIES if not (internal / lib.soname).exists()]
+
+
 def run_pyinstaller(work: Path, out: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
@@ -113,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
               "`pyinstaller --noconfirm packaging/aitasker-desktop.spec` (see README)", file=sys.stderr)
         return 2
     built = run_pyinstaller(args.build / "work", args.build / "out")
+    absent = missing_xcb_libraries(built)
+    if absent:
+        print("build_bundle: the bundle would lack libraries Qt needs on X11 desktops; install them on this "
+              f"build machine and run again:\n    sudo apt-get install -y {' '.join(absent)}", file=sys.stderr)
+        return 1
     name = bundle_name()
     folder = args.dist / name
     if folder.exists():

@@ -59,6 +59,18 @@ def test_demo_window_opens_from_the_bundle(bundle: Path, tmp_path: Path) -> None
     assert (tmp_path / ".local" / "share" / about.SLUG / "demo").is_dir()
 
 
+def test_german_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    """The app's German and Qt's own (standard buttons) are inside the bundle and found there."""
+    data = tmp_path / "data"
+    result = subprocess.run([str(bundle / about.SLUG), "--demo", "--data-dir", str(data), "--screenshot",
+                             str(tmp_path / "de.png")], capture_output=True, text=True, timeout=120,
+                            env=bare_env(tmp_path, QT_QPA_PLATFORM="offscreen", LANG="de_DE.UTF-8"))
+    assert result.returncode == 0, result.stderr
+    log = "\n".join(p.read_text(encoding="utf-8") for p in (data / "logs").glob("*.log"))
+    assert "language: de" in log
+    assert "standard buttons stay in English" not in log
+
+
 def test_bundle_is_lean_and_runs_on_glibc_2_35(bundle: Path) -> None:
     spec = importlib.util.spec_from_file_location("build_bundle", ROOT / "packaging" / "build_bundle.py")
     assert spec is not None and spec.loader is not None
