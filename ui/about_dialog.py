@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import about
+from ui.i18n import fill
 from ui.identity import application_icon
 
 LGPL_URL = "https://www.gnu.org/licenses/lgpl-3.0.html"
@@ -25,7 +26,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("About %1").replace("%1", about.NAME))
+        self.setWindowTitle(fill(self.tr("About %1"), about.NAME))
         self.setMinimumWidth(460)
 
         icon = QLabel()
@@ -40,7 +41,7 @@ class AboutDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
 
-        self.version_label = QLabel(self.tr("Version %1").replace("%1", about.VERSION))
+        self.version_label = QLabel(fill(self.tr("Version %1"), about.VERSION))
         self.version_label.setObjectName("aboutVersion")
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -55,10 +56,8 @@ class AboutDialog(QDialog):
         self.links_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
 
         self.built_with_label = QLabel(
-            self.tr("Built with Qt %1 (PySide6 %2) and Python %3.")
-            .replace("%1", qVersion())
-            .replace("%2", PySide6.__version__)
-            .replace("%3", platform.python_version())
+            fill(self.tr("Built with Qt %1 (PySide6 %2) and Python %3."), qVersion(), PySide6.__version__,
+                 platform.python_version())
         )
         self.built_with_label.setObjectName("aboutBuiltWith")
         self.built_with_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -93,12 +92,8 @@ class AboutDialog(QDialog):
             "They are included unchanged as separate libraries, which you may replace with your own build. "
             "Their source code is available from %3 (Qt) and %4 (PySide6)."
         )
-        return (
-            notice.replace("%1", qt)
-            .replace("%2", _link(LGPL_URL, self.tr("GNU Lesser General Public License version 3 (LGPL v3)")))
-            .replace("%3", _link(about.QT_SOURCE_URL, "download.qt.io"))
-            .replace("%4", _link(about.PYSIDE_SOURCE_URL, "code.qt.io"))
-        )
+        return fill(notice, qt, _link(LGPL_URL, self.tr("GNU Lesser General Public License version 3 (LGPL v3)")),
+                    _link(about.QT_SOURCE_URL, "download.qt.io"), _link(about.PYSIDE_SOURCE_URL, "code.qt.io"))
 
 
 def show_about(parent: QWidget | None = None) -> AboutDialog:

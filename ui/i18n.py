@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -23,6 +24,23 @@ log = logging.getLogger(__name__)
 CATALOGUE_PREFIX = "aitasker_"
 SOURCE_LANGUAGE = "en"
 _installed: list[QTranslator] = []  # kept referenced: Qt does not own installed translators
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+# ``translate("Context", "text")`` outside a QObject method; pyside6-lupdate finds calls by this name.
+translate = QCoreApplication.translate
+
+
+def fill(text: str, *args: object) -> str:
+    """Qt's ``%1`` … ``%9`` placeholders filled in one pass, so an argument holding "%2" stays as it is.
+
+    Translations may reorder the placeholders; Python's ``str.format`` is not used for translated
+    text because a translator's stray brace would then raise.
+    """
+    def one(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(args[index]) if index < len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(one, text)
 
 
 def translations_dir() -> Path:

@@ -9,7 +9,14 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from ui.about_dialog import AboutDialog
-from ui.i18n import available_languages, choose_language, install_translations, preferred_languages, remove_translations
+from ui.i18n import (
+    available_languages,
+    choose_language,
+    fill,
+    install_translations,
+    preferred_languages,
+    remove_translations,
+)
 
 
 @pytest.fixture
@@ -57,3 +64,8 @@ def test_english_when_the_user_wants_english(app: QApplication, qtbot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.windowTitle().startswith("About ")
     assert dialog.close_button.text() == "Close"
+
+
+def test_fill_puts_each_argument_in_its_place_once() -> None:
+    assert fill("Post '%1' for %2?", "50%2 off", "$45.00") == "Post '50%2 off' for $45.00?"
+    assert fill("%2 für %1", "Logo", "$45.00") == "$45.00 für Logo"  # a translation may reorder
