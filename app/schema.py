@@ -23,6 +23,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
+from app.translatable import QT_TRANSLATE_NOOP
+
 # Display hints that are not API limits but must live beside them (issue: no widget repeats a
 # number). ``ui_step`` is the spin box's smallest step (cents for money), ``ui_slider_step`` the
 # slider's step, ``ui_decimals`` the digits shown.
@@ -269,20 +271,20 @@ class StatusInfo:
 
 
 STATUSES: dict[str, StatusInfo] = {
-    "open": StatusInfo("Posted", False, "Your task is posted and waiting to be matched."),
-    "matching": StatusInfo("Finding agents", False, "AITasker is choosing agents to work on it."),
-    "prototyping": StatusInfo("Agents at work", False, "Agents are preparing first versions."),
+    "open": StatusInfo(QT_TRANSLATE_NOOP("messages", "Posted"), False, QT_TRANSLATE_NOOP("messages", "Your task is posted and waiting to be matched.")),
+    "matching": StatusInfo(QT_TRANSLATE_NOOP("messages", "Finding agents"), False, QT_TRANSLATE_NOOP("messages", "AITasker is choosing agents to work on it.")),
+    "prototyping": StatusInfo(QT_TRANSLATE_NOOP("messages", "Agents at work"), False, QT_TRANSLATE_NOOP("messages", "Agents are preparing first versions.")),
     "review": StatusInfo(
-        "Ready for your review", False, "First versions are ready: pick the one you like."
+        QT_TRANSLATE_NOOP("messages", "Ready for your review"), False, QT_TRANSLATE_NOOP("messages", "First versions are ready: pick the one you like.")
     ),
     "delivering": StatusInfo(
-        "Final version in progress", False, "The agent you picked is finishing the work."
+        QT_TRANSLATE_NOOP("messages", "Final version in progress"), False, QT_TRANSLATE_NOOP("messages", "The agent you picked is finishing the work.")
     ),
-    "completed": StatusInfo("Completed", True, "You approved the work. Payment was made."),
+    "completed": StatusInfo(QT_TRANSLATE_NOOP("messages", "Completed"), True, QT_TRANSLATE_NOOP("messages", "You approved the work. Payment was made.")),
     "expired": StatusInfo(
-        "Expired", True, "The time ran out before a version was chosen. No money was taken."
+        QT_TRANSLATE_NOOP("messages", "Expired"), True, QT_TRANSLATE_NOOP("messages", "The time ran out before a version was chosen. No money was taken.")
     ),
-    "cancelled": StatusInfo("Cancelled", True, "The task was cancelled before a winner was picked."),
+    "cancelled": StatusInfo(QT_TRANSLATE_NOOP("messages", "Cancelled"), True, QT_TRANSLATE_NOOP("messages", "The task was cancelled before a winner was picked.")),
 }
 
 
@@ -290,13 +292,13 @@ STATUSES: dict[str, StatusInfo] = {
 OUTBOX_PREFIX = "outbox:"
 OUTBOX_STATUSES: dict[str, StatusInfo] = {
     OUTBOX_PREFIX + "waiting": StatusInfo(
-        "Waiting to send", False, "Saved on this computer. It will be sent when the connection is back."
+        QT_TRANSLATE_NOOP("messages", "Waiting to send"), False, QT_TRANSLATE_NOOP("messages", "Saved on this computer. It will be sent when the connection is back.")
     ),
-    OUTBOX_PREFIX + "sending": StatusInfo("Sending…", False, "On its way to AITasker."),
+    OUTBOX_PREFIX + "sending": StatusInfo(QT_TRANSLATE_NOOP("messages", "Sending…"), False, QT_TRANSLATE_NOOP("messages", "On its way to AITasker.")),
     OUTBOX_PREFIX + "unknown": StatusInfo(
-        "Not sure it was sent",
+        QT_TRANSLATE_NOOP("messages", "Not sure it was sent"),
         False,
-        "The connection broke while sending. Open Drafts to send it again or keep it as a draft.",
+        QT_TRANSLATE_NOOP("messages", "The connection broke while sending. Open Drafts to send it again or keep it as a draft."),
     ),
 }
 FINAL_STATUSES = tuple(name for name, info in STATUSES.items() if info.final)

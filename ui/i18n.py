@@ -120,3 +120,12 @@ def remove_translations(app: QCoreApplication) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())
+
+
+def words(text: str) -> str:
+    """Text written in the Qt-free core (statuses, notices, error messages), in the user's language.
+
+    The core marks such text with ``QT_TRANSLATE_NOOP("messages", ...)`` (``app.translatable``);
+    text it composes with values (a number, a name) has no entry and shows as written.
+    """
+    return translate("messages", text)

@@ -12,8 +12,13 @@ from app.drafts import OutboxRow
 from app.schema import Task, number_limits, status_info
 from app.taxonomy import friendly_name, names
 from app.timefmt import UNSHOWABLE, as_sent, expires_in_words, local_or_none, seconds_since_epoch
+from app.schema import Task, status_info
+from app.taxonomy import friendly_name
+from app.timefmt import UNSHOWABLE, as_sent, local_or_none, seconds_since_epoch
+from ui.i18n import fill, translate, words
 
-# Amounts are US dollars whatever the computer's language: written the US way ($1,234.50).
+# Amounts are US dollars whatever the computer's language: written the US way ($1,234.50) in English,
+# and the way the user's language writes dollars when the app speaks it ("1.234,50 $" in German).
 _MONEY = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 LONG_DATE = "dddd dd MMMM yyyy, HH:mm"
 DATE_TIME = "dd MMM yyyy, HH:mm"
@@ -22,7 +27,10 @@ SHORT_OTHER_YEAR = "dd MMM yyyy"
 
 
 def money(value: float, decimals: int = 2) -> str:
-    return _MONEY.toCurrencyString(float(value), "$", decimals)
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.C, QLocale.Language.English):
+        locale = _MONEY
+    return locale.toCurrencyString(float(value), "$", decimals)
 
 
 def when(value: datetime | None, fmt: str = DATE_TIME, *, empty: str = "") -> str:

@@ -11,6 +11,7 @@ from app.drafts import Continued, Drafts, OutboxRow
 from app.session import Session
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, StoreError
 from ui.drafts_panel import DraftsPanel
+from ui.i18n import fill
 from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
@@ -105,7 +106,7 @@ class DraftsController(QObject):
                                           kind="info")
             return
         if opened.taken_out_of_outbox:
-            self._banner.show_message("Taken out of the outbox so you can edit it. Send it again when ready.",
+            self._banner.show_message(self.tr("Taken out of the outbox so you can edit it. Send it again when ready."),
                                       kind="info")
         self._form.load_values(opened.record.values)
         self.autosave_timer.stop()
@@ -123,7 +124,7 @@ class DraftsController(QObject):
             return
         if was_current:
             self.fresh_form()
-        self._banner.show_message(f"Deleted “{deleted.record.title}”.", kind="info", actions=[("Undo", deleted.undo)])
+        self._banner.show_message(fill(self.tr("Deleted “%1”."), deleted.record.title), kind="info", actions=[(self.tr("Undo"), deleted.undo)])
 
     def refresh_view(self) -> None:
         """One store read per change: the drafts list, the outbox rows of the table, the count."""
@@ -132,4 +133,4 @@ class DraftsController(QObject):
         self._tasks.set_outbox([OutboxRow.of(r) for r in waiting])
         self._status.show_waiting(sum(1 for r in waiting if r.state == WAITING))
         self._panel.set_drafts(records, current_id=self.service.current_id)
-        self._tabs.setTabText(self._tabs.indexOf(self._panel), f"Drafts ({len(records)})" if records else "Drafts")
+        self._tabs.setTabText(self._tabs.indexOf(self._panel), fill(self.tr("Drafts (%1)"), len(records)) if records else self.tr("Drafts"))

@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 from app.drafts import OutboxRow
 from app.schema import Task
 from ui.presenters import task_more_details, task_summary
+from ui import styles
+from ui.i18n import translate
+from ui.presenters import task_details
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel, column_index
 from ui.theme import set_tone
 from ui.widgets.full_text_tooltips import FullTextDelegate
@@ -69,25 +72,25 @@ class TasksPanel(QWidget):
         header.setMinimumSectionSize(60)
         for name, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column_index(name), width)
-        self.table.setAccessibleName("Your tasks")
+        self.table.setAccessibleName(self.tr("Your tasks"))
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("statusFilter")
-        self.filter_box.setAccessibleName("Show")
+        self.filter_box.setAccessibleName(self.tr("Show"))
         for key, (label, _) in FILTERS.items():
             self.filter_box.addItem(label, key)
         guard_wheel(self.filter_box)
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search titles and descriptions")
+        self.search.setPlaceholderText(self.tr("Search titles and descriptions"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search tasks")
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Check for news on your tasks now (F5)")
+        self.search.setAccessibleName(self.tr("Search tasks"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Check for news on your tasks now (F5)"))
         self.add_by_id = QLineEdit()
         self.add_by_id.setObjectName("addById")
-        self.add_by_id.setPlaceholderText("Paste a task ID to add it")
-        self.add_by_id.setAccessibleName("Task ID to add")
-        self.add_button = QPushButton("Add")
+        self.add_by_id.setPlaceholderText(self.tr("Paste a task ID to add it"))
+        self.add_by_id.setAccessibleName(self.tr("Task ID to add"))
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setObjectName("addButton")
         self._adding = False
         self.details = QPlainTextEdit()
@@ -116,7 +119,7 @@ class TasksPanel(QWidget):
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        show = QLabel("Sh&ow:")
+        show = QLabel(self.tr("Sh&ow:"))
         show.setBuddy(self.filter_box)
         bar.addWidget(show)
         bar.addWidget(self.filter_box)

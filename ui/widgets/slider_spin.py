@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLab
 from app.schema import NumberLimits
 from app.validation import money_words, number_words, refused_number_message
 from ui.theme import set_tone
+from ui import styles
+from ui.i18n import fill
 from ui.widgets.wheel_guard import guard_wheel
 
 
@@ -175,16 +177,13 @@ class SliderSpin(QWidget):
         """Names and descriptions (with the range) for screen readers; ``extra`` is appended."""
         lim = self.limits
         tail = f" {extra}" if extra else ""
-        self.slider.setAccessibleName(f"{name} slider")
+        self.slider.setAccessibleName(fill(self.tr("%1 slider"), name))
         self.slider.setAccessibleDescription(
-            f"{self.range_words()} Moves in steps of {self.words(lim.slider_step)}; Page Up and Page Down "
-            f"move by {self.words(lim.page_step)}, Home and End go to the ends. The exact amount is in "
-            f"the box that follows.{tail}"
+            fill(self.tr("%1 Moves in steps of %2; Page Up and Page Down move by %3, Home and End go to the ends. The exact amount is in the box that follows.%4"), self.range_words(), self.words(lim.slider_step), self.words(lim.page_step), tail)
         )
         self.spin.setAccessibleName(name)
         self.spin.setAccessibleDescription(
-            f"{self.range_words()} Type a number with up to {lim.decimals} decimals; Up and Down change it "
-            f"by {self.words(lim.step)}, Page Up and Page Down by {self.words(lim.page_step)}.{tail}"
+            fill(self.tr("%1 Type a number with up to %2 decimals; Up and Down change it by %3, Page Up and Page Down by %4.%5"), self.range_words(), lim.decimals, self.words(lim.step), self.words(lim.page_step), tail)
         )
         self.spin.setToolTip(self.range_words())
         self.slider.setToolTip(self.range_words())
