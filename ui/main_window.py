@@ -29,6 +29,8 @@ from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, St
 from app.store import Store
 from app.sync import TaskRefresher
 from app.taxonomy import Category, local_categories, names
+from app.taxonomy import local_categories
+from ui.about_dialog import AboutDialog, show_about
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
 from ui.controllers.review import ReviewController
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self._expiry_timer.timeout.connect(self._tick)
         self._expiry_timer.start()
         self._restore_layout()
+        self._about: AboutDialog | None = None
         self._build_menus()
 
         # --- what the store holds: shown before any network -----------------------------------
@@ -287,6 +290,22 @@ class MainWindow(QMainWindow):
             account = bar.addMenu(self.tr("Acco&unt"))
             account.addAction(self.tr("&Change API key or address…"), self.account.change_key)
             account.addAction(self.tr("&Forget this key"), self.account.forget_key)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About AITasker Desktop"), self)
+        about.setObjectName("aboutAction")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> AboutDialog:
+        """Help → About: opened window-modally (no nested event loop); one at a time."""
+        if self._about is None:
+            self._about = show_about(self)
+            self._about.destroyed.connect(lambda: setattr(self, "_about", None))
+        else:
+            self._about.raise_()
+            self._about.activateWindow()
+        return self._about
 
     # --- tasks and the connection -----------------------------------------------------------
     def _categories(self, categories: list[Category]) -> None:

@@ -81,3 +81,23 @@ def test_version_flag_prints_and_exits_before_qt_loads() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [f"{about.NAME} {about.VERSION}", "no qt"]
+
+
+async def test_help_about_from_the_window(qtbot, sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    from tests.ui.helpers import open_window
+
+    async with open_window(qtbot, sandbox.url, "aitk_test_demo", tmp_path) as window:
+        help_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help")
+        about_action = window.findChild(QAction, "aboutAction")
+        assert about_action in help_menu.actions()
+        about_action.trigger()
+        dialog = window.findChild(AboutDialog)
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.isModal() and dialog.parent() is window
+        assert about.VERSION in dialog.version_label.text()
+        about_action.trigger()  # a second click raises the same box, it does not stack another
+        assert window.findChildren(AboutDialog) == [dialog]
+        with qtbot.waitSignal(dialog.finished):
+            dialog.close_button.click()
