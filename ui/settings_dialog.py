@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 from ui.theme import THEMES, set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
-REFRESH_CHOICES = [(10.0, "Every 10 seconds"), (30.0, "Every 30 seconds"), (60.0, "Every minute"), (300.0, "Every 5 minutes")]
+REFRESH_CHOICES = [
+    (10.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 10 seconds")),
+    (30.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 30 seconds")),
+    (60.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every minute")),
+    (300.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 5 minutes")),
+]
 
 
 class SettingsDialog(QDialog):
@@ -49,13 +54,13 @@ class SettingsDialog(QDialog):
         self.refresh = QComboBox()
         self.refresh.setObjectName("refreshEvery")
         for seconds, label in REFRESH_CHOICES:
-            self.refresh.addItem(label, seconds)
+            self.refresh.addItem(self.tr(label), seconds)
         index = self.refresh.findData(refresh_seconds)
         self.refresh.setCurrentIndex(index if index >= 0 else 0)
         self.theme = QComboBox()
         self.theme.setObjectName("theme")
         for key, label in THEMES.items():
-            self.theme.addItem(label, key)
+            self.theme.addItem(self.tr(label), key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
         guard_wheel(self.refresh, self.theme)
 

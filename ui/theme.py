@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-THEMES = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
+THEMES = {
+    "system": QT_TRANSLATE_NOOP("SettingsDialog", "Same as the system"),
+    "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
+}
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup

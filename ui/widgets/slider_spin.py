@@ -206,8 +206,8 @@ class SliderSpin(QWidget):
         self.setValue(wanted)
         if round(wanted - self.value(), self.limits.decimals + 2) != 0:
             self._show_note(
-                f"The saved {self.noun}, {self.words(wanted)}, is outside {self.words(self.limits.minimum)} "
-                f"to {self.words(self.limits.maximum)}; it is now {self.words(self.value())}."
+                fill(self.tr("The saved %1, %2, is outside %3 to %4; it is now %5."), self.noun, self.words(wanted),
+                     self.words(self.limits.minimum), self.words(self.limits.maximum), self.words(self.value()))
             )
 
     def pending_problem(self) -> str:
@@ -217,11 +217,9 @@ class SliderSpin(QWidget):
             return ""
         typed = self.spin.number_text()
         if not typed:
-            return f"Please enter the {self.noun}."
-        return (
-            f"“{typed}” can't be used: the {self.noun} goes from {self.words(self.limits.minimum)} "
-            f"to {self.words(self.limits.maximum)}."
-        )
+            return fill(self.tr("Please enter the %1."), self.noun)
+        return fill(self.tr("“%1” can't be used: the %2 goes from %3 to %4."), typed, self.noun,
+                    self.words(self.limits.minimum), self.words(self.limits.maximum))
 
     def _position(self, value: float) -> float:
         return round((value - self.limits.minimum) / self.limits.slider_step, 6)
@@ -270,8 +268,8 @@ class SliderSpin(QWidget):
         if typed is not None and not self.pending_problem():
             # Qt put the previous value back: say so, rather than change it silently.
             self._show_note(
-                f"“{typed}” was not used: the {self.noun} goes from {self.words(self.limits.minimum)} to "
-                f"{self.words(self.limits.maximum)}. It is still {self.words(self.value())}."
+                fill(self.tr("“%1” was not used: the %2 goes from %3 to %4. It is still %5."), typed, self.noun,
+                     self.words(self.limits.minimum), self.words(self.limits.maximum), self.words(self.value()))
             )
 
     def _refused(self, text: str) -> None:
