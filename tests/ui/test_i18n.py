@@ -69,3 +69,31 @@ def test_english_when_the_user_wants_english(app: QApplication, qtbot) -> None:
 def test_fill_puts_each_argument_in_its_place_once() -> None:
     assert fill("Post '%1' for %2?", "50%2 off", "$45.00") == "Post '50%2 off' for $45.00?"
     assert fill("%2 für %1", "Logo", "$45.00") == "$45.00 für Logo"  # a translation may reorder
+
+
+async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """LANGUAGE=de: menus, labels, buttons, table headers, filters, statuses and money are German."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    from app.schema import Task
+    from tests.conftest import wait_until
+    from tests.ui.helpers import open_window
+
+    assert install_translations(app, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
+    async with open_window(qtbot, sandbox.url, "aitk_test_demo", tmp_path) as window:
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus[:2] == ["&Datei", "&Ansicht"] and menus[-1] == "&Hilfe"
+        assert window.form.send_button.text() == "Aufgabe &senden"
+        labels = {label.text() for label in window.findChildren(QLabel)}
+        assert {"&Was brauchen Sie?", "&Kategorie", "Bu&dget (US-Dollar)"} <= labels
+        headers = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(window.model.columnCount())]
+        assert headers[:4] == ["Titel", "Kategorie / Art", "Budget", "Status"]
+        status_filter = window.findChild(QComboBox, "statusFilter")
+        assert [status_filter.itemText(i) for i in range(status_filter.count())][:2] == ["Alle Aufgaben", "In Arbeit"]
+        window.tasks.set_tasks([Task(id="t-1", status="review", title="Logo", budget_usd=1234.5)])
+        await wait_until(lambda: window.model.rowCount() >= 1, what="the task row")
+        row = next(r for r in range(window.model.rowCount()) if window.model.index(r, 0).data() == "Logo")
+        assert window.model.index(row, 3).data().endswith("Bereit zur Prüfung")
+        assert window.model.index(row, 2).data() == "1.234,50\xa0$"
+        await wait_until(lambda: window.connection_label.text().startswith("Demo-Modus"), what="the German status bar")
