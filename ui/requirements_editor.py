@@ -207,7 +207,7 @@ class RequirementsEditor(QWidget):
         self.setObjectName("requirements")
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("requirementsRows")
-        self.table.setHorizontalHeaderLabels(["Name", "Value"])
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Value")])
         value_header = self.table.horizontalHeaderItem(self.VALUE)
         if value_header is not None:
             value_header.setToolTip(VALUE_RULES)

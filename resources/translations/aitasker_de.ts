@@ -413,6 +413,14 @@
         <translation>true oder false</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
         <source>Requirements, as names and values</source>
         <translation>Anforderungen, als Namen und Werte</translation>
     </message>
@@ -434,15 +442,15 @@
     </message>
     <message>
         <source>&amp;Add row</source>
-        <translation>Zeile &amp;hinzufügen</translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>Add a name and a value (Alt+A)</source>
-        <translation>Einen Namen und einen Wert hinzufügen (Alt+H)</translation>
+        <translation>Eine Zeile mit Namen und Wert hinzufügen (Alt+H)</translation>
     </message>
     <message>
         <source>Re&amp;move row</source>
-        <translation>Zeile &amp;entfernen</translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected row (Alt+M)</source>
@@ -450,7 +458,7 @@
     </message>
     <message>
         <source>Edit as &amp;JSON</source>
-        <translation>Als &amp;JSON bearbeiten</translation>
+        <translation>Als &amp;JSON</translation>
     </message>
     <message>
         <source>Show the requirements as JSON text, for nested values (Alt+J)</source>
@@ -765,11 +773,11 @@
     </message>
     <message>
         <source>Proven agents</source>
-        <translation>Bewährte Agenten</translation>
+        <translation>Bewährte</translation>
     </message>
     <message>
         <source>Try newcomers</source>
-        <translation>Neulinge probieren</translation>
+        <translation>Neulinge</translation>
     </message>
     <message>
         <source>Experimentation</source>

@@ -34,7 +34,9 @@ def _shown_literals(tree: ast.AST) -> list[tuple[int, str]]:
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         if name not in SHOWN:
             continue
-        for arg in [*node.args, *(k.value for k in node.keywords if k.arg in ("text", "title"))]:
+        args = [*node.args, *(k.value for k in node.keywords if k.arg in ("text", "title"))]
+        args += [e for a in args if isinstance(a, (ast.List, ast.Tuple)) for e in a.elts]  # setHeaderLabels([...])
+        for arg in args:
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 text = arg.value
             elif isinstance(arg, ast.JoinedStr):
@@ -51,8 +53,10 @@ def untranslated(path: Path) -> list[str]:
 
 
 def test_the_checker_finds_a_bare_label() -> None:
-    tree = ast.parse("QLabel('Budget')\nself.button.setText(f'Send {n}')\nQLabel(self.tr('Budget'))\nQLabel('$')\n")
-    assert [what for _, what in _shown_literals(tree)] == ["QLabel('Budget')", "setText('Send ')"]
+    tree = ast.parse("QLabel('Budget')\nself.button.setText(f'Send {n}')\nQLabel(self.tr('Budget'))\nQLabel('$')\n"
+                     "table.setHorizontalHeaderLabels(['Name', self.tr('Value')])\n")
+    assert [what for _, what in _shown_literals(tree)] == ["QLabel('Budget')", "setText('Send ')",
+                                                           "setHorizontalHeaderLabels('Name')"]
 
 
 def widget_files() -> list[Path]:

@@ -33,10 +33,11 @@ from app.schema import TaskDraft, max_length, number_limits
 from app.suggest import Suggestion, SuggestionPolicy, suggest
 from app.taxonomy import Category
 from app.textlimits import char_count, clean, fit, qt_max_length, utf16_units
-from app.validation import money_words, plain_field_errors
+from app.validation import plain_field_errors
 from ui import styles
 from ui.i18n import fill, words
 from ui.panels.category_chooser import CategoryChooser
+from ui.presenters import money
 from ui.requirements_editor import RequirementsEditor
 from ui.theme import set_tone
 from ui.widgets.plain_text_edit import PlainTextEdit

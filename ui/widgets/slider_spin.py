@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLab
 from app.schema import NumberLimits
 from app.validation import money_words, number_words, refused_number_message
 from ui.theme import set_tone
+from app.validation import number_words, refused_number_message
 from ui import styles
 from ui.i18n import fill
+from ui.presenters import money
 from ui.widgets.wheel_guard import guard_wheel
 
 
@@ -167,7 +169,7 @@ class SliderSpin(QWidget):
     # --- words ------------------------------------------------------------------------------
     def words(self, value: float) -> str:
         if self.money:
-            return money_words(value, self.limits.decimals)
+            return money(value, self.limits.decimals)  # the user's language's way of writing dollars
         return number_words(value, self.limits, money=False)
 
     def range_words(self) -> str:
