@@ -12,35 +12,24 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app import translatable
+from app.translatable import fill
+
 log = logging.getLogger(__name__)
 
 CATALOGUE_PREFIX = "aitasker_"
 SOURCE_LANGUAGE = "en"
 _installed: list[QTranslator] = []  # kept referenced: Qt does not own installed translators
-_PLACEHOLDER = re.compile(r"%([1-9])")
+__all__ = ["fill", "install_translations", "remove_translations", "translate", "words"]
 
 # ``translate("Context", "text")`` outside a QObject method; pyside6-lupdate finds calls by this name.
 translate = QCoreApplication.translate
-
-
-def fill(text: str, *args: object) -> str:
-    """Qt's ``%1`` … ``%9`` placeholders filled in one pass, so an argument holding "%2" stays as it is.
-
-    Translations may reorder the placeholders; Python's ``str.format`` is not used for translated
-    text because a translator's stray brace would then raise.
-    """
-    def one(match: re.Match[str]) -> str:
-        index = int(match.group(1)) - 1
-        return str(args[index]) if index < len(args) else match.group(0)
-
-    return _PLACEHOLDER.sub(one, text)
 
 
 def translations_dir() -> Path:
@@ -111,6 +100,7 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
     locale_name = next((p for p in preferred_languages(env) if p.split("_")[0] == language.split("_")[0] and "_" in p),
                        language)
     QLocale.setDefault(QLocale(locale_name))
+    translatable.set_translator(QCoreApplication.translate, _money_in_locale, lambda n: QLocale().toString(n))
     log.info("language: %s (locale %s)", language, locale_name)
     return language
 
@@ -120,6 +110,13 @@ def remove_translations(app: QCoreApplication) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())
+    translatable.set_translator(None)
+
+
+def _money_in_locale(value: float, decimals: int) -> str:
+    from ui.presenters import money  # presenters imports this module
+
+    return money(value, decimals)
 
 
 def words(text: str) -> str:

@@ -1195,6 +1195,198 @@
         <source>The connection broke while sending. Open Drafts to send it again or keep it as a draft.</source>
         <translation>Die Verbindung brach beim Senden ab. Öffnen Sie die Entwürfe, um sie erneut zu senden oder als Entwurf zu behalten.</translation>
     </message>
+    <message>
+        <source>What do you need</source>
+        <translation>Was brauchen Sie</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Aufgabenart</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Experimentation</source>
+        <translation>Experimentierfreude</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Anforderungen</translation>
+    </message>
+    <message>
+        <source>Brand kit ID</source>
+        <translation>Brand-Kit-ID</translation>
+    </message>
+    <message>
+        <source>The task</source>
+        <translation>Die Aufgabe</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>zu lang</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 more to fix)</source>
+        <translation>%1 (noch %2 weitere zu beheben)</translation>
+    </message>
+    <message>
+        <source>⚠ %1/%2: 1 character too many</source>
+        <translation>⚠ %1/%2: 1 Zeichen zu viel</translation>
+    </message>
+    <message>
+        <source>⚠ %1/%2: %3 characters too many</source>
+        <translation>⚠ %1/%2: %3 Zeichen zu viel</translation>
+    </message>
+    <message>
+        <source>%1/%2: that is the most</source>
+        <translation>%1/%2: mehr geht nicht</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tagen</translation>
+    </message>
+    <message>
+        <source>1 day %1 h</source>
+        <translation>1 Tag %1 Std.</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>weniger als einer Minute</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>abgelaufen vor %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>a category</source>
+        <translation>eine Kategorie</translation>
+    </message>
+    <message>
+        <source>a task type</source>
+        <translation>eine Aufgabenart</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>das Budget</translation>
+    </message>
+    <message>
+        <source>experimentation</source>
+        <translation>die Experimentierfreude</translation>
+    </message>
+    <message>
+        <source>The highest %1 is %2.</source>
+        <translation>Der höchste Wert für %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>The lowest %1 is %2.</source>
+        <translation>Der niedrigste Wert für %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>den Wert</translation>
+    </message>
+    <message>
+        <source>the limit</source>
+        <translation>die Grenze</translation>
+    </message>
+    <message>
+        <source>Please choose %1.</source>
+        <translation>Bitte wählen Sie %1.</translation>
+    </message>
+    <message>
+        <source>This is 1 character too long (at most %1).</source>
+        <translation>Das ist 1 Zeichen zu lang (höchstens %1).</translation>
+    </message>
+    <message>
+        <source>This is %1 characters too long (at most %2).</source>
+        <translation>Das ist %1 Zeichen zu lang (höchstens %2).</translation>
+    </message>
+    <message>
+        <source>This is too long (at most %1 characters).</source>
+        <translation>Das ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>This needs at least 1 character.</source>
+        <translation>Hier muss mindestens 1 Zeichen stehen.</translation>
+    </message>
+    <message>
+        <source>This needs at least %1 characters.</source>
+        <translation>Hier müssen mindestens %1 Zeichen stehen.</translation>
+    </message>
+    <message>
+        <source>This doesn&apos;t look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000.</source>
+        <translation>Das sieht nicht nach einer ID aus. Eine ID sieht so aus: 123e4567-e89b-12d3-a456-426614174000.</translation>
+    </message>
+    <message>
+        <source>This must be a list of names and values.</source>
+        <translation>Das muss eine Liste aus Namen und Werten sein.</translation>
+    </message>
+    <message>
+        <source>Please enter a number.</source>
+        <translation>Bitte geben Sie eine Zahl ein.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted.</source>
+        <translation>Dieser Wert wird nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not something AITasker accepts.</source>
+        <translation>„%1“ nimmt AITasker nicht an.</translation>
+    </message>
+    <message>
+        <source>At most %1 decimals (cents).</source>
+        <translation>Höchstens %1 Nachkommastellen (Cent).</translation>
+    </message>
+    <message>
+        <source>At most %1 decimals.</source>
+        <translation>Höchstens %1 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>Only a number can go here.</source>
+        <translation>Hier kann nur eine Zahl stehen.</translation>
+    </message>
 </context>
 <context>
     <name>presenters</name>

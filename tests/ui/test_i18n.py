@@ -73,6 +73,8 @@ def test_fill_puts_each_argument_in_its_place_once() -> None:
 
 async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """LANGUAGE=de: menus, labels, buttons, table headers, filters, statuses and money are German."""
+    from datetime import UTC, datetime, timedelta
+
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QComboBox, QLabel
 
@@ -91,9 +93,13 @@ async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path)
         assert headers[:4] == ["Titel", "Kategorie / Art", "Budget", "Status"]
         status_filter = window.findChild(QComboBox, "statusFilter")
         assert [status_filter.itemText(i) for i in range(status_filter.count())][:2] == ["Alle Aufgaben", "In Arbeit"]
-        window.tasks.set_tasks([Task(id="t-1", status="review", title="Logo", budget_usd=1234.5)])
+        _, problems = window.form.validate()
+        assert problems["category"] == ["Bitte wählen Sie eine Kategorie."]  # composed in the Qt-free core
+        soon = datetime.now(UTC) + timedelta(days=2, hours=1)
+        window.tasks.set_tasks([Task(id="t-1", status="review", title="Logo", budget_usd=1234.5, expires_at=soon)])
         await wait_until(lambda: window.model.rowCount() >= 1, what="the task row")
         row = next(r for r in range(window.model.rowCount()) if window.model.index(r, 0).data() == "Logo")
         assert window.model.index(row, 3).data().endswith("Bereit zur Prüfung")
         assert window.model.index(row, 2).data() == "1.234,50\xa0$"
+        assert window.model.index(row, 5).data() == "in 2 Tagen"
         await wait_until(lambda: window.connection_label.text().startswith("Demo-Modus"), what="the German status bar")
