@@ -14,7 +14,7 @@ import time
 from datetime import UTC
 from typing import Any
 
-from app.translatable import QT_TRANSLATE_NOOP
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 
 class UserFacingError(Exception):
@@ -98,7 +98,7 @@ class RateLimited(ApiError):
         self.retry_after = retry_after
         if user_message is None and retry_after is not None:
             seconds = max(1, math.ceil(retry_after))
-            user_message = f"AITasker asked us to wait {seconds} s before trying again."
+            user_message = fill(translate("messages", "AITasker asked us to wait %1 s before trying again."), seconds)
         super().__init__(user_message, detail=detail, status=status)
 
 

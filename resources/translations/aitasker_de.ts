@@ -1092,6 +1092,10 @@
         <translation>AITasker hat uns gebeten, kurz langsamer zu machen.</translation>
     </message>
     <message>
+        <source>AITasker asked us to wait %1 s before trying again.</source>
+        <translation>AITasker hat uns gebeten, %1 s zu warten, bevor wir es erneut versuchen.</translation>
+    </message>
+    <message>
         <source>AITasker is having trouble right now. Please try again in a few minutes.</source>
         <translation>AITasker hat gerade Probleme. Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
