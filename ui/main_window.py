@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
     def review_next(self) -> None:
         """Ctrl+R: the selected task's review if it waits for one, else the one closing soonest."""
         if self.reviews.review_next(self.tasks.current_task()) is None:
-            self.banner.show_message("No task is waiting for your review right now.")
+            self.banner.show_message(self.tr("No task is waiting for your review right now."))
 
     def _task_activated(self, task_id: str) -> None:
         """Enter or double-click on a row: a task in review opens its review."""
@@ -279,8 +279,8 @@ class MainWindow(QMainWindow):
         self.addAction(quit_action)
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.tr("&Refresh now"), QKeySequence("F5"), self._refresh_now)
-        tasks_menu = bar.addMenu("T&asks")
-        review = QAction("&Review next task", self)
+        tasks_menu = bar.addMenu(self.tr("T&asks"))
+        review = QAction(self.tr("&Review next task"), self)
         review.setObjectName("reviewNextAction")
         review.setShortcut(QKeySequence("Ctrl+R"))
         review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

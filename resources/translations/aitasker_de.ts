@@ -277,6 +277,13 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>AITasker Desktop — demo</source>
@@ -297,6 +304,10 @@
     <message>
         <source>The app closed while a task was being sent. Open Drafts to check it: it is marked “Not sure it was sent”.</source>
         <translation>Das Programm wurde geschlossen, während eine Aufgabe gesendet wurde. Öffnen Sie die Entwürfe, um sie zu prüfen: Sie ist als „Unklar, ob gesendet“ markiert.</translation>
+    </message>
+    <message>
+        <source>No task is waiting for your review right now.</source>
+        <translation>Gerade wartet keine Aufgabe auf Ihre Prüfung.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -321,6 +332,14 @@
     <message>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>T&amp;asks</source>
+        <translation>Auf&amp;gaben</translation>
+    </message>
+    <message>
+        <source>&amp;Review next task</source>
+        <translation>Nächste &amp;Prüfung öffnen</translation>
     </message>
     <message>
         <source>Acco&amp;unt</source>
@@ -364,6 +383,13 @@
     <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Open the review</source>
+        <translation>Prüfung öffnen</translation>
     </message>
 </context>
 <context>
@@ -491,6 +517,256 @@
     <message>
         <source>⚠ To go back to rows, fix the JSON first.</source>
         <translation>⚠ Um zu den Zeilen zurückzukehren, korrigieren Sie zuerst das JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>%1 tasks need your review — the first closes soonest</source>
+        <translation>%1 Aufgaben warten auf Ihre Prüfung — die erste endet am frühesten</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>&amp;Choose this version</source>
+        <translation>&amp;Diese Version wählen</translation>
+    </message>
+    <message>
+        <source>Ask for a new &amp;round</source>
+        <translation>Neue &amp;Runde anfordern</translation>
+    </message>
+    <message>
+        <source>Ask for more &amp;time</source>
+        <translation>Mehr &amp;Zeit erbitten</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Choosing a version is done on AITasker&apos;s website.</source>
+        <translation>Eine Version wählen Sie auf der Website von AITasker.</translation>
+    </message>
+    <message>
+        <source>Open AITasker&apos;s &amp;website</source>
+        <translation>AITasker-&amp;Website öffnen</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
+    <message>
+        <source>Choose a version of ‘%1’</source>
+        <translation>Eine Version von „%1“ wählen</translation>
+    </message>
+    <message>
+        <source>Review closes %1 (at %2)</source>
+        <translation>Die Prüfung endet %1 (um %2)</translation>
+    </message>
+    <message>
+        <source>The review has closed: the time to choose ran out.</source>
+        <translation>Die Prüfung ist beendet: Die Zeit zum Wählen ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Ready for your review.</source>
+        <translation>Bereit zur Prüfung.</translation>
+    </message>
+    <message>
+        <source>Loading the versions…</source>
+        <translation>Die Versionen werden geladen …</translation>
+    </message>
+    <message>
+        <source>The versions could not be loaded. %1</source>
+        <translation>Die Versionen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>No versions yet. They appear here when agents have finished their first drafts.</source>
+        <translation>Noch keine Versionen. Sie erscheinen hier, sobald Agenten ihre ersten Entwürfe fertig haben.</translation>
+    </message>
+    <message>
+        <source>There are no versions to show.</source>
+        <translation>Es gibt keine Versionen zum Anzeigen.</translation>
+    </message>
+    <message>
+        <source>1 version to choose from</source>
+        <translation>1 Version zur Auswahl</translation>
+    </message>
+    <message>
+        <source>%1 versions to choose from</source>
+        <translation>%1 Versionen zur Auswahl</translation>
+    </message>
+    <message>
+        <source>%1 (%2 made)</source>
+        <translation>%1 (%2 erstellt)</translation>
+    </message>
+    <message>
+        <source>a new round of versions costs %1</source>
+        <translation>eine neue Runde Versionen kostet %1</translation>
+    </message>
+    <message>
+        <source>a new round of versions is possible</source>
+        <translation>eine neue Runde Versionen ist möglich</translation>
+    </message>
+    <message>
+        <source>1 extension of the review left</source>
+        <translation>1 Verlängerung der Prüfung übrig</translation>
+    </message>
+    <message>
+        <source>%1 extensions of the review left</source>
+        <translation>%1 Verlängerungen der Prüfung übrig</translation>
+    </message>
+    <message>
+        <source>✓ Chosen — </source>
+        <translation>✓ Gewählt — </translation>
+    </message>
+    <message>
+        <source>This picture could not be shown.</source>
+        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>✓ You chose this version.</source>
+        <translation>✓ Sie haben diese Version gewählt.</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Preis: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Message from %1</source>
+        <translation>Nachricht von %1</translation>
+    </message>
+    <message>
+        <source>What they made</source>
+        <translation>Was erstellt wurde</translation>
+    </message>
+    <message>
+        <source>Picture by %1</source>
+        <translation>Bild von %1</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Open %1 on %2</source>
+        <translation>%1 auf %2 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 — click to see it larger</source>
+        <translation>%1 — zum Vergrößern klicken</translation>
+    </message>
+    <message>
+        <source>%1: loading…</source>
+        <translation>%1: wird geladen …</translation>
+    </message>
+    <message>
+        <source>Checking what AITasker allows…</source>
+        <translation>Es wird geprüft, was AITasker erlaubt …</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>There is no version to choose yet.</source>
+        <translation>Es gibt noch keine Version zum Wählen.</translation>
+    </message>
+    <message>
+        <source>A version has already been chosen.</source>
+        <translation>Es wurde schon eine Version gewählt.</translation>
+    </message>
+    <message>
+        <source>Versions can be chosen only while the task waits for your review.</source>
+        <translation>Versionen können nur gewählt werden, solange die Aufgabe auf Ihre Prüfung wartet.</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> für %1</translation>
+    </message>
+    <message>
+        <source>Choose this version</source>
+        <translation>Diese Version wählen</translation>
+    </message>
+    <message>
+        <source>Choose %1 version%2?</source>
+        <translation>Diese Version (%1) wählen%2?</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sending your choice…</source>
+        <translation>Ihre Wahl wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach AITasker, so your choice was not sent. Try again when you are back online.</source>
+        <translation>AITasker ist nicht erreichbar, deshalb wurde Ihre Wahl nicht gesendet. Versuchen Sie es erneut, wenn Sie wieder online sind.</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept the choice. %1</source>
+        <translation>AITasker hat die Wahl nicht angenommen. %1</translation>
+    </message>
+    <message>
+        <source>You chose %1 version. %2 is finishing it now.</source>
+        <translation>Sie haben gewählt (%1). %2 stellt sie jetzt fertig.</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether AITasker received your choice, and checking failed too. Press Refresh in a moment to see what AITasker shows.</source>
+        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat, und auch die Prüfung schlug fehl. Drücken Sie gleich auf Aktualisieren, um zu sehen, was AITasker anzeigt.</translation>
+    </message>
+    <message>
+        <source>AITasker has your choice: %1 version.</source>
+        <translation>AITasker hat Ihre Wahl erhalten: %1.</translation>
+    </message>
+    <message>
+        <source>Your choice did not reach AITasker. You can choose again.</source>
+        <translation>Ihre Wahl hat AITasker nicht erreicht. Sie können erneut wählen.</translation>
+    </message>
+    <message>
+        <source>Ask for a new round of versions for %1?</source>
+        <translation>Eine neue Runde Versionen für %1 anfordern?</translation>
+    </message>
+    <message>
+        <source>Ask for a new round of versions?</source>
+        <translation>Eine neue Runde Versionen anfordern?</translation>
+    </message>
+    <message>
+        <source>Ask for more time to choose?</source>
+        <translation>Mehr Zeit zum Wählen erbitten?</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Anfordern</translation>
+    </message>
+    <message>
+        <source>You have more time: the review now closes at %1.</source>
+        <translation>Sie haben mehr Zeit: Die Prüfung endet jetzt um %1.</translation>
+    </message>
+    <message>
+        <source>Done: AITasker is preparing a new round of versions.</source>
+        <translation>Erledigt: AITasker bereitet eine neue Runde Versionen vor.</translation>
     </message>
 </context>
 <context>
@@ -687,6 +963,10 @@
     <message>
         <source>Not connected: no API key. Start with --demo to try the app.</source>
         <translation>Nicht verbunden: kein API-Schlüssel. Starten Sie mit --demo, um das Programm auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Open the review that closes soonest (Ctrl+R)</source>
+        <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
     </message>
     <message>
         <source>%1 waiting to send</source>
@@ -901,6 +1181,14 @@
     <message>
         <source>Sh&amp;ow:</source>
         <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>Open the &amp;review</source>
+        <translation>&amp;Prüfung öffnen</translation>
+    </message>
+    <message>
+        <source>Only a task that is ready for your review has one to open.</source>
+        <translation>Nur eine Aufgabe, die bereit zur Prüfung ist, hat eine Prüfung zum Öffnen.</translation>
     </message>
 </context>
 <context>
@@ -1136,8 +1424,40 @@
         <translation>Agenten bereiten erste Versionen vor.</translation>
     </message>
     <message>
+        <source>Your task</source>
+        <translation>Ihre Aufgabe</translation>
+    </message>
+    <message>
+        <source> — closes at %1</source>
+        <translation> — endet um %1</translation>
+    </message>
+    <message>
+        <source>‘%1’ is ready for your review%2</source>
+        <translation>„%1“ ist bereit zur Prüfung%2</translation>
+    </message>
+    <message>
+        <source> (under ten minutes left)</source>
+        <translation> (weniger als zehn Minuten übrig)</translation>
+    </message>
+    <message>
         <source>Ready for your review</source>
         <translation>Bereit zur Prüfung</translation>
+    </message>
+    <message>
+        <source>Review closes soon</source>
+        <translation>Prüfung endet bald</translation>
+    </message>
+    <message>
+        <source>Under ten minutes left to choose a version of ‘%1’%2</source>
+        <translation>Weniger als zehn Minuten, um eine Version von „%1“ zu wählen%2</translation>
+    </message>
+    <message>
+        <source>1 needs your review</source>
+        <translation>1 wartet auf Ihre Prüfung</translation>
+    </message>
+    <message>
+        <source>%1 need your review</source>
+        <translation>%1 warten auf Ihre Prüfung</translation>
     </message>
     <message>
         <source>First versions are ready: pick the one you like.</source>
@@ -1390,6 +1710,78 @@
     <message>
         <source>Only a number can go here.</source>
         <translation>Hier kann nur eine Zahl stehen.</translation>
+    </message>
+    <message>
+        <source>The picture took too long to load.</source>
+        <translation>Das Bild hat zu lange zum Laden gebraucht.</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded.</source>
+        <translation>Das Bild konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>This is not a web address.</source>
+        <translation>Das ist keine Webadresse.</translation>
+    </message>
+    <message>
+        <source>The picture is not on a secure (https) address, so it is not loaded.</source>
+        <translation>Das Bild liegt nicht unter einer sicheren (https-)Adresse und wird deshalb nicht geladen.</translation>
+    </message>
+    <message>
+        <source>The picture has moved to another address, which is not followed.</source>
+        <translation>Das Bild ist an eine andere Adresse umgezogen, der nicht gefolgt wird.</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded (the server answered %1).</source>
+        <translation>Das Bild konnte nicht geladen werden (der Server antwortete %1).</translation>
+    </message>
+    <message>
+        <source>This address is not a picture.</source>
+        <translation>Diese Adresse ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>The picture is larger than %1 MB, so it is not loaded.</source>
+        <translation>Das Bild ist größer als %1 MB und wird deshalb nicht geladen.</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>noch nicht bewertet</translation>
+    </message>
+    <message>
+        <source>Not scored yet</source>
+        <translation>Noch nicht bewertet</translation>
+    </message>
+    <message>
+        <source>excellent</source>
+        <translation>ausgezeichnet</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>sehr gut</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>ordentlich</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>%1 (%2/100)</source>
+        <translation>%1 (%2/100)</translation>
+    </message>
+    <message>
+        <source>Judged %1 (%2 of 100)</source>
+        <translation>Bewertet mit %1 (%2 von 100)</translation>
+    </message>
+    <message>
+        <source>Not connected to AITasker yet.</source>
+        <translation>Noch nicht mit AITasker verbunden.</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ class StatusBar(QStatusBar):
         self.review_button.setFlat(True)
         self.review_button.setStyleSheet("font-weight: bold; text-decoration: underline;")
         self.review_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.review_button.setToolTip("Open the review that closes soonest (Ctrl+R)")
+        self.review_button.setToolTip(self.tr("Open the review that closes soonest (Ctrl+R)"))
         self.review_button.hide()
         self.addWidget(self.connection_label, 1)
         self.addPermanentWidget(self.review_button)

@@ -192,10 +192,10 @@ class TasksPanel(QWidget):
             self.context_menu.deleteLater()
         menu = self.context_menu = QMenu(self.table)
         menu.setObjectName("taskMenu")
-        review = menu.addAction("Open the &review")
+        review = menu.addAction(self.tr("Open the &review"))
         review.setEnabled(task.status == "review")
         if task.status != "review":
-            review.setToolTip("Only a task that is ready for your review has one to open.")
+            review.setToolTip(self.tr("Only a task that is ready for your review has one to open."))
         review.triggered.connect(lambda: self.reviewRequested.emit(task.id))
         menu.popup(self.table.viewport().mapToGlobal(pos))  # not exec(): no nested event loop
 
