@@ -107,7 +107,7 @@ def requirements_problem(value: Any) -> str | None:
     nested a million levels deep (pasted into "Edit as JSON") is refused at once, not after a hang.
     """
     if not isinstance(value, dict):
-        return "Requirements must be names and values."
+        return QT_TRANSLATE_NOOP("messages", "Requirements must be names and values.")
     # Each node costs at least one character of JSON: more nodes than the size limit is too long.
     budget = MAX_REQUIREMENTS_CHARS
     stack: list[tuple[Any, int]] = [(value, 1)]
@@ -121,20 +121,20 @@ def requirements_problem(value: Any) -> str | None:
                 return _too_deep()
             for key, item in node.items():
                 if not isinstance(key, str):
-                    return "Every requirement needs a name made of text."
+                    return QT_TRANSLATE_NOOP("messages", "Every requirement needs a name made of text.")
                 stack.append((item, depth + 1))
         elif isinstance(node, (list, tuple)):
             if depth > MAX_REQUIREMENTS_DEPTH:
                 return _too_deep()
             stack.extend((item, depth + 1) for item in node)
         elif isinstance(node, float) and not math.isfinite(node):
-            return "Requirements can't contain an infinite or undefined number."
+            return QT_TRANSLATE_NOOP("messages", "Requirements can't contain an infinite or undefined number.")
         elif not (node is None or isinstance(node, (str, int, float, bool))):
-            return "Requirements can only contain text, numbers, yes/no, lists and groups of names and values."
+            return QT_TRANSLATE_NOOP("messages", "Requirements can only contain text, numbers, yes/no, lists and groups of names and values.")
     try:
         size = len(json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))) if budget >= 0 else None
     except (ValueError, TypeError, RecursionError):
-        return "Requirements contain a value that can't be sent (for example a number with thousands of digits)."
+        return QT_TRANSLATE_NOOP("messages", "Requirements contain a value that can't be sent (for example a number with thousands of digits).")
     if size is None or size > MAX_REQUIREMENTS_CHARS:
         return f"Requirements are too long (at most {MAX_REQUIREMENTS_CHARS:,} characters). Please shorten them."
     return None

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
+from app.translatable import fill, translate
+
 UNSHOWABLE = "—"
 # Exceptions a conversion of an extreme date may raise, depending on the platform's C library.
 _CANT_CONVERT = (OverflowError, ValueError, OSError)
@@ -51,7 +53,6 @@ def utc_iso(when: datetime) -> str:
         edge = datetime.max if seconds_since_epoch(when) > 0 else datetime.min
         return edge.replace(tzinfo=UTC).isoformat()
 
-from app.translatable import fill, translate
 
 
 def _span(seconds: float) -> str:

@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
             current = asyncio.current_task()
             if current is not None and current.cancelling():
                 raise  # the window is closing, not the person pressing Stop
-            self.banner.show_message("Stopped waiting. Nothing was added; you can try again.")
+            self.banner.show_message(self.tr("Stopped waiting. Nothing was added; you can try again."))
         except NotFound as exc:
             self.banner.show_message(self.tr("No task with that ID was found on your account."), detail=exc.detail)
         except ApiError as exc:

@@ -366,6 +366,10 @@
         <translation>Verbinden Sie zuerst ein AITasker-Konto.</translation>
     </message>
     <message>
+        <source>Stopped waiting. Nothing was added; you can try again.</source>
+        <translation>Das Warten wurde beendet. Es wurde nichts hinzugefügt; Sie können es erneut versuchen.</translation>
+    </message>
+    <message>
         <source>No task with that ID was found on your account.</source>
         <translation>In Ihrem Konto wurde keine Aufgabe mit dieser ID gefunden.</translation>
     </message>
@@ -573,6 +577,10 @@
         <translation>Die Prüfung endet %1 (um %2)</translation>
     </message>
     <message>
+        <source>Review closes %1</source>
+        <translation>Die Prüfung endet %1</translation>
+    </message>
+    <message>
         <source>The review has closed: the time to choose ran out.</source>
         <translation>Die Prüfung ist beendet: Die Zeit zum Wählen ist abgelaufen.</translation>
     </message>
@@ -763,6 +771,10 @@
     <message>
         <source>You have more time: the review now closes at %1.</source>
         <translation>Sie haben mehr Zeit: Die Prüfung endet jetzt um %1.</translation>
+    </message>
+    <message>
+        <source>You have more time to choose.</source>
+        <translation>Sie haben mehr Zeit zum Wählen.</translation>
     </message>
     <message>
         <source>Done: AITasker is preparing a new round of versions.</source>
@@ -1190,6 +1202,18 @@
         <source>Only a task that is ready for your review has one to open.</source>
         <translation>Nur eine Aufgabe, die bereit zur Prüfung ist, hat eine Prüfung zum Öffnen.</translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop waiting for AITasker (Esc)</source>
+        <translation>Nicht länger auf AITasker warten (Esc)</translation>
+    </message>
+    <message>
+        <source>Stops waiting; nothing is added</source>
+        <translation>Beendet das Warten; es wird nichts hinzugefügt</translation>
+    </message>
 </context>
 <context>
     <name>TasksTableModel</name>
@@ -1458,6 +1482,26 @@
     <message>
         <source>%1 need your review</source>
         <translation>%1 warten auf Ihre Prüfung</translation>
+    </message>
+    <message>
+        <source>Requirements must be names and values.</source>
+        <translation>Anforderungen müssen Namen und Werte sein.</translation>
+    </message>
+    <message>
+        <source>Every requirement needs a name made of text.</source>
+        <translation>Jede Anforderung braucht einen Namen aus Text.</translation>
+    </message>
+    <message>
+        <source>Requirements can&apos;t contain an infinite or undefined number.</source>
+        <translation>Anforderungen dürfen keine unendliche oder undefinierte Zahl enthalten.</translation>
+    </message>
+    <message>
+        <source>Requirements can only contain text, numbers, yes/no, lists and groups of names and values.</source>
+        <translation>Anforderungen dürfen nur Text, Zahlen, ja/nein, Listen und Gruppen aus Namen und Werten enthalten.</translation>
+    </message>
+    <message>
+        <source>Requirements contain a value that can&apos;t be sent (for example a number with thousands of digits).</source>
+        <translation>Anforderungen enthalten einen Wert, der nicht gesendet werden kann (zum Beispiel eine Zahl mit Tausenden Stellen).</translation>
     </message>
     <message>
         <source>First versions are ready: pick the one you like.</source>

@@ -211,9 +211,9 @@ class TasksPanel(QWidget):
     def set_adding(self, busy: bool) -> None:
         """While AITasker is asked for the task, the Add button becomes Stop: any wait can be ended."""
         self._adding = busy
-        self.add_button.setText("Stop" if busy else "Add")
-        self.add_button.setToolTip("Stop waiting for AITasker (Esc)" if busy else "")
-        self.add_button.setAccessibleDescription("Stops waiting; nothing is added" if busy else "")
+        self.add_button.setText(self.tr("Stop") if busy else self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Stop waiting for AITasker (Esc)") if busy else "")
+        self.add_button.setAccessibleDescription(self.tr("Stops waiting; nothing is added") if busy else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._adding and event.key() == Qt.Key.Key_Escape and self.add_by_id.hasFocus():
