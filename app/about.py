@@ -10,8 +10,8 @@ from importlib import metadata
 
 from app import __version__
 
-NAME = "AITasker Desktop"  # what a person sees: window titles, the menu entry, the About box
-SLUG = "aitasker-desktop"  # folders (platformdirs appname), QCoreApplication.applicationName, keychain service
+NAME = "AITasker Desktop"  # what a person sees and hears: titles, the menu entry, About, QCoreApplication.applicationName
+SLUG = "aitasker-desktop"  # folders (platformdirs appname), the program file, keychain service, X11 instance name
 ORG = "AITasker"  # platformdirs appauthor and QCoreApplication.organizationName
 ORG_DOMAIN = "aitasker.co"
 APP_ID = "co.aitasker.Desktop"  # reverse-DNS id: .desktop file, metainfo, icon name, Wayland app id

@@ -25,14 +25,16 @@ def application_icon() -> QIcon:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names that QSettings, QStandardPaths, the window manager and the menu entry agree on.
+    """The names Qt shows and files things under, from the one set in ``app.about``.
 
-    ``applicationName`` is the same slug platformdirs uses for the folders and the X11 window
-    class named by ``StartupWMClass`` in the .desktop file; ``desktopFileName`` is the Wayland app id
-    that matches the installed menu entry and icon.
+    ``applicationName`` is the human name: screen readers announce it (AT-SPI reads it as the
+    application's name) and X11 takes it as the window class. The folders use the slug instead
+    (platformdirs ``about.SLUG``/``about.ORG``; the window's QSettings file lives in that data
+    folder, never in Qt's default place). ``desktopFileName`` is the Wayland app id that matches the
+    installed menu entry and icon.
     """
-    app.setApplicationName(about.SLUG)
-    app.setApplicationDisplayName(about.NAME)
+    app.setApplicationName(about.NAME)  # also the display name: setting that separately makes Qt
+    # append " — AITasker Desktop" to every window title on X11, which the titles already say
     app.setApplicationVersion(about.VERSION)
     app.setOrganizationName(about.ORG)
     app.setOrganizationDomain(about.ORG_DOMAIN)

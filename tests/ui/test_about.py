@@ -39,20 +39,20 @@ def test_about_closes_with_close_and_with_escape(qtbot) -> None:
     assert not again.isVisible()
 
 
-def test_one_set_of_names_for_qt_and_the_folders() -> None:
+def test_one_set_of_names_for_qt_the_menu_entry_and_the_folders() -> None:
     import platformdirs
 
     app = QApplication.instance()
     saved = (app.applicationName(), app.organizationName(), app.applicationDisplayName(), app.desktopFileName())
     try:
         configure_application(app)
-        assert app.applicationName() == about.SLUG
+        assert app.applicationName() == about.NAME  # what a screen reader announces
         assert app.organizationName() == about.ORG
         assert app.applicationDisplayName() == about.NAME
         assert app.applicationVersion() == about.VERSION
         assert app.desktopFileName() == about.APP_ID  # matches the installed .desktop entry and icon name
         assert not app.windowIcon().isNull()
-        assert platformdirs.user_data_path(about.SLUG, about.ORG).name == app.applicationName()
+        assert platformdirs.user_data_path(about.SLUG, about.ORG).name == about.SLUG
     finally:
         app.setApplicationName(saved[0])
         app.setOrganizationName(saved[1])

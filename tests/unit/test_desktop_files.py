@@ -62,7 +62,7 @@ def test_menu_entry_metainfo_and_app_agree_on_names() -> None:
     entry = desktop_entry(DESKTOP)
     assert entry["Name"] == about.NAME
     assert entry["Icon"] == about.APP_ID  # the name install.sh gives the icon files
-    assert entry["StartupWMClass"] == about.SLUG  # Qt's X11 window class is the application name
+    assert entry["StartupWMClass"] == about.SLUG  # the X11 instance name: the program file aitasker-desktop
     assert entry["Exec"] == about.SLUG  # rewritten to the unpacked path by install.sh
     component = ET.parse(METAINFO).getroot()
     assert component.findtext("id") == about.APP_ID
