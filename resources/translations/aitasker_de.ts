@@ -164,6 +164,18 @@
 <context>
     <name>DraftsController</name>
     <message>
+        <source>Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it.</source>
+        <translation>Ihre Änderungen werden als neuer Entwurf behalten. Die frühere Version („%1“) ist vielleicht schon eingestellt; sie bleibt als „Unklar, ob gesendet“ unter Entwürfe, bis Sie sie prüfen.</translation>
+    </message>
+    <message>
+        <source>This draft was already sent or removed; what you typed is kept as a new draft.</source>
+        <translation>Dieser Entwurf wurde schon gesendet oder entfernt; was Sie getippt haben, wird als neuer Entwurf behalten.</translation>
+    </message>
+    <message>
+        <source>This task is on its way right now and can&apos;t be opened for editing.</source>
+        <translation>Diese Aufgabe ist gerade unterwegs und kann nicht zum Bearbeiten geöffnet werden.</translation>
+    </message>
+    <message>
         <source>Taken out of the outbox so you can edit it. Send it again when ready.</source>
         <translation>Aus dem Postausgang genommen, damit Sie sie bearbeiten können. Senden Sie sie erneut, wenn sie fertig ist.</translation>
     </message>
@@ -784,6 +796,10 @@
 <context>
     <name>SendController</name>
     <message>
+        <source>%1 Nothing was sent.</source>
+        <translation>%1 Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
         <source>This task is on its way right now and can&apos;t be taken back.</source>
         <translation>Diese Aufgabe ist gerade unterwegs und kann nicht zurückgeholt werden.</translation>
     </message>
@@ -798,6 +814,10 @@
     <message>
         <source>Send “%1” again? If AITasker did receive it the first time and honours the reference we send, it will not be posted twice; otherwise it could be.</source>
         <translation>„%1“ erneut senden? Wenn AITasker sie beim ersten Mal erhalten hat und die mitgesendete Kennung beachtet, wird sie nicht doppelt eingestellt; andernfalls könnte das passieren.</translation>
+    </message>
+    <message>
+        <source>The earlier version (“%1”) may already be posted: its sending was unclear. This is sent as a separate task; the earlier one stays in Drafts as “Not sure it was sent” until you check it.</source>
+        <translation>Die frühere Version („%1“) ist vielleicht schon eingestellt: Ihr Senden war unklar. Dies wird als eigene Aufgabe gesendet; die frühere bleibt als „Unklar, ob gesendet“ unter Entwürfe, bis Sie sie prüfen.</translation>
     </message>
     <message>
         <source>Send again</source>
@@ -816,8 +836,40 @@
         <translation>Das Senden wurde abgebrochen. Die Aufgabe könnte AITasker schon erreicht haben, deshalb ist sie als „Unklar, ob gesendet“ markiert.</translation>
     </message>
     <message>
+        <source>A task is being sent</source>
+        <translation>Eine Aufgabe wird gesendet</translation>
+    </message>
+    <message>
+        <source>A task is being sent right now. Quit when it is done, or quit now?</source>
+        <translation>Gerade wird eine Aufgabe gesendet. Beenden, wenn sie fertig ist, oder jetzt beenden?</translation>
+    </message>
+    <message>
+        <source>If you quit now, AITasker may still receive it, so it is kept in Drafts as “Not sure it was sent” for you to check next time.</source>
+        <translation>Wenn Sie jetzt beenden, erhält AITasker sie vielleicht trotzdem; deshalb bleibt sie als „Unklar, ob gesendet“ unter Entwürfe, damit Sie sie beim nächsten Mal prüfen.</translation>
+    </message>
+    <message>
+        <source>Wait, then quit</source>
+        <translation>Warten, dann beenden</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>The app will close as soon as AITasker answers.</source>
+        <translation>Das Programm schließt, sobald AITasker antwortet.</translation>
+    </message>
+    <message>
         <source>Keep as draft</source>
         <translation>Als Entwurf behalten</translation>
+    </message>
+    <message>
+        <source>This draft was deleted before it could be sent. Nothing was sent.</source>
+        <translation>Dieser Entwurf wurde gelöscht, bevor er gesendet werden konnte. Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Posted “%1”. Its progress shows in the table.</source>
@@ -1827,6 +1879,26 @@
         <source>Not connected to AITasker yet.</source>
         <translation>Noch nicht mit AITasker verbunden.</translation>
     </message>
+    <message>
+        <source>AITasker answered with a task that differs from this draft (it was probably posted earlier from an older version). That task is in your list. Your text was kept as a draft, not posted.</source>
+        <translation>AITasker hat mit einer Aufgabe geantwortet, die sich von diesem Entwurf unterscheidet (sie wurde wohl früher aus einer älteren Version eingestellt). Diese Aufgabe steht in Ihrer Liste. Ihr Text wurde als Entwurf behalten, nicht eingestellt.</translation>
+    </message>
+    <message>
+        <source>Some details need a change.</source>
+        <translation>Einige Angaben müssen geändert werden.</translation>
+    </message>
+    <message>
+        <source>No account connected yet.</source>
+        <translation>Noch kein Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>No AITasker account is connected yet.</source>
+        <translation>Es ist noch kein AITasker-Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted.</source>
+        <translation>Das Senden wurde unterbrochen.</translation>
+    </message>
 </context>
 <context>
     <name>presenters</name>
@@ -1901,6 +1973,25 @@
     <message>
         <source>Last try: %1</source>
         <translation>Letzter Versuch: %1</translation>
+    </message>
+</context>
+<context>
+    <name>startup_problem</name>
+    <message>
+        <source>AITasker Desktop cannot start</source>
+        <translation>AITasker Desktop kann nicht starten</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Die Festplatte ist voll.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop cannot start.</source>
+        <translation>AITasker Desktop kann nicht starten.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 </TS>

@@ -87,10 +87,9 @@ class DraftsController(QObject):
     def _continued(self, change: Continued) -> None:
         if change.earlier is not None and change.earlier.state in (SENDING, UNKNOWN):
             self._banner.show_message(
-                f"Your changes are kept as a new draft. The earlier version (“{change.earlier.title}”) may "
-                "already be posted; it stays in Drafts as “Not sure it was sent” until you check it.", kind="info")
+                fill(self.tr("Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it."), change.earlier.title), kind="info")
         elif change.earlier is None:
-            self._banner.show_message("This draft was already sent or removed; what you typed is kept as a new draft.",
+            self._banner.show_message(self.tr("This draft was already sent or removed; what you typed is kept as a new draft."),
                                       kind="info")
 
     def open(self, draft_id: str) -> None:
@@ -102,7 +101,7 @@ class DraftsController(QObject):
         if opened is None:
             record = self.service.get(draft_id)
             if record is not None and record.state in (WAITING, SENDING):
-                self._banner.show_message("This task is on its way right now and can't be opened for editing.",
+                self._banner.show_message(self.tr("This task is on its way right now and can't be opened for editing."),
                                           kind="info")
             return
         if opened.taken_out_of_outbox:

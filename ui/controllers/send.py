@@ -49,7 +49,7 @@ class SendController(QObject):
         try:
             draft_id = self._drafts.save_for_send(self._form.raw_values())
         except StoreError as exc:  # a task that cannot be saved cannot be sent safely either
-            self._banner.show_message(exc.user_message + " Nothing was sent.", detail=exc.detail, kind="error")
+            self._banner.show_message(fill(self.tr("%1 Nothing was sent."), words(exc.user_message)), detail=exc.detail, kind="error")
             return
         await self.confirm_and_send(draft_id)
 
@@ -122,14 +122,14 @@ class SendController(QObject):
         box = QMessageBox(self._parent)
         box.setObjectName("quitWhileSending")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("A task is being sent")
+        box.setWindowTitle(self.tr("A task is being sent"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("A task is being sent right now. Quit when it is done, or quit now?")
-        box.setInformativeText("If you quit now, AITasker may still receive it, so it is kept in Drafts as "
-                               "“Not sure it was sent” for you to check next time.")
-        wait = box.addButton("Wait, then quit", QMessageBox.ButtonRole.AcceptRole)
-        now = box.addButton("Quit now", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Keep working", QMessageBox.ButtonRole.RejectRole)
+        box.setText(self.tr("A task is being sent right now. Quit when it is done, or quit now?"))
+        box.setInformativeText(self.tr("If you quit now, AITasker may still receive it, so it is kept in Drafts as "
+                               "“Not sure it was sent” for you to check next time."))
+        wait = box.addButton(self.tr("Wait, then quit"), QMessageBox.ButtonRole.AcceptRole)
+        now = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(wait)
         self._quit_question = box
         try:
@@ -143,7 +143,7 @@ class SendController(QObject):
         if clicked is not wait:
             return False
         if self.sending is not None:
-            self._banner.show_message("The app will close as soon as AITasker answers.", kind="info")
+            self._banner.show_message(self.tr("The app will close as soon as AITasker answers."), kind="info")
             await asyncio.wait([self.sending])
         return True
 
@@ -160,9 +160,9 @@ class SendController(QObject):
         detail = error.detail if error else ""
         if result.other_task is not None:  # answered with an older task: this text was not posted
             self.posted.emit(result.other_task.id)
-            self._banner.show_message(EARLIER_VERSION, kind="warning")
+            self._banner.show_message(words(EARLIER_VERSION), kind="warning")
         elif result.state == GONE:
-            self._banner.show_message("This draft was deleted before it could be sent. Nothing was sent.", kind="info")
+            self._banner.show_message(self.tr("This draft was deleted before it could be sent. Nothing was sent."), kind="info")
         elif result.state == CREATED and result.task is not None:
             if is_current:
                 self._start_fresh()
