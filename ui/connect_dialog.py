@@ -25,8 +25,8 @@ from app import credentials
 from app.api import DEFAULT_API_URL, TasksClient, check_api_url
 from app.errors import ApiError, InvalidAddress, Offline, Unauthorized
 from ui.async_dialog import run_dialog
-from ui.theme import set_tone
 from ui.i18n import fill, words
+from ui.theme import set_tone
 
 
 @dataclass
@@ -120,7 +120,7 @@ class ConnectDialog(QDialog):
             self.where_buttons[where] = button
             where_box.addWidget(button)
             if where == "file":
-                risk = _plain_label(credentials.FILE_RISK)
+                risk = _plain_label(words(credentials.FILE_RISK))
                 set_tone(risk, "quiet")
                 where_box.addWidget(risk)
         self.where_buttons["keyring" if keyring_available else "session"].setChecked(True)

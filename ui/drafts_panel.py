@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
-from ui.theme import set_tone
-from ui import styles
 from ui.i18n import fill, words
+from ui.theme import set_tone
 
 STATE_WORDS = {
     DRAFT: QT_TRANSLATE_NOOP("DraftsPanel", "Draft"),

@@ -29,7 +29,6 @@ from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, St
 from app.store import Store
 from app.sync import TaskRefresher
 from app.taxonomy import Category, local_categories, names
-from app.taxonomy import local_categories
 from ui.about_dialog import AboutDialog, show_about
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
@@ -57,7 +56,7 @@ class MainWindow(QMainWindow):
                  keystore: KeyStore | None = None, secrets: Callable[[str], None] = lambda key: None) -> None:
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
-        self.setWindowTitle("AITasker Desktop" + (" — demo" if connection.demo else ""))
+        self.setWindowTitle(self.tr("AITasker Desktop — demo") if connection.demo else "AITasker Desktop")
         self.setObjectName("mainWindow")
         self.store = store
         self._settings = settings or QSettings()

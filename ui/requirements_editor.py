@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.schema import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
-from ui.theme import set_tone
-from ui import styles
 from ui.i18n import fill, translate
+from ui.theme import set_tone
 
 Pairs = list[tuple[str, Any]]
 
@@ -228,15 +227,15 @@ class RequirementsEditor(QWidget):
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 6)
         self.table.setMaximumHeight(self.table.fontMetrics().height() * 12)
-        self.table.setAccessibleName("Requirements (optional), as names and values")
+        self.table.setAccessibleName(self.tr("Requirements (optional), as names and values"))
         self.table.setAccessibleDescription(
             self.tr("Optional. One row for each thing the result must have: a name and a value.") + " " + self.tr(VALUE_RULES)
         )
 
         self.json_text = PlainTextEdit()
         self.json_text.setObjectName("requirementsJson")
-        self.json_text.setPlaceholderText("For example: " + JSON_EXAMPLE)
-        self.json_text.setAccessibleName("Requirements (optional), as text")
+        self.json_text.setPlaceholderText(fill(self.tr("For example: %1"), JSON_EXAMPLE))
+        self.json_text.setAccessibleName(self.tr("Requirements (optional), as text"))
         self.json_text.setAccessibleDescription(
             fill(self.tr("A JSON object of names and values, for example %1. Nested values are allowed."), JSON_EXAMPLE)
         )

@@ -272,8 +272,8 @@
 <context>
     <name>FormPage</name>
     <message>
-        <source>Cancel sending</source>
-        <translation>Senden abbrechen</translation>
+        <source>Cancel posting</source>
+        <translation>Einstellen abbrechen</translation>
     </message>
     <message>
         <source>&amp;New task</source>
@@ -389,8 +389,8 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <source>Details</source>
-        <translation>Details</translation>
+        <source>Technical details</source>
+        <translation>Technische Details</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -463,10 +463,6 @@
         <translation>Wert</translation>
     </message>
     <message>
-        <source>Requirements, as names and values</source>
-        <translation>Anforderungen, als Namen und Werte</translation>
-    </message>
-    <message>
         <source>Optional. One row for each thing the result must have: a name and a value.</source>
         <translation>Optional. Eine Zeile für alles, was das Ergebnis haben muss: ein Name und ein Wert.</translation>
     </message>
@@ -475,8 +471,12 @@
         <translation>Zum Beispiel: %1</translation>
     </message>
     <message>
-        <source>Requirements as JSON</source>
-        <translation>Anforderungen als JSON</translation>
+        <source>Requirements (optional), as names and values</source>
+        <translation>Anforderungen (optional), als Namen und Werte</translation>
+    </message>
+    <message>
+        <source>Requirements (optional), as text</source>
+        <translation>Anforderungen (optional), als Text</translation>
     </message>
     <message>
         <source>A JSON object of names and values, for example %1. Nested values are allowed.</source>
@@ -599,6 +599,10 @@
     <message>
         <source>Ready for your review.</source>
         <translation>Bereit zur Prüfung.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Loading the versions…</source>
@@ -1042,6 +1046,25 @@
     </message>
 </context>
 <context>
+    <name>SuggestionBar</name>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>Sieht aus wie %1</translation>
+    </message>
+    <message>
+        <source>Use it: %1</source>
+        <translation>Übernehmen: %1</translation>
+    </message>
+    <message>
+        <source>Choose %1 (Alt+U)</source>
+        <translation>%1 wählen (Alt+Ü)</translation>
+    </message>
+</context>
+<context>
     <name>TaskForm</name>
     <message>
         <source>&amp;What do you need?</source>
@@ -1076,14 +1099,6 @@
         <translation>Brand-Kit-&amp;ID (optional)</translation>
     </message>
     <message>
-        <source>&amp;Send task</source>
-        <translation>Aufgabe &amp;senden</translation>
-    </message>
-    <message>
-        <source>Send this task to AITasker (Ctrl+Enter)</source>
-        <translation>Diese Aufgabe an AITasker senden (Strg+Eingabe)</translation>
-    </message>
-    <message>
         <source>For example: A logo for my bakery</source>
         <translation>Zum Beispiel: Ein Logo für meine Bäckerei</translation>
     </message>
@@ -1102,10 +1117,6 @@
     <message>
         <source>budget</source>
         <translation>das Budget</translation>
-    </message>
-    <message>
-        <source>Budget in US dollars</source>
-        <translation>Budget in US-Dollar</translation>
     </message>
     <message>
         <source>What you pay for the finished work.</source>
@@ -1132,12 +1143,24 @@
         <translation>Niedrig heißt bewährte Agenten; hoch lässt neuere Agenten ran.</translation>
     </message>
     <message>
-        <source>e.g. 123e4567-e89b-12d3-a456-426614174000</source>
-        <translation>z. B. 123e4567-e89b-12d3-a456-426614174000</translation>
+        <source>&amp;Post task</source>
+        <translation>Aufgabe ein&amp;stellen</translation>
     </message>
     <message>
-        <source>Brand kit ID</source>
-        <translation>Brand-Kit-ID</translation>
+        <source>Post this task on AITasker (Ctrl+Enter)</source>
+        <translation>Diese Aufgabe bei AITasker einstellen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Budget (US dollars)</source>
+        <translation>Budget (US-Dollar)</translation>
+    </message>
+    <message>
+        <source>Only if AITasker gave you one</source>
+        <translation>Nur wenn AITasker Ihnen eine gegeben hat</translation>
+    </message>
+    <message>
+        <source>Brand kit ID (optional)</source>
+        <translation>Brand-Kit-ID (optional)</translation>
     </message>
     <message>
         <source>Optional. A short name for the task.</source>
@@ -1168,28 +1191,36 @@
         <translation>Zeichen in der Beschreibung</translation>
     </message>
     <message>
+        <source>M&amp;ore options</source>
+        <translation>Weitere &amp;Optionen</translation>
+    </message>
+    <message>
+        <source>Requirements as names and values, and a brand kit (Alt+O)</source>
+        <translation>Anforderungen als Namen und Werte, und ein Brand-Kit (Alt+O)</translation>
+    </message>
+    <message>
         <source>How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you.</source>
         <translation>Wie offen soll AITasker für neue Agenten sein? Bewährte Agenten sind sicherer; Neulinge können Sie überraschen.</translation>
+    </message>
+    <message>
+        <source> Suggested from your words: %1; Alt+U uses it.</source>
+        <translation> Aus Ihren Worten vorgeschlagen: %1; Alt+Ü übernimmt den Vorschlag.</translation>
     </message>
     <message>
         <source>Requirements must be names and values.</source>
         <translation>Anforderungen müssen Namen und Werte sein.</translation>
     </message>
     <message>
-        <source>Not ready to send. %1</source>
-        <translation>Noch nicht bereit zum Senden. %1</translation>
+        <source>Not ready to post (Ctrl+Enter once it is). %1</source>
+        <translation>Noch nicht bereit zum Einstellen (Strg+Eingabe, sobald es so weit ist). %1</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Wird eingestellt …</translation>
     </message>
     <message>
         <source>To send: %1</source>
         <translation>Zum Senden: %1</translation>
-    </message>
-    <message>
-        <source> Problem: </source>
-        <translation> Problem: </translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Wird gesendet …</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1268,14 @@
     <message>
         <source>Details of the selected task</source>
         <translation>Details der gewählten Aufgabe</translation>
+    </message>
+    <message>
+        <source>More details</source>
+        <translation>Weitere Details</translation>
+    </message>
+    <message>
+        <source>More details of the selected task</source>
+        <translation>Weitere Details der gewählten Aufgabe</translation>
     </message>
     <message>
         <source>Tasks you send appear here, with their progress.</source>
@@ -1712,14 +1751,6 @@
         <translation>abgelaufen vor %1</translation>
     </message>
     <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message>
-        <source>%1 ago</source>
-        <translation>vor %1</translation>
-    </message>
-    <message>
         <source>a category</source>
         <translation>eine Kategorie</translation>
     </message>
@@ -1911,16 +1942,12 @@
         <translation>Aufgabe ohne Titel</translation>
     </message>
     <message>
-        <source>Status: %1 — %2</source>
-        <translation>Status: %1 — %2</translation>
-    </message>
-    <message>
-        <source>Category: %1 / %2</source>
-        <translation>Kategorie: %1 / %2</translation>
-    </message>
-    <message>
         <source>Budget: %1</source>
         <translation>Budget: %1</translation>
+    </message>
+    <message>
+        <source>Closes: %1</source>
+        <translation>Endet: %1</translation>
     </message>
     <message>
         <source>Experimentation: %1</source>
@@ -1957,6 +1984,14 @@
     <message>
         <source>Description:</source>
         <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>Kategorie: %1</translation>
     </message>
     <message>
         <source>(none)</source>

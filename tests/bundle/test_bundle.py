@@ -81,5 +81,9 @@ def test_bundle_is_lean_and_runs_on_glibc_2_35(bundle: Path) -> None:
     plugins = bundle / "_internal" / "PySide6" / "Qt" / "plugins"
     assert not (plugins / "sqldrivers").exists() and not (plugins / "qmltooling").exists()
     assert (plugins / "platforms" / "libqxcb.so").is_file() and (plugins / "platforms" / "libqwayland.so").is_file()
+    bundled = bundle / "_internal" / "resources"
+    for data in (ROOT / "resources").iterdir():  # what the app reads from resources/ came along
+        if data.suffix in (".json", ".svg") and not data.name.startswith("co.aitasker."):
+            assert (bundled / data.name).is_file(), data.name
     for script in ("install.sh", "uninstall.sh"):
         assert (bundle / script).stat().st_mode & 0o111

@@ -86,7 +86,7 @@ async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path)
     async with open_window(qtbot, sandbox.url, "aitk_test_demo", tmp_path) as window:
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[:2] == ["&Datei", "&Ansicht"] and menus[-1] == "&Hilfe"
-        assert window.form.send_button.text() == "Aufgabe &senden"
+        assert window.form.send_button.text() == "Aufgabe ein&stellen"
         labels = {label.text() for label in window.findChildren(QLabel)}
         assert {"&Was brauchen Sie?", "&Kategorie", "Bu&dget (US-Dollar)"} <= labels
         headers = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(window.model.columnCount())]

@@ -11,7 +11,7 @@ from app.drafts import Continued, Drafts, OutboxRow
 from app.session import Session
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, StoreError
 from ui.drafts_panel import DraftsPanel
-from ui.i18n import fill
+from ui.i18n import fill, words
 from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
@@ -78,7 +78,7 @@ class DraftsController(QObject):
         self.autosave_timer.stop()
 
     def _save_problem(self, problem: StoreError | None) -> None:
-        self._status.show_save_problem(problem.short if problem else None, problem.user_message if problem else "")
+        self._status.show_save_problem(problem.short if problem else None, words(problem.user_message) if problem else "")
         if problem is None:
             self.retry_timer.stop()
         else:

@@ -33,8 +33,7 @@ from app.schema import TaskDraft, max_length, number_limits
 from app.suggest import Suggestion, SuggestionPolicy, suggest
 from app.taxonomy import Category
 from app.textlimits import char_count, clean, fit, qt_max_length, utf16_units
-from app.validation import plain_field_errors
-from ui import styles
+from app.validation import money_words, plain_field_errors
 from ui.i18n import fill, words
 from ui.panels.category_chooser import CategoryChooser
 from ui.presenters import money
@@ -58,12 +57,12 @@ LABELS = {
     "requirements": QT_TRANSLATE_NOOP("TaskForm", "&Requirements (optional)"),
     "brand_kit_id": QT_TRANSLATE_NOOP("TaskForm", "Brand &kit ID (optional)"),
 }
-SEND_TEXT = "&Post task"  # one verb for the act: the button, the question and the confirmation say "post"
+SEND_TEXT = QT_TRANSLATE_NOOP("TaskForm", "&Post task")  # one verb for the act: the button, the question and the confirmation say "post"
 MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
 # What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
 # message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
 BUDGET_TYPING_RANGE = (0.0, 99_999.99)
-SEND_TIP = "Post this task on AITasker (Ctrl+Enter)"
+SEND_TIP = QT_TRANSLATE_NOOP("TaskForm", "Post this task on AITasker (Ctrl+Enter)")
 
 
 def _field_layout() -> QFormLayout:
@@ -128,7 +127,7 @@ class TaskForm(QWidget):
         self.task_type = self._chooser.task_type
         self.budget = SliderSpin(
             budget, money=True, noun=self.tr("budget"),
-            low_words=money_words(budget.minimum, budget.decimals), high_words=money_words(budget.maximum, budget.decimals),
+            low_words=money(budget.minimum, budget.decimals), high_words=money(budget.maximum, budget.decimals),
             typing_range=BUDGET_TYPING_RANGE,
         )
         self.budget_guidance = QLabel()
@@ -143,7 +142,7 @@ class TaskForm(QWidget):
         self._categories: list[Category] = []
         self._auto_budget: float | None = None  # the budget the form chose; None once the person did
         self.budget.setObjectName("budget_usd")
-        self.budget.set_accessible("Budget (US dollars)", "What you pay for the finished work.")
+        self.budget.set_accessible(self.tr("Budget (US dollars)"), self.tr("What you pay for the finished work."))
         self.experimentation = SliderSpin(
             dial, noun=self.tr("experimentation"), low_words=self.tr("Proven agents"), high_words=self.tr("Try newcomers")
         )
@@ -154,8 +153,8 @@ class TaskForm(QWidget):
         self.requirements = RequirementsEditor()
         self.brand_kit_id = QLineEdit()
         self.brand_kit_id.setObjectName("brand_kit_id")
-        self.brand_kit_id.setPlaceholderText("Only if AITasker gave you one")
-        self.brand_kit_id.setAccessibleName("Brand kit ID (optional)")
+        self.brand_kit_id.setPlaceholderText(self.tr("Only if AITasker gave you one"))
+        self.brand_kit_id.setAccessibleName(self.tr("Brand kit ID (optional)"))
 
         self._editors: dict[str, QWidget] = {
             "title": self.title, "description": self.description, "category": self.category,
@@ -186,11 +185,11 @@ class TaskForm(QWidget):
         # holds something or has a problem).
         self.more_toggle = QToolButton()
         self.more_toggle.setObjectName("moreOptions")
-        self.more_toggle.setText("M&ore options")
+        self.more_toggle.setText(self.tr("M&ore options"))
         self.more_toggle.setCheckable(True)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.more_toggle.setToolTip("Requirements as names and values, and a brand kit (Alt+O)")
+        self.more_toggle.setToolTip(self.tr("Requirements as names and values, and a brand kit (Alt+O)"))
         self.more_options = QWidget()
         self.more_options.setObjectName("moreOptionsFields")
         more = _field_layout()
@@ -392,7 +391,7 @@ class TaskForm(QWidget):
     def _suggestion_words(self) -> str:
         """What a screen reader hears on the Category box while a suggestion is offered."""
         offered = self.suggestion.suggestion()
-        return f" Suggested from your words: {offered.text}; Alt+U uses it." if offered is not None else ""
+        return fill(self.tr(" Suggested from your words: %1; Alt+U uses it."), offered.text) if offered is not None else ""
 
     def accept_suggestion(self, suggestion: Suggestion) -> None:
         """Choose the suggested category (and task type): one click on "Use it", or Alt+U."""
@@ -600,7 +599,7 @@ class TaskForm(QWidget):
         reason = self._reason()
         ready = not self._problems
         self.send_button.setEnabled(ready and not self._busy)
-        self.send_button.setToolTip(f"Not ready to post (Ctrl+Enter once it is). {reason}" if reason else SEND_TIP)
+        self.send_button.setToolTip(fill(self.tr("Not ready to post (Ctrl+Enter once it is). %1"), reason) if reason else self.tr(SEND_TIP))
         self.send_button.setAccessibleDescription(reason)
         self.send_hint.setText(fill(self.tr("To send: %1"), reason) if reason and not self._busy else "")
         self.send_hint.setVisible(bool(reason) and not self._busy)
@@ -650,7 +649,7 @@ class TaskForm(QWidget):
         self._busy = busy
         for editor in self._editors.values():
             editor.setEnabled(not busy)
-        self.send_button.setText("Posting…" if busy else SEND_TEXT)
+        self.send_button.setText(self.tr("Posting…") if busy else self.tr(SEND_TEXT))
         self._revalidate(emit_changed=False)
 
     def clear(self) -> None:

@@ -16,7 +16,7 @@ class FormPage(QWidget):
         super().__init__(parent)
         self.form = TaskForm()
         self.banner = MessageBanner()
-        self.cancel_button = QPushButton("Cancel posting")
+        self.cancel_button = QPushButton(self.tr("Cancel posting"))
         self.cancel_button.setObjectName("cancelSend")
         self.cancel_button.hide()
         self.new_button = QPushButton(self.tr("&New task"))

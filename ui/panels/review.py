@@ -276,18 +276,20 @@ class ReviewWindow(QWidget):
             left = self.task.expires_at - now
             if left > timedelta(0):
                 at = closes_at(self.task)  # "" for a time this computer can't show
-                self.closes.setText(f"Review closes {expires_in_words(self.task.expires_at, now)}" + (f" (at {at})" if at else ""))
+                when_words = expires_in_words(self.task.expires_at, now)
+                self.closes.setText(fill(self.tr("Review closes %1 (at %2)"), when_words, at) if at
+                                    else fill(self.tr("Review closes %1"), when_words))
                 warning = left < CLOSING_SOON
                 self.closes.setProperty("warning", warning)
             else:
-                self.closes.setText("The review has closed: the time to choose ran out.")
+                self.closes.setText(self.tr("The review has closed: the time to choose ran out."))
                 warning = True
                 self.closes.setProperty("warning", warning)
         elif self.task.status == "review":
             self.closes.setText(self.tr("Ready for your review."))
         else:
             info = status_info(self.task.status)
-            self.closes.setText(f"{info.label}: {info.explanation}")
+            self.closes.setText(fill(self.tr("%1: %2"), words(info.label), words(info.explanation)))
             self.closes.setProperty("warning", False)
         # The theme's error tone (readable in light and dark), bold while it warns.
         set_tone(self.closes, "error" if warning else None)

@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.drafts import OutboxRow
 from app.schema import Task
-from ui.presenters import task_more_details, task_summary
-from ui import styles
 from ui.i18n import translate
-from ui.presenters import task_details
+from ui.presenters import task_more_details, task_summary
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel, column_index
 from ui.theme import set_tone
 from ui.widgets.full_text_tooltips import FullTextDelegate
@@ -77,7 +75,7 @@ class TasksPanel(QWidget):
         self.filter_box.setObjectName("statusFilter")
         self.filter_box.setAccessibleName(self.tr("Show"))
         for key, (label, _) in FILTERS.items():
-            self.filter_box.addItem(label, key)
+            self.filter_box.addItem(translate("TasksTableModel", label), key)
         guard_wheel(self.filter_box)
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -96,13 +94,13 @@ class TasksPanel(QWidget):
         self.details = QPlainTextEdit()
         self.details.setObjectName("details")
         self.details.setReadOnly(True)
-        self.details.setPlaceholderText("Select a task to see all its details.")
-        self.details.setAccessibleName("Details of the selected task")
+        self.details.setPlaceholderText(self.tr("Select a task to see all its details."))
+        self.details.setAccessibleName(self.tr("Details of the selected task"))
         self.details.setTabChangesFocus(True)
         # The rest of a task's fields, for those who want them.
         self.more_toggle = QToolButton()
         self.more_toggle.setObjectName("moreDetails")
-        self.more_toggle.setText("More details")
+        self.more_toggle.setText(self.tr("More details"))
         self.more_toggle.setCheckable(True)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -110,11 +108,11 @@ class TasksPanel(QWidget):
         self.more_details.setObjectName("moreDetailsText")
         self.more_details.setReadOnly(True)
         self.more_details.setTabChangesFocus(True)
-        self.more_details.setAccessibleName("More details of the selected task")
+        self.more_details.setAccessibleName(self.tr("More details of the selected task"))
         self.more_details.hide()
         self.more_toggle.toggled.connect(self._show_more_details)
         self.more_toggle.setEnabled(False)
-        self.empty_hint = QLabel("Tasks you send appear here, with their progress.")
+        self.empty_hint = QLabel(self.tr("Tasks you send appear here, with their progress."))
         set_tone(self.empty_hint, "quiet")
 
         layout = QVBoxLayout(self)

@@ -27,7 +27,7 @@ class MessageBanner(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.hide()
         self.toggle = QToolButton()
-        self.toggle.setText("Technical details")
+        self.toggle.setText(self.tr("Technical details"))
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self.details.setVisible)
         close = QToolButton()

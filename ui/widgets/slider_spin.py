@@ -9,12 +9,10 @@ from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from app.schema import NumberLimits
-from app.validation import money_words, number_words, refused_number_message
-from ui.theme import set_tone
 from app.validation import number_words, refused_number_message
-from ui import styles
 from ui.i18n import fill
 from ui.presenters import money
+from ui.theme import set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
 
