@@ -67,7 +67,11 @@ def main() -> int:
     target = ROOT / "docs" / "main-window.png"
     with tempfile.TemporaryDirectory() as tmp:
         seed(Path(tmp))
-        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        # An offscreen screen of a laptop's size, so the window opens at its usual size.
+        screen = Path(tmp) / "screen.json"
+        screen.write_text('{"screens": [{"name": "screen", "x": 0, "y": 0, "width": 1280, "height": 800, '
+                          '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", f"offscreen:configfile={screen}")}
         result = subprocess.run([sys.executable, "-m", "ui", "--demo", "--data-dir", tmp, "--screenshot", str(target)],
                                 cwd=ROOT, env=env)
     if result.returncode == 0:
