@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean bundle bundle-test icons translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,5 +32,30 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check app ui tests
 	$(BIN)/mypy
 
+# The Linux download: dist/aitasker-desktop-<version>-linux-x86_64.tar.gz (slow; not part of `make test`).
+$(VENV)/.installed-bundle: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	touch $@
+
+bundle: $(VENV)/.installed-bundle
+	$(BIN)/python packaging/build_bundle.py
+
+# Builds the tarball in a temporary folder and runs it with an empty environment (slow).
+bundle-test: $(VENV)/.installed-bundle $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m bundle -p no:randomly tests/bundle
+
+# Extract every tr()/translate()/QT_TRANSLATE_NOOP string from app/ and ui/ into
+# resources/translations/aitasker_<lang>.ts (translate those in Qt Linguist: .venv/bin/pyside6-linguist),
+# then compile them to the .qm files the app loads (both are committed).
+TRANSLATIONS := de
+translations: $(VENV)/.installed-run
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations none app ui \
+		-ts $(TRANSLATIONS:%=resources/translations/aitasker_%.ts)
+	for ts in resources/translations/aitasker_*.ts; do $(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
+
+# Re-render resources/icons/*.png from the SVG (the PNGs are committed).
+icons: $(VENV)/.installed-run
+	$(BIN)/python packaging/render_icons.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build dist

@@ -40,13 +40,15 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from app import about
 from app.errors import UserFacingError
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "aitasker-desktop"
-APP_AUTHOR = "AITasker"
-KEYRING_SERVICE = "aitasker-desktop"
+APP_NAME = about.SLUG
+APP_AUTHOR = about.ORG
+KEYRING_SERVICE = about.SLUG  # never rename: a stored key would be lost
 KEYRING_USERNAME = "api-key"
 ENV_VAR = "AITASKER_API_KEY"
 KEY_FILE_NAME = "api-key"
@@ -63,47 +65,53 @@ _O_BINARY = getattr(os, "O_BINARY", 0)
 
 # --- words for the UI ---------------------------------------------------------------------------
 
-NO_KEYRING_NOTICE = (
+NO_KEYRING_NOTICE = QT_TRANSLATE_NOOP(
+    "messages",
     "This computer has no system keychain that AITasker Desktop can use, so your API key can't "
     "be stored there. You can keep the key for this session only (the safest choice: you paste "
     "it again the next time you open the app), or save it in a file that only your user account "
     "can read. Anyone who can log in as you, or who can read your backups, could read the key "
-    "from that file."
+    "from that file.",
 )
-KEYRING_OPTION = "Save it in the system keychain"
-SESSION_OPTION = "Keep it for this session only"
-SESSION_OPTION_DETAIL = "Nothing is written to disk. You will paste the key again next time."
-FILE_OPTION = "Save it in a file only you can read"
-FILE_RISK = (
+KEYRING_OPTION = QT_TRANSLATE_NOOP("messages", "Save it in the system keychain")
+SESSION_OPTION = QT_TRANSLATE_NOOP("messages", "Keep it for this session only")
+SESSION_OPTION_DETAIL = QT_TRANSLATE_NOOP("messages", "Nothing is written to disk. You will paste the key again next time.")
+FILE_OPTION = QT_TRANSLATE_NOOP("messages", "Save it in a file only you can read")
+FILE_RISK = QT_TRANSLATE_NOOP(
+    "messages",
     "The key is stored unencrypted in a file that only your user account can open. Anyone who "
-    "can log in as you, or who can read your backups, can read it."
+    "can log in as you, or who can read your backups, can read it.",
 )
-ENVIRONMENT_NOTICE = (
-    f"Your API key comes from the {ENV_VAR} setting in your environment. The app uses it as it "
-    "is and saves it nowhere. To change or remove it, change that setting and restart the app."
+ENVIRONMENT_NOTICE = QT_TRANSLATE_NOOP(
+    "messages",
+    "Your API key comes from the AITASKER_API_KEY setting in your environment. The app uses it as it "
+    "is and saves it nowhere. To change or remove it, change that setting and restart the app.",
 )
-UNSAFE_FILE_NOTICE = (
+UNSAFE_FILE_NOTICE = QT_TRANSLATE_NOOP(
+    "messages",
     "Your saved API key was not used, because other people on this computer could read or change "
     "the file it was kept in. Please enter your key again. To be safe, you can also create a new "
-    "key in your AITasker dashboard and delete the old one."
+    "key in your AITasker dashboard and delete the old one.",
 )
-KEYRING_UNAVAILABLE = (
+KEYRING_UNAVAILABLE = QT_TRANSLATE_NOOP(
+    "messages",
     "This computer has no system keychain the app can use. Keep the key for this session only, "
-    "or save it in a file only you can read."
+    "or save it in a file only you can read.",
 )
-KEYRING_SAVE_FAILED = (
+KEYRING_SAVE_FAILED = QT_TRANSLATE_NOOP(
+    "messages",
     "The system keychain did not accept your API key. It may be locked: unlock it and try "
-    "again, or keep the key for this session only."
+    "again, or keep the key for this session only.",
 )
-FILE_SAVE_FAILED = "Your API key could not be saved in a file. Check that your disk is not full."
-FORGET_FAILED = "The API key could not be removed from everywhere it was kept."
-EMPTY_KEY = "There is no key to save. Paste the key from your AITasker dashboard."
+FILE_SAVE_FAILED = QT_TRANSLATE_NOOP("messages", "Your API key could not be saved in a file. Check that your disk is not full.")
+FORGET_FAILED = QT_TRANSLATE_NOOP("messages", "The API key could not be removed from everywhere it was kept.")
+EMPTY_KEY = QT_TRANSLATE_NOOP("messages", "There is no key to save. Paste the key from your AITasker dashboard.")
 
 _SOURCE_WORDS: dict[str, str] = {
-    "environment": f"Your API key comes from the {ENV_VAR} setting and is saved nowhere.",
-    "keyring": "Your API key is kept in the system keychain.",
-    "file": "Your API key is kept in a file only your user account can read.",
-    "session": "Your API key is kept for this session only. You will enter it again next time.",
+    "environment": QT_TRANSLATE_NOOP("messages", "Your API key comes from the AITASKER_API_KEY setting and is saved nowhere."),
+    "keyring": QT_TRANSLATE_NOOP("messages", "Your API key is kept in the system keychain."),
+    "file": QT_TRANSLATE_NOOP("messages", "Your API key is kept in a file only your user account can read."),
+    "session": QT_TRANSLATE_NOOP("messages", "Your API key is kept for this session only. You will enter it again next time."),
 }
 
 
@@ -119,16 +127,18 @@ def key_format_warning(key: str) -> str | None:
     """
     text = key.strip()
     if not text:
-        return "The key is empty. Paste the key from your AITasker dashboard."
+        return QT_TRANSLATE_NOOP("messages", "The key is empty. Paste the key from your AITasker dashboard.")
     if not (text.isascii() and text.isprintable()) or any(c.isspace() for c in text):
-        return (
+        return QT_TRANSLATE_NOOP(
+            "messages",
             "The key contains spaces, line breaks or unusual characters, so it is probably not "
-            "copied correctly. Copy it again from your AITasker dashboard."
+            "copied correctly. Copy it again from your AITasker dashboard.",
         )
     if not text.startswith(KEY_PREFIXES):
-        return (
+        return QT_TRANSLATE_NOOP(
+            "messages",
             "This doesn't look like an AITasker key: those usually start with \u201caitk_\u201d. "
-            "You can still use it if you are sure it is right."
+            "You can still use it if you are sure it is right.",
         )
     return None
 

@@ -14,12 +14,14 @@ import time
 from datetime import UTC
 from typing import Any
 
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
+
 
 class UserFacingError(Exception):
     """The base of every error a person may read: ``user_message`` in plain words (shown first),
     ``detail`` the technical part (Details expander, log). Neither ever holds the API key."""
 
-    default_message = "Something went wrong."
+    default_message = QT_TRANSLATE_NOOP("messages", "Something went wrong.")
 
     def __init__(self, user_message: str | None = None, *, detail: str = "") -> None:
         self.user_message = user_message or self.default_message
@@ -33,7 +35,7 @@ class UserFacingError(Exception):
 class ApiError(UserFacingError):
     """Something went wrong talking to AITasker."""
 
-    default_message = "Something went wrong while talking to AITasker."
+    default_message = QT_TRANSLATE_NOOP("messages", "Something went wrong while talking to AITasker.")
 
     def __init__(self, user_message: str | None = None, *, detail: str = "", status: int | None = None):
         self.status = status
@@ -41,15 +43,16 @@ class ApiError(UserFacingError):
 
 
 class InvalidAddress(ApiError):
-    default_message = (
-        "The AITasker address must start with https:// so that your key travels encrypted."
+    default_message = QT_TRANSLATE_NOOP(
+        "messages",
+        "The AITasker address must start with https:// so that your key travels encrypted.",
     )
 
 
 class InvalidTask(ApiError):
     """The task was refused as it stands; ``field_errors`` maps a field name to its messages."""
 
-    default_message = "Some of the details need a change before the task can be posted."
+    default_message = QT_TRANSLATE_NOOP("messages", "Some of the details need a change before the task can be posted.")
 
     def __init__(
         self,
@@ -73,52 +76,54 @@ class InvalidTask(ApiError):
 
 
 class Unauthorized(ApiError):
-    default_message = "AITasker did not accept your API key. Please check it, or enter a new one."
+    default_message = QT_TRANSLATE_NOOP("messages", "AITasker did not accept your API key. Please check it, or enter a new one.")
 
 
 class Forbidden(ApiError):
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "messages",
         "Your API key is not allowed to do this. It may be a read-only key: "
-        "create a key that can post tasks in your AITasker dashboard."
+        "create a key that can post tasks in your AITasker dashboard.",
     )
 
 
 class NotFound(ApiError):
-    default_message = "AITasker could not find this task. It may belong to another account."
+    default_message = QT_TRANSLATE_NOOP("messages", "AITasker could not find this task. It may belong to another account.")
 
 
 class RateLimited(ApiError):
-    default_message = "AITasker asked us to slow down for a moment."
+    default_message = QT_TRANSLATE_NOOP("messages", "AITasker asked us to slow down for a moment.")
 
     def __init__(self, user_message: str | None = None, *, retry_after: float | None = None, detail: str = "", status: int | None = 429):
         self.retry_after = retry_after
         if user_message is None and retry_after is not None:
             seconds = max(1, math.ceil(retry_after))
-            user_message = f"AITasker asked us to wait {seconds} s before trying again."
+            user_message = fill(translate("messages", "AITasker asked us to wait %1 s before trying again."), seconds)
         super().__init__(user_message, detail=detail, status=status)
 
 
 class ServerError(ApiError):
-    default_message = "AITasker is having trouble right now. Please try again in a few minutes."
+    default_message = QT_TRANSLATE_NOOP("messages", "AITasker is having trouble right now. Please try again in a few minutes.")
 
 
 class Offline(ApiError):
     """Nothing reached the server: safe to retry, even a create."""
 
-    default_message = "Can't reach AITasker. Check your internet connection."
+    default_message = QT_TRANSLATE_NOOP("messages", "Can't reach AITasker. Check your internet connection.")
 
 
 class OutcomeUnknown(ApiError):
     """A create may have reached the server: never resend it without the user's decision."""
 
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "messages",
         "The connection broke after your task was sent, so we can't tell whether AITasker "
-        "received it. Nothing will be sent again without your say-so."
+        "received it. Nothing will be sent again without your say-so.",
     )
 
 
 class BadResponse(ApiError):
-    default_message = "AITasker sent an answer this app does not understand."
+    default_message = QT_TRANSLATE_NOOP("messages", "AITasker sent an answer this app does not understand.")
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

@@ -10,15 +10,23 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from app.translatable import QT_TRANSLATE_NOOP, fill, integer, translate
+
 FIELD_ORDER = [
     "title", "description", "category", "task_type", "budget_usd", "experimentation",
     "requirements", "brand_kit_id",
 ]
 # How a field is named in the reason Send is disabled.
 NAMES = {
-    "title": "What do you need", "description": "Description", "category": "Category",
-    "task_type": "Task type", "budget_usd": "Budget", "experimentation": "Experimentation",
-    "requirements": "Requirements", "brand_kit_id": "Brand kit ID", "__all__": "The task",
+    "title": QT_TRANSLATE_NOOP("messages", "What do you need"),
+    "description": QT_TRANSLATE_NOOP("messages", "Description"),
+    "category": QT_TRANSLATE_NOOP("messages", "Category"),
+    "task_type": QT_TRANSLATE_NOOP("messages", "Task type"),
+    "budget_usd": QT_TRANSLATE_NOOP("messages", "Budget"),
+    "experimentation": QT_TRANSLATE_NOOP("messages", "Experimentation"),
+    "requirements": QT_TRANSLATE_NOOP("messages", "Requirements"),
+    "brand_kit_id": QT_TRANSLATE_NOOP("messages", "Brand kit ID"),
+    "__all__": QT_TRANSLATE_NOOP("messages", "The task"),
 }
 COUNTED_FIELDS = ("title", "description")  # their counter says "too long": no second message
 _UUID_SO_FAR = re.compile(r"^\{?(urn:uuid:)?[0-9a-fA-F-]*\}?$")
@@ -66,7 +74,8 @@ def shown_messages(problems: Mapping[str, list[str]], external: Mapping[str, lis
 def under_field(field: str, messages: list[str]) -> list[str]:
     """What goes in the message line under a field."""
     if field in COUNTED_FIELDS:
-        return [m for m in messages if "too long" not in m]
+        too_long = ("too long", translate("messages", "too long"))  # the length messages say so, in any language
+        return [m for m in messages if not any(words in m for words in too_long)]
     return list(messages)
 
 
@@ -84,23 +93,26 @@ def send_reason(problems: Mapping[str, list[str]]) -> str:
     message = problems[first][0]
     if message[1:2].islower():
         message = message[:1].lower() + message[1:]
-    reason = f"{NAMES.get(first, first)}: {message}"
+    reason = fill(translate("messages", "%1: %2"), translate("messages", NAMES[first]) if first in NAMES else first, message)
     more = sum(len(problems[f]) for f in fields) - 1
     if more:
-        reason += f" ({more} more to fix)"
+        reason = fill(translate("messages", "%1 (%2 more to fix)"), reason, more)
     return reason
 
 
 def counter_words(length: int, limit: int | None) -> tuple[str, bool]:
     """The counter under a text field, and whether it is an error (over the limit)."""
     if limit is None:
-        return f"{length:,}", False
+        return integer(length), False
     over = length - limit
     if over > 0:
-        return f"⚠ {length:,}/{limit:,}: {over:,} character{'s' if over != 1 else ''} too many", True
+        if over == 1:
+            return fill(translate("messages", "⚠ %1/%2: 1 character too many"), integer(length), integer(limit)), True
+        return fill(translate("messages", "⚠ %1/%2: %3 characters too many"), integer(length), integer(limit),
+                    integer(over)), True
     if over == 0 and length:
-        return f"{length:,}/{limit:,}: that is the most", False
-    return f"{length:,}/{limit:,}", False
+        return fill(translate("messages", "%1/%2: that is the most"), integer(length), integer(limit)), False
+    return f"{integer(length)}/{integer(limit)}", False
 
 
 def first_problem(problems: Mapping[str, list[str]], external: Mapping[str, list[str]]) -> str | None:

@@ -22,6 +22,7 @@ import httpx
 
 from app import __version__
 from app.api import is_loopback_host
+from app.translatable import fill, translate
 
 log = logging.getLogger(__name__)
 
@@ -119,12 +120,12 @@ class ImageFetcher:
             async with self._slots, asyncio.timeout(self.timeout):
                 data = await self._get(url)
         except TimeoutError:
-            self._fail(url, "The picture took too long to load.")
+            self._fail(url, translate("messages", "The picture took too long to load."))
         except ImageError as exc:
             self._fail(url, str(exc))
         except httpx.HTTPError as exc:
             log.info("picture %s not loaded: %s", urlsplit(url).hostname, type(exc).__name__)
-            self._fail(url, "The picture could not be loaded.")
+            self._fail(url, translate("messages", "The picture could not be loaded."))
         self._keep(url, data)
         return data
 
@@ -148,20 +149,21 @@ class ImageFetcher:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https") or not parts.hostname:
-            raise ImageError("This is not a web address.")
+            raise ImageError(translate("messages", "This is not a web address."))
         if scheme == "http" and not is_loopback_host(parts.hostname):
-            raise ImageError("The picture is not on a secure (https) address, so it is not loaded.")
+            raise ImageError(translate("messages", "The picture is not on a secure (https) address, so it is not loaded."))
         headers = {"Authorization": f"Bearer {self._api_key}"} if self.sends_key_to(url) else {}
         request = self._http.build_request("GET", url, headers=headers)
         response = await self._http.send(request, stream=True)
         try:
             if 300 <= response.status_code < 400:
-                raise ImageError("The picture has moved to another address, which is not followed.")
+                raise ImageError(translate("messages", "The picture has moved to another address, which is not followed."))
             if response.status_code != 200:
-                raise ImageError(f"The picture could not be loaded (the server answered {response.status_code}).")
+                raise ImageError(fill(translate("messages", "The picture could not be loaded (the server answered %1)."),
+                                      response.status_code))
             kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
             if kind and not kind.startswith("image/") and kind != "application/octet-stream":
-                raise ImageError("This address is not a picture.")
+                raise ImageError(translate("messages", "This address is not a picture."))
             declared = response.headers.get("Content-Length")
             if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
                 raise ImageError(self._too_large())
@@ -184,4 +186,5 @@ class ImageFetcher:
             await response.aclose()
 
     def _too_large(self) -> str:
-        return f"The picture is larger than {self.max_bytes // (1024 * 1024) or 1} MB, so it is not loaded."
+        return fill(translate("messages", "The picture is larger than %1 MB, so it is not loaded."),
+                    self.max_bytes // (1024 * 1024) or 1)

@@ -165,7 +165,9 @@ _QUIET_LOGGERS = ("httpx", "httpcore", "qasync", "asyncio", "keyring")
 def default_log_dir() -> Path:
     import platformdirs
 
-    return platformdirs.user_log_path("aitasker-desktop", "AITasker")
+    from app import about
+
+    return platformdirs.user_log_path(about.SLUG, about.ORG)
 
 
 def setup_logging(

@@ -30,6 +30,7 @@ from app.api import TasksClient
 from app.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
 from app.schema import Task, TaskDraft, plain_field_errors
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store, StoreError
+from app.translatable import QT_TRANSLATE_NOOP
 from app.wakeup import Wakeup
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,10 @@ log = logging.getLogger(__name__)
 CREATES_PER_MINUTE = 60  # documented bucket for POST /api/v1/tasks
 HEALTH_BACKOFF = (2.0, 5.0, 10.0, 20.0, 30.0, 60.0)
 USER_SEND_FROM = (DRAFT, WAITING, UNKNOWN)  # states a user's Send / Send again may start from
-EARLIER_VERSION = (
+EARLIER_VERSION = QT_TRANSLATE_NOOP(
+    "messages",
     "AITasker answered with a task that differs from this draft (it was probably posted earlier from "
-    "an older version). That task is in your list. Your text was kept as a draft, not posted."
+    "an older version). That task is in your list. Your text was kept as a draft, not posted.",
 )
 
 
@@ -138,15 +140,15 @@ class Outbox:
         try:
             TaskDraft.model_validate(record.values)
         except ValidationError as exc:
-            self._store.set_state(draft_id, DRAFT, error="Some details need a change.", expect=(record.state,))
+            self._store.set_state(draft_id, DRAFT, error=QT_TRANSLATE_NOOP("messages", "Some details need a change."), expect=(record.state,))
             self._on_change()
             return SendResult(DRAFT, field_errors=plain_field_errors(exc.errors()))
         client = self._client()
         if client is None:
-            self._store.set_state(draft_id, WAITING, queue=True, error="No account connected yet.",
+            self._store.set_state(draft_id, WAITING, queue=True, error=QT_TRANSLATE_NOOP("messages", "No account connected yet."),
                                   expect=(record.state,))
             self._on_change()
-            return SendResult(WAITING, error=Offline("No AITasker account is connected yet."))
+            return SendResult(WAITING, error=Offline(QT_TRANSLATE_NOOP("messages", "No AITasker account is connected yet.")))
         self._in_flight.add(draft_id)
         try:
             await self._pace()  # within the create limit; nothing has left yet
@@ -164,7 +166,7 @@ class Outbox:
             draft = TaskDraft.model_validate(claimed.values)  # what is sent is what was claimed
         except ValidationError as exc:
             self._in_flight.discard(draft_id)
-            self._store.set_state(draft_id, DRAFT, error="Some details need a change.", expect=(SENDING,))
+            self._store.set_state(draft_id, DRAFT, error=QT_TRANSLATE_NOOP("messages", "Some details need a change."), expect=(SENDING,))
             self._on_change()
             return SendResult(DRAFT, field_errors=plain_field_errors(exc.errors()))
         self._on_change()
@@ -190,7 +192,7 @@ class Outbox:
         except BaseException:
             # Cancelled (the app is closing) or a bug: we cannot know whether it left.
             try:
-                self._finish(draft_id, UNKNOWN, error="Sending was interrupted.")
+                self._finish(draft_id, UNKNOWN, error=QT_TRANSLATE_NOOP("messages", "Sending was interrupted."))
             finally:
                 self._in_flight.discard(draft_id)
                 self._on_change()

@@ -27,6 +27,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from app.schema import Task, _aware
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 log = logging.getLogger(__name__)
 
@@ -215,10 +216,14 @@ def score_words(score: float | None, *, short: bool = False) -> str:
     """"Judged very good (82 of 100)", or short "very good (82/100)"; "Not scored yet" when unknown."""
     hundred = score_out_of_100(score)
     if hundred is None:
-        return "not scored yet" if short else "Not scored yet"
-    word = next((w for floor, w in ((85, "excellent"), (70, "very good"), (55, "good"), (40, "fair")) if hundred >= floor),
-                "weak")
-    return f"{word} ({hundred:.0f}/100)" if short else f"Judged {word} ({hundred:.0f} of 100)"
+        return translate("messages", "not scored yet") if short else translate("messages", "Not scored yet")
+    word = next((w for floor, w in ((85, QT_TRANSLATE_NOOP("messages", "excellent")), (70, QT_TRANSLATE_NOOP("messages", "very good")),
+                                    (55, QT_TRANSLATE_NOOP("messages", "good")), (40, QT_TRANSLATE_NOOP("messages", "fair")))
+                 if hundred >= floor), QT_TRANSLATE_NOOP("messages", "weak"))
+    word = translate("messages", word)
+    if short:
+        return fill(translate("messages", "%1 (%2/100)"), word, f"{hundred:.0f}")
+    return fill(translate("messages", "Judged %1 (%2 of 100)"), word, f"{hundred:.0f}")
 
 
 def breakdown_words(breakdown: dict[str, Any] | None) -> str:

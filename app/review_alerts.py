@@ -19,6 +19,7 @@ from typing import Literal
 from app.review import SettingsStore
 from app.schema import Task
 from app.timefmt import local_or_none
+from app.translatable import fill, translate
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class ReviewAlert:
 
 
 def task_name(task: Task) -> str:
-    title = (task.title or "").strip() or "Your task"
+    title = (task.title or "").strip() or translate("messages", "Your task")
     return title if len(title) <= 80 else title[:79] + "…"
 
 
@@ -104,20 +105,21 @@ class ReviewAlerts:
         if "review" in shown and (not closing or "closing" in shown):
             return []  # the usual case, kept cheap: nothing new for this task
         name, at = task_name(task), closes_at(task, self._tz)
-        until = f" — closes at {at}" if at else ""
+        until = fill(translate("messages", " — closes at %1"), at) if at else ""
         alerts: list[ReviewAlert] = []
         if not self.shown(task.id, "review"):
-            body = f"‘{name}’ is ready for your review{until}"
+            body = fill(translate("messages", "‘%1’ is ready for your review%2"), name, until)
             if closing:
-                body += " (under ten minutes left)"
+                body += translate("messages", " (under ten minutes left)")
                 self._mark(task.id, "review", "closing")
             else:
                 self._mark(task.id, "review")
-            alerts.append(ReviewAlert(task.id, "review", "Ready for your review", body))
+            alerts.append(ReviewAlert(task.id, "review", translate("messages", "Ready for your review"), body))
         elif closing and not self.shown(task.id, "closing"):
             self._mark(task.id, "closing")
-            alerts.append(ReviewAlert(task.id, "closing", "Review closes soon",
-                                      f"Under ten minutes left to choose a version of ‘{name}’{until}"))
+            alerts.append(ReviewAlert(task.id, "closing", translate("messages", "Review closes soon"),
+                                      fill(translate("messages", "Under ten minutes left to choose a version of ‘%1’%2"),
+                                           name, until)))
         if alerts:
             self._save()
         return alerts
@@ -148,4 +150,6 @@ def waiting_words(count: int) -> str:
     """"2 need your review"; "" when none."""
     if count <= 0:
         return ""
-    return "1 needs your review" if count == 1 else f"{count} need your review"
+    if count == 1:
+        return translate("messages", "1 needs your review")
+    return fill(translate("messages", "%1 need your review"), count)

@@ -14,12 +14,13 @@ from app.api import TasksClient
 from app.errors import ApiError, NotFound
 from app.images import ImageFetcher
 from app.review import Gallery, Operation, OperationsCache, ReviewOperations, SettingsStore
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 
 class NoConnection(ApiError):
-    default_message = "Not connected to AITasker yet."
+    default_message = QT_TRANSLATE_NOOP("messages", "Not connected to AITasker yet.")
 
 
 class ReviewService:

@@ -23,6 +23,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
+from app.translatable import QT_TRANSLATE_NOOP
+
 # Display hints that are not API limits but must live beside them (issue: no widget repeats a
 # number). ``ui_step`` is the spin box's smallest step (cents for money), ``ui_slider_step`` the
 # slider's step, ``ui_decimals`` the digits shown.
@@ -105,7 +107,7 @@ def requirements_problem(value: Any) -> str | None:
     nested a million levels deep (pasted into "Edit as JSON") is refused at once, not after a hang.
     """
     if not isinstance(value, dict):
-        return "Requirements must be names and values."
+        return QT_TRANSLATE_NOOP("messages", "Requirements must be names and values.")
     # Each node costs at least one character of JSON: more nodes than the size limit is too long.
     budget = MAX_REQUIREMENTS_CHARS
     stack: list[tuple[Any, int]] = [(value, 1)]
@@ -119,20 +121,20 @@ def requirements_problem(value: Any) -> str | None:
                 return _too_deep()
             for key, item in node.items():
                 if not isinstance(key, str):
-                    return "Every requirement needs a name made of text."
+                    return QT_TRANSLATE_NOOP("messages", "Every requirement needs a name made of text.")
                 stack.append((item, depth + 1))
         elif isinstance(node, (list, tuple)):
             if depth > MAX_REQUIREMENTS_DEPTH:
                 return _too_deep()
             stack.extend((item, depth + 1) for item in node)
         elif isinstance(node, float) and not math.isfinite(node):
-            return "Requirements can't contain an infinite or undefined number."
+            return QT_TRANSLATE_NOOP("messages", "Requirements can't contain an infinite or undefined number.")
         elif not (node is None or isinstance(node, (str, int, float, bool))):
-            return "Requirements can only contain text, numbers, yes/no, lists and groups of names and values."
+            return QT_TRANSLATE_NOOP("messages", "Requirements can only contain text, numbers, yes/no, lists and groups of names and values.")
     try:
         size = len(json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))) if budget >= 0 else None
     except (ValueError, TypeError, RecursionError):
-        return "Requirements contain a value that can't be sent (for example a number with thousands of digits)."
+        return QT_TRANSLATE_NOOP("messages", "Requirements contain a value that can't be sent (for example a number with thousands of digits).")
     if size is None or size > MAX_REQUIREMENTS_CHARS:
         return f"Requirements are too long (at most {MAX_REQUIREMENTS_CHARS:,} characters). Please shorten them."
     return None
@@ -269,20 +271,20 @@ class StatusInfo:
 
 
 STATUSES: dict[str, StatusInfo] = {
-    "open": StatusInfo("Posted", False, "Your task is posted and waiting to be matched."),
-    "matching": StatusInfo("Finding agents", False, "AITasker is choosing agents to work on it."),
-    "prototyping": StatusInfo("Agents at work", False, "Agents are preparing first versions."),
+    "open": StatusInfo(QT_TRANSLATE_NOOP("messages", "Posted"), False, QT_TRANSLATE_NOOP("messages", "Your task is posted and waiting to be matched.")),
+    "matching": StatusInfo(QT_TRANSLATE_NOOP("messages", "Finding agents"), False, QT_TRANSLATE_NOOP("messages", "AITasker is choosing agents to work on it.")),
+    "prototyping": StatusInfo(QT_TRANSLATE_NOOP("messages", "Agents at work"), False, QT_TRANSLATE_NOOP("messages", "Agents are preparing first versions.")),
     "review": StatusInfo(
-        "Ready for your review", False, "First versions are ready: pick the one you like."
+        QT_TRANSLATE_NOOP("messages", "Ready for your review"), False, QT_TRANSLATE_NOOP("messages", "First versions are ready: pick the one you like.")
     ),
     "delivering": StatusInfo(
-        "Final version in progress", False, "The agent you picked is finishing the work."
+        QT_TRANSLATE_NOOP("messages", "Final version in progress"), False, QT_TRANSLATE_NOOP("messages", "The agent you picked is finishing the work.")
     ),
-    "completed": StatusInfo("Completed", True, "You approved the work. Payment was made."),
+    "completed": StatusInfo(QT_TRANSLATE_NOOP("messages", "Completed"), True, QT_TRANSLATE_NOOP("messages", "You approved the work. Payment was made.")),
     "expired": StatusInfo(
-        "Expired", True, "The time ran out before a version was chosen. No money was taken."
+        QT_TRANSLATE_NOOP("messages", "Expired"), True, QT_TRANSLATE_NOOP("messages", "The time ran out before a version was chosen. No money was taken.")
     ),
-    "cancelled": StatusInfo("Cancelled", True, "The task was cancelled before a winner was picked."),
+    "cancelled": StatusInfo(QT_TRANSLATE_NOOP("messages", "Cancelled"), True, QT_TRANSLATE_NOOP("messages", "The task was cancelled before a winner was picked.")),
 }
 
 
@@ -290,13 +292,13 @@ STATUSES: dict[str, StatusInfo] = {
 OUTBOX_PREFIX = "outbox:"
 OUTBOX_STATUSES: dict[str, StatusInfo] = {
     OUTBOX_PREFIX + "waiting": StatusInfo(
-        "Waiting to send", False, "Saved on this computer. It will be sent when the connection is back."
+        QT_TRANSLATE_NOOP("messages", "Waiting to send"), False, QT_TRANSLATE_NOOP("messages", "Saved on this computer. It will be sent when the connection is back.")
     ),
-    OUTBOX_PREFIX + "sending": StatusInfo("Sending…", False, "On its way to AITasker."),
+    OUTBOX_PREFIX + "sending": StatusInfo(QT_TRANSLATE_NOOP("messages", "Sending…"), False, QT_TRANSLATE_NOOP("messages", "On its way to AITasker.")),
     OUTBOX_PREFIX + "unknown": StatusInfo(
-        "Not sure it was sent",
+        QT_TRANSLATE_NOOP("messages", "Not sure it was sent"),
         False,
-        "The connection broke while sending. Open Drafts to send it again or keep it as a draft.",
+        QT_TRANSLATE_NOOP("messages", "The connection broke while sending. Open Drafts to send it again or keep it as a draft."),
     ),
 }
 FINAL_STATUSES = tuple(name for name, info in STATUSES.items() if info.final)

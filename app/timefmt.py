@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
+from app.translatable import fill, translate
+
 UNSHOWABLE = "—"
 # Exceptions a conversion of an extreme date may raise, depending on the platform's C library.
 _CANT_CONVERT = (OverflowError, ValueError, OSError)
@@ -52,20 +54,21 @@ def utc_iso(when: datetime) -> str:
         return edge.replace(tzinfo=UTC).isoformat()
 
 
+
 def _span(seconds: float) -> str:
     seconds = int(abs(seconds))
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days >= 2:
-        return f"{days} days"
+        return fill(translate("messages", "%1 days"), days)
     if days == 1:
-        return f"1 day {hours} h" if hours else "1 day"
+        return fill(translate("messages", "1 day %1 h"), hours) if hours else translate("messages", "1 day")
     if hours:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        return fill(translate("messages", "%1 h %2 min"), hours, minutes) if minutes else fill(translate("messages", "%1 h"), hours)
     if minutes:
-        return f"{minutes} min"
-    return "under a minute"
+        return fill(translate("messages", "%1 min"), minutes)
+    return translate("messages", "under a minute")
 
 
 def expires_in_words(expires_at: datetime | None, now: datetime, *, final: bool = False) -> str:
@@ -76,8 +79,8 @@ def expires_in_words(expires_at: datetime | None, now: datetime, *, final: bool 
     if final:
         return ""
     if delta >= 0:
-        return f"in {_span(delta)}"
-    return f"expired {_span(delta)} ago"
+        return fill(translate("messages", "in %1"), _span(delta))
+    return fill(translate("messages", "expired %1 ago"), _span(delta))
 
 
 def ago_in_words(when: datetime | None, now: datetime) -> str:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from app import translatable
 from app.schema import NumberLimits, TaskDraft, number_limits
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 # How a field is called inside a sentence.
 NOUNS = {
-    "category": "a category",
-    "task_type": "a task type",
-    "budget_usd": "budget",
-    "experimentation": "experimentation",
+    "category": QT_TRANSLATE_NOOP("messages", "a category"),
+    "task_type": QT_TRANSLATE_NOOP("messages", "a task type"),
+    "budget_usd": QT_TRANSLATE_NOOP("messages", "budget"),
+    "experimentation": QT_TRANSLATE_NOOP("messages", "experimentation"),
 }
 MONEY_FIELDS = ("budget_usd",)
 NUMBER_FIELDS = ("budget_usd", "experimentation")
@@ -25,8 +27,8 @@ _LOCATIONS = ("body", "query", "path", "header")
 
 
 def money_words(value: float, decimals: int = 2) -> str:
-    """Dollars as the app writes them everywhere: $1,234.50."""
-    return f"${value:,.{decimals}f}"
+    """Dollars as the app writes them everywhere: $1,234.50 (in German 1.234,50 $)."""
+    return translatable.money(value, decimals)
 
 
 def number_words(value: float, limits: NumberLimits, *, money: bool) -> str:
@@ -41,49 +43,53 @@ def _limits(field: str) -> NumberLimits | None:
 
 
 def highest_message(noun: str, words: str) -> str:
-    return f"The highest {noun} is {words}."
+    return fill(translate("messages", "The highest %1 is %2."), noun, words)
 
 
 def lowest_message(noun: str, words: str) -> str:
-    return f"The lowest {noun} is {words}."
+    return fill(translate("messages", "The lowest %1 is %2."), noun, words)
 
 
 def _bound_message(field: str, kind: str, ctx: dict[str, Any]) -> str:
     high = kind.startswith("less_than")
     limits = _limits(field)
-    noun = NOUNS.get(field, "value")
+    noun = translate("messages", NOUNS[field]) if field in NOUNS else translate("messages", "value")
     if limits is not None:
         bound = limits.maximum if high else limits.minimum
         words = number_words(bound, limits, money=field in MONEY_FIELDS)
     else:
-        words = str(next((ctx[k] for k in ("le", "lt", "ge", "gt") if k in ctx), "the limit"))
+        words = str(next((ctx[k] for k in ("le", "lt", "ge", "gt") if k in ctx), translate("messages", "the limit")))
     return highest_message(noun, words) if high else lowest_message(noun, words)
 
 
 def _message(field: str, kind: str, ctx: dict[str, Any], error: dict[str, Any]) -> str:
     if field in ("category", "task_type") and kind in ("missing", "string_too_short", "value_error", "string_type"):
-        return f"Please choose {NOUNS[field]}."
+        return fill(translate("messages", "Please choose %1."), translate("messages", NOUNS[field]))
     if kind == "string_too_long" and "max_length" in ctx:
         most = int(ctx.get("max_length", 0))
         typed = error.get("input")
         over = len(typed) - most if isinstance(typed, str) else 0
         if over > 0:
-            return f"This is {over} character{'s' if over != 1 else ''} too long (at most {most})."
-        return f"This is too long (at most {most} characters)."
+            if over == 1:
+                return fill(translate("messages", "This is 1 character too long (at most %1)."), most)
+            return fill(translate("messages", "This is %1 characters too long (at most %2)."), over, most)
+        return fill(translate("messages", "This is too long (at most %1 characters)."), most)
     if kind == "string_too_short" and "min_length" in ctx:
         least = int(ctx["min_length"])
-        return f"This needs at least {least} character{'s' if least != 1 else ''}."
+        if least == 1:
+            return translate("messages", "This needs at least 1 character.")
+        return fill(translate("messages", "This needs at least %1 characters."), least)
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return _bound_message(field, kind, ctx)
     if kind == "string_unicode":
         return "This contains a broken character (half of an emoji or symbol). Please retype the last characters."
     if kind.startswith("uuid"):
-        return "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000."
+        return translate("messages", "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000.")
     if kind in ("dict_type", "model_type"):
-        return "This must be a list of names and values."
+        return translate("messages", "This must be a list of names and values.")
     if field in NUMBER_FIELDS and kind in ("float_parsing", "float_type", "finite_number", "value_error"):
-        return "Please enter a number."
-    message = str(error.get("msg") or "This value is not accepted.")
+        return translate("messages", "Please enter a number.")
+    message = str(error.get("msg") or translate("messages", "This value is not accepted."))
     return message.removeprefix("Value error, ")
 
 
@@ -102,7 +108,7 @@ def plain_field_errors(errors: list[Any]) -> dict[str, list[str]]:
         kind = str(error.get("type") or "")
         ctx = error.get("ctx") or {}
         if kind == "extra_forbidden":
-            fields.setdefault("__all__", []).append(f"'{field}' is not something AITasker accepts.")
+            fields.setdefault("__all__", []).append(fill(translate("messages", "'%1' is not something AITasker accepts."), field))
             continue
         fields.setdefault(field, []).append(_message(field, kind, ctx, error))
     return fields
@@ -116,8 +122,10 @@ def refused_number_message(typed: str, number: float | None, limits: NumberLimit
     if (number is not None and number < limits.minimum) or typed.startswith("-"):
         return lowest_message(noun, number_words(limits.minimum, limits, money=money))
     if decimal_point in typed and len(typed.split(decimal_point, 1)[1]) > limits.decimals:
-        return f"At most {limits.decimals} decimals{' (cents)' if money else ''}."
-    return "Only a number can go here."
+        if money:
+            return fill(translate("messages", "At most %1 decimals (cents)."), limits.decimals)
+        return fill(translate("messages", "At most %1 decimals."), limits.decimals)
+    return translate("messages", "Only a number can go here.")
 
 
 __all__ = [

@@ -24,7 +24,7 @@ async def run_dialog(dialog: QDialog) -> int:
         dialog.finished.disconnect(finished)
 
 
-async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
     """A question with two buttons; True when the user chose ``yes``. Text is plain, never HTML."""
     box = QMessageBox(parent)
     box.setObjectName("confirmDialog")
@@ -33,7 +33,10 @@ async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str =
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    if no is None:
+        box.addButton(QMessageBox.StandardButton.Cancel)  # Qt's own word, in the user's language
+    else:
+        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes_button)
     try:
         await run_dialog(box)

@@ -25,6 +25,7 @@ from app import credentials
 from app.api import DEFAULT_API_URL, TasksClient, check_api_url
 from app.errors import ApiError, InvalidAddress, Offline, Unauthorized
 from ui.async_dialog import run_dialog
+from ui.i18n import fill, words
 from ui.theme import set_tone
 
 
@@ -50,23 +51,23 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to AITasker Desktop")
+        self.setWindowTitle(self.tr("Welcome to AITasker Desktop"))
         self.setObjectName("welcomeDialog")
-        title = QLabel("Post tasks to AITasker and follow them, without writing code.")
+        title = QLabel(self.tr("Post tasks to AITasker and follow them, without writing code."))
         title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         title.setWordWrap(True)
-        demo = QPushButton("Try the &demo")
+        demo = QPushButton(self.tr("Try the &demo"))
         demo.setObjectName("tryDemo")
-        demo.setToolTip("A practice server on this computer: no account, no money")
-        connect = QPushButton("&Connect your account")
+        demo.setToolTip(self.tr("A practice server on this computer: no account, no money"))
+        connect = QPushButton(self.tr("&Connect your account"))
         connect.setObjectName("connectAccount")
         connect.setDefault(True)
         demo.clicked.connect(lambda: self.done(self.DEMO))
         connect.clicked.connect(lambda: self.done(self.CONNECT))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(_plain_label("The demo shows the whole flow with a practice server: nothing is paid. "
-                                      "To post real tasks, connect with an API key from your AITasker dashboard."))
+        layout.addWidget(_plain_label(self.tr("The demo shows the whole flow with a practice server: nothing is paid. "
+                                              "To post real tasks, connect with an API key from your AITasker dashboard.")))
         layout.addWidget(demo)
         layout.addWidget(connect)
 
@@ -77,7 +78,7 @@ class ConnectDialog(QDialog):
     def __init__(self, keystore: credentials.KeyStore, *, api_url: str = DEFAULT_API_URL, keyring_available: bool,
                  message: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect your AITasker account")
+        self.setWindowTitle(self.tr("Connect your AITasker account"))
         self.setObjectName("connectDialog")
         self.keystore = keystore
         self.message = _plain_label(message)
@@ -86,19 +87,19 @@ class ConnectDialog(QDialog):
         self.key = QLineEdit()
         self.key.setObjectName("apiKey")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)  # never visible on screen or in a screenshot
-        self.key.setPlaceholderText("aitk_live_…")
-        self.key.setAccessibleName("API key")
-        self.show_key = QCheckBox("Show")
+        self.key.setPlaceholderText(self.tr("aitk_live_…"))
+        self.key.setAccessibleName(self.tr("API key"))
+        self.show_key = QCheckBox(self.tr("Show"))
         self.show_key.toggled.connect(
             lambda on: self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         self.address = QLineEdit(api_url)
         self.address.setObjectName("apiAddress")
-        self.address.setAccessibleName("API address")
+        self.address.setAccessibleName(self.tr("API address"))
         self.key_hint = _plain_label()
         self.key_hint.setObjectName("keyHint")
         set_tone(self.key_hint, "warning")
         self.key_hint.hide()
-        self.test_button = QPushButton("&Test connection")
+        self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.setObjectName("testConnection")
         self.test_result = _plain_label()
         self.test_result.setObjectName("testResult")
@@ -107,11 +108,11 @@ class ConnectDialog(QDialog):
         self.where_buttons: dict[str, QRadioButton] = {}
         where_box = QVBoxLayout()
         if not keyring_available:
-            where_box.addWidget(_plain_label(credentials.NO_KEYRING_NOTICE))
+            where_box.addWidget(_plain_label(words(credentials.NO_KEYRING_NOTICE)))
         options: list[tuple[str, str]] = []
         if keyring_available:
-            options.append(("keyring", credentials.KEYRING_OPTION))
-        options += [("session", credentials.SESSION_OPTION), ("file", credentials.FILE_OPTION)]
+            options.append(("keyring", words(credentials.KEYRING_OPTION)))
+        options += [("session", words(credentials.SESSION_OPTION)), ("file", words(credentials.FILE_OPTION))]
         for where, text in options:
             button = QRadioButton(text)
             button.setObjectName(f"where_{where}")
@@ -119,22 +120,22 @@ class ConnectDialog(QDialog):
             self.where_buttons[where] = button
             where_box.addWidget(button)
             if where == "file":
-                risk = _plain_label(credentials.FILE_RISK)
+                risk = _plain_label(words(credentials.FILE_RISK))
                 set_tone(risk, "quiet")
                 where_box.addWidget(risk)
         self.where_buttons["keyring" if keyring_available else "session"].setChecked(True)
 
         form = QFormLayout()
-        key_label = QLabel("API &key")
+        key_label = QLabel(self.tr("API &key"))
         key_label.setBuddy(self.key)
         form.addRow(key_label, self.key)
         form.addRow("", self.show_key)
         form.addRow("", self.key_hint)
-        address_label = QLabel("API &address")
+        address_label = QLabel(self.tr("API &address"))
         address_label.setBuddy(self.address)
         form.addRow(address_label, self.address)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.connect_button = self.buttons.addButton("Co&nnect", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button = self.buttons.addButton(self.tr("Co&nnect"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.connect_button.setObjectName("connectButton")
         self.connect_button.setEnabled(False)
         self.buttons.accepted.connect(self._accept)
@@ -159,6 +160,7 @@ class ConnectDialog(QDialog):
     def _key_edited(self, text: str) -> None:
         key = text.strip()
         warning = credentials.key_format_warning(key) if key else None
+        warning = words(warning) if warning else None
         self.key_hint.setText(warning or "")
         self.key_hint.setVisible(bool(warning))
         self.connect_button.setEnabled(bool(key))
@@ -174,7 +176,7 @@ class ConnectDialog(QDialog):
         try:
             return check_api_url(self.address.text() or DEFAULT_API_URL)
         except InvalidAddress as exc:
-            self.error.setText(exc.user_message)
+            self.error.setText(words(exc.user_message))
             self.error.show()
             return None
 
@@ -185,26 +187,26 @@ class ConnectDialog(QDialog):
         if url is None:
             return
         self.test_button.setEnabled(False)
-        self.test_result.setText("Testing…")
+        self.test_result.setText(self.tr("Testing…"))
         lines: list[str] = []
         try:
             async with TasksClient(url, self.key.text(), retry_base_delay=0.2) as client:
                 try:
                     await client.health()
-                    lines.append("✓ AITasker answered at this address.")
+                    lines.append(self.tr("✓ AITasker answered at this address."))
                 except Offline:
-                    lines.append("✗ AITasker could not be reached at this address. Check your connection and the address.")
+                    lines.append(self.tr("✗ AITasker could not be reached at this address. Check your connection and the address."))
                     return
                 except ApiError as exc:
-                    lines.append(f"✗ The address answered, but not like AITasker: {exc.user_message}")
+                    lines.append(fill(self.tr("✗ The address answered, but not like AITasker: %1"), words(exc.user_message)))
                     return
                 try:
                     await client.list_categories()
-                    lines.append("✓ Your API key works.")
+                    lines.append(self.tr("✓ Your API key works."))
                 except Unauthorized as exc:
-                    lines.append(f"✗ {exc.user_message}")
+                    lines.append("✗ " + words(exc.user_message))
                 except ApiError as exc:
-                    lines.append(f"✗ The key could not be checked: {exc.user_message}")
+                    lines.append(fill(self.tr("✗ The key could not be checked: %1"), words(exc.user_message)))
         finally:
             self.test_result.setText("\n".join(lines))
             self.test_button.setEnabled(True)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
+from ui.i18n import fill, words
 from ui.theme import set_tone
 
 STATE_WORDS = {
-    DRAFT: "Draft",
-    WAITING: "Waiting to send",
-    SENDING: "Sending…",
-    UNKNOWN: "Not sure it was sent",
+    DRAFT: QT_TRANSLATE_NOOP("DraftsPanel", "Draft"),
+    WAITING: QT_TRANSLATE_NOOP("DraftsPanel", "Waiting to send"),
+    SENDING: QT_TRANSLATE_NOOP("DraftsPanel", "Sending…"),
+    UNKNOWN: QT_TRANSLATE_NOOP("DraftsPanel", "Not sure it was sent"),
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,8 +34,8 @@ class DraftsPanel(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setObjectName("draftsList")
-        self.list.setAccessibleName("Drafts and tasks waiting to send")
-        self.empty = QLabel("No drafts. What you type in the form is saved here by itself.")
+        self.list.setAccessibleName(self.tr("Drafts and tasks waiting to send"))
+        self.empty = QLabel(self.tr("No drafts. What you type in the form is saved here by itself."))
         self.empty.setWordWrap(True)
         set_tone(self.empty, "quiet")
         self.state_text = QLabel()
@@ -43,13 +44,13 @@ class DraftsPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for name, text, signal in (
-            ("new", "New task", self.newRequested),
-            ("open", "Open", self.openRequested),
-            ("duplicate", "Duplicate", self.duplicateRequested),
-            ("delete", "Delete", self.deleteRequested),
-            ("takeBack", "Take out of outbox", self.takeBackRequested),
-            ("sendAgain", "Send again", self.sendAgainRequested),
-            ("keep", "Keep as draft", self.keepAsDraftRequested),
+            ("new", self.tr("New task"), self.newRequested),
+            ("open", self.tr("Open"), self.openRequested),
+            ("duplicate", self.tr("Duplicate"), self.duplicateRequested),
+            ("delete", self.tr("Delete"), self.deleteRequested),
+            ("takeBack", self.tr("Take out of outbox"), self.takeBackRequested),
+            ("sendAgain", self.tr("Send again"), self.sendAgainRequested),
+            ("keep", self.tr("Keep as draft"), self.keepAsDraftRequested),
         ):
             button = QPushButton(text)
             button.setObjectName(f"drafts_{name}")
@@ -87,11 +88,12 @@ class DraftsPanel(QWidget):
         self.list.clear()
         for record in records:
             changed = datetime.fromtimestamp(record.updated_at, tz=UTC)
-            words = STATE_WORDS.get(record.state, record.state)
-            editing = " (open in the form)" if record.id == current_id else ""
-            item = QListWidgetItem(f"{record.title}{editing}\n{words} · changed {ago_in_words(changed, now)}")
+            state_words = self.tr(STATE_WORDS[record.state]) if record.state in STATE_WORDS else record.state
+            editing = self.tr(" (open in the form)") if record.id == current_id else ""
+            item = QListWidgetItem(fill(self.tr("%1%2\n%3 · changed %4"), record.title, editing, state_words,
+                                        ago_in_words(changed, now)))
             item.setData(ID_ROLE, record.id)
-            item.setToolTip(record.last_error or words)
+            item.setToolTip(words(record.last_error) if record.last_error else state_words)
             self.list.addItem(item)
             if record.id == selected:
                 self.list.setCurrentItem(item)
@@ -111,11 +113,11 @@ class DraftsPanel(QWidget):
         self.buttons["keep"].setVisible(state == UNKNOWN)
         if state == UNKNOWN:
             self.state_text.setText(
-                "The connection broke while this task was being sent, so it may or may not be on "
+                self.tr("The connection broke while this task was being sent, so it may or may not be on "
                 "AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
-                "post it with the same reference as before; “Keep as draft” sends nothing."
+                "post it with the same reference as before; “Keep as draft” sends nothing.")
             )
         elif state == WAITING:
-            self.state_text.setText(record.last_error or "This task will be sent by itself when AITasker can be reached.")  # type: ignore[union-attr]
+            self.state_text.setText(words(record.last_error) if record.last_error else self.tr("This task will be sent by itself when AITasker can be reached."))  # type: ignore[union-attr]
         else:
             self.state_text.setText("")

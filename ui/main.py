@@ -13,6 +13,7 @@ from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
+from app import about
 from app.api import DEFAULT_API_URL, check_api_url
 from app.errors import InvalidAddress
 
@@ -27,6 +28,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit")
     parser.add_argument("--demo-speed", type=float, default=10.0, help=argparse.SUPPRESS)
     parser.add_argument("--debug", action="store_true", help="log more detail")
+    parser.add_argument("--version", action="version", version=f"{about.NAME} {about.VERSION}")
     return parser.parse_args(argv)
 
 
@@ -168,7 +170,7 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
     if not explicit:
         import platformdirs
 
-        args.data_dir = platformdirs.user_data_path("aitasker-desktop", "AITasker")
+        args.data_dir = platformdirs.user_data_path(about.SLUG, about.ORG)
     problem: StoreError | None = None
     try:
         args.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -198,9 +200,12 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from ui.i18n import install_translations
+    from ui.identity import configure_application
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("AITasker Desktop")
-    app.setOrganizationName("AITasker")
+    configure_application(app)  # names shared with platformdirs, the window icon
+    install_translations(app)  # the user's language (LANGUAGE / LANG) when the app has it
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed
     instance = None
     if problem is None:  # one instance per folder: a second launch hands over and leaves

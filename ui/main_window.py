@@ -29,11 +29,13 @@ from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, St
 from app.store import Store
 from app.sync import TaskRefresher
 from app.taxonomy import Category, local_categories, names
+from ui.about_dialog import AboutDialog, show_about
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
 from ui.controllers.review import ReviewController
 from ui.controllers.send import SendController
 from ui.drafts_panel import DraftsPanel
+from ui.i18n import fill, words
 from ui.notifier import Notifier
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
                  keystore: KeyStore | None = None, secrets: Callable[[str], None] = lambda key: None) -> None:
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
-        self.setWindowTitle("AITasker Desktop" + (" — demo" if connection.demo else ""))
+        self.setWindowTitle(self.tr("AITasker Desktop — demo") if connection.demo else "AITasker Desktop")
         self.setObjectName("mainWindow")
         self.store = store
         self._settings = settings or QSettings()
@@ -70,8 +72,8 @@ class MainWindow(QMainWindow):
         self.drafts = DraftsPanel()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("rightTabs")
-        self.tabs.addTab(self.tasks, "Your tasks")
-        self.tabs.addTab(self.drafts, "Drafts")
+        self.tabs.addTab(self.tasks, self.tr("Your tasks"))
+        self.tabs.addTab(self.drafts, self.tr("Drafts"))
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.page)
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._expiry_timer.timeout.connect(self._tick)
         self._expiry_timer.start()
         self._restore_layout()
+        self._about: AboutDialog | None = None
         self._build_menus()
 
         # --- what the store holds: shown before any network -----------------------------------
@@ -136,12 +139,11 @@ class MainWindow(QMainWindow):
         self.drafts_controller.reopen()
         if store.moved_aside is not None:
             self.banner.show_message(
-                "Your saved drafts file could not be read, so a new one was started. The old file "
-                f"was kept here: {store.moved_aside}", kind="warning")
+                fill(self.tr("Your saved drafts file could not be read, so a new one was started. The old file was kept here: %1"), store.moved_aside), kind="warning")
         elif interrupted:
             self.banner.show_message(
-                "The app closed while a task was being sent. Open Drafts to check it: it is marked "
-                "“Not sure it was sent”.", kind="warning")
+                self.tr("The app closed while a task was being sent. Open Drafts to check it: it is marked "
+                "“Not sure it was sent”."), kind="warning")
         self.form.title.setFocus()
 
     # --- what other code and tests reach ----------------------------------------------------------
@@ -181,7 +183,7 @@ class MainWindow(QMainWindow):
     def review_next(self) -> None:
         """Ctrl+R: the selected task's review if it waits for one, else the one closing soonest."""
         if self.reviews.review_next(self.tasks.current_task()) is None:
-            self.banner.show_message("No task is waiting for your review right now.")
+            self.banner.show_message(self.tr("No task is waiting for your review right now."))
 
     def _task_activated(self, task_id: str) -> None:
         """Enter or double-click on a row: a task in review opens its review."""
@@ -258,15 +260,15 @@ class MainWindow(QMainWindow):
         """Built once: what it offers depends on demo mode and the key store, which never change."""
         bar = self.menuBar()
         bar.clear()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction("&New task", QKeySequence.StandardKey.New, self.new_task)
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.tr("&New task"), QKeySequence.StandardKey.New, self.new_task)
         file_menu.addSeparator()
-        settings = QAction("&Settings…", self)
+        settings = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.account.open_settings)
         file_menu.addAction(settings)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("quitAction")
         # Ctrl+Q everywhere: some platforms (Windows, offscreen) have no standard Quit key.
         quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
@@ -274,19 +276,35 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.request_quit)
         file_menu.addAction(quit_action)
         self.addAction(quit_action)
-        view = bar.addMenu("&View")
-        view.addAction("&Refresh now", QKeySequence("F5"), self._refresh_now)
-        tasks_menu = bar.addMenu("T&asks")
-        review = QAction("&Review next task", self)
+        view = bar.addMenu(self.tr("&View"))
+        view.addAction(self.tr("&Refresh now"), QKeySequence("F5"), self._refresh_now)
+        tasks_menu = bar.addMenu(self.tr("T&asks"))
+        review = QAction(self.tr("&Review next task"), self)
         review.setObjectName("reviewNextAction")
         review.setShortcut(QKeySequence("Ctrl+R"))
         review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         review.triggered.connect(self.review_next)
         tasks_menu.addAction(review)
         if self.account.can_manage_key:
-            account = bar.addMenu("Acco&unt")
-            account.addAction("&Change API key or address…", self.account.change_key)
-            account.addAction("&Forget this key", self.account.forget_key)
+            account = bar.addMenu(self.tr("Acco&unt"))
+            account.addAction(self.tr("&Change API key or address…"), self.account.change_key)
+            account.addAction(self.tr("&Forget this key"), self.account.forget_key)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About AITasker Desktop"), self)
+        about.setObjectName("aboutAction")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> AboutDialog:
+        """Help → About: opened window-modally (no nested event loop); one at a time."""
+        if self._about is None:
+            self._about = show_about(self)
+            self._about.destroyed.connect(lambda: setattr(self, "_about", None))
+        else:
+            self._about.raise_()
+            self._about.activateWindow()
+        return self._about
 
     # --- tasks and the connection -----------------------------------------------------------
     def _categories(self, categories: list[Category]) -> None:
@@ -311,7 +329,7 @@ class MainWindow(QMainWindow):
     @qasync.asyncSlot(str)
     async def _add_by_id(self, text: str) -> None:
         if self.session.client is None:
-            self.banner.show_message("Connect an AITasker account first.")
+            self.banner.show_message(self.tr("Connect an AITasker account first."))
             return
         self.tasks.set_adding(True)
         self._adding = asyncio.ensure_future(self.session.add_task(text))
@@ -321,11 +339,11 @@ class MainWindow(QMainWindow):
             current = asyncio.current_task()
             if current is not None and current.cancelling():
                 raise  # the window is closing, not the person pressing Stop
-            self.banner.show_message("Stopped waiting. Nothing was added; you can try again.")
+            self.banner.show_message(self.tr("Stopped waiting. Nothing was added; you can try again."))
         except NotFound as exc:
-            self.banner.show_message("No task with that ID was found on your account.", detail=exc.detail)
+            self.banner.show_message(self.tr("No task with that ID was found on your account."), detail=exc.detail)
         except ApiError as exc:
-            self.banner.show_message(exc.user_message, detail=exc.detail)
+            self.banner.show_message(words(exc.user_message), detail=exc.detail)
         else:
             self.add_by_id.clear()
             self._select(task.id)

@@ -21,13 +21,15 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from app import about
 from app.review_alerts import ReviewAlert
+from ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
-APP_NAME = "AITasker Desktop"
+APP_NAME = about.NAME
 MAX_TRACKED = 200
 
 
@@ -87,7 +89,7 @@ class _DBusWorker(threading.Thread):
                     except queue.Empty:
                         break
                     message = new_method_call(address, "Notify", "susssasa{sv}i",
-                                              (APP_NAME, 0, "", summary, body, ["default", "Open the review"], {}, -1))
+                                              (APP_NAME, 0, "", summary, body, ["default", translate("Notifier", "Open the review")], {}, -1))
                     serial = next(conn.outgoing_serial)
                     conn.send(message, serial=serial)
                     pending[serial] = task_id

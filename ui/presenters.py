@@ -12,8 +12,10 @@ from app.drafts import OutboxRow
 from app.schema import Task, number_limits, status_info
 from app.taxonomy import friendly_name, names
 from app.timefmt import UNSHOWABLE, as_sent, expires_in_words, local_or_none, seconds_since_epoch
+from ui.i18n import fill, translate, words
 
-# Amounts are US dollars whatever the computer's language: written the US way ($1,234.50).
+# Amounts are US dollars whatever the computer's language: written the US way ($1,234.50) in English,
+# and the way the user's language writes dollars when the app speaks it ("1.234,50 $" in German).
 _MONEY = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 LONG_DATE = "dddd dd MMMM yyyy, HH:mm"
 DATE_TIME = "dd MMM yyyy, HH:mm"
@@ -22,7 +24,10 @@ SHORT_OTHER_YEAR = "dd MMM yyyy"
 
 
 def money(value: float, decimals: int = 2) -> str:
-    return _MONEY.toCurrencyString(float(value), "$", decimals)
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.C, QLocale.Language.English):
+        locale = _MONEY
+    return locale.toCurrencyString(float(value), "$", decimals)
 
 
 def when(value: datetime | None, fmt: str = DATE_TIME, *, empty: str = "") -> str:
@@ -65,10 +70,10 @@ def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
     info = status_info(task.status)
     budget = "—" if task.budget_usd is None else money(task.budget_usd)
     lines = [
-        task.title or "Untitled task",
-        f"{info.label}: {info.explanation}",
-        f"Category: {names().both(task.category, task.task_type)}",
-        f"Budget: {budget}",
+        task.title or translate("presenters", "Untitled task"),
+        fill(translate("presenters", "%1: %2"), words(info.label), words(info.explanation)),
+        fill(translate("presenters", "Category: %1"), names().both(task.category, task.task_type)),
+        fill(translate("presenters", "Budget: %1"), budget),
     ]
     if isinstance(task, Task):
         if task.expires_at is not None and not task.is_final:
@@ -76,9 +81,9 @@ def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
             closes = details_when(task.expires_at)
             if local_or_none(task.expires_at) is not None:
                 closes += f" ({expires_in_words(task.expires_at, moment)})"
-            lines.append(f"Closes: {closes}")
+            lines.append(fill(translate("presenters", "Closes: %1"), closes))
     else:
-        lines.append(f"In the outbox since: {when(task.created_at, LONG_DATE, empty='—')}")
+        lines.append(fill(translate("presenters", "In the outbox since: %1"), when(task.created_at, LONG_DATE, empty="—")))
     return "\n".join(lines)
 
 
@@ -87,22 +92,24 @@ def task_more_details(task: Task | OutboxRow) -> str:
     if isinstance(task, OutboxRow):
         lines = []
         if task.last_error:
-            lines.append(f"Last try: {task.last_error}")
-        return "\n".join([*lines, "Description:", task.description or "(none)"])
+            lines.append(fill(translate("presenters", "Last try: %1"), words(task.last_error)))
+        return "\n".join([*lines, translate("presenters", "Description:"),
+                          task.description or translate("presenters", "(none)")])
+    none = translate("presenters", "none")
     lines = [
-        "Description:", task.description or "(none)", "",
-        f"Experimentation: {'—' if task.experimentation is None else dial(task.experimentation)}",
-        f"Created: {details_when(task.created_at)}",
-        f"Expires: {details_when(task.expires_at)}",
-        f"Compute budget: {'—' if task.compute_budget is None else money(task.compute_budget)}",
-        f"Prototype tier: {'—' if task.prototype_tier is None else task.prototype_tier}",
-        f"Brand kit: {task.brand_kit_id or '—'}",
-        "Attachments: " + (", ".join(map(str, task.attachments)) if task.attachments else "none"),
-        "Requirements:" + ("" if task.requirements else " none"),
+        translate("presenters", "Description:"), task.description or translate("presenters", "(none)"), "",
+        fill(translate("presenters", "Experimentation: %1"), "—" if task.experimentation is None else dial(task.experimentation)),
+        fill(translate("presenters", "Created: %1"), details_when(task.created_at)),
+        fill(translate("presenters", "Expires: %1"), details_when(task.expires_at)),
+        fill(translate("presenters", "Compute budget: %1"), "—" if task.compute_budget is None else money(task.compute_budget)),
+        fill(translate("presenters", "Prototype tier: %1"), "—" if task.prototype_tier is None else task.prototype_tier),
+        fill(translate("presenters", "Brand kit: %1"), task.brand_kit_id or "—"),
+        fill(translate("presenters", "Attachments: %1"), ", ".join(map(str, task.attachments)) if task.attachments else none),
+        translate("presenters", "Requirements:") + ("" if task.requirements else " " + none),
     ]
     for name, value in (task.requirements or {}).items():
         lines.append(f"  {name}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}")
-    lines += ["", f"Task ID: {task.id}"]
+    lines += ["", fill(translate("presenters", "Task ID: %1"), task.id)]
     for name, value in (task.model_extra or {}).items():
         lines.append(f"{friendly_name(name)}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines)

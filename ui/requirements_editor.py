@@ -19,7 +19,7 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,13 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.schema import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
+from ui.i18n import fill, translate
 from ui.theme import set_tone
 
 Pairs = list[tuple[str, Any]]
 
-VALUE_RULES = (
+VALUE_RULES = QT_TRANSLATE_NOOP(
+    "RequirementsEditor",
     "Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. "
-    'To keep a value as text, put it in double quotes, like "42".'
+    'To keep a value as text, put it in double quotes, like "42".',
 )
 JSON_EXAMPLE = '{"tone": "friendly", "word_count": 800}'
 
@@ -135,16 +137,16 @@ def cell_text(value: Any) -> str:
 
 def kind_words(value: Any) -> str:
     if isinstance(value, bool):
-        return "yes/no (true or false)"
+        return translate("RequirementsEditor", "yes/no (true or false)")
     if isinstance(value, (int, float)):
-        return "a number"
+        return translate("RequirementsEditor", "a number")
     if value is None:
-        return "nothing (null)"
+        return translate("RequirementsEditor", "nothing (null)")
     if isinstance(value, list):
-        return "a list"
+        return translate("RequirementsEditor", "a list")
     if isinstance(value, dict):
-        return "a group of names and values"
-    return "text"
+        return translate("RequirementsEditor", "a group of names and values")
+    return translate("RequirementsEditor", "text")
 
 
 def _pair_problems(pairs: Pairs, where: str) -> list[str]:
@@ -152,10 +154,12 @@ def _pair_problems(pairs: Pairs, where: str) -> list[str]:
     seen: set[str] = set()
     for number, (name, _value) in enumerate(pairs, start=1):
         if not name.strip():
-            place = f" (row {number})" if where == "rows" else ""
-            problems.append(f"A value has no name{place}. Give it a name or remove it.")
+            if where == "rows":
+                problems.append(fill(translate("RequirementsEditor", "A value has no name (row %1). Give it a name or remove it."), number))
+            else:
+                problems.append(translate("RequirementsEditor", "A value has no name. Give it a name or remove it."))
         elif name in seen:
-            problems.append(f"The name “{name}” is used twice. Each name can be used once.")
+            problems.append(fill(translate("RequirementsEditor", "The name “%1” is used twice. Each name can be used once."), name))
         seen.add(name)
     return problems
 
@@ -177,7 +181,13 @@ def _canonical(pairs: Pairs) -> str:
     return json.dumps(pairs, ensure_ascii=False)
 
 
-_KIND_OF_JSON = {list: "a list", str: "text", bool: "true or false", int: "a number", float: "a number"}
+_KIND_OF_JSON = {
+    list: QT_TRANSLATE_NOOP("RequirementsEditor", "a list"),
+    str: QT_TRANSLATE_NOOP("RequirementsEditor", "text"),
+    bool: QT_TRANSLATE_NOOP("RequirementsEditor", "true or false"),
+    int: QT_TRANSLATE_NOOP("RequirementsEditor", "a number"),
+    float: QT_TRANSLATE_NOOP("RequirementsEditor", "a number"),
+}
 
 
 # --- the widget -----------------------------------------------------------------------------
@@ -196,7 +206,7 @@ class RequirementsEditor(QWidget):
         self.setObjectName("requirements")
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("requirementsRows")
-        self.table.setHorizontalHeaderLabels(["Name", "Value"])
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Value")])
         value_header = self.table.horizontalHeaderItem(self.VALUE)
         if value_header is not None:
             value_header.setToolTip(VALUE_RULES)
@@ -217,32 +227,32 @@ class RequirementsEditor(QWidget):
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 6)
         self.table.setMaximumHeight(self.table.fontMetrics().height() * 12)
-        self.table.setAccessibleName("Requirements (optional), as names and values")
+        self.table.setAccessibleName(self.tr("Requirements (optional), as names and values"))
         self.table.setAccessibleDescription(
-            "Optional. One row for each thing the result must have: a name and a value. " + VALUE_RULES
+            self.tr("Optional. One row for each thing the result must have: a name and a value.") + " " + self.tr(VALUE_RULES)
         )
 
         self.json_text = PlainTextEdit()
         self.json_text.setObjectName("requirementsJson")
-        self.json_text.setPlaceholderText("For example: " + JSON_EXAMPLE)
-        self.json_text.setAccessibleName("Requirements (optional), as text")
+        self.json_text.setPlaceholderText(fill(self.tr("For example: %1"), JSON_EXAMPLE))
+        self.json_text.setAccessibleName(self.tr("Requirements (optional), as text"))
         self.json_text.setAccessibleDescription(
-            "A JSON object of names and values, for example " + JSON_EXAMPLE + ". Nested values are allowed."
+            fill(self.tr("A JSON object of names and values, for example %1. Nested values are allowed."), JSON_EXAMPLE)
         )
         self.json_text.setMinimumHeight(self.table.minimumHeight())
         self.json_text.setMaximumHeight(self.table.maximumHeight())
         self.json_text.hide()
 
-        self.add_button = QPushButton("&Add row")
+        self.add_button = QPushButton(self.tr("&Add row"))
         self.add_button.setObjectName("addRequirement")
-        self.add_button.setToolTip("Add a name and a value (Alt+A)")
-        self.remove_button = QPushButton("Re&move row")
+        self.add_button.setToolTip(self.tr("Add a name and a value (Alt+A)"))
+        self.remove_button = QPushButton(self.tr("Re&move row"))
         self.remove_button.setObjectName("removeRequirement")
-        self.remove_button.setToolTip("Remove the selected row (Alt+M)")
+        self.remove_button.setToolTip(self.tr("Remove the selected row (Alt+M)"))
         self.remove_button.setEnabled(False)
-        self.json_toggle = QCheckBox("Edit as &JSON")
+        self.json_toggle = QCheckBox(self.tr("Edit as &JSON"))
         self.json_toggle.setObjectName("requirementsAsJson")
-        self.json_toggle.setToolTip("Show the requirements as JSON text, for nested values (Alt+J)")
+        self.json_toggle.setToolTip(self.tr("Show the requirements as JSON text, for nested values (Alt+J)"))
         self.rules = QLabel(VALUE_RULES)
         self.rules.setObjectName("requirementsRules")
         self.rules.setWordWrap(True)
@@ -395,8 +405,8 @@ class RequirementsEditor(QWidget):
         return item
 
     def _describe(self, item: QTableWidgetItem) -> None:
-        kept = f"Kept as {kind_words(parse_cell(item.text()))}." if item.text().strip() else "Empty."
-        item.setToolTip(f"{kept}\n{VALUE_RULES}")
+        kept = fill(self.tr("Kept as %1."), kind_words(parse_cell(item.text()))) if item.text().strip() else self.tr("Empty.")
+        item.setToolTip(f"{kept}\n{self.tr(VALUE_RULES)}")
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, kept)
 
     def _cell_changed(self, item: QTableWidgetItem) -> None:
@@ -420,16 +430,15 @@ class RequirementsEditor(QWidget):
         except ValueError as exc:
             where = ""
             if isinstance(exc, json.JSONDecodeError):
-                where = f" (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                where = fill(self.tr(" (line %1, column %2: %3)"), exc.lineno, exc.colno, exc.msg)
             elif str(exc):
                 where = f" ({exc})"
-            return None, f"This is not valid JSON{where}."
+            return None, fill(self.tr("This is not valid JSON%1."), where)
         if not isinstance(data, _PairList):
-            kind = "nothing (null)" if data is None else _KIND_OF_JSON.get(type(data), "not a group")
-            return None, (
-                f"Requirements must be names and values inside {{ }}, for example {JSON_EXAMPLE}; "
-                f"this is {kind}."
-            )
+            kind = (self.tr("nothing (null)") if data is None
+                    else self.tr(_KIND_OF_JSON[type(data)]) if type(data) in _KIND_OF_JSON else self.tr("not a group"))
+            return None, fill(self.tr("Requirements must be names and values inside { }, for example %1; this is %2."),
+                              JSON_EXAMPLE, kind)
         return [(name, _plain(value)) for name, value in data], ""
 
     def _json_edited(self) -> None:
@@ -455,7 +464,7 @@ class RequirementsEditor(QWidget):
                 with QSignalBlocker(self.json_toggle):
                     self.json_toggle.setChecked(True)
                 # (What is wrong is said under the field, by the form.)
-                self.switch_note.setText("⚠ To go back to rows, fix the JSON first.")
+                self.switch_note.setText(self.tr("⚠ To go back to rows, fix the JSON first."))
                 self.switch_note.setToolTip(problem)
                 self.switch_note.show()
                 self.json_text.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 from ui.theme import THEMES, set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
-REFRESH_CHOICES = [(10.0, "Every 10 seconds"), (30.0, "Every 30 seconds"), (60.0, "Every minute"), (300.0, "Every 5 minutes")]
+REFRESH_CHOICES = [
+    (10.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 10 seconds")),
+    (30.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 30 seconds")),
+    (60.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every minute")),
+    (300.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 5 minutes")),
+]
 
 
 class SettingsDialog(QDialog):
@@ -30,7 +35,7 @@ class SettingsDialog(QDialog):
     def __init__(self, *, api_url: str, key_source: str, refresh_seconds: float, theme: str, can_manage_key: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
         self.address = QLabel(api_url)
         self.address.setTextFormat(Qt.TextFormat.PlainText)
@@ -38,9 +43,9 @@ class SettingsDialog(QDialog):
         self.key_source = QLabel(key_source)
         self.key_source.setTextFormat(Qt.TextFormat.PlainText)
         self.key_source.setWordWrap(True)
-        self.change_key = QPushButton("&Change address or key…")
+        self.change_key = QPushButton(self.tr("&Change address or key…"))
         self.change_key.setObjectName("changeKey")
-        self.forget_key = QPushButton("&Forget this key")
+        self.forget_key = QPushButton(self.tr("&Forget this key"))
         self.forget_key.setObjectName("forgetKey")
         for button in (self.change_key, self.forget_key):
             button.setEnabled(can_manage_key)
@@ -49,31 +54,31 @@ class SettingsDialog(QDialog):
         self.refresh = QComboBox()
         self.refresh.setObjectName("refreshEvery")
         for seconds, label in REFRESH_CHOICES:
-            self.refresh.addItem(label, seconds)
+            self.refresh.addItem(self.tr(label), seconds)
         index = self.refresh.findData(refresh_seconds)
         self.refresh.setCurrentIndex(index if index >= 0 else 0)
         self.theme = QComboBox()
         self.theme.setObjectName("theme")
         for key, label in THEMES.items():
-            self.theme.addItem(label, key)
+            self.theme.addItem(self.tr(label), key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
         guard_wheel(self.refresh, self.theme)
 
         form = QFormLayout()
-        form.addRow("API address:", self.address)
-        form.addRow("Your key:", self.key_source)
+        form.addRow(self.tr("API address:"), self.address)
+        form.addRow(self.tr("Your key:"), self.key_source)
         keys = QHBoxLayout()
         keys.addWidget(self.change_key)
         keys.addWidget(self.forget_key)
         keys.addStretch(1)
         form.addRow("", keys)
-        refresh_label = QLabel("Check for &news:")
+        refresh_label = QLabel(self.tr("Check for &news:"))
         refresh_label.setBuddy(self.refresh)
         form.addRow(refresh_label, self.refresh)
-        theme_label = QLabel("&Look:")
+        theme_label = QLabel(self.tr("&Look:"))
         theme_label.setBuddy(self.theme)
         form.addRow(theme_label, self.theme)
-        hint = QLabel("Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected.")
+        hint = QLabel(self.tr("Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."))
         hint.setWordWrap(True)
         set_tone(hint, "quiet")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.store import DiskFull, StoreError
 from ui.async_dialog import run_dialog
+from ui.i18n import translate, words
 
 log = logging.getLogger(__name__)
 
@@ -20,14 +21,15 @@ def problem_box(problem: StoreError) -> QMessageBox:
     box = QMessageBox()
     box.setObjectName("startupProblem")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("AITasker Desktop cannot start")
+    box.setWindowTitle(translate("startup_problem", "AITasker Desktop cannot start"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText("The disk is full." if isinstance(problem, DiskFull) else "AITasker Desktop cannot start.")
-    box.setInformativeText(problem.user_message)
+    box.setText(translate("startup_problem", "The disk is full.") if isinstance(problem, DiskFull)
+                else translate("startup_problem", "AITasker Desktop cannot start."))
+    box.setInformativeText(words(problem.user_message))
     box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 26em; }")
     if problem.detail:
         box.setDetailedText(problem.detail)
-    box.addButton("Quit", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("startup_problem", "Quit"), QMessageBox.ButtonRole.AcceptRole)
     return box
 
 

@@ -8,13 +8,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QFont
 
 from app.drafts import OutboxRow
 from app.schema import Task, status_info
 from app.taxonomy import names
 from app.timefmt import expires_in_words, expiry_warns, seconds_since_epoch
+from ui.i18n import translate, words
 from ui.presenters import DATE_TIME, money, short_when, when
 from ui.status_icons import status_icon
 from ui.theme import colour, status_colour
@@ -60,16 +68,16 @@ def _category(task: Row) -> str:
 
 
 COLUMNS: list[Column] = [
-    Column("Title", lambda t, now: t.title or "Untitled task", lambda t: (t.title or "").casefold(),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Title"), lambda t, now: t.title or translate("TasksTableModel", "Untitled task"), lambda t: (t.title or "").casefold(),
            tooltip=lambda t: plain_tooltip(t.title or "")),
-    Column("Category / Type", lambda t, now: _category(t), lambda t: _category(t).casefold()),
-    Column("Budget", lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Category / Type"), lambda t, now: _category(t), lambda t: _category(t).casefold()),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Budget"), lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
            lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),
-    Column("Status", lambda t, now: status_info(t.status).label,  # its mark is an icon (DecorationRole)
-           lambda t: status_info(t.status).label, tooltip=lambda t: status_info(t.status).explanation),
-    Column("Created", lambda t, now: short_when(t.created_at),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Status"), lambda t, now: words(status_info(t.status).label),  # its mark is an icon (DecorationRole)
+           lambda t: words(status_info(t.status).label), tooltip=lambda t: words(status_info(t.status).explanation)),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Created"), lambda t, now: short_when(t.created_at),
            lambda t: seconds_since_epoch(t.created_at), tooltip=lambda t: _local(t.created_at)),
-    Column("Expires", lambda t, now: expires_in_words(t.expires_at, now, final=t.is_final),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Expires"), lambda t, now: expires_in_words(t.expires_at, now, final=t.is_final),
            lambda t: seconds_since_epoch(t.expires_at),
            tooltip=lambda t: _local(t.expires_at)),
 ]
@@ -108,7 +116,7 @@ class TasksTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section].header
+            return translate("TasksTableModel", COLUMNS[section].header)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -264,10 +272,10 @@ class TasksTableModel(QAbstractTableModel):
 
 # Filters a person thinks in, not status codes.
 FILTERS: dict[str, tuple[str, Callable[[str], bool]]] = {
-    "all": ("All tasks", lambda status: True),
-    "active": ("In progress", lambda status: not status_info(status).final and status != "review"),
-    "review": ("Needs my review", lambda status: status == "review"),
-    "finished": ("Finished", lambda status: status_info(status).final),
+    "all": (QT_TRANSLATE_NOOP("TasksTableModel", "All tasks"), lambda status: True),
+    "active": (QT_TRANSLATE_NOOP("TasksTableModel", "In progress"), lambda status: not status_info(status).final and status != "review"),
+    "review": (QT_TRANSLATE_NOOP("TasksTableModel", "Needs my review"), lambda status: status == "review"),
+    "finished": (QT_TRANSLATE_NOOP("TasksTableModel", "Finished"), lambda status: status_info(status).final),
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-THEMES = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
+THEMES = {
+    "system": QT_TRANSLATE_NOOP("SettingsDialog", "Same as the system"),
+    "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
+}
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup

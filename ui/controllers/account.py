@@ -11,6 +11,7 @@ from app.credentials import KeyStorageError, KeyStore, describe_source
 from app.session import Session
 from ui.async_dialog import ask, run_dialog
 from ui.connect_dialog import connect_account
+from ui.i18n import fill, words
 from ui.settings_dialog import SettingsDialog
 from ui.theme import THEMES, apply_theme
 from ui.widgets.banner import MessageBanner
@@ -46,7 +47,7 @@ class AccountController(QObject):
             if choice is None:
                 return False
             if not_saved is not None:
-                self._banner.show_message(not_saved.user_message + " The key is used for this session only.",
+                self._banner.show_message(fill(self.tr("%1 The key is used for this session only."), words(not_saved.user_message)),
                                           detail=not_saved.detail)
             await self._session.connect(choice.api_url, choice.api_key)
             return True
@@ -64,26 +65,26 @@ class AccountController(QObject):
     async def _forget_key(self) -> None:
         if self.keystore is None:
             return
-        if not await ask(self._parent, "Forget this key?", "Remove your API key from this computer? Your drafts stay. "
-                         "You will need to paste the key again to post or follow tasks.", "Forget key"):
+        if not await ask(self._parent, self.tr("Forget this key?"), self.tr("Remove your API key from this computer? Your drafts stay. "
+                         "You will need to paste the key again to post or follow tasks."), self.tr("Forget key")):
             return
         try:
             await self.keystore.forget()
         except KeyStorageError as exc:
-            self._banner.show_message(exc.user_message, detail=exc.detail)
+            self._banner.show_message(words(exc.user_message), detail=exc.detail)
             return
         await self._session.disconnect()
-        self._banner.show_message("Your API key was removed from this computer. Your drafts are still here.",
+        self._banner.show_message(self.tr("Your API key was removed from this computer. Your drafts are still here."),
                                   kind="info")
 
     # --- settings ---------------------------------------------------------------------------------
     @qasync.asyncSlot()
     async def open_settings(self) -> None:
         connection = self._session.connection
-        source = "Used for this demo only." if connection.demo else "Not connected."
+        source = self.tr("Used for this demo only.") if connection.demo else self.tr("Not connected.")
         if self.keystore is not None and connection.api_key:
             stored = await self.keystore.load()
-            source = describe_source(stored.source) if stored else "Kept for this session only."
+            source = words(describe_source(stored.source)) if stored else self.tr("Kept for this session only.")
         dialog = SettingsDialog(api_url=connection.api_url, key_source=source,
                                 refresh_seconds=self.refresh_interval(), theme=self.theme(),
                                 can_manage_key=self.can_manage_key, parent=self._parent)

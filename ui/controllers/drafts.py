@@ -11,6 +11,7 @@ from app.drafts import Continued, Drafts, OutboxRow
 from app.session import Session
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, StoreError
 from ui.drafts_panel import DraftsPanel
+from ui.i18n import fill, words
 from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
@@ -77,7 +78,7 @@ class DraftsController(QObject):
         self.autosave_timer.stop()
 
     def _save_problem(self, problem: StoreError | None) -> None:
-        self._status.show_save_problem(problem.short if problem else None, problem.user_message if problem else "")
+        self._status.show_save_problem(problem.short if problem else None, words(problem.user_message) if problem else "")
         if problem is None:
             self.retry_timer.stop()
         else:
@@ -86,10 +87,9 @@ class DraftsController(QObject):
     def _continued(self, change: Continued) -> None:
         if change.earlier is not None and change.earlier.state in (SENDING, UNKNOWN):
             self._banner.show_message(
-                f"Your changes are kept as a new draft. The earlier version (“{change.earlier.title}”) may "
-                "already be posted; it stays in Drafts as “Not sure it was sent” until you check it.", kind="info")
+                fill(self.tr("Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it."), change.earlier.title), kind="info")
         elif change.earlier is None:
-            self._banner.show_message("This draft was already sent or removed; what you typed is kept as a new draft.",
+            self._banner.show_message(self.tr("This draft was already sent or removed; what you typed is kept as a new draft."),
                                       kind="info")
 
     def open(self, draft_id: str) -> None:
@@ -101,11 +101,11 @@ class DraftsController(QObject):
         if opened is None:
             record = self.service.get(draft_id)
             if record is not None and record.state in (WAITING, SENDING):
-                self._banner.show_message("This task is on its way right now and can't be opened for editing.",
+                self._banner.show_message(self.tr("This task is on its way right now and can't be opened for editing."),
                                           kind="info")
             return
         if opened.taken_out_of_outbox:
-            self._banner.show_message("Taken out of the outbox so you can edit it. Send it again when ready.",
+            self._banner.show_message(self.tr("Taken out of the outbox so you can edit it. Send it again when ready."),
                                       kind="info")
         self._form.load_values(opened.record.values)
         self.autosave_timer.stop()
@@ -123,7 +123,7 @@ class DraftsController(QObject):
             return
         if was_current:
             self.fresh_form()
-        self._banner.show_message(f"Deleted “{deleted.record.title}”.", kind="info", actions=[("Undo", deleted.undo)])
+        self._banner.show_message(fill(self.tr("Deleted “%1”."), deleted.record.title), kind="info", actions=[(self.tr("Undo"), deleted.undo)])
 
     def refresh_view(self) -> None:
         """One store read per change: the drafts list, the outbox rows of the table, the count."""
@@ -132,4 +132,4 @@ class DraftsController(QObject):
         self._tasks.set_outbox([OutboxRow.of(r) for r in waiting])
         self._status.show_waiting(sum(1 for r in waiting if r.state == WAITING))
         self._panel.set_drafts(records, current_id=self.service.current_id)
-        self._tabs.setTabText(self._tabs.indexOf(self._panel), f"Drafts ({len(records)})" if records else "Drafts")
+        self._tabs.setTabText(self._tabs.indexOf(self._panel), fill(self.tr("Drafts (%1)"), len(records)) if records else self.tr("Drafts"))

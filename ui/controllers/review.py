@@ -24,6 +24,7 @@ from app.review import SettingsStore
 from app.review_alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
 from app.review_service import ReviewService
 from app.schema import Task
+from ui.i18n import fill, words
 from ui.notifier import Notifier
 from ui.panels.review import ReviewWindow
 
@@ -145,8 +146,8 @@ class ReviewController(QObject):
             for alert in alerts:
                 self.notifier.notify(alert)
             return
-        self.notifier.notify(ReviewAlert(alerts[0].task_id, alerts[0].kind, "Ready for your review",
-                                         f"{len(alerts)} tasks need your review — the first closes soonest"))
+        self.notifier.notify(ReviewAlert(alerts[0].task_id, alerts[0].kind, words("Ready for your review"),
+                                         fill(self.tr("%1 tasks need your review — the first closes soonest"), len(alerts))))
 
     def _count(self) -> None:
         waiting = len(waiting_for_review(self.tasks_in_review(), self._now()))

@@ -16,6 +16,7 @@ from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
 from app.session import Session
 from app.store import DRAFT, UNKNOWN, WAITING, StoreError
 from ui.async_dialog import ask, run_dialog
+from ui.i18n import fill, words
 from ui.panels.form import TaskForm
 from ui.presenters import money
 from ui.widgets.banner import MessageBanner
@@ -48,7 +49,7 @@ class SendController(QObject):
         try:
             draft_id = self._drafts.save_for_send(self._form.raw_values())
         except StoreError as exc:  # a task that cannot be saved cannot be sent safely either
-            self._banner.show_message(exc.user_message + " Nothing was sent.", detail=exc.detail, kind="error")
+            self._banner.show_message(fill(self.tr("%1 Nothing was sent."), words(exc.user_message)), detail=exc.detail, kind="error")
             return
         await self.confirm_and_send(draft_id)
 
@@ -57,23 +58,24 @@ class SendController(QObject):
 
     def take_back(self, draft_id: str) -> None:
         if not self._session.outbox.take_back(draft_id):
-            self._banner.show_message("This task is on its way right now and can't be taken back.", kind="info")
+            self._banner.show_message(self.tr("This task is on its way right now and can't be taken back."), kind="info")
 
     async def confirm_and_send(self, draft_id: str, *, again: bool = False) -> None:
         record = self._drafts.get(draft_id)
         if record is None or self.sending is not None:
             return
-        title = record.values.get("title") or "your task"
+        title = record.values.get("title") or self.tr("your task")
         budget = record.values.get("budget_usd") or 0
-        question = f"Post “{title}” for {money(budget)}?"
+        question = fill(self.tr("Post “%1” for %2?"), title, money(budget))
         if again:
-            question = (f"Send “{title}” again? If AITasker did receive it the first time and honours the "
-                        "reference we send, it will not be posted twice; otherwise it could be.")
+            question = fill(self.tr("Send “%1” again? If AITasker did receive it the first time and honours the "
+                                    "reference we send, it will not be posted twice; otherwise it could be."), title)
         elif (earlier := self._drafts.earlier_attempt(draft_id)) is not None:
-            question += (f"\n\nThe earlier version (“{earlier.title}”) may already be posted: its sending was "
-                         "unclear. This is sent as a separate task; the earlier one stays in Drafts as "
-                         "“Not sure it was sent” until you check it.")
-        if not await ask(self._parent, "Post this task?", question, "Send again" if again else "Post task"):
+            question += "\n\n" + fill(self.tr("The earlier version (“%1”) may already be posted: its sending was "
+                                              "unclear. This is sent as a separate task; the earlier one stays in Drafts "
+                                              "as “Not sure it was sent” until you check it."), earlier.title)
+        yes = self.tr("Send again") if again else self.tr("Post task")
+        if not await ask(self._parent, self.tr("Post this task?"), question, yes):
             return
         await self.submit(draft_id)
 
@@ -91,8 +93,8 @@ class SendController(QObject):
             if self.closing:
                 raise
             self._banner.show_message(
-                "Sending was cancelled. It may already have reached AITasker, so it is marked "
-                "“Not sure it was sent”.", kind="warning", actions=self._unclear_actions(draft_id))
+                self.tr("Sending was cancelled. It may already have reached AITasker, so it is marked "
+                "“Not sure it was sent”."), kind="warning", actions=self._unclear_actions(draft_id))
             return SendResult(UNKNOWN)
         finally:
             self.sending = None
@@ -120,14 +122,14 @@ class SendController(QObject):
         box = QMessageBox(self._parent)
         box.setObjectName("quitWhileSending")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("A task is being sent")
+        box.setWindowTitle(self.tr("A task is being sent"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("A task is being sent right now. Quit when it is done, or quit now?")
-        box.setInformativeText("If you quit now, AITasker may still receive it, so it is kept in Drafts as "
-                               "“Not sure it was sent” for you to check next time.")
-        wait = box.addButton("Wait, then quit", QMessageBox.ButtonRole.AcceptRole)
-        now = box.addButton("Quit now", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Keep working", QMessageBox.ButtonRole.RejectRole)
+        box.setText(self.tr("A task is being sent right now. Quit when it is done, or quit now?"))
+        box.setInformativeText(self.tr("If you quit now, AITasker may still receive it, so it is kept in Drafts as "
+                               "“Not sure it was sent” for you to check next time."))
+        wait = box.addButton(self.tr("Wait, then quit"), QMessageBox.ButtonRole.AcceptRole)
+        now = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(wait)
         self._quit_question = box
         try:
@@ -141,12 +143,13 @@ class SendController(QObject):
         if clicked is not wait:
             return False
         if self.sending is not None:
-            self._banner.show_message("The app will close as soon as AITasker answers.", kind="info")
+            self._banner.show_message(self.tr("The app will close as soon as AITasker answers."), kind="info")
             await asyncio.wait([self.sending])
         return True
 
     def _unclear_actions(self, draft_id: str) -> list[tuple[str, Callable[[], object]]]:
-        return [("Send again", lambda: self.send_again(draft_id)), ("Keep as draft", lambda: self.take_back(draft_id))]
+        return [(self.tr("Send again"), lambda: self.send_again(draft_id)),
+                (self.tr("Keep as draft"), lambda: self.take_back(draft_id))]
 
     def _start_fresh(self) -> None:
         self._drafts.sent()
@@ -157,32 +160,32 @@ class SendController(QObject):
         detail = error.detail if error else ""
         if result.other_task is not None:  # answered with an older task: this text was not posted
             self.posted.emit(result.other_task.id)
-            self._banner.show_message(EARLIER_VERSION, kind="warning")
+            self._banner.show_message(words(EARLIER_VERSION), kind="warning")
         elif result.state == GONE:
-            self._banner.show_message("This draft was deleted before it could be sent. Nothing was sent.", kind="info")
+            self._banner.show_message(self.tr("This draft was deleted before it could be sent. Nothing was sent."), kind="info")
         elif result.state == CREATED and result.task is not None:
             if is_current:
                 self._start_fresh()
             self.posted.emit(result.task.id)
-            self._banner.show_message(f"Posted “{result.task.title}”. Its progress shows in the table.", kind="success")
+            self._banner.show_message(fill(self.tr("Posted “%1”. Its progress shows in the table."), result.task.title), kind="success")
         elif result.state == WAITING:
             if isinstance(error, RateLimited):
-                text = f"{error.user_message} Your task is saved and will be sent by itself."
+                text = fill(self.tr("%1 Your task is saved and will be sent by itself."), words(error.user_message))
             else:
-                text = ("No connection to AITasker right now. Your task is saved and will be sent by itself when "
-                        "the connection is back.")
+                text = self.tr("No connection to AITasker right now. Your task is saved and will be sent by itself "
+                               "when the connection is back.")
             if is_current:
                 self._start_fresh()
             self._banner.show_message(text, detail=detail, kind="info")
         elif result.state == UNKNOWN:
-            self._banner.show_message(error.user_message if error else "Not sure it was sent.", detail=detail,
+            self._banner.show_message(words(error.user_message) if error else self.tr("Not sure it was sent."), detail=detail,
                                       kind="warning", actions=self._unclear_actions(draft_id))
         elif result.state == DRAFT:
             if is_current:
                 self._form.show_errors(result.field_errors)
-            message = error.user_message if error else "Some details need a change before the task can be posted."
+            message = words(error.user_message) if error else self.tr("Some details need a change before the task can be posted.")
             if isinstance(error, (Unauthorized, Forbidden)):
-                message += " Nothing was posted."
-            self._banner.show_message(message + " Your task is still here.", detail=detail)
+                message = fill(self.tr("%1 Nothing was posted."), message)
+            self._banner.show_message(fill(self.tr("%1 Your task is still here."), message), detail=detail)
             if isinstance(error, Unauthorized):
-                self.keyRefused.emit(error.user_message)
+                self.keyRefused.emit(words(error.user_message))

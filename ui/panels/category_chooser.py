@@ -19,15 +19,15 @@ class CategoryChooser(QObject):
         super().__init__(parent)
         self.category = QComboBox()
         self.category.setObjectName("category")
-        self.category.setAccessibleName("Category")
+        self.category.setAccessibleName(self.tr("Category"))
         self.task_type = QComboBox()
         self.task_type.setObjectName("task_type")
         self.task_type.setEditable(True)
         self.task_type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.task_type.setAccessibleName("Task type")
+        self.task_type.setAccessibleName(self.tr("Task type"))
         if self.task_type.lineEdit() is not None:  # the typing part is announced by the same label
-            self.task_type.lineEdit().setAccessibleName("Task type")
-        self.task_type.setToolTip("Pick from the list, or type the kind of task if it is not there.")
+            self.task_type.lineEdit().setAccessibleName(self.tr("Task type"))
+        self.task_type.setToolTip(self.tr("Pick from the list, or type the kind of task if it is not there."))
         guard_wheel(self.category, self.task_type)
         self._categories: list[Category] = []
         self.category.currentIndexChanged.connect(self.category_chosen)
@@ -38,7 +38,7 @@ class CategoryChooser(QObject):
         self._categories = list(categories)
         with QSignalBlocker(self.category):
             self.category.clear()
-            self.category.addItem("Choose a category…", "")
+            self.category.addItem(self.tr("Choose a category…"), "")
             for category in categories:
                 self.category.addItem(category.label, category.slug)
             if current and self.category.findData(current) < 0:
@@ -66,11 +66,11 @@ class CategoryChooser(QObject):
                         self.task_type.addItem(task_type.label, task_type.slug)
             self.task_type.setCurrentIndex(-1 if self.task_type.count() != 1 else 0)
             if not slug:
-                placeholder = "Choose a category first, or type a task type"
+                placeholder = self.tr("Choose a category first, or type a task type")
             elif self.task_type.count():
-                placeholder = "Choose or type a task type"
+                placeholder = self.tr("Choose or type a task type")
             else:
-                placeholder = "Type the kind of task, e.g. press release"
+                placeholder = self.tr("Type the kind of task, e.g. press release")
             self.task_type_edit().setPlaceholderText(placeholder)
         self.taskTypesChanged.emit()
 

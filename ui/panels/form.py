@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -34,7 +34,9 @@ from app.suggest import Suggestion, SuggestionPolicy, suggest
 from app.taxonomy import Category
 from app.textlimits import char_count, clean, fit, qt_max_length, utf16_units
 from app.validation import money_words, plain_field_errors
+from ui.i18n import fill, words
 from ui.panels.category_chooser import CategoryChooser
+from ui.presenters import money
 from ui.requirements_editor import RequirementsEditor
 from ui.theme import set_tone
 from ui.widgets.plain_text_edit import PlainTextEdit
@@ -46,21 +48,21 @@ __all__ = ["FIELD_ORDER", "LABELS", "SEND_TEXT", "SEND_TIP", "TaskForm"]
 # The label of each field; the letter after "&" is its Alt shortcut. No letter is used twice in
 # the form: the Send button has S, the requirements editor A (add), M (remove) and J (JSON).
 LABELS = {
-    "title": "&What do you need?",
-    "description": "&Describe it",
-    "category": "&Category",
-    "task_type": "&Task type",
-    "budget_usd": "&Budget (US dollars)",
-    "experimentation": "&Experimentation",
-    "requirements": "&Requirements (optional)",
-    "brand_kit_id": "Brand &kit ID (optional)",
+    "title": QT_TRANSLATE_NOOP("TaskForm", "&What do you need?"),
+    "description": QT_TRANSLATE_NOOP("TaskForm", "&Describe it"),
+    "category": QT_TRANSLATE_NOOP("TaskForm", "&Category"),
+    "task_type": QT_TRANSLATE_NOOP("TaskForm", "&Task type"),
+    "budget_usd": QT_TRANSLATE_NOOP("TaskForm", "&Budget (US dollars)"),
+    "experimentation": QT_TRANSLATE_NOOP("TaskForm", "&Experimentation"),
+    "requirements": QT_TRANSLATE_NOOP("TaskForm", "&Requirements (optional)"),
+    "brand_kit_id": QT_TRANSLATE_NOOP("TaskForm", "Brand &kit ID (optional)"),
 }
-SEND_TEXT = "&Post task"  # one verb for the act: the button, the question and the confirmation say "post"
+SEND_TEXT = QT_TRANSLATE_NOOP("TaskForm", "&Post task")  # one verb for the act: the button, the question and the confirmation say "post"
 MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
 # What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
 # message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
 BUDGET_TYPING_RANGE = (0.0, 99_999.99)
-SEND_TIP = "Post this task on AITasker (Ctrl+Enter)"
+SEND_TIP = QT_TRANSLATE_NOOP("TaskForm", "Post this task on AITasker (Ctrl+Enter)")
 
 
 def _field_layout() -> QFormLayout:
@@ -113,19 +115,19 @@ class TaskForm(QWidget):
             self._title_texts = ("", "")  # (before the last change, now)
             self.title.textChanged.connect(lambda text: setattr(self, "_title_texts", (self._title_texts[1], text)))
             self.title.textEdited.connect(self._fit_title)
-        self.title.setPlaceholderText("For example: A logo for my bakery")
-        self.title.setAccessibleName("What do you need? (title)")
+        self.title.setPlaceholderText(self.tr("For example: A logo for my bakery"))
+        self.title.setAccessibleName(self.tr("What do you need? (title)"))
         self.description = PlainTextEdit()
         self.description.setObjectName("description")
-        self.description.setPlaceholderText("What should the result look like? Who is it for? Anything to avoid?")
+        self.description.setPlaceholderText(self.tr("What should the result look like? Who is it for? Anything to avoid?"))
         self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 4)
-        self.description.setAccessibleName("Describe it (description)")
+        self.description.setAccessibleName(self.tr("Describe it (description)"))
         self._chooser = CategoryChooser(self)
         self.category = self._chooser.category
         self.task_type = self._chooser.task_type
         self.budget = SliderSpin(
-            budget, money=True, noun="budget",
-            low_words=money_words(budget.minimum, budget.decimals), high_words=money_words(budget.maximum, budget.decimals),
+            budget, money=True, noun=self.tr("budget"),
+            low_words=money(budget.minimum, budget.decimals), high_words=money(budget.maximum, budget.decimals),
             typing_range=BUDGET_TYPING_RANGE,
         )
         self.budget_guidance = QLabel()
@@ -140,19 +142,19 @@ class TaskForm(QWidget):
         self._categories: list[Category] = []
         self._auto_budget: float | None = None  # the budget the form chose; None once the person did
         self.budget.setObjectName("budget_usd")
-        self.budget.set_accessible("Budget (US dollars)", "What you pay for the finished work.")
+        self.budget.set_accessible(self.tr("Budget (US dollars)"), self.tr("What you pay for the finished work."))
         self.experimentation = SliderSpin(
-            dial, noun="experimentation", low_words="Proven agents", high_words="Try newcomers"
+            dial, noun=self.tr("experimentation"), low_words=self.tr("Proven agents"), high_words=self.tr("Try newcomers")
         )
         self.experimentation.setObjectName("experimentation")
         self.experimentation.set_accessible(
-            "Experimentation", "Low means proven agents; high lets newer agents try."
+            self.tr("Experimentation"), self.tr("Low means proven agents; high lets newer agents try.")
         )
         self.requirements = RequirementsEditor()
         self.brand_kit_id = QLineEdit()
         self.brand_kit_id.setObjectName("brand_kit_id")
-        self.brand_kit_id.setPlaceholderText("Only if AITasker gave you one")
-        self.brand_kit_id.setAccessibleName("Brand kit ID (optional)")
+        self.brand_kit_id.setPlaceholderText(self.tr("Only if AITasker gave you one"))
+        self.brand_kit_id.setAccessibleName(self.tr("Brand kit ID (optional)"))
 
         self._editors: dict[str, QWidget] = {
             "title": self.title, "description": self.description, "category": self.category,
@@ -161,20 +163,20 @@ class TaskForm(QWidget):
         }
         # The widgets whose accessible description carries a field's problems, with its base text.
         self._described: dict[str, list[tuple[QWidget, str]]] = {
-            "title": [(self.title, "Optional. A short name for the task.")],
-            "description": [(self.description, "The details. Enter starts a new line; Ctrl+Enter sends.")],
-            "category": [(self.category, "Required. The kind of work.")],
-            "task_type": [(self.task_type, "Required. Pick from the list or type it.")],
+            "title": [(self.title, self.tr("Optional. A short name for the task."))],
+            "description": [(self.description, self.tr("The details. Enter starts a new line; Ctrl+Enter sends."))],
+            "category": [(self.category, self.tr("Required. The kind of work."))],
+            "task_type": [(self.task_type, self.tr("Required. Pick from the list or type it."))],
             "requirements": [(self.requirements.table, self.requirements.table.accessibleDescription()),
                              (self.requirements.json_text, self.requirements.json_text.accessibleDescription())],
-            "brand_kit_id": [(self.brand_kit_id, "Optional. The ID of a brand kit saved on AITasker.")],
+            "brand_kit_id": [(self.brand_kit_id, self.tr("Optional. The ID of a brand kit saved on AITasker."))],
         }
         self.title_counter = QLabel()
         self.title_counter.setObjectName("titleCounter")
-        self.title_counter.setAccessibleName("Characters in the title")
+        self.title_counter.setAccessibleName(self.tr("Characters in the title"))
         self.description_counter = QLabel()
         self.description_counter.setObjectName("descriptionCounter")
-        self.description_counter.setAccessibleName("Characters in the description")
+        self.description_counter.setAccessibleName(self.tr("Characters in the description"))
         self._errors: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
 
@@ -183,11 +185,11 @@ class TaskForm(QWidget):
         # holds something or has a problem).
         self.more_toggle = QToolButton()
         self.more_toggle.setObjectName("moreOptions")
-        self.more_toggle.setText("M&ore options")
+        self.more_toggle.setText(self.tr("M&ore options"))
         self.more_toggle.setCheckable(True)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.more_toggle.setToolTip("Requirements as names and values, and a brand kit (Alt+O)")
+        self.more_toggle.setToolTip(self.tr("Requirements as names and values, and a brand kit (Alt+O)"))
         self.more_options = QWidget()
         self.more_options.setObjectName("moreOptionsFields")
         more = _field_layout()
@@ -208,7 +210,7 @@ class TaskForm(QWidget):
                 box.addWidget(self.budget_guidance)
             if name == "experimentation":
                 hint = QLabel(
-                    "How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you."
+                    self.tr("How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you.")
                 )
                 hint.setObjectName("experimentationHint")
                 hint.setWordWrap(True)
@@ -216,7 +218,7 @@ class TaskForm(QWidget):
             error = _message_label(f"error_{name}", "error")
             box.addWidget(error)
             self._errors[name] = error
-            label = QLabel(LABELS[name])
+            label = QLabel(self.tr(LABELS[name]))
             label.setObjectName(f"label_{name}")
             label.setBuddy(self._focus_target(name))  # short, on its own line: never wrapped (QLabel can clip)
             self._labels[name] = label
@@ -224,7 +226,7 @@ class TaskForm(QWidget):
         self.general_error = _message_label("error___all__", "error")
         self._errors["__all__"] = self.general_error
 
-        self.send_button = QPushButton(SEND_TEXT)
+        self.send_button = QPushButton(self.tr(SEND_TEXT))
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
         self.send_hint = _message_label("sendHint", "quiet", hidden=False)
@@ -389,7 +391,7 @@ class TaskForm(QWidget):
     def _suggestion_words(self) -> str:
         """What a screen reader hears on the Category box while a suggestion is offered."""
         offered = self.suggestion.suggestion()
-        return f" Suggested from your words: {offered.text}; Alt+U uses it." if offered is not None else ""
+        return fill(self.tr(" Suggested from your words: %1; Alt+U uses it."), offered.text) if offered is not None else ""
 
     def accept_suggestion(self, suggestion: Suggestion) -> None:
         """Choose the suggested category (and task type): one click on "Use it", or Alt+U."""
@@ -466,7 +468,7 @@ class TaskForm(QWidget):
         values = self.raw_values()
         problems: dict[str, list[str]] = {}
         if not isinstance(values["requirements"], dict):
-            problems["requirements"] = self.requirements.problems() or ["Requirements must be names and values."]
+            problems["requirements"] = self.requirements.problems() or [self.tr("Requirements must be names and values.")]
             values["requirements"] = {}
         for name, widget in (("budget_usd", self.budget), ("experimentation", self.experimentation)):
             pending = widget.pending_problem()
@@ -597,9 +599,9 @@ class TaskForm(QWidget):
         reason = self._reason()
         ready = not self._problems
         self.send_button.setEnabled(ready and not self._busy)
-        self.send_button.setToolTip(f"Not ready to post (Ctrl+Enter once it is). {reason}" if reason else SEND_TIP)
+        self.send_button.setToolTip(fill(self.tr("Not ready to post (Ctrl+Enter once it is). %1"), reason) if reason else self.tr(SEND_TIP))
         self.send_button.setAccessibleDescription(reason)
-        self.send_hint.setText(f"To send: {reason}" if reason and not self._busy else "")
+        self.send_hint.setText(fill(self.tr("To send: %1"), reason) if reason and not self._busy else "")
         self.send_hint.setVisible(bool(reason) and not self._busy)
         self.validityChanged.emit(ready, reason)
         if emit_changed:
@@ -617,7 +619,7 @@ class TaskForm(QWidget):
             messages = shown.get(name, [])
             label = self._errors[name]
             under = form_rules.under_field(name, messages)  # too long: the counter says it
-            label.setText("\n".join(f"⚠ {m}" for m in under))
+            label.setText("\n".join("⚠ " + words(m) for m in under))
             label.setVisible(bool(under))
             for widget, base in self._described.get(name, []):
                 extra = self._suggestion_words() if widget is self.category else ""
@@ -626,7 +628,7 @@ class TaskForm(QWidget):
             if isinstance(editor, SliderSpin):
                 editor.set_problems(messages)
         general = form_rules.general_messages(shown)
-        self.general_error.setText("\n".join(f"⚠ {m}" for m in general))
+        self.general_error.setText("\n".join("⚠ " + words(m) for m in general))
         self.general_error.setVisible(bool(general))
 
     def _update_counters(self) -> None:
@@ -647,7 +649,7 @@ class TaskForm(QWidget):
         self._busy = busy
         for editor in self._editors.values():
             editor.setEnabled(not busy)
-        self.send_button.setText("Posting…" if busy else SEND_TEXT)
+        self.send_button.setText(self.tr("Posting…") if busy else self.tr(SEND_TEXT))
         self._revalidate(emit_changed=False)
 
     def clear(self) -> None:

@@ -51,6 +51,7 @@ from app.review_service import ReviewService
 from app.schema import Task, status_info
 from app.timefmt import expires_in_words
 from ui.async_dialog import ask
+from ui.i18n import fill, words
 from ui.presenters import money
 from ui.theme import set_tone
 
@@ -100,7 +101,7 @@ class ImageViewer(QDialog):
         if shown.width() < 400:
             shown = pixmap.scaled(600, 480, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
         label.setPixmap(shown)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
@@ -142,7 +143,7 @@ class ReviewWindow(QWidget):
 
         self.versions = QListWidget()
         self.versions.setObjectName("versionList")
-        self.versions.setAccessibleName("Versions")
+        self.versions.setAccessibleName(self.tr("Versions"))
         self.versions.setIconSize(THUMB)
         self.versions.setWordWrap(True)
         self.versions.setSpacing(3)
@@ -163,30 +164,30 @@ class ReviewWindow(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([340, 560])
 
-        self.choose_button = QPushButton("&Choose this version")
+        self.choose_button = QPushButton(self.tr("&Choose this version"))
         self.choose_button.setObjectName("chooseButton")
         self.choose_button.setEnabled(False)
         self.choose_button.clicked.connect(lambda: self._spawn(self.choose()))
-        self.remix_button = QPushButton("Ask for a new &round")
+        self.remix_button = QPushButton(self.tr("Ask for a new &round"))
         self.remix_button.setObjectName("remixButton")
         self.remix_button.hide()
         self.remix_button.clicked.connect(lambda: self._spawn(self._run_extra("remix")))
-        self.extend_button = QPushButton("Ask for more &time")
+        self.extend_button = QPushButton(self.tr("Ask for more &time"))
         self.extend_button.setObjectName("extendButton")
         self.extend_button.hide()
         self.extend_button.clicked.connect(lambda: self._spawn(self._run_extra("extend")))
-        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.setObjectName("reviewRefresh")
         self.refresh_button.clicked.connect(self.reload)
-        close_button = QPushButton("Close")
+        close_button = QPushButton(self.tr("Close"))
         close_button.clicked.connect(self.close)
 
         self.website = QFrame()
         self.website.setObjectName("websiteFallback")
         website_layout = QHBoxLayout(self.website)
         website_layout.setContentsMargins(0, 0, 0, 0)
-        website_layout.addWidget(plain_label("Choosing a version is done on AITasker's website.", selectable=False), 1)
-        self.website_button = QPushButton("Open AITasker's &website")
+        website_layout.addWidget(plain_label(self.tr("Choosing a version is done on AITasker's website."), selectable=False), 1)
+        self.website_button = QPushButton(self.tr("Open AITasker's &website"))
         self.website_button.setObjectName("websiteButton")
         self.website_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(WEBSITE_URL)))
         website_layout.addWidget(self.website_button)
@@ -267,26 +268,28 @@ class ReviewWindow(QWidget):
 
     def _show_task(self) -> None:
         name = task_name(self.task)
-        self.setWindowTitle(f"Review: {name}")
-        self.title.setText(f"Choose a version of ‘{name}’")
+        self.setWindowTitle(fill(self.tr("Review: %1"), name))
+        self.title.setText(fill(self.tr("Choose a version of ‘%1’"), name))
         now = self._now()
         warning = False
         if self.task.status == "review" and self.task.expires_at is not None:
             left = self.task.expires_at - now
             if left > timedelta(0):
                 at = closes_at(self.task)  # "" for a time this computer can't show
-                self.closes.setText(f"Review closes {expires_in_words(self.task.expires_at, now)}" + (f" (at {at})" if at else ""))
+                when_words = expires_in_words(self.task.expires_at, now)
+                self.closes.setText(fill(self.tr("Review closes %1 (at %2)"), when_words, at) if at
+                                    else fill(self.tr("Review closes %1"), when_words))
                 warning = left < CLOSING_SOON
                 self.closes.setProperty("warning", warning)
             else:
-                self.closes.setText("The review has closed: the time to choose ran out.")
+                self.closes.setText(self.tr("The review has closed: the time to choose ran out."))
                 warning = True
                 self.closes.setProperty("warning", warning)
         elif self.task.status == "review":
-            self.closes.setText("Ready for your review.")
+            self.closes.setText(self.tr("Ready for your review."))
         else:
             info = status_info(self.task.status)
-            self.closes.setText(f"{info.label}: {info.explanation}")
+            self.closes.setText(fill(self.tr("%1: %2"), words(info.label), words(info.explanation)))
             self.closes.setProperty("warning", False)
         # The theme's error tone (readable in light and dark), bold while it warns.
         set_tone(self.closes, "error" if warning else None)
@@ -304,13 +307,13 @@ class ReviewWindow(QWidget):
 
     async def load(self) -> None:
         if self.gallery is None:
-            self._say("Loading the versions…")
+            self._say(self.tr("Loading the versions…"))
         operations_job = self._spawn(self.service.operations()) if self.operations is None else None
         try:
             gallery = await self.service.gallery(self.task.id)
         except ApiError as exc:
             log.info("review gallery: %s", exc.detail)
-            self._say(f"The versions could not be loaded. {exc.user_message}", exc.detail)
+            self._say(fill(self.tr("The versions could not be loaded. %1"), words(exc.user_message)), exc.detail)
             gallery = None
         if operations_job is not None:
             try:
@@ -341,17 +344,22 @@ class ReviewWindow(QWidget):
             self.versions.addItem(item)
         self.versions.blockSignals(False)
         if not shown:
-            self._say("No versions yet. They appear here when agents have finished their first drafts."
-                      if self.task.status in ("open", "matching", "prototyping") else "There are no versions to show.")
-        elif self.message.text() == "Loading the versions…":
+            self._say(self.tr("No versions yet. They appear here when agents have finished their first drafts.")
+                      if self.task.status in ("open", "matching", "prototyping") else self.tr("There are no versions to show."))
+        elif self.message.text() == self.tr("Loading the versions…"):
             self._say("")
-        facts = [f"{len(shown)} version{'s' if len(shown) != 1 else ''} to choose from"
-                 + (f" ({gallery.total_bids_generated} made)" if gallery.total_bids_generated and gallery.total_bids_generated > len(shown) else "")]
+        count = (self.tr("1 version to choose from") if len(shown) == 1
+                 else fill(self.tr("%1 versions to choose from"), len(shown)))
+        if gallery.total_bids_generated and gallery.total_bids_generated > len(shown):
+            count = fill(self.tr("%1 (%2 made)"), count, gallery.total_bids_generated)
+        facts = [count]
         if gallery.remix_available:
-            facts.append(f"a new round of versions costs {money(gallery.remix_fee_usd)}" if gallery.remix_fee_usd is not None else "a new round of versions is possible")
+            facts.append(fill(self.tr("a new round of versions costs %1"), money(gallery.remix_fee_usd))
+                         if gallery.remix_fee_usd is not None else self.tr("a new round of versions is possible"))
         if gallery.review_extensions_remaining:
             left = gallery.review_extensions_remaining
-            facts.append(f"{left} extension{'s' if left != 1 else ''} of the review left")
+            facts.append(self.tr("1 extension of the review left") if left == 1
+                         else fill(self.tr("%1 extensions of the review left"), left))
         self.facts.setText(" · ".join(facts))
         # Keep the version the user was looking at; else the chosen one; else the first.
         wanted = previous.id if previous else (gallery.selected_bid.id if gallery.selected_bid else None)
@@ -373,7 +381,7 @@ class ReviewWindow(QWidget):
 
     def _item_text(self, bid: Bid) -> str:
         tier = f" · {bid.agent_tier}" if bid.agent_tier else ""
-        chosen = "✓ Chosen — " if bid.is_selected else ""
+        chosen = self.tr("✓ Chosen — ") if bid.is_selected else ""
         return f"{chosen}{bid.agent}{tier}\n{_price(bid.bid_price_usd)} · {score_words(bid.eval_score, short=True)}"
 
     async def _load_image(self, url: str) -> None:
@@ -387,7 +395,7 @@ class ReviewWindow(QWidget):
         else:
             pixmap = _pixmap(data)
             if pixmap is None:
-                self._image_errors[url] = "This picture could not be shown."
+                self._image_errors[url] = self.tr("This picture could not be shown.")
         if not self._alive():
             return
         if pixmap is not None:
@@ -436,20 +444,20 @@ class ReviewWindow(QWidget):
         heading.setFont(font)
         add(heading)
         if bid.is_selected:
-            add(plain_label("✓ You chose this version.", "cardChosen", selectable=False))
-        add(plain_label(f"Price: {_price(bid.bid_price_usd)}", "cardPrice"))
+            add(plain_label(self.tr("✓ You chose this version."), "cardChosen", selectable=False))
+        add(plain_label(fill(self.tr("Price: %1"), _price(bid.bid_price_usd)), "cardPrice"))
         score = score_words(bid.eval_score)
         breakdown = breakdown_words(bid.eval_breakdown)
         add(plain_label(score + (f" — {breakdown}" if breakdown else ""), "cardScore"))
         if bid.prototype_summary:
-            add(self._section("Summary"))
+            add(self._section(self.tr("Summary")))
             add(plain_label(bid.prototype_summary, "cardSummary"))
         if bid.agent_message:
-            add(self._section(f"Message from {bid.agent}"))
+            add(self._section(fill(self.tr("Message from %1"), bid.agent)))
             add(plain_label(f"“{bid.agent_message}”", "cardMessage"))
         artifacts = self._artifacts.get(bid.id, [])
         if artifacts:
-            add(self._section("What they made"))
+            add(self._section(self.tr("What they made")))
         for artifact in artifacts:
             add(self._artifact_widget(bid, artifact))
         self.card_layout.addStretch(1)
@@ -476,13 +484,13 @@ class ReviewWindow(QWidget):
             button.setObjectName("artifactImage")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setIconSize(PREVIEW)
-            button.setAccessibleName(f"Picture by {bid.agent}" + (f": {artifact.name}" if artifact.name else ""))
+            button.setAccessibleName(fill(self.tr("Picture by %1"), bid.agent) + (f": {artifact.name}" if artifact.name else ""))
             button.clicked.connect(lambda: self.open_image(artifact.url, bid))
             self._card_images.setdefault(artifact.url, []).append(button)
             self._dress_image_button(button, artifact.url, artifact.name)
             return button
-        name = artifact.name or "file"
-        link = QPushButton(f"Open {name} on {artifact.host}")
+        name = artifact.name or self.tr("file")
+        link = QPushButton(fill(self.tr("Open %1 on %2"), name, artifact.host))
         link.setObjectName("artifactLink")
         link.setToolTip(artifact.url)
         link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(artifact.url)))
@@ -494,20 +502,20 @@ class ReviewWindow(QWidget):
         button.setProperty("artifactName", label)
         if pixmap is not None:
             button.setIcon(QIcon(pixmap.scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
-            button.setText(f"{label} — click to see it larger")
+            button.setText(fill(self.tr("%1 — click to see it larger"), label))
             button.setEnabled(True)
         elif url in self._image_errors:
             button.setText(f"{label}: {self._image_errors[url]}")
             button.setEnabled(False)
         else:
-            button.setText(f"{label}: loading…")
+            button.setText(fill(self.tr("%1: loading…"), label))
             button.setEnabled(False)
 
     def open_image(self, url: str, bid: Bid) -> ImageViewer | None:
         pixmap = self._pixmaps.get(url)
         if pixmap is None:
             return None
-        viewer = ImageViewer(pixmap, f"Picture by {bid.agent}", self)
+        viewer = ImageViewer(pixmap, fill(self.tr("Picture by %1"), bid.agent), self)
         viewer.show()
         return viewer
 
@@ -521,15 +529,15 @@ class ReviewWindow(QWidget):
         self.choose_button.setVisible(not website)
         reason = ""
         if ops is None:
-            reason = "Checking what AITasker allows…"
+            reason = self.tr("Checking what AITasker allows…")
         elif self._busy:
-            reason = "Sending…"
+            reason = self.tr("Sending…")
         elif bid is None:
-            reason = "There is no version to choose yet."
+            reason = self.tr("There is no version to choose yet.")
         elif self.gallery is not None and self.gallery.selected_bid is not None:
-            reason = "A version has already been chosen."
+            reason = self.tr("A version has already been chosen.")
         elif not self.in_review:
-            reason = "Versions can be chosen only while the task waits for your review."
+            reason = self.tr("Versions can be chosen only while the task waits for your review.")
         self.choose_button.setEnabled(not reason)
         self.choose_button.setToolTip(reason)
         can_more = ops is not None and not self._busy and self.in_review and self.gallery is not None
@@ -541,28 +549,28 @@ class ReviewWindow(QWidget):
         ops = self.operations
         if bid is None or ops is None or ops.select is None or self._busy or not self.choose_button.isEnabled():
             return
-        price = f" for {money(bid.bid_price_usd)}" if bid.bid_price_usd is not None else ""
+        price = fill(self.tr(" for %1"), money(bid.bid_price_usd)) if bid.bid_price_usd is not None else ""
         self._busy = True  # one question at a time; no second click while it is open
         self._update_buttons()
         try:
-            confirmed = await ask(self, "Choose this version", f"Choose {bid.possessive()} version{price}?", "Choose", "Cancel")
+            confirmed = await ask(self, self.tr("Choose this version"), fill(self.tr("Choose %1 version%2?"), bid.possessive(), price), self.tr("Choose"), self.tr("Cancel"))
             if not confirmed or not self._alive():
                 return
-            self._say("Sending your choice…")
+            self._say(self.tr("Sending your choice…"))
             try:
                 await self.service.choose(ops.select, self.task.id, bid.id)
             except OutcomeUnknown as exc:
                 log.warning("choice outcome unknown: %s", exc.detail)
-                self._say(exc.user_message, exc.detail)
+                self._say(words(exc.user_message), exc.detail)
                 await self._check_after_unclear(bid)
                 return
             except Offline as exc:
-                self._say("Can't reach AITasker, so your choice was not sent. Try again when you are back online.", exc.detail)
+                self._say(self.tr("Can't reach AITasker, so your choice was not sent. Try again when you are back online."), exc.detail)
                 return
             except ApiError as exc:
-                self._say(f"AITasker did not accept the choice. {exc.user_message}", exc.detail)
+                self._say(fill(self.tr("AITasker did not accept the choice. %1"), words(exc.user_message)), exc.detail)
                 return
-            self._say(f"You chose {bid.possessive()} version. {bid.agent} is finishing it now.")
+            self._say(fill(self.tr("You chose %1 version. %2 is finishing it now."), bid.possessive(), bid.agent))
             self.chosen.emit(self.task.id)
             await self.load()
         finally:
@@ -575,18 +583,18 @@ class ReviewWindow(QWidget):
         try:
             gallery = await self.service.gallery(self.task.id)
         except ApiError as exc:
-            self._say("We can't tell whether AITasker received your choice, and checking failed too. "
-                      "Press Refresh in a moment to see what AITasker shows.", exc.detail)
+            self._say(self.tr("We can't tell whether AITasker received your choice, and checking failed too. "
+                              "Press Refresh in a moment to see what AITasker shows."), exc.detail)
             return
         if not self._alive():
             return
         self._set_gallery(gallery)
         chosen = gallery.selected_bid
         if chosen is not None:
-            self._say(f"AITasker has your choice: {chosen.possessive()} version.")
+            self._say(fill(self.tr("AITasker has your choice: %1 version."), chosen.possessive()))
             self.chosen.emit(self.task.id)
         else:
-            self._say("Your choice did not reach AITasker. You can choose again.")
+            self._say(self.tr("Your choice did not reach AITasker. You can choose again."))
 
     async def _run_extra(self, which: str) -> None:
         ops, gallery = self.operations, self.gallery
@@ -594,25 +602,27 @@ class ReviewWindow(QWidget):
         if operation is None or gallery is None or self._busy:
             return
         if which == "remix":
-            question = "Ask for a new round of versions" + (f" for {money(gallery.remix_fee_usd)}" if gallery.remix_fee_usd is not None else "") + "?"
+            question = (fill(self.tr("Ask for a new round of versions for %1?"), money(gallery.remix_fee_usd))
+                        if gallery.remix_fee_usd is not None else self.tr("Ask for a new round of versions?"))
         else:
-            question = "Ask for more time to choose?"
+            question = self.tr("Ask for more time to choose?")
         self._busy = True
         self._update_buttons()
         try:
-            if not await ask(self, "Review", question, "Ask", "Cancel") or not self._alive():
+            if not await ask(self, self.tr("Review"), question, self.tr("Ask"), self.tr("Cancel")) or not self._alive():
                 return
             try:
                 await self.service.run(operation, self.task.id)
             except ApiError as exc:
-                self._say(exc.user_message, exc.detail)
+                self._say(words(exc.user_message), exc.detail)
                 return
             await self.load()
             if which == "extend":
                 at = closes_at(self.task)
-                self._say(f"You have more time: the review now closes at {at}." if at else "You have more time to choose.")
+                self._say(fill(self.tr("You have more time: the review now closes at %1."), at) if at
+                          else self.tr("You have more time to choose."))
             else:
-                self._say("Done: AITasker is preparing a new round of versions.")
+                self._say(self.tr("Done: AITasker is preparing a new round of versions."))
         finally:
             self._busy = False
             if self._alive():

@@ -5,28 +5,31 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.review_alerts import waiting_words
 from app.session import ConnectionState
+from ui.i18n import fill, translate, words
 from ui.presenters import when
 from ui.theme import set_tone
 
-DEMO_WORDS = "Demo mode: tasks go to a practice server on this computer. No money is spent."
+DEMO_WORDS = QT_TRANSLATE_NOOP("StatusBar", "Demo mode: tasks go to a practice server on this computer. No money is spent.")
 
 
 def state_words(state: ConnectionState, detail: str, *, demo: bool) -> str:
-    words = {
-        ConnectionState.STARTING: "Connecting…",
-        ConnectionState.ONLINE: DEMO_WORDS if demo else "Online",
-        ConnectionState.OFFLINE: "Offline — " + detail + " Your work is kept and sent when the connection is back.",
-        ConnectionState.SLOWED: "Slowing down — " + detail,
-        ConnectionState.ERROR: "Problem — " + detail,
-        ConnectionState.UNAUTHORIZED: "Your API key was not accepted — " + detail,
-        ConnectionState.NO_KEY: "Not connected: no API key. Start with --demo to try the app.",
+    detail = words(detail) if detail else detail
+
+    texts = {
+        ConnectionState.STARTING: translate("StatusBar", "Connecting…"),
+        ConnectionState.ONLINE: translate("StatusBar", DEMO_WORDS) if demo else translate("StatusBar", "Online"),
+        ConnectionState.OFFLINE: fill(translate("StatusBar", "Offline — %1 Your work is kept and sent when the connection is back."), detail),
+        ConnectionState.SLOWED: fill(translate("StatusBar", "Slowing down — %1"), detail),
+        ConnectionState.ERROR: fill(translate("StatusBar", "Problem — %1"), detail),
+        ConnectionState.UNAUTHORIZED: fill(translate("StatusBar", "Your API key was not accepted — %1"), detail),
+        ConnectionState.NO_KEY: translate("StatusBar", "Not connected: no API key. Start with --demo to try the app."),
     }
-    return words.get(state, str(state))
+    return texts.get(state, str(state))
 
 
 class StatusBar(QStatusBar):
@@ -42,7 +45,7 @@ class StatusBar(QStatusBar):
         self.review_button.setFlat(True)
         self.review_button.setStyleSheet("font-weight: bold; text-decoration: underline;")
         self.review_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.review_button.setToolTip("Open the review that closes soonest (Ctrl+R)")
+        self.review_button.setToolTip(self.tr("Open the review that closes soonest (Ctrl+R)"))
         self.review_button.hide()
         self.addWidget(self.connection_label, 1)
         self.addPermanentWidget(self.review_button)
@@ -77,7 +80,7 @@ class StatusBar(QStatusBar):
         self.save_label.show()
 
     def show_waiting(self, count: int) -> None:
-        self.outbox_label.setText(f"{count} waiting to send" if count else "")
+        self.outbox_label.setText(fill(self.tr("%1 waiting to send"), count) if count else "")
 
     def show_review_waiting(self, count: int) -> None:
         """"2 need your review", a button that opens the next review; hidden when none wait."""
@@ -87,4 +90,4 @@ class StatusBar(QStatusBar):
 
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:
-            self.refreshed_label.setText(f"Last refreshed {when(self.last_refreshed, 'HH:mm')}")
+            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, 'HH:mm')))

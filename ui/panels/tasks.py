@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.drafts import OutboxRow
 from app.schema import Task
+from ui.i18n import translate
 from ui.presenters import task_more_details, task_summary
 from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel, column_index
 from ui.theme import set_tone
@@ -69,37 +70,37 @@ class TasksPanel(QWidget):
         header.setMinimumSectionSize(60)
         for name, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column_index(name), width)
-        self.table.setAccessibleName("Your tasks")
+        self.table.setAccessibleName(self.tr("Your tasks"))
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("statusFilter")
-        self.filter_box.setAccessibleName("Show")
+        self.filter_box.setAccessibleName(self.tr("Show"))
         for key, (label, _) in FILTERS.items():
-            self.filter_box.addItem(label, key)
+            self.filter_box.addItem(translate("TasksTableModel", label), key)
         guard_wheel(self.filter_box)
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search titles and descriptions")
+        self.search.setPlaceholderText(self.tr("Search titles and descriptions"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search tasks")
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Check for news on your tasks now (F5)")
+        self.search.setAccessibleName(self.tr("Search tasks"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Check for news on your tasks now (F5)"))
         self.add_by_id = QLineEdit()
         self.add_by_id.setObjectName("addById")
-        self.add_by_id.setPlaceholderText("Paste a task ID to add it")
-        self.add_by_id.setAccessibleName("Task ID to add")
-        self.add_button = QPushButton("Add")
+        self.add_by_id.setPlaceholderText(self.tr("Paste a task ID to add it"))
+        self.add_by_id.setAccessibleName(self.tr("Task ID to add"))
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setObjectName("addButton")
         self._adding = False
         self.details = QPlainTextEdit()
         self.details.setObjectName("details")
         self.details.setReadOnly(True)
-        self.details.setPlaceholderText("Select a task to see all its details.")
-        self.details.setAccessibleName("Details of the selected task")
+        self.details.setPlaceholderText(self.tr("Select a task to see all its details."))
+        self.details.setAccessibleName(self.tr("Details of the selected task"))
         self.details.setTabChangesFocus(True)
         # The rest of a task's fields, for those who want them.
         self.more_toggle = QToolButton()
         self.more_toggle.setObjectName("moreDetails")
-        self.more_toggle.setText("More details")
+        self.more_toggle.setText(self.tr("More details"))
         self.more_toggle.setCheckable(True)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -107,16 +108,16 @@ class TasksPanel(QWidget):
         self.more_details.setObjectName("moreDetailsText")
         self.more_details.setReadOnly(True)
         self.more_details.setTabChangesFocus(True)
-        self.more_details.setAccessibleName("More details of the selected task")
+        self.more_details.setAccessibleName(self.tr("More details of the selected task"))
         self.more_details.hide()
         self.more_toggle.toggled.connect(self._show_more_details)
         self.more_toggle.setEnabled(False)
-        self.empty_hint = QLabel("Tasks you send appear here, with their progress.")
+        self.empty_hint = QLabel(self.tr("Tasks you send appear here, with their progress."))
         set_tone(self.empty_hint, "quiet")
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        show = QLabel("Sh&ow:")
+        show = QLabel(self.tr("Sh&ow:"))
         show.setBuddy(self.filter_box)
         bar.addWidget(show)
         bar.addWidget(self.filter_box)
@@ -189,10 +190,10 @@ class TasksPanel(QWidget):
             self.context_menu.deleteLater()
         menu = self.context_menu = QMenu(self.table)
         menu.setObjectName("taskMenu")
-        review = menu.addAction("Open the &review")
+        review = menu.addAction(self.tr("Open the &review"))
         review.setEnabled(task.status == "review")
         if task.status != "review":
-            review.setToolTip("Only a task that is ready for your review has one to open.")
+            review.setToolTip(self.tr("Only a task that is ready for your review has one to open."))
         review.triggered.connect(lambda: self.reviewRequested.emit(task.id))
         menu.popup(self.table.viewport().mapToGlobal(pos))  # not exec(): no nested event loop
 
@@ -208,9 +209,9 @@ class TasksPanel(QWidget):
     def set_adding(self, busy: bool) -> None:
         """While AITasker is asked for the task, the Add button becomes Stop: any wait can be ended."""
         self._adding = busy
-        self.add_button.setText("Stop" if busy else "Add")
-        self.add_button.setToolTip("Stop waiting for AITasker (Esc)" if busy else "")
-        self.add_button.setAccessibleDescription("Stops waiting; nothing is added" if busy else "")
+        self.add_button.setText(self.tr("Stop") if busy else self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Stop waiting for AITasker (Esc)") if busy else "")
+        self.add_button.setAccessibleDescription(self.tr("Stops waiting; nothing is added") if busy else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._adding and event.key() == Qt.Key.Key_Escape and self.add_by_id.hasFocus():

@@ -9,7 +9,9 @@ from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from app.schema import NumberLimits
-from app.validation import money_words, number_words, refused_number_message
+from app.validation import number_words, refused_number_message
+from ui.i18n import fill
+from ui.presenters import money
 from ui.theme import set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
@@ -165,7 +167,7 @@ class SliderSpin(QWidget):
     # --- words ------------------------------------------------------------------------------
     def words(self, value: float) -> str:
         if self.money:
-            return money_words(value, self.limits.decimals)
+            return money(value, self.limits.decimals)  # the user's language's way of writing dollars
         return number_words(value, self.limits, money=False)
 
     def range_words(self) -> str:
@@ -175,16 +177,13 @@ class SliderSpin(QWidget):
         """Names and descriptions (with the range) for screen readers; ``extra`` is appended."""
         lim = self.limits
         tail = f" {extra}" if extra else ""
-        self.slider.setAccessibleName(f"{name} slider")
+        self.slider.setAccessibleName(fill(self.tr("%1 slider"), name))
         self.slider.setAccessibleDescription(
-            f"{self.range_words()} Moves in steps of {self.words(lim.slider_step)}; Page Up and Page Down "
-            f"move by {self.words(lim.page_step)}, Home and End go to the ends. The exact amount is in "
-            f"the box that follows.{tail}"
+            fill(self.tr("%1 Moves in steps of %2; Page Up and Page Down move by %3, Home and End go to the ends. The exact amount is in the box that follows.%4"), self.range_words(), self.words(lim.slider_step), self.words(lim.page_step), tail)
         )
         self.spin.setAccessibleName(name)
         self.spin.setAccessibleDescription(
-            f"{self.range_words()} Type a number with up to {lim.decimals} decimals; Up and Down change it "
-            f"by {self.words(lim.step)}, Page Up and Page Down by {self.words(lim.page_step)}.{tail}"
+            fill(self.tr("%1 Type a number with up to %2 decimals; Up and Down change it by %3, Page Up and Page Down by %4.%5"), self.range_words(), lim.decimals, self.words(lim.step), self.words(lim.page_step), tail)
         )
         self.spin.setToolTip(self.range_words())
         self.slider.setToolTip(self.range_words())
@@ -207,8 +206,8 @@ class SliderSpin(QWidget):
         self.setValue(wanted)
         if round(wanted - self.value(), self.limits.decimals + 2) != 0:
             self._show_note(
-                f"The saved {self.noun}, {self.words(wanted)}, is outside {self.words(self.limits.minimum)} "
-                f"to {self.words(self.limits.maximum)}; it is now {self.words(self.value())}."
+                fill(self.tr("The saved %1, %2, is outside %3 to %4; it is now %5."), self.noun, self.words(wanted),
+                     self.words(self.limits.minimum), self.words(self.limits.maximum), self.words(self.value()))
             )
 
     def pending_problem(self) -> str:
@@ -218,11 +217,9 @@ class SliderSpin(QWidget):
             return ""
         typed = self.spin.number_text()
         if not typed:
-            return f"Please enter the {self.noun}."
-        return (
-            f"“{typed}” can't be used: the {self.noun} goes from {self.words(self.limits.minimum)} "
-            f"to {self.words(self.limits.maximum)}."
-        )
+            return fill(self.tr("Please enter the %1."), self.noun)
+        return fill(self.tr("“%1” can't be used: the %2 goes from %3 to %4."), typed, self.noun,
+                    self.words(self.limits.minimum), self.words(self.limits.maximum))
 
     def _position(self, value: float) -> float:
         return round((value - self.limits.minimum) / self.limits.slider_step, 6)
@@ -271,8 +268,8 @@ class SliderSpin(QWidget):
         if typed is not None and not self.pending_problem():
             # Qt put the previous value back: say so, rather than change it silently.
             self._show_note(
-                f"“{typed}” was not used: the {self.noun} goes from {self.words(self.limits.minimum)} to "
-                f"{self.words(self.limits.maximum)}. It is still {self.words(self.value())}."
+                fill(self.tr("“%1” was not used: the %2 goes from %3 to %4. It is still %5."), typed, self.noun,
+                     self.words(self.limits.minimum), self.words(self.limits.maximum), self.words(self.value()))
             )
 
     def _refused(self, text: str) -> None:

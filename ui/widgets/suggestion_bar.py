@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.suggest import Suggestion
+from ui.i18n import fill
 from ui.theme import set_tone
 
 
@@ -24,7 +25,7 @@ class SuggestionBar(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         set_tone(self.text, "quiet")
-        self.use = QPushButton("&Use it")
+        self.use = QPushButton(self.tr("&Use it"))
         self.use.setObjectName("useSuggestion")
         # Not a stop for Tab: typing the title, then Tab to the description, is not interrupted.
         # Alt+U takes the suggestion, and the Category box's description says it.
@@ -48,9 +49,9 @@ class SuggestionBar(QWidget):
         if suggestion is None:
             self.hide()
             return
-        self.text.setText(f"Looks like {suggestion.text}")
-        self.use.setAccessibleName(f"Use it: {suggestion.text}")
-        self.use.setToolTip(f"Choose {suggestion.text} (Alt+U)")
+        self.text.setText(fill(self.tr("Looks like %1"), suggestion.text))
+        self.use.setAccessibleName(fill(self.tr("Use it: %1"), suggestion.text))
+        self.use.setToolTip(fill(self.tr("Choose %1 (Alt+U)"), suggestion.text))
         self.show()
 
     def _accept(self) -> None:

@@ -1,0 +1,79 @@
+"""Words of the Qt-free core in the user's language, without importing Qt.
+
+- ``QT_TRANSLATE_NOOP("messages", "Posted")`` marks a fixed text where it is defined; it returns the
+  English unchanged, and the widgets show it translated (``ui.i18n.words``).
+- ``translate("messages", "The highest %1 is %2.")`` translates a sentence the core composes at run
+  time; ``fill`` then puts the values in. Until the window installs Qt's translator
+  (:func:`set_translator`, done by ``ui.i18n.install_translations``) it returns the English.
+- :func:`money` writes dollars the way the user's language does, once the window installs a format.
+
+``make translations`` (pyside6-lupdate) finds ``QT_TRANSLATE_NOOP(...)`` and ``translate(...)``
+calls by their names and puts the texts in ``resources/translations/*.ts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def _english(context: str, text: str) -> str:
+    return text
+
+
+def _us_dollars(value: float, decimals: int) -> str:
+    return f"${value:,.{decimals}f}"
+
+
+def _english_integer(value: int) -> str:
+    return f"{value:,}"
+
+
+_translator: Callable[[str, str], str] = _english
+_money: Callable[[float, int], str] = _us_dollars
+_integer: Callable[[int], str] = _english_integer
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
+    return text
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the user's language when a translation is installed and has it, else as given."""
+    return _translator(context, text)
+
+
+def fill(text: str, *args: object) -> str:
+    """Qt's ``%1`` … ``%9`` placeholders filled in one pass, so an argument holding "%2" stays as it is.
+
+    Translations may reorder the placeholders; ``str.format`` is not used for translated text
+    because a translator's stray brace would then raise.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(args[index]) if index < len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(one, text)
+
+
+def money(value: float, decimals: int = 2) -> str:
+    """Dollars as the user's language writes them ($1,234.50 in English, 1.234,50 $ in German)."""
+    return _money(value, decimals)
+
+
+def integer(value: int) -> str:
+    """A whole number as the user's language writes it (5,000 in English, 5.000 in German)."""
+    return _integer(value)
+
+
+def set_translator(translator: Callable[[str, str], str] | None,
+                   money_format: Callable[[float, int], str] | None = None,
+                   integer_format: Callable[[int], str] | None = None) -> None:
+    """Install (or, with None, remove) the window's translator and number formats."""
+    global _translator, _money, _integer
+    _translator = translator or _english
+    _money = money_format or _us_dollars
+    _integer = integer_format or _english_integer

@@ -1,0 +1,2032 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>Über %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Post tasks to the AITasker marketplace and follow them, without writing code.</source>
+        <translation>Aufgaben auf dem AITasker-Marktplatz einstellen und verfolgen, ohne zu programmieren.</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1 (PySide6 %2) and Python %3.</source>
+        <translation>Erstellt mit Qt %1 (PySide6 %2) und Python %3.</translation>
+    </message>
+    <message>
+        <source>This program uses Qt and PySide6 (Qt for Python) version %1, © The Qt Company Ltd. and other contributors, under the %2. They are included unchanged as separate libraries, which you may replace with your own build. Their source code is available from %3 (Qt) and %4 (PySide6).</source>
+        <translation>Dieses Programm verwendet Qt und PySide6 (Qt for Python) in Version %1, © The Qt Company Ltd. und weitere Mitwirkende, unter der %2. Sie sind unverändert als eigene Bibliotheken enthalten, die Sie durch Ihre eigene Version ersetzen dürfen. Ihren Quellcode erhalten Sie unter %3 (Qt) und %4 (PySide6).</translation>
+    </message>
+    <message>
+        <source>GNU Lesser General Public License version 3 (LGPL v3)</source>
+        <translation>GNU Lesser General Public License Version 3 (LGPL v3)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountController</name>
+    <message>
+        <source>%1 The key is used for this session only.</source>
+        <translation>%1 Der Schlüssel wird nur in dieser Sitzung verwendet.</translation>
+    </message>
+    <message>
+        <source>Forget this key?</source>
+        <translation>Diesen Schlüssel vergessen?</translation>
+    </message>
+    <message>
+        <source>Remove your API key from this computer? Your drafts stay. You will need to paste the key again to post or follow tasks.</source>
+        <translation>Ihren API-Schlüssel von diesem Computer entfernen? Ihre Entwürfe bleiben. Um Aufgaben einzustellen oder zu verfolgen, müssen Sie den Schlüssel dann wieder einfügen.</translation>
+    </message>
+    <message>
+        <source>Forget key</source>
+        <translation>Schlüssel vergessen</translation>
+    </message>
+    <message>
+        <source>Your API key was removed from this computer. Your drafts are still here.</source>
+        <translation>Ihr API-Schlüssel wurde von diesem Computer entfernt. Ihre Entwürfe sind noch da.</translation>
+    </message>
+    <message>
+        <source>Used for this demo only.</source>
+        <translation>Nur für diese Demo verwendet.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only.</source>
+        <translation>Nur für diese Sitzung behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryChooser</name>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Aufgabenart</translation>
+    </message>
+    <message>
+        <source>Pick from the list, or type the kind of task if it is not there.</source>
+        <translation>Wählen Sie aus der Liste, oder tippen Sie die Art der Aufgabe ein, wenn sie fehlt.</translation>
+    </message>
+    <message>
+        <source>Choose a category…</source>
+        <translation>Kategorie wählen …</translation>
+    </message>
+    <message>
+        <source>Choose a category first, or type a task type</source>
+        <translation>Zuerst eine Kategorie wählen, oder eine Aufgabenart eintippen</translation>
+    </message>
+    <message>
+        <source>Choose or type a task type</source>
+        <translation>Aufgabenart wählen oder eintippen</translation>
+    </message>
+    <message>
+        <source>Type the kind of task, e.g. press release</source>
+        <translation>Art der Aufgabe eintippen, z. B. Pressemitteilung</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect your AITasker account</source>
+        <translation>Ihr AITasker-Konto verbinden</translation>
+    </message>
+    <message>
+        <source>aitk_live_…</source>
+        <translation>aitk_live_…</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>API-&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>API &amp;address</source>
+        <translation>API-&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet …</translation>
+    </message>
+    <message>
+        <source>✓ AITasker answered at this address.</source>
+        <translation>✓ AITasker hat unter dieser Adresse geantwortet.</translation>
+    </message>
+    <message>
+        <source>✗ AITasker could not be reached at this address. Check your connection and the address.</source>
+        <translation>✗ AITasker war unter dieser Adresse nicht erreichbar. Prüfen Sie Ihre Verbindung und die Adresse.</translation>
+    </message>
+    <message>
+        <source>✗ The address answered, but not like AITasker: %1</source>
+        <translation>✗ Die Adresse hat geantwortet, aber nicht wie AITasker: %1</translation>
+    </message>
+    <message>
+        <source>✓ Your API key works.</source>
+        <translation>✓ Ihr API-Schlüssel funktioniert.</translation>
+    </message>
+    <message>
+        <source>✗ The key could not be checked: %1</source>
+        <translation>✗ Der Schlüssel konnte nicht geprüft werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsController</name>
+    <message>
+        <source>Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it.</source>
+        <translation>Ihre Änderungen werden als neuer Entwurf behalten. Die frühere Version („%1“) ist vielleicht schon eingestellt; sie bleibt als „Unklar, ob gesendet“ unter Entwürfe, bis Sie sie prüfen.</translation>
+    </message>
+    <message>
+        <source>This draft was already sent or removed; what you typed is kept as a new draft.</source>
+        <translation>Dieser Entwurf wurde schon gesendet oder entfernt; was Sie getippt haben, wird als neuer Entwurf behalten.</translation>
+    </message>
+    <message>
+        <source>This task is on its way right now and can&apos;t be opened for editing.</source>
+        <translation>Diese Aufgabe ist gerade unterwegs und kann nicht zum Bearbeiten geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Taken out of the outbox so you can edit it. Send it again when ready.</source>
+        <translation>Aus dem Postausgang genommen, damit Sie sie bearbeiten können. Senden Sie sie erneut, wenn sie fertig ist.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Drafts (%1)</source>
+        <translation>Entwürfe (%1)</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsPanel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Not sure it was sent</source>
+        <translation>Unklar, ob gesendet</translation>
+    </message>
+    <message>
+        <source>Drafts and tasks waiting to send</source>
+        <translation>Entwürfe und Aufgaben, die auf das Senden warten</translation>
+    </message>
+    <message>
+        <source>No drafts. What you type in the form is saved here by itself.</source>
+        <translation>Keine Entwürfe. Was Sie ins Formular tippen, wird hier von selbst gespeichert.</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Neue Aufgabe</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Take out of outbox</source>
+        <translation>Aus dem Postausgang nehmen</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Als Entwurf behalten</translation>
+    </message>
+    <message>
+        <source> (open in the form)</source>
+        <translation> (im Formular geöffnet)</translation>
+    </message>
+    <message>
+        <source>%1%2
+%3 · changed %4</source>
+        <translation>%1%2
+%3 · geändert %4</translation>
+    </message>
+    <message>
+        <source>The connection broke while this task was being sent, so it may or may not be on AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
+        <translation>Die Verbindung brach ab, während diese Aufgabe gesendet wurde. Sie ist also vielleicht bei AITasker angekommen, vielleicht nicht. Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+    </message>
+    <message>
+        <source>This task will be sent by itself when AITasker can be reached.</source>
+        <translation>Diese Aufgabe wird von selbst gesendet, sobald AITasker erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <source>Cancel posting</source>
+        <translation>Einstellen abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;New task</source>
+        <translation>&amp;Neue Aufgabe</translation>
+    </message>
+    <message>
+        <source>Start a fresh task; this one stays in Drafts (Ctrl+N)</source>
+        <translation>Eine neue Aufgabe beginnen; diese bleibt unter Entwürfe (Strg+N)</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Neue Aufgabe</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>AITasker Desktop — demo</source>
+        <translation>AITasker Desktop — Demo</translation>
+    </message>
+    <message>
+        <source>Your tasks</source>
+        <translation>Ihre Aufgaben</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Your saved drafts file could not be read, so a new one was started. The old file was kept here: %1</source>
+        <translation>Ihre gespeicherte Entwurfsdatei konnte nicht gelesen werden, deshalb wurde eine neue angelegt. Die alte Datei liegt hier: %1</translation>
+    </message>
+    <message>
+        <source>The app closed while a task was being sent. Open Drafts to check it: it is marked “Not sure it was sent”.</source>
+        <translation>Das Programm wurde geschlossen, während eine Aufgabe gesendet wurde. Öffnen Sie die Entwürfe, um sie zu prüfen: Sie ist als „Unklar, ob gesendet“ markiert.</translation>
+    </message>
+    <message>
+        <source>No task is waiting for your review right now.</source>
+        <translation>Gerade wartet keine Aufgabe auf Ihre Prüfung.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New task</source>
+        <translation>&amp;Neue Aufgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>Jetzt a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>T&amp;asks</source>
+        <translation>Auf&amp;gaben</translation>
+    </message>
+    <message>
+        <source>&amp;Review next task</source>
+        <translation>Nächste &amp;Prüfung öffnen</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unt</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Change API key or address…</source>
+        <translation>API-Schlüssel oder Adresse ä&amp;ndern …</translation>
+    </message>
+    <message>
+        <source>&amp;Forget this key</source>
+        <translation>Diesen Schlüssel &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About AITasker Desktop</source>
+        <translation>Ü&amp;ber AITasker Desktop</translation>
+    </message>
+    <message>
+        <source>Connect an AITasker account first.</source>
+        <translation>Verbinden Sie zuerst ein AITasker-Konto.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Nothing was added; you can try again.</source>
+        <translation>Das Warten wurde beendet. Es wurde nichts hinzugefügt; Sie können es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>No task with that ID was found on your account.</source>
+        <translation>In Ihrem Konto wurde keine Aufgabe mit dieser ID gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Technical details</source>
+        <translation>Technische Details</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Open the review</source>
+        <translation>Prüfung öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementsEditor</name>
+    <message>
+        <source>Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. To keep a value as text, put it in double quotes, like &quot;42&quot;.</source>
+        <translation>Zahlen, true, false und null bleiben, was sie sind; [ ] und { } in JSON bleiben Listen und Gruppen. Um einen Wert als Text zu behalten, setzen Sie ihn in doppelte Anführungszeichen, etwa &quot;42&quot;.</translation>
+    </message>
+    <message>
+        <source>yes/no (true or false)</source>
+        <translation>ja/nein (true oder false)</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>nothing (null)</source>
+        <translation>nichts (null)</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a group of names and values</source>
+        <translation>eine Gruppe aus Namen und Werten</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>A value has no name (row %1). Give it a name or remove it.</source>
+        <translation>Ein Wert hat keinen Namen (Zeile %1). Geben Sie ihm einen Namen oder entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>A value has no name. Give it a name or remove it.</source>
+        <translation>Ein Wert hat keinen Namen. Geben Sie ihm einen Namen oder entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is used twice. Each name can be used once.</source>
+        <translation>Der Name „%1“ kommt zweimal vor. Jeder Name darf nur einmal vorkommen.</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Optional. One row for each thing the result must have: a name and a value.</source>
+        <translation>Optional. Eine Zeile für alles, was das Ergebnis haben muss: ein Name und ein Wert.</translation>
+    </message>
+    <message>
+        <source>For example: %1</source>
+        <translation>Zum Beispiel: %1</translation>
+    </message>
+    <message>
+        <source>Requirements (optional), as names and values</source>
+        <translation>Anforderungen (optional), als Namen und Werte</translation>
+    </message>
+    <message>
+        <source>Requirements (optional), as text</source>
+        <translation>Anforderungen (optional), als Text</translation>
+    </message>
+    <message>
+        <source>A JSON object of names and values, for example %1. Nested values are allowed.</source>
+        <translation>Ein JSON-Objekt aus Namen und Werten, zum Beispiel %1. Verschachtelte Werte sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a name and a value (Alt+A)</source>
+        <translation>Eine Zeile mit Namen und Wert hinzufügen (Alt+H)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move row</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected row (Alt+M)</source>
+        <translation>Die gewählte Zeile entfernen (Alt+E)</translation>
+    </message>
+    <message>
+        <source>Edit as &amp;JSON</source>
+        <translation>Als &amp;JSON</translation>
+    </message>
+    <message>
+        <source>Show the requirements as JSON text, for nested values (Alt+J)</source>
+        <translation>Die Anforderungen als JSON-Text zeigen, für verschachtelte Werte (Alt+J)</translation>
+    </message>
+    <message>
+        <source>Kept as %1.</source>
+        <translation>Wird gespeichert als %1.</translation>
+    </message>
+    <message>
+        <source>Empty.</source>
+        <translation>Leer.</translation>
+    </message>
+    <message>
+        <source> (line %1, column %2: %3)</source>
+        <translation> (Zeile %1, Spalte %2: %3)</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON%1.</source>
+        <translation>Das ist kein gültiges JSON%1.</translation>
+    </message>
+    <message>
+        <source>not a group</source>
+        <translation>keine Gruppe</translation>
+    </message>
+    <message>
+        <source>Requirements must be names and values inside { }, for example %1; this is %2.</source>
+        <translation>Anforderungen müssen Namen und Werte in { } sein, zum Beispiel %1; das hier ist %2.</translation>
+    </message>
+    <message>
+        <source>⚠ To go back to rows, fix the JSON first.</source>
+        <translation>⚠ Um zu den Zeilen zurückzukehren, korrigieren Sie zuerst das JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>%1 tasks need your review — the first closes soonest</source>
+        <translation>%1 Aufgaben warten auf Ihre Prüfung — die erste endet am frühesten</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>&amp;Choose this version</source>
+        <translation>&amp;Diese Version wählen</translation>
+    </message>
+    <message>
+        <source>Ask for a new &amp;round</source>
+        <translation>Neue &amp;Runde anfordern</translation>
+    </message>
+    <message>
+        <source>Ask for more &amp;time</source>
+        <translation>Mehr &amp;Zeit erbitten</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Choosing a version is done on AITasker&apos;s website.</source>
+        <translation>Eine Version wählen Sie auf der Website von AITasker.</translation>
+    </message>
+    <message>
+        <source>Open AITasker&apos;s &amp;website</source>
+        <translation>AITasker-&amp;Website öffnen</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
+    <message>
+        <source>Choose a version of ‘%1’</source>
+        <translation>Eine Version von „%1“ wählen</translation>
+    </message>
+    <message>
+        <source>Review closes %1 (at %2)</source>
+        <translation>Die Prüfung endet %1 (um %2)</translation>
+    </message>
+    <message>
+        <source>Review closes %1</source>
+        <translation>Die Prüfung endet %1</translation>
+    </message>
+    <message>
+        <source>The review has closed: the time to choose ran out.</source>
+        <translation>Die Prüfung ist beendet: Die Zeit zum Wählen ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Ready for your review.</source>
+        <translation>Bereit zur Prüfung.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Loading the versions…</source>
+        <translation>Die Versionen werden geladen …</translation>
+    </message>
+    <message>
+        <source>The versions could not be loaded. %1</source>
+        <translation>Die Versionen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>No versions yet. They appear here when agents have finished their first drafts.</source>
+        <translation>Noch keine Versionen. Sie erscheinen hier, sobald Agenten ihre ersten Entwürfe fertig haben.</translation>
+    </message>
+    <message>
+        <source>There are no versions to show.</source>
+        <translation>Es gibt keine Versionen zum Anzeigen.</translation>
+    </message>
+    <message>
+        <source>1 version to choose from</source>
+        <translation>1 Version zur Auswahl</translation>
+    </message>
+    <message>
+        <source>%1 versions to choose from</source>
+        <translation>%1 Versionen zur Auswahl</translation>
+    </message>
+    <message>
+        <source>%1 (%2 made)</source>
+        <translation>%1 (%2 erstellt)</translation>
+    </message>
+    <message>
+        <source>a new round of versions costs %1</source>
+        <translation>eine neue Runde Versionen kostet %1</translation>
+    </message>
+    <message>
+        <source>a new round of versions is possible</source>
+        <translation>eine neue Runde Versionen ist möglich</translation>
+    </message>
+    <message>
+        <source>1 extension of the review left</source>
+        <translation>1 Verlängerung der Prüfung übrig</translation>
+    </message>
+    <message>
+        <source>%1 extensions of the review left</source>
+        <translation>%1 Verlängerungen der Prüfung übrig</translation>
+    </message>
+    <message>
+        <source>✓ Chosen — </source>
+        <translation>✓ Gewählt — </translation>
+    </message>
+    <message>
+        <source>This picture could not be shown.</source>
+        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>✓ You chose this version.</source>
+        <translation>✓ Sie haben diese Version gewählt.</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Preis: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Message from %1</source>
+        <translation>Nachricht von %1</translation>
+    </message>
+    <message>
+        <source>What they made</source>
+        <translation>Was erstellt wurde</translation>
+    </message>
+    <message>
+        <source>Picture by %1</source>
+        <translation>Bild von %1</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Open %1 on %2</source>
+        <translation>%1 auf %2 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 — click to see it larger</source>
+        <translation>%1 — zum Vergrößern klicken</translation>
+    </message>
+    <message>
+        <source>%1: loading…</source>
+        <translation>%1: wird geladen …</translation>
+    </message>
+    <message>
+        <source>Checking what AITasker allows…</source>
+        <translation>Es wird geprüft, was AITasker erlaubt …</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>There is no version to choose yet.</source>
+        <translation>Es gibt noch keine Version zum Wählen.</translation>
+    </message>
+    <message>
+        <source>A version has already been chosen.</source>
+        <translation>Es wurde schon eine Version gewählt.</translation>
+    </message>
+    <message>
+        <source>Versions can be chosen only while the task waits for your review.</source>
+        <translation>Versionen können nur gewählt werden, solange die Aufgabe auf Ihre Prüfung wartet.</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> für %1</translation>
+    </message>
+    <message>
+        <source>Choose this version</source>
+        <translation>Diese Version wählen</translation>
+    </message>
+    <message>
+        <source>Choose %1 version%2?</source>
+        <translation>Diese Version (%1) wählen%2?</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sending your choice…</source>
+        <translation>Ihre Wahl wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach AITasker, so your choice was not sent. Try again when you are back online.</source>
+        <translation>AITasker ist nicht erreichbar, deshalb wurde Ihre Wahl nicht gesendet. Versuchen Sie es erneut, wenn Sie wieder online sind.</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept the choice. %1</source>
+        <translation>AITasker hat die Wahl nicht angenommen. %1</translation>
+    </message>
+    <message>
+        <source>You chose %1 version. %2 is finishing it now.</source>
+        <translation>Sie haben gewählt (%1). %2 stellt sie jetzt fertig.</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether AITasker received your choice, and checking failed too. Press Refresh in a moment to see what AITasker shows.</source>
+        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat, und auch die Prüfung schlug fehl. Drücken Sie gleich auf Aktualisieren, um zu sehen, was AITasker anzeigt.</translation>
+    </message>
+    <message>
+        <source>AITasker has your choice: %1 version.</source>
+        <translation>AITasker hat Ihre Wahl erhalten: %1.</translation>
+    </message>
+    <message>
+        <source>Your choice did not reach AITasker. You can choose again.</source>
+        <translation>Ihre Wahl hat AITasker nicht erreicht. Sie können erneut wählen.</translation>
+    </message>
+    <message>
+        <source>Ask for a new round of versions for %1?</source>
+        <translation>Eine neue Runde Versionen für %1 anfordern?</translation>
+    </message>
+    <message>
+        <source>Ask for a new round of versions?</source>
+        <translation>Eine neue Runde Versionen anfordern?</translation>
+    </message>
+    <message>
+        <source>Ask for more time to choose?</source>
+        <translation>Mehr Zeit zum Wählen erbitten?</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Anfordern</translation>
+    </message>
+    <message>
+        <source>You have more time: the review now closes at %1.</source>
+        <translation>Sie haben mehr Zeit: Die Prüfung endet jetzt um %1.</translation>
+    </message>
+    <message>
+        <source>You have more time to choose.</source>
+        <translation>Sie haben mehr Zeit zum Wählen.</translation>
+    </message>
+    <message>
+        <source>Done: AITasker is preparing a new round of versions.</source>
+        <translation>Erledigt: AITasker bereitet eine neue Runde Versionen vor.</translation>
+    </message>
+</context>
+<context>
+    <name>SendController</name>
+    <message>
+        <source>%1 Nothing was sent.</source>
+        <translation>%1 Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>This task is on its way right now and can&apos;t be taken back.</source>
+        <translation>Diese Aufgabe ist gerade unterwegs und kann nicht zurückgeholt werden.</translation>
+    </message>
+    <message>
+        <source>your task</source>
+        <translation>Ihre Aufgabe</translation>
+    </message>
+    <message>
+        <source>Post “%1” for %2?</source>
+        <translation>„%1“ für %2 einstellen?</translation>
+    </message>
+    <message>
+        <source>Send “%1” again? If AITasker did receive it the first time and honours the reference we send, it will not be posted twice; otherwise it could be.</source>
+        <translation>„%1“ erneut senden? Wenn AITasker sie beim ersten Mal erhalten hat und die mitgesendete Kennung beachtet, wird sie nicht doppelt eingestellt; andernfalls könnte das passieren.</translation>
+    </message>
+    <message>
+        <source>The earlier version (“%1”) may already be posted: its sending was unclear. This is sent as a separate task; the earlier one stays in Drafts as “Not sure it was sent” until you check it.</source>
+        <translation>Die frühere Version („%1“) ist vielleicht schon eingestellt: Ihr Senden war unklar. Dies wird als eigene Aufgabe gesendet; die frühere bleibt als „Unklar, ob gesendet“ unter Entwürfe, bis Sie sie prüfen.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Post task</source>
+        <translation>Aufgabe einstellen</translation>
+    </message>
+    <message>
+        <source>Post this task?</source>
+        <translation>Diese Aufgabe einstellen?</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled. It may already have reached AITasker, so it is marked “Not sure it was sent”.</source>
+        <translation>Das Senden wurde abgebrochen. Die Aufgabe könnte AITasker schon erreicht haben, deshalb ist sie als „Unklar, ob gesendet“ markiert.</translation>
+    </message>
+    <message>
+        <source>A task is being sent</source>
+        <translation>Eine Aufgabe wird gesendet</translation>
+    </message>
+    <message>
+        <source>A task is being sent right now. Quit when it is done, or quit now?</source>
+        <translation>Gerade wird eine Aufgabe gesendet. Beenden, wenn sie fertig ist, oder jetzt beenden?</translation>
+    </message>
+    <message>
+        <source>If you quit now, AITasker may still receive it, so it is kept in Drafts as “Not sure it was sent” for you to check next time.</source>
+        <translation>Wenn Sie jetzt beenden, erhält AITasker sie vielleicht trotzdem; deshalb bleibt sie als „Unklar, ob gesendet“ unter Entwürfe, damit Sie sie beim nächsten Mal prüfen.</translation>
+    </message>
+    <message>
+        <source>Wait, then quit</source>
+        <translation>Warten, dann beenden</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>The app will close as soon as AITasker answers.</source>
+        <translation>Das Programm schließt, sobald AITasker antwortet.</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Als Entwurf behalten</translation>
+    </message>
+    <message>
+        <source>This draft was deleted before it could be sent. Nothing was sent.</source>
+        <translation>Dieser Entwurf wurde gelöscht, bevor er gesendet werden konnte. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Posted “%1”. Its progress shows in the table.</source>
+        <translation>„%1“ eingestellt. Der Fortschritt erscheint in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>%1 Your task is saved and will be sent by itself.</source>
+        <translation>%1 Ihre Aufgabe ist gespeichert und wird von selbst gesendet.</translation>
+    </message>
+    <message>
+        <source>No connection to AITasker right now. Your task is saved and will be sent by itself when the connection is back.</source>
+        <translation>Gerade keine Verbindung zu AITasker. Ihre Aufgabe ist gespeichert und wird von selbst gesendet, sobald die Verbindung zurück ist.</translation>
+    </message>
+    <message>
+        <source>Not sure it was sent.</source>
+        <translation>Unklar, ob sie gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>Some details need a change before the task can be posted.</source>
+        <translation>Einige Angaben müssen geändert werden, bevor die Aufgabe eingestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was posted.</source>
+        <translation>%1 Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>%1 Your task is still here.</source>
+        <translation>%1 Ihre Aufgabe ist noch da.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Every 10 seconds</source>
+        <translation>Alle 10 Sekunden</translation>
+    </message>
+    <message>
+        <source>Every 30 seconds</source>
+        <translation>Alle 30 Sekunden</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Jede Minute</translation>
+    </message>
+    <message>
+        <source>Every 5 minutes</source>
+        <translation>Alle 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Change address or key…</source>
+        <translation>Adresse oder Schlüssel ä&amp;ndern …</translation>
+    </message>
+    <message>
+        <source>&amp;Forget this key</source>
+        <translation>Diesen Schlüssel &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>API address:</source>
+        <translation>API-Adresse:</translation>
+    </message>
+    <message>
+        <source>Your key:</source>
+        <translation>Ihr Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Check for &amp;news:</source>
+        <translation>Auf &amp;Neuigkeiten prüfen:</translation>
+    </message>
+    <message>
+        <source>&amp;Look:</source>
+        <translation>&amp;Aussehen:</translation>
+    </message>
+    <message>
+        <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>
+        <translation>Aufgaben, die auf Ihre Prüfung warten, werden höchstens alle 30 Sekunden abgefragt; die Grenzen von AITasker werden immer eingehalten.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+</context>
+<context>
+    <name>SliderSpin</name>
+    <message>
+        <source>%1 slider</source>
+        <translation>%1 Schieberegler</translation>
+    </message>
+    <message>
+        <source>%1 Moves in steps of %2; Page Up and Page Down move by %3, Home and End go to the ends. The exact amount is in the box that follows.%4</source>
+        <translation>%1 Bewegt sich in Schritten von %2; Bild auf und Bild ab bewegen um %3, Pos1 und Ende gehen an die Enden. Der genaue Wert steht im folgenden Feld.%4</translation>
+    </message>
+    <message>
+        <source>%1 Type a number with up to %2 decimals; Up and Down change it by %3, Page Up and Page Down by %4.%5</source>
+        <translation>%1 Geben Sie eine Zahl mit bis zu %2 Nachkommastellen ein; Pfeil auf und ab ändern sie um %3, Bild auf und Bild ab um %4.%5</translation>
+    </message>
+    <message>
+        <source>The saved %1, %2, is outside %3 to %4; it is now %5.</source>
+        <translation>Der gespeicherte Wert für %1, %2, liegt außerhalb von %3 bis %4; er ist jetzt %5.</translation>
+    </message>
+    <message>
+        <source>Please enter the %1.</source>
+        <translation>Bitte geben Sie einen Wert für %1 ein.</translation>
+    </message>
+    <message>
+        <source>“%1” can&apos;t be used: the %2 goes from %3 to %4.</source>
+        <translation>„%1“ kann nicht verwendet werden: %2 reicht von %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>“%1” was not used: the %2 goes from %3 to %4. It is still %5.</source>
+        <translation>„%1“ wurde nicht übernommen: %2 reicht von %3 bis %4. Der Wert ist weiterhin %5.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Demo mode: tasks go to a practice server on this computer. No money is spent.</source>
+        <translation>Demo-Modus: Aufgaben gehen an einen Übungsserver auf diesem Computer. Es wird kein Geld ausgegeben.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline — %1 Your work is kept and sent when the connection is back.</source>
+        <translation>Offline — %1 Ihre Arbeit bleibt erhalten und wird gesendet, sobald die Verbindung zurück ist.</translation>
+    </message>
+    <message>
+        <source>Slowing down — %1</source>
+        <translation>Etwas langsamer — %1</translation>
+    </message>
+    <message>
+        <source>Problem — %1</source>
+        <translation>Problem — %1</translation>
+    </message>
+    <message>
+        <source>Your API key was not accepted — %1</source>
+        <translation>Ihr API-Schlüssel wurde nicht angenommen — %1</translation>
+    </message>
+    <message>
+        <source>Not connected: no API key. Start with --demo to try the app.</source>
+        <translation>Nicht verbunden: kein API-Schlüssel. Starten Sie mit --demo, um das Programm auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Open the review that closes soonest (Ctrl+R)</source>
+        <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
+    </message>
+    <message>
+        <source>%1 waiting to send</source>
+        <translation>%1 warten auf das Senden</translation>
+    </message>
+    <message>
+        <source>Last refreshed %1</source>
+        <translation>Zuletzt aktualisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionBar</name>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>Sieht aus wie %1</translation>
+    </message>
+    <message>
+        <source>Use it: %1</source>
+        <translation>Übernehmen: %1</translation>
+    </message>
+    <message>
+        <source>Choose %1 (Alt+U)</source>
+        <translation>%1 wählen (Alt+Ü)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskForm</name>
+    <message>
+        <source>&amp;What do you need?</source>
+        <translation>&amp;Was brauchen Sie?</translation>
+    </message>
+    <message>
+        <source>&amp;Describe it</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Kategorie</translation>
+    </message>
+    <message>
+        <source>&amp;Task type</source>
+        <translation>Aufgaben&amp;art</translation>
+    </message>
+    <message>
+        <source>&amp;Budget (US dollars)</source>
+        <translation>Bu&amp;dget (US-Dollar)</translation>
+    </message>
+    <message>
+        <source>&amp;Experimentation</source>
+        <translation>E&amp;xperimentierfreude</translation>
+    </message>
+    <message>
+        <source>&amp;Requirements (optional)</source>
+        <translation>Anf&amp;orderungen (optional)</translation>
+    </message>
+    <message>
+        <source>Brand &amp;kit ID (optional)</source>
+        <translation>Brand-Kit-&amp;ID (optional)</translation>
+    </message>
+    <message>
+        <source>For example: A logo for my bakery</source>
+        <translation>Zum Beispiel: Ein Logo für meine Bäckerei</translation>
+    </message>
+    <message>
+        <source>What do you need? (title)</source>
+        <translation>Was brauchen Sie? (Titel)</translation>
+    </message>
+    <message>
+        <source>What should the result look like? Who is it for? Anything to avoid?</source>
+        <translation>Wie soll das Ergebnis aussehen? Für wen ist es? Was soll vermieden werden?</translation>
+    </message>
+    <message>
+        <source>Describe it (description)</source>
+        <translation>Beschreiben Sie es (Beschreibung)</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>das Budget</translation>
+    </message>
+    <message>
+        <source>What you pay for the finished work.</source>
+        <translation>Was Sie für die fertige Arbeit bezahlen.</translation>
+    </message>
+    <message>
+        <source>experimentation</source>
+        <translation>die Experimentierfreude</translation>
+    </message>
+    <message>
+        <source>Proven agents</source>
+        <translation>Bewährte</translation>
+    </message>
+    <message>
+        <source>Try newcomers</source>
+        <translation>Neulinge</translation>
+    </message>
+    <message>
+        <source>Experimentation</source>
+        <translation>Experimentierfreude</translation>
+    </message>
+    <message>
+        <source>Low means proven agents; high lets newer agents try.</source>
+        <translation>Niedrig heißt bewährte Agenten; hoch lässt neuere Agenten ran.</translation>
+    </message>
+    <message>
+        <source>&amp;Post task</source>
+        <translation>Aufgabe ein&amp;stellen</translation>
+    </message>
+    <message>
+        <source>Post this task on AITasker (Ctrl+Enter)</source>
+        <translation>Diese Aufgabe bei AITasker einstellen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Budget (US dollars)</source>
+        <translation>Budget (US-Dollar)</translation>
+    </message>
+    <message>
+        <source>Only if AITasker gave you one</source>
+        <translation>Nur wenn AITasker Ihnen eine gegeben hat</translation>
+    </message>
+    <message>
+        <source>Brand kit ID (optional)</source>
+        <translation>Brand-Kit-ID (optional)</translation>
+    </message>
+    <message>
+        <source>Optional. A short name for the task.</source>
+        <translation>Optional. Ein kurzer Name für die Aufgabe.</translation>
+    </message>
+    <message>
+        <source>The details. Enter starts a new line; Ctrl+Enter sends.</source>
+        <translation>Die Einzelheiten. Eingabe beginnt eine neue Zeile; Strg+Eingabe sendet.</translation>
+    </message>
+    <message>
+        <source>Required. The kind of work.</source>
+        <translation>Pflichtfeld. Die Art der Arbeit.</translation>
+    </message>
+    <message>
+        <source>Required. Pick from the list or type it.</source>
+        <translation>Pflichtfeld. Aus der Liste wählen oder eintippen.</translation>
+    </message>
+    <message>
+        <source>Optional. The ID of a brand kit saved on AITasker.</source>
+        <translation>Optional. Die ID eines bei AITasker gespeicherten Brand-Kits.</translation>
+    </message>
+    <message>
+        <source>Characters in the title</source>
+        <translation>Zeichen im Titel</translation>
+    </message>
+    <message>
+        <source>Characters in the description</source>
+        <translation>Zeichen in der Beschreibung</translation>
+    </message>
+    <message>
+        <source>M&amp;ore options</source>
+        <translation>Weitere &amp;Optionen</translation>
+    </message>
+    <message>
+        <source>Requirements as names and values, and a brand kit (Alt+O)</source>
+        <translation>Anforderungen als Namen und Werte, und ein Brand-Kit (Alt+O)</translation>
+    </message>
+    <message>
+        <source>How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you.</source>
+        <translation>Wie offen soll AITasker für neue Agenten sein? Bewährte Agenten sind sicherer; Neulinge können Sie überraschen.</translation>
+    </message>
+    <message>
+        <source> Suggested from your words: %1; Alt+U uses it.</source>
+        <translation> Aus Ihren Worten vorgeschlagen: %1; Alt+Ü übernimmt den Vorschlag.</translation>
+    </message>
+    <message>
+        <source>Requirements must be names and values.</source>
+        <translation>Anforderungen müssen Namen und Werte sein.</translation>
+    </message>
+    <message>
+        <source>Not ready to post (Ctrl+Enter once it is). %1</source>
+        <translation>Noch nicht bereit zum Einstellen (Strg+Eingabe, sobald es so weit ist). %1</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Wird eingestellt …</translation>
+    </message>
+    <message>
+        <source>To send: %1</source>
+        <translation>Zum Senden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPanel</name>
+    <message>
+        <source>Your tasks</source>
+        <translation>Ihre Aufgaben</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Search titles and descriptions</source>
+        <translation>Titel und Beschreibungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search tasks</source>
+        <translation>Aufgaben durchsuchen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Check for news on your tasks now (F5)</source>
+        <translation>Jetzt nach Neuigkeiten zu Ihren Aufgaben sehen (F5)</translation>
+    </message>
+    <message>
+        <source>Paste a task ID to add it</source>
+        <translation>Aufgaben-ID einfügen, um sie hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Task ID to add</source>
+        <translation>Hinzuzufügende Aufgaben-ID</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Select a task to see all its details.</source>
+        <translation>Wählen Sie eine Aufgabe, um alle Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Details of the selected task</source>
+        <translation>Details der gewählten Aufgabe</translation>
+    </message>
+    <message>
+        <source>More details</source>
+        <translation>Weitere Details</translation>
+    </message>
+    <message>
+        <source>More details of the selected task</source>
+        <translation>Weitere Details der gewählten Aufgabe</translation>
+    </message>
+    <message>
+        <source>Tasks you send appear here, with their progress.</source>
+        <translation>Aufgaben, die Sie senden, erscheinen hier mit ihrem Fortschritt.</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>Open the &amp;review</source>
+        <translation>&amp;Prüfung öffnen</translation>
+    </message>
+    <message>
+        <source>Only a task that is ready for your review has one to open.</source>
+        <translation>Nur eine Aufgabe, die bereit zur Prüfung ist, hat eine Prüfung zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop waiting for AITasker (Esc)</source>
+        <translation>Nicht länger auf AITasker warten (Esc)</translation>
+    </message>
+    <message>
+        <source>Stops waiting; nothing is added</source>
+        <translation>Beendet das Warten; es wird nichts hinzugefügt</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Untitled task</source>
+        <translation>Aufgabe ohne Titel</translation>
+    </message>
+    <message>
+        <source>Category / Type</source>
+        <translation>Kategorie / Art</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Alle Aufgaben</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Needs my review</source>
+        <translation>Wartet auf meine Prüfung</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to AITasker Desktop</source>
+        <translation>Willkommen bei AITasker Desktop</translation>
+    </message>
+    <message>
+        <source>Post tasks to AITasker and follow them, without writing code.</source>
+        <translation>Aufgaben bei AITasker einstellen und verfolgen, ohne zu programmieren.</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>&amp;Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>A practice server on this computer: no account, no money</source>
+        <translation>Ein Übungsserver auf diesem Computer: kein Konto, kein Geld</translation>
+    </message>
+    <message>
+        <source>&amp;Connect your account</source>
+        <translation>Ihr &amp;Konto verbinden</translation>
+    </message>
+    <message>
+        <source>The demo shows the whole flow with a practice server: nothing is paid. To post real tasks, connect with an API key from your AITasker dashboard.</source>
+        <translation>Die Demo zeigt den ganzen Ablauf mit einem Übungsserver: Es wird nichts bezahlt. Um echte Aufgaben einzustellen, verbinden Sie sich mit einem API-Schlüssel aus Ihrem AITasker-Dashboard.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>This computer has no system keychain that AITasker Desktop can use, so your API key can&apos;t be stored there. You can keep the key for this session only (the safest choice: you paste it again the next time you open the app), or save it in a file that only your user account can read. Anyone who can log in as you, or who can read your backups, could read the key from that file.</source>
+        <translation>Dieser Computer hat keinen Systemschlüsselbund, den AITasker Desktop nutzen kann, deshalb kann Ihr API-Schlüssel dort nicht gespeichert werden. Sie können den Schlüssel nur für diese Sitzung behalten (die sicherste Wahl: Sie fügen ihn beim nächsten Öffnen wieder ein) oder ihn in einer Datei speichern, die nur Ihr Benutzerkonto lesen kann. Wer sich als Sie anmelden oder Ihre Sicherungen lesen kann, könnte den Schlüssel aus dieser Datei lesen.</translation>
+    </message>
+    <message>
+        <source>Save it in the system keychain</source>
+        <translation>Im Systemschlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Keep it for this session only</source>
+        <translation>Nur für diese Sitzung behalten</translation>
+    </message>
+    <message>
+        <source>Nothing is written to disk. You will paste the key again next time.</source>
+        <translation>Es wird nichts auf die Festplatte geschrieben. Sie fügen den Schlüssel beim nächsten Mal wieder ein.</translation>
+    </message>
+    <message>
+        <source>Save it in a file only you can read</source>
+        <translation>In einer Datei speichern, die nur Sie lesen können</translation>
+    </message>
+    <message>
+        <source>The key is stored unencrypted in a file that only your user account can open. Anyone who can log in as you, or who can read your backups, can read it.</source>
+        <translation>Der Schlüssel wird unverschlüsselt in einer Datei gespeichert, die nur Ihr Benutzerkonto öffnen kann. Wer sich als Sie anmelden oder Ihre Sicherungen lesen kann, kann ihn lesen.</translation>
+    </message>
+    <message>
+        <source>Your API key comes from the AITASKER_API_KEY setting in your environment. The app uses it as it is and saves it nowhere. To change or remove it, change that setting and restart the app.</source>
+        <translation>Ihr API-Schlüssel kommt aus der Einstellung AITASKER_API_KEY Ihrer Umgebung. Das Programm verwendet ihn so, wie er ist, und speichert ihn nirgends. Um ihn zu ändern oder zu entfernen, ändern Sie diese Einstellung und starten das Programm neu.</translation>
+    </message>
+    <message>
+        <source>Your saved API key was not used, because other people on this computer could read or change the file it was kept in. Please enter your key again. To be safe, you can also create a new key in your AITasker dashboard and delete the old one.</source>
+        <translation>Ihr gespeicherter API-Schlüssel wurde nicht verwendet, weil andere Personen auf diesem Computer die Datei, in der er lag, lesen oder ändern konnten. Bitte geben Sie Ihren Schlüssel erneut ein. Sicherheitshalber können Sie auch in Ihrem AITasker-Dashboard einen neuen Schlüssel erstellen und den alten löschen.</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain the app can use. Keep the key for this session only, or save it in a file only you can read.</source>
+        <translation>Dieser Computer hat keinen Systemschlüsselbund, den das Programm nutzen kann. Behalten Sie den Schlüssel nur für diese Sitzung, oder speichern Sie ihn in einer Datei, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not accept your API key. It may be locked: unlock it and try again, or keep the key for this session only.</source>
+        <translation>Der Systemschlüsselbund hat Ihren API-Schlüssel nicht angenommen. Vielleicht ist er gesperrt: Entsperren Sie ihn und versuchen Sie es erneut, oder behalten Sie den Schlüssel nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>Your API key could not be saved in a file. Check that your disk is not full.</source>
+        <translation>Ihr API-Schlüssel konnte nicht in einer Datei gespeichert werden. Prüfen Sie, ob Ihre Festplatte voll ist.</translation>
+    </message>
+    <message>
+        <source>The API key could not be removed from everywhere it was kept.</source>
+        <translation>Der API-Schlüssel konnte nicht überall entfernt werden, wo er gespeichert war.</translation>
+    </message>
+    <message>
+        <source>There is no key to save. Paste the key from your AITasker dashboard.</source>
+        <translation>Es gibt keinen Schlüssel zum Speichern. Fügen Sie den Schlüssel aus Ihrem AITasker-Dashboard ein.</translation>
+    </message>
+    <message>
+        <source>Your API key comes from the AITASKER_API_KEY setting and is saved nowhere.</source>
+        <translation>Ihr API-Schlüssel kommt aus der Einstellung AITASKER_API_KEY und wird nirgends gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your API key is kept in the system keychain.</source>
+        <translation>Ihr API-Schlüssel liegt im Systemschlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Your API key is kept in a file only your user account can read.</source>
+        <translation>Ihr API-Schlüssel liegt in einer Datei, die nur Ihr Benutzerkonto lesen kann.</translation>
+    </message>
+    <message>
+        <source>Your API key is kept for this session only. You will enter it again next time.</source>
+        <translation>Ihr API-Schlüssel wird nur für diese Sitzung behalten. Sie geben ihn beim nächsten Mal erneut ein.</translation>
+    </message>
+    <message>
+        <source>The key is empty. Paste the key from your AITasker dashboard.</source>
+        <translation>Der Schlüssel ist leer. Fügen Sie den Schlüssel aus Ihrem AITasker-Dashboard ein.</translation>
+    </message>
+    <message>
+        <source>The key contains spaces, line breaks or unusual characters, so it is probably not copied correctly. Copy it again from your AITasker dashboard.</source>
+        <translation>Der Schlüssel enthält Leerzeichen, Zeilenumbrüche oder ungewöhnliche Zeichen und ist daher wohl nicht richtig kopiert. Kopieren Sie ihn erneut aus Ihrem AITasker-Dashboard.</translation>
+    </message>
+    <message>
+        <source>This doesn&apos;t look like an AITasker key: those usually start with “aitk_”. You can still use it if you are sure it is right.</source>
+        <translation>Das sieht nicht nach einem AITasker-Schlüssel aus: Diese beginnen meist mit „aitk_“. Sie können ihn trotzdem verwenden, wenn Sie sicher sind, dass er stimmt.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Etwas ist schiefgegangen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while talking to AITasker.</source>
+        <translation>Bei der Verbindung mit AITasker ist etwas schiefgegangen.</translation>
+    </message>
+    <message>
+        <source>The AITasker address must start with https:// so that your key travels encrypted.</source>
+        <translation>Die AITasker-Adresse muss mit https:// beginnen, damit Ihr Schlüssel verschlüsselt übertragen wird.</translation>
+    </message>
+    <message>
+        <source>Some of the details need a change before the task can be posted.</source>
+        <translation>Einige Angaben müssen geändert werden, bevor die Aufgabe eingestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept your API key. Please check it, or enter a new one.</source>
+        <translation>AITasker hat Ihren API-Schlüssel nicht angenommen. Bitte prüfen Sie ihn oder geben Sie einen neuen ein.</translation>
+    </message>
+    <message>
+        <source>Your API key is not allowed to do this. It may be a read-only key: create a key that can post tasks in your AITasker dashboard.</source>
+        <translation>Ihr API-Schlüssel darf das nicht. Vielleicht ist es ein Nur-Lese-Schlüssel: Erstellen Sie in Ihrem AITasker-Dashboard einen Schlüssel, der Aufgaben einstellen darf.</translation>
+    </message>
+    <message>
+        <source>AITasker could not find this task. It may belong to another account.</source>
+        <translation>AITasker konnte diese Aufgabe nicht finden. Vielleicht gehört sie zu einem anderen Konto.</translation>
+    </message>
+    <message>
+        <source>AITasker asked us to slow down for a moment.</source>
+        <translation>AITasker hat uns gebeten, kurz langsamer zu machen.</translation>
+    </message>
+    <message>
+        <source>AITasker asked us to wait %1 s before trying again.</source>
+        <translation>AITasker hat uns gebeten, %1 s zu warten, bevor wir es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>AITasker is having trouble right now. Please try again in a few minutes.</source>
+        <translation>AITasker hat gerade Probleme. Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach AITasker. Check your internet connection.</source>
+        <translation>AITasker ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung.</translation>
+    </message>
+    <message>
+        <source>The connection broke after your task was sent, so we can&apos;t tell whether AITasker received it. Nothing will be sent again without your say-so.</source>
+        <translation>Die Verbindung brach ab, nachdem Ihre Aufgabe gesendet wurde, deshalb wissen wir nicht, ob AITasker sie erhalten hat. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>AITasker sent an answer this app does not understand.</source>
+        <translation>AITasker hat eine Antwort gesendet, die dieses Programm nicht versteht.</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Eingestellt</translation>
+    </message>
+    <message>
+        <source>Your task is posted and waiting to be matched.</source>
+        <translation>Ihre Aufgabe ist eingestellt und wartet auf eine Zuordnung.</translation>
+    </message>
+    <message>
+        <source>Finding agents</source>
+        <translation>Agenten werden gesucht</translation>
+    </message>
+    <message>
+        <source>AITasker is choosing agents to work on it.</source>
+        <translation>AITasker wählt Agenten aus, die daran arbeiten.</translation>
+    </message>
+    <message>
+        <source>Agents at work</source>
+        <translation>Agenten bei der Arbeit</translation>
+    </message>
+    <message>
+        <source>Agents are preparing first versions.</source>
+        <translation>Agenten bereiten erste Versionen vor.</translation>
+    </message>
+    <message>
+        <source>Your task</source>
+        <translation>Ihre Aufgabe</translation>
+    </message>
+    <message>
+        <source> — closes at %1</source>
+        <translation> — endet um %1</translation>
+    </message>
+    <message>
+        <source>‘%1’ is ready for your review%2</source>
+        <translation>„%1“ ist bereit zur Prüfung%2</translation>
+    </message>
+    <message>
+        <source> (under ten minutes left)</source>
+        <translation> (weniger als zehn Minuten übrig)</translation>
+    </message>
+    <message>
+        <source>Ready for your review</source>
+        <translation>Bereit zur Prüfung</translation>
+    </message>
+    <message>
+        <source>Review closes soon</source>
+        <translation>Prüfung endet bald</translation>
+    </message>
+    <message>
+        <source>Under ten minutes left to choose a version of ‘%1’%2</source>
+        <translation>Weniger als zehn Minuten, um eine Version von „%1“ zu wählen%2</translation>
+    </message>
+    <message>
+        <source>1 needs your review</source>
+        <translation>1 wartet auf Ihre Prüfung</translation>
+    </message>
+    <message>
+        <source>%1 need your review</source>
+        <translation>%1 warten auf Ihre Prüfung</translation>
+    </message>
+    <message>
+        <source>Requirements must be names and values.</source>
+        <translation>Anforderungen müssen Namen und Werte sein.</translation>
+    </message>
+    <message>
+        <source>Every requirement needs a name made of text.</source>
+        <translation>Jede Anforderung braucht einen Namen aus Text.</translation>
+    </message>
+    <message>
+        <source>Requirements can&apos;t contain an infinite or undefined number.</source>
+        <translation>Anforderungen dürfen keine unendliche oder undefinierte Zahl enthalten.</translation>
+    </message>
+    <message>
+        <source>Requirements can only contain text, numbers, yes/no, lists and groups of names and values.</source>
+        <translation>Anforderungen dürfen nur Text, Zahlen, ja/nein, Listen und Gruppen aus Namen und Werten enthalten.</translation>
+    </message>
+    <message>
+        <source>Requirements contain a value that can&apos;t be sent (for example a number with thousands of digits).</source>
+        <translation>Anforderungen enthalten einen Wert, der nicht gesendet werden kann (zum Beispiel eine Zahl mit Tausenden Stellen).</translation>
+    </message>
+    <message>
+        <source>First versions are ready: pick the one you like.</source>
+        <translation>Erste Versionen sind fertig: Wählen Sie die, die Ihnen gefällt.</translation>
+    </message>
+    <message>
+        <source>Final version in progress</source>
+        <translation>Endfassung in Arbeit</translation>
+    </message>
+    <message>
+        <source>The agent you picked is finishing the work.</source>
+        <translation>Der gewählte Agent stellt die Arbeit fertig.</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>You approved the work. Payment was made.</source>
+        <translation>Sie haben die Arbeit abgenommen. Die Zahlung ist erfolgt.</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>The time ran out before a version was chosen. No money was taken.</source>
+        <translation>Die Zeit lief ab, bevor eine Version gewählt wurde. Es wurde kein Geld abgebucht.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The task was cancelled before a winner was picked.</source>
+        <translation>Die Aufgabe wurde abgebrochen, bevor ein Gewinner gewählt wurde.</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>Saved on this computer. It will be sent when the connection is back.</source>
+        <translation>Auf diesem Computer gespeichert. Sie wird gesendet, sobald die Verbindung zurück ist.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>On its way to AITasker.</source>
+        <translation>Unterwegs zu AITasker.</translation>
+    </message>
+    <message>
+        <source>Not sure it was sent</source>
+        <translation>Unklar, ob gesendet</translation>
+    </message>
+    <message>
+        <source>The connection broke while sending. Open Drafts to send it again or keep it as a draft.</source>
+        <translation>Die Verbindung brach beim Senden ab. Öffnen Sie die Entwürfe, um sie erneut zu senden oder als Entwurf zu behalten.</translation>
+    </message>
+    <message>
+        <source>What do you need</source>
+        <translation>Was brauchen Sie</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Aufgabenart</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Experimentation</source>
+        <translation>Experimentierfreude</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Anforderungen</translation>
+    </message>
+    <message>
+        <source>Brand kit ID</source>
+        <translation>Brand-Kit-ID</translation>
+    </message>
+    <message>
+        <source>The task</source>
+        <translation>Die Aufgabe</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>zu lang</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 more to fix)</source>
+        <translation>%1 (noch %2 weitere zu beheben)</translation>
+    </message>
+    <message>
+        <source>⚠ %1/%2: 1 character too many</source>
+        <translation>⚠ %1/%2: 1 Zeichen zu viel</translation>
+    </message>
+    <message>
+        <source>⚠ %1/%2: %3 characters too many</source>
+        <translation>⚠ %1/%2: %3 Zeichen zu viel</translation>
+    </message>
+    <message>
+        <source>%1/%2: that is the most</source>
+        <translation>%1/%2: mehr geht nicht</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tagen</translation>
+    </message>
+    <message>
+        <source>1 day %1 h</source>
+        <translation>1 Tag %1 Std.</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>weniger als einer Minute</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>abgelaufen vor %1</translation>
+    </message>
+    <message>
+        <source>a category</source>
+        <translation>eine Kategorie</translation>
+    </message>
+    <message>
+        <source>a task type</source>
+        <translation>eine Aufgabenart</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>das Budget</translation>
+    </message>
+    <message>
+        <source>experimentation</source>
+        <translation>die Experimentierfreude</translation>
+    </message>
+    <message>
+        <source>The highest %1 is %2.</source>
+        <translation>Der höchste Wert für %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>The lowest %1 is %2.</source>
+        <translation>Der niedrigste Wert für %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>den Wert</translation>
+    </message>
+    <message>
+        <source>the limit</source>
+        <translation>die Grenze</translation>
+    </message>
+    <message>
+        <source>Please choose %1.</source>
+        <translation>Bitte wählen Sie %1.</translation>
+    </message>
+    <message>
+        <source>This is 1 character too long (at most %1).</source>
+        <translation>Das ist 1 Zeichen zu lang (höchstens %1).</translation>
+    </message>
+    <message>
+        <source>This is %1 characters too long (at most %2).</source>
+        <translation>Das ist %1 Zeichen zu lang (höchstens %2).</translation>
+    </message>
+    <message>
+        <source>This is too long (at most %1 characters).</source>
+        <translation>Das ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>This needs at least 1 character.</source>
+        <translation>Hier muss mindestens 1 Zeichen stehen.</translation>
+    </message>
+    <message>
+        <source>This needs at least %1 characters.</source>
+        <translation>Hier müssen mindestens %1 Zeichen stehen.</translation>
+    </message>
+    <message>
+        <source>This doesn&apos;t look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000.</source>
+        <translation>Das sieht nicht nach einer ID aus. Eine ID sieht so aus: 123e4567-e89b-12d3-a456-426614174000.</translation>
+    </message>
+    <message>
+        <source>This must be a list of names and values.</source>
+        <translation>Das muss eine Liste aus Namen und Werten sein.</translation>
+    </message>
+    <message>
+        <source>Please enter a number.</source>
+        <translation>Bitte geben Sie eine Zahl ein.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted.</source>
+        <translation>Dieser Wert wird nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not something AITasker accepts.</source>
+        <translation>„%1“ nimmt AITasker nicht an.</translation>
+    </message>
+    <message>
+        <source>At most %1 decimals (cents).</source>
+        <translation>Höchstens %1 Nachkommastellen (Cent).</translation>
+    </message>
+    <message>
+        <source>At most %1 decimals.</source>
+        <translation>Höchstens %1 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>Only a number can go here.</source>
+        <translation>Hier kann nur eine Zahl stehen.</translation>
+    </message>
+    <message>
+        <source>The picture took too long to load.</source>
+        <translation>Das Bild hat zu lange zum Laden gebraucht.</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded.</source>
+        <translation>Das Bild konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>This is not a web address.</source>
+        <translation>Das ist keine Webadresse.</translation>
+    </message>
+    <message>
+        <source>The picture is not on a secure (https) address, so it is not loaded.</source>
+        <translation>Das Bild liegt nicht unter einer sicheren (https-)Adresse und wird deshalb nicht geladen.</translation>
+    </message>
+    <message>
+        <source>The picture has moved to another address, which is not followed.</source>
+        <translation>Das Bild ist an eine andere Adresse umgezogen, der nicht gefolgt wird.</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded (the server answered %1).</source>
+        <translation>Das Bild konnte nicht geladen werden (der Server antwortete %1).</translation>
+    </message>
+    <message>
+        <source>This address is not a picture.</source>
+        <translation>Diese Adresse ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>The picture is larger than %1 MB, so it is not loaded.</source>
+        <translation>Das Bild ist größer als %1 MB und wird deshalb nicht geladen.</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>noch nicht bewertet</translation>
+    </message>
+    <message>
+        <source>Not scored yet</source>
+        <translation>Noch nicht bewertet</translation>
+    </message>
+    <message>
+        <source>excellent</source>
+        <translation>ausgezeichnet</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>sehr gut</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>ordentlich</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>%1 (%2/100)</source>
+        <translation>%1 (%2/100)</translation>
+    </message>
+    <message>
+        <source>Judged %1 (%2 of 100)</source>
+        <translation>Bewertet mit %1 (%2 von 100)</translation>
+    </message>
+    <message>
+        <source>Not connected to AITasker yet.</source>
+        <translation>Noch nicht mit AITasker verbunden.</translation>
+    </message>
+    <message>
+        <source>AITasker answered with a task that differs from this draft (it was probably posted earlier from an older version). That task is in your list. Your text was kept as a draft, not posted.</source>
+        <translation>AITasker hat mit einer Aufgabe geantwortet, die sich von diesem Entwurf unterscheidet (sie wurde wohl früher aus einer älteren Version eingestellt). Diese Aufgabe steht in Ihrer Liste. Ihr Text wurde als Entwurf behalten, nicht eingestellt.</translation>
+    </message>
+    <message>
+        <source>Some details need a change.</source>
+        <translation>Einige Angaben müssen geändert werden.</translation>
+    </message>
+    <message>
+        <source>No account connected yet.</source>
+        <translation>Noch kein Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>No AITasker account is connected yet.</source>
+        <translation>Es ist noch kein AITasker-Konto verbunden.</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted.</source>
+        <translation>Das Senden wurde unterbrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>presenters</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Untitled task</source>
+        <translation>Aufgabe ohne Titel</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>Budget: %1</translation>
+    </message>
+    <message>
+        <source>Closes: %1</source>
+        <translation>Endet: %1</translation>
+    </message>
+    <message>
+        <source>Experimentation: %1</source>
+        <translation>Experimentierfreude: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>Compute budget: %1</source>
+        <translation>Rechenbudget: %1</translation>
+    </message>
+    <message>
+        <source>Prototype tier: %1</source>
+        <translation>Prototyp-Stufe: %1</translation>
+    </message>
+    <message>
+        <source>Brand kit: %1</source>
+        <translation>Brand-Kit: %1</translation>
+    </message>
+    <message>
+        <source>Attachments: %1</source>
+        <translation>Anhänge: %1</translation>
+    </message>
+    <message>
+        <source>Requirements:</source>
+        <translation>Anforderungen:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>Kategorie: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Task ID: %1</source>
+        <translation>Aufgaben-ID: %1</translation>
+    </message>
+    <message>
+        <source>In the outbox since: %1</source>
+        <translation>Im Postausgang seit: %1</translation>
+    </message>
+    <message>
+        <source>Last try: %1</source>
+        <translation>Letzter Versuch: %1</translation>
+    </message>
+</context>
+<context>
+    <name>startup_problem</name>
+    <message>
+        <source>AITasker Desktop cannot start</source>
+        <translation>AITasker Desktop kann nicht starten</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Die Festplatte ist voll.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop cannot start.</source>
+        <translation>AITasker Desktop kann nicht starten.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,105 @@
+"""The app speaks the user's language when it has a translation: its own words and Qt's buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from ui.about_dialog import AboutDialog
+from ui.i18n import (
+    available_languages,
+    choose_language,
+    fill,
+    install_translations,
+    preferred_languages,
+    remove_translations,
+)
+
+
+@pytest.fixture
+def app() -> Iterator[QApplication]:
+    application = QApplication.instance()
+    yield application
+    remove_translations(application)
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"LANG": "de_DE.UTF-8"}, ["de_DE", "de"]),
+    ({"LANGUAGE": "fr:de", "LANG": "en_GB.UTF-8"}, ["fr", "de", "en_GB", "en"]),
+    ({"LANGUAGE": "de", "LANG": "C"}, []),  # gettext ignores LANGUAGE under the C locale
+    ({"LC_ALL": "de_AT.UTF-8@euro", "LANG": "en_US.UTF-8"}, ["de_AT", "de"]),
+    ({}, []),
+])
+def test_preferred_languages_follow_the_environment(env: dict[str, str], expected: list[str]) -> None:
+    assert preferred_languages(env) == expected
+
+
+def test_english_before_german_means_english() -> None:
+    assert choose_language(["en_GB", "en", "de"], ["de"]) is None
+    assert choose_language(["fr", "de_DE", "de"], ["de"]) == "de"
+    assert choose_language(["fr"], ["de"]) is None
+
+
+def test_german_is_shipped() -> None:
+    assert "de" in available_languages()
+
+
+def test_about_box_in_german_with_qt_buttons_and_locale(app: QApplication, qtbot) -> None:
+    assert install_translations(app, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle().startswith("Über ")
+    assert "Hilfe" in dialog.links_label.text()
+    assert "Erstellt mit Qt" in dialog.built_with_label.text()
+    assert dialog.close_button.text() == "Schließen"  # Qt's own qtbase_de translation
+    assert QLocale().toString(1234.5, "f", 2) == "1.234,50"
+
+
+def test_english_when_the_user_wants_english(app: QApplication, qtbot) -> None:
+    assert install_translations(app, {"LANG": "en_US.UTF-8"}) is None
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle().startswith("About ")
+    assert dialog.close_button.text() == "Close"
+
+
+def test_fill_puts_each_argument_in_its_place_once() -> None:
+    assert fill("Post '%1' for %2?", "50%2 off", "$45.00") == "Post '50%2 off' for $45.00?"
+    assert fill("%2 für %1", "Logo", "$45.00") == "$45.00 für Logo"  # a translation may reorder
+
+
+async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """LANGUAGE=de: menus, labels, buttons, table headers, filters, statuses and money are German."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    from app.schema import Task
+    from tests.conftest import wait_until
+    from tests.ui.helpers import open_window
+
+    assert install_translations(app, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
+    async with open_window(qtbot, sandbox.url, "aitk_test_demo", tmp_path) as window:
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus[:2] == ["&Datei", "&Ansicht"] and menus[-1] == "&Hilfe"
+        assert window.form.send_button.text() == "Aufgabe ein&stellen"
+        labels = {label.text() for label in window.findChildren(QLabel)}
+        assert {"&Was brauchen Sie?", "&Kategorie", "Bu&dget (US-Dollar)"} <= labels
+        headers = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(window.model.columnCount())]
+        assert headers[:4] == ["Titel", "Kategorie / Art", "Budget", "Status"]
+        status_filter = window.findChild(QComboBox, "statusFilter")
+        assert [status_filter.itemText(i) for i in range(status_filter.count())][:2] == ["Alle Aufgaben", "In Arbeit"]
+        _, problems = window.form.validate()
+        assert problems["category"] == ["Bitte wählen Sie eine Kategorie."]  # composed in the Qt-free core
+        soon = datetime.now(UTC) + timedelta(days=2, hours=1)
+        window.tasks.set_tasks([Task(id="t-1", status="review", title="Logo", budget_usd=1234.5, expires_at=soon)])
+        await wait_until(lambda: window.model.rowCount() >= 1, what="the task row")
+        row = next(r for r in range(window.model.rowCount()) if window.model.index(r, 0).data() == "Logo")
+        assert window.model.index(row, 3).data().endswith("Bereit zur Prüfung")
+        assert window.model.index(row, 2).data() == "1.234,50\xa0$"
+        assert window.model.index(row, 5).data() == "in 2 Tagen"
+        await wait_until(lambda: window.connection_label.text().startswith("Demo-Modus"), what="the German status bar")

@@ -1,0 +1,104 @@
+"""Help → About: the version, where to learn more, and the Qt / PySide6 licence notice (LGPL v3)."""
+
+from __future__ import annotations
+
+import platform
+from html import escape
+
+import PySide6
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app import about
+from ui.i18n import fill
+from ui.identity import application_icon
+
+LGPL_URL = "https://www.gnu.org/licenses/lgpl-3.0.html"
+
+
+def _link(url: str, text: str) -> str:
+    return f'<a href="{escape(url, quote=True)}">{escape(text)}</a>'
+
+
+class AboutDialog(QDialog):
+    """Shown with ``open()`` (window-modal, no nested event loop); closes with Close or Escape."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(fill(self.tr("About %1"), about.NAME))
+        self.setMinimumWidth(460)
+
+        icon = QLabel()
+        icon.setObjectName("aboutIcon")
+        icon.setPixmap(application_icon().pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        title = QLabel(about.NAME)
+        title.setObjectName("aboutTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+
+        self.version_label = QLabel(fill(self.tr("Version %1"), about.VERSION))
+        self.version_label.setObjectName("aboutVersion")
+        self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        summary = QLabel(self.tr("Post tasks to the AITasker marketplace and follow them, without writing code."))
+        summary.setObjectName("aboutSummary")
+        summary.setWordWrap(True)
+
+        self.links_label = QLabel(" · ".join((_link(about.HOMEPAGE, about.ORG_DOMAIN), _link(about.HELP_URL, self.tr("Help")))))
+        self.links_label.setObjectName("aboutLinks")
+        self.links_label.setTextFormat(Qt.TextFormat.RichText)
+        self.links_label.setOpenExternalLinks(True)
+        self.links_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+
+        self.built_with_label = QLabel(
+            fill(self.tr("Built with Qt %1 (PySide6 %2) and Python %3."), qVersion(), PySide6.__version__,
+                 platform.python_version())
+        )
+        self.built_with_label.setObjectName("aboutBuiltWith")
+        self.built_with_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.licence_label = QLabel(self.licence_html())
+        self.licence_label.setObjectName("aboutLicence")
+        self.licence_label.setTextFormat(Qt.TextFormat.RichText)
+        self.licence_label.setWordWrap(True)
+        self.licence_label.setOpenExternalLinks(True)
+        self.licence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.setObjectName("aboutButtons")
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+
+        text = QVBoxLayout()
+        for widget in (title, self.version_label, summary, self.links_label, self.built_with_label, self.licence_label):
+            text.addWidget(widget)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addLayout(text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(buttons)
+
+    def licence_html(self) -> str:
+        qt = escape(qVersion())
+        notice = self.tr(
+            "This program uses Qt and PySide6 (Qt for Python) version %1, "
+            "© The Qt Company Ltd. and other contributors, under the %2. "
+            "They are included unchanged as separate libraries, which you may replace with your own build. "
+            "Their source code is available from %3 (Qt) and %4 (PySide6)."
+        )
+        return fill(notice, qt, _link(LGPL_URL, self.tr("GNU Lesser General Public License version 3 (LGPL v3)")),
+                    _link(about.QT_SOURCE_URL, "download.qt.io"), _link(about.PYSIDE_SOURCE_URL, "code.qt.io"))
+
+
+def show_about(parent: QWidget | None = None) -> AboutDialog:
+    """Open the About box window-modally and return it; it deletes itself when closed."""
+    dialog = AboutDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
