@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -773,6 +774,22 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def task_reader(path: Path) -> Callable[[str], dict[str, Any] | None]:
+    """Look a stored task up by id from any thread (its own read-only connection per thread).
+
+    Demo mode hands this to the practice server instead of a copy of every stored task."""
+    local = threading.local()
+
+    def read(task_id: str) -> dict[str, Any] | None:
+        db = getattr(local, "db", None)
+        if db is None:
+            db = local.db = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True, timeout=5.0)
+        row = db.execute("SELECT body FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    return read
 
 
 def _parse_tasks(bodies: list[str]) -> list[Task]:
