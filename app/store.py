@@ -753,6 +753,11 @@ class Store:
             after = rows[-1][0]
             yield _parse_tasks([body for _, body in rows])
 
+    def iter_unfinished(self, final_statuses: tuple[str, ...], *, size: int = 200) -> Iterator[Task]:
+        """The polling round's tasks one by one, read a page at a time as it goes."""
+        for page in self.unfinished_pages(final_statuses, size=size):
+            yield from page
+
     def unfinished_tasks(self, final_statuses: tuple[str, ...]) -> list[Task]:
         """Tasks not in a final state, all at once (small stores and tests; polling pages)."""
         return [task for page in self.unfinished_pages(final_statuses, size=1_000) for task in page]
