@@ -103,14 +103,20 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
         return 3
     sandbox = None
     if demo:
-        # The practice server remembers the demo tasks of earlier runs, so they stay followable.
-        known = [t.model_dump(mode="json") for t in store.list_tasks()]
-        sandbox = await asyncio.to_thread(start_sandbox, SandboxConfig(speed=args.demo_speed, preload=known))
+        # The practice server knows the demo tasks of earlier runs (so they stay followable): it
+        # looks them up in the store when asked, instead of holding a copy of every one.
+        from app.store import task_reader
+
+        config = SandboxConfig(speed=args.demo_speed, known=task_reader(store.path))
+        sandbox = await asyncio.to_thread(start_sandbox, config)
         secrets.add(DEMO_API_KEY)
         connection = Connection(api_url=sandbox.url, api_key=DEMO_API_KEY, demo=True)
     else:
         connection = Connection(api_url=args.api_url, api_key=key)
     window = MainWindow(connection, store, settings=settings, keystore=None if demo else keystore, secrets=secrets.add)
+    from ui import bench_hooks
+
+    bench_hooks.install(window, lambda: window._all_loaded)
     try:
         window.show()
         await window.start()
