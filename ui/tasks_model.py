@@ -11,13 +11,17 @@ list comprehension over precomputed lower-case text, an insert is a binary searc
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import html
 import sys
+import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -164,7 +168,7 @@ COLUMNS: list[Column] = [
            lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),
     Column("Status", lambda t, now: _STATUS_MARKS.get(t.status, "● ") + _status_label(t.status),
            lambda t: _status_label(t.status), tooltip=lambda t: status_info(t.status).explanation),
-    Column("Created", lambda t, now: _short_local(t.created_ts), lambda t: t.created_ts,
+    Column("Created", lambda t, now: _short_local(t.created_ts), attrgetter("created_ts"),
            tooltip=lambda t: _local(t.created_ts)),
     Column("Expires", lambda t, now: expires_in_words(_when(t.expires_ts), now, final=t.is_final),
            lambda t: t.expires_ts or 0.0, tooltip=lambda t: _local(t.expires_ts)),
@@ -181,32 +185,45 @@ EXPIRES_COLUMN = column_index("Expires")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _cell(row: TaskRow, column_number: int, role: int, now: Callable[[], datetime]) -> Any:
-    """What a cell shows, for the model and the proxy alike (only visible cells are asked)."""
-    column = COLUMNS[column_number]
-    if role == Qt.ItemDataRole.DisplayRole:
-        return column.display(row, now())
-    if role == SORT_ROLE:
-        return column.sort_key(row)
-    if role == TASK_ID_ROLE:
-        return row.id
-    if role == SEARCH_ROLE:
-        return search_text(row)
-    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-        return column.tooltip(row)
-    if role == Qt.ItemDataRole.ForegroundRole and column_number == STATUS_COLUMN:
+def _tooltip(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    tip = COLUMNS[column].tooltip
+    return None if tip is None else tip(row)
+
+
+def _foreground(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    if column == STATUS_COLUMN:
         return QBrush(QColor(_STATUS_COLOURS.get(row.status, "#444444")))
-    if column_number == EXPIRES_COLUMN and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
-        if not _expires_soon(row, now()):
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#b36200"))
+    if column == EXPIRES_COLUMN and _expires_soon(row, now()):
+        return QBrush(QColor("#b36200"))
+    return None
+
+
+def _font(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    if column == EXPIRES_COLUMN and _expires_soon(row, now()):
         font = QFont()
         font.setBold(True)
         return font
-    if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-        return _RIGHT
     return None
+
+
+# One small function per role a view asks for; any other role is answered at once (a view asks
+# about eight roles per visible cell on every paint, so this is the table's hot path).
+_ROLES: dict[int, Callable[[TaskRow, int, Callable[[], datetime]], Any]] = {
+    Qt.ItemDataRole.DisplayRole: lambda row, column, now: COLUMNS[column].display(row, now()),
+    Qt.ItemDataRole.TextAlignmentRole: lambda row, column, now: _RIGHT if COLUMNS[column].align_right else None,
+    Qt.ItemDataRole.ForegroundRole: _foreground,
+    Qt.ItemDataRole.FontRole: _font,
+    Qt.ItemDataRole.ToolTipRole: _tooltip,
+    SORT_ROLE: lambda row, column, now: COLUMNS[column].sort_key(row),
+    TASK_ID_ROLE: lambda row, column, now: row.id,
+    SEARCH_ROLE: lambda row, column, now: search_text(row),
+}
+
+
+def _cell(row: TaskRow, column: int, role: int, now: Callable[[], datetime]) -> Any:
+    """What a cell shows, for the model and the proxy alike (only visible cells are asked)."""
+    answer = _ROLES.get(role)
+    return None if answer is None else answer(row, column, now)
 
 
 def _expires_soon(row: TaskRow, now: datetime) -> bool:
@@ -287,6 +304,10 @@ class TasksTableModel(QAbstractTableModel):
     def task_count(self) -> int:
         return len(self._rows)
 
+    def all_rows(self) -> list[TaskRow]:
+        """Every row in model order: the tasks, then the outbox."""
+        return self._rows + self._pending
+
     def set_tasks(self, tasks: Iterable[Task | TaskRow]) -> None:
         self.beginResetModel()
         self._rows = []
@@ -296,6 +317,11 @@ class TasksTableModel(QAbstractTableModel):
 
     def _add_unknown(self, rows: list[TaskRow]) -> list[TaskRow]:
         """Append the rows whose id is new (the first of duplicates wins); returns them."""
+        if not self._rows:  # the common first fill: one dict comprehension, unless ids repeat
+            index = {row.id: n for n, row in enumerate(rows)}
+            if len(index) == len(rows):
+                self._row_of, self._rows = index, list(rows)
+                return self._rows
         known = self._row_of
         fresh = []
         for row in rows:
@@ -417,7 +443,7 @@ class TasksFilterProxy(QAbstractTableModel):
     def _source_reset(self) -> None:
         self.beginResetModel()
         source = self._source
-        self._order = self._source_rows(0, source.rowCount() - 1) if source is not None else []
+        self._order = source.all_rows() if source is not None else []
         if self._key is not None:
             self._order.sort(key=self._key)
         self._shown = self._filter(self._order)
@@ -667,4 +693,32 @@ class TasksFilterProxy(QAbstractTableModel):
         # now can still pass, so only they are looked at.
         narrower = (group == self._group or self._group == "all") and self._needle in needle
         self._group, self._needle = group, needle
-        self._relayout(self._order, self._filter(self._shown if narrower else self._order))
+        shown = self._filter(self._shown if narrower else self._order)
+        if narrower and len(shown) == len(self._shown):
+            self._shown = shown  # the same rows (typing on within a word they all have): no new layout
+            return
+        self._relayout(self._order, shown)
+
+
+async def load_in_background(model: TasksTableModel, pages: Iterator[list[tuple[Any, ...]]], *,
+                             slice_seconds: float = 0.004) -> int:
+    """Append the store's pages (tuples, :data:`app.store.TASK_ROW_FIELDS`) to the model, giving the
+    GUI a turn every ``slice_seconds``; returns how many rows came.
+
+    The cyclic garbage collector is paused meanwhile (a full collection over 100,000 new rows is
+    a visible freeze), and the rows are then moved out of its way (``gc.freeze``): they live as
+    long as the window."""
+    loaded = 0
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        for page in pages:
+            model.append_rows([TaskRow(*fields) for fields in page])
+            loaded += len(page)
+            if time.perf_counter() - start >= slice_seconds:
+                await asyncio.sleep(0)
+                start = time.perf_counter()
+    finally:
+        gc.enable()
+    gc.freeze()
+    return loaded
