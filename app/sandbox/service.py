@@ -23,6 +23,7 @@ from app.sandbox.bids import draft_svg, make_bids
 from app.taxonomy import bundled_taxonomy
 
 DEMO_API_KEY = "aitk_test_demo"
+REQUESTS_KEPT = 5_000
 DEMO_USER_ID = "00000000-0000-4000-8000-000000000001"
 
 # Nominal lengths of each phase, in sandbox seconds (prototyping: the documented 420 s window).
@@ -158,7 +159,8 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
             stored = remember(body) if body is not None else None
         return stored
 
-    app.state.requests_seen = []  # (method, path, headers-without-auth) for tests
+    # (method, path, headers-without-auth) for tests; the newest only, as demo mode runs for hours.
+    app.state.requests_seen = deque(maxlen=REQUESTS_KEPT)
 
     def lifecycle(stored: _StoredTask) -> tuple[str, float]:
         """Status and expires_at (real clock) for a task, from its age on the compressed clock."""

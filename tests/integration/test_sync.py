@@ -118,7 +118,7 @@ async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once
             refresher = TaskRefresher(lambda: client, watched, store.upsert_task)
             refresher_reads_before = len(server.app.state.requests_seen)
             await refresher.refresh_once()
-            asked = [r[1].rsplit("/", 1)[-1] for r in server.app.state.requests_seen[refresher_reads_before:]
+            asked = [r[1].rsplit("/", 1)[-1] for r in list(server.app.state.requests_seen)[refresher_reads_before:]
                      if r[0] == "GET"]
     assert sorted(asked) == sorted(t.id for t in created[1:])
     assert pages_read == [3, 3, 1]
