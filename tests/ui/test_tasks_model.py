@@ -20,6 +20,7 @@ from ui.tasks_model import (
     FILTERS,
     STATUS_COLUMN,
     TASK_ID_ROLE,
+    TaskRow,
     TasksFilterProxy,
     TasksTableModel,
     search_text,
@@ -231,3 +232,37 @@ def test_selection_stays_on_its_task_through_search_sort_and_updates(model: Task
     assert selected() == "apple logo" and view.currentIndex().row() == 0
     proxy.set_text("zzz")
     assert proxy.rowCount() == 0 and not view.currentIndex().isValid()
+
+
+async def test_background_load_appends_the_stores_pages_in_order_and_gives_the_loop_turns(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    from app.store import Store
+    from ui.tasks_model import load_in_background
+
+    store = Store.in_dir(tmp_path)
+    made = [make(f"T{i}", created_h=i) for i in range(30)]  # T0 newest
+    store.upsert_tasks(made)
+    pages = store.task_row_pages(first=5, size=4)
+    model = TasksTableModel(clock=lambda: NOW, details=store.get_task)
+    model.set_tasks([TaskRow(*fields) for fields in next(pages)])
+    proxy = TasksFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(column("Created"), Qt.SortOrder.DescendingOrder)
+    model.upsert(made[12])  # arrived meanwhile (e.g. refreshed): not added twice
+    turns = []
+
+    async def other_work() -> None:
+        while True:
+            turns.append(proxy.rowCount())
+            await asyncio.sleep(0)
+
+    beside = asyncio.ensure_future(other_work())
+    loaded = await load_in_background(model, pages, slice_seconds=0)
+    beside.cancel()
+    assert loaded == 25 and model.task_count() == 30
+    assert shown(proxy) == [f"T{i}" for i in range(30)]
+    assert len(set(turns)) > 3  # the loop ran between pages, seeing the table grow
+    full = model.task(model.row_of(made[3].id))  # type: ignore[arg-type]
+    assert full == made[3]  # the details come from the store in full
+    store.close()
