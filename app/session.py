@@ -106,7 +106,7 @@ class Session:
         await self.load_categories()
         if self.refresher is None:
             self.refresher = TaskRefresher(
-                lambda: self.client, lambda: self.store.unfinished_tasks(FINAL_STATUSES), self.task_refreshed,
+                lambda: self.client, lambda: self.store.iter_unfinished(FINAL_STATUSES), self.task_refreshed,
                 self.set_state, interval=self.refresh_interval)
             self.spawn(self.refresher.run())
             self.spawn(self.outbox.run())

@@ -718,12 +718,6 @@ class Store:
         tasks = _parse_tasks([row[0]]) if row else []
         return tasks[0] if tasks else None
 
-    def task_chunks(self, *, skip: int = 0, size: int = 5_000) -> Iterator[list[Task]]:
-        """All tasks newest first after the first ``skip``, parsed ``size`` at a time."""
-        rows = self._db.execute(f"SELECT body FROM tasks {self._NEWEST_FIRST} LIMIT -1 OFFSET ?", (skip,)).fetchall()
-        for start in range(0, len(rows), size):
-            yield _parse_tasks([body for (body,) in rows[start : start + size]])
-
     def task_row_pages(self, *, first: int = 2_000, size: int = 1_000) -> Iterator[list[tuple[Any, ...]]]:
         """Every task as a plain tuple (:data:`TASK_ROW_FIELDS`), newest first: ``first`` rows, then
         ``size`` at a time. Each page is its own short query continuing after the last row seen
@@ -753,14 +747,24 @@ class Store:
             after = rows[-1][0]
             yield _parse_tasks([body for _, body in rows])
 
+    def status_pages(self, statuses: tuple[str, ...], *, size: int = 500) -> Iterator[list[Task]]:
+        """Tasks in these states, ``size`` at a time (through the status index)."""
+        marks = ",".join("?" * len(statuses))
+        after = 0
+        while True:
+            rows = self._db.execute(
+                f"SELECT rowid, body FROM tasks WHERE status IN ({marks}) AND rowid > ? ORDER BY rowid LIMIT ?",
+                (*statuses, after, size),
+            ).fetchall()
+            if not rows:
+                return
+            after = rows[-1][0]
+            yield _parse_tasks([body for _, body in rows])
+
     def iter_unfinished(self, final_statuses: tuple[str, ...], *, size: int = 200) -> Iterator[Task]:
         """The polling round's tasks one by one, read a page at a time as it goes."""
         for page in self.unfinished_pages(final_statuses, size=size):
             yield from page
-
-    def unfinished_tasks(self, final_statuses: tuple[str, ...]) -> list[Task]:
-        """Tasks not in a final state, all at once (small stores and tests; polling pages)."""
-        return [task for page in self.unfinished_pages(final_statuses, size=1_000) for task in page]
 
     def count_tasks(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM tasks").fetchone()[0])

@@ -60,6 +60,17 @@ async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) 
             return False, picked.api_key
 
 
+def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
+    """The practice server (in a thread: its imports happen there too) and its key. It knows the
+    demo tasks of earlier runs (so they stay followable) by looking them up in the store when
+    asked, instead of holding a copy of every one."""
+    from app.sandbox import SandboxConfig, start_sandbox
+    from app.sandbox.service import DEMO_API_KEY
+    from app.store import task_reader
+
+    return start_sandbox(SandboxConfig(speed=speed, known=task_reader(store_path))), DEMO_API_KEY
+
+
 async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | None, instance: Any = None,
                      problem: Any = None) -> int:
     from PySide6.QtCore import QSettings
@@ -74,11 +85,10 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
 
         instance.activated.connect(lambda argv: bring_to_front())
 
-    from app.credentials import KeyStore
     from app.logs import asyncio_exception_handler
-    from app.sandbox import SandboxConfig, start_sandbox
-    from app.sandbox.service import DEMO_API_KEY
     from app.store import Store, StoreError
+    from ui import bench_hooks
+    from ui.first_paint import first_paint
     from ui.main_window import Connection, MainWindow
     from ui.theme import apply_theme
     from ui.widgets import accessible_combo
@@ -87,9 +97,12 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
     apply_theme(settings.value("ui/theme", "system", type=str))
     accessible_combo.install()  # before the first dialog: combo boxes are announced by their label
-    keystore = KeyStore(config_dir)
+    keystore = None
     demo, key = args.demo, None
     if not demo:
+        from app.credentials import KeyStore
+
+        keystore = KeyStore(config_dir)
         picked = await choose_account(args, keystore, secrets)
         if picked is None:
             return 0
@@ -102,24 +115,20 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
         await show_startup_problem(exc, screenshot=args.screenshot)
         return 3
     sandbox = None
-    if demo:
-        # The practice server knows the demo tasks of earlier runs (so they stay followable): it
-        # looks them up in the store when asked, instead of holding a copy of every one.
-        from app.store import task_reader
-
-        config = SandboxConfig(speed=args.demo_speed, known=task_reader(store.path))
-        sandbox = await asyncio.to_thread(start_sandbox, config)
-        secrets.add(DEMO_API_KEY)
-        connection = Connection(api_url=sandbox.url, api_key=DEMO_API_KEY, demo=True)
-    else:
-        connection = Connection(api_url=args.api_url, api_key=key)
-    window = MainWindow(connection, store, settings=settings, keystore=None if demo else keystore, secrets=secrets.add)
-    from ui import bench_hooks
-
-    bench_hooks.install(window, lambda: window._all_loaded)
+    # Demo mode connects once the practice server is up, after the window's first picture:
+    # importing and starting it (FastAPI, uvicorn) costs more than everything else at start.
+    connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
+    window = MainWindow(connection, store, settings=settings, keystore=keystore, secrets=secrets.add)
+    bench_hooks.install(window, lambda: window.all_loaded)
     try:
         window.show()
-        await window.start()
+        if demo:
+            await first_paint(window)
+            window.start_loading()
+            sandbox, demo_key = await asyncio.to_thread(start_demo_sandbox, args.demo_speed, store.path)
+            secrets.add(demo_key)
+            connection = Connection(api_url=sandbox.url, api_key=demo_key, demo=True)
+        await window.start(connection)
         if args.screenshot is not None:
             await asyncio.sleep(0.2)  # let layouts settle and paint once
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -365,17 +365,31 @@ class TasksTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def replace_pending(self, pending: list[OutboxRow] | list[Task]) -> None:
-        """The outbox changed: replace its rows (after the tasks)."""
+        """The outbox changed: its rows (after the tasks) become these. Only what changed moves:
+        rows that left are removed, changed ones updated in place, new ones appended."""
+        wanted = {p.id: p for p in pending}
         first = len(self._rows)
-        if self._pending:
-            self.beginRemoveRows(QModelIndex(), first, first + len(self._pending) - 1)
-            self._pending = []
-            self._pending_tasks = {}
-            self.endRemoveRows()
-        if pending:
-            self.beginInsertRows(QModelIndex(), first, first + len(pending) - 1)
-            self._pending = [TaskRow.from_task(t) for t in pending]
-            self._pending_tasks = {t.id: t for t in pending}
+        for offset in reversed(range(len(self._pending))):
+            if self._pending[offset].id not in wanted:
+                gone = self._pending[offset].id
+                self.beginRemoveRows(QModelIndex(), first + offset, first + offset)
+                del self._pending[offset]
+                del self._pending_tasks[gone]
+                self.endRemoveRows()
+        for offset, row in enumerate(self._pending):
+            item = wanted[row.id]
+            if self._pending_tasks[row.id] != item:
+                new = TaskRow.from_task(item)
+                self._pending[offset] = new
+                self._pending_tasks[row.id] = item
+                self.rowReplaced.emit(row, new)
+                self.dataChanged.emit(self.index(first + offset, 0), self.index(first + offset, len(COLUMNS) - 1))
+        arriving = [item for item_id, item in wanted.items() if item_id not in self._pending_tasks]
+        if arriving:
+            start = first + len(self._pending)
+            self.beginInsertRows(QModelIndex(), start, start + len(arriving) - 1)
+            self._pending.extend(TaskRow.from_task(item) for item in arriving)
+            self._pending_tasks.update((item.id, item) for item in arriving)
             self.endInsertRows()
 
     def refresh_expiry_words(self) -> None:
