@@ -105,9 +105,9 @@ class Drafts:
     def records(self) -> list[DraftRecord]:
         return self._store.list_drafts()
 
-    def outbox_records(self) -> list[DraftRecord]:
-        """The drafts in the outbox (waiting, sending, not sure): a few, read without the rest."""
-        return self._store.list_drafts(tuple(s for s in DraftState if s != DRAFT))
+    def outbox_marks(self) -> dict[str, tuple[Any, ...]]:
+        """What changes when an outbox draft moves, by draft id (see Store.outbox_marks)."""
+        return self._store.outbox_marks()
 
     def get(self, draft_id: str) -> DraftRecord | None:
         return self._store.get_draft(draft_id)

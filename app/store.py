@@ -529,6 +529,14 @@ class Store:
         ).fetchall()
         return [self._draft(r) for r in rows]
 
+    def outbox_marks(self) -> dict[str, tuple[Any, ...]]:
+        """Each outbox draft's (state, updated_at, queued_at, last_error), by id, without reading
+        the drafts themselves: enough to tell which outbox rows changed."""
+        rows = self._db.execute(
+            "SELECT id, state, updated_at, queued_at, last_error FROM drafts WHERE state != ?", (DRAFT,)
+        ).fetchall()
+        return {row[0]: tuple(row[1:]) for row in rows}
+
     def outbox(self) -> list[DraftRecord]:
         """Drafts waiting to be sent, oldest first."""
         rows = self._db.execute(

@@ -508,7 +508,16 @@ class TasksFilterProxy(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = ()) -> None:
-        # Only visible cells are repainted: one signal for the columns, whatever the rows.
+        """One row changed: that row, where it is shown (a repaint of it alone, if visible). More
+        (the clock tick's column): one signal for the columns over every row; views repaint only
+        what is visible."""
+        if self._source is not None and top_left.row() == bottom_right.row():
+            i = self._locate(self._shown, self._source.row(top_left.row()))
+            if i is not None:
+                row = self._proxy_row(i, len(self._shown))
+                self.dataChanged.emit(self.index(row, top_left.column()), self.index(row, bottom_right.column()),
+                                      list(roles or []))
+            return
         rows = len(self._shown)
         if rows:
             self.dataChanged.emit(self.index(0, top_left.column()), self.index(rows - 1, bottom_right.column()),
