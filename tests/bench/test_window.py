@@ -83,30 +83,38 @@ def test_memory_with_100k_tasks_shown(bench: Bench, store_100k: Path, tmp_path: 
 
 async def test_loop_while_200_creates_drain_with_100k_rows(bench: Bench, store_100k: Path, sandbox_process: str,
                                                           tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    """200 drafts queued at once drain through the outbox to the sandbox (another process) while
+    the window shows 100,000 rows; a 5 ms timer notes how late the loop gets to it. Three rounds
+    of 200: the median round's worst and 99th-percentile lateness."""
     store = Store(copy_store(store_100k, tmp_path / "data"))
+    worst, p99s, drains = [], [], []
     async with window_on(store, sandbox_process, tmp_path) as window:
-        await wait_until(lambda: window.model.task_count() >= LARGE, timeout=120, what="the background load")
+        await wait_until(lambda: window.all_loaded, timeout=120, what="the background load")
         window.outbox._min_spacing = 0.02  # the sandbox's create limit is raised for this run
-        draft_ids = []
-        for n in range(CREATES):
-            draft_id = store.new_draft_id()
-            store.save_draft(draft_id, {"title": f"Bench {n}", "category": "data", "task_type": "data-analysis",
-                                        "budget_usd": 10, "description": "measured"})
-            draft_ids.append(draft_id)
-        for draft_id in draft_ids:  # all queued at once (no await: the drain starts below)
-            window.outbox.queue(draft_id)
-        probe = Probe()
-        probe.start()
-        start = time.perf_counter()
-        await wait_until(lambda: window.model.task_count() >= LARGE + CREATES and not window.model.rowCount() > (
-            LARGE + CREATES), timeout=300,
-                         what="the outbox to drain")
-        took = time.perf_counter() - start
-        probe.stop()
+        for round_number in range(3):
+            draft_ids = []
+            for n in range(CREATES):
+                draft_id = store.new_draft_id()
+                store.save_draft(draft_id, {"title": f"Bench {round_number}.{n}", "category": "data",
+                                            "task_type": "data-analysis", "budget_usd": 10, "description": "measured"})
+                draft_ids.append(draft_id)
+            for draft_id in draft_ids:  # all queued at once (no await: the drain starts below)
+                window.outbox.queue(draft_id)
+            probe = Probe()
+            probe.start()
+            start = time.perf_counter()
+            expected = LARGE + CREATES * (round_number + 1)
+            await wait_until(lambda expected=expected: window.model.task_count() >= expected  # type: ignore[misc]
+                             and window.model.rowCount() == window.model.task_count(), timeout=300,
+                             what="the outbox to drain")
+            drains.append(round(time.perf_counter() - start, 1))
+            probe.stop()
+            worst.append(max(probe.late))
+            p99s.append(percentile(probe.late, 0.99))
     store.close()
-    late = probe.late
-    bench.record("loop_max_stall_ms", max(late) * 1000, "ms", 50, drain_s=round(took, 1), probes=len(late))
-    bench.record("loop_p99_stall_ms", percentile(late, 0.99) * 1000, "ms", 16)
+    bench.record("loop_max_stall_ms", median(worst) * 1000, "ms", 50, note="median of 3 drains of 200 creates",
+                 runs_ms=[round(x * 1000, 1) for x in worst], drain_s=drains)
+    bench.record("loop_p99_stall_ms", median(p99s) * 1000, "ms", 16, runs_ms=[round(x * 1000, 1) for x in p99s])
     bench.check("loop_max_stall_ms", "loop_p99_stall_ms")
 
 
