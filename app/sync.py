@@ -9,11 +9,14 @@ import asyncio
 import itertools
 import logging
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from app.api import TasksClient
 from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.schema import Task
 from app.wakeup import Wakeup
+
+if TYPE_CHECKING:
+    from app.api import TasksClient
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,6 @@ from typing import Any
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
 from app import about
-from app.api import DEFAULT_API_URL, check_api_url
 from app.errors import InvalidAddress
 
 log = logging.getLogger("aitasker")
@@ -23,7 +22,8 @@ log = logging.getLogger("aitasker")
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="aitasker-desktop", description="Post tasks to AITasker and follow them.")
     parser.add_argument("--demo", action="store_true", help="use a practice server on this computer (no account needed)")
-    parser.add_argument("--api-url", default=os.environ.get("AITASKER_API_URL", DEFAULT_API_URL), help="the AITasker API address")
+    parser.add_argument("--api-url", default=os.environ.get("AITASKER_API_URL"),
+                        help="the AITasker API address (default https://api.aitasker.co)")
     parser.add_argument("--data-dir", type=Path, help="keep drafts, tasks, settings and logs here (default: your user folders)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit")
     parser.add_argument("--demo-speed", type=float, default=10.0, help=argparse.SUPPRESS)
@@ -171,7 +171,10 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
     """Run the app; returns the exit code. With ``exit_deadline``, the process is ended that many
     seconds after the run if something still holds it (pass None when calling from a test)."""
     args = parse_args(argv)
-    if not args.demo:
+    if not args.demo:  # demo mode never needs the client before its first picture (httpx loads later)
+        from app.api import DEFAULT_API_URL, check_api_url
+
+        args.api_url = args.api_url or DEFAULT_API_URL
         try:
             args.api_url = check_api_url(args.api_url)
         except InvalidAddress as exc:
