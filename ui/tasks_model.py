@@ -17,6 +17,7 @@ import html
 import sys
 import time
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,32 +26,20 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from app.drafts import OutboxRow
-from app.schema import OUTBOX_PREFIX, Task, status_info
-from app.taxonomy import friendly_name
-from app.timefmt import expires_in_words
+from app.schema import Task, status_info
+from app.taxonomy import names
+from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns, seconds_since_epoch
 from ui.presenters import DATE_TIME, money, short_when, when
+from ui.status_icons import status_icon
+from ui.theme import colour, status_colour
 
+RECENT_TASKS = 1_000  # full tasks kept for their details (the rest are read from the store)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
-
-_STATUS_COLOURS = {
-    "open": "#1f5fa8",
-    "matching": "#1f5fa8",
-    "prototyping": "#7a4fb0",
-    "review": "#b36200",
-    "delivering": "#7a4fb0",
-    "completed": "#2e7d32",
-    "expired": "#6b6b6b",
-    "cancelled": "#6b6b6b",
-}
-_STATUS_MARKS = {
-    "review": "★ ", "completed": "✓ ", "expired": "⌛ ", "cancelled": "✕ ",
-    OUTBOX_PREFIX + "waiting": "⏸ ", OUTBOX_PREFIX + "sending": "↑ ", OUTBOX_PREFIX + "unknown": "? ",
-}
 
 Index = QModelIndex | QPersistentModelIndex
 _intern = sys.intern
@@ -104,8 +93,8 @@ class TaskRow:
     def from_task(cls, task: Task | OutboxRow) -> TaskRow:
         budget = task.budget_usd if isinstance(task.budget_usd, (int, float)) else None
         return cls(task.id, task.status, task.title or "", task.description or "", task.category or "",
-                   task.task_type or "", budget, task.created_at.timestamp() if task.created_at else 0.0,
-                   task.expires_at.timestamp() if task.expires_at else None)
+                   task.task_type or "", budget, seconds_since_epoch(task.created_at),
+                   seconds_since_epoch(task.expires_at) if task.expires_at else None)
 
     def to_task(self) -> Task:
         """A ``Task`` with what the row knows (the store has the rest)."""
@@ -127,22 +116,36 @@ def _as_row(task: Task | TaskRow) -> TaskRow:
 
 
 def _when(ts: float | None) -> datetime | None:
-    return datetime.fromtimestamp(ts, UTC) if ts else None
+    """The moment of a stored time (None when there is none, or when it lies past what this
+    platform's dates hold: the cells then say UNSHOWABLE, as for any date they can't show)."""
+    if not ts:
+        return None
+    try:
+        return datetime.fromtimestamp(ts, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _local(ts: float | None) -> str:
-    return when(_when(ts), DATE_TIME)
+    if not ts:
+        return ""
+    moment = _when(ts)
+    return UNSHOWABLE if moment is None else when(moment, DATE_TIME)  # "—" also for year 9999 at +14 h
 
 
 def _short_local(ts: float | None) -> str:
     """Day and time; the year only when it is not this year (the tooltip has it all)."""
-    return short_when(_when(ts))
+    if not ts:
+        return ""
+    moment = _when(ts)
+    return UNSHOWABLE if moment is None else short_when(moment)
 
 
 @lru_cache(maxsize=4096)
 def _category(category: str, task_type: str) -> str:
-    parts = [friendly_name(category or ""), friendly_name(task_type or "")]
-    return " / ".join(p for p in parts if p)
+    """The taxonomy's own names, as in the form: 'Graphics & Design › Logo design' (cached; the
+    cache is cleared when the names change, TasksTableModel.refresh_names)."""
+    return names().both(category, task_type)
 
 
 @lru_cache(maxsize=4096)
@@ -166,7 +169,7 @@ COLUMNS: list[Column] = [
            lambda t: _category_key(t.category, t.task_type)),
     Column("Budget", lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
            lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),
-    Column("Status", lambda t, now: _STATUS_MARKS.get(t.status, "● ") + _status_label(t.status),
+    Column("Status", lambda t, now: _status_label(t.status),  # its mark is an icon (DecorationRole)
            lambda t: _status_label(t.status), tooltip=lambda t: status_info(t.status).explanation),
     Column("Created", lambda t, now: _short_local(t.created_ts), attrgetter("created_ts"),
            tooltip=lambda t: _local(t.created_ts)),
@@ -192,10 +195,14 @@ def _tooltip(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
 
 def _foreground(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
     if column == STATUS_COLUMN:
-        return QBrush(QColor(_STATUS_COLOURS.get(row.status, "#444444")))
+        return QBrush(status_colour(row.status))
     if column == EXPIRES_COLUMN and _expires_soon(row, now()):
-        return QBrush(QColor("#b36200"))
+        return QBrush(colour("warning"))
     return None
+
+
+def _decoration(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    return status_icon(row.status) if column == STATUS_COLUMN else None  # never colour alone: word, colour, mark
 
 
 def _font(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
@@ -212,6 +219,7 @@ _ROLES: dict[int, Callable[[TaskRow, int, Callable[[], datetime]], Any]] = {
     Qt.ItemDataRole.DisplayRole: lambda row, column, now: COLUMNS[column].display(row, now()),
     Qt.ItemDataRole.TextAlignmentRole: lambda row, column, now: _RIGHT if COLUMNS[column].align_right else None,
     Qt.ItemDataRole.ForegroundRole: _foreground,
+    Qt.ItemDataRole.DecorationRole: _decoration,
     Qt.ItemDataRole.FontRole: _font,
     Qt.ItemDataRole.ToolTipRole: _tooltip,
     SORT_ROLE: lambda row, column, now: COLUMNS[column].sort_key(row),
@@ -227,10 +235,8 @@ def _cell(row: TaskRow, column: int, role: int, now: Callable[[], datetime]) -> 
 
 
 def _expires_soon(row: TaskRow, now: datetime) -> bool:
-    if row.expires_ts is None or row.is_final:
-        return False
-    left = row.expires_ts - now.timestamp()
-    return 0 <= left < 3600
+    """Only a task waiting for the person's review, with little time left (app.timefmt)."""
+    return row.expires_ts is not None and expiry_warns(row.status, _when(row.expires_ts), now)
 
 
 def _header(section: int, orientation: Qt.Orientation, role: int) -> Any:
@@ -256,6 +262,9 @@ class TasksTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._pending: list[TaskRow] = []
         self._pending_tasks: dict[str, Task | OutboxRow] = {}
+        # The last tasks that arrived in full (created, refreshed, added): their details need no
+        # store read, even when the store could not keep them. Bounded, unlike the rows.
+        self._recent: OrderedDict[str, Task] = OrderedDict()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._details = details
 
@@ -282,7 +291,7 @@ class TasksTableModel(QAbstractTableModel):
     def task(self, row: int) -> Task | OutboxRow:
         """The full task of a row: read on demand (only the selected one is ever needed)."""
         light = self.row(row)
-        pending = self._pending_tasks.get(light.id)
+        pending = self._pending_tasks.get(light.id) or self._recent.get(light.id)
         if pending is not None:
             return pending
         full = self._details(light.id) if self._details is not None else None
@@ -312,6 +321,10 @@ class TasksTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._row_of = {}
+        self._recent.clear()
+        tasks = list(tasks)
+        for task in tasks[-RECENT_TASKS:]:
+            self._remember(task)
         self._add_unknown([_as_row(t) for t in tasks])
         self.endResetModel()
 
@@ -334,6 +347,7 @@ class TasksTableModel(QAbstractTableModel):
     def upsert(self, task: Task | TaskRow) -> int:
         """Add a new task, or update a known one's row in place; returns its row."""
         new = _as_row(task)
+        self._remember(task)
         row = self._row_of.get(new.id)
         if row is not None:
             old = self._rows[row]
@@ -347,6 +361,15 @@ class TasksTableModel(QAbstractTableModel):
         self._row_of[new.id] = row
         self.endInsertRows()
         return row
+
+    def _remember(self, task: Task | TaskRow) -> None:
+        if isinstance(task, TaskRow):
+            self._recent.pop(task.id, None)
+            return
+        self._recent[task.id] = task
+        self._recent.move_to_end(task.id)
+        while len(self._recent) > RECENT_TASKS:
+            self._recent.popitem(last=False)
 
     def append_tasks(self, tasks: Sequence[Task | TaskRow]) -> None:
         """Add many (a page loaded from the store) at once; known ids are skipped."""
@@ -403,6 +426,14 @@ class TasksTableModel(QAbstractTableModel):
 
     def clock(self) -> datetime:
         return self._clock()
+
+    def refresh_names(self) -> None:
+        """The taxonomy's names changed: the Category / Type column says them (and sorts by them)."""
+        _category.cache_clear()
+        _category_key.cache_clear()
+        if self.rowCount():
+            column = column_index("Category / Type")
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
 
 # Filters a person thinks in, not status codes.
@@ -517,6 +548,11 @@ class TasksFilterProxy(QAbstractTableModel):
                 row = self._proxy_row(i, len(self._shown))
                 self.dataChanged.emit(self.index(row, top_left.column()), self.index(row, bottom_right.column()),
                                       list(roles or []))
+            return
+        names = column_index("Category / Type")
+        if self._sort is not None and self._sort[0] == names and top_left.column() <= names <= bottom_right.column():
+            order = sorted(self._order, key=COLUMNS[names].sort_key)  # the names it is sorted by changed
+            self._relayout(order, self._filter(order))
             return
         rows = len(self._shown)
         if rows:

@@ -94,6 +94,16 @@ class SelectBid(BaseModel):
     bid_id: uuid.UUID
 
 
+class _RequestLog(list):  # type: ignore[type-arg]
+    """The requests seen, newest last; past twice REQUESTS_KEPT the older half is dropped (tests
+    read and slice it like a list; demo mode runs for hours)."""
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        if len(self) > 2 * REQUESTS_KEPT:
+            del self[:REQUESTS_KEPT]
+
+
 @dataclass
 class _StoredTask:
     body: dict[str, Any]
@@ -160,7 +170,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         return stored
 
     # (method, path, headers-without-auth) for tests; the newest only, as demo mode runs for hours.
-    app.state.requests_seen = deque(maxlen=REQUESTS_KEPT)
+    app.state.requests_seen = _RequestLog()
 
     def lifecycle(stored: _StoredTask) -> tuple[str, float]:
         """Status and expires_at (real clock) for a task, from its age on the compressed clock."""
