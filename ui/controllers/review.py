@@ -117,6 +117,7 @@ class ReviewController(QObject):
     # --- news --------------------------------------------------------------------------------------
 
     def task_updated(self, task: Task) -> None:
+        was_waiting = task.id in self._in_review
         if task.status == "review":
             self._in_review[task.id] = task
         else:
@@ -125,7 +126,8 @@ class ReviewController(QObject):
         if window is not None and shiboken6.isValid(window):
             window.update_task(task)
         self._alert(task)
-        self._count()
+        if was_waiting or task.status == "review":  # only then can the count change (not on every create)
+            self._count()
 
     def check(self) -> None:
         """Alerts due with time (under ten minutes left) and the waiting count."""
@@ -150,7 +152,10 @@ class ReviewController(QObject):
                                          fill(self.tr("%1 tasks need your review — the first closes soonest"), len(alerts))))
 
     def _count(self) -> None:
-        waiting = len(waiting_for_review(self.tasks_in_review(), self._now()))
+        """How many wait for review: a count, no sort (thousands of tasks in review stay cheap)."""
+        now = self._now()
+        waiting = sum(1 for t in self.tasks_in_review()
+                      if t.status == "review" and (t.expires_at is None or t.expires_at > now))
         if waiting != self.waiting:
             self.waiting = waiting
             self.waiting_changed.emit(waiting)
