@@ -24,7 +24,6 @@ from app.credentials import KeyStore
 from app.drafts import Drafts
 from app.errors import ApiError, NotFound
 from app.outbox import Outbox
-from app.review_service import ReviewService
 from app.schema import Task
 from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, StateChange
 from app.store import Store
@@ -116,8 +115,6 @@ class MainWindow(QMainWindow):
         self.session.task_updated.connect(self.model.upsert)
         self.session.categories.connect(self._categories)
         self.reviews = ReviewController(self, store=store, notifier=Notifier(self, icon=self.windowIcon()))
-        self.reviews.set_service(ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key,
-                                               store=store))
         self.session.task_updated.connect(self.reviews.task_updated)
         self.reviews.waiting_changed.connect(self.status.show_review_waiting)
         self.reviews.chosen.connect(lambda _task_id: self._refresh_now())
@@ -216,6 +213,10 @@ class MainWindow(QMainWindow):
         if self._loading:
             return
         self._loading = True
+        from app.review_service import ReviewService  # with httpx: after the first picture, not before
+
+        self.reviews.set_service(ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key,
+                                               store=self.store))
         pages = self.store.status_pages(("review",), size=REVIEW_PAGE)
         first = next(pages, [])
         if len(first) < REVIEW_PAGE:

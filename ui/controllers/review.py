@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import QWidget
 
 from app.review import SettingsStore
 from app.review_alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
-from app.review_service import ReviewService
 from app.schema import Task
 from ui.i18n import fill, words
 from ui.notifier import Notifier
-from ui.panels.review import ReviewWindow
+
+if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not needed for the first picture
+    from app.review_service import ReviewService
+    from ui.panels.review import ReviewWindow
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,8 @@ class ReviewController(QObject):
                 oldest = next(iter(self.windows))
                 self.windows[oldest].close()
                 self.windows.pop(oldest, None)
+            from ui.panels.review import ReviewWindow
+
             window = ReviewWindow(task, self.service, self._parent, now=self._now)
             window.closed.connect(self._forget_window)
             window.chosen.connect(self.chosen.emit)
