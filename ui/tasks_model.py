@@ -25,13 +25,14 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
 from app.drafts import OutboxRow
 from app.schema import Task, status_info
 from app.taxonomy import names
 from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns, seconds_since_epoch
+from ui.i18n import translate, words
 from ui.presenters import DATE_TIME, money, short_when, when
 from ui.status_icons import status_icon
 from ui.theme import colour, status_colour
@@ -62,9 +63,8 @@ def _is_final(status: str) -> bool:
     return status_info(status).final
 
 
-@lru_cache(maxsize=256)
 def _status_label(status: str) -> str:
-    return status_info(status).label
+    return words(status_info(status).label)  # in the language in use now (not cached: it can change)
 
 
 class TaskRow:
@@ -163,17 +163,18 @@ class Column:
 
 
 COLUMNS: list[Column] = [
-    Column("Title", lambda t, now: t.title or "Untitled task", lambda t: t.title.casefold(),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Title"),
+           lambda t, now: t.title or translate("TasksTableModel", "Untitled task"), lambda t: t.title.casefold(),
            tooltip=lambda t: plain_tooltip(t.title)),
-    Column("Category / Type", lambda t, now: _category(t.category, t.task_type),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Category / Type"), lambda t, now: _category(t.category, t.task_type),
            lambda t: _category_key(t.category, t.task_type)),
-    Column("Budget", lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Budget"), lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
            lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),
-    Column("Status", lambda t, now: _status_label(t.status),  # its mark is an icon (DecorationRole)
-           lambda t: _status_label(t.status), tooltip=lambda t: status_info(t.status).explanation),
-    Column("Created", lambda t, now: _short_local(t.created_ts), attrgetter("created_ts"),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Status"), lambda t, now: _status_label(t.status),  # mark: an icon
+           lambda t: _status_label(t.status), tooltip=lambda t: words(status_info(t.status).explanation)),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Created"), lambda t, now: _short_local(t.created_ts), attrgetter("created_ts"),
            tooltip=lambda t: _local(t.created_ts)),
-    Column("Expires", lambda t, now: expires_in_words(_when(t.expires_ts), now, final=t.is_final),
+    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Expires"), lambda t, now: expires_in_words(_when(t.expires_ts), now, final=t.is_final),
            lambda t: t.expires_ts or 0.0, tooltip=lambda t: _local(t.expires_ts)),
 ]
 
@@ -241,7 +242,7 @@ def _expires_soon(row: TaskRow, now: datetime) -> bool:
 
 def _header(section: int, orientation: Qt.Orientation, role: int) -> Any:
     if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-        return COLUMNS[section].header
+        return translate("TasksTableModel", COLUMNS[section].header)
     return None
 
 
@@ -438,10 +439,11 @@ class TasksTableModel(QAbstractTableModel):
 
 # Filters a person thinks in, not status codes.
 FILTERS: dict[str, tuple[str, Callable[[str], bool]]] = {
-    "all": ("All tasks", lambda status: True),
-    "active": ("In progress", lambda status: not status_info(status).final and status != "review"),
-    "review": ("Needs my review", lambda status: status == "review"),
-    "finished": ("Finished", lambda status: status_info(status).final),
+    "all": (QT_TRANSLATE_NOOP("TasksTableModel", "All tasks"), lambda status: True),
+    "active": (QT_TRANSLATE_NOOP("TasksTableModel", "In progress"),
+               lambda status: not status_info(status).final and status != "review"),
+    "review": (QT_TRANSLATE_NOOP("TasksTableModel", "Needs my review"), lambda status: status == "review"),
+    "finished": (QT_TRANSLATE_NOOP("TasksTableModel", "Finished"), lambda status: status_info(status).final),
 }
 
 
