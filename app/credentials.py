@@ -34,17 +34,25 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from app import about
 from app.errors import UserFacingError
 from app.translatable import QT_TRANSLATE_NOOP
 
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
 log = logging.getLogger(__name__)
+
+
+def _keyring() -> Any:
+    """The keyring package, imported the first time a key is looked up (not at start-up: it takes
+    longer to import than the first picture of the window does to draw)."""
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 APP_NAME = about.SLUG
 APP_AUTHOR = about.ORG
@@ -311,7 +319,7 @@ class KeyStore:
     # --- keyring (always called in a worker thread) -------------------------------------------
 
     def _backend(self) -> KeyringBackend:
-        return self._backend_override if self._backend_override is not None else keyring.get_keyring()
+        return self._backend_override if self._backend_override is not None else _keyring().get_keyring()
 
     def _probe_keyring(self) -> bool:
         try:
@@ -330,7 +338,7 @@ class KeyStore:
             if not _usable(backend):
                 return None
             value = backend.get_password(self._service, self._username)
-        except keyring.errors.NoKeyringError:
+        except _keyring().errors.NoKeyringError:
             return None
         except Exception as exc:
             log.warning("could not read the API key from the system keyring: %s", _describe(exc))
@@ -344,7 +352,7 @@ class KeyStore:
         try:
             backend.set_password(self._service, self._username, key)
             kept = backend.get_password(self._service, self._username)
-        except keyring.errors.NoKeyringError as exc:
+        except _keyring().errors.NoKeyringError as exc:
             raise KeyStorageError(KEYRING_UNAVAILABLE, detail=_describe(exc, key)) from None
         except Exception as exc:
             raise KeyStorageError(KEYRING_SAVE_FAILED, detail=_describe(exc, key)) from None
@@ -359,11 +367,11 @@ class KeyStore:
                 return None
             try:
                 backend.delete_password(self._service, self._username)
-            except keyring.errors.PasswordDeleteError:
+            except _keyring().errors.PasswordDeleteError:
                 pass  # nothing stored, or the backend could not delete: check below
             if backend.get_password(self._service, self._username) is not None:
                 return "the system keyring still holds the key"
-        except keyring.errors.NoKeyringError:
+        except _keyring().errors.NoKeyringError:
             return None
         except Exception as exc:
             return f"system keyring: {_describe(exc)}"

@@ -88,12 +88,14 @@ class Deleted:
 
 
 class Drafts:
-    """``changed`` fires once per change of any draft (content, list, or which one is open)."""
+    """``changed`` fires once per change of any draft: with the draft's ID when only that one
+    changed (an autosave: the list updates that row alone), with None when more did (which one
+    is open, a delete, a duplicate)."""
 
     def __init__(self, store: Store, outbox: Outbox) -> None:
         self._store = store
         self._outbox = outbox
-        self.changed: Event[None] = Event()
+        self.changed: Event[str | None] = Event()
         # The form's text moved to another draft: a frozen one was edited (Continued), or the
         # draft was removed under the form (posted or deleted elsewhere; Continued with no earlier).
         self.continued: Event[Continued] = Event()
@@ -102,6 +104,10 @@ class Drafts:
     # --- reading ----------------------------------------------------------------------------------
     def records(self) -> list[DraftRecord]:
         return self._store.list_drafts()
+
+    def outbox_marks(self) -> dict[str, tuple[Any, ...]]:
+        """What changes when an outbox draft moves, by draft id (see Store.outbox_marks)."""
+        return self._store.outbox_marks()
 
     def get(self, draft_id: str) -> DraftRecord | None:
         return self._store.get_draft(draft_id)
@@ -128,14 +134,14 @@ class Drafts:
             self._write(values)
         except StoreError:
             return False
-        self.changed.emit(None)
+        self.changed.emit(self.current_id)
         return True
 
     def save_for_send(self, values: dict[str, Any]) -> str:
         """Save the current draft as it is (even untitled) before it is sent; returns its ID.
         Raises StoreError when it cannot be saved (then it is not sent either)."""
         self._write(values)
-        self.changed.emit(None)
+        self.changed.emit(self.current_id)
         return self.current_id
 
     def _write(self, values: dict[str, Any]) -> None:

@@ -23,15 +23,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from app.api import TasksClient
 from app.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
 from app.schema import Task, TaskDraft, plain_field_errors
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store, StoreError
 from app.translatable import QT_TRANSLATE_NOOP
 from app.wakeup import Wakeup
+
+if TYPE_CHECKING:
+    from app.api import TasksClient  # only named: the client comes from the session
 
 log = logging.getLogger(__name__)
 

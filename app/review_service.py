@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from app.api import TasksClient
 from app.errors import ApiError, NotFound
 from app.images import ImageFetcher
 from app.review import Gallery, Operation, OperationsCache, ReviewOperations, SettingsStore
 from app.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from app.api import TasksClient  # named only: the session makes the client (httpx loads later)
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,8 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.api import TasksClient
 from app.errors import ApiError, Forbidden, Offline, Unauthorized
 from app.events import Event
 from app.outbox import Outbox
@@ -20,6 +19,9 @@ from app.schema import FINAL_STATUSES, Task
 from app.store import Store, StoreError
 from app.sync import TaskRefresher
 from app.taxonomy import Category, fetch_categories
+
+if TYPE_CHECKING:
+    from app.api import TasksClient
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ class Session:
         *,
         remember_secret: Callable[[str], None] = lambda key: None,
         refresh_interval: float = 10.0,
-        client_factory: Callable[[str, str], TasksClient] = TasksClient,
+        client_factory: Callable[[str, str], TasksClient] | None = None,
     ) -> None:
         self.store = store
         self.connection = connection
@@ -100,19 +102,26 @@ class Session:
         self.remember_secret(api_key)
         old = self.client
         self.connection = Connection(api_url, api_key, demo=self.connection.demo)
-        self.client = self._client_factory(api_url, api_key)
+        self.client = self._new_client(api_url, api_key)
         if old is not None:
             await old.aclose()
         await self.load_categories()
         if self.refresher is None:
             self.refresher = TaskRefresher(
-                lambda: self.client, lambda: self.store.unfinished_tasks(FINAL_STATUSES), self.task_refreshed,
+                lambda: self.client, lambda: self.store.iter_unfinished(FINAL_STATUSES), self.task_refreshed,
                 self.set_state, interval=self.refresh_interval)
             self.spawn(self.refresher.run())
             self.spawn(self.outbox.run())
         else:
             self.refresher.refresh_now()
         self.outbox.network_may_be_back()
+
+    def _new_client(self, api_url: str, api_key: str) -> TasksClient:
+        if self._client_factory is not None:
+            return self._client_factory(api_url, api_key)
+        from app.api import TasksClient  # here, not at start-up: httpx is not needed for the first picture
+
+        return TasksClient(api_url, api_key)
 
     async def disconnect(self) -> None:
         """The key was forgotten: no client until a new key is given."""

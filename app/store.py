@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserFacingError
-from app.timefmt import utc_iso
+from app.timefmt import seconds_since_epoch, utc_iso
 
 if TYPE_CHECKING:
     from app.schema import Task
@@ -128,8 +129,41 @@ def _v4(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE removed_drafts (id TEXT PRIMARY KEY, removed_at REAL NOT NULL)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+def _epoch(text_sql: str) -> str:
+    """SQL for seconds since the epoch from an ISO 8601 text (julianday reads "Z" and "+00:00")."""
+    return f"(julianday({text_sql}) - 2440587.5) * 86400.0"
+
+
+def _v5(db: sqlite3.Connection) -> None:
+    """The table's columns as columns (its rows come straight from SQLite, no JSON parsing), and an
+    index for "newest first" (without one, every first page sorted the whole table)."""
+    for name, kind in (("title", "TEXT NOT NULL DEFAULT ''"), ("description", "TEXT NOT NULL DEFAULT ''"),
+                       ("category", "TEXT NOT NULL DEFAULT ''"), ("task_type", "TEXT NOT NULL DEFAULT ''"),
+                       ("budget_usd", "REAL"), ("created_ts", "REAL NOT NULL DEFAULT 0"), ("expires_ts", "REAL")):
+        db.execute(f"ALTER TABLE tasks ADD COLUMN {name} {kind}")
+    texts = ", ".join(f"{name} = coalesce(CAST(json_extract(body, '$.{name}') AS TEXT), '')"
+                      for name in ("title", "description", "category", "task_type"))
+    expires = _epoch("json_extract(body, '$.expires_at')")
+    db.execute(
+        f"UPDATE tasks SET {texts}, "
+        "budget_usd = CASE WHEN json_type(body, '$.budget_usd') IN ('integer', 'real') "
+        "THEN json_extract(body, '$.budget_usd') END, "
+        f"created_ts = coalesce({_epoch('created_at')}, 0), "
+        f"expires_ts = {expires}"
+    )
+    db.execute("CREATE INDEX tasks_created ON tasks (created_ts)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# A task as the table needs it, straight from the columns (no JSON, no pydantic): memory and time
+# per row are a fraction of a full Task's. Timestamps are seconds since the epoch (0 = unknown).
+TASK_ROW_FIELDS = ("id", "status", "title", "description", "category", "task_type", "budget_usd", "created_ts",
+                   "expires_ts")
+_TASK_ROW_SQL = ", ".join(TASK_ROW_FIELDS)
+_CREATED_TS = TASK_ROW_FIELDS.index("created_ts")
 
 
 @dataclass
@@ -495,6 +529,14 @@ class Store:
         ).fetchall()
         return [self._draft(r) for r in rows]
 
+    def outbox_marks(self) -> dict[str, tuple[Any, ...]]:
+        """Each outbox draft's (state, updated_at, queued_at, last_error), by id, without reading
+        the drafts themselves: enough to tell which outbox rows changed."""
+        rows = self._db.execute(
+            "SELECT id, state, updated_at, queued_at, last_error FROM drafts WHERE state != ?", (DRAFT,)
+        ).fetchall()
+        return {row[0]: tuple(row[1:]) for row in rows}
+
     def outbox(self) -> list[DraftRecord]:
         """Drafts waiting to be sent, oldest first."""
         rows = self._db.execute(
@@ -657,33 +699,80 @@ class Store:
 
     def _upsert_task(self, db: sqlite3.Connection, task: Task) -> None:
         created = utc_iso(task.created_at) if task.created_at else None
+        budget = task.budget_usd if isinstance(task.budget_usd, (int, float)) else None
         db.execute(
-            "INSERT INTO tasks (id, body, created_at, stored_at, status) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, created_at = excluded.created_at",
-            (task.id, task.model_dump_json(), created, self._clock(), task.status),
+            "INSERT INTO tasks (id, body, created_at, stored_at, status, title, description, category, task_type, "
+            "budget_usd, created_ts, expires_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, "
+            "created_at = excluded.created_at, title = excluded.title, description = excluded.description, "
+            "category = excluded.category, task_type = excluded.task_type, budget_usd = excluded.budget_usd, "
+            "created_ts = excluded.created_ts, expires_ts = excluded.expires_ts",
+            (task.id, task.model_dump_json(), created, self._clock(), task.status, task.title or "",
+             task.description or "", task.category or "", task.task_type or "", budget,
+             seconds_since_epoch(task.created_at), seconds_since_epoch(task.expires_at) if task.expires_at else None),
         )
 
+    # Newest first, through the tasks_created index (rowid breaks ties: later stored, first shown).
+    _NEWEST_FIRST = "ORDER BY created_ts DESC, rowid DESC"
+
     def list_tasks(self, *, limit: int = -1, offset: int = 0) -> list[Task]:
-        """Newest first; ``limit``/``offset`` read it in chunks (start-up with 100,000 tasks)."""
-        rows = self._db.execute(
-            "SELECT body FROM tasks ORDER BY created_at DESC, stored_at DESC LIMIT ? OFFSET ?", (limit, offset)
-        ).fetchall()
+        """Newest first, parsed in full (small reads; the table reads :meth:`task_row_pages`)."""
+        rows = self._db.execute(f"SELECT body FROM tasks {self._NEWEST_FIRST} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return _parse_tasks([body for (body,) in rows])
 
-    def task_chunks(self, *, skip: int = 0, size: int = 5_000) -> Iterator[list[Task]]:
-        """All tasks newest first after the first ``skip``, parsed ``size`` at a time: the rows are
-        read at once (fast), the costly parsing happens chunk by chunk as the caller asks."""
-        rows = self._db.execute(
-            "SELECT body FROM tasks ORDER BY created_at DESC, stored_at DESC LIMIT -1 OFFSET ?", (skip,)
-        ).fetchall()
-        for start in range(0, len(rows), size):
-            yield _parse_tasks([body for (body,) in rows[start : start + size]])
+    def get_task(self, task_id: str) -> Task | None:
+        """One task in full (the details of the selected row)."""
+        row = self._db.execute("SELECT body FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        tasks = _parse_tasks([row[0]]) if row else []
+        return tasks[0] if tasks else None
 
-    def unfinished_tasks(self, final_statuses: tuple[str, ...]) -> list[Task]:
-        """Tasks not in a final state (the ones worth refreshing), via the status index."""
+    def task_row_pages(self, *, first: int = 2_000, size: int = 1_000) -> Iterator[list[tuple[Any, ...]]]:
+        """Every task as a plain tuple (:data:`TASK_ROW_FIELDS`), newest first: ``first`` rows, then
+        ``size`` at a time. Each page is its own short query continuing after the last row seen
+        (index range scan, no OFFSET, no JSON), so a caller may await between pages while the store
+        is written to; a task stored meanwhile may come twice (callers skip known ids)."""
+        query = f"SELECT {_TASK_ROW_SQL}, rowid FROM tasks"
+        rows = self._db.execute(f"{query} {self._NEWEST_FIRST} LIMIT ?", (first,)).fetchall()
+        while rows:
+            last = rows[-1]
+            yield [row[:-1] for row in rows]
+            rows = self._db.execute(
+                f"{query} WHERE (created_ts, rowid) < (?, ?) {self._NEWEST_FIRST} LIMIT ?",
+                (last[_CREATED_TS], last[-1], size),
+            ).fetchall()
+
+    def unfinished_pages(self, final_statuses: tuple[str, ...], *, size: int = 200) -> Iterator[list[Task]]:
+        """Tasks not in a final state, ``size`` at a time (a polling round holds one page, not all)."""
         marks = ",".join("?" * len(final_statuses))
-        rows = self._db.execute(f"SELECT body FROM tasks WHERE status NOT IN ({marks})", final_statuses).fetchall()
-        return _parse_tasks([body for (body,) in rows])
+        after = 0
+        while True:
+            rows = self._db.execute(
+                f"SELECT rowid, body FROM tasks WHERE rowid > ? AND status NOT IN ({marks}) ORDER BY rowid LIMIT ?",
+                (after, *final_statuses, size),
+            ).fetchall()
+            if not rows:
+                return
+            after = rows[-1][0]
+            yield _parse_tasks([body for _, body in rows])
+
+    def status_pages(self, statuses: tuple[str, ...], *, size: int = 500) -> Iterator[list[Task]]:
+        """Tasks in these states, ``size`` at a time (through the status index)."""
+        marks = ",".join("?" * len(statuses))
+        after = 0
+        while True:
+            rows = self._db.execute(
+                f"SELECT rowid, body FROM tasks WHERE status IN ({marks}) AND rowid > ? ORDER BY rowid LIMIT ?",
+                (*statuses, after, size),
+            ).fetchall()
+            if not rows:
+                return
+            after = rows[-1][0]
+            yield _parse_tasks([body for _, body in rows])
+
+    def iter_unfinished(self, final_statuses: tuple[str, ...], *, size: int = 200) -> Iterator[Task]:
+        """The polling round's tasks one by one, read a page at a time as it goes."""
+        for page in self.unfinished_pages(final_statuses, size=size):
+            yield from page
 
     def count_tasks(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM tasks").fetchone()[0])
@@ -702,6 +791,22 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def task_reader(path: Path) -> Callable[[str], dict[str, Any] | None]:
+    """Look a stored task up by id from any thread (its own read-only connection per thread).
+
+    Demo mode hands this to the practice server instead of a copy of every stored task."""
+    local = threading.local()
+
+    def read(task_id: str) -> dict[str, Any] | None:
+        db = getattr(local, "db", None)
+        if db is None:
+            db = local.db = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True, timeout=5.0)
+        row = db.execute("SELECT body FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    return read
 
 
 def _parse_tasks(bodies: list[str]) -> list[Task]:

@@ -6,13 +6,17 @@ Qt-free: the UI passes callables to read the tasks to watch and to receive updat
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from app.api import TasksClient
 from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.schema import Task
 from app.wakeup import Wakeup
+
+if TYPE_CHECKING:
+    from app.api import TasksClient
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +31,7 @@ class TaskRefresher:
     def __init__(
         self,
         client: Callable[[], TasksClient | None],
-        watched: Callable[[], list[Task]],
+        watched: Callable[[], Iterable[Task]],
         on_update: Callable[[Task], None],
         on_state: Callable[[str, str], None] = lambda state, detail: None,
         *,
@@ -59,12 +63,15 @@ class TaskRefresher:
         return delay
 
     async def refresh_once(self) -> float:
-        """One round over the unfinished tasks; returns how long to wait before the next."""
+        """One round over the unfinished tasks; returns how long to wait before the next.
+
+        ``watched`` may be lazy (the store's pages): the round holds one page, never them all."""
         client = self._client()
         if client is None:
             return self.quiet_interval
-        tasks = [t for t in self._watched() if not t.is_final]
-        if not tasks:  # nothing to follow: still tell online from offline (/health is not limited)
+        unfinished = (t for t in self._watched() if not t.is_final)
+        first = next(unfinished, None)
+        if first is None:  # nothing to follow: still tell online from offline (/health is not limited)
             try:
                 await client.health()
             except ApiError as exc:
@@ -73,8 +80,8 @@ class TaskRefresher:
             self._on_state("online", "")
             return self.quiet_interval
         spacing = 60.0 / MAX_READS_PER_MINUTE
-        statuses: list[str] = []
-        for task in tasks:
+        working = False
+        for task in itertools.chain([first], unfinished):
             try:
                 fresh = await client.get_task(task.id)
             except RateLimited as exc:
@@ -93,8 +100,8 @@ class TaskRefresher:
                 self._on_state("error", exc.user_message)
                 return self.quiet_interval
             self._offline_round = 0
-            if not fresh.is_final:
-                statuses.append(fresh.status)
+            if not fresh.is_final and fresh.status != "review":
+                working = True
             if fresh != task:
                 self._on_update(fresh)
             remaining = client.rate_limit.remaining
@@ -104,5 +111,4 @@ class TaskRefresher:
                 await asyncio.sleep(spacing)
         self._on_state("online", "")
         # Poll often while agents work; less while every open task waits for the user (review).
-        working = any(status != "review" for status in statuses)
         return self.interval if working else self.quiet_interval

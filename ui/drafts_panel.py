@@ -69,6 +69,8 @@ class DraftsPanel(QWidget):
         self.list.currentItemChanged.connect(self._selection_changed)
         self.list.itemDoubleClicked.connect(lambda item: self.openRequested.emit(item.data(ID_ROLE)))
         self._records: dict[str, DraftRecord] = {}
+        self._items: dict[str, QListWidgetItem] = {}
+        self._current_id: str | None = None
         self._selection_changed()
 
     def _emit_for_selected(self, signal: Signal) -> None:  # type: ignore[type-arg]
@@ -80,26 +82,106 @@ class DraftsPanel(QWidget):
         item = self.list.currentItem()
         return None if item is None else str(item.data(ID_ROLE))
 
+    # --- the list, updated by row (10,000 drafts: an autosave touches one item, not all) ----------
+    def _state_words(self, record: DraftRecord) -> str:
+        return self.tr(STATE_WORDS[record.state]) if record.state in STATE_WORDS else str(record.state)
+
+    def _text(self, record: DraftRecord, now: datetime) -> str:
+        changed = datetime.fromtimestamp(record.updated_at, tz=UTC)
+        editing = self.tr(" (open in the form)") if record.id == self._current_id else ""
+        return fill(self.tr("%1%2\n%3 · changed %4"), record.title, editing, self._state_words(record),
+                    ago_in_words(changed, now))
+
+    def _show(self, item: QListWidgetItem, record: DraftRecord, now: datetime) -> None:
+        text = self._text(record, now)
+        if item.text() != text:
+            item.setText(text)
+        tooltip = words(record.last_error) if record.last_error else self._state_words(record)
+        if item.toolTip() != tooltip:
+            item.setToolTip(tooltip)
+
+    def _new_item(self, record: DraftRecord, now: datetime) -> QListWidgetItem:
+        item = QListWidgetItem()
+        item.setData(ID_ROLE, record.id)
+        self._show(item, record, now)
+        self._items[record.id] = item
+        return item
+
+    def count(self) -> int:
+        return len(self._records)
+
     def set_drafts(self, records: list[DraftRecord], *, current_id: str | None = None) -> None:
+        """Show exactly these drafts (newest first): items are reused and only changed text is set;
+        the list is rebuilt only when the order changed."""
         selected = self.selected_id()
         now = datetime.now(UTC)
-        self._records = {r.id: r for r in records}
+        self._current_id = current_id
+        order = [r.id for r in records]
         self.list.blockSignals(True)
-        self.list.clear()
-        for record in records:
-            changed = datetime.fromtimestamp(record.updated_at, tz=UTC)
-            state_words = self.tr(STATE_WORDS[record.state]) if record.state in STATE_WORDS else record.state
-            editing = self.tr(" (open in the form)") if record.id == current_id else ""
-            item = QListWidgetItem(fill(self.tr("%1%2\n%3 · changed %4"), record.title, editing, state_words,
-                                        ago_in_words(changed, now)))
-            item.setData(ID_ROLE, record.id)
-            item.setToolTip(words(record.last_error) if record.last_error else state_words)
-            self.list.addItem(item)
-            if record.id == selected:
-                self.list.setCurrentItem(item)
+        if order == [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]:
+            for record in records:
+                self._show(self._items[record.id], record, now)
+        else:
+            self.list.clear()
+            self._items = {}
+            for record in records:
+                self.list.addItem(self._new_item(record, now))
+        self._records = {r.id: r for r in records}
+        if selected in self._items and self.selected_id() != selected:
+            self.list.setCurrentItem(self._items[selected])
         self.list.blockSignals(False)
         self.empty.setVisible(not records)
         self._selection_changed()
+
+    def update_draft(self, record: DraftRecord, *, current_id: str | None = None) -> None:
+        """One draft was saved or changed state: its item alone is updated (or added at the top
+        when it is the newest, as an autosave makes it)."""
+        now = datetime.now(UTC)
+        if current_id != self._current_id:
+            self.set_current(current_id)
+        item = self._items.get(record.id)
+        self.list.blockSignals(True)
+        if item is None:
+            item = self._new_item(record, now)
+            self.list.insertItem(0 if self._is_newest(record) else self.list.count(), item)
+        else:
+            self._show(item, record, now)
+            row = self.list.row(item)
+            if row > 0 and self._is_newest(record):
+                current = self.list.currentItem()
+                self.list.takeItem(row)
+                self.list.insertItem(0, item)
+                if current is not None:
+                    self.list.setCurrentItem(current)
+        self._records[record.id] = record
+        self.list.blockSignals(False)
+        self.empty.setVisible(False)
+        if self.selected_id() == record.id:
+            self._selection_changed()
+
+    def _is_newest(self, record: DraftRecord) -> bool:
+        top = self.list.item(0)
+        if top is None:
+            return True
+        newest = self._records.get(str(top.data(ID_ROLE)))
+        return newest is None or newest.id == record.id or record.updated_at >= newest.updated_at
+
+    def remove_draft(self, draft_id: str) -> None:
+        item = self._items.pop(draft_id, None)
+        self._records.pop(draft_id, None)
+        if item is not None:
+            self.list.takeItem(self.list.row(item))
+        self.empty.setVisible(not self._records)
+        self._selection_changed()
+
+    def set_current(self, current_id: str | None) -> None:
+        """Which draft is open in the form (its item says so)."""
+        previous, self._current_id = self._current_id, current_id
+        now = datetime.now(UTC)
+        for draft_id in {previous, current_id} - {None}:
+            record = self._records.get(draft_id)  # type: ignore[arg-type]
+            if record is not None:
+                self._show(self._items[record.id], record, now)
 
     def _selection_changed(self, *_: object) -> None:
         draft_id = self.selected_id()

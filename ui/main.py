@@ -14,7 +14,6 @@ from typing import Any
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
 from app import about
-from app.api import DEFAULT_API_URL, check_api_url
 from app.errors import InvalidAddress
 
 log = logging.getLogger("aitasker")
@@ -23,7 +22,8 @@ log = logging.getLogger("aitasker")
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="aitasker-desktop", description="Post tasks to AITasker and follow them.")
     parser.add_argument("--demo", action="store_true", help="use a practice server on this computer (no account needed)")
-    parser.add_argument("--api-url", default=os.environ.get("AITASKER_API_URL", DEFAULT_API_URL), help="the AITasker API address")
+    parser.add_argument("--api-url", default=os.environ.get("AITASKER_API_URL"),
+                        help="the AITasker API address (default https://api.aitasker.co)")
     parser.add_argument("--data-dir", type=Path, help="keep drafts, tasks, settings and logs here (default: your user folders)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit")
     parser.add_argument("--demo-speed", type=float, default=10.0, help=argparse.SUPPRESS)
@@ -60,6 +60,17 @@ async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) 
             return False, picked.api_key
 
 
+def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
+    """The practice server (in a thread: its imports happen there too) and its key. It knows the
+    demo tasks of earlier runs (so they stay followable) by looking them up in the store when
+    asked, instead of holding a copy of every one."""
+    from app.sandbox import SandboxConfig, start_sandbox
+    from app.sandbox.service import DEMO_API_KEY
+    from app.store import task_reader
+
+    return start_sandbox(SandboxConfig(speed=speed, known=task_reader(store_path))), DEMO_API_KEY
+
+
 async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | None, instance: Any = None,
                      problem: Any = None) -> int:
     from PySide6.QtCore import QSettings
@@ -74,11 +85,10 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
 
         instance.activated.connect(lambda argv: bring_to_front())
 
-    from app.credentials import KeyStore
     from app.logs import asyncio_exception_handler
-    from app.sandbox import SandboxConfig, start_sandbox
-    from app.sandbox.service import DEMO_API_KEY
     from app.store import Store, StoreError
+    from ui import bench_hooks
+    from ui.first_paint import first_paint
     from ui.main_window import Connection, MainWindow
     from ui.theme import apply_theme
     from ui.widgets import accessible_combo
@@ -87,9 +97,12 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
     apply_theme(settings.value("ui/theme", "system", type=str))
     accessible_combo.install()  # before the first dialog: combo boxes are announced by their label
-    keystore = KeyStore(config_dir)
+    keystore = None
     demo, key = args.demo, None
     if not demo:
+        from app.credentials import KeyStore
+
+        keystore = KeyStore(config_dir)
         picked = await choose_account(args, keystore, secrets)
         if picked is None:
             return 0
@@ -102,18 +115,20 @@ async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | 
         await show_startup_problem(exc, screenshot=args.screenshot)
         return 3
     sandbox = None
-    if demo:
-        # The practice server remembers the demo tasks of earlier runs, so they stay followable.
-        known = [t.model_dump(mode="json") for t in store.list_tasks()]
-        sandbox = await asyncio.to_thread(start_sandbox, SandboxConfig(speed=args.demo_speed, preload=known))
-        secrets.add(DEMO_API_KEY)
-        connection = Connection(api_url=sandbox.url, api_key=DEMO_API_KEY, demo=True)
-    else:
-        connection = Connection(api_url=args.api_url, api_key=key)
-    window = MainWindow(connection, store, settings=settings, keystore=None if demo else keystore, secrets=secrets.add)
+    # Demo mode connects once the practice server is up, after the window's first picture:
+    # importing and starting it (FastAPI, uvicorn) costs more than everything else at start.
+    connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
+    window = MainWindow(connection, store, settings=settings, keystore=keystore, secrets=secrets.add)
+    bench_hooks.install(window, lambda: window.all_loaded)
     try:
         window.show()
-        await window.start()
+        if demo:
+            await first_paint(window)
+            window.start_loading()
+            sandbox, demo_key = await asyncio.to_thread(start_demo_sandbox, args.demo_speed, store.path)
+            secrets.add(demo_key)
+            connection = Connection(api_url=sandbox.url, api_key=demo_key, demo=True)
+        await window.start(connection)
         if args.screenshot is not None:
             await asyncio.sleep(0.2)  # let layouts settle and paint once
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -156,7 +171,10 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
     """Run the app; returns the exit code. With ``exit_deadline``, the process is ended that many
     seconds after the run if something still holds it (pass None when calling from a test)."""
     args = parse_args(argv)
-    if not args.demo:
+    if not args.demo:  # demo mode never needs the client before its first picture (httpx loads later)
+        from app.api import DEFAULT_API_URL, check_api_url
+
+        args.api_url = args.api_url or DEFAULT_API_URL
         try:
             args.api_url = check_api_url(args.api_url)
         except InvalidAddress as exc:

@@ -23,12 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drop-rate", type=float, default=0.0, help="share of API answers cut off mid-way")
     parser.add_argument("--no-select", action="store_true",
                         help="do not offer choosing a version through the API (clients send people to the website)")
+    parser.add_argument("--create-limit", type=int, default=60, help="creates allowed per minute (default 60, as documented)")
+    parser.add_argument("--read-limit", type=int, default=300, help="reads allowed per minute (default 300, as documented)")
     args = parser.parse_args(argv)
     if not is_loopback_host(args.host):
         parser.error("the sandbox only listens on loopback addresses (127.0.0.1, ::1, localhost)")
     config = SandboxConfig(
         api_key=args.api_key,
         speed=args.speed,
+        create_limit=args.create_limit,
+        read_limit=args.read_limit,
         faults=Faults(latency=args.latency, error_rate=args.error_rate, drop_rate=args.drop_rate),
         select_operation=not args.no_select,
     )

@@ -23,6 +23,7 @@ from app.sandbox.bids import draft_svg, make_bids
 from app.taxonomy import bundled_taxonomy
 
 DEMO_API_KEY = "aitk_test_demo"
+REQUESTS_KEPT = 5_000
 DEMO_USER_ID = "00000000-0000-4000-8000-000000000001"
 
 # Nominal lengths of each phase, in sandbox seconds (prototyping: the documented 420 s window).
@@ -71,6 +72,8 @@ class SandboxConfig:
     min_description: int = 0
     # Tasks the sandbox already knows at start (demo mode reloads the tasks of earlier runs).
     preload: list[dict[str, Any]] = field(default_factory=list)
+    # Or, without a copy in memory: looked up by id the first time a request names one.
+    known: Callable[[str], dict[str, Any] | None] | None = None
     # Publish an operation to choose a version (``POST /api/v1/tasks/{task_id}/select-bid``).
     # Off: a server whose clients must choose on the website.
     select_operation: bool = True
@@ -89,6 +92,16 @@ class SelectBid(BaseModel):
     model_config = ConfigDict(title="SelectBidRequest")
 
     bid_id: uuid.UUID
+
+
+class _RequestLog(list):  # type: ignore[type-arg]
+    """The requests seen, newest last; past twice REQUESTS_KEPT the older half is dropped (tests
+    read and slice it like a list; demo mode runs for hours)."""
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        if len(self) > 2 * REQUESTS_KEPT:
+            del self[:REQUESTS_KEPT]
 
 
 @dataclass
@@ -132,16 +145,32 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     limiter = _RateLimiter(cfg.clock)
     rng = random.Random(cfg.seed)
     app.state.tasks = tasks
-    for body in cfg.preload:
+
+    def remember(body: dict[str, Any]) -> _StoredTask | None:
         try:
             created = datetime.fromisoformat(str(body["created_at"]).replace("Z", "+00:00")).timestamp()
-            kept = {k: v for k, v in body.items() if k not in ("status", "expires_at")}
-            if body.get("status") in ("delivering", "completed"):
-                kept["_final"] = "completed"  # a version was chosen in an earlier run
-            tasks[str(body["id"])] = _StoredTask(body=kept, created=created)
         except (KeyError, ValueError):
-            continue
-    app.state.requests_seen = []  # (method, path, headers-without-auth) for tests
+            return None
+        kept = {k: v for k, v in body.items() if k not in ("status", "expires_at")}
+        if body.get("status") in ("delivering", "completed"):
+            kept["_final"] = "completed"  # a version was chosen in an earlier run
+        stored = _StoredTask(body=kept, created=created)
+        tasks[str(body["id"])] = stored
+        return stored
+
+    for body in cfg.preload:
+        remember(body)
+
+    def find(task_id: str) -> _StoredTask | None:
+        """A task by id; one known from before is taken in the first time it is asked for."""
+        stored = tasks.get(task_id)
+        if stored is None and cfg.known is not None:
+            body = cfg.known(task_id)
+            stored = remember(body) if body is not None else None
+        return stored
+
+    # (method, path, headers-without-auth) for tests; the newest only, as demo mode runs for hours.
+    app.state.requests_seen = _RequestLog()
 
     def lifecycle(stored: _StoredTask) -> tuple[str, float]:
         """Status and expires_at (real clock) for a task, from its age on the compressed clock."""
@@ -259,7 +288,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     @app.get("/api/v1/tasks/{task_id}", dependencies=[Depends(authorised)])
     async def get_task(task_id: uuid.UUID) -> dict[str, Any]:
         with lock:
-            stored = tasks.get(str(task_id))
+            stored = find(str(task_id))
             if stored is None:
                 raise HTTPException(404, "Task not found")
             return render(stored)
@@ -267,7 +296,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     @app.post("/api/v1/tasks/{task_id}/cancel", dependencies=[Depends(authorised)])
     async def cancel_task(task_id: uuid.UUID) -> dict[str, Any]:
         with lock:
-            stored = tasks.get(str(task_id))
+            stored = find(str(task_id))
             if stored is None:
                 raise HTTPException(404, "Task not found")
             status, _ = lifecycle(stored)
@@ -294,7 +323,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     @app.get("/api/v1/tasks/{task_id}/bids", dependencies=[Depends(authorised)])
     async def get_bids(task_id: uuid.UUID, request: Request) -> dict[str, Any]:
         with lock:
-            stored = tasks.get(str(task_id))
+            stored = find(str(task_id))
             if stored is None:
                 raise HTTPException(404, "Task not found")
             bids = gallery_bids(stored, request)
@@ -312,7 +341,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         @app.post("/api/v1/tasks/{task_id}/select-bid", operation_id="select_bid", dependencies=[Depends(authorised)])
         async def select_bid(task_id: uuid.UUID, body: SelectBid, request: Request) -> dict[str, Any]:
             with lock:
-                stored = tasks.get(str(task_id))
+                stored = find(str(task_id))
                 if stored is None:
                     raise HTTPException(404, "Task not found")
                 bids = gallery_bids(stored, request)
@@ -334,7 +363,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         @app.post("/api/v1/tasks/{task_id}/extend-review", operation_id="extend_review", dependencies=[Depends(authorised)])
         async def extend_review(task_id: uuid.UUID) -> dict[str, Any]:
             with lock:
-                stored = tasks.get(str(task_id))
+                stored = find(str(task_id))
                 if stored is None:
                     raise HTTPException(404, "Task not found")
                 status, _ = lifecycle(stored)
@@ -350,7 +379,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     @app.get("/sandbox/artifacts/{task_id}/{bid_id}.svg", include_in_schema=False)
     async def artifact_image(task_id: uuid.UUID, bid_id: uuid.UUID) -> Response:
         with lock:
-            stored = tasks.get(str(task_id))
+            stored = find(str(task_id))
             bids = stored.body.get("_bids", []) if stored is not None else []
             if stored is None or not any(b["id"] == str(bid_id) for b in bids):
                 raise HTTPException(404, "No such picture")

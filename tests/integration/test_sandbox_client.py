@@ -171,3 +171,39 @@ async def test_the_practice_server_offers_the_bundled_categories(sandbox: Sandbo
         served = await client.list_categories()
     assert served == bundled_categories()
     assert len(served) == 7 and any(t.slug == "translation" for c in served for t in c.task_types)
+
+
+async def test_demo_sandbox_reads_earlier_tasks_from_the_store_on_demand(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Demo mode gives the practice server a lookup into the store, not a copy of every task: a
+    task of an earlier run is found, followed and cancelled; an unknown id is still 404."""
+    from datetime import UTC, datetime
+
+    from app.schema import Task
+    from app.store import Store, task_reader
+
+    store = Store.in_dir(tmp_path)
+    earlier = Task(id="00000000-0000-4000-8000-0000000000aa", status="open", title="From last time",
+                   category="data", task_type="data-analysis", budget_usd=12, created_at=datetime.now(UTC))
+    store.upsert_task(earlier)
+    config = SandboxConfig(known=task_reader(store.path))
+    with SandboxServer(config) as server:
+        assert server.app.state.tasks == {}  # nothing copied up front
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            fetched = await client.get_task(earlier.id)
+            assert (fetched.title, fetched.budget_usd, fetched.status) == ("From last time", 12, "open")
+            async with httpx.AsyncClient(base_url=server.url, headers={"Authorization": f"Bearer {DEMO_API_KEY}"}) as raw:
+                assert (await raw.post(f"/api/v1/tasks/{earlier.id}/cancel")).json()["status"] == "cancelled"
+            assert (await client.get_task(earlier.id)).status == "cancelled"  # remembered from then on
+            with pytest.raises(errors.NotFound):
+                await client.get_task("00000000-0000-4000-8000-0000000000bb")
+    store.close()
+
+
+def test_sandbox_socket_sends_small_answers_at_once(sandbox: SandboxServer) -> None:
+    """Nagle's algorithm off (TCP_NODELAY), and a socket asyncio recognises as TCP so that every
+    accepted connection gets the same: otherwise each small answer waits ~40 ms for an ACK."""
+    import socket
+
+    listener = sandbox._socket
+    assert listener.proto == socket.IPPROTO_TCP
+    assert listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)

@@ -94,3 +94,32 @@ async def test_with_nothing_to_follow_it_still_tells_online_from_offline() -> No
             server.stop()
             await refresher.refresh_once()
             assert watch.states == ["online", "offline"]
+
+
+async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The watched tasks come from the store lazily (pages of 3 here); the round writes updates
+    back while it reads on, and still asks about every unfinished task exactly once."""
+    from app.schema import FINAL_STATUSES
+    from app.store import Store
+
+    store = Store.in_dir(tmp_path)
+    with SandboxServer(SandboxConfig(read_limit=1000)) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            created = [await client.create_task(DRAFT) for _ in range(8)]
+            store.upsert_tasks(created)
+            store.upsert_task(created[0].model_copy(update={"status": "completed"}))  # not followed any more
+            pages_read = []
+
+            def watched():  # type: ignore[no-untyped-def]
+                for page in store.unfinished_pages(FINAL_STATUSES, size=3):
+                    pages_read.append(len(page))
+                    yield from page
+
+            refresher = TaskRefresher(lambda: client, watched, store.upsert_task)
+            refresher_reads_before = len(server.app.state.requests_seen)
+            await refresher.refresh_once()
+            asked = [r[1].rsplit("/", 1)[-1] for r in list(server.app.state.requests_seen)[refresher_reads_before:]
+                     if r[0] == "GET"]
+    assert sorted(asked) == sorted(t.id for t in created[1:])
+    assert pages_read == [3, 3, 1]
+    store.close()

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTableView
 
 from app.schema import Task
 from ui.main_window import task_details
 from ui.status_icons import status_icon
-from ui.tasks_model import COLUMNS, EXPIRES_COLUMN, STATUS_COLUMN, TasksFilterProxy, TasksTableModel
+from ui.tasks_model import (
+    COLUMNS,
+    EXPIRES_COLUMN,
+    FILTERS,
+    STATUS_COLUMN,
+    TASK_ID_ROLE,
+    TaskRow,
+    TasksFilterProxy,
+    TasksTableModel,
+    search_text,
+)
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
@@ -133,3 +145,124 @@ def test_server_text_is_shown_literally() -> None:
     details = task_details(evil.model_copy(update={"requirements": {"tone": "<i>x</i>"}, "attachments": ["a.png"], "compute_budget": 2.0, "prototype_tier": 2}))
     assert evil.title in details and "<b>bold?</b>" in details and "tone: <i>x</i>" in details
     assert "Compute budget: $2.00" in details and "Prototype tier: 2" in details and "a.png" in details
+
+
+def _key_of(header: str):  # type: ignore[no-untyped-def]
+    return COLUMNS[column(header)].sort_key
+
+
+def _expected(model: TasksTableModel, proxy: TasksFilterProxy, group: str, needle: str) -> list[str]:
+    """What the proxy should show, worked out the slow, obvious way."""
+    rows = [model.row(r) for r in range(model.rowCount())]
+    test = FILTERS[group][1]
+    return sorted(r.id for r in rows if test(r.status) and needle.casefold() in search_text(r).casefold())
+
+
+def test_proxy_follows_every_kind_of_change_like_a_fresh_filter_and_sort(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Random inserts, updates, outbox changes, pages, sorts and filters: after each, the proxy shows
+    exactly the rows a brute-force filter and sort would, and Qt's model tester sees no fault."""
+    rng = random.Random(13)
+    statuses = ["open", "review", "completed", "expired", "matching", "disputed"]
+    model = TasksTableModel(clock=lambda: NOW)
+    model.set_tasks([make(f"Task {i}", rng.choice(statuses), budget=rng.randint(3, 50), created_h=rng.random() * 50)
+                     for i in range(40)])
+    proxy = TasksFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)
+    view = QTableView()
+    view.setModel(proxy)
+    group, needle, sort = "all", "", (column("Created"), Qt.SortOrder.DescendingOrder)
+    proxy.sort(*sort)
+    for step in range(300):
+        action = rng.randrange(8)
+        if action == 0:
+            model.upsert(make(f"New {step}", rng.choice(statuses), budget=rng.randint(3, 50), created_h=rng.random() * 50))
+        elif action == 1 and model.task_count():
+            old = model.tasks()[rng.randrange(model.task_count())].to_task()
+            model.upsert(old.model_copy(update={"status": rng.choice(statuses), "budget_usd": rng.randint(3, 50)}))
+        elif action == 2:
+            model.replace_pending([Task(id=f"outbox:{step}-{i}", status="outbox:waiting", title=f"Queued {i}",
+                                        budget_usd=rng.randint(3, 50)) for i in range(rng.randrange(3))])
+        elif action == 3:
+            page = [make(f"Page {step} {i}", rng.choice(statuses), budget=rng.randint(3, 50),
+                         created_h=50 + step + rng.random()) for i in range(rng.randrange(1, 30))]
+            model.append_tasks(page)
+        elif action == 4:
+            sort = (rng.randrange(len(COLUMNS)), rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]))
+            proxy.sort(*sort)
+        elif action == 5:
+            group = rng.choice(list(FILTERS))
+            proxy.set_group(group)
+        elif action == 6:
+            needle = rng.choice(["", "task", "task 1", "task 12", "new", "page 1", "q", "T"])
+            proxy.set_text(needle)
+        else:
+            model.refresh_expiry_words()
+        shown_rows = [proxy.row(r) for r in range(proxy.rowCount())]
+        assert sorted(r.id for r in shown_rows) == _expected(model, proxy, group, needle), step
+        keys = [COLUMNS[sort[0]].sort_key(r) for r in shown_rows]
+        assert keys == sorted(keys, reverse=sort[1] == Qt.SortOrder.DescendingOrder), step
+        assert view.verticalHeader().count() == proxy.rowCount()
+        for r in (0, proxy.rowCount() - 1) if proxy.rowCount() else ():
+            source = proxy.mapToSource(proxy.index(r, 2))
+            assert source.data(TASK_ID_ROLE) == proxy.index(r, 2).data(TASK_ID_ROLE)
+            assert proxy.mapFromSource(source).row() == r
+
+
+def test_selection_stays_on_its_task_through_search_sort_and_updates(model: TasksTableModel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    proxy = TasksFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(column("Status"), Qt.SortOrder.AscendingOrder)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    apple = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "apple logo")
+    view.selectRow(apple)
+
+    def selected() -> str:
+        return view.currentIndex().data(TASK_ID_ROLE) and view.model().index(view.currentIndex().row(), 0).data()
+
+    proxy.set_text("l")  # apple logo and Banner... Banner has no "l": the selection follows apple
+    assert selected() == "apple logo"
+    proxy.sort(column("Budget"), Qt.SortOrder.DescendingOrder)
+    assert selected() == "apple logo"
+    row = model.row_of(model.tasks()[1].id)
+    assert row is not None
+    model.upsert(model.task(row).model_copy(update={"status": "review", "budget_usd": 500}))  # moves to the top
+    assert selected() == "apple logo" and view.currentIndex().row() == 0
+    proxy.set_text("zzz")
+    assert proxy.rowCount() == 0 and not view.currentIndex().isValid()
+
+
+async def test_background_load_appends_the_stores_pages_in_order_and_gives_the_loop_turns(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    from app.store import Store
+    from ui.tasks_model import load_in_background
+
+    store = Store.in_dir(tmp_path)
+    made = [make(f"T{i}", created_h=i) for i in range(30)]  # T0 newest
+    store.upsert_tasks(made)
+    pages = store.task_row_pages(first=5, size=4)
+    model = TasksTableModel(clock=lambda: NOW, details=store.get_task)
+    model.set_tasks([TaskRow(*fields) for fields in next(pages)])
+    proxy = TasksFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(column("Created"), Qt.SortOrder.DescendingOrder)
+    model.upsert(made[12])  # arrived meanwhile (e.g. refreshed): not added twice
+    turns = []
+
+    async def other_work() -> None:
+        while True:
+            turns.append(proxy.rowCount())
+            await asyncio.sleep(0)
+
+    beside = asyncio.ensure_future(other_work())
+    loaded = await load_in_background(model, pages, slice_seconds=0)
+    beside.cancel()
+    assert loaded == 25 and model.task_count() == 30
+    assert shown(proxy) == [f"T{i}" for i in range(30)]
+    assert len(set(turns)) > 3  # the loop ran between pages, seeing the table grow
+    full = model.task(model.row_of(made[3].id))  # type: ignore[arg-type]
+    assert full == made[3]  # the details come from the store in full
+    store.close()

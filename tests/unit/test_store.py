@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.schema import Task
-from app.store import DRAFT, MIGRATIONS, SCHEMA_VERSION, SENDING, UNKNOWN, WAITING, Store, StoreError
+from app.store import DRAFT, MIGRATIONS, SCHEMA_VERSION, SENDING, TASK_ROW_FIELDS, UNKNOWN, WAITING, Store, StoreError
 
 
 def task(**extra: object) -> Task:
@@ -146,8 +146,10 @@ def _database_at_version(path: Path, version: int) -> None:
     db.execute(f"PRAGMA user_version = {version}")
     if version >= 1:
         db.execute("INSERT INTO drafts (id, body, created_at, updated_at) VALUES ('old', '{\"title\": \"From before\"}', 1, 2)")
-        db.execute("INSERT INTO tasks (id, body, created_at, stored_at) VALUES ('t1', ?, '2026-01-01', 3)",
-                   ('{"id": "t1", "status": "review", "title": "Old task"}',))
+        body = ('{"id": "t1", "status": "review", "title": "Old task", "budget_usd": 12.5, "category": "data", '
+                '"created_at": "2026-01-01T00:00:00Z", "expires_at": "2026-01-02T00:00:00+00:00"}')
+        db.execute("INSERT INTO tasks (id, body, created_at, stored_at) VALUES ('t1', ?, '2026-01-01T00:00:00+00:00', 3)",
+                   (body,))
     if version >= 3:  # from version 3 the app writes the status column with every task
         db.execute("UPDATE tasks SET status = 'review'")
     db.close()
@@ -167,6 +169,12 @@ def test_migrates_from_every_older_version_keeping_data(tmp_path: Path, version:
         assert (old.id, old.status) == ("t1", "review")
         with sqlite3.connect(path) as db:
             assert db.execute("SELECT status FROM tasks").fetchone()[0] == "review"
+        # The table's columns were filled from what was stored (v4), and the index serves "newest first".
+        [[row]] = list(store.task_row_pages())
+        assert dict(zip(TASK_ROW_FIELDS, row, strict=True)) == {
+            "id": "t1", "status": "review", "title": "Old task", "description": "", "category": "data",
+            "task_type": "", "budget_usd": 12.5, "created_ts": pytest.approx(1767225600.0, abs=0.01),
+            "expires_ts": pytest.approx(1767312000.0, abs=0.01)}
     assert store.integrity_ok() and store.moved_aside is None
 
 
@@ -198,3 +206,34 @@ def test_damaged_file_is_moved_aside_and_a_fresh_one_made(tmp_path: Path, damage
     assert fresh.moved_aside is not None
     assert fresh.moved_aside.exists() and fresh.moved_aside.name.startswith("aitasker.sqlite3.damaged-")
     assert fresh.list_drafts() == [] and fresh.integrity_ok()
+
+
+def test_table_rows_come_newest_first_in_pages_even_while_the_store_changes(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    made = [task(title=f"T{i}", created_at=f"2026-11-{1 + i // 2:02d}T10:00:00Z", budget_usd=3 + i,
+                 description=f"about {i}") for i in range(9)]  # pairs share a creation time
+    made.append(task(title="No date", created_at=None))
+    store.upsert_tasks(made)
+    pages = store.task_row_pages(first=3, size=2)
+    seen = [next(pages)]
+    store.upsert_task(made[0].model_copy(update={"status": "review"}))  # written between two pages
+    store.upsert_task(task(title="Late newcomer", created_at="2026-11-30T10:00:00Z"))
+    seen += list(pages)
+    assert [len(page) for page in seen] == [3, 2, 2, 2, 1]
+    titles = [row[TASK_ROW_FIELDS.index("title")] for page in seen for row in page]
+    # Newest first; of two created at the same moment, the one stored later first; no date last.
+    assert titles == ["T8", "T7", "T6", "T5", "T4", "T3", "T2", "T1", "T0", "No date"]
+    row = dict(zip(TASK_ROW_FIELDS, seen[0][0], strict=True))
+    assert row["description"] == "about 8" and row["budget_usd"] == 11 and row["status"] == "open"
+    assert store.get_task(made[8].id) == made[8] and store.get_task("nope") is None
+
+
+def test_polling_reads_unfinished_tasks_a_page_at_a_time(tmp_path: Path) -> None:
+    store = Store.in_dir(tmp_path)
+    statuses = ["open", "completed", "review", "expired", "matching"] * 5
+    store.upsert_tasks([task(status=s, title=f"{s} {i}") for i, s in enumerate(statuses)])
+    finals = ("completed", "expired", "cancelled")
+    pages = list(store.unfinished_pages(finals, size=4))
+    assert [len(p) for p in pages] == [4, 4, 4, 3]
+    assert sorted(t.status for p in pages for t in p) == sorted(s for s in statuses if s not in finals)
+    assert len({t.id for p in pages for t in p}) == 15

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.credentials import KeyStorageError, KeyStore, describe_source
 from app.session import Session
 from ui.async_dialog import ask, run_dialog
-from ui.connect_dialog import connect_account
 from ui.i18n import fill, words
 from ui.settings_dialog import SettingsDialog
 from ui.theme import THEMES, apply_theme
@@ -41,6 +40,8 @@ class AccountController(QObject):
             return False
         self._asking = True
         try:
+            from ui.connect_dialog import connect_account  # the key dialog (and httpx) only when asked for
+
             choice, not_saved = await connect_account(
                 self.keystore, api_url=self._session.connection.api_url,
                 remember_secret=self._session.remember_secret, message=message, parent=self._parent)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.drafts import Continued, Drafts, OutboxRow
 from app.session import Session
-from app.store import DRAFT, SENDING, UNKNOWN, WAITING, StoreError
+from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, StoreError
 from ui.drafts_panel import DraftsPanel
 from ui.i18n import fill, words
 from ui.panels.form import TaskForm
@@ -38,9 +38,11 @@ class DraftsController(QObject):
         panel.duplicateRequested.connect(self.duplicate)
         panel.deleteRequested.connect(self.delete)
         panel.newRequested.connect(self.new)
-        service.changed.connect(lambda _: self.refresh_view())
+        self._marks: dict[str, tuple[object, ...]] = {}  # the outbox's drafts as last shown
+        self._rows: dict[str, OutboxRow] = {}  # and their rows in the table
+        service.changed.connect(self._draft_changed)
         service.continued.connect(self._continued)
-        session.outbox_changed.connect(lambda _: self.refresh_view())
+        session.outbox_changed.connect(lambda _: self.refresh_outbox())
         # Saving that fails (a full disk, a folder made read-only) shows in the status bar until a
         # save works again; the text stays in the form and is saved as soon as it can be.
         self.retry_timer = QTimer(self)
@@ -126,10 +128,62 @@ class DraftsController(QObject):
         self._banner.show_message(fill(self.tr("Deleted “%1”."), deleted.record.title), kind="info", actions=[(self.tr("Undo"), deleted.undo)])
 
     def refresh_view(self) -> None:
-        """One store read per change: the drafts list, the outbox rows of the table, the count."""
+        """Everything again, from one store read: the drafts list, the outbox rows, the count
+        (at start, and when more than one draft changed: which one is open, a delete, a copy)."""
         records = self.service.records()
-        waiting = [r for r in records if r.state != DRAFT]
-        self._tasks.set_outbox([OutboxRow.of(r) for r in waiting])
-        self._status.show_waiting(sum(1 for r in waiting if r.state == WAITING))
         self._panel.set_drafts(records, current_id=self.service.current_id)
-        self._tabs.setTabText(self._tabs.indexOf(self._panel), fill(self.tr("Drafts (%1)"), len(records)) if records else self.tr("Drafts"))
+        self._show_outbox([r for r in records if r.state != DRAFT])
+        self._show_count()
+
+    def _draft_changed(self, draft_id: str | None) -> None:
+        """One draft changed (an autosave, 10,000 drafts or not): its row alone is updated."""
+        if draft_id is None:
+            self.refresh_view()
+            return
+        record = self.service.get(draft_id)
+        if record is None:
+            self._panel.remove_draft(draft_id)
+        else:
+            self._panel.update_draft(record, current_id=self.service.current_id)
+        if draft_id in self._marks or (record is not None and record.state != DRAFT):
+            self.refresh_outbox()
+        self._show_count()
+
+    def refresh_outbox(self) -> None:
+        """The outbox moved (a draft queued, sending, sent, back): a light read tells which of its
+        drafts changed; only those are read in full and only their rows touched."""
+        marks = self.service.outbox_marks()
+        changed = [draft_id for draft_id, mark in marks.items() if self._marks.get(draft_id) != mark]
+        for draft_id in changed:
+            record = self.service.get(draft_id)
+            if record is not None:
+                self._panel.update_draft(record, current_id=self.service.current_id)
+                self._rows[draft_id] = OutboxRow.of(record)
+        for draft_id in set(self._marks) - set(marks):  # sent (gone), or back to being a draft
+            self._rows.pop(draft_id, None)
+            record = self.service.get(draft_id)
+            if record is None:
+                self._panel.remove_draft(draft_id)
+            else:
+                self._panel.update_draft(record, current_id=self.service.current_id)
+        self._marks = marks
+        self._publish_outbox()
+        self._show_count()
+
+    def _show_outbox(self, records: list[DraftRecord]) -> None:
+        self._marks = {r.id: _mark(r) for r in records}
+        self._rows = {r.id: OutboxRow.of(r) for r in records}
+        self._publish_outbox()
+
+    def _publish_outbox(self) -> None:
+        self._tasks.set_outbox(list(self._rows.values()))
+        self._status.show_waiting(sum(1 for mark in self._marks.values() if mark[0] == WAITING))
+
+    def _show_count(self) -> None:
+        count = self._panel.count()
+        self._tabs.setTabText(self._tabs.indexOf(self._panel), fill(self.tr("Drafts (%1)"), count) if count else self.tr("Drafts"))
+
+
+def _mark(record: DraftRecord) -> tuple[object, ...]:
+    """What Store.outbox_marks says of a draft."""
+    return record.state, record.updated_at, record.queued_at, record.last_error

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import QWidget
 
 from app.review import SettingsStore
 from app.review_alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
-from app.review_service import ReviewService
 from app.schema import Task
 from ui.i18n import fill, words
 from ui.notifier import Notifier
-from ui.panels.review import ReviewWindow
+
+if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not needed for the first picture
+    from app.review_service import ReviewService
+    from ui.panels.review import ReviewWindow
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,8 @@ class ReviewController(QObject):
                 oldest = next(iter(self.windows))
                 self.windows[oldest].close()
                 self.windows.pop(oldest, None)
+            from ui.panels.review import ReviewWindow
+
             window = ReviewWindow(task, self.service, self._parent, now=self._now)
             window.closed.connect(self._forget_window)
             window.chosen.connect(self.chosen.emit)
@@ -117,6 +122,7 @@ class ReviewController(QObject):
     # --- news --------------------------------------------------------------------------------------
 
     def task_updated(self, task: Task) -> None:
+        was_waiting = task.id in self._in_review
         if task.status == "review":
             self._in_review[task.id] = task
         else:
@@ -125,7 +131,8 @@ class ReviewController(QObject):
         if window is not None and shiboken6.isValid(window):
             window.update_task(task)
         self._alert(task)
-        self._count()
+        if was_waiting or task.status == "review":  # only then can the count change (not on every create)
+            self._count()
 
     def check(self) -> None:
         """Alerts due with time (under ten minutes left) and the waiting count."""
@@ -150,7 +157,10 @@ class ReviewController(QObject):
                                          fill(self.tr("%1 tasks need your review — the first closes soonest"), len(alerts))))
 
     def _count(self) -> None:
-        waiting = len(waiting_for_review(self.tasks_in_review(), self._now()))
+        """How many wait for review: a count, no sort (thousands of tasks in review stay cheap)."""
+        now = self._now()
+        waiting = sum(1 for t in self.tasks_in_review()
+                      if t.status == "review" and (t.expires_at is None or t.expires_at > now))
         if waiting != self.waiting:
             self.waiting = waiting
             self.waiting_changed.emit(waiting)

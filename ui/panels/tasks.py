@@ -3,11 +3,10 @@ add a task by its ID. Columns are found by their name."""
 
 from __future__ import annotations
 
-import asyncio
-import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,13 +29,23 @@ from app.drafts import OutboxRow
 from app.schema import Task
 from ui.i18n import translate
 from ui.presenters import task_more_details, task_summary
-from ui.tasks_model import FILTERS, TASK_ID_ROLE, TasksFilterProxy, TasksTableModel, column_index
+from ui.tasks_model import (
+    FILTERS,
+    TASK_ID_ROLE,
+    TaskRow,
+    TasksFilterProxy,
+    TasksTableModel,
+    column_index,
+    load_in_background,
+)
 from ui.theme import set_tone
 from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
 
 COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
+SEARCH_AT_ONCE_ROWS = 20_000  # below this a keystroke filters at once (a few ms)
+SEARCH_PAUSE_MS = 150
 
 
 class TasksPanel(QWidget):
@@ -46,9 +55,9 @@ class TasksPanel(QWidget):
     reviewRequested = Signal(str)  # "Open the review" from a row's context menu: its task ID
     stopAddRequested = Signal()  # "Stop" pressed (or Esc in the ID box) while waiting for an added task
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, details: Callable[[str], Task | None] | None = None) -> None:
         super().__init__(parent)
-        self.model = TasksTableModel()
+        self.model = TasksTableModel(details=details)  # the selected task in full, read from the store
         self.proxy = TasksFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -146,7 +155,14 @@ class TasksPanel(QWidget):
 
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
         self.filter_box.currentIndexChanged.connect(lambda _: self.proxy.set_group(self.filter_box.currentData()))
-        self.search.textChanged.connect(self.proxy.set_text)
+        # Typing is filtered as it goes; with many rows, once typing pauses (each pass over 100,000
+        # rows costs a few tens of ms, and a word typed fast needs only the last one).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_typed)
+        self.search.returnPressed.connect(self.apply_search)
         self.add_button.clicked.connect(self._button_clicked)
         self.add_by_id.returnPressed.connect(self._add_requested)
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
@@ -219,26 +235,25 @@ class TasksPanel(QWidget):
             return
         super().keyPressEvent(event)
 
-    def set_tasks(self, tasks: list[Task]) -> None:
+    def _search_typed(self, text: str) -> None:
+        if self.model.rowCount() < SEARCH_AT_ONCE_ROWS:
+            self.apply_search()
+        else:
+            self._search_timer.start()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.proxy.set_text(self.search.text())
+
+    def set_tasks(self, tasks: Iterable[Task | TaskRow]) -> None:
         """The first tasks from the store, sorted the default way."""
         self.model.set_tasks(tasks)
         self.proxy.sort(column_index(DEFAULT_SORT[0]), DEFAULT_SORT[1])
 
-    async def load_rest(self, chunks: Iterable[list[Task]]) -> None:
-        """Older tasks in chunks, yielding to the GUI between them, then one sort.
-
-        The cyclic garbage collector is paused while the rows are built (a full collection over
-        hundreds of thousands of new objects is a visible freeze), and the loaded rows are then
-        moved out of its way (``gc.freeze``): they live as long as the window."""
-        gc.disable()
-        try:
-            for chunk in chunks:
-                self.model.append_tasks(chunk)
-                await asyncio.sleep(0)
-        finally:
-            gc.enable()
-        gc.freeze()
-        self.proxy.resort()
+    async def load_rest(self, pages: Iterator[list[tuple[Any, ...]]]) -> int:
+        """The older tasks, page by page from the store (plain rows, app.store.TASK_ROW_FIELDS),
+        in slices of a few milliseconds of GUI time; each lands in place, no sort afterwards."""
+        return await load_in_background(self.model, pages)
 
     def set_outbox(self, rows: list[OutboxRow]) -> None:
         self.model.replace_pending(rows)
