@@ -29,7 +29,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m bench -p no:randomly tests/bench
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check app ui tests
+	$(BIN)/ruff check app ui tests packaging
+	$(BIN)/ruff format --check app ui tests packaging
 	$(BIN)/mypy
 
 # The Linux download: dist/aitasker-desktop-<version>-linux-x86_64.tar.gz (slow; not part of `make test`).

@@ -10,7 +10,9 @@ from importlib import metadata
 
 from app import __version__
 
-NAME = "AITasker Desktop"  # what a person sees and hears: titles, the menu entry, About, QCoreApplication.applicationName
+NAME = (
+    "AITasker Desktop"  # what a person sees and hears: titles, the menu entry, About, QCoreApplication.applicationName
+)
 SLUG = "aitasker-desktop"  # folders (platformdirs appname), the program file, keychain service, X11 instance name
 ORG = "AITasker"  # platformdirs appauthor and QCoreApplication.organizationName
 ORG_DOMAIN = "aitasker.co"

@@ -64,9 +64,7 @@ def check_api_url(url: str) -> str:
     """The URL without a trailing slash, or :class:`InvalidAddress` if it is not safe to use."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidAddress(
-            "The AITasker address must look like https://api.aitasker.co.", detail=f"got {url!r}"
-        )
+        raise InvalidAddress("The AITasker address must look like https://api.aitasker.co.", detail=f"got {url!r}")
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise InvalidAddress(detail=f"refused plain http to {parts.hostname}")
     return url.strip().rstrip("/")
@@ -104,7 +102,9 @@ class TasksClient:
         self._api_key = api_key.strip()
         # A key with spaces, line breaks or non-ASCII letters in it can't be a real key (and can't
         # go in a header): refuse it here, without sending anything.
-        self._key_usable = bool(self._api_key) and self._api_key.isascii() and self._api_key.isprintable() and " " not in self._api_key
+        self._key_usable = (
+            bool(self._api_key) and self._api_key.isascii() and self._api_key.isprintable() and " " not in self._api_key
+        )
         self._deadline = deadline
         self._retry_base_delay = retry_base_delay
         self.rate_limit = RateLimitState()
@@ -210,16 +210,24 @@ class TasksClient:
     async def select_bid(self, operation: Operation, task_id: str, bid_id: str) -> None:
         """Choose a version with the operation the server advertised. Sent once, never retried:
         an unclear outcome raises :class:`OutcomeUnknown` (re-read the gallery to learn the truth)."""
-        await self._send_action(operation, task_id, bid_id, unclear=(
-            "We can't tell whether AITasker received your choice. Nothing was sent again: "
-            "the review will check what AITasker now shows."
-        ))
+        await self._send_action(
+            operation,
+            task_id,
+            bid_id,
+            unclear=(
+                "We can't tell whether AITasker received your choice. Nothing was sent again: "
+                "the review will check what AITasker now shows."
+            ),
+        )
 
     async def run_review_operation(self, operation: Operation, task_id: str) -> None:
         """A remix or a review extension the server advertised: sent once, like a choice."""
-        await self._send_action(operation, task_id, None, unclear=(
-            "We can't tell whether AITasker received this request. Nothing was sent again."
-        ))
+        await self._send_action(
+            operation,
+            task_id,
+            None,
+            unclear=("We can't tell whether AITasker received this request. Nothing was sent again."),
+        )
 
     async def _send_action(self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str) -> None:
         path, body = operation.request(task_id, bid_id)
@@ -234,8 +242,11 @@ class TasksClient:
             raise OutcomeUnknown(unclear, detail=exc.detail, status=exc.status) from None
         except InvalidTask as exc:  # a 422 here is about the request, not about a task being posted
             said = "; ".join(m for messages in exc.field_errors.values() for m in messages)[:300]
-            raise ApiError("AITasker did not accept this request." + (f" It said: {said}" if said else ""),
-                           detail=exc.detail, status=exc.status) from None
+            raise ApiError(
+                "AITasker did not accept this request." + (f" It said: {said}" if said else ""),
+                detail=exc.detail,
+                status=exc.status,
+            ) from None
         except BadResponse as exc:
             if exc.status is not None and 200 <= exc.status < 300:
                 return  # the server said yes; what it said besides does not matter
@@ -265,8 +276,10 @@ class TasksClient:
             return model.model_validate(data)
         except ValidationError as exc:
             raise BadResponse(
-                detail=self._redact(f"HTTP {response.status_code}: {exc.error_count()} field(s) not understood: "
-                + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])),
+                detail=self._redact(
+                    f"HTTP {response.status_code}: {exc.error_count()} field(s) not understood: "
+                    + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
+                ),
                 status=response.status_code,
             ) from None
 
@@ -312,9 +325,7 @@ class TasksClient:
             if error is not None:
                 where += f"; before that: {error.detail}"
             timeout: ApiError = (
-                Offline("AITasker did not answer in time.", detail=where)
-                if may_retry
-                else OutcomeUnknown(detail=where)
+                Offline("AITasker did not answer in time.", detail=where) if may_retry else OutcomeUnknown(detail=where)
             )
             raise self._redacted(timeout) from None
         except ApiError as exc:
@@ -350,7 +361,9 @@ class TasksClient:
     async def _read_bounded(self, response: httpx.Response) -> bytes:
         declared = _header_int(response, "Content-Length")
         if declared is not None and declared > MAX_RESPONSE_BYTES:
-            raise BadResponse(detail=f"answer of {declared} bytes is larger than {MAX_RESPONSE_BYTES}", status=response.status_code)
+            raise BadResponse(
+                detail=f"answer of {declared} bytes is larger than {MAX_RESPONSE_BYTES}", status=response.status_code
+            )
         chunks: list[bytes] = []
         size = 0
         async for chunk in response.aiter_bytes():
@@ -373,10 +386,15 @@ class TasksClient:
             return json.loads(raw)
         except RecursionError:
             # Nested deeper than Python's parser goes (hundreds of levels): nothing to show.
-            raise BadResponse(detail=f"{where}: HTTP {response.status_code}, answer nested too deeply to read", status=response.status_code) from None
+            raise BadResponse(
+                detail=f"{where}: HTTP {response.status_code}, answer nested too deeply to read",
+                status=response.status_code,
+            ) from None
         except (ValueError, UnicodeDecodeError):
             if 200 <= response.status_code < 300:
-                raise BadResponse(detail=f"{where}: HTTP {response.status_code}, body is not JSON", status=response.status_code) from None
+                raise BadResponse(
+                    detail=f"{where}: HTTP {response.status_code}, body is not JSON", status=response.status_code
+                ) from None
             return None  # an error page in HTML: the status code still tells what happened
 
     def _error_for(self, status: int, data: Any, response: httpx.Response, where: str) -> ApiError:

@@ -115,9 +115,14 @@ class BudgetMemory:
             return {}
         if not isinstance(data, dict):
             return {}
-        return {k: float(v) for k, v in data.items()
-                if isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool)
-                and LIMITS.minimum <= float(v) <= LIMITS.maximum}
+        return {
+            k: float(v)
+            for k, v in data.items()
+            if isinstance(k, str)
+            and isinstance(v, (int, float))
+            and not isinstance(v, bool)
+            and LIMITS.minimum <= float(v) <= LIMITS.maximum
+        }
 
     def last(self, task_type: str | None) -> float | None:
         if not task_type:

@@ -54,6 +54,7 @@ def _keyring() -> Any:
 
     return keyring
 
+
 APP_NAME = about.SLUG
 APP_AUTHOR = about.ORG
 KEYRING_SERVICE = about.SLUG  # never rename: a stored key would be lost
@@ -83,7 +84,9 @@ NO_KEYRING_NOTICE = QT_TRANSLATE_NOOP(
 )
 KEYRING_OPTION = QT_TRANSLATE_NOOP("messages", "Save it in the system keychain")
 SESSION_OPTION = QT_TRANSLATE_NOOP("messages", "Keep it for this session only")
-SESSION_OPTION_DETAIL = QT_TRANSLATE_NOOP("messages", "Nothing is written to disk. You will paste the key again next time.")
+SESSION_OPTION_DETAIL = QT_TRANSLATE_NOOP(
+    "messages", "Nothing is written to disk. You will paste the key again next time."
+)
 FILE_OPTION = QT_TRANSLATE_NOOP("messages", "Save it in a file only you can read")
 FILE_RISK = QT_TRANSLATE_NOOP(
     "messages",
@@ -111,15 +114,21 @@ KEYRING_SAVE_FAILED = QT_TRANSLATE_NOOP(
     "The system keychain did not accept your API key. It may be locked: unlock it and try "
     "again, or keep the key for this session only.",
 )
-FILE_SAVE_FAILED = QT_TRANSLATE_NOOP("messages", "Your API key could not be saved in a file. Check that your disk is not full.")
+FILE_SAVE_FAILED = QT_TRANSLATE_NOOP(
+    "messages", "Your API key could not be saved in a file. Check that your disk is not full."
+)
 FORGET_FAILED = QT_TRANSLATE_NOOP("messages", "The API key could not be removed from everywhere it was kept.")
 EMPTY_KEY = QT_TRANSLATE_NOOP("messages", "There is no key to save. Paste the key from your AITasker dashboard.")
 
 _SOURCE_WORDS: dict[str, str] = {
-    "environment": QT_TRANSLATE_NOOP("messages", "Your API key comes from the AITASKER_API_KEY setting and is saved nowhere."),
+    "environment": QT_TRANSLATE_NOOP(
+        "messages", "Your API key comes from the AITASKER_API_KEY setting and is saved nowhere."
+    ),
     "keyring": QT_TRANSLATE_NOOP("messages", "Your API key is kept in the system keychain."),
     "file": QT_TRANSLATE_NOOP("messages", "Your API key is kept in a file only your user account can read."),
-    "session": QT_TRANSLATE_NOOP("messages", "Your API key is kept for this session only. You will enter it again next time."),
+    "session": QT_TRANSLATE_NOOP(
+        "messages", "Your API key is kept for this session only. You will enter it again next time."
+    ),
 }
 
 
@@ -348,7 +357,10 @@ class KeyStore:
     def _keyring_set(self, key: str) -> None:
         backend = self._backend()
         if not _usable(backend):
-            raise KeyStorageError(KEYRING_UNAVAILABLE, detail=f"keyring backend {type(backend).__module__}.{type(backend).__name__} cannot store passwords")
+            raise KeyStorageError(
+                KEYRING_UNAVAILABLE,
+                detail=f"keyring backend {type(backend).__module__}.{type(backend).__name__} cannot store passwords",
+            )
         try:
             backend.set_password(self._service, self._username, key)
             kept = backend.get_password(self._service, self._username)

@@ -76,7 +76,9 @@ class InvalidTask(ApiError):
 
 
 class Unauthorized(ApiError):
-    default_message = QT_TRANSLATE_NOOP("messages", "AITasker did not accept your API key. Please check it, or enter a new one.")
+    default_message = QT_TRANSLATE_NOOP(
+        "messages", "AITasker did not accept your API key. Please check it, or enter a new one."
+    )
 
 
 class Forbidden(ApiError):
@@ -88,13 +90,22 @@ class Forbidden(ApiError):
 
 
 class NotFound(ApiError):
-    default_message = QT_TRANSLATE_NOOP("messages", "AITasker could not find this task. It may belong to another account.")
+    default_message = QT_TRANSLATE_NOOP(
+        "messages", "AITasker could not find this task. It may belong to another account."
+    )
 
 
 class RateLimited(ApiError):
     default_message = QT_TRANSLATE_NOOP("messages", "AITasker asked us to slow down for a moment.")
 
-    def __init__(self, user_message: str | None = None, *, retry_after: float | None = None, detail: str = "", status: int | None = 429):
+    def __init__(
+        self,
+        user_message: str | None = None,
+        *,
+        retry_after: float | None = None,
+        detail: str = "",
+        status: int | None = 429,
+    ):
         self.retry_after = retry_after
         if user_message is None and retry_after is not None:
             seconds = max(1, math.ceil(retry_after))
@@ -103,7 +114,9 @@ class RateLimited(ApiError):
 
 
 class ServerError(ApiError):
-    default_message = QT_TRANSLATE_NOOP("messages", "AITasker is having trouble right now. Please try again in a few minutes.")
+    default_message = QT_TRANSLATE_NOOP(
+        "messages", "AITasker is having trouble right now. Please try again in a few minutes."
+    )
 
 
 class Offline(ApiError):

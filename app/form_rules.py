@@ -13,8 +13,14 @@ from dataclasses import dataclass
 from app.translatable import QT_TRANSLATE_NOOP, fill, integer, translate
 
 FIELD_ORDER = [
-    "title", "description", "category", "task_type", "budget_usd", "experimentation",
-    "requirements", "brand_kit_id",
+    "title",
+    "description",
+    "category",
+    "task_type",
+    "budget_usd",
+    "experimentation",
+    "requirements",
+    "brand_kit_id",
 ]
 # How a field is named in the reason Send is disabled.
 NAMES = {
@@ -56,8 +62,9 @@ def is_quiet(field: str, state: FieldState) -> bool:
     return False
 
 
-def shown_messages(problems: Mapping[str, list[str]], external: Mapping[str, list[str]],
-                   quiet: Callable[[str], bool]) -> dict[str, list[str]]:
+def shown_messages(
+    problems: Mapping[str, list[str]], external: Mapping[str, list[str]], quiet: Callable[[str], bool]
+) -> dict[str, list[str]]:
     """The form's own problems that are not quiet, then messages from elsewhere (the server's),
     each once."""
     shown: dict[str, list[str]] = {}
@@ -93,7 +100,9 @@ def send_reason(problems: Mapping[str, list[str]]) -> str:
     message = problems[first][0]
     if message[1:2].islower():
         message = message[:1].lower() + message[1:]
-    reason = fill(translate("messages", "%1: %2"), translate("messages", NAMES[first]) if first in NAMES else first, message)
+    reason = fill(
+        translate("messages", "%1: %2"), translate("messages", NAMES[first]) if first in NAMES else first, message
+    )
     more = sum(len(problems[f]) for f in fields) - 1
     if more:
         reason = fill(translate("messages", "%1 (%2 more to fix)"), reason, more)
@@ -108,8 +117,9 @@ def counter_words(length: int, limit: int | None) -> tuple[str, bool]:
     if over > 0:
         if over == 1:
             return fill(translate("messages", "⚠ %1/%2: 1 character too many"), integer(length), integer(limit)), True
-        return fill(translate("messages", "⚠ %1/%2: %3 characters too many"), integer(length), integer(limit),
-                    integer(over)), True
+        return fill(
+            translate("messages", "⚠ %1/%2: %3 characters too many"), integer(length), integer(limit), integer(over)
+        ), True
     if over == 0 and length:
         return fill(translate("messages", "%1/%2: that is the most"), integer(length), integer(limit)), False
     return f"{integer(length)}/{integer(limit)}", False

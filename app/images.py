@@ -151,16 +151,24 @@ class ImageFetcher:
         if scheme not in ("http", "https") or not parts.hostname:
             raise ImageError(translate("messages", "This is not a web address."))
         if scheme == "http" and not is_loopback_host(parts.hostname):
-            raise ImageError(translate("messages", "The picture is not on a secure (https) address, so it is not loaded."))
+            raise ImageError(
+                translate("messages", "The picture is not on a secure (https) address, so it is not loaded.")
+            )
         headers = {"Authorization": f"Bearer {self._api_key}"} if self.sends_key_to(url) else {}
         request = self._http.build_request("GET", url, headers=headers)
         response = await self._http.send(request, stream=True)
         try:
             if 300 <= response.status_code < 400:
-                raise ImageError(translate("messages", "The picture has moved to another address, which is not followed."))
+                raise ImageError(
+                    translate("messages", "The picture has moved to another address, which is not followed.")
+                )
             if response.status_code != 200:
-                raise ImageError(fill(translate("messages", "The picture could not be loaded (the server answered %1)."),
-                                      response.status_code))
+                raise ImageError(
+                    fill(
+                        translate("messages", "The picture could not be loaded (the server answered %1)."),
+                        response.status_code,
+                    )
+                )
             kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
             if kind and not kind.startswith("image/") and kind != "application/octet-stream":
                 raise ImageError(translate("messages", "This address is not a picture."))
@@ -186,5 +194,7 @@ class ImageFetcher:
             await response.aclose()
 
     def _too_large(self) -> str:
-        return fill(translate("messages", "The picture is larger than %1 MB, so it is not loaded."),
-                    self.max_bytes // (1024 * 1024) or 1)
+        return fill(
+            translate("messages", "The picture is larger than %1 MB, so it is not loaded."),
+            self.max_bytes // (1024 * 1024) or 1,
+        )

@@ -258,7 +258,9 @@ def install_excepthook(logger: logging.Logger | None = None) -> Callable[[], Non
             previous_thread(args)
             return
         name = args.thread.name if args.thread is not None else "?"
-        target.critical("uncaught exception in thread %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        target.critical(
+            "uncaught exception in thread %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
+        )
 
     sys.excepthook = hook
     threading.excepthook = thread_hook

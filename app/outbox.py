@@ -96,6 +96,7 @@ def answers_for(draft: TaskDraft, task: Task) -> bool:
         return False
     return not (task.category and task.category != draft.category)
 
+
 class Outbox:
     def __init__(
         self,
@@ -143,15 +144,27 @@ class Outbox:
         try:
             TaskDraft.model_validate(record.values)
         except ValidationError as exc:
-            self._store.set_state(draft_id, DRAFT, error=QT_TRANSLATE_NOOP("messages", "Some details need a change."), expect=(record.state,))
+            self._store.set_state(
+                draft_id,
+                DRAFT,
+                error=QT_TRANSLATE_NOOP("messages", "Some details need a change."),
+                expect=(record.state,),
+            )
             self._on_change()
             return SendResult(DRAFT, field_errors=plain_field_errors(exc.errors()))
         client = self._client()
         if client is None:
-            self._store.set_state(draft_id, WAITING, queue=True, error=QT_TRANSLATE_NOOP("messages", "No account connected yet."),
-                                  expect=(record.state,))
+            self._store.set_state(
+                draft_id,
+                WAITING,
+                queue=True,
+                error=QT_TRANSLATE_NOOP("messages", "No account connected yet."),
+                expect=(record.state,),
+            )
             self._on_change()
-            return SendResult(WAITING, error=Offline(QT_TRANSLATE_NOOP("messages", "No AITasker account is connected yet.")))
+            return SendResult(
+                WAITING, error=Offline(QT_TRANSLATE_NOOP("messages", "No AITasker account is connected yet."))
+            )
         self._in_flight.add(draft_id)
         try:
             await self._pace()  # within the create limit; nothing has left yet
@@ -169,7 +182,9 @@ class Outbox:
             draft = TaskDraft.model_validate(claimed.values)  # what is sent is what was claimed
         except ValidationError as exc:
             self._in_flight.discard(draft_id)
-            self._store.set_state(draft_id, DRAFT, error=QT_TRANSLATE_NOOP("messages", "Some details need a change."), expect=(SENDING,))
+            self._store.set_state(
+                draft_id, DRAFT, error=QT_TRANSLATE_NOOP("messages", "Some details need a change."), expect=(SENDING,)
+            )
             self._on_change()
             return SendResult(DRAFT, field_errors=plain_field_errors(exc.errors()))
         self._on_change()
@@ -219,7 +234,9 @@ class Outbox:
 
     def _created(self, draft_id: str, revision: int, draft: TaskDraft, task: Task) -> SendResult:
         if not answers_for(draft, task):
-            log.warning("outbox: the server answered draft %s with task %s for other content; draft kept", draft_id, task.id)
+            log.warning(
+                "outbox: the server answered draft %s with task %s for other content; draft kept", draft_id, task.id
+            )
             self._record(draft_id, task, revision=revision, keep=EARLIER_VERSION)
             self._on_created(draft_id, task)
             return SendResult(DRAFT, other_task=task)
@@ -231,7 +248,9 @@ class Outbox:
         try:
             self._store.record_created(draft_id, task, revision=revision, keep=keep)
         except StoreError:
-            log.warning("outbox: task %s was created but could not be saved; draft %s left as sending", task.id, draft_id)
+            log.warning(
+                "outbox: task %s was created but could not be saved; draft %s left as sending", task.id, draft_id
+            )
 
     def queue(self, draft_id: str) -> bool:
         """Put a draft in the outbox, to be sent when the network allows (not one on its way)."""

@@ -126,9 +126,13 @@ class Bid(_Tolerant):
         return (self.agent_name or "").strip() or "An agent"
 
     def possessive(self) -> str:
-        """"Nova Studio's" / "Atlas's"."""
+        """ "Nova Studio's" / "Atlas's"."""
         name = self.agent
-        return f"{name}'" if name.endswith("s") and name != "An agent" else ("an agent's" if name == "An agent" else f"{name}'s")
+        return (
+            f"{name}'"
+            if name.endswith("s") and name != "An agent"
+            else ("an agent's" if name == "An agent" else f"{name}'s")
+        )
 
 
 class Gallery(_Tolerant):
@@ -213,13 +217,23 @@ def score_out_of_100(score: float | None) -> float | None:
 
 
 def score_words(score: float | None, *, short: bool = False) -> str:
-    """"Judged very good (82 of 100)", or short "very good (82/100)"; "Not scored yet" when unknown."""
+    """ "Judged very good (82 of 100)", or short "very good (82/100)"; "Not scored yet" when unknown."""
     hundred = score_out_of_100(score)
     if hundred is None:
         return translate("messages", "not scored yet") if short else translate("messages", "Not scored yet")
-    word = next((w for floor, w in ((85, QT_TRANSLATE_NOOP("messages", "excellent")), (70, QT_TRANSLATE_NOOP("messages", "very good")),
-                                    (55, QT_TRANSLATE_NOOP("messages", "good")), (40, QT_TRANSLATE_NOOP("messages", "fair")))
-                 if hundred >= floor), QT_TRANSLATE_NOOP("messages", "weak"))
+    word = next(
+        (
+            w
+            for floor, w in (
+                (85, QT_TRANSLATE_NOOP("messages", "excellent")),
+                (70, QT_TRANSLATE_NOOP("messages", "very good")),
+                (55, QT_TRANSLATE_NOOP("messages", "good")),
+                (40, QT_TRANSLATE_NOOP("messages", "fair")),
+            )
+            if hundred >= floor
+        ),
+        QT_TRANSLATE_NOOP("messages", "weak"),
+    )
     word = translate("messages", word)
     if short:
         return fill(translate("messages", "%1 (%2/100)"), word, f"{hundred:.0f}")
@@ -227,7 +241,7 @@ def score_words(score: float | None, *, short: bool = False) -> str:
 
 
 def breakdown_words(breakdown: dict[str, Any] | None) -> str:
-    """"Quality 9 · Fit to the brief 8.5" from the judge's breakdown (nested values skipped)."""
+    """ "Quality 9 · Fit to the brief 8.5" from the judge's breakdown (nested values skipped)."""
     if not breakdown:
         return ""
     parts = []
@@ -315,7 +329,9 @@ def classify_artifact(item: Any, base_url: str | None = None) -> Artifact:
         lowered = {str(k).lower(): v for k, v in item.items()}
         type_hint = " ".join(str(lowered[k]) for k in _TYPE_KEYS if isinstance(lowered.get(k), str))
         name = next((str(lowered[k]) for k in _NAME_KEYS if isinstance(lowered.get(k), (str, int, float))), "")
-        url = next((u for k in _URL_KEYS if isinstance(lowered.get(k), str) and (u := _web_url(lowered[k], base_url))), None)
+        url = next(
+            (u for k in _URL_KEYS if isinstance(lowered.get(k), str) and (u := _web_url(lowered[k], base_url))), None
+        )
         if url is not None:
             kind: Literal["image", "link"] = "image" if _looks_like_image(url, type_hint) else "link"
             caption = next((str(lowered[k]) for k in _TEXT_KEYS if isinstance(lowered.get(k), str) and k != "data"), "")
@@ -340,9 +356,7 @@ _EXTEND_WORDS = re.compile(r"extend|extension")
 
 def _is_bid_field(name: str) -> bool:
     low = name.lower().replace("-", "_")
-    return low in ("bid", "bids", "bidid", "bidids") or (
-        "bid" in low and (low.endswith("id") or low.endswith("ids"))
-    )
+    return low in ("bid", "bids", "bidid", "bidids") or ("bid" in low and (low.endswith("id") or low.endswith("ids")))
 
 
 @dataclass(frozen=True)
@@ -404,8 +418,10 @@ class ReviewOperations:
         return {
             "state": self.state,
             "detail": self.detail,
-            **{name: op.to_json() if op else None for name, op in
-               (("select", self.select), ("remix", self.remix), ("extend", self.extend))},
+            **{
+                name: op.to_json() if op else None
+                for name, op in (("select", self.select), ("remix", self.remix), ("extend", self.extend))
+            },
         }
 
     @classmethod
@@ -477,7 +493,9 @@ def _schema_is_array(doc: dict[str, Any], schema: Any) -> bool:
         return False
     if schema.get("type") == "array" or (isinstance(schema.get("type"), list) and "array" in schema["type"]):
         return True
-    return any(_schema_is_array(doc, s) for s in (schema.get("anyOf") or []) if isinstance(s, dict) and s.get("type") != "null")
+    return any(
+        _schema_is_array(doc, s) for s in (schema.get("anyOf") or []) if isinstance(s, dict) and s.get("type") != "null"
+    )
 
 
 def _operation(doc: dict[str, Any], path: str, op: dict[str, Any], *, needs_bid: bool) -> Operation | None:
@@ -496,7 +514,9 @@ def _operation(doc: dict[str, Any], path: str, op: dict[str, Any], *, needs_bid:
     if bid_path:
         if required:
             return None
-        return Operation(path, task_param, operation_id=op_id, bid_in="path", bid_field=bid_path[0]) if needs_bid else None
+        return (
+            Operation(path, task_param, operation_id=op_id, bid_in="path", bid_field=bid_path[0]) if needs_bid else None
+        )
     if needs_bid:
         names = [name for name in props if _is_bid_field(name)]
         if not names:
@@ -504,8 +524,14 @@ def _operation(doc: dict[str, Any], path: str, op: dict[str, Any], *, needs_bid:
         name = sorted(names, key=lambda n: (n.lower() not in ("bid_id", "bidid"), len(n)))[0]
         if required - {name}:
             return None
-        return Operation(path, task_param, operation_id=op_id, bid_in="body", bid_field=name,
-                         bid_as_list=_schema_is_array(doc, props[name]))
+        return Operation(
+            path,
+            task_param,
+            operation_id=op_id,
+            bid_in="body",
+            bid_field=name,
+            bid_as_list=_schema_is_array(doc, props[name]),
+        )
     if required or (body_required and schema is None):
         return None
     return Operation(path, task_param, operation_id=op_id)
@@ -524,8 +550,11 @@ def discover_operations(doc: Any) -> ReviewOperations:
         if match is None or not isinstance(op, dict):
             continue
         words = (match.group(2) + " " + str(op.get("operationId") or "")).lower()
-        for name, pattern, needs_bid in (("select", _SELECT_WORDS, True), ("remix", _REMIX_WORDS, False),
-                                         ("extend", _EXTEND_WORDS, False)):
+        for name, pattern, needs_bid in (
+            ("select", _SELECT_WORDS, True),
+            ("remix", _REMIX_WORDS, False),
+            ("extend", _EXTEND_WORDS, False),
+        ):
             if name in found or not pattern.search(words):
                 continue
             if name == "select" and ("deselect" in words or "unselect" in words):
@@ -606,7 +635,9 @@ class OperationsCache:
         self._remember(base_url, _Cached(operations, now))
         if self._store is not None and operations.state in ("found", "absent"):
             try:
-                self._store.set_setting(self._key(base_url), json.dumps({"at": now, "operations": operations.to_json()}))
+                self._store.set_setting(
+                    self._key(base_url), json.dumps({"at": now, "operations": operations.to_json()})
+                )
             except Exception as exc:
                 log.warning("could not keep what the server offers: %s", exc)
 

@@ -44,7 +44,7 @@ def task_name(task: Task) -> str:
 
 
 def closes_at(task: Task, tz: tzinfo | None = None) -> str:
-    """"15:40" in the user's time zone, or "" when the task has no end time or one this computer
+    """ "15:40" in the user's time zone, or "" when the task has no end time or one this computer
     can't show in its time zone (year 9999 at +14 h)."""
     if task.expires_at is None:
         return ""
@@ -53,8 +53,9 @@ def closes_at(task: Task, tz: tzinfo | None = None) -> str:
 
 
 class ReviewAlerts:
-    def __init__(self, store: SettingsStore | None = None, *, tz: tzinfo | None = None,
-                 max_remembered: int = MAX_REMEMBERED) -> None:
+    def __init__(
+        self, store: SettingsStore | None = None, *, tz: tzinfo | None = None, max_remembered: int = MAX_REMEMBERED
+    ) -> None:
         self._store = store
         self._tz = tz
         self._max = max_remembered
@@ -72,7 +73,7 @@ class ReviewAlerts:
             return
         if not isinstance(items, list):
             return
-        for item in items[-self._max:]:
+        for item in items[-self._max :]:
             if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], list):
                 self._shown[item[0]] = {str(k) for k in item[1]}
 
@@ -117,9 +118,14 @@ class ReviewAlerts:
             alerts.append(ReviewAlert(task.id, "review", translate("messages", "Ready for your review"), body))
         elif closing and not self.shown(task.id, "closing"):
             self._mark(task.id, "closing")
-            alerts.append(ReviewAlert(task.id, "closing", translate("messages", "Review closes soon"),
-                                      fill(translate("messages", "Under ten minutes left to choose a version of ‘%1’%2"),
-                                           name, until)))
+            alerts.append(
+                ReviewAlert(
+                    task.id,
+                    "closing",
+                    translate("messages", "Review closes soon"),
+                    fill(translate("messages", "Under ten minutes left to choose a version of ‘%1’%2"), name, until),
+                )
+            )
         if alerts:
             self._save()
         return alerts
@@ -140,14 +146,18 @@ def waiting_for_review(tasks: Iterable[Task], now: datetime) -> list[Task]:
 
 def next_to_review(tasks: Iterable[Task], now: datetime, selected: Task | None = None) -> Task | None:
     """The selected task if it waits for review, else the waiting task whose review closes soonest."""
-    if selected is not None and selected.status == "review" and (selected.expires_at is None or selected.expires_at > now):
+    if (
+        selected is not None
+        and selected.status == "review"
+        and (selected.expires_at is None or selected.expires_at > now)
+    ):
         return selected
     waiting = waiting_for_review(tasks, now)
     return waiting[0] if waiting else None
 
 
 def waiting_words(count: int) -> str:
-    """"2 need your review"; "" when none."""
+    """ "2 need your review"; "" when none."""
     if count <= 0:
         return ""
     if count == 1:

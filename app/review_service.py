@@ -29,8 +29,14 @@ class NoConnection(ApiError):
 class ReviewService:
     """``client`` and ``key`` are read each time, so a new key or address (Settings) just works."""
 
-    def __init__(self, client: Callable[[], TasksClient | None], key: str | Callable[[], str | None] | None, *,
-                 store: SettingsStore | None = None, cache: OperationsCache | None = None) -> None:
+    def __init__(
+        self,
+        client: Callable[[], TasksClient | None],
+        key: str | Callable[[], str | None] | None,
+        *,
+        store: SettingsStore | None = None,
+        cache: OperationsCache | None = None,
+    ) -> None:
         self._client = client
         self._key = key if callable(key) else (lambda: key)  # type: ignore[misc]
         self.cache = cache if cache is not None else OperationsCache(store)

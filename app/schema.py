@@ -130,11 +130,18 @@ def requirements_problem(value: Any) -> str | None:
         elif isinstance(node, float) and not math.isfinite(node):
             return QT_TRANSLATE_NOOP("messages", "Requirements can't contain an infinite or undefined number.")
         elif not (node is None or isinstance(node, (str, int, float, bool))):
-            return QT_TRANSLATE_NOOP("messages", "Requirements can only contain text, numbers, yes/no, lists and groups of names and values.")
+            return QT_TRANSLATE_NOOP(
+                "messages", "Requirements can only contain text, numbers, yes/no, lists and groups of names and values."
+            )
     try:
-        size = len(json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))) if budget >= 0 else None
+        size = (
+            len(json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))) if budget >= 0 else None
+        )
     except (ValueError, TypeError, RecursionError):
-        return QT_TRANSLATE_NOOP("messages", "Requirements contain a value that can't be sent (for example a number with thousands of digits).")
+        return QT_TRANSLATE_NOOP(
+            "messages",
+            "Requirements contain a value that can't be sent (for example a number with thousands of digits).",
+        )
     if size is None or size > MAX_REQUIREMENTS_CHARS:
         return f"Requirements are too long (at most {MAX_REQUIREMENTS_CHARS:,} characters). Please shorten them."
     return None
@@ -204,8 +211,10 @@ def cut_deep(value: Any, max_depth: int = MAX_RESPONSE_DEPTH) -> Any:
 
 
 def _deeper_than(value: Any, max_depth: int) -> bool:
-    if not isinstance(value, (dict, list)) or max_depth >= 2 and not any(
-        isinstance(item, (dict, list)) for item in (value.values() if isinstance(value, dict) else value)
+    if (
+        not isinstance(value, (dict, list))
+        or max_depth >= 2
+        and not any(isinstance(item, (dict, list)) for item in (value.values() if isinstance(value, dict) else value))
     ):
         return False  # the common case: flat
     stack: list[tuple[Any, int]] = [(value, 1)]
@@ -271,20 +280,46 @@ class StatusInfo:
 
 
 STATUSES: dict[str, StatusInfo] = {
-    "open": StatusInfo(QT_TRANSLATE_NOOP("messages", "Posted"), False, QT_TRANSLATE_NOOP("messages", "Your task is posted and waiting to be matched.")),
-    "matching": StatusInfo(QT_TRANSLATE_NOOP("messages", "Finding agents"), False, QT_TRANSLATE_NOOP("messages", "AITasker is choosing agents to work on it.")),
-    "prototyping": StatusInfo(QT_TRANSLATE_NOOP("messages", "Agents at work"), False, QT_TRANSLATE_NOOP("messages", "Agents are preparing first versions.")),
+    "open": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Posted"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "Your task is posted and waiting to be matched."),
+    ),
+    "matching": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Finding agents"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "AITasker is choosing agents to work on it."),
+    ),
+    "prototyping": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Agents at work"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "Agents are preparing first versions."),
+    ),
     "review": StatusInfo(
-        QT_TRANSLATE_NOOP("messages", "Ready for your review"), False, QT_TRANSLATE_NOOP("messages", "First versions are ready: pick the one you like.")
+        QT_TRANSLATE_NOOP("messages", "Ready for your review"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "First versions are ready: pick the one you like."),
     ),
     "delivering": StatusInfo(
-        QT_TRANSLATE_NOOP("messages", "Final version in progress"), False, QT_TRANSLATE_NOOP("messages", "The agent you picked is finishing the work.")
+        QT_TRANSLATE_NOOP("messages", "Final version in progress"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "The agent you picked is finishing the work."),
     ),
-    "completed": StatusInfo(QT_TRANSLATE_NOOP("messages", "Completed"), True, QT_TRANSLATE_NOOP("messages", "You approved the work. Payment was made.")),
+    "completed": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Completed"),
+        True,
+        QT_TRANSLATE_NOOP("messages", "You approved the work. Payment was made."),
+    ),
     "expired": StatusInfo(
-        QT_TRANSLATE_NOOP("messages", "Expired"), True, QT_TRANSLATE_NOOP("messages", "The time ran out before a version was chosen. No money was taken.")
+        QT_TRANSLATE_NOOP("messages", "Expired"),
+        True,
+        QT_TRANSLATE_NOOP("messages", "The time ran out before a version was chosen. No money was taken."),
     ),
-    "cancelled": StatusInfo(QT_TRANSLATE_NOOP("messages", "Cancelled"), True, QT_TRANSLATE_NOOP("messages", "The task was cancelled before a winner was picked.")),
+    "cancelled": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Cancelled"),
+        True,
+        QT_TRANSLATE_NOOP("messages", "The task was cancelled before a winner was picked."),
+    ),
 }
 
 
@@ -292,13 +327,19 @@ STATUSES: dict[str, StatusInfo] = {
 OUTBOX_PREFIX = "outbox:"
 OUTBOX_STATUSES: dict[str, StatusInfo] = {
     OUTBOX_PREFIX + "waiting": StatusInfo(
-        QT_TRANSLATE_NOOP("messages", "Waiting to send"), False, QT_TRANSLATE_NOOP("messages", "Saved on this computer. It will be sent when the connection is back.")
+        QT_TRANSLATE_NOOP("messages", "Waiting to send"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "Saved on this computer. It will be sent when the connection is back."),
     ),
-    OUTBOX_PREFIX + "sending": StatusInfo(QT_TRANSLATE_NOOP("messages", "Sending…"), False, QT_TRANSLATE_NOOP("messages", "On its way to AITasker.")),
+    OUTBOX_PREFIX + "sending": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Sending…"), False, QT_TRANSLATE_NOOP("messages", "On its way to AITasker.")
+    ),
     OUTBOX_PREFIX + "unknown": StatusInfo(
         QT_TRANSLATE_NOOP("messages", "Not sure it was sent"),
         False,
-        QT_TRANSLATE_NOOP("messages", "The connection broke while sending. Open Drafts to send it again or keep it as a draft."),
+        QT_TRANSLATE_NOOP(
+            "messages", "The connection broke while sending. Open Drafts to send it again or keep it as a draft."
+        ),
     ),
 }
 FINAL_STATUSES = tuple(name for name, info in STATUSES.items() if info.final)
@@ -379,6 +420,7 @@ class Task(BaseModel):
 
 
 # --- plain words for validation problems -----------------------------------------------------
+
 
 def plain_field_errors(errors: list[Any]) -> dict[str, list[str]]:
     """Validation problems in plain words: the one translator lives in :mod:`app.validation`."""

@@ -79,8 +79,9 @@ class Session:
         self.remember_secret = remember_secret
         self._client_factory = client_factory
         self._background: set[asyncio.Future[Any]] = set()
-        self.outbox = Outbox(store, lambda: self.client, on_change=lambda: self.outbox_changed.emit(None),
-                             on_created=self._created)
+        self.outbox = Outbox(
+            store, lambda: self.client, on_change=lambda: self.outbox_changed.emit(None), on_created=self._created
+        )
 
     # --- state ------------------------------------------------------------------------------------
     def set_state(self, state: str, detail: str = "") -> None:
@@ -108,8 +109,12 @@ class Session:
         await self.load_categories()
         if self.refresher is None:
             self.refresher = TaskRefresher(
-                lambda: self.client, lambda: self.store.iter_unfinished(FINAL_STATUSES), self.task_refreshed,
-                self.set_state, interval=self.refresh_interval)
+                lambda: self.client,
+                lambda: self.store.iter_unfinished(FINAL_STATUSES),
+                self.task_refreshed,
+                self.set_state,
+                interval=self.refresh_interval,
+            )
             self.spawn(self.refresher.run())
             self.spawn(self.outbox.run())
         else:
@@ -140,8 +145,9 @@ class Session:
             return
         except ApiError as exc:
             log.warning("categories not fetched: %s", exc.detail)
-            self.set_state(ConnectionState.OFFLINE if isinstance(exc, Offline) else ConnectionState.ERROR,
-                           exc.user_message)
+            self.set_state(
+                ConnectionState.OFFLINE if isinstance(exc, Offline) else ConnectionState.ERROR, exc.user_message
+            )
             return
         if fetched:
             self.categories.emit(fetched)

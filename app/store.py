@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 STORE_FILENAME = "aitasker.sqlite3"
 
 
-
 class DraftState(StrEnum):
     """A draft's state; the values are what the ``drafts.state`` column holds. A draft leaves the
     store when its task is created (same transaction)."""
@@ -111,7 +110,9 @@ def _v2(db: sqlite3.Connection) -> None:
 
 def _v3(db: sqlite3.Connection) -> None:
     """Taxonomy cache, and task status as a column for filtering and watching."""
-    db.execute("CREATE TABLE taxonomy (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, fetched_at REAL NOT NULL)")
+    db.execute(
+        "CREATE TABLE taxonomy (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, fetched_at REAL NOT NULL)"
+    )
     db.execute("ALTER TABLE tasks ADD COLUMN status TEXT NOT NULL DEFAULT ''")
     db.execute("UPDATE tasks SET status = coalesce(json_extract(body, '$.status'), '')")
     db.execute("CREATE INDEX tasks_status ON tasks (status)")
@@ -137,12 +138,20 @@ def _epoch(text_sql: str) -> str:
 def _v5(db: sqlite3.Connection) -> None:
     """The table's columns as columns (its rows come straight from SQLite, no JSON parsing), and an
     index for "newest first" (without one, every first page sorted the whole table)."""
-    for name, kind in (("title", "TEXT NOT NULL DEFAULT ''"), ("description", "TEXT NOT NULL DEFAULT ''"),
-                       ("category", "TEXT NOT NULL DEFAULT ''"), ("task_type", "TEXT NOT NULL DEFAULT ''"),
-                       ("budget_usd", "REAL"), ("created_ts", "REAL NOT NULL DEFAULT 0"), ("expires_ts", "REAL")):
+    for name, kind in (
+        ("title", "TEXT NOT NULL DEFAULT ''"),
+        ("description", "TEXT NOT NULL DEFAULT ''"),
+        ("category", "TEXT NOT NULL DEFAULT ''"),
+        ("task_type", "TEXT NOT NULL DEFAULT ''"),
+        ("budget_usd", "REAL"),
+        ("created_ts", "REAL NOT NULL DEFAULT 0"),
+        ("expires_ts", "REAL"),
+    ):
         db.execute(f"ALTER TABLE tasks ADD COLUMN {name} {kind}")
-    texts = ", ".join(f"{name} = coalesce(CAST(json_extract(body, '$.{name}') AS TEXT), '')"
-                      for name in ("title", "description", "category", "task_type"))
+    texts = ", ".join(
+        f"{name} = coalesce(CAST(json_extract(body, '$.{name}') AS TEXT), '')"
+        for name in ("title", "description", "category", "task_type")
+    )
     expires = _epoch("json_extract(body, '$.expires_at')")
     db.execute(
         f"UPDATE tasks SET {texts}, "
@@ -160,8 +169,17 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 # A task as the table needs it, straight from the columns (no JSON, no pydantic): memory and time
 # per row are a fraction of a full Task's. Timestamps are seconds since the epoch (0 = unknown).
-TASK_ROW_FIELDS = ("id", "status", "title", "description", "category", "task_type", "budget_usd", "created_ts",
-                   "expires_ts")
+TASK_ROW_FIELDS = (
+    "id",
+    "status",
+    "title",
+    "description",
+    "category",
+    "task_type",
+    "budget_usd",
+    "created_ts",
+    "expires_ts",
+)
 _TASK_ROW_SQL = ", ".join(TASK_ROW_FIELDS)
 _CREATED_TS = TASK_ROW_FIELDS.index("created_ts")
 
@@ -257,29 +275,47 @@ def write_error(exc: BaseException, path: Path, *, opening: bool = False) -> Sto
     code = _code(exc) if isinstance(exc, sqlite3.Error) else None
     errno_ = getattr(exc, "errno", None)
     detail = f"{type(exc).__name__}: {exc}" + (f" ({getattr(exc, 'sqlite_errorname', '')})" if code else "")
-    denied = code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_AUTH) or errno_ in (errno.EPERM, errno.EACCES, errno.EROFS)
+    denied = code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_AUTH) or errno_ in (
+        errno.EPERM,
+        errno.EACCES,
+        errno.EROFS,
+    )
     full = code == _SQLITE_FULL or errno_ == errno.ENOSPC or (not denied and _low_on_space(folder))
     if full:
         return DiskFull(
             f"There is no space left on the disk that holds {folder}, so AITasker Desktop cannot save your work there. "
-            + ("Nothing was changed or deleted. Free some space on that disk, then open the app again."
-               if opening else
-               "What you type stays in the window but is not saved yet. Free some space on that disk; "
-               "saving starts again by itself."),
-            detail, folder=folder)
+            + (
+                "Nothing was changed or deleted. Free some space on that disk, then open the app again."
+                if opening
+                else "What you type stays in the window but is not saved yet. Free some space on that disk; "
+                "saving starts again by itself."
+            ),
+            detail,
+            folder=folder,
+        )
     if denied or code == _SQLITE_CANTOPEN or errno_ == errno.ENOENT or not _writable(folder):
         return CannotWrite(
             f"AITasker Desktop is not allowed to save in {folder} (the folder is read-only, cannot be "
             "created, or belongs to someone else). "
-            + ("Nothing was changed or deleted. Make the folder writable for your user, or start the app "
-               "with another folder (--data-dir)." if opening else
-               "What you type stays in the window but is not saved. Make the folder writable again."),
-            detail, folder=folder)
+            + (
+                "Nothing was changed or deleted. Make the folder writable for your user, or start the app "
+                "with another folder (--data-dir)."
+                if opening
+                else "What you type stays in the window but is not saved. Make the folder writable again."
+            ),
+            detail,
+            folder=folder,
+        )
     return StoreError(
         f"AITasker Desktop could not save your work in {folder}. "
-        + ("Nothing was changed or deleted. Check that the disk is connected and working, then open the "
-           "app again." if opening else "What you type stays in the window; saving is tried again."),
-        detail, folder=folder)
+        + (
+            "Nothing was changed or deleted. Check that the disk is connected and working, then open the app again."
+            if opening
+            else "What you type stays in the window; saving is tried again."
+        ),
+        detail,
+        folder=folder,
+    )
 
 
 def _rollback(db: sqlite3.Connection) -> None:
@@ -360,11 +396,17 @@ class Store:
         now = self._clock()
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("INSERT INTO settings (key, value) VALUES ('store/opened_at', ?) "
-                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (repr(now),))
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES ('store/opened_at', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (repr(now),),
+            )
             db.execute("DELETE FROM removed_drafts WHERE removed_at < ?", (now - REMOVED_KEPT_FOR,))
-            db.execute("DELETE FROM removed_drafts WHERE id NOT IN "
-                       "(SELECT id FROM removed_drafts ORDER BY removed_at DESC LIMIT ?)", (REMOVED_KEPT_MAX,))
+            db.execute(
+                "DELETE FROM removed_drafts WHERE id NOT IN "
+                "(SELECT id FROM removed_drafts ORDER BY removed_at DESC LIMIT ?)",
+                (REMOVED_KEPT_MAX,),
+            )
             db.execute("COMMIT")
         except BaseException:
             _rollback(db)
@@ -414,7 +456,8 @@ class Store:
 
     def _set_problem(self, problem: StoreError | None) -> None:
         changed = (problem is None) != (self.write_problem is None) or (
-            problem is not None and type(problem) is not type(self.write_problem))
+            problem is not None and type(problem) is not type(self.write_problem)
+        )
         self.write_problem = problem
         if problem is not None:  # once per change of problem, not on every retry
             log.log(logging.WARNING if changed else logging.DEBUG, "store: could not save: %s", problem.detail)
@@ -454,11 +497,16 @@ class Store:
             if value is None:
                 db.execute("DELETE FROM settings WHERE key = ?", (key,))
             else:
-                db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+                db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
 
     # --- drafts ----------------------------------------------------------------------------------
-    _DRAFT_COLUMNS = ("id, body, created_at, updated_at, state, idempotency_key, queued_at, not_before, last_error, "
-                      "revision, key_body, continues")
+    _DRAFT_COLUMNS = (
+        "id, body, created_at, updated_at, state, idempotency_key, queued_at, not_before, last_error, "
+        "revision, key_body, continues"
+    )
 
     def _draft(self, row: tuple[Any, ...]) -> DraftRecord:
         return DraftRecord(row[0], json.loads(row[1]), *row[2:])
@@ -487,8 +535,10 @@ class Store:
                 follow = self._continuation(db, target)
                 if row is None:
                     if db.execute("SELECT 1 FROM removed_drafts WHERE id = ?", (target,)).fetchone() is None:
-                        db.execute("INSERT INTO drafts (id, body, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                                   (target, body, now, now))
+                        db.execute(
+                            "INSERT INTO drafts (id, body, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                            (target, body, now, now),
+                        )
                         return target
                     if follow is None:
                         log.info("store: not re-creating removed draft %s", target)
@@ -498,15 +548,19 @@ class Store:
                 stored, state = row
                 if state not in FROZEN_STATES:
                     if stored != body:
-                        db.execute("UPDATE drafts SET body = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
-                                   (body, now, target))
+                        db.execute(
+                            "UPDATE drafts SET body = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
+                            (body, now, target),
+                        )
                     return target
                 if stored == body and follow is None:
                     return target
                 if follow is None:
                     follow = self.new_draft_id()
-                    db.execute("INSERT INTO drafts (id, body, created_at, updated_at, continues) VALUES (?, ?, ?, ?, ?)",
-                               (follow, body, now, now, target))
+                    db.execute(
+                        "INSERT INTO drafts (id, body, created_at, updated_at, continues) VALUES (?, ?, ?, ?, ?)",
+                        (follow, body, now, now, target),
+                    )
                     log.info("store: draft %s is frozen (may have been sent); new text kept as %s", target, follow)
                     return follow
                 target = follow
@@ -514,8 +568,9 @@ class Store:
 
     @staticmethod
     def _continuation(db: sqlite3.Connection, draft_id: str) -> str | None:
-        row = db.execute("SELECT id FROM drafts WHERE continues = ? ORDER BY created_at DESC LIMIT 1",
-                         (draft_id,)).fetchone()
+        row = db.execute(
+            "SELECT id FROM drafts WHERE continues = ? ORDER BY created_at DESC LIMIT 1", (draft_id,)
+        ).fetchone()
         return str(row[0]) if row else None
 
     def get_draft(self, draft_id: str) -> DraftRecord | None:
@@ -549,7 +604,8 @@ class Store:
         now = self._clock()
         for row in self._db.execute(
             f"SELECT {self._DRAFT_COLUMNS} FROM drafts WHERE state = ? AND (not_before IS NULL OR not_before <= ?) "
-            "ORDER BY queued_at, created_at", (WAITING, now)
+            "ORDER BY queued_at, created_at",
+            (WAITING, now),
         ):
             if row[0] not in skip:
                 return self._draft(row)
@@ -575,9 +631,20 @@ class Store:
             db.execute("DELETE FROM removed_drafts WHERE id = ?", (record.id,))
             db.execute(
                 f"INSERT OR REPLACE INTO drafts ({self._DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record.id, _body(record.values), record.created_at, record.updated_at, state,
-                 record.idempotency_key, record.queued_at, record.not_before, record.last_error, record.revision,
-                 record.key_body, record.continues),
+                (
+                    record.id,
+                    _body(record.values),
+                    record.created_at,
+                    record.updated_at,
+                    state,
+                    record.idempotency_key,
+                    record.queued_at,
+                    record.not_before,
+                    record.last_error,
+                    record.revision,
+                    record.key_body,
+                    record.continues,
+                ),
             )
 
     def duplicate_draft(self, draft_id: str) -> str | None:
@@ -619,8 +686,9 @@ class Store:
             )
             return cursor.rowcount == 1
 
-    def claim(self, draft_id: str, from_states: tuple[str, ...], *, due_only: bool = False,
-              revision: int | None = None) -> DraftRecord | None:
+    def claim(
+        self, draft_id: str, from_states: tuple[str, ...], *, due_only: bool = False, revision: int | None = None
+    ) -> DraftRecord | None:
         """Take a draft for sending, in one transaction: only if right now it is in one of
         ``from_states`` (never ``sending``), due (with ``due_only``) and at ``revision`` (when
         given). It becomes ``sending`` with the idempotency key of its content, both committed
@@ -664,8 +732,9 @@ class Store:
         return ids
 
     # --- tasks -----------------------------------------------------------------------------------
-    def record_created(self, draft_id: str, task: Task, *, revision: int | None = None,
-                       keep: str | None = None) -> bool:
+    def record_created(
+        self, draft_id: str, task: Task, *, revision: int | None = None, keep: str | None = None
+    ) -> bool:
         """The create succeeded: store the task and remove its draft, in one transaction.
 
         The draft is removed only if it still holds what was sent (``revision``, when given) and
@@ -707,9 +776,20 @@ class Store:
             "created_at = excluded.created_at, title = excluded.title, description = excluded.description, "
             "category = excluded.category, task_type = excluded.task_type, budget_usd = excluded.budget_usd, "
             "created_ts = excluded.created_ts, expires_ts = excluded.expires_ts",
-            (task.id, task.model_dump_json(), created, self._clock(), task.status, task.title or "",
-             task.description or "", task.category or "", task.task_type or "", budget,
-             seconds_since_epoch(task.created_at), seconds_since_epoch(task.expires_at) if task.expires_at else None),
+            (
+                task.id,
+                task.model_dump_json(),
+                created,
+                self._clock(),
+                task.status,
+                task.title or "",
+                task.description or "",
+                task.category or "",
+                task.task_type or "",
+                budget,
+                seconds_since_epoch(task.created_at),
+                seconds_since_epoch(task.expires_at) if task.expires_at else None,
+            ),
         )
 
     # Newest first, through the tasks_created index (rowid breaks ties: later stored, first shown).
@@ -717,7 +797,9 @@ class Store:
 
     def list_tasks(self, *, limit: int = -1, offset: int = 0) -> list[Task]:
         """Newest first, parsed in full (small reads; the table reads :meth:`task_row_pages`)."""
-        rows = self._db.execute(f"SELECT body FROM tasks {self._NEWEST_FIRST} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        rows = self._db.execute(
+            f"SELECT body FROM tasks {self._NEWEST_FIRST} LIMIT ? OFFSET ?", (limit, offset)
+        ).fetchall()
         return _parse_tasks([body for (body,) in rows])
 
     def get_task(self, task_id: str) -> Task | None:

@@ -148,7 +148,9 @@ def _name_signs(name: str, strong: int) -> list[tuple[tuple[str, ...], int]]:
     return signs
 
 
-def suggest(title: str, description: str, categories: Sequence[Category], word_list: WordList | None = None) -> Suggestion | None:
+def suggest(
+    title: str, description: str, categories: Sequence[Category], word_list: WordList | None = None
+) -> Suggestion | None:
     """The category (and task type) the text points to, among ``categories``; None when unclear."""
     word_list = word_list or bundled_word_list()
     t, d = _Words(words(title or "")), _Words(words(description or ""))
@@ -169,7 +171,9 @@ def suggest(title: str, description: str, categories: Sequence[Category], word_l
             signs += [(p, _TYPE_WORD) for p in word_list.task_types.get(task_type.slug, ())]
             own = _score(signs, t, d)
             if own.points >= _MIN_TYPE_SCORE:
-                ranked.append((own.points + category_scores[category.slug].points, -own.first, own.points, category, index))
+                ranked.append(
+                    (own.points + category_scores[category.slug].points, -own.first, own.points, category, index)
+                )
     if ranked:
         ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
         best = ranked[0]
@@ -183,7 +187,11 @@ def suggest(title: str, description: str, categories: Sequence[Category], word_l
         return None
 
     # No task type stands out: a category alone, if one clearly leads.
-    scored = sorted(((s.points, -s.first, c) for c in categories if (s := category_scores[c.slug]).points), key=lambda r: (r[0], r[1]), reverse=True)
+    scored = sorted(
+        ((s.points, -s.first, c) for c in categories if (s := category_scores[c.slug]).points),
+        key=lambda r: (r[0], r[1]),
+        reverse=True,
+    )
     if not scored or scored[0][0] < _MIN_CATEGORY_SCORE:
         return None
     if len(scored) > 1 and scored[1][:2] == scored[0][:2]:

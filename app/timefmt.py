@@ -54,7 +54,6 @@ def utc_iso(when: datetime) -> str:
         return edge.replace(tzinfo=UTC).isoformat()
 
 
-
 def _span(seconds: float) -> str:
     seconds = int(abs(seconds))
     days, rest = divmod(seconds, 86400)
@@ -65,7 +64,11 @@ def _span(seconds: float) -> str:
     if days == 1:
         return fill(translate("messages", "1 day %1 h"), hours) if hours else translate("messages", "1 day")
     if hours:
-        return fill(translate("messages", "%1 h %2 min"), hours, minutes) if minutes else fill(translate("messages", "%1 h"), hours)
+        return (
+            fill(translate("messages", "%1 h %2 min"), hours, minutes)
+            if minutes
+            else fill(translate("messages", "%1 h"), hours)
+        )
     if minutes:
         return fill(translate("messages", "%1 min"), minutes)
     return translate("messages", "under a minute")

@@ -69,9 +69,11 @@ def integer(value: int) -> str:
     return _integer(value)
 
 
-def set_translator(translator: Callable[[str, str], str] | None,
-                   money_format: Callable[[float, int], str] | None = None,
-                   integer_format: Callable[[int], str] | None = None) -> None:
+def set_translator(
+    translator: Callable[[str, str], str] | None,
+    money_format: Callable[[float, int], str] | None = None,
+    integer_format: Callable[[int], str] | None = None,
+) -> None:
     """Install (or, with None, remove) the window's translator and number formats."""
     global _translator, _money, _integer
     _translator = translator or _english

@@ -84,7 +84,9 @@ def _message(field: str, kind: str, ctx: dict[str, Any], error: dict[str, Any]) 
     if kind == "string_unicode":
         return "This contains a broken character (half of an emoji or symbol). Please retype the last characters."
     if kind.startswith("uuid"):
-        return translate("messages", "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000.")
+        return translate(
+            "messages", "This doesn't look like an ID. An ID looks like 123e4567-e89b-12d3-a456-426614174000."
+        )
     if kind in ("dict_type", "model_type"):
         return translate("messages", "This must be a list of names and values.")
     if field in NUMBER_FIELDS and kind in ("float_parsing", "float_type", "finite_number", "value_error"):
@@ -108,14 +110,17 @@ def plain_field_errors(errors: list[Any]) -> dict[str, list[str]]:
         kind = str(error.get("type") or "")
         ctx = error.get("ctx") or {}
         if kind == "extra_forbidden":
-            fields.setdefault("__all__", []).append(fill(translate("messages", "'%1' is not something AITasker accepts."), field))
+            fields.setdefault("__all__", []).append(
+                fill(translate("messages", "'%1' is not something AITasker accepts."), field)
+            )
             continue
         fields.setdefault(field, []).append(_message(field, kind, ctx, error))
     return fields
 
 
-def refused_number_message(typed: str, number: float | None, limits: NumberLimits, *, noun: str, money: bool,
-                           decimal_point: str = ".") -> str:
+def refused_number_message(
+    typed: str, number: float | None, limits: NumberLimits, *, noun: str, money: bool, decimal_point: str = "."
+) -> str:
     """Why a number box did not take a keystroke or a paste (``number`` is None when unreadable)."""
     if number is not None and number > limits.maximum:
         return highest_message(noun, number_words(limits.maximum, limits, money=money))
@@ -129,6 +134,12 @@ def refused_number_message(typed: str, number: float | None, limits: NumberLimit
 
 
 __all__ = [
-    "NOUNS", "TaskDraft", "highest_message", "lowest_message", "money_words", "number_words",
-    "plain_field_errors", "refused_number_message",
+    "NOUNS",
+    "TaskDraft",
+    "highest_message",
+    "lowest_message",
+    "money_words",
+    "number_words",
+    "plain_field_errors",
+    "refused_number_message",
 ]

@@ -98,9 +98,22 @@ def missing_xcb_libraries(folder: Path) -> list[str]:
 
 def run_pyinstaller(work: Path, out: Path) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--workpath", str(work), "--distpath", str(out), str(PACKAGING / "aitasker-desktop.spec")],
-        cwd=ROOT, check=True,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--workpath",
+            str(work),
+            "--distpath",
+            str(out),
+            str(PACKAGING / "aitasker-desktop.spec"),
+        ],
+        cwd=ROOT,
+        check=True,
     )
     return out / about.SLUG
 
@@ -121,14 +134,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "bundle", help="PyInstaller's work folder")
     args = parser.parse_args(argv)
     if not sys.platform.startswith("linux"):
-        print("build_bundle: this script makes the Linux tarball; elsewhere run "
-              "`pyinstaller --noconfirm packaging/aitasker-desktop.spec` (see README)", file=sys.stderr)
+        print(
+            "build_bundle: this script makes the Linux tarball; elsewhere run "
+            "`pyinstaller --noconfirm packaging/aitasker-desktop.spec` (see README)",
+            file=sys.stderr,
+        )
         return 2
     built = run_pyinstaller(args.build / "work", args.build / "out")
     absent = missing_xcb_libraries(built)
     if absent:
-        print("build_bundle: the bundle would lack libraries Qt needs on X11 desktops; install them on this "
-              f"build machine and run again:\n    sudo apt-get install -y {' '.join(absent)}", file=sys.stderr)
+        print(
+            "build_bundle: the bundle would lack libraries Qt needs on X11 desktops; install them on this "
+            f"build machine and run again:\n    sudo apt-get install -y {' '.join(absent)}",
+            file=sys.stderr,
+        )
         return 1
     name = bundle_name()
     folder = args.dist / name

@@ -54,11 +54,22 @@ def seed(data_dir: Path) -> None:
         for i, (title, category, task_type, budget, ago) in enumerate(SAMPLES):
             created = now - timedelta(seconds=ago)
             status, expires = status_at(created, now)
-            store.upsert_task(Task(
-                id=f"5a3e0c1e-0000-4000-8000-{i:012d}", status=status, user_id=DEMO_USER_ID, title=title,
-                description=title, category=category, task_type=task_type, budget_usd=budget,
-                compute_budget=budget, experimentation=0.3, created_at=created, expires_at=expires,
-            ))
+            store.upsert_task(
+                Task(
+                    id=f"5a3e0c1e-0000-4000-8000-{i:012d}",
+                    status=status,
+                    user_id=DEMO_USER_ID,
+                    title=title,
+                    description=title,
+                    category=category,
+                    task_type=task_type,
+                    budget_usd=budget,
+                    compute_budget=budget,
+                    experimentation=0.3,
+                    created_at=created,
+                    expires_at=expires,
+                )
+            )
     finally:
         store.close()
 
@@ -69,11 +80,14 @@ def main() -> int:
         seed(Path(tmp))
         # An offscreen screen of a laptop's size, so the window opens at its usual size.
         screen = Path(tmp) / "screen.json"
-        screen.write_text('{"screens": [{"name": "screen", "x": 0, "y": 0, "width": 1280, "height": 800, '
-                          '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+        screen.write_text(
+            '{"screens": [{"name": "screen", "x": 0, "y": 0, "width": 1280, "height": 800, '
+            '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}'
+        )
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", f"offscreen:configfile={screen}")}
-        result = subprocess.run([sys.executable, "-m", "ui", "--demo", "--data-dir", tmp, "--screenshot", str(target)],
-                                cwd=ROOT, env=env)
+        result = subprocess.run(
+            [sys.executable, "-m", "ui", "--demo", "--data-dir", tmp, "--screenshot", str(target)], cwd=ROOT, env=env
+        )
     if result.returncode == 0:
         print(target.relative_to(ROOT))
     return result.returncode

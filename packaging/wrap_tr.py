@@ -87,8 +87,12 @@ def convert(path: Path) -> int:
     starts = offsets(source)
     replacements = []
     for node, (ctx, use_self) in finder.edits:
-        start = starts[node.lineno - 1] + len(source.splitlines(keepends=True)[node.lineno - 1].encode()[: node.col_offset].decode())
-        end = starts[node.end_lineno - 1] + len(source.splitlines(keepends=True)[node.end_lineno - 1].encode()[: node.end_col_offset].decode())
+        start = starts[node.lineno - 1] + len(
+            source.splitlines(keepends=True)[node.lineno - 1].encode()[: node.col_offset].decode()
+        )
+        end = starts[node.end_lineno - 1] + len(
+            source.splitlines(keepends=True)[node.end_lineno - 1].encode()[: node.end_col_offset].decode()
+        )
         if isinstance(node, ast.Constant):
             literal = source[start:end]
             args: list[str] = []
@@ -102,8 +106,12 @@ def convert(path: Path) -> int:
                     args.append(value)
                     template += f"%{len(args)}"
             literal = qstr(template)
-            args = [ast.unparse(a.value) if (a.conversion == -1 and a.format_spec is None) else ast.unparse(ast.JoinedStr([a]))
-                    for a in args]
+            args = [
+                ast.unparse(a.value)
+                if (a.conversion == -1 and a.format_spec is None)
+                else ast.unparse(ast.JoinedStr([a]))
+                for a in args
+            ]
         call = f"self.tr({literal})" if use_self else f'translate("{ctx}", {literal})'
         if not use_self:
             finder.needs_translate = True
@@ -121,13 +129,17 @@ def convert(path: Path) -> int:
     if imports:
         lines = source.splitlines(keepends=True)
         # after the last top-level import
-        last = max(i for i, line in enumerate(lines) if line.startswith(("import ", "from ")) and not line.startswith("from __future__"))
+        last = max(
+            i
+            for i, line in enumerate(lines)
+            if line.startswith(("import ", "from ")) and not line.startswith("from __future__")
+        )
         # skip multi-line import continuation
         j = last
         if lines[last].rstrip().endswith("("):
             while not lines[j].startswith(")"):
                 j += 1
-        lines[j + 1:j + 1] = imports
+        lines[j + 1 : j + 1] = imports
         source = "".join(lines)
     path.write_text(source, encoding="utf-8")
     return len(replacements)

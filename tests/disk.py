@@ -25,19 +25,27 @@ def namespaces_unavailable() -> str | None:
     unshare = shutil.which("unshare")
     if unshare is None:
         return "util-linux's unshare is not installed (needed for a private tmpfs / read-only mount)"
-    probe = subprocess.run([unshare, "-rm", "sh", "-c", "mount -t tmpfs -o size=1m tmpfs /mnt"],
-                           capture_output=True, text=True, timeout=30)
+    probe = subprocess.run(
+        [unshare, "-rm", "sh", "-c", "mount -t tmpfs -o size=1m tmpfs /mnt"], capture_output=True, text=True, timeout=30
+    )
     if probe.returncode != 0:
         return f"this kernel or container does not allow private mounts ({probe.stderr.strip()[:120]})"
     return None
 
 
-def run_in_namespace(setup: str, argv: list[str], *, env: dict[str, str] | None = None,
-                     timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_in_namespace(
+    setup: str, argv: list[str], *, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run ``setup`` (shell, e.g. mounts) then ``argv`` in a private mount namespace."""
     script = f"set -e\n{setup}\nexec {shlex.join(argv)}"
-    return subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True,
-                          timeout=timeout, env=env if env is not None else os.environ.copy(), cwd=ROOT)
+    return subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env if env is not None else os.environ.copy(),
+        cwd=ROOT,
+    )
 
 
 def python(code: str, *args: str) -> list[str]:

@@ -9,8 +9,12 @@ from contextlib import contextmanager
 
 # Year 9999 at +14 h (the farthest offset in use), year 1, and the same instants in other offsets.
 FAR = [
-    "9999-12-31T23:59:59+14:00", "9999-12-31T23:59:59Z", "9999-12-31T23:59:59.999999-14:00",
-    "0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00Z", "0001-01-01T00:00:00-14:00",
+    "9999-12-31T23:59:59+14:00",
+    "9999-12-31T23:59:59Z",
+    "9999-12-31T23:59:59.999999-14:00",
+    "0001-01-01T00:00:00+14:00",
+    "0001-01-01T00:00:00Z",
+    "0001-01-01T00:00:00-14:00",
 ]
 # POSIX zone strings (no tz database needed): UTC, UTC+14 (Kiribati), UTC-12, UTC+5:45.
 ZONES = ["UTC0", "KIR-14", "WEST+12", "NPT-5:45"]

@@ -49,15 +49,21 @@ class AboutDialog(QDialog):
         summary.setObjectName("aboutSummary")
         summary.setWordWrap(True)
 
-        self.links_label = QLabel(" · ".join((_link(about.HOMEPAGE, about.ORG_DOMAIN), _link(about.HELP_URL, self.tr("Help")))))
+        self.links_label = QLabel(
+            " · ".join((_link(about.HOMEPAGE, about.ORG_DOMAIN), _link(about.HELP_URL, self.tr("Help"))))
+        )
         self.links_label.setObjectName("aboutLinks")
         self.links_label.setTextFormat(Qt.TextFormat.RichText)
         self.links_label.setOpenExternalLinks(True)
         self.links_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
 
         self.built_with_label = QLabel(
-            fill(self.tr("Built with Qt %1 (PySide6 %2) and Python %3."), qVersion(), PySide6.__version__,
-                 platform.python_version())
+            fill(
+                self.tr("Built with Qt %1 (PySide6 %2) and Python %3."),
+                qVersion(),
+                PySide6.__version__,
+                platform.python_version(),
+            )
         )
         self.built_with_label.setObjectName("aboutBuiltWith")
         self.built_with_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -92,8 +98,13 @@ class AboutDialog(QDialog):
             "They are included unchanged as separate libraries, which you may replace with your own build. "
             "Their source code is available from %3 (Qt) and %4 (PySide6)."
         )
-        return fill(notice, qt, _link(LGPL_URL, self.tr("GNU Lesser General Public License version 3 (LGPL v3)")),
-                    _link(about.QT_SOURCE_URL, "download.qt.io"), _link(about.PYSIDE_SOURCE_URL, "code.qt.io"))
+        return fill(
+            notice,
+            qt,
+            _link(LGPL_URL, self.tr("GNU Lesser General Public License version 3 (LGPL v3)")),
+            _link(about.QT_SOURCE_URL, "download.qt.io"),
+            _link(about.PYSIDE_SOURCE_URL, "code.qt.io"),
+        )
 
 
 def show_about(parent: QWidget | None = None) -> AboutDialog:

@@ -66,8 +66,14 @@ class WelcomeDialog(QDialog):
         connect.clicked.connect(lambda: self.done(self.CONNECT))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(_plain_label(self.tr("The demo shows the whole flow with a practice server: nothing is paid. "
-                                              "To post real tasks, connect with an API key from your AITasker dashboard.")))
+        layout.addWidget(
+            _plain_label(
+                self.tr(
+                    "The demo shows the whole flow with a practice server: nothing is paid. "
+                    "To post real tasks, connect with an API key from your AITasker dashboard."
+                )
+            )
+        )
         layout.addWidget(demo)
         layout.addWidget(connect)
 
@@ -75,8 +81,15 @@ class WelcomeDialog(QDialog):
 class ConnectDialog(QDialog):
     """Paste the API key, choose the address and where to keep the key; test before saving."""
 
-    def __init__(self, keystore: credentials.KeyStore, *, api_url: str = DEFAULT_API_URL, keyring_available: bool,
-                 message: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        keystore: credentials.KeyStore,
+        *,
+        api_url: str = DEFAULT_API_URL,
+        keyring_available: bool,
+        message: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect your AITasker account"))
         self.setObjectName("connectDialog")
@@ -91,7 +104,8 @@ class ConnectDialog(QDialog):
         self.key.setAccessibleName(self.tr("API key"))
         self.show_key = QCheckBox(self.tr("Show"))
         self.show_key.toggled.connect(
-            lambda on: self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+            lambda on: self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        )
         self.address = QLineEdit(api_url)
         self.address.setObjectName("apiAddress")
         self.address.setAccessibleName(self.tr("API address"))
@@ -195,10 +209,16 @@ class ConnectDialog(QDialog):
                     await client.health()
                     lines.append(self.tr("✓ AITasker answered at this address."))
                 except Offline:
-                    lines.append(self.tr("✗ AITasker could not be reached at this address. Check your connection and the address."))
+                    lines.append(
+                        self.tr(
+                            "✗ AITasker could not be reached at this address. Check your connection and the address."
+                        )
+                    )
                     return
                 except ApiError as exc:
-                    lines.append(fill(self.tr("✗ The address answered, but not like AITasker: %1"), words(exc.user_message)))
+                    lines.append(
+                        fill(self.tr("✗ The address answered, but not like AITasker: %1"), words(exc.user_message))
+                    )
                     return
                 try:
                     await client.list_categories()
@@ -231,8 +251,9 @@ async def connect_account(
     """Show the key dialog; when the user connects, register the key for redaction at once, then
     keep it where they chose. Returns the choice (None if cancelled) and any error saving it
     (the key is then used for this session only)."""
-    dialog = ConnectDialog(keystore, api_url=api_url, keyring_available=await keystore.keyring_available(),
-                           message=message, parent=parent)
+    dialog = ConnectDialog(
+        keystore, api_url=api_url, keyring_available=await keystore.keyring_available(), message=message, parent=parent
+    )
     try:
         result = await run_dialog(dialog)
         choice = dialog.choice

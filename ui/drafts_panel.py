@@ -89,8 +89,13 @@ class DraftsPanel(QWidget):
     def _text(self, record: DraftRecord, now: datetime) -> str:
         changed = datetime.fromtimestamp(record.updated_at, tz=UTC)
         editing = self.tr(" (open in the form)") if record.id == self._current_id else ""
-        return fill(self.tr("%1%2\n%3 · changed %4"), record.title, editing, self._state_words(record),
-                    ago_in_words(changed, now))
+        return fill(
+            self.tr("%1%2\n%3 · changed %4"),
+            record.title,
+            editing,
+            self._state_words(record),
+            ago_in_words(changed, now),
+        )
 
     def _show(self, item: QListWidgetItem, record: DraftRecord, now: datetime) -> None:
         text = self._text(record, now)
@@ -195,11 +200,17 @@ class DraftsPanel(QWidget):
         self.buttons["keep"].setVisible(state == UNKNOWN)
         if state == UNKNOWN:
             self.state_text.setText(
-                self.tr("The connection broke while this task was being sent, so it may or may not be on "
-                "AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
-                "post it with the same reference as before; “Keep as draft” sends nothing.")
+                self.tr(
+                    "The connection broke while this task was being sent, so it may or may not be on "
+                    "AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
+                    "post it with the same reference as before; “Keep as draft” sends nothing."
+                )
             )
         elif state == WAITING:
-            self.state_text.setText(words(record.last_error) if record.last_error else self.tr("This task will be sent by itself when AITasker can be reached."))  # type: ignore[union-attr]
+            self.state_text.setText(
+                words(record.last_error)
+                if record.last_error
+                else self.tr("This task will be sent by itself when AITasker can be reached.")
+            )  # type: ignore[union-attr]
         else:
             self.state_text.setText("")

@@ -41,7 +41,7 @@ def available_languages() -> list[str]:
     folder = translations_dir()
     if not folder.is_dir():
         return []
-    return sorted(p.stem[len(CATALOGUE_PREFIX):] for p in folder.glob(f"{CATALOGUE_PREFIX}*.qm"))
+    return sorted(p.stem[len(CATALOGUE_PREFIX) :] for p in folder.glob(f"{CATALOGUE_PREFIX}*.qm"))
 
 
 def preferred_languages(env: Mapping[str, str] | None = None) -> list[str]:
@@ -97,8 +97,9 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
         _installed.append(qt)
     else:
         log.info("Qt's own %s translation was not found in %s; standard buttons stay in English", language, qt_dir)
-    locale_name = next((p for p in preferred_languages(env) if p.split("_")[0] == language.split("_")[0] and "_" in p),
-                       language)
+    locale_name = next(
+        (p for p in preferred_languages(env) if p.split("_")[0] == language.split("_")[0] and "_" in p), language
+    )
     QLocale.setDefault(QLocale(locale_name))
     translatable.set_translator(QCoreApplication.translate, _money_in_locale, lambda n: QLocale().toString(n))
     log.info("language: %s (locale %s)", language, locale_name)

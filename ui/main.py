@@ -21,11 +21,20 @@ log = logging.getLogger("aitasker")
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="aitasker-desktop", description="Post tasks to AITasker and follow them.")
-    parser.add_argument("--demo", action="store_true", help="use a practice server on this computer (no account needed)")
-    parser.add_argument("--api-url", default=os.environ.get("AITASKER_API_URL"),
-                        help="the AITasker API address (default https://api.aitasker.co)")
-    parser.add_argument("--data-dir", type=Path, help="keep drafts, tasks, settings and logs here (default: your user folders)")
-    parser.add_argument("--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit")
+    parser.add_argument(
+        "--demo", action="store_true", help="use a practice server on this computer (no account needed)"
+    )
+    parser.add_argument(
+        "--api-url",
+        default=os.environ.get("AITASKER_API_URL"),
+        help="the AITasker API address (default https://api.aitasker.co)",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="keep drafts, tasks, settings and logs here (default: your user folders)"
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit"
+    )
     parser.add_argument("--demo-speed", type=float, default=10.0, help=argparse.SUPPRESS)
     parser.add_argument("--debug", action="store_true", help="log more detail")
     parser.add_argument("--version", action="version", version=f"{about.NAME} {about.VERSION}")
@@ -51,8 +60,9 @@ async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) 
             return True, None
         if choice != WelcomeDialog.CONNECT:
             return None
-        picked, not_saved = await connect_account(keystore, api_url=args.api_url, remember_secret=secrets.add,
-                                                  message=keystore.problem or "")
+        picked, not_saved = await connect_account(
+            keystore, api_url=args.api_url, remember_secret=secrets.add, message=keystore.problem or ""
+        )
         if picked is not None:
             if not_saved is not None:
                 log.warning("key not saved, used for this session only: %s", not_saved.detail)
@@ -71,8 +81,9 @@ def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
     return start_sandbox(SandboxConfig(speed=speed, known=task_reader(store_path))), DEMO_API_KEY
 
 
-async def run_window(args: argparse.Namespace, secrets: Any, config_dir: Path | None, instance: Any = None,
-                     problem: Any = None) -> int:
+async def run_window(
+    args: argparse.Namespace, secrets: Any, config_dir: Path | None, instance: Any = None, problem: Any = None
+) -> int:
     from PySide6.QtCore import QSettings
 
     from ui.startup_problem import show_startup_problem

@@ -54,8 +54,15 @@ LOAD_PAGE = 500  # rows per store read of the background load (about a milliseco
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, connection: Connection, store: Store, *, settings: QSettings | None = None,
-                 keystore: KeyStore | None = None, secrets: Callable[[str], None] = lambda key: None) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        store: Store,
+        *,
+        settings: QSettings | None = None,
+        keystore: KeyStore | None = None,
+        secrets: Callable[[str], None] = lambda key: None,
+    ) -> None:
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
         self.setWindowTitle(self.tr("AITasker Desktop — demo") if connection.demo else "AITasker Desktop")
@@ -96,10 +103,26 @@ class MainWindow(QMainWindow):
         # --- the controllers, and what they listen to -------------------------------------------
         self.account = AccountController(self, self.session, self._settings, self.banner, keystore)
         self.session.refresh_interval = self.account.refresh_interval()
-        self.drafts_controller = DraftsController(self, self.draft_service, self.session, self.form, self.banner,
-                                                  self.drafts, self.tasks, self.status, self.tabs)
-        self.sender = SendController(self, self.session, self.draft_service, self.form, self.banner,
-                                     self.cancel_button, self.drafts_controller.fresh_form)
+        self.drafts_controller = DraftsController(
+            self,
+            self.draft_service,
+            self.session,
+            self.form,
+            self.banner,
+            self.drafts,
+            self.tasks,
+            self.status,
+            self.tabs,
+        )
+        self.sender = SendController(
+            self,
+            self.session,
+            self.draft_service,
+            self.form,
+            self.banner,
+            self.cancel_button,
+            self.drafts_controller.fresh_form,
+        )
         self.form.submitRequested.connect(self.sender.send)
         self.sender.posted.connect(self._posted)
         self.sender.keyRefused.connect(lambda words: self.session.spawn(self.account.ask_for_key(words)))
@@ -143,11 +166,22 @@ class MainWindow(QMainWindow):
         self.drafts_controller.reopen()
         if store.moved_aside is not None:
             self.banner.show_message(
-                fill(self.tr("Your saved drafts file could not be read, so a new one was started. The old file was kept here: %1"), store.moved_aside), kind="warning")
+                fill(
+                    self.tr(
+                        "Your saved drafts file could not be read, so a new one was started. The old file was kept here: %1"
+                    ),
+                    store.moved_aside,
+                ),
+                kind="warning",
+            )
         elif interrupted:
             self.banner.show_message(
-                self.tr("The app closed while a task was being sent. Open Drafts to check it: it is marked "
-                "“Not sure it was sent”."), kind="warning")
+                self.tr(
+                    "The app closed while a task was being sent. Open Drafts to check it: it is marked "
+                    "“Not sure it was sent”."
+                ),
+                kind="warning",
+            )
         self.form.title.setFocus()
 
     # --- what other code and tests reach ----------------------------------------------------------
@@ -215,8 +249,9 @@ class MainWindow(QMainWindow):
         self._loading = True
         from app.review_service import ReviewService  # with httpx: after the first picture, not before
 
-        self.reviews.set_service(ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key,
-                                               store=self.store))
+        self.reviews.set_service(
+            ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key, store=self.store)
+        )
         pages = self.store.status_pages(("review",), size=REVIEW_PAGE)
         first = next(pages, [])
         if len(first) < REVIEW_PAGE:

@@ -74,7 +74,9 @@ class _DBusWorker(threading.Thread):
             from jeepney.io.blocking import open_dbus_connection
 
             conn = open_dbus_connection(bus=self._address, auth_timeout=2.0)
-            conn.send_and_get_reply(message_bus.AddMatch(MatchRule(type="signal", interface=SERVICE, member="ActionInvoked")), timeout=2.0)
+            conn.send_and_get_reply(
+                message_bus.AddMatch(MatchRule(type="signal", interface=SERVICE, member="ActionInvoked")), timeout=2.0
+            )
         except Exception as exc:  # no session bus, no jeepney, a refused connection
             log.info("no desktop notification service: %s", type(exc).__name__)
             self._events.failed("", "no session bus")
@@ -88,8 +90,12 @@ class _DBusWorker(threading.Thread):
                         task_id, summary, body = self._outbox.get_nowait()
                     except queue.Empty:
                         break
-                    message = new_method_call(address, "Notify", "susssasa{sv}i",
-                                              (APP_NAME, 0, "", summary, body, ["default", translate("Notifier", "Open the review")], {}, -1))
+                    message = new_method_call(
+                        address,
+                        "Notify",
+                        "susssasa{sv}i",
+                        (APP_NAME, 0, "", summary, body, ["default", translate("Notifier", "Open the review")], {}, -1),
+                    )
                     serial = next(conn.outgoing_serial)
                     conn.send(message, serial=serial)
                     pending[serial] = task_id
@@ -124,8 +130,14 @@ class Notifier(QObject):
 
     activated = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, bus_address: str | None = "SESSION",
-                 icon: QIcon | None = None, use_tray: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        bus_address: str | None = "SESSION",
+        icon: QIcon | None = None,
+        use_tray: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._events = _Events()
         self._poll = QTimer(self)
@@ -155,7 +167,11 @@ class Notifier(QObject):
         self._texts[alert.task_id] = (alert.summary, alert.body)
         while len(self._texts) > MAX_TRACKED:
             self._texts.popitem(last=False)
-        if self._dbus is not None and self._dbus.is_alive() and self._dbus.send(alert.task_id, alert.summary, alert.body):
+        if (
+            self._dbus is not None
+            and self._dbus.is_alive()
+            and self._dbus.send(alert.task_id, alert.summary, alert.body)
+        ):
             self._remember("desktop", alert.task_id)
             return
         self._by_tray(alert.task_id, alert.summary, alert.body)

@@ -83,7 +83,9 @@ def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
                 closes += f" ({expires_in_words(task.expires_at, moment)})"
             lines.append(fill(translate("presenters", "Closes: %1"), closes))
     else:
-        lines.append(fill(translate("presenters", "In the outbox since: %1"), when(task.created_at, LONG_DATE, empty="—")))
+        lines.append(
+            fill(translate("presenters", "In the outbox since: %1"), when(task.created_at, LONG_DATE, empty="—"))
+        )
     return "\n".join(lines)
 
 
@@ -93,18 +95,32 @@ def task_more_details(task: Task | OutboxRow) -> str:
         lines = []
         if task.last_error:
             lines.append(fill(translate("presenters", "Last try: %1"), words(task.last_error)))
-        return "\n".join([*lines, translate("presenters", "Description:"),
-                          task.description or translate("presenters", "(none)")])
+        return "\n".join(
+            [*lines, translate("presenters", "Description:"), task.description or translate("presenters", "(none)")]
+        )
     none = translate("presenters", "none")
     lines = [
-        translate("presenters", "Description:"), task.description or translate("presenters", "(none)"), "",
-        fill(translate("presenters", "Experimentation: %1"), "—" if task.experimentation is None else dial(task.experimentation)),
+        translate("presenters", "Description:"),
+        task.description or translate("presenters", "(none)"),
+        "",
+        fill(
+            translate("presenters", "Experimentation: %1"),
+            "—" if task.experimentation is None else dial(task.experimentation),
+        ),
         fill(translate("presenters", "Created: %1"), details_when(task.created_at)),
         fill(translate("presenters", "Expires: %1"), details_when(task.expires_at)),
-        fill(translate("presenters", "Compute budget: %1"), "—" if task.compute_budget is None else money(task.compute_budget)),
-        fill(translate("presenters", "Prototype tier: %1"), "—" if task.prototype_tier is None else task.prototype_tier),
+        fill(
+            translate("presenters", "Compute budget: %1"),
+            "—" if task.compute_budget is None else money(task.compute_budget),
+        ),
+        fill(
+            translate("presenters", "Prototype tier: %1"), "—" if task.prototype_tier is None else task.prototype_tier
+        ),
         fill(translate("presenters", "Brand kit: %1"), task.brand_kit_id or "—"),
-        fill(translate("presenters", "Attachments: %1"), ", ".join(map(str, task.attachments)) if task.attachments else none),
+        fill(
+            translate("presenters", "Attachments: %1"),
+            ", ".join(map(str, task.attachments)) if task.attachments else none,
+        ),
         translate("presenters", "Requirements:") + ("" if task.requirements else " " + none),
     ]
     for name, value in (task.requirements or {}).items():

@@ -155,11 +155,18 @@ def _pair_problems(pairs: Pairs, where: str) -> list[str]:
     for number, (name, _value) in enumerate(pairs, start=1):
         if not name.strip():
             if where == "rows":
-                problems.append(fill(translate("RequirementsEditor", "A value has no name (row %1). Give it a name or remove it."), number))
+                problems.append(
+                    fill(
+                        translate("RequirementsEditor", "A value has no name (row %1). Give it a name or remove it."),
+                        number,
+                    )
+                )
             else:
                 problems.append(translate("RequirementsEditor", "A value has no name. Give it a name or remove it."))
         elif name in seen:
-            problems.append(fill(translate("RequirementsEditor", "The name “%1” is used twice. Each name can be used once."), name))
+            problems.append(
+                fill(translate("RequirementsEditor", "The name “%1” is used twice. Each name can be used once."), name)
+            )
         seen.add(name)
     return problems
 
@@ -229,7 +236,9 @@ class RequirementsEditor(QWidget):
         self.table.setMaximumHeight(self.table.fontMetrics().height() * 12)
         self.table.setAccessibleName(self.tr("Requirements (optional), as names and values"))
         self.table.setAccessibleDescription(
-            self.tr("Optional. One row for each thing the result must have: a name and a value.") + " " + self.tr(VALUE_RULES)
+            self.tr("Optional. One row for each thing the result must have: a name and a value.")
+            + " "
+            + self.tr(VALUE_RULES)
         )
 
         self.json_text = PlainTextEdit()
@@ -405,7 +414,11 @@ class RequirementsEditor(QWidget):
         return item
 
     def _describe(self, item: QTableWidgetItem) -> None:
-        kept = fill(self.tr("Kept as %1."), kind_words(parse_cell(item.text()))) if item.text().strip() else self.tr("Empty.")
+        kept = (
+            fill(self.tr("Kept as %1."), kind_words(parse_cell(item.text())))
+            if item.text().strip()
+            else self.tr("Empty.")
+        )
         item.setToolTip(f"{kept}\n{self.tr(VALUE_RULES)}")
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, kept)
 
@@ -435,10 +448,18 @@ class RequirementsEditor(QWidget):
                 where = f" ({exc})"
             return None, fill(self.tr("This is not valid JSON%1."), where)
         if not isinstance(data, _PairList):
-            kind = (self.tr("nothing (null)") if data is None
-                    else self.tr(_KIND_OF_JSON[type(data)]) if type(data) in _KIND_OF_JSON else self.tr("not a group"))
-            return None, fill(self.tr("Requirements must be names and values inside { }, for example %1; this is %2."),
-                              JSON_EXAMPLE, kind)
+            kind = (
+                self.tr("nothing (null)")
+                if data is None
+                else self.tr(_KIND_OF_JSON[type(data)])
+                if type(data) in _KIND_OF_JSON
+                else self.tr("not a group")
+            )
+            return None, fill(
+                self.tr("Requirements must be names and values inside { }, for example %1; this is %2."),
+                JSON_EXAMPLE,
+                kind,
+            )
         return [(name, _plain(value)) for name, value in data], ""
 
     def _json_edited(self) -> None:

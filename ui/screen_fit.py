@@ -20,8 +20,12 @@ def frame_of(window: QWidget) -> QMargins:
     """The frame the system draws around ``window`` (an estimate until it is shown)."""
     if window.isVisible():
         outer, inner = window.frameGeometry(), window.geometry()
-        margins = QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
-                           outer.right() - inner.right(), outer.bottom() - inner.bottom())
+        margins = QMargins(
+            inner.left() - outer.left(),
+            inner.top() - outer.top(),
+            outer.right() - inner.right(),
+            outer.bottom() - inner.bottom(),
+        )
         if margins != QMargins(0, 0, 0, 0):
             return margins
     return FRAME

@@ -32,8 +32,16 @@ class SettingsDialog(QDialog):
     CHANGE_KEY = 2
     FORGET_KEY = 3
 
-    def __init__(self, *, api_url: str, key_source: str, refresh_seconds: float, theme: str, can_manage_key: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        api_url: str,
+        key_source: str,
+        refresh_seconds: float,
+        theme: str,
+        can_manage_key: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
@@ -78,7 +86,11 @@ class SettingsDialog(QDialog):
         theme_label = QLabel(self.tr("&Look:"))
         theme_label.setBuddy(self.theme)
         form.addRow(theme_label, self.theme)
-        hint = QLabel(self.tr("Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."))
+        hint = QLabel(
+            self.tr(
+                "Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."
+            )
+        )
         hint.setWordWrap(True)
         set_tone(hint, "quiet")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -137,8 +137,11 @@ def claim_or_hand_over(folder: Path, argv: list[str]) -> tuple[SingleInstance | 
     if instance.hand_over(argv):
         log.info("already running on %s: handed over", folder)
         return None, 0
-    print(f"aitasker-desktop: AITasker Desktop is already open with the folder {folder}, but it does not "
-          "answer. Close it (or end it) and try again.", file=sys.stderr)
+    print(
+        f"aitasker-desktop: AITasker Desktop is already open with the folder {folder}, but it does not "
+        "answer. Close it (or end it) and try again.",
+        file=sys.stderr,
+    )
     return None, 4
 
 

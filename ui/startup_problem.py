@@ -23,8 +23,11 @@ def problem_box(problem: StoreError) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("startup_problem", "AITasker Desktop cannot start"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(translate("startup_problem", "The disk is full.") if isinstance(problem, DiskFull)
-                else translate("startup_problem", "AITasker Desktop cannot start."))
+    box.setText(
+        translate("startup_problem", "The disk is full.")
+        if isinstance(problem, DiskFull)
+        else translate("startup_problem", "AITasker Desktop cannot start.")
+    )
     box.setInformativeText(words(problem.user_message))
     box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 26em; }")
     if problem.detail:

@@ -9,5 +9,14 @@ from ui.panels.form import LABELS, SEND_TEXT, SEND_TIP, TaskForm
 from ui.widgets.plain_text_edit import PlainTextEdit
 from ui.widgets.slider_spin import RangeSlider, RangeSpin, SliderSpin
 
-__all__ = ["FIELD_ORDER", "LABELS", "SEND_TEXT", "SEND_TIP", "PlainTextEdit", "RangeSlider", "RangeSpin", "SliderSpin",
-           "TaskForm"]
+__all__ = [
+    "FIELD_ORDER",
+    "LABELS",
+    "SEND_TEXT",
+    "SEND_TIP",
+    "PlainTextEdit",
+    "RangeSlider",
+    "RangeSpin",
+    "SliderSpin",
+    "TaskForm",
+]

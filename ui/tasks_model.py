@@ -73,11 +73,31 @@ class TaskRow:
     About a fifth of a pydantic ``Task`` in memory; made from the store's columns without JSON.
     Times are seconds since the epoch (``created_ts`` 0 = unknown, ``expires_ts`` None = none)."""
 
-    __slots__ = ("budget_usd", "category", "created_ts", "description", "expires_ts", "id", "search", "status",
-                 "task_type", "title")
+    __slots__ = (
+        "budget_usd",
+        "category",
+        "created_ts",
+        "description",
+        "expires_ts",
+        "id",
+        "search",
+        "status",
+        "task_type",
+        "title",
+    )
 
-    def __init__(self, id: str, status: str, title: str, description: str, category: str, task_type: str,
-                 budget_usd: float | None, created_ts: float, expires_ts: float | None) -> None:
+    def __init__(
+        self,
+        id: str,
+        status: str,
+        title: str,
+        description: str,
+        category: str,
+        task_type: str,
+        budget_usd: float | None,
+        created_ts: float,
+        expires_ts: float | None,
+    ) -> None:
         self.id = id
         self.status = _intern(status)
         self.title = title
@@ -92,16 +112,31 @@ class TaskRow:
     @classmethod
     def from_task(cls, task: Task | OutboxRow) -> TaskRow:
         budget = task.budget_usd if isinstance(task.budget_usd, (int, float)) else None
-        return cls(task.id, task.status, task.title or "", task.description or "", task.category or "",
-                   task.task_type or "", budget, seconds_since_epoch(task.created_at),
-                   seconds_since_epoch(task.expires_at) if task.expires_at else None)
+        return cls(
+            task.id,
+            task.status,
+            task.title or "",
+            task.description or "",
+            task.category or "",
+            task.task_type or "",
+            budget,
+            seconds_since_epoch(task.created_at),
+            seconds_since_epoch(task.expires_at) if task.expires_at else None,
+        )
 
     def to_task(self) -> Task:
         """A ``Task`` with what the row knows (the store has the rest)."""
-        return Task(id=self.id, status=self.status, title=self.title, description=self.description,
-                    category=self.category, task_type=self.task_type, budget_usd=self.budget_usd,
-                    created_at=datetime.fromtimestamp(self.created_ts, UTC) if self.created_ts else None,
-                    expires_at=None if self.expires_ts is None else datetime.fromtimestamp(self.expires_ts, UTC))
+        return Task(
+            id=self.id,
+            status=self.status,
+            title=self.title,
+            description=self.description,
+            category=self.category,
+            task_type=self.task_type,
+            budget_usd=self.budget_usd,
+            created_at=datetime.fromtimestamp(self.created_ts, UTC) if self.created_ts else None,
+            expires_at=None if self.expires_ts is None else datetime.fromtimestamp(self.expires_ts, UTC),
+        )
 
     @property
     def is_final(self) -> bool:
@@ -163,19 +198,41 @@ class Column:
 
 
 COLUMNS: list[Column] = [
-    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Title"),
-           lambda t, now: t.title or translate("TasksTableModel", "Untitled task"), lambda t: t.title.casefold(),
-           tooltip=lambda t: plain_tooltip(t.title)),
-    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Category / Type"), lambda t, now: _category(t.category, t.task_type),
-           lambda t: _category_key(t.category, t.task_type)),
-    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Budget"), lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
-           lambda t: t.budget_usd if t.budget_usd is not None else -1.0, align_right=True),
-    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Status"), lambda t, now: _status_label(t.status),  # mark: an icon
-           lambda t: _status_label(t.status), tooltip=lambda t: words(status_info(t.status).explanation)),
-    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Created"), lambda t, now: _short_local(t.created_ts), attrgetter("created_ts"),
-           tooltip=lambda t: _local(t.created_ts)),
-    Column(QT_TRANSLATE_NOOP("TasksTableModel", "Expires"), lambda t, now: expires_in_words(_when(t.expires_ts), now, final=t.is_final),
-           lambda t: t.expires_ts or 0.0, tooltip=lambda t: _local(t.expires_ts)),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Title"),
+        lambda t, now: t.title or translate("TasksTableModel", "Untitled task"),
+        lambda t: t.title.casefold(),
+        tooltip=lambda t: plain_tooltip(t.title),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Category / Type"),
+        lambda t, now: _category(t.category, t.task_type),
+        lambda t: _category_key(t.category, t.task_type),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Budget"),
+        lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
+        lambda t: t.budget_usd if t.budget_usd is not None else -1.0,
+        align_right=True,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Status"),
+        lambda t, now: _status_label(t.status),  # mark: an icon
+        lambda t: _status_label(t.status),
+        tooltip=lambda t: words(status_info(t.status).explanation),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Created"),
+        lambda t, now: _short_local(t.created_ts),
+        attrgetter("created_ts"),
+        tooltip=lambda t: _local(t.created_ts),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Expires"),
+        lambda t, now: expires_in_words(_when(t.expires_ts), now, final=t.is_final),
+        lambda t: t.expires_ts or 0.0,
+        tooltip=lambda t: _local(t.expires_ts),
+    ),
 ]
 
 
@@ -256,8 +313,13 @@ class TasksTableModel(QAbstractTableModel):
     # (old row, new row) just before ``dataChanged`` for an updated task: the proxy moves it.
     rowReplaced = Signal(object, object)
 
-    def __init__(self, clock: Callable[[], datetime] | None = None, parent: Any = None, *,
-                 details: Callable[[str], Task | None] | None = None) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime] | None = None,
+        parent: Any = None,
+        *,
+        details: Callable[[str], Task | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._rows: list[TaskRow] = []
         self._row_of: dict[str, int] = {}
@@ -421,7 +483,8 @@ class TasksTableModel(QAbstractTableModel):
         rows = self.rowCount()
         if rows:
             self.dataChanged.emit(
-                self.index(0, EXPIRES_COLUMN), self.index(rows - 1, EXPIRES_COLUMN),
+                self.index(0, EXPIRES_COLUMN),
+                self.index(rows - 1, EXPIRES_COLUMN),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole],
             )
 
@@ -440,8 +503,10 @@ class TasksTableModel(QAbstractTableModel):
 # Filters a person thinks in, not status codes.
 FILTERS: dict[str, tuple[str, Callable[[str], bool]]] = {
     "all": (QT_TRANSLATE_NOOP("TasksTableModel", "All tasks"), lambda status: True),
-    "active": (QT_TRANSLATE_NOOP("TasksTableModel", "In progress"),
-               lambda status: not status_info(status).final and status != "review"),
+    "active": (
+        QT_TRANSLATE_NOOP("TasksTableModel", "In progress"),
+        lambda status: not status_info(status).final and status != "review",
+    ),
     "review": (QT_TRANSLATE_NOOP("TasksTableModel", "Needs my review"), lambda status: status == "review"),
     "finished": (QT_TRANSLATE_NOOP("TasksTableModel", "Finished"), lambda status: status_info(status).final),
 }
@@ -548,8 +613,9 @@ class TasksFilterProxy(QAbstractTableModel):
             i = self._locate(self._shown, self._source.row(top_left.row()))
             if i is not None:
                 row = self._proxy_row(i, len(self._shown))
-                self.dataChanged.emit(self.index(row, top_left.column()), self.index(row, bottom_right.column()),
-                                      list(roles or []))
+                self.dataChanged.emit(
+                    self.index(row, top_left.column()), self.index(row, bottom_right.column()), list(roles or [])
+                )
             return
         names = column_index("Category / Type")
         if self._sort is not None and self._sort[0] == names and top_left.column() <= names <= bottom_right.column():
@@ -558,8 +624,9 @@ class TasksFilterProxy(QAbstractTableModel):
             return
         rows = len(self._shown)
         if rows:
-            self.dataChanged.emit(self.index(0, top_left.column()), self.index(rows - 1, bottom_right.column()),
-                                  list(roles or []))
+            self.dataChanged.emit(
+                self.index(0, top_left.column()), self.index(rows - 1, bottom_right.column()), list(roles or [])
+            )
 
     # --- the lists ----------------------------------------------------------------------------
     def _proxy_row(self, i: int, count: int) -> int:
@@ -761,8 +828,9 @@ class TasksFilterProxy(QAbstractTableModel):
         self._relayout(self._order, shown)
 
 
-async def load_in_background(model: TasksTableModel, pages: Iterator[list[tuple[Any, ...]]], *,
-                             slice_seconds: float = 0.004) -> int:
+async def load_in_background(
+    model: TasksTableModel, pages: Iterator[list[tuple[Any, ...]]], *, slice_seconds: float = 0.004
+) -> int:
     """Append the store's pages (tuples, :data:`app.store.TASK_ROW_FIELDS`) to the model, giving the
     GUI a turn every ``slice_seconds``; returns how many rows came.
 

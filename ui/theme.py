@@ -57,10 +57,20 @@ _DARK = {
     Role.Link: "#79b8ff",
     Role.LinkVisited: "#c5a3ff",
 }
-_DARK_DISABLED = {Role.WindowText: "#7c7c7c", Role.Text: "#7c7c7c", Role.ButtonText: "#7c7c7c",
-                  Role.Highlight: "#4a4a4a", Role.HighlightedText: "#a0a0a0"}
+_DARK_DISABLED = {
+    Role.WindowText: "#7c7c7c",
+    Role.Text: "#7c7c7c",
+    Role.ButtonText: "#7c7c7c",
+    Role.Highlight: "#4a4a4a",
+    Role.HighlightedText: "#a0a0a0",
+}
 
-_LIGHT = {Role.Highlight: "#2a64c5", Role.HighlightedText: "#ffffff", Role.PlaceholderText: "#666666", Role.Link: "#1a55b0"}
+_LIGHT = {
+    Role.Highlight: "#2a64c5",
+    Role.HighlightedText: "#ffffff",
+    Role.PlaceholderText: "#666666",
+    Role.Link: "#1a55b0",
+}
 
 # Colours the app adds, per look: (light, dark).
 TONES: dict[str, tuple[str, str]] = {
@@ -266,8 +276,11 @@ def contrast(a: QColor, b: QColor) -> float:
     blended over ``b`` first, as it would be painted."""
     if a.alphaF() < 1.0:
         t = a.alphaF()
-        a = QColor.fromRgbF(a.redF() * t + b.redF() * (1 - t), a.greenF() * t + b.greenF() * (1 - t),
-                            a.blueF() * t + b.blueF() * (1 - t))
+        a = QColor.fromRgbF(
+            a.redF() * t + b.redF() * (1 - t),
+            a.greenF() * t + b.greenF() * (1 - t),
+            a.blueF() * t + b.blueF() * (1 - t),
+        )
 
     def luminance(c: QColor) -> float:
         def channel(v: float) -> float:

@@ -21,10 +21,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every API answer")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of API requests answered 503")
     parser.add_argument("--drop-rate", type=float, default=0.0, help="share of API answers cut off mid-way")
-    parser.add_argument("--no-select", action="store_true",
-                        help="do not offer choosing a version through the API (clients send people to the website)")
-    parser.add_argument("--create-limit", type=int, default=60, help="creates allowed per minute (default 60, as documented)")
-    parser.add_argument("--read-limit", type=int, default=300, help="reads allowed per minute (default 300, as documented)")
+    parser.add_argument(
+        "--no-select",
+        action="store_true",
+        help="do not offer choosing a version through the API (clients send people to the website)",
+    )
+    parser.add_argument(
+        "--create-limit", type=int, default=60, help="creates allowed per minute (default 60, as documented)"
+    )
+    parser.add_argument(
+        "--read-limit", type=int, default=300, help="reads allowed per minute (default 300, as documented)"
+    )
     args = parser.parse_args(argv)
     if not is_loopback_host(args.host):
         parser.error("the sandbox only listens on loopback addresses (127.0.0.1, ::1, localhost)")

@@ -57,7 +57,11 @@ def _iso(ts: float) -> str:
 
 
 def _initials(title: str) -> str:
-    words = [w for w in "".join(c if c.isalnum() else " " for c in title).split() if w.lower() not in ("for", "a", "the", "my", "of", "and")]
+    words = [
+        w
+        for w in "".join(c if c.isalnum() else " " for c in title).split()
+        if w.lower() not in ("for", "a", "the", "my", "of", "and")
+    ]
     return "".join(w[0] for w in words[:2]).upper() or "A"
 
 
@@ -80,7 +84,7 @@ def draft_svg(title: str, bid_id: str) -> str:
         f'<text x="160" y="{140 if shape != 2 else 158}" font-family="sans-serif" font-size="{56 if shape != 2 else 40}" '
         f'font-weight="bold" text-anchor="middle" fill="{background}">{initials}</text>'
         f'<text x="160" y="236" font-family="sans-serif" font-size="20" text-anchor="middle" fill="{ink}">{label}</text>'
-        f'<!-- {escape(bid_id)} --></svg>'
+        f"<!-- {escape(bid_id)} --></svg>"
     )
 
 
@@ -103,29 +107,34 @@ def make_bids(task: dict[str, Any], review_started: float, artifact_base: str) -
         image = f"{artifact_base}/{task_id}/{bid_id}.svg"
         artifacts: list[Any] = [
             {"type": "image", "url": image, "name": f"{STYLES[style].capitalize()} draft"},
-            {"type": "text", "content": f"Concept: a {STYLES[style]} take on “{title}”. "
-                                        f"Colours chosen to stay readable at any size."},
+            {
+                "type": "text",
+                "content": f"Concept: a {STYLES[style]} take on “{title}”. "
+                f"Colours chosen to stay readable at any size.",
+            },
         ]
         if index % 2:
             artifacts.append("Notes for the final version: vector files, a one-colour variant and a short guide.")
-        bids.append({
-            "id": bid_id,
-            "task_id": task_id,
-            "agent_id": str(uuid.UUID(int=_rng(name).getrandbits(128), version=4)),
-            "round": ROUNDS,
-            "bid_price_usd": min(price, budget),
-            "prototype_summary": f"A {STYLES[style]} version of “{title}”.",
-            "artifacts": artifacts,
-            "eval_score": score,
-            "eval_breakdown": {"quality": quality, "fit_to_brief": fit, "originality": originality},
-            "presented": False,
-            "selected": False,
-            "status": "submitted",
-            "created_at": _iso(review_started - 60 * (total - index)),
-            "agent_name": name,
-            "agent_tier": tier,
-            "agent_message": MESSAGES[rng.randrange(len(MESSAGES))],
-        })
+        bids.append(
+            {
+                "id": bid_id,
+                "task_id": task_id,
+                "agent_id": str(uuid.UUID(int=_rng(name).getrandbits(128), version=4)),
+                "round": ROUNDS,
+                "bid_price_usd": min(price, budget),
+                "prototype_summary": f"A {STYLES[style]} version of “{title}”.",
+                "artifacts": artifacts,
+                "eval_score": score,
+                "eval_breakdown": {"quality": quality, "fit_to_brief": fit, "originality": originality},
+                "presented": False,
+                "selected": False,
+                "status": "submitted",
+                "created_at": _iso(review_started - 60 * (total - index)),
+                "agent_name": name,
+                "agent_tier": tier,
+                "agent_message": MESSAGES[rng.randrange(len(MESSAGES))],
+            }
+        )
     bids.sort(key=lambda b: b["eval_score"], reverse=True)
     for bid in bids[:presented]:
         bid["presented"] = True

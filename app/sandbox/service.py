@@ -210,8 +210,11 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     @app.middleware("http")
     async def limits_and_faults(request: Request, call_next: Callable[..., Any]) -> Response:
         app.state.requests_seen.append(
-            (request.method, request.url.path,
-             {k: v for k, v in request.headers.items() if k.lower() != "authorization"})
+            (
+                request.method,
+                request.url.path,
+                {k: v for k, v in request.headers.items() if k.lower() != "authorization"},
+            )
         )
         faulty = any(request.url.path.startswith(p) for p in cfg.faults.paths)
         if faulty and cfg.faults.latency > 0:
@@ -253,11 +256,18 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     @app.post("/api/v1/tasks", status_code=201, dependencies=[Depends(authorised)])
     async def create_task(body: TaskCreate, idempotency_key: str | None = Header(default=None)) -> dict[str, Any]:
         if len(body.description) < cfg.min_description:
-            raise HTTPException(422, detail=[{
-                "loc": ["body", "description"], "type": "string_too_short", "input": body.description,
-                "msg": f"String should have at least {cfg.min_description} characters",
-                "ctx": {"min_length": cfg.min_description},
-            }])
+            raise HTTPException(
+                422,
+                detail=[
+                    {
+                        "loc": ["body", "description"],
+                        "type": "string_too_short",
+                        "input": body.description,
+                        "msg": f"String should have at least {cfg.min_description} characters",
+                        "ctx": {"min_length": cfg.min_description},
+                    }
+                ],
+            )
         with lock:
             if idempotency_key and idempotency_key in by_idempotency_key:
                 return render(tasks[by_idempotency_key[idempotency_key]])
@@ -338,6 +348,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
             }
 
     if cfg.select_operation:
+
         @app.post("/api/v1/tasks/{task_id}/select-bid", operation_id="select_bid", dependencies=[Depends(authorised)])
         async def select_bid(task_id: uuid.UUID, body: SelectBid, request: Request) -> dict[str, Any]:
             with lock:
@@ -360,7 +371,10 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                 return {"task": render(stored), "bid": chosen}
 
     if cfg.review_extensions > 0:
-        @app.post("/api/v1/tasks/{task_id}/extend-review", operation_id="extend_review", dependencies=[Depends(authorised)])
+
+        @app.post(
+            "/api/v1/tasks/{task_id}/extend-review", operation_id="extend_review", dependencies=[Depends(authorised)]
+        )
         async def extend_review(task_id: uuid.UUID) -> dict[str, Any]:
             with lock:
                 stored = find(str(task_id))
@@ -384,8 +398,11 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
             if stored is None or not any(b["id"] == str(bid_id) for b in bids):
                 raise HTTPException(404, "No such picture")
             title = str(stored.body.get("title") or "")
-        return Response(draft_svg(title, str(bid_id)), media_type="image/svg+xml",
-                        headers={"Cache-Control": "private, max-age=3600"})
+        return Response(
+            draft_svg(title, str(bid_id)),
+            media_type="image/svg+xml",
+            headers={"Cache-Control": "private, max-age=3600"},
+        )
 
     return app
 

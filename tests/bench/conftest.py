@@ -37,9 +37,17 @@ STATUSES = ["open", "matching", "prototyping", "review", "delivering", "complete
 def make_tasks(n: int, *, start: int = 0) -> list[Task]:
     base = datetime(2026, 1, 1, tzinfo=UTC)
     return [
-        Task(id=str(uuid.UUID(int=i + 1)), status=STATUSES[i % 8], title=f"Task number {i}", description=f"brief {i}",
-             category="data", task_type="data-analysis", budget_usd=3 + (i * 37) % 297,
-             created_at=base + timedelta(minutes=i), expires_at=base + timedelta(minutes=i + 600))
+        Task(
+            id=str(uuid.UUID(int=i + 1)),
+            status=STATUSES[i % 8],
+            title=f"Task number {i}",
+            description=f"brief {i}",
+            category="data",
+            task_type="data-analysis",
+            budget_usd=3 + (i * 37) % 297,
+            created_at=base + timedelta(minutes=i),
+            expires_at=base + timedelta(minutes=i + 600),
+        )
         for i in range(start, start + n)
     ]
 
@@ -89,8 +97,18 @@ class Bench:
     rows: dict[str, Row] = field(default_factory=dict)
     details: dict[str, object] = field(default_factory=dict)
 
-    def record(self, key: str, value: float, unit: str, target: float, *, baseline: float | None = None,
-               ratio: float | None = None, note: str = "", **details: object) -> Row:
+    def record(
+        self,
+        key: str,
+        value: float,
+        unit: str,
+        target: float,
+        *,
+        baseline: float | None = None,
+        ratio: float | None = None,
+        note: str = "",
+        **details: object,
+    ) -> Row:
         row = Row(key, value, unit, target, baseline, ratio, note)
         self.rows[key] = row
         if details:
@@ -98,8 +116,9 @@ class Bench:
         return row
 
     def check(self, *keys: str) -> None:
-        missed = [f"{k} = {self.rows[k].measured:.3g} (target ≤ {self.rows[k].target:g})"
-                  for k in keys if not self.rows[k].ok]
+        missed = [
+            f"{k} = {self.rows[k].measured:.3g} (target ≤ {self.rows[k].target:g})" for k in keys if not self.rows[k].ok
+        ]
         assert not missed, "missed: " + "; ".join(missed)
 
 
@@ -115,20 +134,35 @@ def bench() -> Bench:
 def machine() -> dict[str, object]:
     cpu = ""
     try:
-        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                    if line.startswith("model name")), "")
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "",
+        )
     except OSError:
         pass
     memory = 0.0
     try:
-        kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal:"))
+        kib = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal:")
+        )
         memory = round(kib / 1024 / 1024, 1)
     except (OSError, StopIteration):
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    return {"nproc": os.cpu_count(), "cpu": cpu or platform.processor(), "ram_gib": memory,
-            "load_1min_at_end": load, "python": platform.python_version(), "platform": platform.platform()}
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu or platform.processor(),
+        "ram_gib": memory,
+        "load_1min_at_end": load,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
 
 
 def _fmt(value: float | None, unit: str = "") -> str:
@@ -143,14 +177,24 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         return
     info = machine()
     header = ("metric", "value", "baseline", "ratio", "target", "ok")
-    lines = [(r.key, _fmt(r.value, r.unit), _fmt(r.baseline, r.unit), _fmt(r.ratio),
-              f"≤ {r.target:g}" + ("" if r.key.endswith("_ratio") else f" {r.unit}"), "yes" if r.ok else "NO")
-             for r in _BENCH.rows.values()]
+    lines = [
+        (
+            r.key,
+            _fmt(r.value, r.unit),
+            _fmt(r.baseline, r.unit),
+            _fmt(r.ratio),
+            f"≤ {r.target:g}" + ("" if r.key.endswith("_ratio") else f" {r.unit}"),
+            "yes" if r.ok else "NO",
+        )
+        for r in _BENCH.rows.values()
+    ]
     widths = [max(len(str(x)) for x in column) for column in zip(header, *lines, strict=True)]
     write = terminalreporter.write_line
     write("")
-    write(f"Benchmarks on {info['nproc']} cores, {info['cpu']}, {info['ram_gib']} GiB RAM "
-          f"(load {info['load_1min_at_end']:.1f})")
+    write(
+        f"Benchmarks on {info['nproc']} cores, {info['cpu']}, {info['ram_gib']} GiB RAM "
+        f"(load {info['load_1min_at_end']:.1f})"
+    )
     for line in [header, tuple("-" * w for w in widths), *lines]:
         write("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)))
     # Other benchmarks (tests/bench/test_review_bench.py) write their figures to the file as they
@@ -160,8 +204,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         data = json.loads(RESULTS.read_text())
     data.update({r.key: round(r.measured, 4) for r in _BENCH.rows.values()})
     data["details"] = {
-        r.key: {"value": r.value, "unit": r.unit, "baseline": r.baseline, "ratio": r.ratio, "target": r.target,
-                "ok": r.ok, "note": r.note, **_BENCH.details.get(r.key, {})}  # type: ignore[dict-item]
+        r.key: {
+            "value": r.value,
+            "unit": r.unit,
+            "baseline": r.baseline,
+            "ratio": r.ratio,
+            "target": r.target,
+            "ok": r.ok,
+            "note": r.note,
+            **_BENCH.details.get(r.key, {}),
+        }  # type: ignore[dict-item]
         for r in _BENCH.rows.values()
     }
     data["machine"] = info
@@ -224,8 +276,25 @@ def sandbox_process() -> Iterator[str]:
 
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "app.sandbox", "--port", str(port), "--create-limit", "100000", "--read-limit", "1000000", "--speed", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=subprocess_env(), cwd=ROOT, text=True)
+        [
+            sys.executable,
+            "-m",
+            "app.sandbox",
+            "--port",
+            str(port),
+            "--create-limit",
+            "100000",
+            "--read-limit",
+            "1000000",
+            "--speed",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=subprocess_env(),
+        cwd=ROOT,
+        text=True,
+    )
     try:
         assert process.stdout is not None
         line = process.stdout.readline()

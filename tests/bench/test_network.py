@@ -20,8 +20,10 @@ BODY = {"category": "data", "task_type": "data-analysis", "budget_usd": 20, "tit
 
 async def test_client_overhead_and_sandbox_answer_time(bench: Bench, sandbox_process: str) -> None:
     headers = {"Authorization": f"Bearer {DEMO_API_KEY}"}
-    async with httpx.AsyncClient(base_url=sandbox_process, headers=headers) as raw, \
-            TasksClient(sandbox_process, DEMO_API_KEY) as client:
+    async with (
+        httpx.AsyncClient(base_url=sandbox_process, headers=headers) as raw,
+        TasksClient(sandbox_process, DEMO_API_KEY) as client,
+    ):
         task_id = (await raw.post("/api/v1/tasks", json=BODY)).json()["id"]
         path = f"/api/v1/tasks/{task_id}"
         for _ in range(20):  # connections open, code paths warm
@@ -59,8 +61,21 @@ async def test_client_overhead_and_sandbox_answer_time(bench: Bench, sandbox_pro
             single.append(time.perf_counter() - start)
     per_call = median(ours) / BLOCK * 1000
     per_raw = median(theirs) / BLOCK * 1000
-    bench.record("client_overhead_ratio", per_call, "ms", 1.1, baseline=per_raw, ratio=per_call / per_raw,
-                 note=f"{CALLS} get_task against raw httpx GET + JSON, blocks of {BLOCK} alternating")
-    bench.record("sandbox_request_ms", median(single) * 1000, "ms", 5, note="one sequential GET, keep-alive",
-                 p99_ms=round(sorted(single)[int(0.99 * (len(single) - 1))] * 1000, 2))
+    bench.record(
+        "client_overhead_ratio",
+        per_call,
+        "ms",
+        1.1,
+        baseline=per_raw,
+        ratio=per_call / per_raw,
+        note=f"{CALLS} get_task against raw httpx GET + JSON, blocks of {BLOCK} alternating",
+    )
+    bench.record(
+        "sandbox_request_ms",
+        median(single) * 1000,
+        "ms",
+        5,
+        note="one sequential GET, keep-alive",
+        p99_ms=round(sorted(single)[int(0.99 * (len(single) - 1))] * 1000, 2),
+    )
     bench.check("client_overhead_ratio", "sandbox_request_ms")

@@ -32,13 +32,27 @@ def save(name: str, values: dict[str, float]) -> None:
     data = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     data[name] = {k: round(v, 4) for k, v in values.items()}
     RESULTS.write_text(json.dumps(data, indent=2))
-    print(f"\n{name}: " + ", ".join(f"{k} {v * 1000:.1f} ms" if k.endswith("_s") else f"{k} {v:.1f}" for k, v in values.items()))
+    print(
+        f"\n{name}: "
+        + ", ".join(f"{k} {v * 1000:.1f} ms" if k.endswith("_s") else f"{k} {v:.1f}" for k, v in values.items())
+    )
 
 
 def description(paths: int) -> dict[str, object]:
-    doc: dict[str, dict[str, object]] = {f"/api/v1/things/{n}/{{id}}": {"post": {"operationId": f"thing_{n}"}} for n in range(paths)}
-    doc["/api/v1/tasks/{task_id}/select-bid"] = {"post": {"requestBody": {"content": {"application/json": {
-        "schema": {"properties": {"bid_id": {"type": "string"}}, "required": ["bid_id"]}}}}}}
+    doc: dict[str, dict[str, object]] = {
+        f"/api/v1/things/{n}/{{id}}": {"post": {"operationId": f"thing_{n}"}} for n in range(paths)
+    }
+    doc["/api/v1/tasks/{task_id}/select-bid"] = {
+        "post": {
+            "requestBody": {
+                "content": {
+                    "application/json": {
+                        "schema": {"properties": {"bid_id": {"type": "string"}}, "required": ["bid_id"]}
+                    }
+                }
+            }
+        }
+    }
     return {"openapi": "3.1.0", "paths": doc}
 
 
@@ -64,8 +78,15 @@ def test_discovery_and_alert_checks_grow_at_most_linearly() -> None:
     alerts_many.check_all(many, now)  # the first pass alerts; the timed ones are the routine checks
     check_few = best(lambda: alerts_few.check_all(few, now))
     check_many = best(lambda: alerts_many.check_all(many, now))
-    save("review_discovery_and_checks", {"discover_200_paths_s": small, "discover_2000_paths_s": large,
-                                         "check_1000_s": check_few, "check_10000_s": check_many})
+    save(
+        "review_discovery_and_checks",
+        {
+            "discover_200_paths_s": small,
+            "discover_2000_paths_s": large,
+            "check_1000_s": check_few,
+            "check_10000_s": check_many,
+        },
+    )
     assert large / small < 10 * 3  # 10x the paths: at most a few times linear
     assert check_many / check_few < 10 * 3
 
@@ -74,8 +95,11 @@ async def test_a_review_shows_its_versions_and_pictures_soon(qtbot) -> None:  # 
     clock_now = [time.time()]
     with SandboxServer(SandboxConfig(seed=4, clock=lambda: clock_now[0])) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
-            task = await client.create_task(TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45,
-                                                      title="Logo for my bakery"))
+            task = await client.create_task(
+                TaskDraft(
+                    category="graphics-design", task_type="logo-design", budget_usd=45, title="Logo for my bakery"
+                )
+            )
             clock_now[0] += sum(d for name, d in PHASES if name != "review") + 1
             task = await client.get_task(task.id)
             service = ReviewService(lambda: client, DEMO_API_KEY)
@@ -87,8 +111,10 @@ async def test_a_review_shows_its_versions_and_pictures_soon(qtbot) -> None:  # 
             window.start()
             await wait_until(lambda: window.versions.count() > 0, what="versions")
             versions = time.perf_counter() - start
-            await wait_until(lambda: all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count())),
-                             what="thumbnails")
+            await wait_until(
+                lambda: all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count())),
+                what="thumbnails",
+            )
             pictures = time.perf_counter() - start
             window.close()
             await service.aclose()

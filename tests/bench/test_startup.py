@@ -33,9 +33,16 @@ def test_startup_against_a_bare_pyside6_window(bench: Bench, tmp_path: Path) -> 
     app_start(empty)  # the first run makes the data folder and the store (not what is measured)
     bare_start()  # and warms the file cache for both
     ours, bare = alternate(RUNS, lambda: app_start(empty), bare_start)
-    bench.record("startup_ratio", median(ours) * 1000, "ms", 1.5, baseline=median(bare) * 1000,
-                 ratio=median(ours) / median(bare), runs_ms=[round(x * 1000) for x in ours],
-                 baseline_runs_ms=[round(x * 1000) for x in bare])
+    bench.record(
+        "startup_ratio",
+        median(ours) * 1000,
+        "ms",
+        1.5,
+        baseline=median(bare) * 1000,
+        ratio=median(ours) / median(bare),
+        runs_ms=[round(x * 1000) for x in ours],
+        baseline_runs_ms=[round(x * 1000) for x in bare],
+    )
     bench.check("startup_ratio")
 
 
@@ -45,8 +52,15 @@ def test_startup_with_100k_tasks_against_an_empty_store(bench: Bench, tmp_path: 
     copy_store(store_100k, full / "demo")
     app_start(full)  # the first open migrates nothing but warms the cache
     ours, base = alternate(RUNS, lambda: app_start(full), lambda: app_start(empty))
-    bench.record("startup_100k_ratio", median(ours) * 1000, "ms", 1.2, baseline=median(base) * 1000,
-                 ratio=median(ours) / median(base), runs_ms=[round(x * 1000) for x in ours],
-                 baseline_runs_ms=[round(x * 1000) for x in base])
+    bench.record(
+        "startup_100k_ratio",
+        median(ours) * 1000,
+        "ms",
+        1.2,
+        baseline=median(base) * 1000,
+        ratio=median(ours) / median(base),
+        runs_ms=[round(x * 1000) for x in ours],
+        baseline_runs_ms=[round(x * 1000) for x in base],
+    )
     shutil.rmtree(full, ignore_errors=True)
     bench.check("startup_100k_ratio")

@@ -80,8 +80,16 @@ def test_loading_100k_tasks_into_the_model(bench: Bench, store: Store, qapp) -> 
 
     mine, theirs = alternate(3, ours, standard)
     bench.record("table_load_100k_s", median(mine), "s", 1.0, runs_s=[round(x, 3) for x in mine])
-    bench.record("table_load_ratio", median(mine), "s", 0.5, baseline=median(theirs), ratio=median(mine) / median(theirs),
-                 note="against QStandardItemModel", baseline_runs_s=[round(x, 3) for x in theirs])
+    bench.record(
+        "table_load_ratio",
+        median(mine),
+        "s",
+        0.5,
+        baseline=median(theirs),
+        ratio=median(mine) / median(theirs),
+        note="against QStandardItemModel",
+        baseline_runs_s=[round(x, 3) for x in theirs],
+    )
     kept.clear()
     bench.check("table_load_100k_s", "table_load_ratio")
 
@@ -118,9 +126,16 @@ def test_one_more_character_in_the_search_box(bench: Bench, store: Store, qapp) 
     view.setModel(qt_proxy)
     qt = typing(qt_proxy.setFilterFixedString, 1)
     value = median(ours) * 1000
-    bench.record("table_filter_keystroke_ms", value, "ms", 50, baseline=qt[0] * 1000, ratio=value / (qt[0] * 1000),
-                 note="worst keystroke of 'number 4321'; baseline QSortFilterProxyModel",
-                 runs_ms=[round(x * 1000, 1) for x in ours])
+    bench.record(
+        "table_filter_keystroke_ms",
+        value,
+        "ms",
+        50,
+        baseline=qt[0] * 1000,
+        ratio=value / (qt[0] * 1000),
+        note="worst keystroke of 'number 4321'; baseline QSortFilterProxyModel",
+        runs_ms=[round(x * 1000, 1) for x in ours],
+    )
     view.close()
     bench.check("table_filter_keystroke_ms")
 
@@ -133,8 +148,15 @@ def test_one_new_task_into_100k(bench: Bench, store: Store, qapp) -> None:  # ty
     base = datetime(2026, 1, 1, tzinfo=UTC)
     times = []
     for n in range(200):
-        task = Task(id=f"new-{n}", status="open", title=f"New {n}", category="data", task_type="data-analysis",
-                    budget_usd=10, created_at=base + timedelta(minutes=rng.randrange(LARGE)))
+        task = Task(
+            id=f"new-{n}",
+            status="open",
+            title=f"New {n}",
+            category="data",
+            task_type="data-analysis",
+            budget_usd=10,
+            created_at=base + timedelta(minutes=rng.randrange(LARGE)),
+        )
         start = time.perf_counter()
         model.upsert(task)
         times.append(time.perf_counter() - start)
@@ -176,9 +198,15 @@ async def test_background_load_keeps_the_loop_moving(bench: Bench, store: Store,
         p99s.append(percentile(late, 0.99))
         view.close()
         view.deleteLater()
-    bench.record("background_load_max_stall_ms", median(worst) * 1000, "ms", 50,
-                 runs_ms=[round(x * 1000, 1) for x in worst], p99_ms=[round(x * 1000, 1) for x in p99s],
-                 total_s=[round(x, 2) for x in totals])
+    bench.record(
+        "background_load_max_stall_ms",
+        median(worst) * 1000,
+        "ms",
+        50,
+        runs_ms=[round(x * 1000, 1) for x in worst],
+        p99_ms=[round(x * 1000, 1) for x in p99s],
+        total_s=[round(x, 2) for x in totals],
+    )
     bench.check("background_load_max_stall_ms")
 
 

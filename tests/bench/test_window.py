@@ -70,19 +70,22 @@ def test_memory_with_100k_tasks_shown(bench: Bench, store_100k: Path, tmp_path: 
     env = subprocess_env(AITASKER_BENCH_EXIT_AT="loaded")
 
     def rss(folder: Path) -> float:
-        line = time_to_line([sys.executable, "-m", "ui", "--demo", "--data-dir", str(folder)], "loaded", env,
-                            timeout=120)[1]
+        line = time_to_line(
+            [sys.executable, "-m", "ui", "--demo", "--data-dir", str(folder)], "loaded", env, timeout=120
+        )[1]
         return float(line.split()[1])
 
     empty = [rss(tmp_path / "empty") for _ in range(2)]
     full = [rss(tmp_path / "full") for _ in range(3)]
-    bench.record("rss_100k_mb", median(full), "MiB", 250, baseline=median(empty), note="baseline: empty store",
-                 runs_mb=full)
+    bench.record(
+        "rss_100k_mb", median(full), "MiB", 250, baseline=median(empty), note="baseline: empty store", runs_mb=full
+    )
     bench.check("rss_100k_mb")
 
 
-async def test_loop_while_200_creates_drain_with_100k_rows(bench: Bench, store_100k: Path, sandbox_process: str,
-                                                          tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+async def test_loop_while_200_creates_drain_with_100k_rows(
+    bench: Bench, store_100k: Path, sandbox_process: str, tmp_path: Path, qapp
+) -> None:  # type: ignore[no-untyped-def]
     """200 drafts queued at once drain through the outbox to the sandbox (another process) while
     the window shows 100,000 rows; a 5 ms timer notes how late the loop gets to it. Three rounds
     of 200: the median round's worst and 99th-percentile lateness."""
@@ -95,8 +98,16 @@ async def test_loop_while_200_creates_drain_with_100k_rows(bench: Bench, store_1
             draft_ids = []
             for n in range(CREATES):
                 draft_id = store.new_draft_id()
-                store.save_draft(draft_id, {"title": f"Bench {round_number}.{n}", "category": "data",
-                                            "task_type": "data-analysis", "budget_usd": 10, "description": "measured"})
+                store.save_draft(
+                    draft_id,
+                    {
+                        "title": f"Bench {round_number}.{n}",
+                        "category": "data",
+                        "task_type": "data-analysis",
+                        "budget_usd": 10,
+                        "description": "measured",
+                    },
+                )
                 draft_ids.append(draft_id)
             for draft_id in draft_ids:  # all queued at once (no await: the drain starts below)
                 window.outbox.queue(draft_id)
@@ -104,16 +115,28 @@ async def test_loop_while_200_creates_drain_with_100k_rows(bench: Bench, store_1
             probe.start()
             start = time.perf_counter()
             expected = LARGE + CREATES * (round_number + 1)
-            await wait_until(lambda expected=expected: window.model.task_count() >= expected  # type: ignore[misc]
-                             and window.model.rowCount() == window.model.task_count(), timeout=300,
-                             what="the outbox to drain")
+            await wait_until(
+                lambda expected=expected: (
+                    window.model.task_count() >= expected  # type: ignore[misc]
+                    and window.model.rowCount() == window.model.task_count()
+                ),
+                timeout=300,
+                what="the outbox to drain",
+            )
             drains.append(round(time.perf_counter() - start, 1))
             probe.stop()
             worst.append(max(probe.late))
             p99s.append(percentile(probe.late, 0.99))
     store.close()
-    bench.record("loop_max_stall_ms", median(worst) * 1000, "ms", 50, note="median of 3 drains of 200 creates",
-                 runs_ms=[round(x * 1000, 1) for x in worst], drain_s=drains)
+    bench.record(
+        "loop_max_stall_ms",
+        median(worst) * 1000,
+        "ms",
+        50,
+        note="median of 3 drains of 200 creates",
+        runs_ms=[round(x * 1000, 1) for x in worst],
+        drain_s=drains,
+    )
     bench.record("loop_p99_stall_ms", median(p99s) * 1000, "ms", 16, runs_ms=[round(x * 1000, 1) for x in p99s])
     bench.check("loop_max_stall_ms", "loop_p99_stall_ms")
 
@@ -138,6 +161,13 @@ async def test_autosave_with_10k_drafts(bench: Bench, sandbox_process: str, tmp_
         assert window.drafts.list.count() == DRAFTS + 1
         assert window.drafts.list.item(0).text().startswith("My task, take 199")
     store.close()
-    bench.record("autosave_p99_ms", median(p99s) * 1000, "ms", 5, note="median of 3 runs of 200 autosaves",
-                 runs_p99_ms=[round(x * 1000, 2) for x in p99s], median_ms=round(median(medians) * 1000, 2))
+    bench.record(
+        "autosave_p99_ms",
+        median(p99s) * 1000,
+        "ms",
+        5,
+        note="median of 3 runs of 200 autosaves",
+        runs_p99_ms=[round(x * 1000, 2) for x in p99s],
+        median_ms=round(median(medians) * 1000, 2),
+    )
     bench.check("autosave_p99_ms")

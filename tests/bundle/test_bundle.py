@@ -26,8 +26,18 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed (make bundle-test installs it)")
     work = tmp_path_factory.mktemp("bundle")
-    subprocess.run([sys.executable, str(ROOT / "packaging" / "build_bundle.py"), "--dist", str(work / "dist"),
-                    "--build", str(work / "build")], check=True, timeout=1800)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "build_bundle.py"),
+            "--dist",
+            str(work / "dist"),
+            "--build",
+            str(work / "build"),
+        ],
+        check=True,
+        timeout=1800,
+    )
     tarballs = list((work / "dist").glob(f"{about.SLUG}-{about.VERSION}-linux-*.tar.gz"))
     assert len(tarballs) == 1
     elsewhere = work / "unpacked here"
@@ -42,16 +52,22 @@ def bare_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def test_version_with_no_python_environment(bundle: Path, tmp_path: Path) -> None:
-    result = subprocess.run([str(bundle / about.SLUG), "--version"], capture_output=True, text=True,
-                            env=bare_env(tmp_path), timeout=60)
+    result = subprocess.run(
+        [str(bundle / about.SLUG), "--version"], capture_output=True, text=True, env=bare_env(tmp_path), timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{about.NAME} {about.VERSION}"
 
 
 def test_demo_window_opens_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
     shot = tmp_path / "demo.png"
-    result = subprocess.run([str(bundle / about.SLUG), "--demo", "--screenshot", str(shot)], capture_output=True,
-                            text=True, env=bare_env(tmp_path, QT_QPA_PLATFORM="offscreen"), timeout=120)
+    result = subprocess.run(
+        [str(bundle / about.SLUG), "--demo", "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        env=bare_env(tmp_path, QT_QPA_PLATFORM="offscreen"),
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     assert shot.stat().st_size > 10_000
@@ -62,9 +78,13 @@ def test_demo_window_opens_from_the_bundle(bundle: Path, tmp_path: Path) -> None
 def test_german_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
     """The app's German and Qt's own (standard buttons) are inside the bundle and found there."""
     data = tmp_path / "data"
-    result = subprocess.run([str(bundle / about.SLUG), "--demo", "--data-dir", str(data), "--screenshot",
-                             str(tmp_path / "de.png")], capture_output=True, text=True, timeout=120,
-                            env=bare_env(tmp_path, QT_QPA_PLATFORM="offscreen", LANG="de_DE.UTF-8"))
+    result = subprocess.run(
+        [str(bundle / about.SLUG), "--demo", "--data-dir", str(data), "--screenshot", str(tmp_path / "de.png")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=bare_env(tmp_path, QT_QPA_PLATFORM="offscreen", LANG="de_DE.UTF-8"),
+    )
     assert result.returncode == 0, result.stderr
     log = "\n".join(p.read_text(encoding="utf-8") for p in (data / "logs").glob("*.log"))
     assert "language: de" in log

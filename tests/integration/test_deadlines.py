@@ -79,8 +79,10 @@ class SlowServer:
             if word == "503":
                 writer.write(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n")
             elif word == "ok":
-                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                             b"Content-Length: %d\r\n\r\n%s" % (len(TASK_JSON), TASK_JSON))
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: %d\r\n\r\n%s" % (len(TASK_JSON), TASK_JSON)
+                )
             else:
                 writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
                 for _ in range(100_000):  # bounded: a byte every 30 ms, at most ~50 min, stopped with the server

@@ -53,7 +53,7 @@ class PictureServer:
                     self.send_header("Transfer-Encoding", "chunked")
                     self.end_headers()
                     for start in range(0, len(route.body), 4096):
-                        piece = route.body[start:start + 4096]
+                        piece = route.body[start : start + 4096]
                         self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
                     self.wfile.write(b"0\r\n\r\n")
                     return

@@ -21,8 +21,16 @@ async def test_a_server_422_on_the_budget_reads_like_the_budget_box() -> None:
         TaskDraft.model_validate({"category": "data", "task_type": "x", "budget_usd": 301})
     assert plain_field_errors(invalid.value.errors())["budget_usd"] == [own]  # type: ignore[attr-defined]
     # The real sandbox refusing it (the draft slips past the client's own check).
-    too_much = TaskDraft.model_construct(category="data", task_type="data-analysis", budget_usd=301.0, title="Big",
-                                         description="", requirements={}, experimentation=0.3, brand_kit_id=None)
+    too_much = TaskDraft.model_construct(
+        category="data",
+        task_type="data-analysis",
+        budget_usd=301.0,
+        title="Big",
+        description="",
+        requirements={},
+        experimentation=0.3,
+        brand_kit_id=None,
+    )
     with SandboxServer(SandboxConfig()) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
             with pytest.raises(InvalidTask) as refused:

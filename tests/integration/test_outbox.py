@@ -19,7 +19,6 @@ def values(title: str) -> dict[str, object]:
     return {"category": "data", "task_type": "data-analysis", "budget_usd": 12.5, "title": title}
 
 
-
 def posted_titles(server: SandboxServer) -> list[str]:
     return [t.body["title"] for t in sorted(server.app.state.tasks.values(), key=lambda t: t.created)]
 

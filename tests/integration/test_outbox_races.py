@@ -23,8 +23,13 @@ from tests.conftest import wait_until
 
 
 def values(title: str, budget: float = 12.5, description: str = "") -> dict[str, object]:
-    return {"category": "data", "task_type": "data-analysis", "budget_usd": budget, "title": title,
-            "description": description}
+    return {
+        "category": "data",
+        "task_type": "data-analysis",
+        "budget_usd": budget,
+        "title": title,
+        "description": description,
+    }
 
 
 def posted_titles(server: SandboxServer) -> list[str]:
@@ -135,7 +140,9 @@ async def test_new_text_after_an_unclear_send_is_posted_and_the_old_attempt_stay
             cats = values("Blog post about cats", 50, "About cats")
             new_id = store.save_draft("a", cats)  # autosave of the form that showed draft "a"
             assert new_id is not None and new_id != "a"
-            assert store.save_draft("a", {**cats, "description": "About cats, more"}) == new_id  # one new draft, not one per save
+            assert (
+                store.save_draft("a", {**cats, "description": "About cats, more"}) == new_id
+            )  # one new draft, not one per save
             result = await outbox.send(new_id)
             assert result.state == "created" and result.task is not None
             assert result.task.title == "Blog post about cats" and result.task.budget_usd == 50
@@ -165,9 +172,13 @@ async def test_an_answer_for_older_content_deletes_nothing_typed(store: Store, t
             server.config.faults.drop_rate = 0.0
             store.close()
             with sqlite3.connect(store.path) as db:  # what the old version did on autosave
-                db.execute("UPDATE drafts SET body = ?, key_body = NULL WHERE id = 'a'",
-                           ('{"budget_usd": 50, "category": "data", "description": "About cats", '
-                            '"task_type": "data-analysis", "title": "Blog post about cats"}',))
+                db.execute(
+                    "UPDATE drafts SET body = ?, key_body = NULL WHERE id = 'a'",
+                    (
+                        '{"budget_usd": 50, "category": "data", "description": "About cats", '
+                        '"task_type": "data-analysis", "title": "Blog post about cats"}',
+                    ),
+                )
             store = Store.in_dir(tmp_path)
             outbox = Outbox(store, lambda: client, min_spacing=0.0)
             result = await outbox.send("a")

@@ -16,8 +16,13 @@ from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY, PHASES
 from app.schema import TaskDraft
 
-DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.0, title="Logo for my bakery",
-                  description="A warm, round logo")
+DRAFT = TaskDraft(
+    category="graphics-design",
+    task_type="logo-design",
+    budget_usd=45.0,
+    title="Logo for my bakery",
+    description="A warm, round logo",
+)
 BID_WINDOW = sum(d for name, d in PHASES if name != "review")
 
 
@@ -44,7 +49,9 @@ def select_posts(server: SandboxServer) -> list[str]:
     return [path for method, path, _ in server.app.state.requests_seen if method == "POST" and "select" in path]
 
 
-async def test_gallery_is_empty_before_review_then_shows_versions_within_budget(server: SandboxServer, clock: Clock) -> None:
+async def test_gallery_is_empty_before_review_then_shows_versions_within_budget(
+    server: SandboxServer, clock: Clock
+) -> None:
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
         before = await client.get_bids(task.id)
@@ -78,10 +85,15 @@ async def test_the_sandbox_serves_the_pictures_it_lists(server: SandboxServer, c
     finally:
         await fetcher.aclose()
     assert first.startswith(b"<svg") and b"LB" in first and first != second  # initials of the title, one per version
-    assert httpx.get(server.url + "/sandbox/artifacts/00000000-0000-4000-8000-000000000000/x.svg").status_code in (404, 422)
+    assert httpx.get(server.url + "/sandbox/artifacts/00000000-0000-4000-8000-000000000000/x.svg").status_code in (
+        404,
+        422,
+    )
 
 
-async def test_choosing_sends_one_request_then_delivering_then_completed(server: SandboxServer, clock: Clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_choosing_sends_one_request_then_delivering_then_completed(
+    server: SandboxServer, clock: Clock, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
         clock.now += BID_WINDOW + 1
@@ -184,14 +196,18 @@ async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: Sand
         task = await client.create_task(DRAFT)
         clock.now += BID_WINDOW + 1
         gallery = await client.get_bids(task.id)
-        wrong = Operation("/api/v1/tasks/{task_id}/select-bid", "task_id", bid_in="body", bid_field="bid")  # not its field
+        wrong = Operation(
+            "/api/v1/tasks/{task_id}/select-bid", "task_id", bid_in="body", bid_field="bid"
+        )  # not its field
         with pytest.raises(errors.ApiError) as caught:
             await client.select_bid(wrong, task.id, gallery.presented[0].id)
     assert not isinstance(caught.value, errors.InvalidTask) and caught.value.status == 422
     assert "posted" not in caught.value.user_message and "did not accept" in caught.value.user_message
 
 
-async def test_an_operation_the_server_no_longer_knows_is_learned_again(server: SandboxServer, clock: Clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_an_operation_the_server_no_longer_knows_is_learned_again(
+    server: SandboxServer, clock: Clock, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     from app.review import Operation, ReviewOperations
     from app.review_service import ReviewService
     from app.store import Store
@@ -228,7 +244,9 @@ async def test_more_time_is_offered_when_advertised_and_given_once(server: Sandb
         after = await client.get_bids(task.id)
         assert after.task is not None and before.task is not None
         assert after.task.expires_at is not None and before.task.expires_at is not None
-        assert (after.task.expires_at - before.task.expires_at).total_seconds() == pytest.approx(server.config.extension_seconds, abs=1)
+        assert (after.task.expires_at - before.task.expires_at).total_seconds() == pytest.approx(
+            server.config.extension_seconds, abs=1
+        )
         assert (after.review_extensions_used, after.review_extensions_remaining) == (1, 0)
         with pytest.raises(errors.ApiError) as refused:
             await client.run_review_operation(ops.extend, task.id)

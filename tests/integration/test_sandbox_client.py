@@ -15,8 +15,14 @@ from app.sandbox.service import DEMO_API_KEY
 from app.schema import TaskDraft, max_length, number_limits
 from tests.conftest import free_port
 
-DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.5, title="Logo for launch",
-                  description="A round logo", requirements={"colours": 2, "vector": True})
+DRAFT = TaskDraft(
+    category="graphics-design",
+    task_type="logo-design",
+    budget_usd=45.5,
+    title="Logo for launch",
+    description="A round logo",
+    requirements={"colours": 2, "vector": True},
+)
 
 
 async def test_create_then_get_round_trip(sandbox: SandboxServer) -> None:
@@ -25,7 +31,11 @@ async def test_create_then_get_round_trip(sandbox: SandboxServer) -> None:
         created = await client.create_task(DRAFT, idempotency_key="one")
         fetched = await client.get_task(created.id)
     assert created.status == "open" and fetched.id == created.id
-    assert (fetched.title, fetched.budget_usd, fetched.requirements) == ("Logo for launch", 45.5, {"colours": 2, "vector": True})
+    assert (fetched.title, fetched.budget_usd, fetched.requirements) == (
+        "Logo for launch",
+        45.5,
+        {"colours": 2, "vector": True},
+    )
     assert fetched.expires_at is not None and fetched.created_at is not None and fetched.expires_at > fetched.created_at
     assert client.rate_limit.limit == 300 and client.rate_limit.remaining is not None
 
@@ -39,8 +49,16 @@ async def test_wrong_or_missing_key_is_unauthorized(sandbox: SandboxServer) -> N
 
 async def test_server_422_names_the_fields(sandbox: SandboxServer) -> None:
     # model_construct skips the client's checks, as a client with stale limits would.
-    bad = TaskDraft.model_construct(category="data", task_type="data-analysis", budget_usd=301.0, title="t" * 201,
-                                    description="", requirements={}, experimentation=0.3, brand_kit_id=None)
+    bad = TaskDraft.model_construct(
+        category="data",
+        task_type="data-analysis",
+        budget_usd=301.0,
+        title="t" * 201,
+        description="",
+        requirements={},
+        experimentation=0.3,
+        brand_kit_id=None,
+    )
     async with TasksClient(sandbox.url, DEMO_API_KEY) as client:
         with pytest.raises(errors.InvalidTask) as caught:
             await client.create_task(bad)
@@ -143,8 +161,12 @@ async def test_sandbox_cli_serves_on_the_given_port(tmp_path: object) -> None:
     import sys
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "app.sandbox", "--port", str(port), "--api-key", "k"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.sandbox", "--port", str(port), "--api-key", "k"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 20)  # type: ignore[union-attr]
         assert f"127.0.0.1:{port}" in line
@@ -159,7 +181,9 @@ def test_sandbox_cli_refuses_non_loopback() -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "app.sandbox", "--host", "0.0.0.0"], capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "app.sandbox", "--host", "0.0.0.0"], capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 2 and "loopback" in result.stderr
 
 
@@ -182,8 +206,15 @@ async def test_demo_sandbox_reads_earlier_tasks_from_the_store_on_demand(tmp_pat
     from app.store import Store, task_reader
 
     store = Store.in_dir(tmp_path)
-    earlier = Task(id="00000000-0000-4000-8000-0000000000aa", status="open", title="From last time",
-                   category="data", task_type="data-analysis", budget_usd=12, created_at=datetime.now(UTC))
+    earlier = Task(
+        id="00000000-0000-4000-8000-0000000000aa",
+        status="open",
+        title="From last time",
+        category="data",
+        task_type="data-analysis",
+        budget_usd=12,
+        created_at=datetime.now(UTC),
+    )
     store.upsert_task(earlier)
     config = SandboxConfig(known=task_reader(store.path))
     with SandboxServer(config) as server:
@@ -191,7 +222,9 @@ async def test_demo_sandbox_reads_earlier_tasks_from_the_store_on_demand(tmp_pat
         async with TasksClient(server.url, DEMO_API_KEY) as client:
             fetched = await client.get_task(earlier.id)
             assert (fetched.title, fetched.budget_usd, fetched.status) == ("From last time", 12, "open")
-            async with httpx.AsyncClient(base_url=server.url, headers={"Authorization": f"Bearer {DEMO_API_KEY}"}) as raw:
+            async with httpx.AsyncClient(
+                base_url=server.url, headers={"Authorization": f"Bearer {DEMO_API_KEY}"}
+            ) as raw:
                 assert (await raw.post(f"/api/v1/tasks/{earlier.id}/cancel")).json()["status"] == "cancelled"
             assert (await client.get_task(earlier.id)).status == "cancelled"  # remembered from then on
             with pytest.raises(errors.NotFound):

@@ -73,7 +73,9 @@ async def test_added_task_is_stored_followed_and_announced(tmp_path: Path) -> No
         await session.start()
         try:
             draft_id = store.new_draft_id()
-            store.save_draft(draft_id, {"category": "data", "task_type": "data-analysis", "budget_usd": 10, "title": "A"})
+            store.save_draft(
+                draft_id, {"category": "data", "task_type": "data-analysis", "budget_usd": 10, "title": "A"}
+            )
             updates: list[str] = []
             session.task_updated.connect(lambda task: updates.append(task.id))
             result = await session.outbox.send(draft_id)

@@ -71,8 +71,13 @@ def test_a_write_failure_at_start_is_not_damage_nothing_is_moved_aside(tmp_path:
     store.save_draft("a", {"title": "Keep me"})
     store.close()
     before = (tmp_path / "aitasker.sqlite3").read_bytes()
-    result = subprocess.run([sys.executable, "-c", OPEN_WITH_FILE_SIZE_LIMIT, str(tmp_path)],
-                            capture_output=True, text=True, timeout=60, cwd=disk.ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_WITH_FILE_SIZE_LIMIT, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=disk.ROOT,
+    )
     assert result.stdout.startswith("refused: "), result.stdout + result.stderr
     assert str(tmp_path) in result.stdout and "Traceback" not in result.stderr
     assert not [name for name in files(tmp_path) if "damaged" in name]
@@ -114,8 +119,9 @@ def test_a_read_only_folder_is_said_in_words_and_nothing_is_moved(tmp_path: Path
         os.chmod(folder / "aitasker.sqlite3", 0o400)
         os.chmod(folder, 0o500)
         try:
-            result = subprocess.run(disk.python(READ_ONLY_CHECK, str(folder)), capture_output=True, text=True,
-                                    timeout=60, cwd=disk.ROOT)
+            result = subprocess.run(
+                disk.python(READ_ONLY_CHECK, str(folder)), capture_output=True, text=True, timeout=60, cwd=disk.ROOT
+            )
         finally:
             os.chmod(folder, 0o700)
             os.chmod(folder / "aitasker.sqlite3", 0o600)
@@ -124,8 +130,10 @@ def test_a_read_only_folder_is_said_in_words_and_nothing_is_moved(tmp_path: Path
         if reason:
             pytest.skip(f"as root a read-only folder needs a read-only mount: {reason}")
         quoted = f"'{folder}'"
-        result = disk.run_in_namespace(f"mount --bind {quoted} {quoted}\nmount -o remount,bind,ro {quoted}",
-                                       disk.python(READ_ONLY_CHECK, str(folder)))
+        result = disk.run_in_namespace(
+            f"mount --bind {quoted} {quoted}\nmount -o remount,bind,ro {quoted}",
+            disk.python(READ_ONLY_CHECK, str(folder)),
+        )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out.get("kind") == "CannotWrite", out

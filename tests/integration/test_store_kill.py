@@ -39,8 +39,13 @@ def test_sigkill_during_autosave_never_loses_a_saved_draft(tmp_path: Path) -> No
     saves_seen_before_kills = 0
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     for _ in range(KILLS):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path), str(next_n)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(tmp_path), str(next_n)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         assert child.stdout is not None
         # Kill at a random moment: a fifth of the time while the store may still be opening or migrating,
         # otherwise after a random number of confirmed saves (counted, not timed: a loaded machine is slow).

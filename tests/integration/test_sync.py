@@ -42,6 +42,7 @@ async def test_status_goes_from_open_to_review_to_expired() -> None:
                 if seen[-1] == "review":
                     assert pause == refresher.quiet_interval  # waiting for the user: poll less
             assert seen == ["open", "review", "expired"]
+
             def task_reads() -> int:
                 return sum(1 for r in server.app.state.requests_seen if r[1].startswith("/api/v1/tasks/"))
 
@@ -118,8 +119,11 @@ async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once
             refresher = TaskRefresher(lambda: client, watched, store.upsert_task)
             refresher_reads_before = len(server.app.state.requests_seen)
             await refresher.refresh_once()
-            asked = [r[1].rsplit("/", 1)[-1] for r in list(server.app.state.requests_seen)[refresher_reads_before:]
-                     if r[0] == "GET"]
+            asked = [
+                r[1].rsplit("/", 1)[-1]
+                for r in list(server.app.state.requests_seen)[refresher_reads_before:]
+                if r[0] == "GET"
+            ]
     assert sorted(asked) == sorted(t.id for t in created[1:])
     assert pages_read == [3, 3, 1]
     store.close()

@@ -20,12 +20,20 @@ from ui.tasks_model import COLUMNS
 
 
 @asynccontextmanager
-async def open_window(qtbot, url: str | None, key: str | None, data_dir: Path, *, demo: bool = True,  # type: ignore[no-untyped-def]
-                      keystore: KeyStore | None = None) -> AsyncIterator[MainWindow]:
+async def open_window(
+    qtbot,
+    url: str | None,
+    key: str | None,
+    data_dir: Path,
+    *,
+    demo: bool = True,  # type: ignore[no-untyped-def]
+    keystore: KeyStore | None = None,
+) -> AsyncIterator[MainWindow]:
     settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
     store = Store.in_dir(data_dir / "data")
-    window = MainWindow(Connection(url or "http://127.0.0.1:9", key, demo=demo), store, settings=settings,
-                        keystore=keystore)
+    window = MainWindow(
+        Connection(url or "http://127.0.0.1:9", key, demo=demo), store, settings=settings, keystore=keystore
+    )
     qtbot.addWidget(window)
     window.show()
     try:

@@ -56,8 +56,14 @@ async def test_a_401_opens_the_key_dialog_and_keeps_the_form(qtbot, tmp_path: Pa
             assert dialog is not None and "did not accept" in dialog.message.text()
             dialog.key.setText(SECRET)
             dialog.connect_button.click()
-            await wait_until(lambda: window.connection.api_key == SECRET and window.client is not None
-                             and "not accepted" not in window.connection_label.text(), what="the new key in use")
+            await wait_until(
+                lambda: (
+                    window.connection.api_key == SECRET
+                    and window.client is not None
+                    and "not accepted" not in window.connection_label.text()
+                ),
+                what="the new key in use",
+            )
             assert window.form.title.text() == "Still here"
             assert await window.client.list_categories()  # type: ignore[union-attr]
             stored = await keystore.load()
@@ -72,9 +78,23 @@ def test_the_key_never_reaches_any_file_or_output(tmp_path: Path) -> None:
         for key in (SECRET, WRONG):
             env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AITASKER_API_KEY": key}
             result = subprocess.run(
-                [sys.executable, "-m", "ui", "--api-url", server.url, "--data-dir", str(data), "--debug",
-                 "--screenshot", str(tmp_path / f"shot-{key[-4:]}.png")],
-                capture_output=True, text=True, timeout=60, env=env)
+                [
+                    sys.executable,
+                    "-m",
+                    "ui",
+                    "--api-url",
+                    server.url,
+                    "--data-dir",
+                    str(data),
+                    "--debug",
+                    "--screenshot",
+                    str(tmp_path / f"shot-{key[-4:]}.png"),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env=env,
+            )
             assert result.returncode == 0, result.stderr
             outputs.append(result.stdout + result.stderr)
         requests = [r for r in server.app.state.requests_seen if r[1].startswith("/api/")]

@@ -16,7 +16,9 @@ from tests.ui.test_window_layout import fully_shown
 from ui.tasks_model import TASK_ID_ROLE
 
 
-async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(qtbot, sandbox: SandboxServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(
+    qtbot, sandbox: SandboxServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = window.form
         qtbot.keyClicks(form.title, "Logo for my bakery")

@@ -101,9 +101,7 @@ print(json.dumps(results))
 def _measure() -> dict[str, dict[str, int]]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     code = _CHILD.format(calls=CALLS, batch=BATCH, tolerance=TOLERANCE)
-    child = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=240
-    )
+    child = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
     assert child.returncode == 0, f"the Qt binding crashed the process:\n{child.stderr[-2000:]}"
     return json.loads(child.stdout.strip().splitlines()[-1])
 

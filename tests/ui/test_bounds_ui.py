@@ -18,8 +18,14 @@ from tests.far_dates import FAR, ZONES, local_zone
 from ui.requirements_editor import RequirementsEditor, parse_cell
 from ui.tasks_model import COLUMNS, SORT_ROLE, TasksFilterProxy, TasksTableModel
 
-ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, Qt.ItemDataRole.ForegroundRole,
-         Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole]
+ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    SORT_ROLE,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+]
 
 
 @pytest.fixture(params=ZONES)
@@ -30,7 +36,9 @@ def zone(request: pytest.FixtureRequest) -> Iterator[str]:
 
 def far_tasks() -> list[Task]:
     return [
-        Task.model_validate({"id": f"far-{n}", "title": f"Far {n}", "status": "open", "created_at": text, "expires_at": text})
+        Task.model_validate(
+            {"id": f"far-{n}", "title": f"Far {n}", "status": "open", "created_at": text, "expires_at": text}
+        )
         for n, text in enumerate(FAR)
     ]
 
@@ -38,7 +46,9 @@ def far_tasks() -> list[Task]:
 def every_cell(model: TasksTableModel) -> dict[tuple[int, int, int], object]:
     return {
         (row, col, int(role)): model.index(row, col).data(role)
-        for row in range(model.rowCount()) for col in range(len(COLUMNS)) for role in ROLES
+        for row in range(model.rowCount())
+        for col in range(len(COLUMNS))
+        for role in ROLES
     }
 
 
@@ -134,7 +144,10 @@ async def test_requirements_hundreds_of_levels_deep_are_refused_kept_saved_and_q
         # Before: a few hundred levels hung saving and quitting, or posted a task that could not be read back.
         assert not window.form.send_button.isEnabled()
         assert window.form.problems().get("requirements") == [REQUIREMENTS_TOO_DEEP]
-        await wait_until(lambda: any(d.values.get("requirements") == text for d in window.store.list_drafts()),
-                         timeout=5, what="the autosave of the text as typed")
+        await wait_until(
+            lambda: any(d.values.get("requirements") == text for d in window.store.list_drafts()),
+            timeout=5,
+            what="the autosave of the text as typed",
+        )
     async with open_window(qtbot, None, None, tmp_path, demo=False) as again:  # the first one quit
         assert again.form.requirements.is_json_mode() and again.form.requirements.json_text.toPlainText() == text

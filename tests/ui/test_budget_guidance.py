@@ -19,12 +19,16 @@ def choose(form, category: str, task_type: str) -> None:  # type: ignore[no-unty
     form.task_type.setCurrentIndex(form.task_type.findData(task_type))
 
 
-async def test_a_first_task_starts_at_a_modest_amount_that_follows_the_task_type(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_a_first_task_starts_at_a_modest_amount_that_follows_the_task_type(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = window.form
         assert form.budget.value() == FIRST_BUDGET
         assert form.budget_guidance.isVisible()
-        assert form.budget_guidance.text().startswith(pays_for(FIRST_BUDGET)) and PAID_WHEN in form.budget_guidance.text()
+        assert (
+            form.budget_guidance.text().startswith(pays_for(FIRST_BUDGET)) and PAID_WHEN in form.budget_guidance.text()
+        )
         choose(form, "digital-marketing", "social-media-post")
         assert form.budget.value() == first_budget("social-media-post") < FIRST_BUDGET  # a small piece starts lower
         choose(form, "graphics-design", "logo-design")
@@ -39,7 +43,9 @@ async def test_a_first_task_starts_at_a_modest_amount_that_follows_the_task_type
         assert form.budget_guidance.text() == f"{pays_for(45)} {PAID_WHEN}"
 
 
-async def test_the_last_budget_per_task_type_is_where_the_next_one_starts(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_the_last_budget_per_task_type_is_where_the_next_one_starts(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = window.form
         qtbot.keyClicks(form.title, "Logo for my bakery")
@@ -60,7 +66,9 @@ async def test_the_last_budget_per_task_type_is_where_the_next_one_starts(qtbot,
         assert again.form.budget.value() == 45.37  # kept across a restart
 
 
-async def test_the_guidance_gives_way_to_the_message_when_the_amount_cannot_be_sent(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_the_guidance_gives_way_to_the_message_when_the_amount_cannot_be_sent(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = window.form
         form.budget.spin.setFocus()

@@ -20,7 +20,6 @@ from tests.ui.helpers import cell, confirmation, open_window, press
 ROOT = Path(__file__).resolve().parents[2]
 
 
-
 def fill(window, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(window.form.title, title)
     window.form.category.setCurrentIndex(window.form.category.findData("data"))
@@ -158,8 +157,9 @@ with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
 async def test_type_kill_the_app_restart_and_the_text_is_there(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     data = tmp_path / "data"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-c", GUI_CHILD, str(data)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", GUI_CHILD, str(data)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
     try:
         assert child.stdout is not None
         line = child.stdout.readline()

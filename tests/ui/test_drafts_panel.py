@@ -20,8 +20,10 @@ def test_an_autosave_updates_its_item_and_moves_it_to_the_top(qtbot) -> None:  #
     panel = DraftsPanel()
     qtbot.addWidget(panel)
     now = time.time()
-    panel.set_drafts([record("c", "Third", now - 10), record("b", "Second", now - 20), record("a", "First", now - 30)],
-                     current_id="a")
+    panel.set_drafts(
+        [record("c", "Third", now - 10), record("b", "Second", now - 20), record("a", "First", now - 30)],
+        current_id="a",
+    )
     items = {i: panel.list.item(n) for n, i in enumerate(ids(panel))}
     assert "First (open in the form)" in items["a"].text()
     panel.list.setCurrentItem(items["b"])

@@ -20,12 +20,22 @@ from ui.screen_fit import fitted_geometry
 def roll_wheel_over(widget: QWidget) -> None:
     where = QPointF(widget.width() / 2, widget.height() / 2)
     for notches in (-3, 3, -2):
-        event = QWheelEvent(where, QPointF(widget.mapToGlobal(where.toPoint())), QPoint(0, 0), QPoint(0, 120 * notches),
-                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        event = QWheelEvent(
+            where,
+            QPointF(widget.mapToGlobal(where.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, 120 * notches),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
         QApplication.sendEvent(widget, event)
 
 
-async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         size = fitted_geometry(QRect(0, 0, 1024, 600)).size()  # 1024x640 less a task bar
         window.resize(size)
@@ -55,6 +65,9 @@ async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(qtbot, tmp_
         assert len(actions) <= 8, actions
         [task] = sandbox.app.state.tasks.values()
         assert (task.body["category"], task.body["task_type"], task.body["title"]) == (
-            "graphics-design", "logo-design", "Logo for my bakery")
+            "graphics-design",
+            "logo-design",
+            "Logo for my bakery",
+        )
         assert task.body["budget_usd"] == 10.0  # the first amount, untouched by the wheel
         assert QSize(window.size()) == size

@@ -26,13 +26,16 @@ def app() -> Iterator[QApplication]:
     remove_translations(application)
 
 
-@pytest.mark.parametrize(("env", "expected"), [
-    ({"LANG": "de_DE.UTF-8"}, ["de_DE", "de"]),
-    ({"LANGUAGE": "fr:de", "LANG": "en_GB.UTF-8"}, ["fr", "de", "en_GB", "en"]),
-    ({"LANGUAGE": "de", "LANG": "C"}, []),  # gettext ignores LANGUAGE under the C locale
-    ({"LC_ALL": "de_AT.UTF-8@euro", "LANG": "en_US.UTF-8"}, ["de_AT", "de"]),
-    ({}, []),
-])
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "de_DE.UTF-8"}, ["de_DE", "de"]),
+        ({"LANGUAGE": "fr:de", "LANG": "en_GB.UTF-8"}, ["fr", "de", "en_GB", "en"]),
+        ({"LANGUAGE": "de", "LANG": "C"}, []),  # gettext ignores LANGUAGE under the C locale
+        ({"LC_ALL": "de_AT.UTF-8@euro", "LANG": "en_US.UTF-8"}, ["de_AT", "de"]),
+        ({}, []),
+    ],
+)
 def test_preferred_languages_follow_the_environment(env: dict[str, str], expected: list[str]) -> None:
     assert preferred_languages(env) == expected
 

@@ -30,10 +30,16 @@ async def test_every_focusable_control_is_announced_by_its_label(qtbot, tmp_path
         window.tasks.more_toggle.setChecked(True)
         qtbot.keyClicks(form.title, "Logo for my bakery")  # the suggestion line shows too
         assert unnamed(window) == []
-        for widget, label in ((form.category, "Category"), (form.task_type, "Task type"),
-                              (form.task_type.lineEdit(), "Task type"), (form.budget.spin, "Budget"),
-                              (form.budget.slider, "Budget"), (window.tasks.filter_box, "Show"),
-                              (form.title, "What do you need?"), (form.description, "Describe it")):
+        for widget, label in (
+            (form.category, "Category"),
+            (form.task_type, "Task type"),
+            (form.task_type.lineEdit(), "Task type"),
+            (form.budget.spin, "Budget"),
+            (form.budget.slider, "Budget"),
+            (window.tasks.filter_box, "Show"),
+            (form.title, "What do you need?"),
+            (form.description, "Describe it"),
+        ):
             assert accessible_name(widget).startswith(label), (label, accessible_name(widget))
         form.category.setCurrentIndex(form.category.findData("data"))
         assert accessible_name(form.category) == "Category"  # the label, whatever is chosen
@@ -47,9 +53,22 @@ async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sand
         qtbot.keyClicks(form.title, "Logo for my bakery")
         form.category.setCurrentIndex(form.category.findData("graphics-design"))  # Post task enabled
         visited = tab_round(qtbot, form.title)
-        for part in (form.description, form.category, form.task_type, form.budget.spin, form.more_toggle,
-                     form.send_button, window.new_button, tasks.filter_box, tasks.search, tasks.refresh_button,
-                     tasks.table, tasks.details, tasks.add_by_id, tasks.add_button):
+        for part in (
+            form.description,
+            form.category,
+            form.task_type,
+            form.budget.spin,
+            form.more_toggle,
+            form.send_button,
+            window.new_button,
+            tasks.filter_box,
+            tasks.search,
+            tasks.refresh_button,
+            tasks.table,
+            tasks.details,
+            tasks.add_by_id,
+            tasks.add_button,
+        ):
             assert part in visited, f"Tab never reaches {part.objectName() or type(part).__name__}"
         assert visited.index(form.description) == 0  # typing the title, then Tab: the description
         assert visited.index(form.send_button) < visited.index(tasks.table)  # the form, then the tasks

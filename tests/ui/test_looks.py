@@ -23,8 +23,16 @@ from ui.widgets.full_text_tooltips import FullTextDelegate
 
 def task(task_id: str, status: str, expires_in: timedelta, title: str = "A task") -> Task:
     now = datetime.now(UTC)
-    return Task(id=task_id, title=title, status=status, budget_usd=10, category="graphics-design",
-                task_type="logo-design", created_at=now, expires_at=now + expires_in)
+    return Task(
+        id=task_id,
+        title=title,
+        status=status,
+        budget_usd=10,
+        category="graphics-design",
+        task_type="logo-design",
+        created_at=now,
+        expires_at=now + expires_in,
+    )
 
 
 def pixel_lightness(widget) -> int:  # type: ignore[no-untyped-def]
@@ -35,8 +43,10 @@ async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Pa
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         try:
             window.account.set_theme("dark")  # what Settings → Look → Dark does
-            await wait_until(lambda: pixel_lightness(window.form.title) < 80 and pixel_lightness(window.table) < 80,
-                             what="a dark window")
+            await wait_until(
+                lambda: pixel_lightness(window.form.title) < 80 and pixel_lightness(window.table) < 80,
+                what="a dark window",
+            )
             window.banner.show_message("Posted “Logo”.", kind="success")
             banner_bg = window.banner.grab().toImage().pixelColor(2, 2)
             assert banner_bg.lightness() < 100  # the message's background followed the look
@@ -73,7 +83,9 @@ async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path
         assert "Graphics &amp; Design › Logo design" in delegate.full_text_tooltip(option, index, table)
 
 
-async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         window.model.upsert(task("just-posted", "open", timedelta(seconds=40)))  # "in under a minute"
         window.model.upsert(task("to-choose", "review", timedelta(minutes=20)))

@@ -14,15 +14,18 @@ from app.review_alerts import ReviewAlert
 from tests.conftest import wait_until
 from ui.notifier import Notifier
 
-ALERT = ReviewAlert("task-1", "review", "Ready for your review", "‘Logo for my bakery’ is ready for your review — closes at 15:40")
+ALERT = ReviewAlert(
+    "task-1", "review", "Ready for your review", "‘Logo for my bakery’ is ready for your review — closes at 15:40"
+)
 
 
 @pytest.fixture
 def session_bus() -> Iterator[str]:
     if shutil.which("dbus-daemon") is None:
         pytest.skip("needs dbus-daemon (Debian package dbus-daemon) for a private session bus")
-    process = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1", "--nopidfile"],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1", "--nopidfile"], stdout=subprocess.PIPE, text=True
+    )
     assert process.stdout is not None
     address = process.stdout.readline().strip()
     try:

@@ -57,7 +57,9 @@ def jargon(window: QWidget) -> list[str]:
     return [t for t in showing_text(window) if JARGON.search(t)]
 
 
-async def test_a_new_window_speaks_plainly_and_keeps_rare_fields_closed(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_a_new_window_speaks_plainly_and_keeps_rare_fields_closed(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = window.form
         assert not form.more_options.isVisible() and form.more_toggle.isVisible()
@@ -91,7 +93,9 @@ async def test_an_offline_post_says_it_plainly_with_the_technical_part_tucked_aw
         assert banner.details.isVisible() and banner.details.text()  # there, for whoever asks
 
 
-async def test_posted_tasks_use_the_taxonomy_names_and_the_forms_number_format(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_posted_tasks_use_the_taxonomy_names_and_the_forms_number_format(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = window.form
         qtbot.keyClicks(form.title, "Logo for my bakery")
@@ -107,12 +111,24 @@ async def test_posted_tasks_use_the_taxonomy_names_and_the_forms_number_format(q
         assert f"Experimentation: {form.experimentation.spin.text()}" in window.tasks.more_details.toPlainText()  # 0.30
 
 
-async def test_the_details_show_what_matters_first_and_the_rest_on_request(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_the_details_show_what_matters_first_and_the_rest_on_request(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         now = datetime.now(UTC)
-        task = Task(id="t-1", title="Sales summary", status="review", budget_usd=45.5, category="data",
-                    task_type="data-analysis-summary", created_at=now, expires_at=now + timedelta(hours=3),
-                    compute_budget=2.0, prototype_tier=2, experimentation=0.3)
+        task = Task(
+            id="t-1",
+            title="Sales summary",
+            status="review",
+            budget_usd=45.5,
+            category="data",
+            task_type="data-analysis-summary",
+            created_at=now,
+            expires_at=now + timedelta(hours=3),
+            compute_budget=2.0,
+            prototype_tier=2,
+            experimentation=0.3,
+        )
         window.model.upsert(task)
         assert window.tasks.select("t-1")
         summary = window.tasks.details.toPlainText().splitlines()

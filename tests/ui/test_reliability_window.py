@@ -53,9 +53,14 @@ async def queue_offline(window, qtbot, *titles: str) -> dict[str, str]:  # type:
     for title in titles:
         fill(window, qtbot, title)
         await send_and_confirm(window, qtbot)
-        await wait_until(lambda t=title: any(d.title == t and d.state == WAITING for d in window.store.list_drafts())
-                         and "No connection" in window.banner.text.text() and window.sender.sending is None,
-                         what=f"{title} to wait in the outbox")
+        await wait_until(
+            lambda t=title: (
+                any(d.title == t and d.state == WAITING for d in window.store.list_drafts())
+                and "No connection" in window.banner.text.text()
+                and window.sender.sending is None
+            ),
+            what=f"{title} to wait in the outbox",
+        )
         ids[title] = next(d.id for d in window.store.list_drafts() if d.title == title)
     return ids
 
@@ -68,19 +73,26 @@ async def test_taken_out_while_the_outbox_sends_is_not_posted_and_keeps_its_edit
         with SandboxServer(SandboxConfig(), port=port) as server:
             server.config.faults.latency = 1.0  # the server comes back slowly
             window.outbox.network_may_be_back()
-            await wait_until(lambda: window.store.get_draft(ids["first"]).state == SENDING, timeout=20,  # type: ignore[union-attr]
-                             what="the first to be on its way")
+            await wait_until(
+                lambda: window.store.get_draft(ids["first"]).state == SENDING,
+                timeout=20,  # type: ignore[union-attr]
+                what="the first to be on its way",
+            )
             window.open_draft(ids["second"])  # "Take out of outbox" by opening it to edit
             assert "Taken out of the outbox" in window.banner.text.text()
             qtbot.keyClicks(window.form.title, ", edited")
-            await wait_until(lambda: window.store.get_draft(ids["first"]) is None, timeout=20, what="the first to be posted")
+            await wait_until(
+                lambda: window.store.get_draft(ids["first"]) is None, timeout=20, what="the first to be posted"
+            )
             window.outbox.network_may_be_back()
             await asyncio.sleep(2.5)  # longer than the server's delay: a late send would have landed
             assert posted_titles(server) == ["first"]
             second = window.store.get_draft(ids["second"])
             assert second is not None and second.state == DRAFT
-            await wait_until(lambda: window.store.get_draft(ids["second"]).title == "second, edited",  # type: ignore[union-attr]
-                             what="the edit to be saved")
+            await wait_until(
+                lambda: window.store.get_draft(ids["second"]).title == "second, edited",  # type: ignore[union-attr]
+                what="the edit to be saved",
+            )
             assert window.form.title.text() == "second, edited" and window.current_draft_id == ids["second"]
 
 
@@ -92,11 +104,16 @@ async def test_deleting_a_waiting_draft_while_the_outbox_sends_keeps_the_outbox_
         with SandboxServer(SandboxConfig(), port=port) as server:
             server.config.faults.latency = 0.8
             window.outbox.network_may_be_back()
-            await wait_until(lambda: window.store.get_draft(ids["first"]).state == SENDING, timeout=20,  # type: ignore[union-attr]
-                             what="the first to be on its way")
+            await wait_until(
+                lambda: window.store.get_draft(ids["first"]).state == SENDING,
+                timeout=20,  # type: ignore[union-attr]
+                what="the first to be on its way",
+            )
             window.delete_draft(ids["second"])
             assert "Deleted “second”" in window.banner.text.text()
-            await wait_until(lambda: window.store.get_draft(ids["third"]) is None, timeout=30, what="the third to be posted")
+            await wait_until(
+                lambda: window.store.get_draft(ids["third"]) is None, timeout=30, what="the third to be posted"
+            )
             assert posted_titles(server) == ["first", "third"]
             assert window.outbox_label.text() == ""
 
@@ -108,8 +125,14 @@ async def test_new_text_after_an_unclear_send_is_posted_and_the_earlier_attempt_
             window.form.budget.setValue(45)
             server.config.faults.drop_rate = 1.0  # it is made, then the connection drops: unclear
             await send_and_confirm(window, qtbot)
-            await wait_until(lambda: any(d.state == UNKNOWN for d in window.store.list_drafts())
-                             and window.sender.sending is None and window.form.title.isEnabled(), what="the unclear send")
+            await wait_until(
+                lambda: (
+                    any(d.state == UNKNOWN for d in window.store.list_drafts())
+                    and window.sender.sending is None
+                    and window.form.title.isEnabled()
+                ),
+                what="the unclear send",
+            )
             server.config.faults.drop_rate = 0.0
             earlier_id = window.current_draft_id
             assert window.form.title.text() == "Logo for my bakery"  # still in the form
@@ -122,8 +145,11 @@ async def test_new_text_after_an_unclear_send_is_posted_and_the_earlier_attempt_
             question = await send_and_confirm(window, qtbot)
             assert "Blog post about cats" in question and "earlier version" in question
             assert "may already be posted" in question
-            await wait_until(lambda: "Posted “Blog post about cats”" in window.banner.text.text(), timeout=20,
-                             what="the new text to be posted")
+            await wait_until(
+                lambda: "Posted “Blog post about cats”" in window.banner.text.text(),
+                timeout=20,
+                what="the new text to be posted",
+            )
             assert posted_titles(server) == ["Logo for my bakery", "Blog post about cats"]
             [posted_cats] = [t for t in server.app.state.tasks.values() if t.body["title"] == "Blog post about cats"]
             assert posted_cats.body["budget_usd"] == 50
@@ -132,7 +158,9 @@ async def test_new_text_after_an_unclear_send_is_posted_and_the_earlier_attempt_
             assert [d.title for d in window.store.list_drafts()] == ["Logo for my bakery"]
 
 
-async def test_a_disk_that_fills_while_typing_shows_not_saved_then_saves_when_space_returns(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_disk_that_fills_while_typing_shows_not_saved_then_saves_when_space_returns(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
         qtbot.keyClicks(window.form.title, "Before the disk filled")
         await wait_until(lambda: window.store.list_drafts() != [], timeout=3, what="the first autosave")

@@ -29,8 +29,15 @@ from ui.tasks_model import COLUMNS, SORT_ROLE, TASK_ID_ROLE, TasksTableModel
 SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "task-response.schema.json").read_text())
 ORACLE = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 EXAMPLES = 250
-ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, TASK_ID_ROLE,
-         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole]
+ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    SORT_ROLE,
+    TASK_ID_ROLE,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+]
 
 ATOMS = ["a", " ", "é", "e\u0301", "😀", "👨\u200d👩\u200d👧", "🇫🇷", "<b>", "&amp;", "\n", "\u202e", "字"]
 
@@ -51,11 +58,18 @@ def rfc3339(draw: st.DrawFn) -> str:
     day = draw(st.one_of(st.dates(), st.sampled_from([date(1, 1, 1), date(9999, 12, 31), date(2026, 11, 28)])))
     clock = f"{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}:{draw(st.integers(0, 59)):02d}"
     fraction = draw(st.sampled_from(["", ".5", ".123456", ".123456789"]))
-    offset = draw(st.one_of(
-        st.just("Z"),
-        st.sampled_from(["+14:00", "-14:00", "+23:59", "-23:59", "+00:00", "-00:00", "+05:45"]),
-        st.builds(lambda sign, h, m: f"{sign}{h:02d}:{m:02d}", st.sampled_from("+-"), st.integers(0, 23), st.integers(0, 59)),
-    ))
+    offset = draw(
+        st.one_of(
+            st.just("Z"),
+            st.sampled_from(["+14:00", "-14:00", "+23:59", "-23:59", "+00:00", "-00:00", "+05:45"]),
+            st.builds(
+                lambda sign, h, m: f"{sign}{h:02d}:{m:02d}",
+                st.sampled_from("+-"),
+                st.integers(0, 23),
+                st.integers(0, 59),
+            ),
+        )
+    )
     return f"{day.isoformat()}T{clock}{fraction}{offset}"
 
 
@@ -85,17 +99,28 @@ requirements = st.one_of(
 uuids = st.one_of(st.uuids().map(str), st.uuids().map(lambda u: str(u).upper()))
 
 REQUIRED = {
-    "id": uuids, "user_id": uuids, "title": texts, "description": texts, "category": texts, "task_type": texts,
-    "requirements": requirements, "budget_usd": numbers, "compute_budget": st.none() | numbers,
-    "status": st.one_of(st.sampled_from(sorted(STATUSES)), st.text(max_size=12)), "experimentation": numbers,
-    "created_at": rfc3339(), "expires_at": rfc3339(),
+    "id": uuids,
+    "user_id": uuids,
+    "title": texts,
+    "description": texts,
+    "category": texts,
+    "task_type": texts,
+    "requirements": requirements,
+    "budget_usd": numbers,
+    "compute_budget": st.none() | numbers,
+    "status": st.one_of(st.sampled_from(sorted(STATUSES)), st.text(max_size=12)),
+    "experimentation": numbers,
+    "created_at": rfc3339(),
+    "expires_at": rfc3339(),
 }
 OPTIONAL = {
     "attachments": st.none() | st.lists(texts, max_size=3),
     "brand_kit_id": st.none() | uuids,
     "prototype_tier": st.none() | st.integers(-(10**30), 10**30),
 }
-extras = st.dictionaries(st.text(min_size=1, max_size=8).filter(lambda k: k not in SCHEMA["properties"]), json_values, max_size=2)
+extras = st.dictionaries(
+    st.text(min_size=1, max_size=8).filter(lambda k: k not in SCHEMA["properties"]), json_values, max_size=2
+)
 
 
 @st.composite
@@ -109,7 +134,9 @@ STORE_DIR = tempfile.TemporaryDirectory(prefix="aitasker-oracle-")
 STORE = Store.in_dir(Path(STORE_DIR.name))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(answers(), st.sampled_from(ZONES))
 def test_every_documented_answer_is_read_stored_and_shown(body: dict[str, Any], zone: str) -> None:
     assert ORACLE.is_valid(body), [e.message[:100] for e in ORACLE.iter_errors(body)]

@@ -32,7 +32,11 @@ class Clock:
         return self.now
 
 
-async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_review(qtbot, session_bus: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_review(
+    qtbot,
+    session_bus: str,  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
     clock = Clock()
     service_bus = FakeNotifications(session_bus)
     store = Store.in_dir(tmp_path)
@@ -41,15 +45,25 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     qtbot.addWidget(parent)
     with SandboxServer(SandboxConfig(seed=2, clock=clock)) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
-            desk = ReviewController(parent, store=store, notifier=Notifier(bus_address=session_bus, use_tray=False),
-                              now=lambda: datetime.fromtimestamp(clock.now, UTC))
+            desk = ReviewController(
+                parent,
+                store=store,
+                notifier=Notifier(bus_address=session_bus, use_tray=False),
+                now=lambda: datetime.fromtimestamp(clock.now, UTC),
+            )
             desk.set_service(ReviewService(lambda: client, DEMO_API_KEY))
             counts: list[int] = []
             desk.waiting_changed.connect(counts.append)
             try:
-                first = await client.create_task(TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Sales summary"))
+                first = await client.create_task(
+                    TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Sales summary")
+                )
                 clock.now += 30
-                second = await client.create_task(TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45, title="Logo for my bakery"))
+                second = await client.create_task(
+                    TaskDraft(
+                        category="graphics-design", task_type="logo-design", budget_usd=45, title="Logo for my bakery"
+                    )
+                )
 
                 async def refresh() -> None:  # what the refresher does: fresh copies, handed over
                     for task_id in (first.id, second.id):
@@ -110,9 +124,11 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, sessi
     now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
     from datetime import timedelta
 
-    known = [Task(id="a", status="review", title="Flyer", expires_at=now + timedelta(minutes=40)),
-             Task(id="b", status="prototyping", title="Blog post", expires_at=now + timedelta(minutes=5)),
-             Task(id="c", status="completed", title="Old logo")]
+    known = [
+        Task(id="a", status="review", title="Flyer", expires_at=now + timedelta(minutes=40)),
+        Task(id="b", status="prototyping", title="Blog post", expires_at=now + timedelta(minutes=5)),
+        Task(id="c", status="completed", title="Old logo"),
+    ]
     service_bus = FakeNotifications(session_bus)
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -138,7 +154,10 @@ async def test_many_tasks_waiting_at_start_make_one_notification(qtbot, session_
     from datetime import timedelta
 
     now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
-    waiting = [Task(id=f"t{n}", status="review", title=f"Task {n}", expires_at=now + timedelta(minutes=30 + n)) for n in range(6)]
+    waiting = [
+        Task(id=f"t{n}", status="review", title=f"Task {n}", expires_at=now + timedelta(minutes=30 + n))
+        for n in range(6)
+    ]
     service_bus = FakeNotifications(session_bus)
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -50,7 +50,9 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             qtbot.keyClick(window.table, Qt.Key.Key_F5)
             await wait_until(lambda: window.reviews.waiting == 1, what="the task to wait for review")
             assert status_of(window, task_id).endswith("Ready for your review")
-            assert window.status.review_button.isVisible() and window.status.review_button.text() == "1 needs your review"
+            assert (
+                window.status.review_button.isVisible() and window.status.review_button.text() == "1 needs your review"
+            )
             assert window.reviews.alerts.shown(task_id, "review")  # the notification was due (and given where possible)
 
             window.table.clearSelection()
@@ -59,9 +61,13 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
             await wait_until(lambda: task_id in window.reviews.windows, what="Ctrl+R to open the review")
             review: ReviewWindow = window.reviews.windows[task_id]
-            await wait_until(lambda: review.versions.count() >= 2 and review.operations is not None, what="the versions")
-            await wait_until(lambda: all(not review.versions.item(r).icon().isNull() for r in range(review.versions.count())),
-                             what="their pictures")
+            await wait_until(
+                lambda: review.versions.count() >= 2 and review.operations is not None, what="the versions"
+            )
+            await wait_until(
+                lambda: all(not review.versions.item(r).icon().isNull() for r in range(review.versions.count())),
+                what="their pictures",
+            )
             names = [review.versions.item(r).text().split(" · ")[0] for r in range(review.versions.count())]
             assert all(names) and len(set(names)) == len(names)
 
@@ -76,11 +82,19 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             qtbot.keyClick(review, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
             await wait_until(lambda: confirmation() is not None, what="the question")
             box = confirmation()
-            assert box is not None and picked is not None and box.text().startswith(f"Choose {picked.possessive()} version for $")
+            assert (
+                box is not None
+                and picked is not None
+                and box.text().startswith(f"Choose {picked.possessive()} version for $")
+            )
             qtbot.keyClick(box, Qt.Key.Key_Return)
-            await wait_until(lambda: any(b["selected"] for b in server.app.state.tasks[task_id].body["_bids"]), what="the choice")
+            await wait_until(
+                lambda: any(b["selected"] for b in server.app.state.tasks[task_id].body["_bids"]), what="the choice"
+            )
             assert [b["id"] for b in server.app.state.tasks[task_id].body["_bids"] if b["selected"]] == [picked.id]
-            await wait_until(lambda: status_of(window, task_id).endswith("Final version in progress"), what="the row to follow")
+            await wait_until(
+                lambda: status_of(window, task_id).endswith("Final version in progress"), what="the row to follow"
+            )
             assert window.reviews.waiting == 0 and not window.status.review_button.isVisible()
             review.close()
 
@@ -92,26 +106,36 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
         from app.schema import TaskDraft
 
         async with TasksClient(server.url, DEMO_API_KEY) as client:
-            early = await client.create_task(TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Early"))
+            early = await client.create_task(
+                TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Early")
+            )
             clock.now += BID_WINDOW + 1
-            later = await client.create_task(TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Later"))
+            later = await client.create_task(
+                TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Later")
+            )
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             for task_id in (early.id, later.id):
                 window.add_by_id.setText(task_id)
                 window.add_button.click()
-                await wait_until(lambda task_id=task_id: window.model.row_of(task_id) is not None, what="the added task")
+                await wait_until(
+                    lambda task_id=task_id: window.model.row_of(task_id) is not None, what="the added task"
+                )
             window.tasks.select(later.id)  # still being worked on: Enter does nothing
             qtbot.keyClick(window.table, Qt.Key.Key_Return)
             assert window.reviews.windows == {}
             # Right-click: the menu offers the review only for a task that has one.
-            later_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(later.id), 0)))
+            later_rect = window.table.visualRect(
+                window.proxy.mapFromSource(window.model.index(window.model.row_of(later.id), 0))
+            )
             window.table.customContextMenuRequested.emit(later_rect.center())
             menu = window.tasks.context_menu
             assert menu is not None and menu.isVisible()
             [open_review] = menu.actions()
             assert open_review.text() == "Open the &review" and not open_review.isEnabled()
             menu.close()
-            early_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0)))
+            early_rect = window.table.visualRect(
+                window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0))
+            )
             window.table.customContextMenuRequested.emit(early_rect.center())
             [open_review] = window.tasks.context_menu.actions()
             assert open_review.isEnabled()
@@ -122,9 +146,13 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
             await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
 
             # A double-click on the row, and the "1 needs your review" button, open it too.
-            early_rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0)))
+            early_rect = window.table.visualRect(
+                window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0))
+            )
             qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # QTest's
-            qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # double-click
+            qtbot.mouseDClick(
+                window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center()
+            )  # double-click
             await wait_until(lambda: early.id in window.reviews.windows, what="the review from a double-click")
             window.reviews.windows[early.id].close()
             await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")

@@ -46,8 +46,13 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 
 @asynccontextmanager
-async def review_of_task_in_review(qtbot, clock: Clock, *, select_operation: bool = True,  # type: ignore[no-untyped-def]
-                                   extra_artifacts: list[object] | None = None) -> AsyncIterator[tuple[ReviewWindow, SandboxServer, Task]]:
+async def review_of_task_in_review(
+    qtbot,
+    clock: Clock,
+    *,
+    select_operation: bool = True,  # type: ignore[no-untyped-def]
+    extra_artifacts: list[object] | None = None,
+) -> AsyncIterator[tuple[ReviewWindow, SandboxServer, Task]]:
     with SandboxServer(SandboxConfig(seed=5, clock=clock, select_operation=select_operation)) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
             task = await client.create_task(DRAFT)
@@ -64,7 +69,9 @@ async def review_of_task_in_review(qtbot, clock: Clock, *, select_operation: boo
             window.show()
             window.start()
             try:
-                await wait_until(lambda: window.versions.count() >= 3 and window.operations is not None, what="the versions")
+                await wait_until(
+                    lambda: window.versions.count() >= 3 and window.operations is not None, what="the versions"
+                )
                 yield window, server, task
             finally:
                 window.close()
@@ -86,8 +93,10 @@ async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: C
         assert window.findChild(QLabel, "cardScore").text().startswith("Judged ")
         assert window.closes.text().startswith("Review closes in ")
         # Pictures arrive in the background: a thumbnail on every version, a large one on the card.
-        await wait_until(lambda: all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count())),
-                         what="thumbnails")
+        await wait_until(
+            lambda: all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count())),
+            what="thumbnails",
+        )
         picture = window.findChild(QToolButton, "artifactImage")
         await wait_until(lambda: picture.isEnabled(), what="the card's picture")
         picture.click()
@@ -137,16 +146,22 @@ async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: Cl
         window.choose_button.click()
         await wait_until(lambda: confirmation() is not None, what="the question")
         qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
-        await wait_until(lambda: "can't tell" in window.message.text() or "checking failed" in window.message.text(),
-                         what="the unclear outcome")
+        await wait_until(
+            lambda: "can't tell" in window.message.text() or "checking failed" in window.message.text(),
+            what="the unclear outcome",
+        )
         server.config.faults.drop_rate = 0.0
         assert len(select_posts(server)) == 1
         window.reload()
-        await wait_until(lambda: window.gallery is not None and window.gallery.selected_bid is not None, what="the truth")
+        await wait_until(
+            lambda: window.gallery is not None and window.gallery.selected_bid is not None, what="the truth"
+        )
         assert len(select_posts(server)) == 1  # never resent
 
 
-async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(qtbot, clock: Clock, opened_urls: list[str]) -> None:  # type: ignore[no-untyped-def]
+async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(
+    qtbot, clock: Clock, opened_urls: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     extra = [HTML, {"kind": "file", "url": "https://files.example.com/logo-sources.zip", "name": "Sources"}]
     async with review_of_task_in_review(qtbot, clock, extra_artifacts=extra) as (window, _server, _task):
         texts = [label for label in window.card.findChildren(QLabel, "artifactText") if label.text() == HTML]
@@ -160,7 +175,9 @@ async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(qtbot, cl
         assert opened_urls == ["https://files.example.com/logo-sources.zip"]
 
 
-async def test_without_a_select_operation_the_website_is_offered_and_nothing_is_sent(qtbot, clock: Clock, opened_urls: list[str]) -> None:  # type: ignore[no-untyped-def]
+async def test_without_a_select_operation_the_website_is_offered_and_nothing_is_sent(
+    qtbot, clock: Clock, opened_urls: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock, select_operation=False) as (window, server, _task):
         assert window.versions.count() >= 3  # the versions are still shown
         assert window.website.isVisible() and not window.choose_button.isVisible()
@@ -191,4 +208,6 @@ async def test_asking_for_more_time_when_the_server_offers_it(qtbot, clock: Cloc
         await wait_until(lambda: window.message.text().startswith("You have more time"), what="more time")
         assert window.task.expires_at is not None and before is not None and window.task.expires_at > before
         assert not window.extend_button.isVisible()  # none left
-        assert [p for m, p, _ in server.app.state.requests_seen if m == "POST" and "extend" in p] == [f"/api/v1/tasks/{task.id}/extend-review"]
+        assert [p for m, p, _ in server.app.state.requests_seen if m == "POST" and "extend" in p] == [
+            f"/api/v1/tasks/{task.id}/extend-review"
+        ]

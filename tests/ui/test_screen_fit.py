@@ -73,7 +73,9 @@ def test_place_restores_a_saved_size_that_fits_and_refits_one_that_does_not(qtbo
     assert place(other, saved) is True
     assert other.geometry().size() == QSize(500, 400)
 
-    window.setGeometry(QRect(available.topLeft() + QPoint(FRAME.left(), FRAME.top()), available.size() + QSize(400, 300)))
+    window.setGeometry(
+        QRect(available.topLeft() + QPoint(FRAME.left(), FRAME.top()), available.size() + QSize(400, 300))
+    )
     too_big = window.saveGeometry()
     third = QWidget()
     qtbot.addWidget(third)
@@ -83,4 +85,3 @@ def test_place_restores_a_saved_size_that_fits_and_refits_one_that_does_not(qtbo
     fresh = QWidget()
     qtbot.addWidget(fresh)
     assert place(fresh, None) is False and fits(fresh.geometry(), available)
-

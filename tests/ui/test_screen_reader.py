@@ -12,8 +12,22 @@ from tests.ui.desktop.harness import Desktop, Node, missing_tools, outline
 
 pytestmark = pytest.mark.skipif(bool(reason := missing_tools()), reason=reason or "")
 
-INTERACTIVE = {"push button", "text", "entry", "combo box", "check box", "spin button", "slider", "table",
-               "list", "page tab list", "radio button", "toggle button", "tree", "tree table"}
+INTERACTIVE = {
+    "push button",
+    "text",
+    "entry",
+    "combo box",
+    "check box",
+    "spin button",
+    "slider",
+    "table",
+    "list",
+    "page tab list",
+    "radio button",
+    "toggle button",
+    "tree",
+    "tree table",
+}
 WINDOW = "AITasker Desktop — demo"
 
 
@@ -45,12 +59,17 @@ def named(prefix: str) -> object:
 def test_every_control_a_keyboard_reaches_has_a_name(demo: Desktop) -> None:
     tree = demo.tree()
     window = tree.find("frame", WINDOW)[0]
-    unnamed = [node for node in window.walk()
-               if node.role in INTERACTIVE and node.showing and node.focusable and not node.name.strip()]
+    unnamed = [
+        node
+        for node in window.walk()
+        if node.role in INTERACTIVE and node.showing and node.focusable and not node.name.strip()
+    ]
     assert not unnamed, "controls a screen reader announces without a name:\n" + outline(tree)
     controls = [node for node in window.walk() if node.role in INTERACTIVE]
     for label in ("What do you need?", "Describe it", "Category", "Task type", "Budget", "Your tasks"):
-        assert [c for c in controls if c.name.startswith(label)], f"no control is announced as {label!r}:\n" + outline(tree)
+        assert [c for c in controls if c.name.startswith(label)], f"no control is announced as {label!r}:\n" + outline(
+            tree
+        )
 
 
 def spoken(tree: Node) -> str:
@@ -62,8 +81,9 @@ def post_with_keyboard(demo: Desktop, title: str) -> None:
     focused = demo.focused()
     assert focused is not None and focused.name.startswith("What do you need"), outline(demo.tree())
     demo.type(title)
-    demo.wait_for("the suggested category", lambda tree: "Looks like Graphics & Design › Logo design" in spoken(tree),
-                  timeout=20)
+    demo.wait_for(
+        "the suggested category", lambda tree: "Looks like Graphics & Design › Logo design" in spoken(tree), timeout=20
+    )
     demo.keys("alt+u")
     demo.keys("alt+d")
     assert (demo.focused() or Node(0, "", "")).name.startswith("Describe it"), outline(demo.tree())
@@ -92,15 +112,21 @@ def test_post_a_task_with_the_keyboard_and_hear_it_in_the_table(demo: Desktop) -
 
 
 def cells(tree: Node) -> list[str]:
-    return [cell.name for table in tree.find("table", named("Your tasks")) for cell in table.walk()
-            if cell.role == "table cell"]
+    return [
+        cell.name
+        for table in tree.find("table", named("Your tasks"))
+        for cell in table.walk()
+        if cell.role == "table cell"
+    ]
 
 
 def test_review_and_choose_a_version_with_the_keyboard(demo: Desktop) -> None:
     """Issue 10's journey: post, wait for review, Ctrl+R, see versions with their agents, Alt+C, Enter."""
     title = "Logo for my bakery"
     post_with_keyboard(demo, title)
-    demo.wait_for("the task to wait for review", lambda tree: any("Ready for your review" in c for c in cells(tree)), timeout=120)
+    demo.wait_for(
+        "the task to wait for review", lambda tree: any("Ready for your review" in c for c in cells(tree)), timeout=120
+    )
     demo.focus_window(WINDOW)
     demo.keys("ctrl+r")
 
@@ -109,15 +135,22 @@ def test_review_and_choose_a_version_with_the_keyboard(demo: Desktop) -> None:
 
     review = demo.wait_for("the review window", review_window, timeout=30)
     window = review_window(review)[0]
-    versions = [n for lst in window.find("list", "Versions") for n in lst.walk() if n.role == "list item" and "$" in n.name]
+    versions = [
+        n for lst in window.find("list", "Versions") for n in lst.walk() if n.role == "list item" and "$" in n.name
+    ]
     assert len(versions) >= 2, "fewer than two versions were announced:\n" + outline(review)
     assert window.find("push button", named("Choose this version")), outline(review)
     assert window.find("push button", named("Picture by ")), "no picture of a version:\n" + outline(review)
     demo.keys("alt+c")
-    confirm = demo.wait_for("the question before choosing",
-                            lambda tree: any("version for $" in (n.name + (n.text or "")) for n in tree.walk()),
-                            timeout=30)
+    confirm = demo.wait_for(
+        "the question before choosing",
+        lambda tree: any("version for $" in (n.name + (n.text or "")) for n in tree.walk()),
+        timeout=30,
+    )
     assert "Choose" in outline(confirm)
     demo.keys("Return")
-    demo.wait_for("the chosen version to be in the works",
-                  lambda tree: any("Final version in progress" in c for c in cells(tree)), timeout=60)
+    demo.wait_for(
+        "the chosen version to be in the works",
+        lambda tree: any("Final version in progress" in c for c in cells(tree)),
+        timeout=60,
+    )

@@ -51,7 +51,11 @@ async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path
         await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the task to be posted")
 
         [stored] = sandbox.app.state.tasks.values()
-        assert (stored.body["title"], stored.body["budget_usd"], stored.body["experimentation"]) == ("Logo for launch", 45.37, 0.4)
+        assert (stored.body["title"], stored.body["budget_usd"], stored.body["experimentation"]) == (
+            "Logo for launch",
+            45.37,
+            0.4,
+        )
         assert stored.body["task_type"] == "logo-design"
         assert window.model.rowCount() == 1  # the outbox row is gone
         assert cell(window, 0, "Title") == "Logo for launch"
@@ -65,7 +69,9 @@ async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path
         assert [t.title for t in window.store.list_tasks()] == ["Logo for launch"]
 
 
-async def test_cancelling_the_confirmation_sends_nothing_and_keeps_the_text(qtbot, sandbox: SandboxServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_cancelling_the_confirmation_sends_nothing_and_keeps_the_text(
+    qtbot, sandbox: SandboxServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         fill_minimum(window, qtbot, "Keep me")
         qtbot.mouseClick(window.form.send_button, Qt.MouseButton.LeftButton)
@@ -76,14 +82,18 @@ async def test_cancelling_the_confirmation_sends_nothing_and_keeps_the_text(qtbo
         assert posts(sandbox) == 0
 
 
-async def test_broken_connection_after_sending_keeps_the_draft_and_says_so(qtbot, sandbox: SandboxServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_broken_connection_after_sending_keeps_the_draft_and_says_so(
+    qtbot, sandbox: SandboxServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         fill_minimum(window, qtbot, "Important")
         sandbox.config.faults.drop_rate = 1.0
         qtbot.keyClick(window.form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: confirmation() is not None, what="the confirmation")
         press(confirmation(), "Post task")
-        await wait_until(lambda: window.banner.isVisible() and "can't tell" in window.banner.text.text(), what="the message")
+        await wait_until(
+            lambda: window.banner.isVisible() and "can't tell" in window.banner.text.text(), what="the message"
+        )
         assert window.form.title.text() == "Important" and window.form.title.isEnabled()
         assert window.model.tasks() == []
         assert cell(window, 0, "Status").endswith("Not sure it was sent")

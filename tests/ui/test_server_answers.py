@@ -49,8 +49,10 @@ async def test_categories_from_the_server_then_cache_then_bundled_file(qtbot, tm
         assert offline.form.task_type.count() == 2
     # A server whose list differs from the bundled one (the sandbox answers the bundled list by
     # default), so what the window shows can only have come from the server or its cache.
-    served = [{"slug": "audio", "name": "Audio", "task_types": ["podcast-editing"]},
-              {"slug": "graphics-design", "name": "Graphics & Design", "task_types": ["logo-design"]}]
+    served = [
+        {"slug": "audio", "name": "Audio", "task_types": ["podcast-editing"]},
+        {"slug": "graphics-design", "name": "Graphics & Design", "task_types": ["logo-design"]},
+    ]
     with SandboxServer(SandboxConfig(categories=served)) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path / "used") as online:
             assert category_labels(online) == ["Audio", "Graphics & Design"]

@@ -44,13 +44,13 @@ def wait_for(condition, timeout: float, what: str) -> None:  # type: ignore[no-u
 
 
 def launch(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "ui", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=ENV)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ui", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV
+    )
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ui", *args], capture_output=True, text=True, env=ENV,
-                          timeout=timeout)
+    return subprocess.run([sys.executable, "-m", "ui", *args], capture_output=True, text=True, env=ENV, timeout=timeout)
 
 
 @contextmanager
@@ -58,8 +58,11 @@ def running(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
     """The app in demo mode on ``data_dir``, up and holding its folder."""
     first = launch("--demo", "--data-dir", str(data_dir))
     try:
-        wait_for(lambda: "holding" in log_text(data_dir) or first.poll() is not None, 60,
-                 "the first launch to hold its folder")
+        wait_for(
+            lambda: "holding" in log_text(data_dir) or first.poll() is not None,
+            60,
+            "the first launch to hold its folder",
+        )
         assert first.poll() is None, first.communicate()[1]
         yield first
     finally:
@@ -75,7 +78,9 @@ def test_a_second_launch_on_the_same_folder_hands_over_and_exits(tmp_path: Path)
         second = run("--demo", "--data-dir", str(data), timeout=60)
         assert second.returncode == 0, second.stderr
         assert not [t for t in TROUBLE if t in second.stderr], second.stderr
-        wait_for(lambda: "asked to come to the front" in log_text(data), 20, "the first to be asked to come to the front")
+        wait_for(
+            lambda: "asked to come to the front" in log_text(data), 20, "the first to be asked to come to the front"
+        )
         assert "already running" in log_text(data)
         assert first.poll() is None, "the first instance must keep running"
         # Another folder runs side by side (it shows its window, takes its picture and quits).
@@ -127,7 +132,9 @@ def test_the_folder_lock_excludes_a_second_holder_until_released(tmp_path: Path)
 def test_the_instance_name_is_per_folder_not_per_spelling(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "a")
-    assert instance_name(tmp_path / "a") == instance_name(tmp_path / "link") == instance_name(tmp_path / "a" / ".." / "a")
+    assert (
+        instance_name(tmp_path / "a") == instance_name(tmp_path / "link") == instance_name(tmp_path / "a" / ".." / "a")
+    )
     assert instance_name(tmp_path / "a") != instance_name(tmp_path / "b")
     assert len(instance_name(tmp_path / "a")) < 60  # fits a local socket path
 
@@ -160,14 +167,25 @@ async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qt
     qtbot.addWidget(window)
     window.showMinimized()
     try:
-        second = await asyncio.to_thread(subprocess.run, [sys.executable, "-c", HAND_OVER, str(tmp_path)],
-                                         capture_output=True, text=True, timeout=60, env=ENV)
+        second = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-c", HAND_OVER, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=ENV,
+        )
         assert second.stdout.split() == ["True", "0"], second.stderr
         assert received == [["--demo", "file with spaces"]]
         assert not window.isMinimized() and window.isVisible()
     finally:
         first.release()
     # Released (the first one quit): the next launch is the first again.
-    again = subprocess.run([sys.executable, "-c", HAND_OVER.replace('["--demo", "file with spaces"]', "[]"),
-                            str(tmp_path)], capture_output=True, text=True, timeout=60, env=ENV)
+    again = subprocess.run(
+        [sys.executable, "-c", HAND_OVER.replace('["--demo", "file with spaces"]', "[]"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=ENV,
+    )
     assert again.stdout.split() == ["False", "None"], again.stderr

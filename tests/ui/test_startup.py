@@ -22,7 +22,9 @@ def assert_screenshot(path: Path) -> None:
     image = QImage(str(path))
     assert not image.isNull(), "the screenshot is not a readable PNG"
     assert image.width() >= 600 and image.height() >= 500  # the window fits the screen (offscreen: 800x800)
-    assert len({image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)}) > 5, "blank"
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)}) > 5, (
+        "blank"
+    )
 
 
 def test_demo_window_screenshot_and_clean_exit(tmp_path: Path) -> None:
@@ -47,10 +49,15 @@ def test_real_window_under_xvfb(tmp_path: Path) -> None:
     """Under a real X server (xcb), not only offscreen: needs Debian's xvfb package."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
-        pytest.skip("Xvfb is not installed (apt-get install -y xvfb libxcb-cursor0); the offscreen start-up test still ran")
+        pytest.skip(
+            "Xvfb is not installed (apt-get install -y xvfb libxcb-cursor0); the offscreen start-up test still ran"
+        )
     display = f":{90 + os.getpid() % 100}"
-    server = subprocess.Popen([xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         shot = tmp_path / "xvfb.png"
         env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
@@ -58,11 +65,18 @@ def test_real_window_under_xvfb(tmp_path: Path) -> None:
             if Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
                 break
             subprocess.run(["sleep", "0.1"])
-        probe = subprocess.run([sys.executable, "-c", "from PySide6.QtWidgets import QApplication; QApplication([])"],
-                               capture_output=True, text=True, timeout=30, env=env)
+        probe = subprocess.run(
+            [sys.executable, "-c", "from PySide6.QtWidgets import QApplication; QApplication([])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=env,
+        )
         if "Could not load the Qt platform plugin" in probe.stderr:
-            pytest.skip("Qt's xcb plugin lacks system libraries (see README: apt-get install -y xvfb "
-                        "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 ...); the offscreen test still ran")
+            pytest.skip(
+                "Qt's xcb plugin lacks system libraries (see README: apt-get install -y xvfb "
+                "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 ...); the offscreen test still ran"
+            )
         result = run_app(["--demo", "--data-dir", str(tmp_path / "data"), "--screenshot", str(shot)], env)
         assert result.returncode == 0, result.stderr
         assert not [t for t in TROUBLE if t in result.stderr], result.stderr

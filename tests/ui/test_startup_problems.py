@@ -47,8 +47,9 @@ def test_a_folder_that_cannot_be_created_gets_a_window_not_a_traceback(tmp_path:
 
 def prepared(folder: Path) -> None:
     store = Store.in_dir(folder)
-    store.save_draft("d1", {"title": "Typed before", "category": "data", "task_type": "data-analysis",
-                            "budget_usd": 45})
+    store.save_draft(
+        "d1", {"title": "Typed before", "category": "data", "task_type": "data-analysis", "budget_usd": 45}
+    )
     store.set_setting("current_draft", "d1")
     store.close()
 
@@ -85,8 +86,11 @@ def test_a_full_disk_at_start_gets_a_window_and_the_draft_survives(tmp_path: Pat
     mount = tmp_path / "small-disk"
     mount.mkdir()
     shot, after = tmp_path / "problem.png", tmp_path / "after.png"
-    result = disk.run_in_namespace(f"mount -t tmpfs -o size=3m tmpfs '{mount}'",
-                                   disk.python(FULL_DISK_RUN, str(mount), str(shot), str(after)), timeout=300)
+    result = disk.run_in_namespace(
+        f"mount -t tmpfs -o size=3m tmpfs '{mount}'",
+        disk.python(FULL_DISK_RUN, str(mount), str(shot), str(after)),
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert_problem_window(shot, out["rc"], out["stderr"], "no space left", str(mount / "data"))
@@ -114,8 +118,9 @@ def test_a_read_only_folder_gets_a_window_and_nothing_is_moved(tmp_path: Path) -
         reason = disk.namespaces_unavailable()
         if reason:
             pytest.skip(f"as root a read-only folder needs a read-only mount: {reason}")
-        result = disk.run_in_namespace(f"mount --bind '{folder}' '{folder}'\nmount -o remount,bind,ro '{folder}'",
-                                       argv, env=ENV)
+        result = disk.run_in_namespace(
+            f"mount --bind '{folder}' '{folder}'\nmount -o remount,bind,ro '{folder}'", argv, env=ENV
+        )
     assert_problem_window(shot, result.returncode, result.stderr, str(folder), "read-only")
     assert sorted(p.name for p in folder.iterdir()) == before
     assert Store.in_dir(folder).get_draft("d1").values["title"] == "Typed before"  # type: ignore[union-attr]

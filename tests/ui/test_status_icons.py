@@ -14,7 +14,9 @@ from ui.theme import status_colour
 
 
 def _opaque(image: QImage) -> list[QColor]:
-    return [c for y in range(image.height()) for x in range(image.width()) if (c := image.pixelColor(x, y)).alpha() == 255]
+    return [
+        c for y in range(image.height()) for x in range(image.width()) if (c := image.pixelColor(x, y)).alpha() == 255
+    ]
 
 
 def test_every_documented_status_and_outbox_state_has_its_own_svg(qapp: QApplication) -> None:

@@ -13,7 +13,9 @@ from tests.conftest import wait_until
 from tests.ui.helpers import open_window
 
 
-async def test_logo_for_my_bakery_offers_logo_design_and_one_click_takes_it(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_logo_for_my_bakery_offers_logo_design_and_one_click_takes_it(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = window.form
         assert not form.suggestion.isVisible()
@@ -37,7 +39,9 @@ async def test_the_description_counts_too_and_alt_u_accepts(qtbot, tmp_path: Pat
         qtbot.keyClicks(form.description, "Please translate it into Spanish and French.")
         assert form.suggestion.text.text() == "Looks like Writing & Translation › Translation"
         qtbot.keyClick(form.description, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
-        await wait_until(lambda: form.task_type_slug() == "translation", what="Alt+U")  # a mnemonic clicks after a short animation
+        await wait_until(
+            lambda: form.task_type_slug() == "translation", what="Alt+U"
+        )  # a mnemonic clicks after a short animation
         assert form.category.currentData() == "writing-translation"
 
 
@@ -57,7 +61,9 @@ async def test_a_choice_the_person_made_is_never_overwritten(qtbot, tmp_path: Pa
         assert form.suggestion.isVisible()
 
 
-async def test_the_persons_category_still_gets_its_task_type_suggested(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_the_persons_category_still_gets_its_task_type_suggested(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = window.form
         form.category.setFocus()

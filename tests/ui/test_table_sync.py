@@ -57,7 +57,9 @@ async def test_tasks_show_at_start_without_a_network(qtbot, tmp_path: Path) -> N
             await wait_until(lambda: len(window.model.tasks()) == 1, what="the task")
     async with open_window(qtbot, "http://127.0.0.1:9", DEMO_API_KEY, tmp_path) as offline:
         assert cell(offline, 0, "Title") == "Made elsewhere"
-        await wait_until(lambda: offline.connection_label.text().startswith("Offline"), timeout=15, what="offline state")
+        await wait_until(
+            lambda: offline.connection_label.text().startswith("Offline"), timeout=15, what="offline state"
+        )
 
 
 async def _create(server: SandboxServer):  # type: ignore[no-untyped-def]

@@ -106,8 +106,14 @@ def paste(qtbot, widget: QWidget, mime: QMimeData) -> None:  # type: ignore[no-u
 
 def wheel(widget: QWidget, notches: int) -> QWheelEvent:
     event = QWheelEvent(
-        QPointF(5, 5), QPointF(widget.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        QPointF(5, 5),
+        QPointF(widget.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
     )
     QApplication.sendEvent(widget, event)
     return event
@@ -129,10 +135,18 @@ def money(value: float) -> str:
 
 def test_fields_are_in_the_order_a_person_thinks_of_them(form: TaskForm) -> None:
     labels = [w for w in form.findChildren(QLabel) if w.objectName().startswith("label_")]
-    in_order = [label.text().replace("&", "") for label in sorted(labels, key=lambda w: w.mapTo(form, QPoint(0, 0)).y())]
+    in_order = [
+        label.text().replace("&", "") for label in sorted(labels, key=lambda w: w.mapTo(form, QPoint(0, 0)).y())
+    ]
     assert in_order == [
-        "What do you need?", "Describe it", "Category", "Task type", "Budget (US dollars)",
-        "Experimentation", "Requirements (optional)", "Brand kit ID (optional)",
+        "What do you need?",
+        "Describe it",
+        "Category",
+        "Task type",
+        "Budget (US dollars)",
+        "Experimentation",
+        "Requirements (optional)",
+        "Brand kit ID (optional)",
     ]
     low, high = form.experimentation.findChild(QLabel, "lowWords"), form.experimentation.findChild(QLabel, "highWords")
     assert (low.text(), high.text()) == ("Proven agents", "Try newcomers")
@@ -162,7 +176,9 @@ def test_description_over_the_limit_is_kept_counted_in_red_and_blocks_send(qtbot
     qtbot.keyClicks(form.description, "cde")
     assert len(form.description.toPlainText()) == DESCRIPTION_MAX + 3  # nothing cut off
     assert form.description_counter.text().endswith("3 characters too many")
-    assert form.description_counter.palette().color(QPalette.ColorRole.WindowText) == colour("error")  # (theme tone, was a fixed #b00020)
+    assert form.description_counter.palette().color(QPalette.ColorRole.WindowText) == colour(
+        "error"
+    )  # (theme tone, was a fixed #b00020)
     assert form.description_counter.font().bold()
     assert not form.send_button.isEnabled()
     assert "Description" in form.send_button.toolTip() and "too long" in form.send_button.toolTip()
@@ -193,7 +209,10 @@ def test_pasted_formatted_text_becomes_plain_text(qtbot, form: TaskForm) -> None
 
 def test_task_types_follow_the_category_and_free_text_is_allowed(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
     choose(qtbot, form, "data")
-    assert [form.task_type.itemData(i) for i in range(form.task_type.count())] == ["data-analysis", "data-analysis-summary"]
+    assert [form.task_type.itemData(i) for i in range(form.task_type.count())] == [
+        "data-analysis",
+        "data-analysis-summary",
+    ]
     assert form.task_type_slug() == ""  # two to choose from: none chosen for the person
     focus(qtbot, form.task_type)
     qtbot.keyClick(form.task_type, Qt.Key.Key_Down)
@@ -504,13 +523,29 @@ def commit(qtbot, form: TaskForm, editor: QWidget) -> None:  # type: ignore[no-u
 
 def test_requirement_rows_keep_json_types_and_quotes_keep_text(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
     fill_valid(qtbot, form)
-    rows = [("tone", "friendly"), ("word_count", "800"), ("ratio", "1.5"), ("draft", "true"),
-            ("public", "false"), ("deadline", "null"), ("code", '"42"'), ("phone", "007")]
+    rows = [
+        ("tone", "friendly"),
+        ("word_count", "800"),
+        ("ratio", "1.5"),
+        ("draft", "true"),
+        ("public", "false"),
+        ("deadline", "null"),
+        ("code", '"42"'),
+        ("phone", "007"),
+    ]
     for name, value in rows:
         add_row(qtbot, form, name, value)
     got = form.raw_values()["requirements"]
-    assert got == {"tone": "friendly", "word_count": 800, "ratio": 1.5, "draft": True, "public": False,
-                   "deadline": None, "code": "42", "phone": "007"}
+    assert got == {
+        "tone": "friendly",
+        "word_count": 800,
+        "ratio": 1.5,
+        "draft": True,
+        "public": False,
+        "deadline": None,
+        "code": "42",
+        "phone": "007",
+    }
     assert [type(got[k]) for k in ("word_count", "ratio", "draft", "code")] == [int, float, bool, str]
     assert form.draft().requirements == got  # type: ignore[union-attr]
     tip = form.requirements.table.item(1, 1).toolTip()
@@ -608,8 +643,13 @@ def test_switching_to_json_and_back_loses_nothing(qtbot, form: TaskForm) -> None
 
 @pytest.mark.parametrize(
     ("typed", "words"),
-    [("[1, 2]", "this is a list"), ('"just text"', "this is text"), ("42", "this is a number"),
-     ("{", "not valid JSON"), ('{"a": NaN}', "not valid JSON")],
+    [
+        ("[1, 2]", "this is a list"),
+        ('"just text"', "this is text"),
+        ("42", "this is a number"),
+        ("{", "not valid JSON"),
+        ('{"a": NaN}', "not valid JSON"),
+    ],
 )
 def test_the_json_view_refuses_anything_but_names_and_values(qtbot, form: TaskForm, typed: str, words: str) -> None:  # type: ignore[no-untyped-def]
     fill_valid(qtbot, form)
@@ -627,8 +667,24 @@ def test_the_json_view_refuses_anything_but_names_and_values(qtbot, form: TaskFo
 
 
 @pytest.mark.parametrize(
-    "value", ["plain", "42", "true", "null", '"quoted"', "  spaced  ", "line\nbreak", "[1", "", 7, 7.0, True, None,
-              [1, "a"], {"k": {"n": [1.5]}}],
+    "value",
+    [
+        "plain",
+        "42",
+        "true",
+        "null",
+        '"quoted"',
+        "  spaced  ",
+        "line\nbreak",
+        "[1",
+        "",
+        7,
+        7.0,
+        True,
+        None,
+        [1, "a"],
+        {"k": {"n": [1.5]}},
+    ],
 )
 def test_every_value_survives_the_trip_through_a_row(value: object) -> None:
     back = parse_cell(cell_text(value))
@@ -676,10 +732,20 @@ def test_every_slider_and_box_has_a_name_and_its_range(form: TaskForm) -> None:
         for widget in (box.slider, box.spin):
             assert widget.accessibleName()
             assert low in widget.accessibleDescription() and high in widget.accessibleDescription()
-    names = [w.accessibleName() for w in (form.budget.slider, form.budget.spin, form.experimentation.slider, form.experimentation.spin)]
+    names = [
+        w.accessibleName()
+        for w in (form.budget.slider, form.budget.spin, form.experimentation.slider, form.experimentation.spin)
+    ]
     assert len(set(names)) == 4
-    for widget in (form.title, form.description, form.category, form.task_type, form.requirements.table,
-                   form.requirements.json_text, form.brand_kit_id):
+    for widget in (
+        form.title,
+        form.description,
+        form.category,
+        form.task_type,
+        form.requirements.table,
+        form.requirements.json_text,
+        form.brand_kit_id,
+    ):
         assert widget.accessibleName(), widget.objectName()
 
 
@@ -712,7 +778,9 @@ def test_every_label_has_its_own_alt_letter_that_reaches_its_field(qtbot, form: 
         qtbot.keyClick(form, getattr(Qt.Key, f"Key_{mnemonic(label.text()).upper()}"), ALT)  # type: ignore[union-attr]
         target = label.buddy()
         now = focused()
-        assert now is not None and (now is target or target.isAncestorOf(now) or now is target.focusProxy()), label.text()
+        assert now is not None and (now is target or target.isAncestorOf(now) or now is target.focusProxy()), (
+            label.text()
+        )
 
 
 def test_tab_goes_through_the_form_in_order(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
@@ -720,10 +788,20 @@ def test_tab_goes_through_the_form_in_order(qtbot, form: TaskForm) -> None:  # t
     add_row(qtbot, form, "tone", "calm")
     focus(qtbot, form.title)
     expected = [
-        form.description, form.category, form.task_type, form.budget.slider, form.budget.spin,
-        form.experimentation.slider, form.experimentation.spin, form.more_toggle, form.requirements.table,
-        form.requirements.add_button, form.requirements.remove_button, form.requirements.json_toggle,
-        form.brand_kit_id, form.send_button,
+        form.description,
+        form.category,
+        form.task_type,
+        form.budget.slider,
+        form.budget.spin,
+        form.experimentation.slider,
+        form.experimentation.spin,
+        form.more_toggle,
+        form.requirements.table,
+        form.requirements.add_button,
+        form.requirements.remove_button,
+        form.requirements.json_toggle,
+        form.brand_kit_id,
+        form.send_button,
     ]
     seen = []
     for _ in expected:
@@ -740,8 +818,12 @@ def test_tab_goes_through_the_form_in_order(qtbot, form: TaskForm) -> None:  # t
 
 def test_load_values_fills_every_field_and_round_trips(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
     values = {
-        "category": "data", "task_type": "data-analysis-summary", "budget_usd": 123.45,
-        "title": "Sales summary", "description": "Two lines\nof text", "experimentation": 0.85,
+        "category": "data",
+        "task_type": "data-analysis-summary",
+        "budget_usd": 123.45,
+        "title": "Sales summary",
+        "description": "Two lines\nof text",
+        "experimentation": 0.85,
         "requirements": {"format": "pdf", "pages": 3, "charts": ["bar", "pie"], "extra": {"x": None}},
         "brand_kit_id": str(uuid.uuid4()),
     }
@@ -751,7 +833,9 @@ def test_load_values_fills_every_field_and_round_trips(qtbot, form: TaskForm) ->
     assert len(changes) == 1  # one autosave-worthy change, not one per field
     assert form.title.text() == "Sales summary"
     assert form.category.currentText() == "Data" and form.task_type.currentText() == "Data analysis summary"
-    assert form.budget.spin.text() == "$ 123.45" and form.budget.slider.value() == round((123.45 - BUDGET.minimum) / BUDGET.slider_step)
+    assert form.budget.spin.text() == "$ 123.45" and form.budget.slider.value() == round(
+        (123.45 - BUDGET.minimum) / BUDGET.slider_step
+    )
     assert form.experimentation.spin.value() == 0.85
     assert form.raw_values() == values
     assert form.send_button.isEnabled()
@@ -793,8 +877,16 @@ def test_clear_gives_an_empty_form_with_the_schema_defaults(qtbot, form: TaskFor
     qtbot.keyClick(form.title, Qt.Key.Key_Return, CTRL)
     form.clear()
     values = form.raw_values()
-    assert values == {"category": "", "task_type": "", "budget_usd": FIRST_BUDGET, "title": None, "description": "",
-                      "requirements": {}, "experimentation": DIAL.default, "brand_kit_id": None}
+    assert values == {
+        "category": "",
+        "task_type": "",
+        "budget_usd": FIRST_BUDGET,
+        "title": None,
+        "description": "",
+        "requirements": {},
+        "experimentation": DIAL.default,
+        "brand_kit_id": None,
+    }
     assert not error(form, "category").isVisible()  # a new task: no complaints yet
     assert focused() is form.title
 
@@ -815,8 +907,15 @@ def test_nothing_is_cut_off_in_the_left_pane_of_a_1024x640_window(qtbot) -> None
     """At 1024x640 the main window gives the form's scroll area about 380 x 520 pixels."""
     form = TaskForm()
     form.set_categories(bundled_categories())
-    form.load_values({"title": "Logo for my bakery", "description": "Round.\nBlue.", "category": "data",
-                      "requirements": {"tone": "friendly", "colours": ["blue", "white"]}, "brand_kit_id": "abc"})
+    form.load_values(
+        {
+            "title": "Logo for my bakery",
+            "description": "Round.\nBlue.",
+            "category": "data",
+            "requirements": {"tone": "friendly", "colours": ["blue", "white"]},
+            "brand_kit_id": "abc",
+        }
+    )
     form.mark_send_attempted()  # messages under fields, and the reason beside Send
     assert error(form, "task_type").text() and error(form, "brand_kit_id").text()
     area = QScrollArea()

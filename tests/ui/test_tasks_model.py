@@ -29,10 +29,25 @@ from ui.tasks_model import (
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
-def make(title: str, status: str = "open", budget: float = 10, created_h: float = 0, expires_h: float = 2, description: str = "") -> Task:
-    return Task(id=str(uuid.uuid4()), title=title, status=status, budget_usd=budget, description=description,
-                category="graphics-design", task_type="logo-design",
-                created_at=NOW - timedelta(hours=created_h), expires_at=NOW + timedelta(hours=expires_h))
+def make(
+    title: str,
+    status: str = "open",
+    budget: float = 10,
+    created_h: float = 0,
+    expires_h: float = 2,
+    description: str = "",
+) -> Task:
+    return Task(
+        id=str(uuid.uuid4()),
+        title=title,
+        status=status,
+        budget_usd=budget,
+        description=description,
+        category="graphics-design",
+        task_type="logo-design",
+        created_at=NOW - timedelta(hours=created_h),
+        expires_at=NOW + timedelta(hours=expires_h),
+    )
 
 
 @pytest.fixture
@@ -43,12 +58,14 @@ def clock() -> list[datetime]:
 @pytest.fixture
 def model(clock: list[datetime]) -> TasksTableModel:
     model = TasksTableModel(clock=lambda: clock[0])
-    model.set_tasks([
-        make("Banner", "review", budget=100, created_h=1, expires_h=0.5),
-        make("apple logo", "open", budget=9.5, created_h=3, expires_h=5, description="green and red"),
-        make("Copy", "completed", budget=10, created_h=2, expires_h=-30),
-        make("Odd", "disputed", budget=300, created_h=0.5, expires_h=1.5),
-    ])
+    model.set_tasks(
+        [
+            make("Banner", "review", budget=100, created_h=1, expires_h=0.5),
+            make("apple logo", "open", budget=9.5, created_h=3, expires_h=5, description="green and red"),
+            make("Copy", "completed", budget=10, created_h=2, expires_h=-30),
+            make("Odd", "disputed", budget=300, created_h=0.5, expires_h=1.5),
+        ]
+    )
     return model
 
 
@@ -123,7 +140,9 @@ def test_cells_show_words_money_and_expiry(model: TasksTableModel, qapp) -> None
     assert model.index(odd, EXPIRES_COLUMN).data(Qt.ItemDataRole.FontRole) is None  # 1.5 h: no warning
 
 
-def test_clock_tick_updates_only_the_expires_column_without_reset(model: TasksTableModel, clock: list[datetime], qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clock_tick_updates_only_the_expires_column_without_reset(
+    model: TasksTableModel, clock: list[datetime], qtbot
+) -> None:  # type: ignore[no-untyped-def]
     changes: list[tuple[int, int]] = []
     resets: list[bool] = []
     model.dataChanged.connect(lambda a, b, roles=(): changes.append((a.column(), b.column())))
@@ -142,7 +161,16 @@ def test_server_text_is_shown_literally() -> None:
     tooltip = QTextDocument()
     tooltip.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
     assert tooltip.toPlainText() == evil.title  # shown as typed, not as a picture or a link
-    details = task_details(evil.model_copy(update={"requirements": {"tone": "<i>x</i>"}, "attachments": ["a.png"], "compute_budget": 2.0, "prototype_tier": 2}))
+    details = task_details(
+        evil.model_copy(
+            update={
+                "requirements": {"tone": "<i>x</i>"},
+                "attachments": ["a.png"],
+                "compute_budget": 2.0,
+                "prototype_tier": 2,
+            }
+        )
+    )
     assert evil.title in details and "<b>bold?</b>" in details and "tone: <i>x</i>" in details
     assert "Compute budget: $2.00" in details and "Prototype tier: 2" in details and "a.png" in details
 
@@ -164,8 +192,12 @@ def test_proxy_follows_every_kind_of_change_like_a_fresh_filter_and_sort(qtmodel
     rng = random.Random(13)
     statuses = ["open", "review", "completed", "expired", "matching", "disputed"]
     model = TasksTableModel(clock=lambda: NOW)
-    model.set_tasks([make(f"Task {i}", rng.choice(statuses), budget=rng.randint(3, 50), created_h=rng.random() * 50)
-                     for i in range(40)])
+    model.set_tasks(
+        [
+            make(f"Task {i}", rng.choice(statuses), budget=rng.randint(3, 50), created_h=rng.random() * 50)
+            for i in range(40)
+        ]
+    )
     proxy = TasksFilterProxy()
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy, force_py=True)
@@ -176,19 +208,40 @@ def test_proxy_follows_every_kind_of_change_like_a_fresh_filter_and_sort(qtmodel
     for step in range(300):
         action = rng.randrange(8)
         if action == 0:
-            model.upsert(make(f"New {step}", rng.choice(statuses), budget=rng.randint(3, 50), created_h=rng.random() * 50))
+            model.upsert(
+                make(f"New {step}", rng.choice(statuses), budget=rng.randint(3, 50), created_h=rng.random() * 50)
+            )
         elif action == 1 and model.task_count():
             old = model.tasks()[rng.randrange(model.task_count())].to_task()
             model.upsert(old.model_copy(update={"status": rng.choice(statuses), "budget_usd": rng.randint(3, 50)}))
         elif action == 2:
-            model.replace_pending([Task(id=f"outbox:{step}-{i}", status="outbox:waiting", title=f"Queued {i}",
-                                        budget_usd=rng.randint(3, 50)) for i in range(rng.randrange(3))])
+            model.replace_pending(
+                [
+                    Task(
+                        id=f"outbox:{step}-{i}",
+                        status="outbox:waiting",
+                        title=f"Queued {i}",
+                        budget_usd=rng.randint(3, 50),
+                    )
+                    for i in range(rng.randrange(3))
+                ]
+            )
         elif action == 3:
-            page = [make(f"Page {step} {i}", rng.choice(statuses), budget=rng.randint(3, 50),
-                         created_h=50 + step + rng.random()) for i in range(rng.randrange(1, 30))]
+            page = [
+                make(
+                    f"Page {step} {i}",
+                    rng.choice(statuses),
+                    budget=rng.randint(3, 50),
+                    created_h=50 + step + rng.random(),
+                )
+                for i in range(rng.randrange(1, 30))
+            ]
             model.append_tasks(page)
         elif action == 4:
-            sort = (rng.randrange(len(COLUMNS)), rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]))
+            sort = (
+                rng.randrange(len(COLUMNS)),
+                rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]),
+            )
             proxy.sort(*sort)
         elif action == 5:
             group = rng.choice(list(FILTERS))

@@ -50,7 +50,10 @@ def test_a_title_of_200_emoji_stays_200_and_is_sendable(qtbot, form: TaskForm) -
     paste(qtbot, form, EMOJI * TITLE_MAX)
     assert form.title.text() == EMOJI * TITLE_MAX  # before: cut to 100
     assert form.title_counter.text().startswith(f"{TITLE_MAX}/{TITLE_MAX}")
-    assert TaskDraft.model_validate({**form.raw_values(), "category": "data", "task_type": "data-analysis"}).title == EMOJI * TITLE_MAX
+    assert (
+        TaskDraft.model_validate({**form.raw_values(), "category": "data", "task_type": "data-analysis"}).title
+        == EMOJI * TITLE_MAX
+    )
 
 
 def test_pasting_past_the_limit_keeps_whole_characters_only(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]

@@ -55,9 +55,17 @@ def test_every_status_colour_reads_on_the_table_background(qapp: QApplication, d
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_palette_text_tones_and_banners_read(qapp: QApplication, dark: bool) -> None:
     palette = dark_palette() if dark else light_palette()
-    pairs = [(R.Text, R.Base), (R.Text, R.AlternateBase), (R.WindowText, R.Window), (R.ButtonText, R.Button),
-             (R.PlaceholderText, R.Base), (R.PlaceholderText, R.Window), (R.HighlightedText, R.Highlight),
-             (R.ToolTipText, R.ToolTipBase), (R.Link, R.Base)]
+    pairs = [
+        (R.Text, R.Base),
+        (R.Text, R.AlternateBase),
+        (R.WindowText, R.Window),
+        (R.ButtonText, R.Button),
+        (R.PlaceholderText, R.Base),
+        (R.PlaceholderText, R.Window),
+        (R.HighlightedText, R.Highlight),
+        (R.ToolTipText, R.ToolTipBase),
+        (R.Link, R.Base),
+    ]
     for fore, back in pairs:
         ratio = contrast(palette.color(fore), palette.color(back))
         assert ratio >= WCAG_TEXT, f"{fore.name} on {back.name}: {ratio:.2f}"

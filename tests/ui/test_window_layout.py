@@ -28,18 +28,34 @@ def fully_shown(widget: QWidget) -> bool:
 
 def reachable_parts(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
     tasks = window.tasks
-    return [window.form.send_button, window.form.title, window.new_button, tasks.refresh_button, tasks.filter_box,
-            tasks.search, tasks.add_by_id, tasks.add_button, window.status.connection_label, window.tabs.tabBar()]
+    return [
+        window.form.send_button,
+        window.form.title,
+        window.new_button,
+        tasks.refresh_button,
+        tasks.filter_box,
+        tasks.search,
+        tasks.add_by_id,
+        tasks.add_button,
+        window.status.connection_label,
+        window.tabs.tabBar(),
+    ]
 
 
 @pytest.mark.parametrize("screen", [QSize(1024, 640), QSize(1366, 768)], ids=["1024x640", "1366x768"])
-async def test_on_small_screens_everything_fits_and_send_is_in_view(qtbot, tmp_path: Path, sandbox: SandboxServer,  # type: ignore[no-untyped-def]
-                                                                     screen: QSize) -> None:
+async def test_on_small_screens_everything_fits_and_send_is_in_view(
+    qtbot,
+    tmp_path: Path,
+    sandbox: SandboxServer,  # type: ignore[no-untyped-def]
+    screen: QSize,
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         available = QRect(QPoint(0, 0), screen - QSize(0, 40))  # a 40-pixel task bar
         size = fitted_geometry(available).size()
         window.resize(size)
-        await wait_until(lambda: window.size() == size, what="the window at the screen's size")  # nothing insists on more room
+        await wait_until(
+            lambda: window.size() == size, what="the window at the screen's size"
+        )  # nothing insists on more room
         for part in reachable_parts(window):
             assert fully_shown(part), f"{type(part).__name__} {part.objectName()!r} is cut off or hidden"
         # Scrolled to the end of the fields, or back to the top: Send stays where it was.
@@ -65,8 +81,16 @@ async def test_the_window_opens_inside_the_screen(qtbot, tmp_path: Path, sandbox
 
 def wheel(widget: QWidget, notches: int) -> None:
     where = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(where, QPointF(widget.mapToGlobal(where.toPoint())), QPoint(0, 0), QPoint(0, 120 * notches),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        where,
+        QPointF(widget.mapToGlobal(where.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -90,9 +114,14 @@ async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, 
         form.title.setFocus()
         await wait_until(form.title.hasFocus, what="the cursor in the title")  # no input has the focus
         sent_before = form.raw_values()
-        inputs = [w for w in window.findChildren(QWidget)
-                  if isinstance(w, (QComboBox, QAbstractSpinBox, QAbstractSlider)) and not isinstance(w, QScrollBar)
-                  and w.isVisible() and w.isEnabled()]
+        inputs = [
+            w
+            for w in window.findChildren(QWidget)
+            if isinstance(w, (QComboBox, QAbstractSpinBox, QAbstractSlider))
+            and not isinstance(w, QScrollBar)
+            and w.isVisible()
+            and w.isEnabled()
+        ]
         assert {form.category, form.task_type, form.budget.slider, form.budget.spin} <= set(inputs)
         for widget in inputs:
             before = value_of(widget)
@@ -107,8 +136,13 @@ async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, 
 def test_the_wheel_changes_no_setting_it_rolls_over(qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(api_url="http://127.0.0.1:9", key_source="This session only", refresh_seconds=30.0,
-                            theme="light", can_manage_key=False)
+    dialog = SettingsDialog(
+        api_url="http://127.0.0.1:9",
+        key_source="This session only",
+        refresh_seconds=30.0,
+        theme="light",
+        can_manage_key=False,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -21,8 +21,15 @@ DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=45, tit
 
 
 def task_json(**extra: object) -> dict[str, object]:
-    return {"id": str(uuid.uuid4()), "status": "open", "title": "Numbers", "budget_usd": 45,
-            "created_at": "2026-11-28T10:00:00Z", "expires_at": "2026-11-28T11:00:00Z", **extra}
+    return {
+        "id": str(uuid.uuid4()),
+        "status": "open",
+        "title": "Numbers",
+        "budget_usd": 45,
+        "created_at": "2026-11-28T10:00:00Z",
+        "expires_at": "2026-11-28T11:00:00Z",
+        **extra,
+    }
 
 
 class Recorder:
@@ -75,7 +82,11 @@ async def test_create_without_key_sends_no_idempotency_header() -> None:
         (401, {"detail": "Not authenticated"}, errors.Unauthorized),
         (403, {"detail": "Insufficient scope"}, errors.Forbidden),
         (404, {"detail": "Task not found"}, errors.NotFound),
-        (422, {"detail": [{"loc": ["path", "task_id"], "msg": "Input should be a valid UUID", "type": "uuid_parsing"}]}, errors.InvalidTask),
+        (
+            422,
+            {"detail": [{"loc": ["path", "task_id"], "msg": "Input should be a valid UUID", "type": "uuid_parsing"}]},
+            errors.InvalidTask,
+        ),
         (429, {"detail": "Too many"}, errors.RateLimited),
         (500, {"detail": "boom"}, errors.ServerError),
         (503, None, errors.ServerError),
@@ -86,7 +97,11 @@ async def test_create_without_key_sends_no_idempotency_header() -> None:
 async def test_get_maps_each_status(status: int, body: object, error_class: type[errors.ApiError]) -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         headers = {"Location": "https://elsewhere.test/"} if status == 302 else {}
-        return httpx.Response(status, json=body, headers=headers) if body is not None else httpx.Response(status, text="<html>oops</html>", headers=headers)
+        return (
+            httpx.Response(status, json=body, headers=headers)
+            if body is not None
+            else httpx.Response(status, text="<html>oops</html>", headers=headers)
+        )
 
     client, recorder = client_for(answer)
     async with client:
@@ -100,8 +115,16 @@ async def test_get_maps_each_status(status: int, body: object, error_class: type
 
 
 async def test_422_on_create_puts_messages_on_fields() -> None:
-    body = {"detail": [{"loc": ["body", "budget_usd"], "msg": "Input should be less than or equal to 300", "type": "less_than_equal"},
-                       {"loc": ["body", "title"], "msg": "too long", "type": "string_too_long"}]}
+    body = {
+        "detail": [
+            {
+                "loc": ["body", "budget_usd"],
+                "msg": "Input should be less than or equal to 300",
+                "type": "less_than_equal",
+            },
+            {"loc": ["body", "title"], "msg": "too long", "type": "string_too_long"},
+        ]
+    }
     client, _ = client_for(lambda r: httpx.Response(422, json=body))
     async with client:
         with pytest.raises(errors.InvalidTask) as caught:
@@ -123,7 +146,11 @@ async def test_429_carries_retry_after_seconds_or_none() -> None:
 
 
 async def test_rate_limit_headers_are_remembered() -> None:
-    client, _ = client_for(lambda r: httpx.Response(200, json=task_json(), headers={"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "12"}))
+    client, _ = client_for(
+        lambda r: httpx.Response(
+            200, json=task_json(), headers={"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "12"}
+        )
+    )
     async with client:
         await client.get_task("x")
     assert (client.rate_limit.limit, client.rate_limit.remaining) == (300, 12)
@@ -140,6 +167,7 @@ async def test_reads_retry_5xx_then_succeed() -> None:
 def failing(exc_class: type[Exception]) -> Callable[[httpx.Request], httpx.Response]:
     def answer(request: httpx.Request) -> httpx.Response:
         raise exc_class("simulated", request=request)  # type: ignore[call-arg]
+
     return answer
 
 
@@ -158,7 +186,9 @@ async def test_connection_never_made_is_offline_and_create_is_not_retried(exc_cl
     assert len(recorder.requests) == 3  # reads retry
 
 
-@pytest.mark.parametrize("exc_class", [httpx.ReadTimeout, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteTimeout, httpx.WriteError])
+@pytest.mark.parametrize(
+    "exc_class", [httpx.ReadTimeout, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteTimeout, httpx.WriteError]
+)
 async def test_create_that_may_have_arrived_is_outcome_unknown_and_sent_once(exc_class: type[Exception]) -> None:
     client, recorder = client_for(failing(exc_class))
     async with client:
@@ -215,7 +245,10 @@ async def test_categories_accept_both_shapes_and_refuse_others() -> None:
         client, _ = client_for(lambda r, b=body: httpx.Response(200, json=b))
         async with client:
             [category] = await client.list_categories()
-        assert category.slug == "data" and [t.slug for t in category.task_types] == ["data-analysis", "data-analysis-summary"]
+        assert category.slug == "data" and [t.slug for t in category.task_types] == [
+            "data-analysis",
+            "data-analysis-summary",
+        ]
     client, _ = client_for(lambda r: httpx.Response(200, json={"cats": []}))
     async with client:
         with pytest.raises(errors.BadResponse):
@@ -229,7 +262,9 @@ def test_insecure_or_odd_addresses_are_refused(url: str) -> None:
     assert "https" in caught.value.user_message
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1:8765", "http://localhost:1", "http://[::1]:9", "https://api.aitasker.co/"])
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8765", "http://localhost:1", "http://[::1]:9", "https://api.aitasker.co/"]
+)
 def test_https_and_loopback_http_are_allowed(url: str) -> None:
     client = TasksClient(url, KEY)
     assert not client.base_url.endswith("/")
@@ -238,7 +273,10 @@ def test_https_and_loopback_http_are_allowed(url: str) -> None:
 
 async def test_key_never_reaches_errors_or_logs_even_if_the_server_echoes_it(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    answers = iter([httpx.Response(500, json={"detail": f"bad token {KEY}"})] * 2 + [httpx.Response(401, json={"detail": f"token {KEY} revoked"})])
+    answers = iter(
+        [httpx.Response(500, json={"detail": f"bad token {KEY}"})] * 2
+        + [httpx.Response(401, json={"detail": f"token {KEY} revoked"})]
+    )
     client, _ = client_for(lambda r: next(answers))
     async with client:
         with pytest.raises(errors.Unauthorized) as caught:
@@ -268,8 +306,11 @@ async def test_surrounding_whitespace_of_a_pasted_key_is_ignored() -> None:
 
 @pytest.mark.parametrize(
     "response",
-    [httpx.Response(201, text="created!"), httpx.Response(201, json={"status": "open"}),
-     httpx.Response(200, content=b"{" + b" " * (MAX_RESPONSE_BYTES + 1) + b"}")],
+    [
+        httpx.Response(201, text="created!"),
+        httpx.Response(201, json={"status": "open"}),
+        httpx.Response(200, content=b"{" + b" " * (MAX_RESPONSE_BYTES + 1) + b"}"),
+    ],
 )
 async def test_unreadable_yes_to_a_create_is_outcome_unknown(response: httpx.Response) -> None:
     client, recorder = client_for(lambda r: response)
@@ -299,19 +340,36 @@ def _every_text(error: errors.ApiError) -> list[str]:
     "response",
     [
         # A FastAPI 422 that echoes the request, the key in a message and in a field name.
-        httpx.Response(422, json={"detail": [
-            {"loc": ["body", "title"], "msg": f"Value error, title must not contain {KEY}", "type": "value_error", "input": KEY},
-            {"loc": ["body", KEY], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"},
-        ]}),
+        httpx.Response(
+            422,
+            json={
+                "detail": [
+                    {
+                        "loc": ["body", "title"],
+                        "msg": f"Value error, title must not contain {KEY}",
+                        "type": "value_error",
+                        "input": KEY,
+                    },
+                    {"loc": ["body", KEY], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"},
+                ]
+            },
+        ),
         httpx.Response(422, json={"detail": f"Refused: Authorization: Bearer {KEY}"}),
         # An object detail cut for length: the key sits across the cut.
         httpx.Response(400, json={"detail": {"pad": "x" * 460, "echo": KEY}}),
         httpx.Response(418, json={"detail": f"I am a teapot, not {KEY}"}),
         # Escaped inside a quoted string, and another key-shaped token the server echoed.
-        httpx.Response(422, json={"detail": [{"loc": ["body", "brand_kit_id"], "msg": f"token 'Bearer {KEY}' or aitk_test_{KEY[10:]}"}]}),
+        httpx.Response(
+            422,
+            json={
+                "detail": [{"loc": ["body", "brand_kit_id"], "msg": f"token 'Bearer {KEY}' or aitk_test_{KEY[10:]}"}]
+            },
+        ),
     ],
 )
-async def test_server_text_that_echoes_the_key_is_redacted_in_every_field_a_person_sees(response: httpx.Response) -> None:
+async def test_server_text_that_echoes_the_key_is_redacted_in_every_field_a_person_sees(
+    response: httpx.Response,
+) -> None:
     client, _ = client_for(lambda r: response)
     async with client:
         with pytest.raises(errors.ApiError) as caught:

@@ -108,7 +108,13 @@ def test_every_accepted_draft_is_stored_and_read_back_whole(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("levels", [5, MAX_RESPONSE_DEPTH + 1, 250, 900])
 def test_a_deeply_nested_answer_is_a_task_that_stores_reads_back_and_keeps_the_top(tmp_path: Path, levels: int) -> None:
-    body = {"id": "t1", "status": "open", "title": "Deep", "requirements": nested(levels), "extra_field": nested(levels)}
+    body = {
+        "id": "t1",
+        "status": "open",
+        "title": "Deep",
+        "requirements": nested(levels),
+        "extra_field": nested(levels),
+    }
     task = Task.model_validate(body)
     # The whole task stays within what pydantic can write and read back (before: lost from the table).
     assert depth_of(task.model_dump(mode="json")) <= MAX_RESPONSE_DEPTH

@@ -110,6 +110,8 @@ def test_a_damaged_setting_is_ignored_not_fatal(tmp_path: Path) -> None:
     memory = BudgetMemory(store)
     assert memory.start_for("logo-design") == first_budget("logo-design")
     store.set_setting("budget.last_by_type", '{"logo-design": true, "blog-post": 9999, "translation": 12.5}')
-    assert memory.last("logo-design") is None and memory.last("blog-post") is None and memory.last("translation") == 12.5
+    assert (
+        memory.last("logo-design") is None and memory.last("blog-post") is None and memory.last("translation") == 12.5
+    )
     memory.remember("logo-design", 40.0)
     assert memory.last("logo-design") == 40.0

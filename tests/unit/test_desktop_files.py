@@ -126,7 +126,9 @@ def test_install_puts_menu_entry_and_icons_and_uninstall_removes_them(unpacked: 
         check = subprocess.run(["desktop-file-validate", str(installed)], capture_output=True, text=True)
         assert check.returncode == 0, check.stdout
 
-    result = subprocess.run(["sh", str(unpacked / "uninstall.sh")], capture_output=True, text=True, env=env, cwd=tmp_path)
+    result = subprocess.run(
+        ["sh", str(unpacked / "uninstall.sh")], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     left = [p for p in share.rglob("*") if p.is_file()]
     assert left == []

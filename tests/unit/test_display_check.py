@@ -82,8 +82,9 @@ def test_wayland_alone_does_not_need_the_x11_libraries(wayland_socket) -> None:
 
 
 def test_wayland_without_its_libraries_falls_back_to_x11(wayland_socket) -> None:
-    decision = choose_display({**wayland_socket, "DISPLAY": ":0"}, loader=loader_without("libwayland-cursor.so.0"),
-                              platform="linux")
+    decision = choose_display(
+        {**wayland_socket, "DISPLAY": ":0"}, loader=loader_without("libwayland-cursor.so.0"), platform="linux"
+    )
     assert decision.platform == "xcb"
 
 
@@ -99,10 +100,15 @@ def test_wayland_name_without_a_compositor_socket_uses_x11(tmp_path: Path) -> No
 
 
 def test_a_platform_chosen_by_the_user_is_respected() -> None:
-    assert choose_display({"QT_QPA_PLATFORM": "offscreen"}, loader=loader_without("libxcb-cursor.so.0"),
-                          platform="linux").platform is None
-    chosen_xcb = choose_display({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0"}, loader=loader_without("libxcb-xkb.so.1"),
-                                platform="linux")
+    assert (
+        choose_display(
+            {"QT_QPA_PLATFORM": "offscreen"}, loader=loader_without("libxcb-cursor.so.0"), platform="linux"
+        ).platform
+        is None
+    )
+    chosen_xcb = choose_display(
+        {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0"}, loader=loader_without("libxcb-xkb.so.1"), platform="linux"
+    )
     assert chosen_xcb.exit_code == 1 and "libxcb-xkb1" in chosen_xcb.message
 
 

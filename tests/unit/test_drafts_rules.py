@@ -33,7 +33,9 @@ def test_text_typed_after_an_unclear_send_moves_to_a_new_draft(drafts: Drafts) -
 
     assert drafts.autosave(CATS)
     assert drafts.current_id != earlier
-    assert [(m.earlier.title if m.earlier else None, m.new_id) for m in moves] == [("Logo for my bakery", drafts.current_id)]
+    assert [(m.earlier.title if m.earlier else None, m.new_id) for m in moves] == [
+        ("Logo for my bakery", drafts.current_id)
+    ]
     assert drafts.earlier_attempt(drafts.current_id).id == earlier  # type: ignore[union-attr]
     assert drafts.autosave({**CATS, "description": "More"}) and len(moves) == 1  # the same new draft after
     assert store.get_draft(earlier).values == LOGO and store.get_draft(earlier).state == UNKNOWN  # type: ignore[union-attr]

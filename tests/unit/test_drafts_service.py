@@ -13,8 +13,16 @@ from app.outbox import Outbox
 from app.store import DRAFT, WAITING, Store
 
 ROOT = Path(__file__).resolve().parents[2]
-FILLED = {"title": "Logo", "description": "", "category": "design", "task_type": "logo", "budget_usd": 45.0,
-          "requirements": {}, "experimentation": 0.3, "brand_kit_id": None}
+FILLED = {
+    "title": "Logo",
+    "description": "",
+    "category": "design",
+    "task_type": "logo",
+    "budget_usd": 45.0,
+    "requirements": {},
+    "experimentation": 0.3,
+    "brand_kit_id": None,
+}
 EMPTY = {**FILLED, "title": None}
 
 

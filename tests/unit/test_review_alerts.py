@@ -12,7 +12,9 @@ from app.store import Store
 NOW = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
 
 
-def task(task_id: str = "t1", status: str = "review", minutes_left: float = 40, title: str = "Logo for my bakery") -> Task:
+def task(
+    task_id: str = "t1", status: str = "review", minutes_left: float = 40, title: str = "Logo for my bakery"
+) -> Task:
     return Task(id=task_id, status=status, title=title, expires_at=NOW + timedelta(minutes=minutes_left))
 
 
@@ -20,7 +22,8 @@ def test_entering_review_alerts_once_with_the_closing_time() -> None:
     alerts = ReviewAlerts(tz=UTC)
     first = alerts.check(task(), NOW)
     assert [(a.kind, a.summary, a.body) for a in first] == [
-        ("review", "Ready for your review", "‘Logo for my bakery’ is ready for your review — closes at 15:40")]
+        ("review", "Ready for your review", "‘Logo for my bakery’ is ready for your review — closes at 15:40")
+    ]
     assert alerts.check(task(), NOW + timedelta(minutes=1)) == []
     assert alerts.check(task(), NOW + timedelta(minutes=2)) == []
 
@@ -31,7 +34,8 @@ def test_under_ten_minutes_alerts_once_more() -> None:
     later = NOW + timedelta(minutes=31)  # 9 minutes left
     closing = alerts.check(task(), later)
     assert [(a.kind, a.body) for a in closing] == [
-        ("closing", "Under ten minutes left to choose a version of ‘Logo for my bakery’ — closes at 15:40")]
+        ("closing", "Under ten minutes left to choose a version of ‘Logo for my bakery’ — closes at 15:40")
+    ]
     assert alerts.check(task(), later + timedelta(minutes=1)) == []
 
 

@@ -39,7 +39,9 @@ def test_budget_outside_range_is_refused_in_words(value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         assert problems["budget_usd"] == ["Please enter a number."]
     else:  # the same words as the budget box's own refusal
-        assert problems["budget_usd"] == ["The highest budget is $300.00." if value > 300 else "The lowest budget is $3.00."]
+        assert problems["budget_usd"] == [
+            "The highest budget is $300.00." if value > 300 else "The lowest budget is $3.00."
+        ]
 
 
 def test_budget_is_required() -> None:
@@ -60,8 +62,14 @@ def test_experimentation_outside_range_is_refused(value: float) -> None:
 def test_defaults_are_the_documented_ones() -> None:
     body = draft().to_request_json()
     assert body == {
-        "category": "data", "task_type": "data-analysis", "budget_usd": 45.0, "title": None,
-        "description": "", "requirements": {}, "experimentation": 0.3, "brand_kit_id": None,
+        "category": "data",
+        "task_type": "data-analysis",
+        "budget_usd": 45.0,
+        "title": None,
+        "description": "",
+        "requirements": {},
+        "experimentation": 0.3,
+        "brand_kit_id": None,
     }
 
 
@@ -117,9 +125,15 @@ def test_widgets_read_limits_from_the_model() -> None:
 
 # The client's model and the sandbox's (the server's documented truth) agree on every input.
 json_values = st.one_of(
-    st.none(), st.booleans(), st.integers(-10, 400), st.floats(-1, 400) | st.just(math.nan),
-    st.text(max_size=5), st.text(min_size=195, max_size=205), st.just(str(uuid.UUID(int=7))),
-    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2), st.lists(st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 400),
+    st.floats(-1, 400) | st.just(math.nan),
+    st.text(max_size=5),
+    st.text(min_size=195, max_size=205),
+    st.just(str(uuid.UUID(int=7))),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.lists(st.integers(), max_size=2),
 )
 
 
@@ -134,12 +148,22 @@ def test_client_refuses_everything_the_server_schema_refuses(body: dict[str, obj
 
 
 def test_task_response_is_tolerant() -> None:
-    task = Task.model_validate({
-        "id": str(uuid.uuid4()), "status": "disputed", "budget_usd": 1000, "experimentation": 7,
-        "created_at": "2001-01-01T00:00:00", "expires_at": "2001-01-02T00:00:00Z",
-        "compute_budget": None, "attachments": None, "brand_kit_id": None, "prototype_tier": None,
-        "title": "x", "brand_new_field": {"nested": True},
-    })
+    task = Task.model_validate(
+        {
+            "id": str(uuid.uuid4()),
+            "status": "disputed",
+            "budget_usd": 1000,
+            "experimentation": 7,
+            "created_at": "2001-01-01T00:00:00",
+            "expires_at": "2001-01-02T00:00:00Z",
+            "compute_budget": None,
+            "attachments": None,
+            "brand_kit_id": None,
+            "prototype_tier": None,
+            "title": "x",
+            "brand_new_field": {"nested": True},
+        }
+    )
     assert task.status == "disputed" and task.status_label == "Disputed" and not task.is_final
     assert task.created_at == datetime(2001, 1, 1, tzinfo=UTC)
     assert task.model_extra == {"brand_new_field": {"nested": True}}
@@ -152,7 +176,16 @@ def test_task_needs_only_an_id() -> None:
 
 
 def test_the_eight_documented_statuses_have_words_and_finality() -> None:
-    assert set(STATUSES) == {"open", "matching", "prototyping", "review", "delivering", "completed", "expired", "cancelled"}
+    assert set(STATUSES) == {
+        "open",
+        "matching",
+        "prototyping",
+        "review",
+        "delivering",
+        "completed",
+        "expired",
+        "cancelled",
+    }
     assert {s for s, info in STATUSES.items() if info.final} == {"completed", "expired", "cancelled"}
     assert status_info("review").label == "Ready for your review"
     assert status_info("needs_revision").label == "Needs revision"
@@ -167,8 +200,12 @@ def test_numbers_must_be_json_numbers_not_text(field: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["123e4567e89b12d3a456426614174000", "{123e4567-e89b-12d3-a456-426614174000}",
-     "urn:uuid:123e4567-e89b-12d3-a456-426614174000", "123e4567-e89b-12d3-a456-426614174000\n"],
+    [
+        "123e4567e89b12d3a456426614174000",
+        "{123e4567-e89b-12d3-a456-426614174000}",
+        "urn:uuid:123e4567-e89b-12d3-a456-426614174000",
+        "123e4567-e89b-12d3-a456-426614174000\n",
+    ],
 )
 def test_brand_kit_id_must_be_written_as_the_api_writes_ids(value: str) -> None:
     assert "doesn't look like an ID" in rejected(brand_kit_id=value)["brand_kit_id"][0]

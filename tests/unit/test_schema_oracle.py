@@ -36,14 +36,34 @@ def test_the_schema_file_states_the_same_limits_as_the_model() -> None:
     assert (props["budget_usd"]["minimum"], props["budget_usd"]["maximum"]) == (BUDGET.minimum, BUDGET.maximum)
     assert (props["experimentation"]["minimum"], props["experimentation"]["maximum"]) == (DIAL.minimum, DIAL.maximum)
     assert (props["title"]["maxLength"], props["description"]["maxLength"]) == (TITLE_MAX, DESCRIPTION_MAX)
-    assert f"value{MAX_REQUIREMENTS_DEPTH}" in SCHEMA["$defs"] and f"value{MAX_REQUIREMENTS_DEPTH + 1}" not in SCHEMA["$defs"]
+    assert (
+        f"value{MAX_REQUIREMENTS_DEPTH}" in SCHEMA["$defs"]
+        and f"value{MAX_REQUIREMENTS_DEPTH + 1}" not in SCHEMA["$defs"]
+    )
     assert set(props) == set(TaskDraft.model_fields)
 
 
 # --- bodies around every boundary -----------------------------------------------------------
 
 # Pieces text is made of: one code point each, or several that a person sees as one character.
-ATOMS = ["a", "Z", " ", "é", "e\u0301", "\u0301", "😀", "👍🏽", "👨\u200d👩\u200d👧", "🇫🇷", "字", "\t", "\n", "\u00a0", "\u2003", "ß"]
+ATOMS = [
+    "a",
+    "Z",
+    " ",
+    "é",
+    "e\u0301",
+    "\u0301",
+    "😀",
+    "👍🏽",
+    "👨\u200d👩\u200d👧",
+    "🇫🇷",
+    "字",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u2003",
+    "ß",
+]
 
 
 def text_of_length(lengths: list[int]) -> st.SearchStrategy[str]:
@@ -59,7 +79,14 @@ def text_of_length(lengths: list[int]) -> st.SearchStrategy[str]:
 def near(*edges: float) -> list[float]:
     values: list[float] = []
     for edge in edges:
-        values += [edge, math.nextafter(edge, -math.inf), math.nextafter(edge, math.inf), edge - 0.01, edge + 0.01, -edge]
+        values += [
+            edge,
+            math.nextafter(edge, -math.inf),
+            math.nextafter(edge, math.inf),
+            edge - 0.01,
+            edge + 0.01,
+            -edge,
+        ]
     return values
 
 
@@ -73,8 +100,13 @@ def number_around(*edges: float) -> st.SearchStrategy[Any]:
     )
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-1000, 1000), st.floats(allow_nan=False, allow_infinity=False),
-                    st.text(max_size=8))
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-1000, 1000),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=8),
+)
 
 
 def nested(levels: int, leaf: Any, lists: list[bool]) -> dict[str, Any]:
@@ -86,7 +118,9 @@ def nested(levels: int, leaf: Any, lists: list[bool]) -> dict[str, Any]:
 
 requirements = st.one_of(
     st.dictionaries(st.text(max_size=6), scalars, max_size=4),
-    st.builds(nested, st.integers(1, MAX_REQUIREMENTS_DEPTH + 2), scalars, st.lists(st.booleans(), min_size=1, max_size=3)),
+    st.builds(
+        nested, st.integers(1, MAX_REQUIREMENTS_DEPTH + 2), scalars, st.lists(st.booleans(), min_size=1, max_size=3)
+    ),
     st.sampled_from([[], "tone=warm", 3, None, True, [{"a": 1}]]),
 )
 
@@ -94,10 +128,23 @@ UUID = str(uuid.UUID(int=0x123E4567E89B12D3A456426614174000))
 ids = st.one_of(
     st.uuids().map(str),
     st.uuids().map(lambda u: str(u).upper()),
-    st.sampled_from([
-        None, "", "my-brand", UUID.replace("-", ""), "{" + UUID + "}", "urn:uuid:" + UUID, UUID + "\n", " " + UUID,
-        UUID[:-1] + "g", UUID[:-1], UUID[:31] + "-" + UUID[31:-1], 7, [],
-    ]),
+    st.sampled_from(
+        [
+            None,
+            "",
+            "my-brand",
+            UUID.replace("-", ""),
+            "{" + UUID + "}",
+            "urn:uuid:" + UUID,
+            UUID + "\n",
+            " " + UUID,
+            UUID[:-1] + "g",
+            UUID[:-1],
+            UUID[:31] + "-" + UUID[31:-1],
+            7,
+            [],
+        ]
+    ),
 )
 slugs = st.one_of(
     st.sampled_from(["data", "data-analysis", "", " ", "\t\n", "\u00a0", "\u2003", "\x1c", "\ufeff", " x "]),

@@ -14,8 +14,9 @@ from app.store import DRAFT, MIGRATIONS, SCHEMA_VERSION, SENDING, TASK_ROW_FIELD
 
 
 def task(**extra: object) -> Task:
-    return Task.model_validate({"id": str(uuid.uuid4()), "status": "open", "title": "T",
-                                "created_at": "2026-11-28T10:00:00Z", **extra})
+    return Task.model_validate(
+        {"id": str(uuid.uuid4()), "status": "open", "title": "T", "created_at": "2026-11-28T10:00:00Z", **extra}
+    )
 
 
 def test_file_is_private_and_in_wal_mode(tmp_path: Path) -> None:
@@ -145,11 +146,17 @@ def _database_at_version(path: Path, version: int) -> None:
         step(db)
     db.execute(f"PRAGMA user_version = {version}")
     if version >= 1:
-        db.execute("INSERT INTO drafts (id, body, created_at, updated_at) VALUES ('old', '{\"title\": \"From before\"}', 1, 2)")
-        body = ('{"id": "t1", "status": "review", "title": "Old task", "budget_usd": 12.5, "category": "data", '
-                '"created_at": "2026-01-01T00:00:00Z", "expires_at": "2026-01-02T00:00:00+00:00"}')
-        db.execute("INSERT INTO tasks (id, body, created_at, stored_at) VALUES ('t1', ?, '2026-01-01T00:00:00+00:00', 3)",
-                   (body,))
+        db.execute(
+            "INSERT INTO drafts (id, body, created_at, updated_at) VALUES ('old', '{\"title\": \"From before\"}', 1, 2)"
+        )
+        body = (
+            '{"id": "t1", "status": "review", "title": "Old task", "budget_usd": 12.5, "category": "data", '
+            '"created_at": "2026-01-01T00:00:00Z", "expires_at": "2026-01-02T00:00:00+00:00"}'
+        )
+        db.execute(
+            "INSERT INTO tasks (id, body, created_at, stored_at) VALUES ('t1', ?, '2026-01-01T00:00:00+00:00', 3)",
+            (body,),
+        )
     if version >= 3:  # from version 3 the app writes the status column with every task
         db.execute("UPDATE tasks SET status = 'review'")
     db.close()
@@ -172,9 +179,16 @@ def test_migrates_from_every_older_version_keeping_data(tmp_path: Path, version:
         # The table's columns were filled from what was stored (v4), and the index serves "newest first".
         [[row]] = list(store.task_row_pages())
         assert dict(zip(TASK_ROW_FIELDS, row, strict=True)) == {
-            "id": "t1", "status": "review", "title": "Old task", "description": "", "category": "data",
-            "task_type": "", "budget_usd": 12.5, "created_ts": pytest.approx(1767225600.0, abs=0.01),
-            "expires_ts": pytest.approx(1767312000.0, abs=0.01)}
+            "id": "t1",
+            "status": "review",
+            "title": "Old task",
+            "description": "",
+            "category": "data",
+            "task_type": "",
+            "budget_usd": 12.5,
+            "created_ts": pytest.approx(1767225600.0, abs=0.01),
+            "expires_ts": pytest.approx(1767312000.0, abs=0.01),
+        }
     assert store.integrity_ok() and store.moved_aside is None
 
 
@@ -210,8 +224,12 @@ def test_damaged_file_is_moved_aside_and_a_fresh_one_made(tmp_path: Path, damage
 
 def test_table_rows_come_newest_first_in_pages_even_while_the_store_changes(tmp_path: Path) -> None:
     store = Store.in_dir(tmp_path)
-    made = [task(title=f"T{i}", created_at=f"2026-11-{1 + i // 2:02d}T10:00:00Z", budget_usd=3 + i,
-                 description=f"about {i}") for i in range(9)]  # pairs share a creation time
+    made = [
+        task(
+            title=f"T{i}", created_at=f"2026-11-{1 + i // 2:02d}T10:00:00Z", budget_usd=3 + i, description=f"about {i}"
+        )
+        for i in range(9)
+    ]  # pairs share a creation time
     made.append(task(title="No date", created_at=None))
     store.upsert_tasks(made)
     pages = store.task_row_pages(first=3, size=2)

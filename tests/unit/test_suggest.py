@@ -13,9 +13,11 @@ from app.taxonomy import bundled_categories, parse_categories
 CATS = bundled_categories()
 # What a server with more task types may offer (the word list knows these too).
 MORE = parse_categories(
-    [{"slug": "graphics-design", "name": "Graphics & Design", "task_types": ["logo-design", "banner-design"]},
-     {"slug": "business", "name": "Business", "task_types": [{"slug": "business-plan", "name": "Business plan"}]},
-     {"slug": "writing-translation", "name": "Writing & Translation", "task_types": ["blog-post"]}]
+    [
+        {"slug": "graphics-design", "name": "Graphics & Design", "task_types": ["logo-design", "banner-design"]},
+        {"slug": "business", "name": "Business", "task_types": [{"slug": "business-plan", "name": "Business plan"}]},
+        {"slug": "writing-translation", "name": "Writing & Translation", "task_types": ["blog-post"]},
+    ]
 )
 
 
@@ -85,16 +87,21 @@ def test_the_title_outweighs_the_description() -> None:
 
 
 def test_only_categories_offered_are_suggested() -> None:
-    online = parse_categories([{"slug": "graphics-design", "name": "Graphics & Design", "task_types": ["banner-design"]}])
+    online = parse_categories(
+        [{"slug": "graphics-design", "name": "Graphics & Design", "task_types": ["banner-design"]}]
+    )
     assert suggest("Translate my menu", "", online) is None
     found = suggest("Logo and banner", "", online)
     assert found is not None and found.task_type == "banner-design"
 
 
 def test_a_task_type_the_server_adds_is_matched_by_its_name() -> None:
-    online = [*parse_categories(
-        [{"slug": "audio", "name": "Audio", "task_types": [{"slug": "podcast-editing", "name": "Podcast editing"}]}]
-    ), *CATS]
+    online = [
+        *parse_categories(
+            [{"slug": "audio", "name": "Audio", "task_types": [{"slug": "podcast-editing", "name": "Podcast editing"}]}]
+        ),
+        *CATS,
+    ]
     found = suggest("Podcast editing for episode 3", "", online)
     assert found is not None and (found.category, found.task_type) == ("audio", "podcast-editing")
 
@@ -123,7 +130,14 @@ def test_no_word_points_to_two_task_types() -> None:
 
 def test_plurals_and_case_fold_simply() -> None:
     assert [stem(w) for w in ["Logos", "bakeries", "boxes", "analysis", "class", "ads", "menus"]] == [
-        "logo", "bakery", "box", "analysis", "class", "ads", "menu"]
+        "logo",
+        "bakery",
+        "box",
+        "analysis",
+        "class",
+        "ads",
+        "menu",
+    ]
     assert words("My bakery's LOGO") == ["my", "bakery", "logo"]
 
 
@@ -152,7 +166,10 @@ def test_never_over_a_choice_the_person_made() -> None:
 def test_an_accepted_suggestion_is_the_persons_choice_until_a_new_form() -> None:
     policy = SuggestionPolicy()
     policy.accepted(LOGO)
-    assert policy.offer(Suggestion("data", "Data", "data-analysis", "Data analysis"), "graphics-design", "logo-design") is None
+    assert (
+        policy.offer(Suggestion("data", "Data", "data-analysis", "Data analysis"), "graphics-design", "logo-design")
+        is None
+    )
     policy.reset()
     assert policy.offer(LOGO, "", "") == LOGO
     policy.reset(category="data", task_type="data-analysis")  # a reopened draft's choices are kept

@@ -67,7 +67,9 @@ def test_the_model_refuses_a_half_character_in_words() -> None:
 
 
 texts = st.lists(
-    st.sampled_from(["a", "é", E_ACUTE, EMOJI, FAMILY, THUMB, FLAG, KEYCAP, "\u0301", "\u200d", "\r", "\n", "\ud83d", "字"]),
+    st.sampled_from(
+        ["a", "é", E_ACUTE, EMOJI, FAMILY, THUMB, FLAG, KEYCAP, "\u0301", "\u200d", "\r", "\n", "\ud83d", "字"]
+    ),
     max_size=40,
 ).map("".join)
 

@@ -85,4 +85,6 @@ def test_a_task_with_far_dates_is_stored_and_read_back(tmp_path: Path) -> None:
     # Before: the store converted created_at to UTC and raised OverflowError.
     for number, text in enumerate(FAR):
         store.upsert_task(Task.model_validate({"id": str(number), "created_at": text, "expires_at": text}))
-    assert sorted(t.created_at.isoformat() for t in store.list_tasks() if t.created_at) == sorted(far(t).isoformat() for t in FAR)
+    assert sorted(t.created_at.isoformat() for t in store.list_tasks() if t.created_at) == sorted(
+        far(t).isoformat() for t in FAR
+    )

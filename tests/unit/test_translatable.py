@@ -14,13 +14,47 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Calls whose text arguments a person reads.
 SHOWN = {
-    "setText", "setWindowTitle", "setToolTip", "setPlaceholderText", "setStatusTip", "setWhatsThis",
-    "setTitle", "setLabelText", "setInformativeText", "setDetailedText", "showMessage", "addTab", "insertTab",
-    "setTabText", "addMenu", "addAction", "addButton", "addItem", "addItems", "insertItem", "setHeaderLabels",
-    "setHorizontalHeaderLabels", "setSpecialValueText", "setPrefix", "setSuffix", "setAccessibleName",
-    "setAccessibleDescription", "addRow", "setOkButtonText", "setCancelButtonText",
-    "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox", "QToolButton", "QMenu",
-    "QCommandLinkButton", "show_message", "ask",
+    "setText",
+    "setWindowTitle",
+    "setToolTip",
+    "setPlaceholderText",
+    "setStatusTip",
+    "setWhatsThis",
+    "setTitle",
+    "setLabelText",
+    "setInformativeText",
+    "setDetailedText",
+    "showMessage",
+    "addTab",
+    "insertTab",
+    "setTabText",
+    "addMenu",
+    "addAction",
+    "addButton",
+    "addItem",
+    "addItems",
+    "insertItem",
+    "setHeaderLabels",
+    "setHorizontalHeaderLabels",
+    "setSpecialValueText",
+    "setPrefix",
+    "setSuffix",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "addRow",
+    "setOkButtonText",
+    "setCancelButtonText",
+    "QLabel",
+    "QPushButton",
+    "QAction",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QToolButton",
+    "QMenu",
+    "QCommandLinkButton",
+    "show_message",
+    "ask",
 }
 # Literals that are not words: symbols, separators, format fragments.
 NOT_WORDS = {"", " ", "·", "—", "–", "…", "×", "$", "%", "/", ":", "|", "→"}
@@ -49,14 +83,22 @@ def _shown_literals(tree: ast.AST) -> list[tuple[int, str]]:
 
 
 def untranslated(path: Path) -> list[str]:
-    return [f"{path.relative_to(ROOT)}:{line}: {what}" for line, what in _shown_literals(ast.parse(path.read_text(encoding="utf-8")))]
+    return [
+        f"{path.relative_to(ROOT)}:{line}: {what}"
+        for line, what in _shown_literals(ast.parse(path.read_text(encoding="utf-8")))
+    ]
 
 
 def test_the_checker_finds_a_bare_label() -> None:
-    tree = ast.parse("QLabel('Budget')\nself.button.setText(f'Send {n}')\nQLabel(self.tr('Budget'))\nQLabel('$')\n"
-                     "table.setHorizontalHeaderLabels(['Name', self.tr('Value')])\n")
-    assert [what for _, what in _shown_literals(tree)] == ["QLabel('Budget')", "setText('Send ')",
-                                                           "setHorizontalHeaderLabels('Name')"]
+    tree = ast.parse(
+        "QLabel('Budget')\nself.button.setText(f'Send {n}')\nQLabel(self.tr('Budget'))\nQLabel('$')\n"
+        "table.setHorizontalHeaderLabels(['Name', self.tr('Value')])\n"
+    )
+    assert [what for _, what in _shown_literals(tree)] == [
+        "QLabel('Budget')",
+        "setText('Send ')",
+        "setHorizontalHeaderLabels('Name')",
+    ]
 
 
 def widget_files() -> list[Path]:
@@ -66,4 +108,3 @@ def widget_files() -> list[Path]:
 def test_every_shown_string_in_the_widgets_is_translatable() -> None:
     problems = [p for path in widget_files() for p in untranslated(path)]
     assert not problems, "wrap these in self.tr(...) or QCoreApplication.translate(...):\n" + "\n".join(problems)
-

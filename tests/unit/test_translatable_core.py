@@ -23,14 +23,19 @@ GERMAN = {
 
 @pytest.fixture
 def german() -> Iterator[None]:
-    translatable.set_translator(lambda context, text: GERMAN.get(text, text), lambda v, d: f"{v:.{d}f} $".replace(".", ","),
-                                lambda n: f"{n:,}".replace(",", "."))
+    translatable.set_translator(
+        lambda context, text: GERMAN.get(text, text),
+        lambda v, d: f"{v:.{d}f} $".replace(".", ","),
+        lambda n: f"{n:,}".replace(",", "."),
+    )
     yield
     translatable.set_translator(None)
 
 
 def test_english_without_a_translator() -> None:
-    assert plain_field_errors([{"loc": ["body", "category"], "type": "missing"}]) == {"category": ["Please choose a category."]}
+    assert plain_field_errors([{"loc": ["body", "category"], "type": "missing"}]) == {
+        "category": ["Please choose a category."]
+    }
     assert counter_words(5001, 5000)[0] == "⚠ 5,001/5,000: 1 character too many"
 
 
@@ -42,8 +47,9 @@ def test_composed_sentences_follow_the_installed_translator(german: None) -> Non
 
 
 def test_the_counter_still_hides_a_translated_too_long_message(german: None) -> None:
-    too_long = plain_field_errors([{"loc": ["title"], "type": "string_too_long", "ctx": {"max_length": 200},
-                                    "input": "x" * 203}])["title"]
+    too_long = plain_field_errors(
+        [{"loc": ["title"], "type": "string_too_long", "ctx": {"max_length": 200}, "input": "x" * 203}]
+    )["title"]
     assert too_long == ["Das ist 3 Zeichen zu lang (höchstens 200)."]
     assert under_field("title", too_long) == []  # the counter under the field already says it
 

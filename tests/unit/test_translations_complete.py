@@ -29,20 +29,41 @@ def test_catalogue_matches_the_code_and_every_text_is_translated(tmp_path: Path)
     committed = TRANSLATIONS / "aitasker_de.ts"
     fresh = tmp_path / committed.name
     shutil.copy2(committed, fresh)
-    subprocess.run([tool("lupdate"), "-silent", "-extensions", "py", "-no-obsolete", "-locations", "none",
-                    str(ROOT / "app"), str(ROOT / "ui"), "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            tool("lupdate"),
+            "-silent",
+            "-extensions",
+            "py",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            str(ROOT / "app"),
+            str(ROOT / "ui"),
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        capture_output=True,
+    )
     messages = list(ET.parse(fresh).getroot().iter("message"))
     assert messages
     known = {m.findtext("source") for m in ET.parse(committed).getroot().iter("message")}
     new = sorted({m.findtext("source") for m in messages} - known)
     assert not new, f"run `make translations`; new texts not in the German catalogue: {new[:10]}"
-    unfinished = [m.findtext("source") for m in messages
-                  if m.find("translation").get("type") == "unfinished" or not (m.findtext("translation") or "").strip()]
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if m.find("translation").get("type") == "unfinished" or not (m.findtext("translation") or "").strip()
+    ]
     assert not unfinished, f"German missing for: {unfinished[:10]}"
 
 
 def test_compiled_catalogue_is_current(tmp_path: Path) -> None:
     compiled = tmp_path / "aitasker_de.qm"
-    subprocess.run([tool("lrelease"), "-silent", str(TRANSLATIONS / "aitasker_de.ts"), "-qm", str(compiled)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [tool("lrelease"), "-silent", str(TRANSLATIONS / "aitasker_de.ts"), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
     assert compiled.read_bytes() == (TRANSLATIONS / "aitasker_de.qm").read_bytes(), "run `make translations`"

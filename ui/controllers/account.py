@@ -19,8 +19,9 @@ DEFAULT_REFRESH_SECONDS = 10.0
 
 
 class AccountController(QObject):
-    def __init__(self, parent: QWidget, session: Session, settings: QSettings, banner: MessageBanner,
-                 keystore: KeyStore | None) -> None:
+    def __init__(
+        self, parent: QWidget, session: Session, settings: QSettings, banner: MessageBanner, keystore: KeyStore | None
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._session = session
@@ -43,13 +44,19 @@ class AccountController(QObject):
             from ui.connect_dialog import connect_account  # the key dialog (and httpx) only when asked for
 
             choice, not_saved = await connect_account(
-                self.keystore, api_url=self._session.connection.api_url,
-                remember_secret=self._session.remember_secret, message=message, parent=self._parent)
+                self.keystore,
+                api_url=self._session.connection.api_url,
+                remember_secret=self._session.remember_secret,
+                message=message,
+                parent=self._parent,
+            )
             if choice is None:
                 return False
             if not_saved is not None:
-                self._banner.show_message(fill(self.tr("%1 The key is used for this session only."), words(not_saved.user_message)),
-                                          detail=not_saved.detail)
+                self._banner.show_message(
+                    fill(self.tr("%1 The key is used for this session only."), words(not_saved.user_message)),
+                    detail=not_saved.detail,
+                )
             await self._session.connect(choice.api_url, choice.api_key)
             return True
         finally:
@@ -66,8 +73,15 @@ class AccountController(QObject):
     async def _forget_key(self) -> None:
         if self.keystore is None:
             return
-        if not await ask(self._parent, self.tr("Forget this key?"), self.tr("Remove your API key from this computer? Your drafts stay. "
-                         "You will need to paste the key again to post or follow tasks."), self.tr("Forget key")):
+        if not await ask(
+            self._parent,
+            self.tr("Forget this key?"),
+            self.tr(
+                "Remove your API key from this computer? Your drafts stay. "
+                "You will need to paste the key again to post or follow tasks."
+            ),
+            self.tr("Forget key"),
+        ):
             return
         try:
             await self.keystore.forget()
@@ -75,8 +89,9 @@ class AccountController(QObject):
             self._banner.show_message(words(exc.user_message), detail=exc.detail)
             return
         await self._session.disconnect()
-        self._banner.show_message(self.tr("Your API key was removed from this computer. Your drafts are still here."),
-                                  kind="info")
+        self._banner.show_message(
+            self.tr("Your API key was removed from this computer. Your drafts are still here."), kind="info"
+        )
 
     # --- settings ---------------------------------------------------------------------------------
     @qasync.asyncSlot()
@@ -86,9 +101,14 @@ class AccountController(QObject):
         if self.keystore is not None and connection.api_key:
             stored = await self.keystore.load()
             source = words(describe_source(stored.source)) if stored else self.tr("Kept for this session only.")
-        dialog = SettingsDialog(api_url=connection.api_url, key_source=source,
-                                refresh_seconds=self.refresh_interval(), theme=self.theme(),
-                                can_manage_key=self.can_manage_key, parent=self._parent)
+        dialog = SettingsDialog(
+            api_url=connection.api_url,
+            key_source=source,
+            refresh_seconds=self.refresh_interval(),
+            theme=self.theme(),
+            can_manage_key=self.can_manage_key,
+            parent=self._parent,
+        )
         result = await run_dialog(dialog)
         if result == QDialog.DialogCode.Accepted:
             self.set_refresh_interval(dialog.refresh_seconds())

@@ -22,8 +22,18 @@ RETRY_SAVE_MS = 3_000  # while saving fails (disk full), try again this often
 
 
 class DraftsController(QObject):
-    def __init__(self, parent: QWidget, service: Drafts, session: Session, form: TaskForm, banner: MessageBanner,
-                 panel: DraftsPanel, tasks: TasksPanel, status: StatusBar, tabs: QTabWidget) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        service: Drafts,
+        session: Session,
+        form: TaskForm,
+        banner: MessageBanner,
+        panel: DraftsPanel,
+        tasks: TasksPanel,
+        status: StatusBar,
+        tabs: QTabWidget,
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self._form, self._banner, self._panel = form, banner, panel
@@ -80,7 +90,9 @@ class DraftsController(QObject):
         self.autosave_timer.stop()
 
     def _save_problem(self, problem: StoreError | None) -> None:
-        self._status.show_save_problem(problem.short if problem else None, words(problem.user_message) if problem else "")
+        self._status.show_save_problem(
+            problem.short if problem else None, words(problem.user_message) if problem else ""
+        )
         if problem is None:
             self.retry_timer.stop()
         else:
@@ -89,10 +101,18 @@ class DraftsController(QObject):
     def _continued(self, change: Continued) -> None:
         if change.earlier is not None and change.earlier.state in (SENDING, UNKNOWN):
             self._banner.show_message(
-                fill(self.tr("Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it."), change.earlier.title), kind="info")
+                fill(
+                    self.tr(
+                        "Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it."
+                    ),
+                    change.earlier.title,
+                ),
+                kind="info",
+            )
         elif change.earlier is None:
-            self._banner.show_message(self.tr("This draft was already sent or removed; what you typed is kept as a new draft."),
-                                      kind="info")
+            self._banner.show_message(
+                self.tr("This draft was already sent or removed; what you typed is kept as a new draft."), kind="info"
+            )
 
     def open(self, draft_id: str) -> None:
         self.autosave_timer.stop()
@@ -103,12 +123,14 @@ class DraftsController(QObject):
         if opened is None:
             record = self.service.get(draft_id)
             if record is not None and record.state in (WAITING, SENDING):
-                self._banner.show_message(self.tr("This task is on its way right now and can't be opened for editing."),
-                                          kind="info")
+                self._banner.show_message(
+                    self.tr("This task is on its way right now and can't be opened for editing."), kind="info"
+                )
             return
         if opened.taken_out_of_outbox:
-            self._banner.show_message(self.tr("Taken out of the outbox so you can edit it. Send it again when ready."),
-                                      kind="info")
+            self._banner.show_message(
+                self.tr("Taken out of the outbox so you can edit it. Send it again when ready."), kind="info"
+            )
         self._form.load_values(opened.record.values)
         self.autosave_timer.stop()
         self._form.title.setFocus()
@@ -125,7 +147,9 @@ class DraftsController(QObject):
             return
         if was_current:
             self.fresh_form()
-        self._banner.show_message(fill(self.tr("Deleted “%1”."), deleted.record.title), kind="info", actions=[(self.tr("Undo"), deleted.undo)])
+        self._banner.show_message(
+            fill(self.tr("Deleted “%1”."), deleted.record.title), kind="info", actions=[(self.tr("Undo"), deleted.undo)]
+        )
 
     def refresh_view(self) -> None:
         """Everything again, from one store read: the drafts list, the outbox rows, the count
@@ -181,7 +205,9 @@ class DraftsController(QObject):
 
     def _show_count(self) -> None:
         count = self._panel.count()
-        self._tabs.setTabText(self._tabs.indexOf(self._panel), fill(self.tr("Drafts (%1)"), count) if count else self.tr("Drafts"))
+        self._tabs.setTabText(
+            self._tabs.indexOf(self._panel), fill(self.tr("Drafts (%1)"), count) if count else self.tr("Drafts")
+        )
 
 
 def _mark(record: DraftRecord) -> tuple[object, ...]:

@@ -42,9 +42,15 @@ class ReviewController(QObject):
     waiting_changed = Signal(int)
     chosen = Signal(str)  # a version of this task was chosen (the table may refresh it now)
 
-    def __init__(self, parent: QWidget, *, store: SettingsStore | None = None,
-                 notifier: Notifier | None = None, now: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 check_every_ms: int = CHECK_EVERY_MS) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        store: SettingsStore | None = None,
+        notifier: Notifier | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        check_every_ms: int = CHECK_EVERY_MS,
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._in_review: dict[str, Task] = {}
@@ -153,14 +159,21 @@ class ReviewController(QObject):
             for alert in alerts:
                 self.notifier.notify(alert)
             return
-        self.notifier.notify(ReviewAlert(alerts[0].task_id, alerts[0].kind, words("Ready for your review"),
-                                         fill(self.tr("%1 tasks need your review — the first closes soonest"), len(alerts))))
+        self.notifier.notify(
+            ReviewAlert(
+                alerts[0].task_id,
+                alerts[0].kind,
+                words("Ready for your review"),
+                fill(self.tr("%1 tasks need your review — the first closes soonest"), len(alerts)),
+            )
+        )
 
     def _count(self) -> None:
         """How many wait for review: a count, no sort (thousands of tasks in review stay cheap)."""
         now = self._now()
-        waiting = sum(1 for t in self.tasks_in_review()
-                      if t.status == "review" and (t.expires_at is None or t.expires_at > now))
+        waiting = sum(
+            1 for t in self.tasks_in_review() if t.status == "review" and (t.expires_at is None or t.expires_at > now)
+        )
         if waiting != self.waiting:
             self.waiting = waiting
             self.waiting_changed.emit(waiting)

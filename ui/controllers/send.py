@@ -26,8 +26,16 @@ class SendController(QObject):
     posted = Signal(str)  # the new task's ID
     keyRefused = Signal(str)  # a 401 while sending: the words to show in the key dialog
 
-    def __init__(self, parent: QWidget, session: Session, drafts: Drafts, form: TaskForm, banner: MessageBanner,
-                 cancel_button: QPushButton, fresh_form: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        session: Session,
+        drafts: Drafts,
+        form: TaskForm,
+        banner: MessageBanner,
+        cancel_button: QPushButton,
+        fresh_form: Callable[[], None],
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._session = session
@@ -49,7 +57,9 @@ class SendController(QObject):
         try:
             draft_id = self._drafts.save_for_send(self._form.raw_values())
         except StoreError as exc:  # a task that cannot be saved cannot be sent safely either
-            self._banner.show_message(fill(self.tr("%1 Nothing was sent."), words(exc.user_message)), detail=exc.detail, kind="error")
+            self._banner.show_message(
+                fill(self.tr("%1 Nothing was sent."), words(exc.user_message)), detail=exc.detail, kind="error"
+            )
             return
         await self.confirm_and_send(draft_id)
 
@@ -58,7 +68,9 @@ class SendController(QObject):
 
     def take_back(self, draft_id: str) -> None:
         if not self._session.outbox.take_back(draft_id):
-            self._banner.show_message(self.tr("This task is on its way right now and can't be taken back."), kind="info")
+            self._banner.show_message(
+                self.tr("This task is on its way right now and can't be taken back."), kind="info"
+            )
 
     async def confirm_and_send(self, draft_id: str, *, again: bool = False) -> None:
         record = self._drafts.get(draft_id)
@@ -68,12 +80,22 @@ class SendController(QObject):
         budget = record.values.get("budget_usd") or 0
         question = fill(self.tr("Post “%1” for %2?"), title, money(budget))
         if again:
-            question = fill(self.tr("Send “%1” again? If AITasker did receive it the first time and honours the "
-                                    "reference we send, it will not be posted twice; otherwise it could be."), title)
+            question = fill(
+                self.tr(
+                    "Send “%1” again? If AITasker did receive it the first time and honours the "
+                    "reference we send, it will not be posted twice; otherwise it could be."
+                ),
+                title,
+            )
         elif (earlier := self._drafts.earlier_attempt(draft_id)) is not None:
-            question += "\n\n" + fill(self.tr("The earlier version (“%1”) may already be posted: its sending was "
-                                              "unclear. This is sent as a separate task; the earlier one stays in Drafts "
-                                              "as “Not sure it was sent” until you check it."), earlier.title)
+            question += "\n\n" + fill(
+                self.tr(
+                    "The earlier version (“%1”) may already be posted: its sending was "
+                    "unclear. This is sent as a separate task; the earlier one stays in Drafts "
+                    "as “Not sure it was sent” until you check it."
+                ),
+                earlier.title,
+            )
         yes = self.tr("Send again") if again else self.tr("Post task")
         if not await ask(self._parent, self.tr("Post this task?"), question, yes):
             return
@@ -93,8 +115,13 @@ class SendController(QObject):
             if self.closing:
                 raise
             self._banner.show_message(
-                self.tr("Sending was cancelled. It may already have reached AITasker, so it is marked "
-                "“Not sure it was sent”."), kind="warning", actions=self._unclear_actions(draft_id))
+                self.tr(
+                    "Sending was cancelled. It may already have reached AITasker, so it is marked "
+                    "“Not sure it was sent”."
+                ),
+                kind="warning",
+                actions=self._unclear_actions(draft_id),
+            )
             return SendResult(UNKNOWN)
         finally:
             self.sending = None
@@ -125,8 +152,12 @@ class SendController(QObject):
         box.setWindowTitle(self.tr("A task is being sent"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.tr("A task is being sent right now. Quit when it is done, or quit now?"))
-        box.setInformativeText(self.tr("If you quit now, AITasker may still receive it, so it is kept in Drafts as "
-                               "“Not sure it was sent” for you to check next time."))
+        box.setInformativeText(
+            self.tr(
+                "If you quit now, AITasker may still receive it, so it is kept in Drafts as "
+                "“Not sure it was sent” for you to check next time."
+            )
+        )
         wait = box.addButton(self.tr("Wait, then quit"), QMessageBox.ButtonRole.AcceptRole)
         now = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
@@ -148,8 +179,10 @@ class SendController(QObject):
         return True
 
     def _unclear_actions(self, draft_id: str) -> list[tuple[str, Callable[[], object]]]:
-        return [(self.tr("Send again"), lambda: self.send_again(draft_id)),
-                (self.tr("Keep as draft"), lambda: self.take_back(draft_id))]
+        return [
+            (self.tr("Send again"), lambda: self.send_again(draft_id)),
+            (self.tr("Keep as draft"), lambda: self.take_back(draft_id)),
+        ]
 
     def _start_fresh(self) -> None:
         self._drafts.sent()
@@ -162,28 +195,42 @@ class SendController(QObject):
             self.posted.emit(result.other_task.id)
             self._banner.show_message(words(EARLIER_VERSION), kind="warning")
         elif result.state == GONE:
-            self._banner.show_message(self.tr("This draft was deleted before it could be sent. Nothing was sent."), kind="info")
+            self._banner.show_message(
+                self.tr("This draft was deleted before it could be sent. Nothing was sent."), kind="info"
+            )
         elif result.state == CREATED and result.task is not None:
             if is_current:
                 self._start_fresh()
             self.posted.emit(result.task.id)
-            self._banner.show_message(fill(self.tr("Posted “%1”. Its progress shows in the table."), result.task.title), kind="success")
+            self._banner.show_message(
+                fill(self.tr("Posted “%1”. Its progress shows in the table."), result.task.title), kind="success"
+            )
         elif result.state == WAITING:
             if isinstance(error, RateLimited):
                 text = fill(self.tr("%1 Your task is saved and will be sent by itself."), words(error.user_message))
             else:
-                text = self.tr("No connection to AITasker right now. Your task is saved and will be sent by itself "
-                               "when the connection is back.")
+                text = self.tr(
+                    "No connection to AITasker right now. Your task is saved and will be sent by itself "
+                    "when the connection is back."
+                )
             if is_current:
                 self._start_fresh()
             self._banner.show_message(text, detail=detail, kind="info")
         elif result.state == UNKNOWN:
-            self._banner.show_message(words(error.user_message) if error else self.tr("Not sure it was sent."), detail=detail,
-                                      kind="warning", actions=self._unclear_actions(draft_id))
+            self._banner.show_message(
+                words(error.user_message) if error else self.tr("Not sure it was sent."),
+                detail=detail,
+                kind="warning",
+                actions=self._unclear_actions(draft_id),
+            )
         elif result.state == DRAFT:
             if is_current:
                 self._form.show_errors(result.field_errors)
-            message = words(error.user_message) if error else self.tr("Some details need a change before the task can be posted.")
+            message = (
+                words(error.user_message)
+                if error
+                else self.tr("Some details need a change before the task can be posted.")
+            )
             if isinstance(error, (Unauthorized, Forbidden)):
                 message = fill(self.tr("%1 Nothing was posted."), message)
             self._banner.show_message(fill(self.tr("%1 Your task is still here."), message), detail=detail)

@@ -57,7 +57,9 @@ LABELS = {
     "requirements": QT_TRANSLATE_NOOP("TaskForm", "&Requirements (optional)"),
     "brand_kit_id": QT_TRANSLATE_NOOP("TaskForm", "Brand &kit ID (optional)"),
 }
-SEND_TEXT = QT_TRANSLATE_NOOP("TaskForm", "&Post task")  # one verb for the act: the button, the question and the confirmation say "post"
+SEND_TEXT = QT_TRANSLATE_NOOP(
+    "TaskForm", "&Post task"
+)  # one verb for the act: the button, the question and the confirmation say "post"
 MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
 # What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
 # message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
@@ -119,15 +121,20 @@ class TaskForm(QWidget):
         self.title.setAccessibleName(self.tr("What do you need? (title)"))
         self.description = PlainTextEdit()
         self.description.setObjectName("description")
-        self.description.setPlaceholderText(self.tr("What should the result look like? Who is it for? Anything to avoid?"))
+        self.description.setPlaceholderText(
+            self.tr("What should the result look like? Who is it for? Anything to avoid?")
+        )
         self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 4)
         self.description.setAccessibleName(self.tr("Describe it (description)"))
         self._chooser = CategoryChooser(self)
         self.category = self._chooser.category
         self.task_type = self._chooser.task_type
         self.budget = SliderSpin(
-            budget, money=True, noun=self.tr("budget"),
-            low_words=money(budget.minimum, budget.decimals), high_words=money(budget.maximum, budget.decimals),
+            budget,
+            money=True,
+            noun=self.tr("budget"),
+            low_words=money(budget.minimum, budget.decimals),
+            high_words=money(budget.maximum, budget.decimals),
             typing_range=BUDGET_TYPING_RANGE,
         )
         self.budget_guidance = QLabel()
@@ -144,7 +151,10 @@ class TaskForm(QWidget):
         self.budget.setObjectName("budget_usd")
         self.budget.set_accessible(self.tr("Budget (US dollars)"), self.tr("What you pay for the finished work."))
         self.experimentation = SliderSpin(
-            dial, noun=self.tr("experimentation"), low_words=self.tr("Proven agents"), high_words=self.tr("Try newcomers")
+            dial,
+            noun=self.tr("experimentation"),
+            low_words=self.tr("Proven agents"),
+            high_words=self.tr("Try newcomers"),
         )
         self.experimentation.setObjectName("experimentation")
         self.experimentation.set_accessible(
@@ -157,9 +167,14 @@ class TaskForm(QWidget):
         self.brand_kit_id.setAccessibleName(self.tr("Brand kit ID (optional)"))
 
         self._editors: dict[str, QWidget] = {
-            "title": self.title, "description": self.description, "category": self.category,
-            "task_type": self.task_type, "budget_usd": self.budget, "experimentation": self.experimentation,
-            "requirements": self.requirements, "brand_kit_id": self.brand_kit_id,
+            "title": self.title,
+            "description": self.description,
+            "category": self.category,
+            "task_type": self.task_type,
+            "budget_usd": self.budget,
+            "experimentation": self.experimentation,
+            "requirements": self.requirements,
+            "brand_kit_id": self.brand_kit_id,
         }
         # The widgets whose accessible description carries a field's problems, with its base text.
         self._described: dict[str, list[tuple[QWidget, str]]] = {
@@ -167,8 +182,10 @@ class TaskForm(QWidget):
             "description": [(self.description, self.tr("The details. Enter starts a new line; Ctrl+Enter sends."))],
             "category": [(self.category, self.tr("Required. The kind of work."))],
             "task_type": [(self.task_type, self.tr("Required. Pick from the list or type it."))],
-            "requirements": [(self.requirements.table, self.requirements.table.accessibleDescription()),
-                             (self.requirements.json_text, self.requirements.json_text.accessibleDescription())],
+            "requirements": [
+                (self.requirements.table, self.requirements.table.accessibleDescription()),
+                (self.requirements.json_text, self.requirements.json_text.accessibleDescription()),
+            ],
             "brand_kit_id": [(self.brand_kit_id, self.tr("Optional. The ID of a brand kit saved on AITasker."))],
         }
         self.title_counter = QLabel()
@@ -210,7 +227,9 @@ class TaskForm(QWidget):
                 box.addWidget(self.budget_guidance)
             if name == "experimentation":
                 hint = QLabel(
-                    self.tr("How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you.")
+                    self.tr(
+                        "How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you."
+                    )
                 )
                 hint.setObjectName("experimentationHint")
                 hint.setWordWrap(True)
@@ -272,9 +291,18 @@ class TaskForm(QWidget):
             shortcut.activated.connect(self.request_send)
 
         chain = [
-            self.title, self.description, self.category, self.task_type,
-            self.budget.slider, self.budget.spin, self.experimentation.slider, self.experimentation.spin,
-            self.more_toggle, *self.requirements.focus_chain(), self.brand_kit_id, self.send_button,
+            self.title,
+            self.description,
+            self.category,
+            self.task_type,
+            self.budget.slider,
+            self.budget.spin,
+            self.experimentation.slider,
+            self.experimentation.spin,
+            self.more_toggle,
+            *self.requirements.focus_chain(),
+            self.brand_kit_id,
+            self.send_button,
         ]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -296,12 +324,17 @@ class TaskForm(QWidget):
         self.description.textChanged.connect(self._update_suggestion)
         self.suggestion.accepted.connect(self.accept_suggestion)
         self.requirements.modeChanged.connect(
-            lambda: self._labels["requirements"].setBuddy(self.requirements.focus_target()))
+            lambda: self._labels["requirements"].setBuddy(self.requirements.focus_target())
+        )
         for name, signal in (
-            ("title", self.title.textChanged), ("description", self.description.textChanged),
-            ("category", self.category.currentIndexChanged), ("task_type", self.task_type.currentTextChanged),
-            ("budget_usd", self.budget.edited), ("experimentation", self.experimentation.edited),
-            ("requirements", self.requirements.changed), ("brand_kit_id", self.brand_kit_id.textChanged),
+            ("title", self.title.textChanged),
+            ("description", self.description.textChanged),
+            ("category", self.category.currentIndexChanged),
+            ("task_type", self.task_type.currentTextChanged),
+            ("budget_usd", self.budget.edited),
+            ("experimentation", self.experimentation.edited),
+            ("requirements", self.requirements.changed),
+            ("brand_kit_id", self.brand_kit_id.textChanged),
         ):
             signal.connect(lambda *_, field=name: self._field_edited(field))
         self.brand_kit_id.installEventFilter(self)
@@ -391,7 +424,9 @@ class TaskForm(QWidget):
     def _suggestion_words(self) -> str:
         """What a screen reader hears on the Category box while a suggestion is offered."""
         offered = self.suggestion.suggestion()
-        return fill(self.tr(" Suggested from your words: %1; Alt+U uses it."), offered.text) if offered is not None else ""
+        return (
+            fill(self.tr(" Suggested from your words: %1; Alt+U uses it."), offered.text) if offered is not None else ""
+        )
 
     def accept_suggestion(self, suggestion: Suggestion) -> None:
         """Choose the suggested category (and task type): one click on "Use it", or Alt+U."""
@@ -468,7 +503,9 @@ class TaskForm(QWidget):
         values = self.raw_values()
         problems: dict[str, list[str]] = {}
         if not isinstance(values["requirements"], dict):
-            problems["requirements"] = self.requirements.problems() or [self.tr("Requirements must be names and values.")]
+            problems["requirements"] = self.requirements.problems() or [
+                self.tr("Requirements must be names and values.")
+            ]
             values["requirements"] = {}
         for name, widget in (("budget_usd", self.budget), ("experimentation", self.experimentation)):
             pending = widget.pending_problem()
@@ -586,8 +623,11 @@ class TaskForm(QWidget):
         )
         focused = editor.spin.hasFocus() if isinstance(editor, SliderSpin) else bool(editor and editor.hasFocus())
         state = form_rules.FieldState(
-            send_attempted=self._send_attempted, touched=field in self._touched, focused=focused,
-            pending=pending, text=self.brand_kit_id.text() if field == "brand_kit_id" else "",
+            send_attempted=self._send_attempted,
+            touched=field in self._touched,
+            focused=focused,
+            pending=pending,
+            text=self.brand_kit_id.text() if field == "brand_kit_id" else "",
         )
         return form_rules.is_quiet(field, state)
 
@@ -599,7 +639,9 @@ class TaskForm(QWidget):
         reason = self._reason()
         ready = not self._problems
         self.send_button.setEnabled(ready and not self._busy)
-        self.send_button.setToolTip(fill(self.tr("Not ready to post (Ctrl+Enter once it is). %1"), reason) if reason else self.tr(SEND_TIP))
+        self.send_button.setToolTip(
+            fill(self.tr("Not ready to post (Ctrl+Enter once it is). %1"), reason) if reason else self.tr(SEND_TIP)
+        )
         self.send_button.setAccessibleDescription(reason)
         self.send_hint.setText(fill(self.tr("To send: %1"), reason) if reason and not self._busy else "")
         self.send_hint.setVisible(bool(reason) and not self._busy)

@@ -71,7 +71,9 @@ def plain_label(text: str = "", name: str = "", *, wrap: bool = True, selectable
     if name:
         label.setObjectName(name)
     if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
     return label
 
 
@@ -96,10 +98,15 @@ class ImageViewer(QDialog):
         label.setObjectName("imageViewerPicture")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setAccessibleName(title)
-        shown = pixmap if pixmap.width() <= 900 and pixmap.height() <= 700 else pixmap.scaled(
-            900, 700, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        shown = (
+            pixmap
+            if pixmap.width() <= 900 and pixmap.height() <= 700
+            else pixmap.scaled(900, 700, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
         if shown.width() < 400:
-            shown = pixmap.scaled(600, 480, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            shown = pixmap.scaled(
+                600, 480, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
         label.setPixmap(shown)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
@@ -114,8 +121,14 @@ class ReviewWindow(QWidget):
     chosen = Signal(str)
     closed = Signal(str)
 
-    def __init__(self, task: Task, service: ReviewService, parent: QWidget | None = None, *,
-                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        task: Task,
+        service: ReviewService,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("reviewWindow")
         self.task = task
@@ -186,7 +199,9 @@ class ReviewWindow(QWidget):
         self.website.setObjectName("websiteFallback")
         website_layout = QHBoxLayout(self.website)
         website_layout.setContentsMargins(0, 0, 0, 0)
-        website_layout.addWidget(plain_label(self.tr("Choosing a version is done on AITasker's website."), selectable=False), 1)
+        website_layout.addWidget(
+            plain_label(self.tr("Choosing a version is done on AITasker's website."), selectable=False), 1
+        )
         self.website_button = QPushButton(self.tr("Open AITasker's &website"))
         self.website_button.setObjectName("websiteButton")
         self.website_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(WEBSITE_URL)))
@@ -277,8 +292,11 @@ class ReviewWindow(QWidget):
             if left > timedelta(0):
                 at = closes_at(self.task)  # "" for a time this computer can't show
                 when_words = expires_in_words(self.task.expires_at, now)
-                self.closes.setText(fill(self.tr("Review closes %1 (at %2)"), when_words, at) if at
-                                    else fill(self.tr("Review closes %1"), when_words))
+                self.closes.setText(
+                    fill(self.tr("Review closes %1 (at %2)"), when_words, at)
+                    if at
+                    else fill(self.tr("Review closes %1"), when_words)
+                )
                 warning = left < CLOSING_SOON
                 self.closes.setProperty("warning", warning)
             else:
@@ -344,22 +362,34 @@ class ReviewWindow(QWidget):
             self.versions.addItem(item)
         self.versions.blockSignals(False)
         if not shown:
-            self._say(self.tr("No versions yet. They appear here when agents have finished their first drafts.")
-                      if self.task.status in ("open", "matching", "prototyping") else self.tr("There are no versions to show."))
+            self._say(
+                self.tr("No versions yet. They appear here when agents have finished their first drafts.")
+                if self.task.status in ("open", "matching", "prototyping")
+                else self.tr("There are no versions to show.")
+            )
         elif self.message.text() == self.tr("Loading the versions…"):
             self._say("")
-        count = (self.tr("1 version to choose from") if len(shown) == 1
-                 else fill(self.tr("%1 versions to choose from"), len(shown)))
+        count = (
+            self.tr("1 version to choose from")
+            if len(shown) == 1
+            else fill(self.tr("%1 versions to choose from"), len(shown))
+        )
         if gallery.total_bids_generated and gallery.total_bids_generated > len(shown):
             count = fill(self.tr("%1 (%2 made)"), count, gallery.total_bids_generated)
         facts = [count]
         if gallery.remix_available:
-            facts.append(fill(self.tr("a new round of versions costs %1"), money(gallery.remix_fee_usd))
-                         if gallery.remix_fee_usd is not None else self.tr("a new round of versions is possible"))
+            facts.append(
+                fill(self.tr("a new round of versions costs %1"), money(gallery.remix_fee_usd))
+                if gallery.remix_fee_usd is not None
+                else self.tr("a new round of versions is possible")
+            )
         if gallery.review_extensions_remaining:
             left = gallery.review_extensions_remaining
-            facts.append(self.tr("1 extension of the review left") if left == 1
-                         else fill(self.tr("%1 extensions of the review left"), left))
+            facts.append(
+                self.tr("1 extension of the review left")
+                if left == 1
+                else fill(self.tr("%1 extensions of the review left"), left)
+            )
         self.facts.setText(" · ".join(facts))
         # Keep the version the user was looking at; else the chosen one; else the first.
         wanted = previous.id if previous else (gallery.selected_bid.id if gallery.selected_bid else None)
@@ -408,7 +438,13 @@ class ReviewWindow(QWidget):
             item = self.versions.item(row)
             images = [a for a in self._artifacts.get(item.data(BID_ROLE), []) if a.kind == "image"]
             if pixmap is not None and images and images[0].url == url:
-                item.setIcon(QIcon(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+                item.setIcon(
+                    QIcon(
+                        pixmap.scaled(
+                            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                        )
+                    )
+                )
         for button in self._card_images.get(url, []):
             if shiboken6.isValid(button):
                 self._dress_image_button(button, url)
@@ -484,7 +520,9 @@ class ReviewWindow(QWidget):
             button.setObjectName("artifactImage")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setIconSize(PREVIEW)
-            button.setAccessibleName(fill(self.tr("Picture by %1"), bid.agent) + (f": {artifact.name}" if artifact.name else ""))
+            button.setAccessibleName(
+                fill(self.tr("Picture by %1"), bid.agent) + (f": {artifact.name}" if artifact.name else "")
+            )
             button.clicked.connect(lambda: self.open_image(artifact.url, bid))
             self._card_images.setdefault(artifact.url, []).append(button)
             self._dress_image_button(button, artifact.url, artifact.name)
@@ -501,7 +539,13 @@ class ReviewWindow(QWidget):
         label = name or button.property("artifactName") or "Picture"
         button.setProperty("artifactName", label)
         if pixmap is not None:
-            button.setIcon(QIcon(pixmap.scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+            button.setIcon(
+                QIcon(
+                    pixmap.scaled(
+                        PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                    )
+                )
+            )
             button.setText(fill(self.tr("%1 — click to see it larger"), label))
             button.setEnabled(True)
         elif url in self._image_errors:
@@ -541,8 +585,12 @@ class ReviewWindow(QWidget):
         self.choose_button.setEnabled(not reason)
         self.choose_button.setToolTip(reason)
         can_more = ops is not None and not self._busy and self.in_review and self.gallery is not None
-        self.remix_button.setVisible(bool(can_more and ops and ops.remix and self.gallery and self.gallery.remix_available))
-        self.extend_button.setVisible(bool(can_more and ops and ops.extend and self.gallery and self.gallery.review_extensions_remaining))
+        self.remix_button.setVisible(
+            bool(can_more and ops and ops.remix and self.gallery and self.gallery.remix_available)
+        )
+        self.extend_button.setVisible(
+            bool(can_more and ops and ops.extend and self.gallery and self.gallery.review_extensions_remaining)
+        )
 
     async def choose(self) -> None:
         bid = self.current_bid()
@@ -553,7 +601,13 @@ class ReviewWindow(QWidget):
         self._busy = True  # one question at a time; no second click while it is open
         self._update_buttons()
         try:
-            confirmed = await ask(self, self.tr("Choose this version"), fill(self.tr("Choose %1 version%2?"), bid.possessive(), price), self.tr("Choose"), self.tr("Cancel"))
+            confirmed = await ask(
+                self,
+                self.tr("Choose this version"),
+                fill(self.tr("Choose %1 version%2?"), bid.possessive(), price),
+                self.tr("Choose"),
+                self.tr("Cancel"),
+            )
             if not confirmed or not self._alive():
                 return
             self._say(self.tr("Sending your choice…"))
@@ -565,7 +619,10 @@ class ReviewWindow(QWidget):
                 await self._check_after_unclear(bid)
                 return
             except Offline as exc:
-                self._say(self.tr("Can't reach AITasker, so your choice was not sent. Try again when you are back online."), exc.detail)
+                self._say(
+                    self.tr("Can't reach AITasker, so your choice was not sent. Try again when you are back online."),
+                    exc.detail,
+                )
                 return
             except ApiError as exc:
                 self._say(fill(self.tr("AITasker did not accept the choice. %1"), words(exc.user_message)), exc.detail)
@@ -583,8 +640,13 @@ class ReviewWindow(QWidget):
         try:
             gallery = await self.service.gallery(self.task.id)
         except ApiError as exc:
-            self._say(self.tr("We can't tell whether AITasker received your choice, and checking failed too. "
-                              "Press Refresh in a moment to see what AITasker shows."), exc.detail)
+            self._say(
+                self.tr(
+                    "We can't tell whether AITasker received your choice, and checking failed too. "
+                    "Press Refresh in a moment to see what AITasker shows."
+                ),
+                exc.detail,
+            )
             return
         if not self._alive():
             return
@@ -602,8 +664,11 @@ class ReviewWindow(QWidget):
         if operation is None or gallery is None or self._busy:
             return
         if which == "remix":
-            question = (fill(self.tr("Ask for a new round of versions for %1?"), money(gallery.remix_fee_usd))
-                        if gallery.remix_fee_usd is not None else self.tr("Ask for a new round of versions?"))
+            question = (
+                fill(self.tr("Ask for a new round of versions for %1?"), money(gallery.remix_fee_usd))
+                if gallery.remix_fee_usd is not None
+                else self.tr("Ask for a new round of versions?")
+            )
         else:
             question = self.tr("Ask for more time to choose?")
         self._busy = True
@@ -619,8 +684,11 @@ class ReviewWindow(QWidget):
             await self.load()
             if which == "extend":
                 at = closes_at(self.task)
-                self._say(fill(self.tr("You have more time: the review now closes at %1."), at) if at
-                          else self.tr("You have more time to choose."))
+                self._say(
+                    fill(self.tr("You have more time: the review now closes at %1."), at)
+                    if at
+                    else self.tr("You have more time to choose.")
+                )
             else:
                 self._say(self.tr("Done: AITasker is preparing a new round of versions."))
         finally:

@@ -14,7 +14,9 @@ from ui.i18n import fill, translate, words
 from ui.presenters import when
 from ui.theme import set_tone
 
-DEMO_WORDS = QT_TRANSLATE_NOOP("StatusBar", "Demo mode: tasks go to a practice server on this computer. No money is spent.")
+DEMO_WORDS = QT_TRANSLATE_NOOP(
+    "StatusBar", "Demo mode: tasks go to a practice server on this computer. No money is spent."
+)
 
 
 def state_words(state: ConnectionState, detail: str, *, demo: bool) -> str:
@@ -23,7 +25,9 @@ def state_words(state: ConnectionState, detail: str, *, demo: bool) -> str:
     texts = {
         ConnectionState.STARTING: translate("StatusBar", "Connecting…"),
         ConnectionState.ONLINE: translate("StatusBar", DEMO_WORDS) if demo else translate("StatusBar", "Online"),
-        ConnectionState.OFFLINE: fill(translate("StatusBar", "Offline — %1 Your work is kept and sent when the connection is back."), detail),
+        ConnectionState.OFFLINE: fill(
+            translate("StatusBar", "Offline — %1 Your work is kept and sent when the connection is back."), detail
+        ),
         ConnectionState.SLOWED: fill(translate("StatusBar", "Slowing down — %1"), detail),
         ConnectionState.ERROR: fill(translate("StatusBar", "Problem — %1"), detail),
         ConnectionState.UNAUTHORIZED: fill(translate("StatusBar", "Your API key was not accepted — %1"), detail),
@@ -83,11 +87,11 @@ class StatusBar(QStatusBar):
         self.outbox_label.setText(fill(self.tr("%1 waiting to send"), count) if count else "")
 
     def show_review_waiting(self, count: int) -> None:
-        """"2 need your review", a button that opens the next review; hidden when none wait."""
+        """ "2 need your review", a button that opens the next review; hidden when none wait."""
         self.review_button.setText(waiting_words(count))
         self.review_button.setAccessibleName(waiting_words(count))
         self.review_button.setVisible(count > 0)
 
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:
-            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, 'HH:mm')))
+            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, "HH:mm")))

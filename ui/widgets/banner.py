@@ -51,7 +51,11 @@ class MessageBanner(QWidget):
         self.hide()
 
     def show_message(
-        self, text: str, *, detail: str = "", kind: str = "error",
+        self,
+        text: str,
+        *,
+        detail: str = "",
+        kind: str = "error",
         actions: list[tuple[str, Callable[[], object]]] | None = None,
     ) -> None:
         self._kind = kind

@@ -73,7 +73,7 @@ class RangeSpin(QDoubleSpinBox):
         text = self.text()
         prefix = self.prefix()
         if prefix and text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
         return text.strip()
 
 
@@ -179,11 +179,28 @@ class SliderSpin(QWidget):
         tail = f" {extra}" if extra else ""
         self.slider.setAccessibleName(fill(self.tr("%1 slider"), name))
         self.slider.setAccessibleDescription(
-            fill(self.tr("%1 Moves in steps of %2; Page Up and Page Down move by %3, Home and End go to the ends. The exact amount is in the box that follows.%4"), self.range_words(), self.words(lim.slider_step), self.words(lim.page_step), tail)
+            fill(
+                self.tr(
+                    "%1 Moves in steps of %2; Page Up and Page Down move by %3, Home and End go to the ends. The exact amount is in the box that follows.%4"
+                ),
+                self.range_words(),
+                self.words(lim.slider_step),
+                self.words(lim.page_step),
+                tail,
+            )
         )
         self.spin.setAccessibleName(name)
         self.spin.setAccessibleDescription(
-            fill(self.tr("%1 Type a number with up to %2 decimals; Up and Down change it by %3, Page Up and Page Down by %4.%5"), self.range_words(), lim.decimals, self.words(lim.step), self.words(lim.page_step), tail)
+            fill(
+                self.tr(
+                    "%1 Type a number with up to %2 decimals; Up and Down change it by %3, Page Up and Page Down by %4.%5"
+                ),
+                self.range_words(),
+                lim.decimals,
+                self.words(lim.step),
+                self.words(lim.page_step),
+                tail,
+            )
         )
         self.spin.setToolTip(self.range_words())
         self.slider.setToolTip(self.range_words())
@@ -206,8 +223,14 @@ class SliderSpin(QWidget):
         self.setValue(wanted)
         if round(wanted - self.value(), self.limits.decimals + 2) != 0:
             self._show_note(
-                fill(self.tr("The saved %1, %2, is outside %3 to %4; it is now %5."), self.noun, self.words(wanted),
-                     self.words(self.limits.minimum), self.words(self.limits.maximum), self.words(self.value()))
+                fill(
+                    self.tr("The saved %1, %2, is outside %3 to %4; it is now %5."),
+                    self.noun,
+                    self.words(wanted),
+                    self.words(self.limits.minimum),
+                    self.words(self.limits.maximum),
+                    self.words(self.value()),
+                )
             )
 
     def pending_problem(self) -> str:
@@ -218,8 +241,13 @@ class SliderSpin(QWidget):
         typed = self.spin.number_text()
         if not typed:
             return fill(self.tr("Please enter the %1."), self.noun)
-        return fill(self.tr("“%1” can't be used: the %2 goes from %3 to %4."), typed, self.noun,
-                    self.words(self.limits.minimum), self.words(self.limits.maximum))
+        return fill(
+            self.tr("“%1” can't be used: the %2 goes from %3 to %4."),
+            typed,
+            self.noun,
+            self.words(self.limits.minimum),
+            self.words(self.limits.maximum),
+        )
 
     def _position(self, value: float) -> float:
         return round((value - self.limits.minimum) / self.limits.slider_step, 6)
@@ -268,17 +296,30 @@ class SliderSpin(QWidget):
         if typed is not None and not self.pending_problem():
             # Qt put the previous value back: say so, rather than change it silently.
             self._show_note(
-                fill(self.tr("“%1” was not used: the %2 goes from %3 to %4. It is still %5."), typed, self.noun,
-                     self.words(self.limits.minimum), self.words(self.limits.maximum), self.words(self.value()))
+                fill(
+                    self.tr("“%1” was not used: the %2 goes from %3 to %4. It is still %5."),
+                    typed,
+                    self.noun,
+                    self.words(self.limits.minimum),
+                    self.words(self.limits.maximum),
+                    self.words(self.value()),
+                )
             )
 
     def _refused(self, text: str) -> None:
         prefix = self.spin.prefix()
-        typed = (text[len(prefix):] if prefix and text.startswith(prefix) else text).strip()
+        typed = (text[len(prefix) :] if prefix and text.startswith(prefix) else text).strip()
         number, ok = self.spin.locale().toDouble(typed)
-        self._show_note(refused_number_message(
-            typed, number if ok else None, self.limits, noun=self.noun, money=self.money,
-            decimal_point=self.spin.locale().decimalPoint()))
+        self._show_note(
+            refused_number_message(
+                typed,
+                number if ok else None,
+                self.limits,
+                noun=self.noun,
+                money=self.money,
+                decimal_point=self.spin.locale().decimalPoint(),
+            )
+        )
 
     def _show_note(self, message: str) -> None:
         self.note.setText(f"ⓘ {message}")

@@ -28,16 +28,25 @@ def missing_tools() -> str | None:
     absent = [tool for tool in ("Xvfb", "xdotool", "dbus-launch") if shutil.which(tool) is None]
     if not Path(BUS_LAUNCHER).exists():
         absent.append("at-spi-bus-launcher")
-    if not Path(SYSTEM_PYTHON).exists() or subprocess.run(
-        [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, timeout=30
-    ).returncode:
+    if (
+        not Path(SYSTEM_PYTHON).exists()
+        or subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, timeout=30).returncode
+    ):
         absent.append("python3-pyatspi")
     if absent:
         return f"needs {', '.join(absent)} for a real window read by a screen reader ({APT})"
     probe = subprocess.run(
-        [sys.executable, "-c", "from app.display_check import missing, XCB_LIBRARIES, can_load;"
-         "print(' '.join(l.debian for l in missing(XCB_LIBRARIES, can_load)))"],
-        capture_output=True, text=True, timeout=30, cwd=REPO)
+        [
+            sys.executable,
+            "-c",
+            "from app.display_check import missing, XCB_LIBRARIES, can_load;"
+            "print(' '.join(l.debian for l in missing(XCB_LIBRARIES, can_load)))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=REPO,
+    )
     if probe.stdout.strip():
         return f"Qt's X11 plugin lacks system libraries: apt-get install -y {probe.stdout.strip()}"
     return None
@@ -60,8 +69,9 @@ class Node:
         for child in self.children:
             yield from child.walk()
 
-    def find(self, role: str | None = None, name: str | Callable[[str], bool] | None = None,
-             showing: bool = True) -> list[Node]:
+    def find(
+        self, role: str | None = None, name: str | Callable[[str], bool] | None = None, showing: bool = True
+    ) -> list[Node]:
         def matches(node: Node) -> bool:
             if role is not None and node.role != role:
                 return False
@@ -85,11 +95,19 @@ class Desktop:
         self.app_log: Path | None = None
 
     def start(self) -> None:
-        number = next(n for n in range(150, 400) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-                      and not Path(f"/tmp/.X{n}-lock").exists())
+        number = next(
+            n
+            for n in range(150, 400)
+            if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
+        )
         display = f":{number}"
-        self.procs.append(subprocess.Popen(["Xvfb", display, "-screen", "0", self.screen, "-nolisten", "tcp"],
-                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        self.procs.append(
+            subprocess.Popen(
+                ["Xvfb", display, "-screen", "0", self.screen, "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         deadline = time.monotonic() + 20
         while not Path(f"/tmp/.X11-unix/X{number}").exists():
             if time.monotonic() > deadline:
@@ -97,23 +115,33 @@ class Desktop:
             time.sleep(0.1)
         base = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
         base["DISPLAY"] = display
-        out = subprocess.run(["dbus-launch", "--sh-syntax"], capture_output=True, text=True, env=base,
-                             timeout=30).stdout
+        out = subprocess.run(
+            ["dbus-launch", "--sh-syntax"], capture_output=True, text=True, env=base, timeout=30
+        ).stdout
         for line in out.splitlines():
             if "=" in line and line.startswith("DBUS_SESSION_BUS"):
                 key, _, value = line.rstrip(";").partition("=")
                 base[key] = value.strip("'\"")
         self.env = base
-        self.procs.append(subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], env=base,
-                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        self.procs.append(
+            subprocess.Popen(
+                [BUS_LAUNCHER, "--launch-immediately"], env=base, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+        )
         time.sleep(0.5)
 
     def launch(self, data_dir: Path, *args: str) -> None:
         env = {**self.env, "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1", "QT_ACCESSIBILITY": "1"}
         self.app_log = data_dir.parent / f"{data_dir.name}-app.log"
         log = self.app_log.open("w")
-        self.app = subprocess.Popen([sys.executable, "-m", "ui", "--data-dir", str(data_dir), *args], cwd=REPO,
-                                    env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        self.app = subprocess.Popen(
+            [sys.executable, "-m", "ui", "--data-dir", str(data_dir), *args],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
 
     def close_app(self) -> None:
         if self.app is not None and self.app.poll() is None:
@@ -142,8 +170,13 @@ class Desktop:
 
     # --- what a screen reader reads -------------------------------------------------------------
     def tree(self, app_name: str = "AITasker Desktop") -> Node:
-        result = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_dump.py"), app_name], capture_output=True,
-                                text=True, env=self.env, timeout=60)
+        result = subprocess.run(
+            [SYSTEM_PYTHON, str(HERE / "atspi_dump.py"), app_name],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=60,
+        )
         root = Node(-1, "desktop", "")
         stack = [root]
         for line in result.stdout.splitlines():
@@ -160,8 +193,10 @@ class Desktop:
         tree = self.tree()
         while not condition(tree):
             if self.app is not None and self.app.poll() is not None:
-                raise AssertionError(f"the program ended (exit {self.app.returncode}) while waiting for {what}: "
-                                     + (self.app_log.read_text()[-3000:] if self.app_log else ""))
+                raise AssertionError(
+                    f"the program ended (exit {self.app.returncode}) while waiting for {what}: "
+                    + (self.app_log.read_text()[-3000:] if self.app_log else "")
+                )
             if time.monotonic() > deadline:
                 raise AssertionError(f"timed out waiting for {what}; the screen reader saw:\n" + outline(tree))
             time.sleep(0.5)
@@ -169,8 +204,11 @@ class Desktop:
         return tree
 
     def focused(self) -> Node | None:
-        found = [n for n in self.tree().walk()
-                 if n.focused and n.focusable and n.role not in ("list item", "page tab", "frame")]
+        found = [
+            n
+            for n in self.tree().walk()
+            if n.focused and n.focusable and n.role not in ("list item", "page tab", "frame")
+        ]
         return found[-1] if found else None
 
     # --- the keyboard ---------------------------------------------------------------------------
@@ -184,8 +222,9 @@ class Desktop:
         time.sleep(0.2)
 
     def focus_window(self, title: str) -> None:
-        ids = subprocess.run(["xdotool", "search", "--name", title], capture_output=True, text=True,
-                             env=self.env, timeout=30).stdout.split()
+        ids = subprocess.run(
+            ["xdotool", "search", "--name", title], capture_output=True, text=True, env=self.env, timeout=30
+        ).stdout.split()
         if ids:
             subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], env=self.env, timeout=30)
 
