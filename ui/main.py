@@ -180,32 +180,10 @@ def leave_within(seconds: float, code: int) -> None:
     timer.start()
 
 
-# Pure-Python modules the window needs (pydantic and the models built on it), imported in a
-# thread while the main thread loads Qt and makes the application: that work is mostly in C++
-# and leaves the interpreter free. The main thread's own import of them then waits for (or finds)
-# the finished modules; nothing here runs code beyond defining them.
-WARM_IMPORTS = ("app.schema", "app.taxonomy", "app.review")
-
-
-def warm_imports() -> None:
-    import importlib
-    import threading
-
-    def load() -> None:
-        for name in WARM_IMPORTS:
-            try:
-                importlib.import_module(name)
-            except Exception:  # the main thread's own import says what is wrong
-                return
-
-    threading.Thread(target=load, name="warm-imports", daemon=True).start()
-
-
 def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DEADLINE) -> int:
     """Run the app; returns the exit code. With ``exit_deadline``, the process is ended that many
     seconds after the run if something still holds it (pass None when calling from a test)."""
     args = parse_args(argv)
-    warm_imports()
     if not args.demo:  # demo mode never needs the client before its first picture (httpx loads later)
         from app.api import DEFAULT_API_URL, check_api_url
 
