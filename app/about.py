@@ -6,8 +6,6 @@ constants without starting Qt.
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from app import __version__
 
 NAME = (
@@ -26,10 +24,18 @@ PYSIDE_SOURCE_URL = "https://code.qt.io/cgit/pyside/pyside-setup.git/"
 
 def _version() -> str:
     """The installed distribution's version; the package's own when there is no metadata (a bundle)."""
+    from importlib import metadata  # scanning the installed distributions: only when asked
+
     try:
         return metadata.version(SLUG)
     except metadata.PackageNotFoundError:
         return __version__
 
 
-VERSION = _version()
+def __getattr__(name: str) -> str:
+    """``VERSION``, read once on first use (not at import: start-up does not need it)."""
+    if name == "VERSION":
+        version = _version()
+        globals()["VERSION"] = version
+        return version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -49,7 +49,7 @@ def _as_text_id(value: Any) -> Any:
 class _Tolerant(BaseModel):
     """A value of the wrong type in an optional field becomes None instead of failing the model."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     @model_validator(mode="wrap")
     @classmethod

@@ -53,7 +53,7 @@ CUT_MARK = "…"
 class TaskDraft(BaseModel):
     """The body of ``POST /api/v1/tasks``, exactly as documented (api notes §3.1)."""
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True, allow_inf_nan=False, validate_assignment=True)
 
     category: str = Field(min_length=1, description="Task category slug from the taxonomy")
     task_type: str = Field(min_length=1, description="Task type slug within the category")
@@ -366,7 +366,7 @@ _Shallow = Annotated[Any, BeforeValidator(lambda value: cut_deep(value, MAX_RESP
 class Task(BaseModel):
     """``TaskResponse``: tolerant of anything a real server may plausibly send."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: str = Field(min_length=1)
     status: str = "unknown"

@@ -16,7 +16,7 @@ from app.store import StoreError
 
 
 class TaskType(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
     slug: str = Field(min_length=1)
     name: str = ""
 
@@ -26,7 +26,7 @@ class TaskType(BaseModel):
 
 
 class Category(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
     slug: str = Field(min_length=1)
     name: str = ""
     task_types: list[TaskType] = Field(default_factory=list)

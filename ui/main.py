@@ -86,9 +86,9 @@ async def run_window(
 ) -> int:
     from PySide6.QtCore import QSettings
 
-    from ui.startup_problem import show_startup_problem
-
     if problem is not None:  # the data folder cannot be used: say so in a window, then stop
+        from ui.startup_problem import show_startup_problem
+
         await show_startup_problem(problem, screenshot=args.screenshot)
         return 3
     if instance is not None:  # another launch on this folder: whatever is showing comes to the front
@@ -123,6 +123,8 @@ async def run_window(
     try:
         store = Store.in_dir(args.data_dir / "demo" if demo else args.data_dir)
     except StoreError as exc:
+        from ui.startup_problem import show_startup_problem
+
         await show_startup_problem(exc, screenshot=args.screenshot)
         return 3
     sandbox = None

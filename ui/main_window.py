@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
         self.session.state_changed.connect(self._state_changed)
         self.session.task_updated.connect(self.model.upsert)
         self.session.categories.connect(self._categories)
-        self.reviews = ReviewController(self, store=store, notifier=Notifier(self, icon=self.windowIcon()))
+        self.reviews = ReviewController(
+            self, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
+        )
         self.session.task_updated.connect(self.reviews.task_updated)
         self.reviews.waiting_changed.connect(self.status.show_review_waiting)
         self.reviews.chosen.connect(lambda _task_id: self._refresh_now())
@@ -247,6 +249,8 @@ class MainWindow(QMainWindow):
         if self._loading:
             return
         self._loading = True
+        if self.reviews.notifier is not None:  # the desktop bus, after the first picture
+            self.reviews.notifier.start()
         from app.review_service import ReviewService  # with httpx: after the first picture, not before
 
         self.reviews.set_service(

@@ -137,7 +137,10 @@ class Notifier(QObject):
         bus_address: str | None = "SESSION",
         icon: QIcon | None = None,
         use_tray: bool = True,
+        start_now: bool = True,
     ) -> None:
+        """With ``start_now=False`` the desktop-bus worker waits for ``start()`` (the main window
+        calls it after its first picture: the worker's imports would compete with the start-up)."""
         super().__init__(parent)
         self._events = _Events()
         self._poll = QTimer(self)
@@ -148,13 +151,19 @@ class Notifier(QObject):
         self._dbus: _DBusWorker | None = None
         if bus_address:
             self._dbus = _DBusWorker(self._events, bus_address)
-            self._dbus.start()
-            self._poll.start()
+            if start_now:
+                self.start()
         self._icon = icon if icon is not None else QIcon()
         self._use_tray = use_tray
         self._tray: QSystemTrayIcon | None = None
         self._tray_task = ""
         self.sent: list[tuple[str, str]] = []  # (how, task id) of the last few, for the log and tests
+
+    def start(self) -> None:
+        """Start listening on the desktop bus (once; the constructor does it unless told not to)."""
+        if self._dbus is not None and self._dbus.ident is None:
+            self._dbus.start()
+            self._poll.start()
 
     @property
     def available(self) -> bool:
