@@ -70,7 +70,8 @@ class SingleInstance(QObject):
     # --- the second launch ---------------------------------------------------------------------
     def hand_over(self, argv: list[str], timeout: float = 5.0) -> bool:
         """Give ``argv`` to the instance that holds the folder; True once it answered "ok".
-        Retries while the first one is still starting (lock taken, not listening yet)."""
+        Retries while the first one is still starting (lock taken, not listening yet). When the
+        holder ends meanwhile, this launch claims the folder instead (False, ``lock.held``)."""
         message = json.dumps({"argv": list(argv)}).encode() + b"\n"
         deadline = time.monotonic() + timeout
         while True:
@@ -85,6 +86,9 @@ class SingleInstance(QObject):
                 socket.disconnectFromServer()
                 if ACK in answer:
                     return True
+            elif self.claim():  # the holder ended while we waited (nothing listens): the folder is ours
+                log.info("the instance that held %s has ended; this launch takes the folder", self.folder)
+                return False
             if time.monotonic() >= deadline:
                 log.warning("the running instance did not answer: %s", socket.errorString())
                 return False
@@ -137,6 +141,8 @@ def claim_or_hand_over(folder: Path, argv: list[str]) -> tuple[SingleInstance | 
     if instance.hand_over(argv):
         log.info("already running on %s: handed over", folder)
         return None, 0
+    if instance.lock.held:  # the one that held the folder ended while this launch waited
+        return instance, None
     print(
         f"aitasker-desktop: AITasker Desktop is already open with the folder {folder}, but it does not "
         "answer. Close it (or end it) and try again.",

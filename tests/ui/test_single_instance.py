@@ -189,3 +189,50 @@ async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qt
         env=ENV,
     )
     assert again.stdout.split() == ["False", "None"], again.stderr
+
+
+ENDS_AFTER_ONE_CALL = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtNetwork import QLocalServer
+from app.instance_lock import FolderLock, instance_name
+app = QCoreApplication([])
+folder = Path(sys.argv[1])
+lock = FolderLock(folder)
+assert lock.acquire()
+server = QLocalServer()
+QLocalServer.removeServer(instance_name(folder))
+assert server.listen(instance_name(folder))
+print("listening", flush=True)
+assert server.waitForNewConnection(120_000)
+server.nextPendingConnection().abort()  # never answers: it is quitting
+server.close()
+lock.release()
+print("ended", flush=True)
+"""
+
+
+def test_a_launch_whose_first_instance_ends_meanwhile_takes_the_folder(tmp_path: Path) -> None:
+    """The instance holding the folder quits just as a second launch calls it (it takes the call,
+    never answers, and lets go of the folder): the launch opens the app itself instead of saying
+    that an instance "is already open but does not answer"."""
+    data = tmp_path / "data"
+    data.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", ENDS_AFTER_ONE_CALL, str(data)], stdout=subprocess.PIPE, text=True, env=ENV
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "listening"
+        shot = tmp_path / "after.png"
+        second = run("--demo", "--data-dir", str(data), "--screenshot", str(shot))
+        assert holder.stdout.readline().strip() == "ended"  # the launch did call the holder first
+        assert second.returncode == 0, second.stderr
+        assert "does not answer" not in second.stderr
+        assert_screenshot(shot)
+        assert "this launch takes the folder" in log_text(data)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.communicate(timeout=30)
+        remove_stale_socket(data)
