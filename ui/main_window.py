@@ -15,14 +15,13 @@ import gc
 from collections.abc import Callable, Iterator
 
 import qasync
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 from app.budget import BudgetMemory
 from app.credentials import KeyStore
 from app.drafts import Drafts
-from app.errors import ApiError, NotFound
 from app.outbox import Outbox
 from app.schema import Task
 from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, StateChange
@@ -34,8 +33,10 @@ from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
 from ui.controllers.review import ReviewController
 from ui.controllers.send import SendController
+from ui.controllers.tasks import TasksController
 from ui.drafts_panel import DraftsPanel
-from ui.i18n import fill, words
+from ui.i18n import fill
+from ui.menus import build_menus
 from ui.notifier import Notifier
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
@@ -124,13 +125,9 @@ class MainWindow(QMainWindow):
             self.drafts_controller.fresh_form,
         )
         self.form.submitRequested.connect(self.sender.send)
-        self.sender.posted.connect(self._posted)
         self.sender.keyRefused.connect(lambda words: self.session.spawn(self.account.ask_for_key(words)))
         self.new_button.clicked.connect(self.new_task)
         self.tasks.refreshRequested.connect(self._refresh_now)
-        self.tasks.addRequested.connect(self._add_by_id)
-        self.tasks.stopAddRequested.connect(self._stop_adding)
-        self._adding: asyncio.Future[Task] | None = None  # the task being added by ID, while waiting
         self.drafts.takeBackRequested.connect(self.sender.take_back)
         self.drafts.keepAsDraftRequested.connect(self.sender.take_back)
         self.drafts.sendAgainRequested.connect(self.sender.send_again)
@@ -142,15 +139,18 @@ class MainWindow(QMainWindow):
         self.reviews.waiting_changed.connect(self.status.show_review_waiting)
         self.reviews.chosen.connect(lambda _task_id: self._refresh_now())
         self.status.review_button.clicked.connect(self.review_next)
-        self.tasks.taskActivated.connect(self._task_activated)
-        self.tasks.reviewRequested.connect(self._task_activated)
+        self.budget_memory = BudgetMemory(store)
+        self.tasks_controller = TasksController(
+            self, self.session, self.tasks, self.tabs, self.banner, self.budget_memory, self.reviews
+        )
+        self.sender.posted.connect(self.tasks_controller.posted)
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(30_000)
         self._expiry_timer.timeout.connect(self._tick)
         self._expiry_timer.start()
         self._restore_layout()
         self._about: AboutDialog | None = None
-        self._build_menus()
+        build_menus(self)
 
         # --- what the store holds: shown before any network -----------------------------------
         interrupted = store.recover_interrupted_sends()
@@ -161,7 +161,6 @@ class MainWindow(QMainWindow):
         self._all_loaded = len(first) < FIRST_CHUNK
         self._categories(local_categories(store))
         # Tasks waiting for review are counted once the window is up (start_loading), not before.
-        self.budget_memory = BudgetMemory(store)
         self.form.set_budget_memory(self.budget_memory)
         self.drafts_controller.reopen()
         if store.moved_aside is not None:
@@ -222,13 +221,6 @@ class MainWindow(QMainWindow):
         """Ctrl+R: the selected task's review if it waits for one, else the one closing soonest."""
         if self.reviews.review_next(self.tasks.current_task()) is None:
             self.banner.show_message(self.tr("No task is waiting for your review right now."))
-
-    def _task_activated(self, task_id: str) -> None:
-        """Enter or double-click on a row: a task in review opens its review."""
-        row = self.model.row_of(task_id)
-        task = self.model.task(row) if row is not None else None
-        if isinstance(task, Task) and task.status == "review":
-            self.reviews.open_review(task)
 
     # --- start and stop ---------------------------------------------------------------------
     async def start(self, connection: Connection | None = None) -> None:
@@ -333,46 +325,6 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes([400, 780])
 
-    def _build_menus(self) -> None:
-        """Built once: what it offers depends on demo mode and the key store, which never change."""
-        bar = self.menuBar()
-        bar.clear()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.tr("&New task"), QKeySequence.StandardKey.New, self.new_task)
-        file_menu.addSeparator()
-        settings = QAction(self.tr("&Settings…"), self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(self.account.open_settings)
-        file_menu.addAction(settings)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setObjectName("quitAction")
-        # Ctrl+Q everywhere: some platforms (Windows, offscreen) have no standard Quit key.
-        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # also while the form is busy
-        quit_action.triggered.connect(self.request_quit)
-        file_menu.addAction(quit_action)
-        self.addAction(quit_action)
-        view = bar.addMenu(self.tr("&View"))
-        view.addAction(self.tr("&Refresh now"), QKeySequence("F5"), self._refresh_now)
-        tasks_menu = bar.addMenu(self.tr("T&asks"))
-        review = QAction(self.tr("&Review next task"), self)
-        review.setObjectName("reviewNextAction")
-        review.setShortcut(QKeySequence("Ctrl+R"))
-        review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        review.triggered.connect(self.review_next)
-        tasks_menu.addAction(review)
-        if self.account.can_manage_key:
-            account = bar.addMenu(self.tr("Acco&unt"))
-            account.addAction(self.tr("&Change API key or address…"), self.account.change_key)
-            account.addAction(self.tr("&Forget this key"), self.account.forget_key)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About AITasker Desktop"), self)
-        about.setObjectName("aboutAction")
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-
     def show_about(self) -> AboutDialog:
         """Help → About: opened window-modally (no nested event loop); one at a time."""
         if self._about is None:
@@ -389,49 +341,6 @@ class MainWindow(QMainWindow):
         names().set(categories)
         self.form.set_categories(categories)
         self.tasks.names_changed()
-
-    def _posted(self, task_id: str) -> None:
-        row = self.model.row_of(task_id)
-        if row is not None:
-            task = self.model.task(row)
-            if task.task_type and task.budget_usd is not None:
-                self.budget_memory.remember(task.task_type, task.budget_usd)  # where this type starts next time
-        self._select(task_id)
-
-    def _select(self, task_id: str) -> None:
-        if self.model.row_of(task_id) is not None:
-            self.tabs.setCurrentIndex(self.tabs.indexOf(self.tasks))
-            self.tasks.select(task_id)
-
-    @qasync.asyncSlot(str)
-    async def _add_by_id(self, text: str) -> None:
-        if self.session.client is None:
-            self.banner.show_message(self.tr("Connect an AITasker account first."))
-            return
-        self.tasks.set_adding(True)
-        self._adding = asyncio.ensure_future(self.session.add_task(text))
-        try:
-            task = await self._adding
-        except asyncio.CancelledError:
-            current = asyncio.current_task()
-            if current is not None and current.cancelling():
-                raise  # the window is closing, not the person pressing Stop
-            self.banner.show_message(self.tr("Stopped waiting. Nothing was added; you can try again."))
-        except NotFound as exc:
-            self.banner.show_message(self.tr("No task with that ID was found on your account."), detail=exc.detail)
-        except ApiError as exc:
-            self.banner.show_message(words(exc.user_message), detail=exc.detail)
-        else:
-            self.add_by_id.clear()
-            self._select(task.id)
-        finally:
-            self._adding = None
-            self.tasks.set_adding(False)
-
-    def _stop_adding(self) -> None:
-        """Stop waiting for an added task: the request ends at once and is not tried again."""
-        if self._adding is not None:
-            self._adding.cancel()
 
     def _refresh_now(self) -> None:
         self.session.refresh_now()
