@@ -11,8 +11,7 @@ task through them.
 from __future__ import annotations
 
 import asyncio
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import qasync
 from PySide6.QtCore import QSettings, QTimer
@@ -23,7 +22,6 @@ from app.budget import BudgetMemory
 from app.credentials import KeyStore
 from app.drafts import Drafts
 from app.outbox import Outbox
-from app.schema import Task
 from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, StateChange
 from app.store import Store
 from app.sync import TaskRefresher
@@ -31,6 +29,7 @@ from app.taxonomy import Category, local_categories, names
 from ui.about_dialog import AboutDialog, show_about
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
+from ui.controllers.loading import TasksLoader
 from ui.controllers.review import ReviewController
 from ui.controllers.send import SendController
 from ui.controllers.tasks import TasksController
@@ -43,15 +42,10 @@ from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.presenters import task_details
 from ui.screen_fit import place
-from ui.tasks_model import TaskRow
 from ui.widgets import accessible_combo
 from ui.widgets.banner import MessageBanner
 
 __all__ = ["Connection", "MainWindow", "MessageBanner", "task_details"]
-
-REVIEW_PAGE = 500  # tasks in review read per step at start
-FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
-LOAD_PAGE = 500  # rows per store read of the background load (about a millisecond each)
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +67,6 @@ class MainWindow(QMainWindow):
         self.closed = asyncio.Event()
         self._quit_asked = False  # the quit question is open
         self._may_close = False  # the person chose to quit while a task was being sent
-        self._loading = False
         self.session = Session(store, connection, remember_secret=secrets)
         self.draft_service = Drafts(store, self.session.outbox)
 
@@ -154,11 +147,7 @@ class MainWindow(QMainWindow):
 
         # --- what the store holds: shown before any network -----------------------------------
         interrupted = store.recover_interrupted_sends()
-        # The newest rows now, straight from the store's columns; the rest once the loop runs.
-        self._pages = store.task_row_pages(first=FIRST_CHUNK, size=LOAD_PAGE)
-        first = next(self._pages, [])
-        self.tasks.set_tasks(TaskRow(*fields) for fields in first)
-        self._all_loaded = len(first) < FIRST_CHUNK
+        self.loader = TasksLoader(self, store, self.session, self.tasks, self.reviews)
         self._categories(local_categories(store))
         # Tasks waiting for review are counted once the window is up (start_loading), not before.
         self.form.set_budget_memory(self.budget_memory)
@@ -232,45 +221,13 @@ class MainWindow(QMainWindow):
         await self.session.start()
 
     def start_loading(self) -> None:
-        """The older stored tasks into the table, in the background (once; start() does it too),
-        and the tasks waiting for review counted. With nothing more to load, what start-up built
-        is moved out of the garbage collector's way at once (the load does it when it ends): the
-        full collections that come now and then while typing then scan only what is new."""
-        if self._loading:
-            return
-        self._loading = True
-        from app.review_service import ReviewService  # with httpx: after the first picture, not before
-
-        self.reviews.set_service(
-            ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key, store=self.store)
-        )
-        pages = self.store.status_pages(("review",), size=REVIEW_PAGE)
-        first = next(pages, [])
-        if len(first) < REVIEW_PAGE:
-            self.reviews.seed(first)  # "2 need your review" at once
-        else:
-            self.session.spawn(self._seed_reviews(first, pages))
-        if self._all_loaded:
-            gc.freeze()
-        else:
-            self.session.spawn(self._load_remaining_tasks())
-
-    async def _seed_reviews(self, first: list[Task], pages: Iterator[list[Task]]) -> None:
-        """Many tasks in review (a store of 100,000): read a page at a time beside the GUI."""
-        waiting = list(first)
-        for page in pages:
-            await asyncio.sleep(0)
-            waiting.extend(page)
-        self.reviews.seed(waiting)
-
-    async def _load_remaining_tasks(self) -> None:
-        await self.tasks.load_rest(self._pages)
-        self._all_loaded = True
+        """The older stored tasks into the table, in the background (once; start() does it too)."""
+        self.loader.start_loading()
 
     @property
     def all_loaded(self) -> bool:
         """Every stored task is in the table."""
-        return self._all_loaded
+        return self.loader.all_loaded
 
     async def shutdown(self) -> None:
         self.sender.closing = True
