@@ -34,7 +34,6 @@ from ui.controllers.review import ReviewController
 from ui.controllers.send import SendController
 from ui.controllers.tasks import TasksController
 from ui.drafts_panel import DraftsPanel
-from ui.i18n import fill
 from ui.menus import build_menus
 from ui.notifier import Notifier
 from ui.panels.form_page import FormPage
@@ -152,24 +151,7 @@ class MainWindow(QMainWindow):
         # Tasks waiting for review are counted once the window is up (start_loading), not before.
         self.form.set_budget_memory(self.budget_memory)
         self.drafts_controller.reopen()
-        if store.moved_aside is not None:
-            self.banner.show_message(
-                fill(
-                    self.tr(
-                        "Your saved drafts file could not be read, so a new one was started. The old file was kept here: %1"
-                    ),
-                    store.moved_aside,
-                ),
-                kind="warning",
-            )
-        elif interrupted:
-            self.banner.show_message(
-                self.tr(
-                    "The app closed while a task was being sent. Open Drafts to check it: it is marked "
-                    "“Not sure it was sent”."
-                ),
-                kind="warning",
-            )
+        self.drafts_controller.say_what_start_found(store.moved_aside, interrupted)
         self.form.title.setFocus()
 
     # --- what other code and tests reach ----------------------------------------------------------
