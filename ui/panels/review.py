@@ -31,12 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ApiError, Offline, OutcomeUnknown
+from app.errors import ApiError
 from app.images import ImageError
 from app.review import (
     WEBSITE_URL,
     Artifact,
-    Bid,
     Gallery,
     ReviewOperations,
     classify_artifacts,
@@ -45,9 +44,9 @@ from app.review_alerts import CLOSING_SOON, closes_at, task_name
 from app.review_service import ReviewService
 from app.schema import Task, status_info
 from app.timefmt import expires_in_words
-from ui.async_dialog import ask
 from ui.i18n import fill, words
 from ui.panels.review_cards import BID_ROLE, THUMB, ImageViewer, ReviewCard, _pixmap, plain_label
+from ui.panels.review_choices import ReviewChoices
 from ui.presenters import money
 from ui.theme import set_tone
 
@@ -56,7 +55,7 @@ log = logging.getLogger(__name__)
 __all__ = ["ImageViewer", "ReviewWindow"]
 
 
-class ReviewWindow(ReviewCard, QWidget):
+class ReviewWindow(ReviewCard, ReviewChoices, QWidget):
     """The review of one task. ``chosen(task_id)`` after a choice went through."""
 
     chosen = Signal(str)
@@ -367,136 +366,3 @@ class ReviewWindow(ReviewCard, QWidget):
         if pixmap is not None:
             self._pixmaps[url] = pixmap
         self._apply_image(url)
-
-    # --- choosing ----------------------------------------------------------------------------------
-
-    def _update_buttons(self) -> None:
-        ops = self.operations
-        bid = self.current_bid()
-        website = ops is not None and ops.choose_on_website
-        self.website.setVisible(website)
-        self.choose_button.setVisible(not website)
-        reason = ""
-        if ops is None:
-            reason = self.tr("Checking what AITasker allows…")
-        elif self._busy:
-            reason = self.tr("Sending…")
-        elif bid is None:
-            reason = self.tr("There is no version to choose yet.")
-        elif self.gallery is not None and self.gallery.selected_bid is not None:
-            reason = self.tr("A version has already been chosen.")
-        elif not self.in_review:
-            reason = self.tr("Versions can be chosen only while the task waits for your review.")
-        self.choose_button.setEnabled(not reason)
-        self.choose_button.setToolTip(reason)
-        can_more = ops is not None and not self._busy and self.in_review and self.gallery is not None
-        self.remix_button.setVisible(
-            bool(can_more and ops and ops.remix and self.gallery and self.gallery.remix_available)
-        )
-        self.extend_button.setVisible(
-            bool(can_more and ops and ops.extend and self.gallery and self.gallery.review_extensions_remaining)
-        )
-
-    async def choose(self) -> None:
-        bid = self.current_bid()
-        ops = self.operations
-        if bid is None or ops is None or ops.select is None or self._busy or not self.choose_button.isEnabled():
-            return
-        price = fill(self.tr(" for %1"), money(bid.bid_price_usd)) if bid.bid_price_usd is not None else ""
-        self._busy = True  # one question at a time; no second click while it is open
-        self._update_buttons()
-        try:
-            confirmed = await ask(
-                self,
-                self.tr("Choose this version"),
-                fill(self.tr("Choose %1 version%2?"), bid.possessive(), price),
-                self.tr("Choose"),
-                self.tr("Cancel"),
-            )
-            if not confirmed or not self._alive():
-                return
-            self._say(self.tr("Sending your choice…"))
-            try:
-                await self.service.choose(ops.select, self.task.id, bid.id)
-            except OutcomeUnknown as exc:
-                log.warning("choice outcome unknown: %s", exc.detail)
-                self._say(words(exc.user_message), exc.detail)
-                await self._check_after_unclear(bid)
-                return
-            except Offline as exc:
-                self._say(
-                    self.tr("Can't reach AITasker, so your choice was not sent. Try again when you are back online."),
-                    exc.detail,
-                )
-                return
-            except ApiError as exc:
-                self._say(fill(self.tr("AITasker did not accept the choice. %1"), words(exc.user_message)), exc.detail)
-                return
-            self._say(fill(self.tr("You chose %1 version. %2 is finishing it now."), bid.possessive(), bid.agent))
-            self.chosen.emit(self.task.id)
-            await self.load()
-        finally:
-            self._busy = False
-            if self._alive():
-                self._update_buttons()
-
-    async def _check_after_unclear(self, bid: Bid) -> None:
-        """Re-read the gallery (a read, never a resend) to tell what happened."""
-        try:
-            gallery = await self.service.gallery(self.task.id)
-        except ApiError as exc:
-            self._say(
-                self.tr(
-                    "We can't tell whether AITasker received your choice, and checking failed too. "
-                    "Press Refresh in a moment to see what AITasker shows."
-                ),
-                exc.detail,
-            )
-            return
-        if not self._alive():
-            return
-        self._set_gallery(gallery)
-        chosen = gallery.selected_bid
-        if chosen is not None:
-            self._say(fill(self.tr("AITasker has your choice: %1 version."), chosen.possessive()))
-            self.chosen.emit(self.task.id)
-        else:
-            self._say(self.tr("Your choice did not reach AITasker. You can choose again."))
-
-    async def _run_extra(self, which: str) -> None:
-        ops, gallery = self.operations, self.gallery
-        operation = getattr(ops, which, None) if ops else None
-        if operation is None or gallery is None or self._busy:
-            return
-        if which == "remix":
-            question = (
-                fill(self.tr("Ask for a new round of versions for %1?"), money(gallery.remix_fee_usd))
-                if gallery.remix_fee_usd is not None
-                else self.tr("Ask for a new round of versions?")
-            )
-        else:
-            question = self.tr("Ask for more time to choose?")
-        self._busy = True
-        self._update_buttons()
-        try:
-            if not await ask(self, self.tr("Review"), question, self.tr("Ask"), self.tr("Cancel")) or not self._alive():
-                return
-            try:
-                await self.service.run(operation, self.task.id)
-            except ApiError as exc:
-                self._say(words(exc.user_message), exc.detail)
-                return
-            await self.load()
-            if which == "extend":
-                at = closes_at(self.task)
-                self._say(
-                    fill(self.tr("You have more time: the review now closes at %1."), at)
-                    if at
-                    else self.tr("You have more time to choose.")
-                )
-            else:
-                self._say(self.tr("Done: AITasker is preparing a new round of versions."))
-        finally:
-            self._busy = False
-            if self._alive():
-                self._update_buttons()

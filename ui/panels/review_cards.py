@@ -7,6 +7,8 @@ reads (the gallery, the list, the card layout, the pictures loaded so far); its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
@@ -101,8 +103,7 @@ class ReviewCard:
     _image_errors: dict[str, str]
     _card_images: dict[str, list[QToolButton]]
 
-    def _update_buttons(self) -> None:  # the window's
-        raise NotImplementedError
+    _update_buttons: Callable[[], None]  # ReviewChoices'
 
     def _item_text(self, bid: Bid) -> str:
         tier = f" · {bid.agent_tier}" if bid.agent_tier else ""
