@@ -11,20 +11,17 @@ task through them.
 from __future__ import annotations
 
 import asyncio
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import qasync
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 from app.budget import BudgetMemory
 from app.credentials import KeyStore
 from app.drafts import Drafts
-from app.errors import ApiError, NotFound
 from app.outbox import Outbox
-from app.schema import Task
 from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, StateChange
 from app.store import Store
 from app.sync import TaskRefresher
@@ -32,25 +29,22 @@ from app.taxonomy import Category, local_categories, names
 from ui.about_dialog import AboutDialog, show_about
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
+from ui.controllers.loading import TasksLoader
 from ui.controllers.review import ReviewController
 from ui.controllers.send import SendController
+from ui.controllers.tasks import TasksController
 from ui.drafts_panel import DraftsPanel
-from ui.i18n import fill, words
+from ui.menus import build_menus
 from ui.notifier import Notifier
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.presenters import task_details
 from ui.screen_fit import place
-from ui.tasks_model import TaskRow
 from ui.widgets import accessible_combo
 from ui.widgets.banner import MessageBanner
 
 __all__ = ["Connection", "MainWindow", "MessageBanner", "task_details"]
-
-REVIEW_PAGE = 500  # tasks in review read per step at start
-FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
-LOAD_PAGE = 500  # rows per store read of the background load (about a millisecond each)
 
 
 class MainWindow(QMainWindow):
@@ -72,7 +66,6 @@ class MainWindow(QMainWindow):
         self.closed = asyncio.Event()
         self._quit_asked = False  # the quit question is open
         self._may_close = False  # the person chose to quit while a task was being sent
-        self._loading = False
         self.session = Session(store, connection, remember_secret=secrets)
         self.draft_service = Drafts(store, self.session.outbox)
 
@@ -124,13 +117,9 @@ class MainWindow(QMainWindow):
             self.drafts_controller.fresh_form,
         )
         self.form.submitRequested.connect(self.sender.send)
-        self.sender.posted.connect(self._posted)
         self.sender.keyRefused.connect(lambda words: self.session.spawn(self.account.ask_for_key(words)))
         self.new_button.clicked.connect(self.new_task)
         self.tasks.refreshRequested.connect(self._refresh_now)
-        self.tasks.addRequested.connect(self._add_by_id)
-        self.tasks.stopAddRequested.connect(self._stop_adding)
-        self._adding: asyncio.Future[Task] | None = None  # the task being added by ID, while waiting
         self.drafts.takeBackRequested.connect(self.sender.take_back)
         self.drafts.keepAsDraftRequested.connect(self.sender.take_back)
         self.drafts.sendAgainRequested.connect(self.sender.send_again)
@@ -144,46 +133,27 @@ class MainWindow(QMainWindow):
         self.reviews.waiting_changed.connect(self.status.show_review_waiting)
         self.reviews.chosen.connect(lambda _task_id: self._refresh_now())
         self.status.review_button.clicked.connect(self.review_next)
-        self.tasks.taskActivated.connect(self._task_activated)
-        self.tasks.reviewRequested.connect(self._task_activated)
+        self.budget_memory = BudgetMemory(store)
+        self.tasks_controller = TasksController(
+            self, self.session, self.tasks, self.tabs, self.banner, self.budget_memory, self.reviews
+        )
+        self.sender.posted.connect(self.tasks_controller.posted)
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(30_000)
         self._expiry_timer.timeout.connect(self._tick)
         self._expiry_timer.start()
         self._restore_layout()
         self._about: AboutDialog | None = None
-        self._build_menus()
+        build_menus(self)
 
         # --- what the store holds: shown before any network -----------------------------------
         interrupted = store.recover_interrupted_sends()
-        # The newest rows now, straight from the store's columns; the rest once the loop runs.
-        self._pages = store.task_row_pages(first=FIRST_CHUNK, size=LOAD_PAGE)
-        first = next(self._pages, [])
-        self.tasks.set_tasks(TaskRow(*fields) for fields in first)
-        self._all_loaded = len(first) < FIRST_CHUNK
+        self.loader = TasksLoader(self, store, self.session, self.tasks, self.reviews)
         self._categories(local_categories(store))
         # Tasks waiting for review are counted once the window is up (start_loading), not before.
-        self.budget_memory = BudgetMemory(store)
         self.form.set_budget_memory(self.budget_memory)
         self.drafts_controller.reopen()
-        if store.moved_aside is not None:
-            self.banner.show_message(
-                fill(
-                    self.tr(
-                        "Your saved drafts file could not be read, so a new one was started. The old file was kept here: %1"
-                    ),
-                    store.moved_aside,
-                ),
-                kind="warning",
-            )
-        elif interrupted:
-            self.banner.show_message(
-                self.tr(
-                    "The app closed while a task was being sent. Open Drafts to check it: it is marked "
-                    "“Not sure it was sent”."
-                ),
-                kind="warning",
-            )
+        self.drafts_controller.say_what_start_found(store.moved_aside, interrupted)
         self.form.title.setFocus()
 
     # --- what other code and tests reach ----------------------------------------------------------
@@ -225,13 +195,6 @@ class MainWindow(QMainWindow):
         if self.reviews.review_next(self.tasks.current_task()) is None:
             self.banner.show_message(self.tr("No task is waiting for your review right now."))
 
-    def _task_activated(self, task_id: str) -> None:
-        """Enter or double-click on a row: a task in review opens its review."""
-        row = self.model.row_of(task_id)
-        task = self.model.task(row) if row is not None else None
-        if isinstance(task, Task) and task.status == "review":
-            self.reviews.open_review(task)
-
     # --- start and stop ---------------------------------------------------------------------
     async def start(self, connection: Connection | None = None) -> None:
         """Connect (to ``connection`` when given, as demo mode does once its server is up):
@@ -242,47 +205,13 @@ class MainWindow(QMainWindow):
         await self.session.start()
 
     def start_loading(self) -> None:
-        """The older stored tasks into the table, in the background (once; start() does it too),
-        and the tasks waiting for review counted. With nothing more to load, what start-up built
-        is moved out of the garbage collector's way at once (the load does it when it ends): the
-        full collections that come now and then while typing then scan only what is new."""
-        if self._loading:
-            return
-        self._loading = True
-        if self.reviews.notifier is not None:  # the desktop bus, after the first picture
-            self.reviews.notifier.start()
-        from app.review_service import ReviewService  # with httpx: after the first picture, not before
-
-        self.reviews.set_service(
-            ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key, store=self.store)
-        )
-        pages = self.store.status_pages(("review",), size=REVIEW_PAGE)
-        first = next(pages, [])
-        if len(first) < REVIEW_PAGE:
-            self.reviews.seed(first)  # "2 need your review" at once
-        else:
-            self.session.spawn(self._seed_reviews(first, pages))
-        if self._all_loaded:
-            gc.freeze()
-        else:
-            self.session.spawn(self._load_remaining_tasks())
-
-    async def _seed_reviews(self, first: list[Task], pages: Iterator[list[Task]]) -> None:
-        """Many tasks in review (a store of 100,000): read a page at a time beside the GUI."""
-        waiting = list(first)
-        for page in pages:
-            await asyncio.sleep(0)
-            waiting.extend(page)
-        self.reviews.seed(waiting)
-
-    async def _load_remaining_tasks(self) -> None:
-        await self.tasks.load_rest(self._pages)
-        self._all_loaded = True
+        """The older stored tasks into the table, in the background (once; start() does it too)."""
+        self.loader.start_loading()
 
     @property
     def all_loaded(self) -> bool:
         """Every stored task is in the table."""
-        return self._all_loaded
+        return self.loader.all_loaded
 
     async def shutdown(self) -> None:
         self.sender.closing = True
@@ -337,46 +266,6 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes([400, 780])
 
-    def _build_menus(self) -> None:
-        """Built once: what it offers depends on demo mode and the key store, which never change."""
-        bar = self.menuBar()
-        bar.clear()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.tr("&New task"), QKeySequence.StandardKey.New, self.new_task)
-        file_menu.addSeparator()
-        settings = QAction(self.tr("&Settings…"), self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(self.account.open_settings)
-        file_menu.addAction(settings)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setObjectName("quitAction")
-        # Ctrl+Q everywhere: some platforms (Windows, offscreen) have no standard Quit key.
-        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # also while the form is busy
-        quit_action.triggered.connect(self.request_quit)
-        file_menu.addAction(quit_action)
-        self.addAction(quit_action)
-        view = bar.addMenu(self.tr("&View"))
-        view.addAction(self.tr("&Refresh now"), QKeySequence("F5"), self._refresh_now)
-        tasks_menu = bar.addMenu(self.tr("T&asks"))
-        review = QAction(self.tr("&Review next task"), self)
-        review.setObjectName("reviewNextAction")
-        review.setShortcut(QKeySequence("Ctrl+R"))
-        review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        review.triggered.connect(self.review_next)
-        tasks_menu.addAction(review)
-        if self.account.can_manage_key:
-            account = bar.addMenu(self.tr("Acco&unt"))
-            account.addAction(self.tr("&Change API key or address…"), self.account.change_key)
-            account.addAction(self.tr("&Forget this key"), self.account.forget_key)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About AITasker Desktop"), self)
-        about.setObjectName("aboutAction")
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-
     def show_about(self) -> AboutDialog:
         """Help → About: opened window-modally (no nested event loop); one at a time."""
         if self._about is None:
@@ -393,49 +282,6 @@ class MainWindow(QMainWindow):
         names().set(categories)
         self.form.set_categories(categories)
         self.tasks.names_changed()
-
-    def _posted(self, task_id: str) -> None:
-        row = self.model.row_of(task_id)
-        if row is not None:
-            task = self.model.task(row)
-            if task.task_type and task.budget_usd is not None:
-                self.budget_memory.remember(task.task_type, task.budget_usd)  # where this type starts next time
-        self._select(task_id)
-
-    def _select(self, task_id: str) -> None:
-        if self.model.row_of(task_id) is not None:
-            self.tabs.setCurrentIndex(self.tabs.indexOf(self.tasks))
-            self.tasks.select(task_id)
-
-    @qasync.asyncSlot(str)
-    async def _add_by_id(self, text: str) -> None:
-        if self.session.client is None:
-            self.banner.show_message(self.tr("Connect an AITasker account first."))
-            return
-        self.tasks.set_adding(True)
-        self._adding = asyncio.ensure_future(self.session.add_task(text))
-        try:
-            task = await self._adding
-        except asyncio.CancelledError:
-            current = asyncio.current_task()
-            if current is not None and current.cancelling():
-                raise  # the window is closing, not the person pressing Stop
-            self.banner.show_message(self.tr("Stopped waiting. Nothing was added; you can try again."))
-        except NotFound as exc:
-            self.banner.show_message(self.tr("No task with that ID was found on your account."), detail=exc.detail)
-        except ApiError as exc:
-            self.banner.show_message(words(exc.user_message), detail=exc.detail)
-        else:
-            self.add_by_id.clear()
-            self._select(task.id)
-        finally:
-            self._adding = None
-            self.tasks.set_adding(False)
-
-    def _stop_adding(self) -> None:
-        """Stop waiting for an added task: the request ends at once and is not tried again."""
-        if self._adding is not None:
-            self._adding.cancel()
 
     def _refresh_now(self) -> None:
         self.session.refresh_now()

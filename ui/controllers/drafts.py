@@ -4,6 +4,8 @@ content of drafts is written by app.drafts only."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -11,7 +13,7 @@ from app.drafts import Continued, Drafts, OutboxRow
 from app.session import Session
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, StoreError
 from ui.drafts_panel import DraftsPanel
-from ui.i18n import fill, words
+from ui.i18n import fill, translate, words
 from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
@@ -66,6 +68,30 @@ class DraftsController(QObject):
         if values is not None:
             self._form.load_values(values)
         self.refresh_view()
+
+    def say_what_start_found(self, moved_aside: Path | None, interrupted: list[str]) -> None:
+        """At start: a drafts file that could not be read (kept aside), or a send the app was closed
+        during. Texts keep the ``MainWindow`` translation context."""
+        if moved_aside is not None:
+            self._banner.show_message(
+                fill(
+                    translate(
+                        "MainWindow",
+                        "Your saved drafts file could not be read, so a new one was started. The old file was kept here: %1",
+                    ),
+                    moved_aside,
+                ),
+                kind="warning",
+            )
+        elif interrupted:
+            self._banner.show_message(
+                translate(
+                    "MainWindow",
+                    "The app closed while a task was being sent. Open Drafts to check it: it is marked "
+                    "“Not sure it was sent”.",
+                ),
+                kind="warning",
+            )
 
     def save_current(self) -> None:
         """Autosave: the form's content goes to the current draft (an untouched form is not saved)."""

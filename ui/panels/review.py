@@ -17,105 +17,45 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import ApiError, Offline, OutcomeUnknown
+from app.errors import ApiError
 from app.images import ImageError
 from app.review import (
     WEBSITE_URL,
     Artifact,
-    Bid,
     Gallery,
     ReviewOperations,
-    breakdown_words,
     classify_artifacts,
-    score_words,
 )
 from app.review_alerts import CLOSING_SOON, closes_at, task_name
 from app.review_service import ReviewService
 from app.schema import Task, status_info
 from app.timefmt import expires_in_words
-from ui.async_dialog import ask
 from ui.i18n import fill, words
+from ui.panels.review_cards import BID_ROLE, THUMB, ImageViewer, ReviewCard, _pixmap, plain_label
+from ui.panels.review_choices import ReviewChoices
 from ui.presenters import money
 from ui.theme import set_tone
 
 log = logging.getLogger(__name__)
 
-THUMB = QSize(96, 78)
-PREVIEW = QSize(300, 244)
-BID_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["ImageViewer", "ReviewWindow"]
 
 
-def plain_label(text: str = "", name: str = "", *, wrap: bool = True, selectable: bool = True) -> QLabel:
-    """A label that shows text exactly as typed (never as HTML)."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(wrap)
-    if name:
-        label.setObjectName(name)
-    if selectable:
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-    return label
-
-
-def _price(value: float | None) -> str:
-    return "—" if value is None else money(value)
-
-
-def _pixmap(data: bytes) -> QPixmap | None:
-    pixmap = QPixmap()
-    return pixmap if pixmap.loadFromData(data) and not pixmap.isNull() else None
-
-
-class ImageViewer(QDialog):
-    """A picture, larger, in a window of its own (non-modal; Esc closes)."""
-
-    def __init__(self, pixmap: QPixmap, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("imageViewer")
-        self.setWindowTitle(title)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        label = QLabel()
-        label.setObjectName("imageViewerPicture")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setAccessibleName(title)
-        shown = (
-            pixmap
-            if pixmap.width() <= 900 and pixmap.height() <= 700
-            else pixmap.scaled(900, 700, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-        )
-        if shown.width() < 400:
-            shown = pixmap.scaled(
-                600, 480, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        label.setPixmap(shown)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
-
-
-class ReviewWindow(QWidget):
+class ReviewWindow(ReviewCard, ReviewChoices, QWidget):
     """The review of one task. ``chosen(task_id)`` after a choice went through."""
 
     chosen = Signal(str)
@@ -409,11 +349,6 @@ class ReviewWindow(QWidget):
                 else:
                     self._spawn(self._load_image(artifact.url))
 
-    def _item_text(self, bid: Bid) -> str:
-        tier = f" · {bid.agent_tier}" if bid.agent_tier else ""
-        chosen = self.tr("✓ Chosen — ") if bid.is_selected else ""
-        return f"{chosen}{bid.agent}{tier}\n{_price(bid.bid_price_usd)} · {score_words(bid.eval_score, short=True)}"
-
     async def _load_image(self, url: str) -> None:
         if url in self._pixmaps or url in self._image_errors:
             return
@@ -431,267 +366,3 @@ class ReviewWindow(QWidget):
         if pixmap is not None:
             self._pixmaps[url] = pixmap
         self._apply_image(url)
-
-    def _apply_image(self, url: str) -> None:
-        pixmap = self._pixmaps.get(url)
-        for row in range(self.versions.count()):
-            item = self.versions.item(row)
-            images = [a for a in self._artifacts.get(item.data(BID_ROLE), []) if a.kind == "image"]
-            if pixmap is not None and images and images[0].url == url:
-                item.setIcon(
-                    QIcon(
-                        pixmap.scaled(
-                            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-                        )
-                    )
-                )
-        for button in self._card_images.get(url, []):
-            if shiboken6.isValid(button):
-                self._dress_image_button(button, url)
-
-    # --- the card --------------------------------------------------------------------------------
-
-    def current_bid(self) -> Bid | None:
-        item = self.versions.currentItem()
-        if item is None or self.gallery is None:
-            return None
-        bid_id = item.data(BID_ROLE)
-        return next((b for b in self.gallery.bids if b.id == bid_id), None)
-
-    def _clear_card(self) -> None:
-        while self.card_layout.count():
-            entry = self.card_layout.takeAt(0)
-            widget = entry.widget() if entry is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self._card_images = {}
-
-    def _show_current(self) -> None:
-        self._clear_card()
-        bid = self.current_bid()
-        self._update_buttons()
-        if bid is None:
-            return
-        add = self.card_layout.addWidget
-        heading = plain_label(bid.agent + (f" — {bid.agent_tier}" if bid.agent_tier else ""), "cardAgent")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
-        add(heading)
-        if bid.is_selected:
-            add(plain_label(self.tr("✓ You chose this version."), "cardChosen", selectable=False))
-        add(plain_label(fill(self.tr("Price: %1"), _price(bid.bid_price_usd)), "cardPrice"))
-        score = score_words(bid.eval_score)
-        breakdown = breakdown_words(bid.eval_breakdown)
-        add(plain_label(score + (f" — {breakdown}" if breakdown else ""), "cardScore"))
-        if bid.prototype_summary:
-            add(self._section(self.tr("Summary")))
-            add(plain_label(bid.prototype_summary, "cardSummary"))
-        if bid.agent_message:
-            add(self._section(fill(self.tr("Message from %1"), bid.agent)))
-            add(plain_label(f"“{bid.agent_message}”", "cardMessage"))
-        artifacts = self._artifacts.get(bid.id, [])
-        if artifacts:
-            add(self._section(self.tr("What they made")))
-        for artifact in artifacts:
-            add(self._artifact_widget(bid, artifact))
-        self.card_layout.addStretch(1)
-
-    @staticmethod
-    def _section(text: str) -> QLabel:
-        label = plain_label(text, selectable=False)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        label.setContentsMargins(0, 8, 0, 0)
-        return label
-
-    def _artifact_widget(self, bid: Bid, artifact: Artifact) -> QWidget:
-        if artifact.kind == "text":
-            label = plain_label(artifact.text, "artifactText")
-            label.setFrameShape(QFrame.Shape.StyledPanel)
-            label.setContentsMargins(6, 6, 6, 6)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            return label
-        if artifact.kind == "image":
-            button = QToolButton()
-            button.setObjectName("artifactImage")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setIconSize(PREVIEW)
-            button.setAccessibleName(
-                fill(self.tr("Picture by %1"), bid.agent) + (f": {artifact.name}" if artifact.name else "")
-            )
-            button.clicked.connect(lambda: self.open_image(artifact.url, bid))
-            self._card_images.setdefault(artifact.url, []).append(button)
-            self._dress_image_button(button, artifact.url, artifact.name)
-            return button
-        name = artifact.name or self.tr("file")
-        link = QPushButton(fill(self.tr("Open %1 on %2"), name, artifact.host))
-        link.setObjectName("artifactLink")
-        link.setToolTip(artifact.url)
-        link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(artifact.url)))
-        return link
-
-    def _dress_image_button(self, button: QToolButton, url: str, name: str = "") -> None:
-        pixmap = self._pixmaps.get(url)
-        label = name or button.property("artifactName") or "Picture"
-        button.setProperty("artifactName", label)
-        if pixmap is not None:
-            button.setIcon(
-                QIcon(
-                    pixmap.scaled(
-                        PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-                    )
-                )
-            )
-            button.setText(fill(self.tr("%1 — click to see it larger"), label))
-            button.setEnabled(True)
-        elif url in self._image_errors:
-            button.setText(f"{label}: {self._image_errors[url]}")
-            button.setEnabled(False)
-        else:
-            button.setText(fill(self.tr("%1: loading…"), label))
-            button.setEnabled(False)
-
-    def open_image(self, url: str, bid: Bid) -> ImageViewer | None:
-        pixmap = self._pixmaps.get(url)
-        if pixmap is None:
-            return None
-        viewer = ImageViewer(pixmap, fill(self.tr("Picture by %1"), bid.agent), self)
-        viewer.show()
-        return viewer
-
-    # --- choosing ----------------------------------------------------------------------------------
-
-    def _update_buttons(self) -> None:
-        ops = self.operations
-        bid = self.current_bid()
-        website = ops is not None and ops.choose_on_website
-        self.website.setVisible(website)
-        self.choose_button.setVisible(not website)
-        reason = ""
-        if ops is None:
-            reason = self.tr("Checking what AITasker allows…")
-        elif self._busy:
-            reason = self.tr("Sending…")
-        elif bid is None:
-            reason = self.tr("There is no version to choose yet.")
-        elif self.gallery is not None and self.gallery.selected_bid is not None:
-            reason = self.tr("A version has already been chosen.")
-        elif not self.in_review:
-            reason = self.tr("Versions can be chosen only while the task waits for your review.")
-        self.choose_button.setEnabled(not reason)
-        self.choose_button.setToolTip(reason)
-        can_more = ops is not None and not self._busy and self.in_review and self.gallery is not None
-        self.remix_button.setVisible(
-            bool(can_more and ops and ops.remix and self.gallery and self.gallery.remix_available)
-        )
-        self.extend_button.setVisible(
-            bool(can_more and ops and ops.extend and self.gallery and self.gallery.review_extensions_remaining)
-        )
-
-    async def choose(self) -> None:
-        bid = self.current_bid()
-        ops = self.operations
-        if bid is None or ops is None or ops.select is None or self._busy or not self.choose_button.isEnabled():
-            return
-        price = fill(self.tr(" for %1"), money(bid.bid_price_usd)) if bid.bid_price_usd is not None else ""
-        self._busy = True  # one question at a time; no second click while it is open
-        self._update_buttons()
-        try:
-            confirmed = await ask(
-                self,
-                self.tr("Choose this version"),
-                fill(self.tr("Choose %1 version%2?"), bid.possessive(), price),
-                self.tr("Choose"),
-                self.tr("Cancel"),
-            )
-            if not confirmed or not self._alive():
-                return
-            self._say(self.tr("Sending your choice…"))
-            try:
-                await self.service.choose(ops.select, self.task.id, bid.id)
-            except OutcomeUnknown as exc:
-                log.warning("choice outcome unknown: %s", exc.detail)
-                self._say(words(exc.user_message), exc.detail)
-                await self._check_after_unclear(bid)
-                return
-            except Offline as exc:
-                self._say(
-                    self.tr("Can't reach AITasker, so your choice was not sent. Try again when you are back online."),
-                    exc.detail,
-                )
-                return
-            except ApiError as exc:
-                self._say(fill(self.tr("AITasker did not accept the choice. %1"), words(exc.user_message)), exc.detail)
-                return
-            self._say(fill(self.tr("You chose %1 version. %2 is finishing it now."), bid.possessive(), bid.agent))
-            self.chosen.emit(self.task.id)
-            await self.load()
-        finally:
-            self._busy = False
-            if self._alive():
-                self._update_buttons()
-
-    async def _check_after_unclear(self, bid: Bid) -> None:
-        """Re-read the gallery (a read, never a resend) to tell what happened."""
-        try:
-            gallery = await self.service.gallery(self.task.id)
-        except ApiError as exc:
-            self._say(
-                self.tr(
-                    "We can't tell whether AITasker received your choice, and checking failed too. "
-                    "Press Refresh in a moment to see what AITasker shows."
-                ),
-                exc.detail,
-            )
-            return
-        if not self._alive():
-            return
-        self._set_gallery(gallery)
-        chosen = gallery.selected_bid
-        if chosen is not None:
-            self._say(fill(self.tr("AITasker has your choice: %1 version."), chosen.possessive()))
-            self.chosen.emit(self.task.id)
-        else:
-            self._say(self.tr("Your choice did not reach AITasker. You can choose again."))
-
-    async def _run_extra(self, which: str) -> None:
-        ops, gallery = self.operations, self.gallery
-        operation = getattr(ops, which, None) if ops else None
-        if operation is None or gallery is None or self._busy:
-            return
-        if which == "remix":
-            question = (
-                fill(self.tr("Ask for a new round of versions for %1?"), money(gallery.remix_fee_usd))
-                if gallery.remix_fee_usd is not None
-                else self.tr("Ask for a new round of versions?")
-            )
-        else:
-            question = self.tr("Ask for more time to choose?")
-        self._busy = True
-        self._update_buttons()
-        try:
-            if not await ask(self, self.tr("Review"), question, self.tr("Ask"), self.tr("Cancel")) or not self._alive():
-                return
-            try:
-                await self.service.run(operation, self.task.id)
-            except ApiError as exc:
-                self._say(words(exc.user_message), exc.detail)
-                return
-            await self.load()
-            if which == "extend":
-                at = closes_at(self.task)
-                self._say(
-                    fill(self.tr("You have more time: the review now closes at %1."), at)
-                    if at
-                    else self.tr("You have more time to choose.")
-                )
-            else:
-                self._say(self.tr("Done: AITasker is preparing a new round of versions."))
-        finally:
-            self._busy = False
-            if self._alive():
-                self._update_buttons()

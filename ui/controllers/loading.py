@@ -1,0 +1,80 @@
+"""The stored tasks into the window: the newest rows before the window appears, the rest in the
+background once the event loop runs, and the tasks waiting for review counted ("2 need your
+review"). The review service (with httpx) is made here, after the first paint."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Iterator
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from app.schema import Task
+from app.session import Session
+from app.store import Store
+from ui.controllers.review import ReviewController
+from ui.panels.tasks import TasksPanel
+from ui.tasks_model import TaskRow
+
+REVIEW_PAGE = 500  # tasks in review read per step at start
+FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
+LOAD_PAGE = 500  # rows per store read of the background load (about a millisecond each)
+
+
+class TasksLoader(QObject):
+    def __init__(
+        self, parent: QWidget, store: Store, session: Session, tasks: TasksPanel, reviews: ReviewController
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.session, self._tasks, self._reviews = store, session, tasks, reviews
+        self._loading = False
+        # The newest rows now, straight from the store's columns; the rest once the loop runs.
+        self._pages = store.task_row_pages(first=FIRST_CHUNK, size=LOAD_PAGE)
+        first = next(self._pages, [])
+        tasks.set_tasks(TaskRow(*fields) for fields in first)
+        self._all_loaded = len(first) < FIRST_CHUNK
+
+    def start_loading(self) -> None:
+        """The older stored tasks into the table, in the background (once), and the tasks waiting
+        for review counted. With nothing more to load, what start-up built is moved out of the
+        garbage collector's way at once (the load does it when it ends): the full collections that
+        come now and then while typing then scan only what is new."""
+        if self._loading:
+            return
+        self._loading = True
+        if self._reviews.notifier is not None:  # the desktop bus, after the first picture
+            self._reviews.notifier.start()
+        from app.review_service import ReviewService  # with httpx: after the first picture, not before
+
+        self._reviews.set_service(
+            ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key, store=self.store)
+        )
+        pages = self.store.status_pages(("review",), size=REVIEW_PAGE)
+        first = next(pages, [])
+        if len(first) < REVIEW_PAGE:
+            self._reviews.seed(first)  # "2 need your review" at once
+        else:
+            self.session.spawn(self._seed_reviews(first, pages))
+        if self._all_loaded:
+            gc.freeze()
+        else:
+            self.session.spawn(self._load_remaining_tasks())
+
+    async def _seed_reviews(self, first: list[Task], pages: Iterator[list[Task]]) -> None:
+        """Many tasks in review (a store of 100,000): read a page at a time beside the GUI."""
+        waiting = list(first)
+        for page in pages:
+            await asyncio.sleep(0)
+            waiting.extend(page)
+        self._reviews.seed(waiting)
+
+    async def _load_remaining_tasks(self) -> None:
+        await self._tasks.load_rest(self._pages)
+        self._all_loaded = True
+
+    @property
+    def all_loaded(self) -> bool:
+        """Every stored task is in the table."""
+        return self._all_loaded

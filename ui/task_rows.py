@@ -1,0 +1,291 @@
+"""A row of the tasks table and its columns: :class:`TaskRow` (light, built straight from the
+store's columns), the column declarations (:data:`COLUMNS`, found by name with :func:`column_index`)
+and what each cell shows for each Qt role. Used by the model (ui.tasks_model) and the proxy
+(ui.tasks_proxy)."""
+
+from __future__ import annotations
+
+import html
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from operator import attrgetter
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from app.drafts import OutboxRow
+from app.schema import Task, status_info
+from app.taxonomy import names
+from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns, seconds_since_epoch
+from ui.i18n import translate, words
+from ui.presenters import DATE_TIME, money, short_when, when
+from ui.status_icons import status_icon
+from ui.theme import colour, status_colour
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+_intern = sys.intern
+
+
+def plain_tooltip(text: str) -> str:
+    """Qt guesses whether a tooltip is rich text; escaping makes server text show as typed."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def search_text(task: Task | TaskRow) -> str:
+    """What the search box looks in."""
+    return f"{task.title or ''}\n{task.description or ''}"
+
+
+@lru_cache(maxsize=256)
+def _is_final(status: str) -> bool:
+    return status_info(status).final
+
+
+def _status_label(status: str) -> str:
+    return words(status_info(status).label)  # in the language in use now (not cached: it can change)
+
+
+class TaskRow:
+    """One row of the table: what it shows, sorts and searches, and nothing more.
+
+    About a fifth of a pydantic ``Task`` in memory; made from the store's columns without JSON.
+    Times are seconds since the epoch (``created_ts`` 0 = unknown, ``expires_ts`` None = none)."""
+
+    __slots__ = (
+        "budget_usd",
+        "category",
+        "created_ts",
+        "description",
+        "expires_ts",
+        "id",
+        "search",
+        "status",
+        "task_type",
+        "title",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        status: str,
+        title: str,
+        description: str,
+        category: str,
+        task_type: str,
+        budget_usd: float | None,
+        created_ts: float,
+        expires_ts: float | None,
+    ) -> None:
+        self.id = id
+        self.status = _intern(status)
+        self.title = title
+        self.description = description
+        self.category = _intern(category)
+        self.task_type = _intern(task_type)
+        self.budget_usd = budget_usd
+        self.created_ts = created_ts or 0.0
+        self.expires_ts = expires_ts
+        self.search = f"{title}\n{description}".casefold()
+
+    @classmethod
+    def from_task(cls, task: Task | OutboxRow) -> TaskRow:
+        budget = task.budget_usd if isinstance(task.budget_usd, (int, float)) else None
+        return cls(
+            task.id,
+            task.status,
+            task.title or "",
+            task.description or "",
+            task.category or "",
+            task.task_type or "",
+            budget,
+            seconds_since_epoch(task.created_at),
+            seconds_since_epoch(task.expires_at) if task.expires_at else None,
+        )
+
+    def to_task(self) -> Task:
+        """A ``Task`` with what the row knows (the store has the rest)."""
+        return Task(
+            id=self.id,
+            status=self.status,
+            title=self.title,
+            description=self.description,
+            category=self.category,
+            task_type=self.task_type,
+            budget_usd=self.budget_usd,
+            created_at=datetime.fromtimestamp(self.created_ts, UTC) if self.created_ts else None,
+            expires_at=None if self.expires_ts is None else datetime.fromtimestamp(self.expires_ts, UTC),
+        )
+
+    @property
+    def is_final(self) -> bool:
+        return _is_final(self.status)
+
+    def __repr__(self) -> str:
+        return f"TaskRow({self.id!r}, {self.status!r}, {self.title!r})"
+
+
+def _as_row(task: Task | TaskRow) -> TaskRow:
+    return task if isinstance(task, TaskRow) else TaskRow.from_task(task)
+
+
+def _when(ts: float | None) -> datetime | None:
+    """The moment of a stored time (None when there is none, or when it lies past what this
+    platform's dates hold: the cells then say UNSHOWABLE, as for any date they can't show)."""
+    if not ts:
+        return None
+    try:
+        return datetime.fromtimestamp(ts, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _local(ts: float | None) -> str:
+    if not ts:
+        return ""
+    moment = _when(ts)
+    return UNSHOWABLE if moment is None else when(moment, DATE_TIME)  # "—" also for year 9999 at +14 h
+
+
+def _short_local(ts: float | None) -> str:
+    """Day and time; the year only when it is not this year (the tooltip has it all)."""
+    if not ts:
+        return ""
+    moment = _when(ts)
+    return UNSHOWABLE if moment is None else short_when(moment)
+
+
+@lru_cache(maxsize=4096)
+def _category(category: str, task_type: str) -> str:
+    """The taxonomy's own names, as in the form: 'Graphics & Design › Logo design' (cached; the
+    cache is cleared when the names change, TasksTableModel.refresh_names)."""
+    return names().both(category, task_type)
+
+
+@lru_cache(maxsize=4096)
+def _category_key(category: str, task_type: str) -> str:
+    return _category(category, task_type).casefold()
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    display: Callable[[TaskRow, datetime], str]
+    sort_key: Callable[[TaskRow], Any]
+    tooltip: Callable[[TaskRow], str] | None = None
+    align_right: bool = False
+
+
+COLUMNS: list[Column] = [
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Title"),
+        lambda t, now: t.title or translate("TasksTableModel", "Untitled task"),
+        lambda t: t.title.casefold(),
+        tooltip=lambda t: plain_tooltip(t.title),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Category / Type"),
+        lambda t, now: _category(t.category, t.task_type),
+        lambda t: _category_key(t.category, t.task_type),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Budget"),
+        lambda t, now: "" if t.budget_usd is None else money(t.budget_usd),
+        lambda t: t.budget_usd if t.budget_usd is not None else -1.0,
+        align_right=True,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Status"),
+        lambda t, now: _status_label(t.status),  # mark: an icon
+        lambda t: _status_label(t.status),
+        tooltip=lambda t: words(status_info(t.status).explanation),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Created"),
+        lambda t, now: _short_local(t.created_ts),
+        attrgetter("created_ts"),
+        tooltip=lambda t: _local(t.created_ts),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TasksTableModel", "Expires"),
+        lambda t, now: expires_in_words(_when(t.expires_ts), now, final=t.is_final),
+        lambda t: t.expires_ts or 0.0,
+        tooltip=lambda t: _local(t.expires_ts),
+    ),
+]
+
+
+def column_index(header: str) -> int:
+    """A column's position, found by its name."""
+    return next(i for i, c in enumerate(COLUMNS) if c.header == header)
+
+
+STATUS_COLUMN = column_index("Status")
+EXPIRES_COLUMN = column_index("Expires")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _tooltip(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    tip = COLUMNS[column].tooltip
+    return None if tip is None else tip(row)
+
+
+def _foreground(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    if column == STATUS_COLUMN:
+        return QBrush(status_colour(row.status))
+    if column == EXPIRES_COLUMN and _expires_soon(row, now()):
+        return QBrush(colour("warning"))
+    return None
+
+
+def _decoration(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    return status_icon(row.status) if column == STATUS_COLUMN else None  # never colour alone: word, colour, mark
+
+
+def _font(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    if column == EXPIRES_COLUMN and _expires_soon(row, now()):
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
+
+
+# One small function per role a view asks for; any other role is answered at once (a view asks
+# about eight roles per visible cell on every paint, so this is the table's hot path).
+_ROLES: dict[int, Callable[[TaskRow, int, Callable[[], datetime]], Any]] = {
+    Qt.ItemDataRole.DisplayRole: lambda row, column, now: COLUMNS[column].display(row, now()),
+    Qt.ItemDataRole.TextAlignmentRole: lambda row, column, now: _RIGHT if COLUMNS[column].align_right else None,
+    Qt.ItemDataRole.ForegroundRole: _foreground,
+    Qt.ItemDataRole.DecorationRole: _decoration,
+    Qt.ItemDataRole.FontRole: _font,
+    Qt.ItemDataRole.ToolTipRole: _tooltip,
+    SORT_ROLE: lambda row, column, now: COLUMNS[column].sort_key(row),
+    TASK_ID_ROLE: lambda row, column, now: row.id,
+    SEARCH_ROLE: lambda row, column, now: search_text(row),
+}
+
+
+def _cell(row: TaskRow, column: int, role: int, now: Callable[[], datetime]) -> Any:
+    """What a cell shows, for the model and the proxy alike (only visible cells are asked)."""
+    answer = _ROLES.get(role)
+    return None if answer is None else answer(row, column, now)
+
+
+def _expires_soon(row: TaskRow, now: datetime) -> bool:
+    """Only a task waiting for the person's review, with little time left (app.timefmt)."""
+    return row.expires_ts is not None and expiry_warns(row.status, _when(row.expires_ts), now)
+
+
+def _header(section: int, orientation: Qt.Orientation, role: int) -> Any:
+    if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+        return translate("TasksTableModel", COLUMNS[section].header)
+    return None
