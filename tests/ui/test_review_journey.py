@@ -118,7 +118,10 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
                 window.add_by_id.setText(task_id)
                 window.add_button.click()
                 await wait_until(
-                    lambda task_id=task_id: window.model.row_of(task_id) is not None, what="the added task"
+                    lambda task_id=task_id: (
+                        window.model.row_of(task_id) is not None and window.add_button.text() == "Add"
+                    ),
+                    what="the added task (and the Add button back)",
                 )
             window.tasks.select(later.id)  # still being worked on: Enter does nothing
             qtbot.keyClick(window.table, Qt.Key.Key_Return)

@@ -22,7 +22,9 @@ async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Pat
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             window.add_by_id.setText(created.id)
             window.add_button.click()
-            await wait_until(lambda: len(window.model.tasks()) == 1, what="the added task")
+            await wait_until(
+                lambda: len(window.model.tasks()) == 1 and window.add_button.text() == "Add", what="the added task"
+            )
             assert cell(window, 0, "Title") == "Made elsewhere" and cell(window, 0, "Status").endswith("Posted")
             assert window.table.selectionModel().isRowSelected(0)
             window.set_refresh_interval(0.05)  # as if much time passed between polls
@@ -54,7 +56,9 @@ async def test_tasks_show_at_start_without_a_network(qtbot, tmp_path: Path) -> N
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             window.add_by_id.setText((await _create(server)).id)
             window.add_button.click()
-            await wait_until(lambda: len(window.model.tasks()) == 1, what="the task")
+            await wait_until(
+                lambda: len(window.model.tasks()) == 1 and window.add_button.text() == "Add", what="the task"
+            )
     async with open_window(qtbot, "http://127.0.0.1:9", DEMO_API_KEY, tmp_path) as offline:
         assert cell(offline, 0, "Title") == "Made elsewhere"
         await wait_until(
@@ -85,7 +89,9 @@ async def test_a_slow_add_by_id_can_be_stopped_and_tried_again(qtbot, tmp_path: 
             assert window.model.rowCount() == 0 and window.add_by_id.text() == created.id  # kept to try again
             server.config.faults.latency = 0.0
             window.add_button.click()
-            await wait_until(lambda: len(window.model.tasks()) == 1, what="the added task")
+            await wait_until(
+                lambda: len(window.model.tasks()) == 1 and window.add_button.text() == "Add", what="the added task"
+            )
             # Stopping did not leave a retry behind: one more request, the one asked for.
             gets = [r for r in seen[asked:] if created.id in r[1]]
             assert len(gets) == 1
