@@ -7,14 +7,9 @@ disabled with the reason beside it, and every number taken from :mod:`app.schema
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
-from pydantic import ValidationError
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,16 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import form_rules
-from app.budget import PAID_WHEN, BudgetMemory, budget_problem, first_budget, pays_for
+from app.budget import BudgetMemory
 from app.form_rules import FIELD_ORDER
-from app.schema import TaskDraft, max_length, number_limits
-from app.suggest import Suggestion, SuggestionPolicy, suggest
+from app.schema import max_length, number_limits
+from app.suggest import SuggestionPolicy
 from app.taxonomy import Category
-from app.textlimits import char_count, clean, fit, qt_max_length, utf16_units
-from app.validation import money_words, plain_field_errors
-from ui.i18n import fill, words
+from app.textlimits import qt_max_length
 from ui.panels.category_chooser import CategoryChooser
+from ui.panels.form_checks import FormChecks
+from ui.panels.form_guidance import FormGuidance
+from ui.panels.form_values import FormValues
+from ui.panels.form_words import (
+    BUDGET_TYPING_RANGE,
+    LABELS,
+    MORE_OPTIONS,
+    SEND_TEXT,
+    SEND_TIP,
+    _field_layout,
+    _message_label,
+)
 from ui.presenters import money
 from ui.requirements_editor import RequirementsEditor
 from ui.theme import set_tone
@@ -45,49 +49,8 @@ from ui.widgets.suggestion_bar import SuggestionBar
 
 __all__ = ["FIELD_ORDER", "LABELS", "SEND_TEXT", "SEND_TIP", "TaskForm"]
 
-# The label of each field; the letter after "&" is its Alt shortcut. No letter is used twice in
-# the form: the Send button has S, the requirements editor A (add), M (remove) and J (JSON).
-LABELS = {
-    "title": QT_TRANSLATE_NOOP("TaskForm", "&What do you need?"),
-    "description": QT_TRANSLATE_NOOP("TaskForm", "&Describe it"),
-    "category": QT_TRANSLATE_NOOP("TaskForm", "&Category"),
-    "task_type": QT_TRANSLATE_NOOP("TaskForm", "&Task type"),
-    "budget_usd": QT_TRANSLATE_NOOP("TaskForm", "&Budget (US dollars)"),
-    "experimentation": QT_TRANSLATE_NOOP("TaskForm", "&Experimentation"),
-    "requirements": QT_TRANSLATE_NOOP("TaskForm", "&Requirements (optional)"),
-    "brand_kit_id": QT_TRANSLATE_NOOP("TaskForm", "Brand &kit ID (optional)"),
-}
-SEND_TEXT = QT_TRANSLATE_NOOP(
-    "TaskForm", "&Post task"
-)  # one verb for the act: the button, the question and the confirmation say "post"
-MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
-# What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
-# message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
-BUDGET_TYPING_RANGE = (0.0, 99_999.99)
-SEND_TIP = QT_TRANSLATE_NOOP("TaskForm", "Post this task on AITasker (Ctrl+Enter)")
 
-
-def _field_layout() -> QFormLayout:
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room at any width
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setVerticalSpacing(10)
-    return form
-
-
-def _message_label(name: str, tone: str, *, hidden: bool = True) -> QLabel:
-    """A wrapped plain-text line for messages (server text is never rendered as rich text)."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    set_tone(label, tone)  # follows the light or dark look
-    if hidden:
-        label.hide()
-    return label
-
-
-class TaskForm(QWidget):
+class TaskForm(FormGuidance, FormValues, FormChecks, QWidget):
     """Edits one draft. ``draft()`` gives a valid TaskDraft or None (errors shown inline).
 
     Messages appear under a field as the person types; the required choices (category, task type)
@@ -369,322 +332,10 @@ class TaskForm(QWidget):
     def scroll_to_top(self) -> None:
         self.scroll.verticalScrollBar().setValue(0)
 
-    # --- budget guidance (app/budget.py) ------------------------------------------------------
-    def set_budget_memory(self, memory: BudgetMemory | None) -> None:
-        """Where the last budget per task type is kept; the budget starts from it."""
-        self._budget_memory = memory
-        if self._auto_budget is not None:
-            self._start_budget()
-
-    def _budget_start(self) -> float:
-        task_type = self.task_type_slug() or None
-        if self._budget_memory is not None:
-            return self._budget_memory.start_for(task_type)
-        return first_budget(task_type)
-
-    def _start_budget(self) -> None:
-        """Put the budget where a task of this type starts, unless the person set it."""
-        if self._auto_budget is not None and self.budget.value() == self._auto_budget:
-            start = self._budget_start()
-            if start != self._auto_budget:
-                self._auto_budget = start
-                self.budget.setValue(start)
-
-    def _budget_edited(self) -> None:
-        if self._auto_budget is not None and self.budget.value() != self._auto_budget and not self._loading:
-            self._auto_budget = None  # the person's amount from now on
-
-    def _update_budget_guidance(self) -> None:
-        value = self.budget.value()
-        if budget_problem(value) is not None or self.budget.pending_problem():
-            self.budget_guidance.hide()  # the message under the field says what to do
-            return
-        if self._budget_memory is not None:
-            text = self._budget_memory.guidance(self.task_type_slug() or None, value)
-        else:
-            text = f"{pays_for(value)} {PAID_WHEN}"
-        self.budget_guidance.setText(text)
-        self.budget_guidance.show()
-
-    # --- taxonomy (the two combo boxes: ui/panels/category_chooser.py) ----------------------------
-    def set_categories(self, categories: list[Category]) -> None:
-        self._categories = list(categories)
-        self._chooser.set_categories(categories)
-        self._update_suggestion()
-
-    # --- the suggested category -------------------------------------------------------------------
-    def _update_suggestion(self) -> None:
-        found = suggest(self.title.text(), self.description.toPlainText(), self._categories)
-        offer = self._suggestions.offer(found, self.category.currentData() or "", self.task_type_slug())
-        if offer != self.suggestion.suggestion():
-            self.suggestion.show_suggestion(offer)
-            if hasattr(self, "_problems"):
-                self._render()  # the Category box's description mentions the suggestion
-
-    def _suggestion_words(self) -> str:
-        """What a screen reader hears on the Category box while a suggestion is offered."""
-        offered = self.suggestion.suggestion()
-        return (
-            fill(self.tr(" Suggested from your words: %1; Alt+U uses it."), offered.text) if offered is not None else ""
-        )
-
-    def accept_suggestion(self, suggestion: Suggestion) -> None:
-        """Choose the suggested category (and task type): one click on "Use it", or Alt+U."""
-        self._suggestions.accepted(suggestion)
-        self._chooser.set_category(suggestion.category)
-        if suggestion.task_type:
-            self.set_task_type(suggestion.task_type)
-        self._touch("category")
-        self._update_suggestion()
-
-    def _person_chose(self, *, category: bool = False, task_type: bool = False) -> None:
-        if not self._loading:
-            self._suggestions.person_chose(category=category, task_type=task_type)
-            self._update_suggestion()
-
-    def task_type_slug(self) -> str:
-        return self._chooser.task_type_slug()
-
-    def set_task_type(self, slug: str) -> None:
-        self._chooser.set_task_type(slug)
-
-    # --- values -------------------------------------------------------------------------------
-    def raw_values(self) -> dict[str, Any]:
-        """What is in the form, TaskDraft-shaped. ``requirements`` is a dict, or (when it has a
-        problem) the text to keep, which :meth:`load_values` takes back."""
-        title = self.title.text().strip()
-        brand = self.brand_kit_id.text().strip()
-        return {
-            "category": self.category.currentData() or "",
-            "task_type": self.task_type_slug(),
-            "budget_usd": self.budget.value(),
-            "title": title or None,
-            "description": self.description.toPlainText(),
-            "requirements": self.requirements.raw_value(),
-            "experimentation": self.experimentation.value(),
-            "brand_kit_id": brand or None,
-        }
-
-    def load_values(self, values: dict[str, Any]) -> None:
-        """Fill the form from a TaskDraft-like dict (e.g. a reopened draft); missing keys get the
-        defaults. ``load_values(raw_values())`` gives the same form back."""
-        self._loading = True
-        try:
-            self.clear()
-            category = str(values.get("category") or "")
-            if category:
-                self._chooser.set_category(category)
-            task_type = str(values.get("task_type") or "")
-            if task_type:
-                self.set_task_type(task_type)
-            for name, widget in (("budget_usd", self.budget), ("experimentation", self.experimentation)):
-                wanted = values.get(name)
-                if isinstance(wanted, (int, float)) and not isinstance(wanted, bool) and math.isfinite(wanted):
-                    widget.set_saved_value(float(wanted))
-            if isinstance(values.get("budget_usd"), (int, float)):
-                self._auto_budget = None  # a reopened draft's budget is the person's
-            self.title.setText(str(values.get("title") or ""))
-            self.description.setPlainText(str(values.get("description") or ""))
-            requirements = values.get("requirements")
-            self.requirements.set_value(requirements if isinstance(requirements, (dict, str)) else {})
-            brand = values.get("brand_kit_id")
-            self.brand_kit_id.setText("" if brand is None else str(brand))
-        finally:
-            self._loading = False
-        if self._more_options_needed():
-            self.open_more_options()  # a reopened draft's requirements or brand kit are shown
-        # A reopened draft's choices are the person's: no suggestion replaces them.
-        self._suggestions.reset(category=self.category.currentData() or "", task_type=self.task_type_slug())
-        self._update_suggestion()
-        self._revalidate(emit_changed=True)
-
-    def validate(self) -> tuple[TaskDraft | None, dict[str, list[str]]]:
-        """Check everything; no side effects. Problems are sentences, by field name."""
-        values = self.raw_values()
-        problems: dict[str, list[str]] = {}
-        if not isinstance(values["requirements"], dict):
-            problems["requirements"] = self.requirements.problems() or [
-                self.tr("Requirements must be names and values.")
-            ]
-            values["requirements"] = {}
-        for name, widget in (("budget_usd", self.budget), ("experimentation", self.experimentation)):
-            pending = widget.pending_problem()
-            if pending:
-                problems[name] = [pending]
-        if "budget_usd" not in problems:
-            over = budget_problem(values["budget_usd"], money_words)
-            if over:
-                problems["budget_usd"] = [over]  # names the amount typed, which the box still shows
-        try:
-            draft = TaskDraft.model_validate(values)
-        except ValidationError as exc:
-            for field, messages in plain_field_errors(exc.errors()).items():
-                if field not in problems:
-                    problems.setdefault(field, []).extend(messages)
-            return None, problems
-        return (None, problems) if problems else (draft, {})
-
-    def draft(self) -> TaskDraft | None:
-        """The valid draft; otherwise every problem is shown and focus goes to the first one.
-        Counts as trying to send."""
-        self._send_attempted = True
-        self.requirements.commit_pending_edit()
-        draft = self._revalidate(emit_changed=False)  # one check: shown and returned
-        if draft is None:
-            self.focus_first_problem()
-        return draft
-
-    def request_send(self) -> None:
-        """Send (button, Ctrl+Enter): emits ``submitRequested`` when valid; otherwise shows
-        every problem and puts the cursor on the first."""
-        if self._busy:
-            return
-        if self.draft() is not None:
-            self.submitRequested.emit()
-
-    def mark_send_attempted(self) -> None:
-        """Show the problems of untouched required fields too (as after pressing Send)."""
-        self._send_attempted = True
-        self._revalidate(emit_changed=False)
-
-    def focus_first_problem(self) -> None:
-        first = form_rules.first_problem(self._problems, self._external)
-        if first is not None:
-            if first in MORE_OPTIONS:
-                self.open_more_options()
-            self._focus_target(first).setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def problems(self) -> dict[str, list[str]]:
-        """The problems found at the last check (all of them, shown or not)."""
-        return dict(self._problems)
-
-    def show_errors(self, problems: dict[str, list[str]]) -> None:
-        """Show messages from elsewhere (e.g. the server's 422) under their fields; each stays
-        until its field is edited. An empty dict removes them."""
-        self._external = {field: list(messages) for field, messages in problems.items() if messages}
-        self._render()
-
-    # --- checking as one types -----------------------------------------------------------------
-    def _touch(self, field: str) -> None:
-        if field not in self._touched:
-            self._touched.add(field)
-            self._revalidate(emit_changed=False)
-
-    def _field_edited(self, field: str) -> None:
-        if field == "task_type" and not self._loading:
-            self._start_budget()
-        elif field == "budget_usd":
-            self._budget_edited()
-        for name in form_rules.clear_on_edit(field):
-            self._external.pop(name, None)
-        if not self._loading:
-            self._revalidate(emit_changed=True)
-
-    def _fit_title(self, text: str) -> None:
-        """What was typed or pasted past the title's limit is left out, in whole characters (a
-        flag, an accented letter or a family emoji is never cut in half); the rest of the title
-        stays: a maxLength that counts characters as AITasker does."""
-        limit = self._title_max
-        if limit is None:
-            return
-        # Qt may say "edited" before or after "changed": the text before the edit is whichever of
-        # the last two it showed is not this one.
-        previous, shown = self._title_texts
-        before, now = (previous if shown == text else shown), clean(text)
-        cursor = None
-        if char_count(now) > limit:
-            # The edit replaced before[start:len(before) - end] with now[start:len(now) - end].
-            start = 0
-            while start < min(len(before), len(now)) and before[start] == now[start]:
-                start += 1
-            end = 0
-            while end < min(len(before), len(now)) - start and before[-1 - end] == now[-1 - end]:
-                end += 1
-            head, typed, tail = now[:start], now[start : len(now) - end], now[len(now) - end :]
-            typed = fit(typed, max(0, limit - len(head) - len(tail)))
-            now = fit(head + typed + tail, limit)  # (already over before this edit: cut at the end)
-            cursor = min(utf16_units(head + typed), utf16_units(now))
-        if now != text:
-            self.title.setText(now)
-            if cursor is not None:
-                self.title.setCursorPosition(cursor)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.brand_kit_id and event.type() == QEvent.Type.FocusOut:
             self._render()  # a half-typed ID is now worth a word
         return super().eventFilter(watched, event)
-
-    def _quiet(self, field: str) -> bool:
-        """True when a problem of this field is not worth a message yet (:mod:`app.form_rules`)."""
-        editor = self._editors.get(field)
-        pending = isinstance(editor, SliderSpin) and (
-            bool(editor.pending_problem())
-            or editor.value() < editor.limits.minimum  # "2" on the way to "25": more digits may come
-        )
-        focused = editor.spin.hasFocus() if isinstance(editor, SliderSpin) else bool(editor and editor.hasFocus())
-        state = form_rules.FieldState(
-            send_attempted=self._send_attempted,
-            touched=field in self._touched,
-            focused=focused,
-            pending=pending,
-            text=self.brand_kit_id.text() if field == "brand_kit_id" else "",
-        )
-        return form_rules.is_quiet(field, state)
-
-    def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
-        self._update_counters()
-        self._update_budget_guidance()
-        draft, self._problems = self.validate()
-        self._render()
-        reason = self._reason()
-        ready = not self._problems
-        self.send_button.setEnabled(ready and not self._busy)
-        self.send_button.setToolTip(
-            fill(self.tr("Not ready to post (Ctrl+Enter once it is). %1"), reason) if reason else self.tr(SEND_TIP)
-        )
-        self.send_button.setAccessibleDescription(reason)
-        self.send_hint.setText(fill(self.tr("To send: %1"), reason) if reason and not self._busy else "")
-        self.send_hint.setVisible(bool(reason) and not self._busy)
-        self.validityChanged.emit(ready, reason)
-        if emit_changed:
-            self.changed.emit()
-        return draft
-
-    def _reason(self) -> str:
-        return form_rules.send_reason(self._problems)
-
-    def _render(self) -> None:
-        shown = form_rules.shown_messages(self._problems, self._external, self._quiet)
-        if self.more_options.isHidden() and any(shown.get(name) for name in MORE_OPTIONS):
-            self.open_more_options()  # a message is never hidden in a closed section
-        for name in FIELD_ORDER:
-            messages = shown.get(name, [])
-            label = self._errors[name]
-            under = form_rules.under_field(name, messages)  # too long: the counter says it
-            label.setText("\n".join("⚠ " + words(m) for m in under))
-            label.setVisible(bool(under))
-            for widget, base in self._described.get(name, []):
-                extra = self._suggestion_words() if widget is self.category else ""
-                widget.setAccessibleDescription(base + extra + (" Problem: " + " ".join(messages) if messages else ""))
-            editor = self._editors[name]
-            if isinstance(editor, SliderSpin):
-                editor.set_problems(messages)
-        general = form_rules.general_messages(shown)
-        self.general_error.setText("\n".join("⚠ " + words(m) for m in general))
-        self.general_error.setVisible(bool(general))
-
-    def _update_counters(self) -> None:
-        for counter, length, limit in (
-            (self.title_counter, char_count(self.title.text()), self._title_max),
-            (self.description_counter, char_count(self.description.toPlainText()), self._description_max),
-        ):
-            text, over = form_rules.counter_words(length, limit)
-            counter.setText(text)
-            if limit is not None:
-                set_tone(counter, "error" if over else "quiet")
-                font = counter.font()
-                font.setBold(over)
-                counter.setFont(font)
 
     # --- state --------------------------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:

@@ -1,0 +1,52 @@
+"""The form's words and small builders, shared by the form and its parts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+)
+
+from ui.theme import set_tone
+
+# The label of each field; the letter after "&" is its Alt shortcut. No letter is used twice in
+# the form: the Send button has S, the requirements editor A (add), M (remove) and J (JSON).
+LABELS = {
+    "title": QT_TRANSLATE_NOOP("TaskForm", "&What do you need?"),
+    "description": QT_TRANSLATE_NOOP("TaskForm", "&Describe it"),
+    "category": QT_TRANSLATE_NOOP("TaskForm", "&Category"),
+    "task_type": QT_TRANSLATE_NOOP("TaskForm", "&Task type"),
+    "budget_usd": QT_TRANSLATE_NOOP("TaskForm", "&Budget (US dollars)"),
+    "experimentation": QT_TRANSLATE_NOOP("TaskForm", "&Experimentation"),
+    "requirements": QT_TRANSLATE_NOOP("TaskForm", "&Requirements (optional)"),
+    "brand_kit_id": QT_TRANSLATE_NOOP("TaskForm", "Brand &kit ID (optional)"),
+}
+SEND_TEXT = QT_TRANSLATE_NOOP(
+    "TaskForm", "&Post task"
+)  # one verb for the act: the button, the question and the confirmation say "post"
+MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
+# What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
+# message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
+BUDGET_TYPING_RANGE = (0.0, 99_999.99)
+SEND_TIP = QT_TRANSLATE_NOOP("TaskForm", "Post this task on AITasker (Ctrl+Enter)")
+
+
+def _field_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room at any width
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(10)
+    return form
+
+
+def _message_label(name: str, tone: str, *, hidden: bool = True) -> QLabel:
+    """A wrapped plain-text line for messages (server text is never rendered as rich text)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_tone(label, tone)  # follows the light or dark look
+    if hidden:
+        label.hide()
+    return label
