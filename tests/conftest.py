@@ -40,6 +40,18 @@ def pytest_asyncio_loop_factories(
     return {"qasync": _qasync_loop}
 
 
+class FakeClock:
+    """A wall clock a test sets by hand (``clock.now += 60``), for the sandbox or the review alerts."""
+
+    def __init__(self, now: float | None = None) -> None:
+        import time
+
+        self.now = time.time() if now is None else now
+
+    def __call__(self) -> float:
+        return self.now
+
+
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
     """A real sandbox server on a free loopback port (fast clock off: speed 1)."""

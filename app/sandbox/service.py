@@ -28,6 +28,8 @@ DEMO_USER_ID = "00000000-0000-4000-8000-000000000001"
 
 # Nominal lengths of each phase, in sandbox seconds (prototyping: the documented 420 s window).
 PHASES: list[tuple[str, float]] = [("open", 5.0), ("matching", 15.0), ("prototyping", 420.0), ("review", 3600.0)]
+# Sandbox seconds from posting until review starts (when the versions are in).
+BID_WINDOW_SECONDS = sum(d for name, d in PHASES if name != "review")
 
 # The practice server offers the same categories the app ships with (one list, resources/taxonomy.json).
 CATEGORIES: list[dict[str, Any]] = bundled_taxonomy()["categories"]
@@ -181,7 +183,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
             return ("delivering" if cfg.clock() < done else "completed"), done
         age = (cfg.clock() - stored.created) * cfg.speed
         start = 0.0
-        bid_window_end = sum(d for name, d in PHASES if name != "review")
+        bid_window_end = BID_WINDOW_SECONDS
         for name, duration in PHASES:
             if name == "review":
                 duration += float(stored.body.get("_extra_review", 0.0))  # review extensions granted
@@ -316,7 +318,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
             return render(stored)
 
     def review_started(stored: _StoredTask) -> float:
-        return stored.created + sum(d for name, d in PHASES if name != "review") / cfg.speed
+        return stored.created + BID_WINDOW_SECONDS / cfg.speed
 
     def gallery_bids(stored: _StoredTask, request: Request) -> list[dict[str, Any]]:
         """The task's bids once it reached review (made once, then kept); none before."""

@@ -19,7 +19,7 @@ from app.review import discover_operations
 from app.review_alerts import ReviewAlerts
 from app.review_service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
-from app.sandbox.service import DEMO_API_KEY, PHASES
+from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from app.schema import Task, TaskDraft
 from tests.conftest import wait_until
 from ui.panels.review import ReviewWindow
@@ -100,7 +100,7 @@ async def test_a_review_shows_its_versions_and_pictures_soon(qtbot) -> None:  # 
                     category="graphics-design", task_type="logo-design", budget_usd=45, title="Logo for my bakery"
                 )
             )
-            clock_now[0] += sum(d for name, d in PHASES if name != "review") + 1
+            clock_now[0] += BID_WINDOW_SECONDS + 1
             task = await client.get_task(task.id)
             service = ReviewService(lambda: client, DEMO_API_KEY)
             parent = QWidget()

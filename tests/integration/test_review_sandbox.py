@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -13,8 +12,9 @@ from app.api import TasksClient
 from app.images import ImageFetcher
 from app.review import OperationsCache, classify_artifacts, discover_operations
 from app.sandbox import SandboxConfig, SandboxServer
-from app.sandbox.service import DEMO_API_KEY, PHASES
+from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
 from app.schema import TaskDraft
+from tests.conftest import FakeClock
 
 DRAFT = TaskDraft(
     category="graphics-design",
@@ -23,24 +23,15 @@ DRAFT = TaskDraft(
     title="Logo for my bakery",
     description="A warm, round logo",
 )
-BID_WINDOW = sum(d for name, d in PHASES if name != "review")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture
-def server(clock: Clock) -> Iterator[SandboxServer]:
+def server(clock: FakeClock) -> Iterator[SandboxServer]:
     with SandboxServer(SandboxConfig(seed=3, clock=clock)) as sandbox:
         yield sandbox
 
@@ -50,13 +41,13 @@ def select_posts(server: SandboxServer) -> list[str]:
 
 
 async def test_gallery_is_empty_before_review_then_shows_versions_within_budget(
-    server: SandboxServer, clock: Clock
+    server: SandboxServer, clock: FakeClock
 ) -> None:
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
         before = await client.get_bids(task.id)
         assert before.bids == [] and before.task is not None and before.task.status == "open"
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         gallery = await client.get_bids(task.id)
     assert gallery.task is not None and gallery.task.status == "review"
     shown = gallery.presented
@@ -72,10 +63,10 @@ async def test_gallery_is_empty_before_review_then_shows_versions_within_budget(
         assert (await client.get_bids(task.id)).bids == gallery.bids
 
 
-async def test_the_sandbox_serves_the_pictures_it_lists(server: SandboxServer, clock: Clock) -> None:
+async def test_the_sandbox_serves_the_pictures_it_lists(server: SandboxServer, clock: FakeClock) -> None:
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         gallery = await client.get_bids(task.id)
     images = [a for b in gallery.presented for a in classify_artifacts(b.artifacts, server.url) if a.kind == "image"]
     fetcher = ImageFetcher(server.url, DEMO_API_KEY)
@@ -92,11 +83,11 @@ async def test_the_sandbox_serves_the_pictures_it_lists(server: SandboxServer, c
 
 
 async def test_choosing_sends_one_request_then_delivering_then_completed(
-    server: SandboxServer, clock: Clock, tmp_path
+    server: SandboxServer, clock: FakeClock, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         gallery = await client.get_bids(task.id)
         ops = await OperationsCache().get(server.url, client.openapi)
         assert ops.state == "found" and ops.select is not None
@@ -115,10 +106,10 @@ async def test_choosing_sends_one_request_then_delivering_then_completed(
         assert refused.value.status == 409 and len(select_posts(server)) == 2
 
 
-async def test_an_unclear_choice_is_reported_and_not_resent(server: SandboxServer, clock: Clock) -> None:
+async def test_an_unclear_choice_is_reported_and_not_resent(server: SandboxServer, clock: FakeClock) -> None:
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         gallery = await client.get_bids(task.id)
         ops = discover_operations(await client.openapi())
         assert ops.select is not None
@@ -132,10 +123,10 @@ async def test_an_unclear_choice_is_reported_and_not_resent(server: SandboxServe
     assert truth.selected_bid is not None and truth.selected_bid.id == gallery.presented[0].id
 
 
-async def test_a_server_error_on_choosing_is_unclear_too(server: SandboxServer, clock: Clock) -> None:
+async def test_a_server_error_on_choosing_is_unclear_too(server: SandboxServer, clock: FakeClock) -> None:
     async with TasksClient(server.url, DEMO_API_KEY, retry_base_delay=0.01) as client:
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         gallery = await client.get_bids(task.id)
         ops = discover_operations(await client.openapi())
         assert ops.select is not None
@@ -146,12 +137,12 @@ async def test_a_server_error_on_choosing_is_unclear_too(server: SandboxServer, 
         assert len(select_posts(server)) == 1
 
 
-async def test_unknown_task_and_unknown_version(server: SandboxServer, clock: Clock) -> None:
+async def test_unknown_task_and_unknown_version(server: SandboxServer, clock: FakeClock) -> None:
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         with pytest.raises(errors.NotFound):
             await client.get_bids("00000000-0000-4000-8000-00000000abcd")
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         gallery = await client.get_bids(task.id)
         ops = discover_operations(await client.openapi())
         assert ops.select is not None
@@ -160,18 +151,18 @@ async def test_unknown_task_and_unknown_version(server: SandboxServer, clock: Cl
             await client.select_bid(ops.select, task.id, hidden.id)
 
 
-async def test_a_task_nobody_chose_for_expires_at_the_end_of_review(server: SandboxServer, clock: Clock) -> None:
+async def test_a_task_nobody_chose_for_expires_at_the_end_of_review(server: SandboxServer, clock: FakeClock) -> None:
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + dict(PHASES)["review"] + 1
+        clock.now += BID_WINDOW_SECONDS + dict(PHASES)["review"] + 1
         assert (await client.get_task(task.id)).status == "expired"
 
 
-async def test_without_a_select_operation_the_review_points_to_the_website(clock: Clock) -> None:
+async def test_without_a_select_operation_the_review_points_to_the_website(clock: FakeClock) -> None:
     with SandboxServer(SandboxConfig(seed=3, clock=clock, select_operation=False)) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
             task = await client.create_task(DRAFT)
-            clock.now += BID_WINDOW + 1
+            clock.now += BID_WINDOW_SECONDS + 1
             assert len((await client.get_bids(task.id)).presented) >= 3
             ops = await OperationsCache().get(server.url, client.openapi)
     assert ops.state == "absent" and ops.choose_on_website
@@ -189,12 +180,12 @@ async def test_an_unreadable_description_points_to_the_website(status: int, body
     assert ops.state == "unreadable" and ops.choose_on_website
 
 
-async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: SandboxServer, clock: Clock) -> None:
+async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: SandboxServer, clock: FakeClock) -> None:
     from app.review import Operation
 
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         gallery = await client.get_bids(task.id)
         wrong = Operation(
             "/api/v1/tasks/{task_id}/select-bid", "task_id", bid_in="body", bid_field="bid"
@@ -206,7 +197,7 @@ async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: Sand
 
 
 async def test_an_operation_the_server_no_longer_knows_is_learned_again(
-    server: SandboxServer, clock: Clock, tmp_path
+    server: SandboxServer, clock: FakeClock, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     from app.review import Operation, ReviewOperations
     from app.review_service import ReviewService
@@ -218,7 +209,7 @@ async def test_an_operation_the_server_no_longer_knows_is_learned_again(
         stale = Operation("/api/v1/tasks/{task_id}/choose-winner", "task_id", bid_in="body", bid_field="bid_id")
         service.cache.put(server.url, ReviewOperations("found", select=stale))  # learned from an older server
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         gallery = await client.get_bids(task.id)
         ops = await service.operations()
         assert ops.select == stale
@@ -231,10 +222,10 @@ async def test_an_operation_the_server_no_longer_knows_is_learned_again(
     store.close()
 
 
-async def test_more_time_is_offered_when_advertised_and_given_once(server: SandboxServer, clock: Clock) -> None:
+async def test_more_time_is_offered_when_advertised_and_given_once(server: SandboxServer, clock: FakeClock) -> None:
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
-        clock.now += BID_WINDOW + 1
+        clock.now += BID_WINDOW_SECONDS + 1
         before = await client.get_bids(task.id)
         ops = discover_operations(await client.openapi())
         assert ops.extend is not None and ops.extend.path == "/api/v1/tasks/{task_id}/extend-review"

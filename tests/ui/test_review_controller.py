@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,25 +10,16 @@ from PySide6.QtWidgets import QWidget
 from app.api import TasksClient
 from app.review_service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
-from app.sandbox.service import DEMO_API_KEY, PHASES
+from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
 from app.schema import Task, TaskDraft
 from app.store import Store
-from tests.conftest import wait_until
+from tests.conftest import FakeClock, wait_until
 from tests.fake_notifications import FakeNotifications
 from tests.ui.test_notifier import session_bus  # noqa: F401 (fixture)
 from ui.controllers.review import ReviewController
 from ui.notifier import Notifier
 
-BID_WINDOW = sum(d for name, d in PHASES if name != "review")
 REVIEW = dict(PHASES)["review"]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_review(
@@ -37,7 +27,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     session_bus: str,  # noqa: F811 (the fixture imported above)
     tmp_path: Path,
 ) -> None:  # type: ignore[no-untyped-def]
-    clock = Clock()
+    clock = FakeClock()
     service_bus = FakeNotifications(session_bus)
     store = Store.in_dir(tmp_path)
     tasks: dict[str, Task] = {}
@@ -72,7 +62,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
 
                 await refresh()
                 assert service_bus.calls == [] and desk.waiting == 0
-                clock.now += BID_WINDOW  # both in review now
+                clock.now += BID_WINDOW_SECONDS  # both in review now
                 await refresh()
                 await refresh()
                 desk.check()

@@ -3,27 +3,16 @@ Ctrl+R opens the review, Alt+C and Enter choose, the task moves on to delivering
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.sandbox import SandboxConfig, SandboxServer
-from app.sandbox.service import DEMO_API_KEY, PHASES
-from tests.conftest import wait_until
+from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
+from tests.conftest import FakeClock, wait_until
 from tests.ui.helpers import cell, confirmation, open_window, press
 from ui.panels.review import ReviewWindow
-
-BID_WINDOW = sum(d for name, d in PHASES if name != "review")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def status_of(window, task_id: str) -> str:  # type: ignore[no-untyped-def]
@@ -32,7 +21,7 @@ def status_of(window, task_id: str) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    clock = Clock()
+    clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=11, clock=clock)) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             form = window.form
@@ -46,7 +35,7 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             [task_id] = server.app.state.tasks
             assert not window.status.review_button.isVisible()
 
-            clock.now += BID_WINDOW + 1  # agents finished their first versions
+            clock.now += BID_WINDOW_SECONDS + 1  # agents finished their first versions
             qtbot.keyClick(window.table, Qt.Key.Key_F5)
             await wait_until(lambda: window.reviews.waiting == 1, what="the task to wait for review")
             assert status_of(window, task_id).endswith("Ready for your review")
@@ -100,7 +89,7 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
 
 
 async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    clock = Clock()
+    clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=12, clock=clock)) as server:
         from app.api import TasksClient
         from app.schema import TaskDraft
@@ -109,7 +98,7 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
             early = await client.create_task(
                 TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Early")
             )
-            clock.now += BID_WINDOW + 1
+            clock.now += BID_WINDOW_SECONDS + 1
             later = await client.create_task(
                 TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Later")
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 
@@ -14,28 +13,19 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton
 from app.api import TasksClient
 from app.review_service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
-from app.sandbox.service import DEMO_API_KEY, PHASES
+from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from app.schema import Task, TaskDraft
-from tests.conftest import wait_until
+from tests.conftest import FakeClock, wait_until
 from tests.ui.helpers import confirmation
 from ui.panels.review import ImageViewer, ReviewWindow
 
 DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.0, title="Logo for my bakery")
-BID_WINDOW = sum(d for name, d in PHASES if name != "review")
 HTML = "<b>Bold?</b> <a href='https://evil.example'>click</a> <img src=x>"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture
@@ -48,7 +38,7 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 @asynccontextmanager
 async def review_of_task_in_review(
     qtbot,
-    clock: Clock,
+    clock: FakeClock,
     *,
     select_operation: bool = True,  # type: ignore[no-untyped-def]
     extra_artifacts: list[object] | None = None,
@@ -56,7 +46,7 @@ async def review_of_task_in_review(
     with SandboxServer(SandboxConfig(seed=5, clock=clock, select_operation=select_operation)) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
             task = await client.create_task(DRAFT)
-            clock.now += BID_WINDOW + 1
+            clock.now += BID_WINDOW_SECONDS + 1
             gallery = await client.get_bids(task.id)  # the sandbox makes the versions
             if extra_artifacts:
                 first = server.app.state.tasks[task.id].body["_bids"]
@@ -82,7 +72,7 @@ def select_posts(server: SandboxServer) -> list[str]:
     return [p for m, p, _ in server.app.state.requests_seen if m == "POST" and "select" in p]
 
 
-async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock) as (window, server, task):
         assert 3 <= window.versions.count() <= 5
         assert window.versions.currentRow() == 0  # the first version is selected when it opens
@@ -130,7 +120,7 @@ async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: C
         assert all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count()))  # pictures kept
 
 
-async def test_cancelling_the_question_sends_nothing(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+async def test_cancelling_the_question_sends_nothing(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock) as (window, server, _task):
         window.choose_button.click()
         await wait_until(lambda: confirmation() is not None, what="the question")
@@ -139,7 +129,7 @@ async def test_cancelling_the_question_sends_nothing(qtbot, clock: Clock) -> Non
         assert select_posts(server) == []
 
 
-async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock) as (window, server, _task):
         server.config.faults.drop_rate = 1.0
         server.config.faults.paths = ("/api/v1/tasks/",)
@@ -160,7 +150,7 @@ async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: Cl
 
 
 async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(
-    qtbot, clock: Clock, opened_urls: list[str]
+    qtbot, clock: FakeClock, opened_urls: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     extra = [HTML, {"kind": "file", "url": "https://files.example.com/logo-sources.zip", "name": "Sources"}]
     async with review_of_task_in_review(qtbot, clock, extra_artifacts=extra) as (window, _server, _task):
@@ -176,7 +166,7 @@ async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(
 
 
 async def test_without_a_select_operation_the_website_is_offered_and_nothing_is_sent(
-    qtbot, clock: Clock, opened_urls: list[str]
+    qtbot, clock: FakeClock, opened_urls: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock, select_operation=False) as (window, server, _task):
         assert window.versions.count() >= 3  # the versions are still shown
@@ -188,7 +178,7 @@ async def test_without_a_select_operation_the_website_is_offered_and_nothing_is_
         assert select_posts(server) == []
 
 
-async def test_the_window_follows_the_task_and_says_when_the_review_closed(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+async def test_the_window_follows_the_task_and_says_when_the_review_closed(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock) as (window, _server, task):
         assert window.choose_button.isEnabled()
         expired = task.model_copy(update={"status": "expired"})
@@ -197,7 +187,7 @@ async def test_the_window_follows_the_task_and_says_when_the_review_closed(qtbot
         assert not window.choose_button.isEnabled()
 
 
-async def test_asking_for_more_time_when_the_server_offers_it(qtbot, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+async def test_asking_for_more_time_when_the_server_offers_it(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock) as (window, server, task):
         assert window.extend_button.isVisible() and not window.remix_button.isVisible()
         before = window.task.expires_at

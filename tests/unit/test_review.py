@@ -20,6 +20,7 @@ from app.review import (
     score_words,
 )
 from app.store import Store
+from tests.conftest import FakeClock
 
 TASK = {
     "id": "11111111-1111-4111-8111-111111111111",
@@ -293,14 +294,6 @@ def test_broken_refs_do_not_break_discovery() -> None:
     assert discover_operations(doc).state == "absent"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 FOUND = discover_operations(
     openapi({"/api/v1/tasks/{task_id}/select-bid": {"post": json_body({"properties": {"bid_id": {}}})}})
 )
@@ -318,7 +311,7 @@ async def test_cache_learns_once_per_server_and_keeps_it_in_the_store(tmp_path: 
             )
         )
 
-    clock = Clock()
+    clock = FakeClock(1000.0)
     cache = OperationsCache(store, clock=clock)
     first = await cache.get("http://127.0.0.1:1", fetch)
     assert first == FOUND and await cache.get("http://127.0.0.1:1", fetch) == FOUND and len(fetches) == 1
@@ -348,7 +341,7 @@ async def test_an_unreadable_document_means_the_website_and_is_asked_again_later
         calls.append(1)
         raise BadResponse(detail="GET /openapi.json: HTTP 200, body is not JSON")
 
-    clock = Clock()
+    clock = FakeClock(1000.0)
     cache = OperationsCache(store, clock=clock)
     ops = await cache.get("http://h", broken)
     assert ops.state == "unreadable" and ops.choose_on_website
