@@ -208,6 +208,22 @@ class DraftRecord:
         return title or "Untitled draft"
 
 
+def row_fields(task: Any) -> tuple[Any, ...]:
+    """What the table shows of a task (or an outbox row), in the store's column order after the id:
+    status, title, description, category, task type, budget, created and expiry as epoch seconds."""
+    budget = task.budget_usd if isinstance(task.budget_usd, (int, float)) else None
+    return (
+        task.status,
+        task.title or "",
+        task.description or "",
+        task.category or "",
+        task.task_type or "",
+        budget,
+        seconds_since_epoch(task.created_at),
+        seconds_since_epoch(task.expires_at) if task.expires_at else None,
+    )
+
+
 class StoreError(UserFacingError):
     """The store cannot be opened or written; ``user_message`` is plain words."""
 
@@ -768,7 +784,6 @@ class Store:
 
     def _upsert_task(self, db: sqlite3.Connection, task: Task) -> None:
         created = utc_iso(task.created_at) if task.created_at else None
-        budget = task.budget_usd if isinstance(task.budget_usd, (int, float)) else None
         db.execute(
             "INSERT INTO tasks (id, body, created_at, stored_at, status, title, description, category, task_type, "
             "budget_usd, created_ts, expires_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -781,14 +796,7 @@ class Store:
                 task.model_dump_json(),
                 created,
                 self._clock(),
-                task.status,
-                task.title or "",
-                task.description or "",
-                task.category or "",
-                task.task_type or "",
-                budget,
-                seconds_since_epoch(task.created_at),
-                seconds_since_epoch(task.expires_at) if task.expires_at else None,
+                *row_fields(task),
             ),
         )
 

@@ -19,8 +19,9 @@ from PySide6.QtGui import QBrush, QFont
 
 from app.drafts import OutboxRow
 from app.schema import Task, status_info
+from app.store import row_fields
 from app.taxonomy import names
-from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns, seconds_since_epoch
+from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns
 from ui.i18n import translate, words
 from ui.presenters import DATE_TIME, money, short_when, when
 from ui.status_icons import status_icon
@@ -99,18 +100,7 @@ class TaskRow:
 
     @classmethod
     def from_task(cls, task: Task | OutboxRow) -> TaskRow:
-        budget = task.budget_usd if isinstance(task.budget_usd, (int, float)) else None
-        return cls(
-            task.id,
-            task.status,
-            task.title or "",
-            task.description or "",
-            task.category or "",
-            task.task_type or "",
-            budget,
-            seconds_since_epoch(task.created_at),
-            seconds_since_epoch(task.expires_at) if task.expires_at else None,
-        )
+        return cls(task.id, *row_fields(task))
 
     def to_task(self) -> Task:
         """A ``Task`` with what the row knows (the store has the rest)."""
