@@ -22,20 +22,6 @@ QT_SOURCE_URL = "https://download.qt.io/official_releases/qt/"
 PYSIDE_SOURCE_URL = "https://code.qt.io/cgit/pyside/pyside-setup.git/"
 
 
-def _version() -> str:
-    """The installed distribution's version; the package's own when there is no metadata (a bundle)."""
-    from importlib import metadata  # scanning the installed distributions: only when asked
-
-    try:
-        return metadata.version(SLUG)
-    except metadata.PackageNotFoundError:
-        return __version__
-
-
-def __getattr__(name: str) -> str:
-    """``VERSION``, read once on first use (not at import: start-up does not need it)."""
-    if name == "VERSION":
-        version = _version()
-        globals()["VERSION"] = version
-        return version
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The one version: pyproject.toml reads it from app/__init__.py, so the installed distribution's
+# metadata says the same (no need to scan the installed distributions at start to learn it).
+VERSION = __version__

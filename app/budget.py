@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from app.schema import number_limits
+from app.contract import number_limits
 from app.validation import money_words
 
 LIMITS = number_limits("budget_usd")

@@ -8,7 +8,6 @@ what is missing and the command that installs it. Qt-free: it only loads shared 
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -78,6 +77,8 @@ def _bundled_library_dirs() -> list[Path]:
 
 def can_load(soname: str) -> bool:
     """True when the dynamic linker finds and loads `soname` (as Qt's plugin will), or a bundle ships it."""
+    import ctypes  # only when a display is to be checked
+
     try:
         ctypes.CDLL(soname)
         return True

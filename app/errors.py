@@ -8,7 +8,6 @@ before an error is built.
 
 from __future__ import annotations
 
-import email.utils
 import math
 import time
 from datetime import UTC
@@ -153,6 +152,8 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     else:
         return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
+        import email.utils  # only for a Retry-After given as a date
+
         when = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None

@@ -25,16 +25,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from app.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
-from app.schema import Task, TaskDraft, plain_field_errors
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store, StoreError
 from app.translatable import QT_TRANSLATE_NOOP
+from app.validation import check_draft
 from app.wakeup import Wakeup
 
 if TYPE_CHECKING:
     from app.api import TasksClient  # only named: the client comes from the session
+    from app.schema import Task, TaskDraft
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +140,8 @@ class Outbox:
             return SendResult(GONE)
         if record.state == SENDING or record.state not in from_states:
             return SendResult(SendState(record.state))
-        try:
-            TaskDraft.model_validate(record.values)
-        except ValidationError as exc:
+        _, problems = check_draft(record.values)
+        if problems is not None:
             self._store.set_state(
                 draft_id,
                 DRAFT,
@@ -151,7 +149,7 @@ class Outbox:
                 expect=(record.state,),
             )
             self._on_change()
-            return SendResult(DRAFT, field_errors=plain_field_errors(exc.errors()))
+            return SendResult(DRAFT, field_errors=problems)
         client = self._client()
         if client is None:
             self._store.set_state(
@@ -178,15 +176,14 @@ class Outbox:
             log.info("outbox: draft %s changed before sending (now %s); not sent", draft_id, now.state if now else GONE)
             self._on_change()
             return SendResult(SendState(now.state) if now else GONE)
-        try:
-            draft = TaskDraft.model_validate(claimed.values)  # what is sent is what was claimed
-        except ValidationError as exc:
+        draft, problems = check_draft(claimed.values)  # what is sent is what was claimed
+        if draft is None:
             self._in_flight.discard(draft_id)
             self._store.set_state(
                 draft_id, DRAFT, error=QT_TRANSLATE_NOOP("messages", "Some details need a change."), expect=(SENDING,)
             )
             self._on_change()
-            return SendResult(DRAFT, field_errors=plain_field_errors(exc.errors()))
+            return SendResult(DRAFT, field_errors=problems or {})
         self._on_change()
         try:
             self._last_create = self._clock()

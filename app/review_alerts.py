@@ -14,12 +14,14 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from app.review import SettingsStore
-from app.schema import Task
 from app.timefmt import local_or_none
 from app.translatable import fill, translate
+
+if TYPE_CHECKING:
+    from app.review import SettingsStore
+    from app.schema import Task
 
 log = logging.getLogger(__name__)
 

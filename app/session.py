@@ -12,16 +12,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from app.contract import FINAL_STATUSES
 from app.errors import ApiError, Forbidden, Offline, Unauthorized
 from app.events import Event
 from app.outbox import Outbox
-from app.schema import FINAL_STATUSES, Task
 from app.store import Store, StoreError
 from app.sync import TaskRefresher
 from app.taxonomy import Category, fetch_categories
 
 if TYPE_CHECKING:
     from app.api import TasksClient
+    from app.schema import Task
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
-from app.schema import Task
 from app.wakeup import Wakeup
 
 if TYPE_CHECKING:
     from app.api import TasksClient
+    from app.schema import Task
 
 log = logging.getLogger(__name__)
 

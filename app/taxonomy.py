@@ -7,17 +7,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, dataclass, field
 from importlib import resources
 from typing import Any, Protocol
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from app.store import StoreError
 
 
-class TaskType(BaseModel):
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-    slug: str = Field(min_length=1)
+@dataclass(frozen=True)
+class TaskType:
+    """A task type of a category: its slug (never empty) and the taxonomy's name for it."""
+
+    slug: str
     name: str = ""
 
     @property
@@ -25,15 +26,22 @@ class TaskType(BaseModel):
         return self.name or friendly_name(self.slug)
 
 
-class Category(BaseModel):
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-    slug: str = Field(min_length=1)
+@dataclass(frozen=True)
+class Category:
+    """A category: plain objects (no pydantic), so that the bundled list fills the form before the
+    first picture; :func:`parse_categories` checks what a server or the cache sends."""
+
+    slug: str
     name: str = ""
-    task_types: list[TaskType] = Field(default_factory=list)
+    task_types: tuple[TaskType, ...] = field(default_factory=tuple)
 
     @property
     def label(self) -> str:
         return self.name or friendly_name(self.slug)
+
+    def model_dump(self) -> dict[str, Any]:
+        """As the server sends it (what the cache keeps)."""
+        return asdict(self) | {"task_types": [asdict(t) for t in self.task_types]}
 
 
 def friendly_name(slug: str) -> str:
@@ -41,16 +49,27 @@ def friendly_name(slug: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _task_type(item: Any) -> dict[str, Any]:
+def _text(value: Any, what: str, *, required: bool = False) -> str:
+    if value is None or value == "":
+        if required:
+            raise ValueError(f"{what} is missing")
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"{what} is not text")
+    return value
+
+
+def _task_type(item: Any) -> TaskType:
     if isinstance(item, str):
-        return {"slug": item}
+        return TaskType(_text(item, "a task type slug", required=True))
     if isinstance(item, dict):
-        return {"slug": item.get("slug") or item.get("id") or "", "name": item.get("name") or ""}
+        slug = _text(item.get("slug") or item.get("id"), "a task type slug", required=True)
+        return TaskType(slug, _text(item.get("name"), "a task type name"))
     raise ValueError(f"task type of unexpected kind {type(item).__name__}")
 
 
 def parse_categories(data: Any) -> list[Category]:
-    """Parse either shape; raise ValueError (or pydantic's) when it is neither."""
+    """Parse either shape; raise ValueError when it is neither, or a slug is missing or not text."""
     if isinstance(data, dict):
         data = data.get("categories")
     if not isinstance(data, list):
@@ -59,9 +78,15 @@ def parse_categories(data: Any) -> list[Category]:
     for item in data:
         if not isinstance(item, dict):
             raise ValueError("a category is not an object")
-        types = [_task_type(t) for t in item.get("task_types") or []]
+        types = item.get("task_types") or []
+        if not isinstance(types, list):
+            raise ValueError("a category's task types are not a list")
         categories.append(
-            Category.model_validate({"slug": item.get("slug", ""), "name": item.get("name") or "", "task_types": types})
+            Category(
+                _text(item.get("slug"), "a category slug", required=True),
+                _text(item.get("name"), "a category name"),
+                tuple(_task_type(t) for t in types),
+            )
         )
     return categories
 

@@ -8,11 +8,14 @@ that "Input should be less than or equal to 300" from the server reads exactly l
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import translatable
-from app.schema import NumberLimits, TaskDraft, number_limits
+from app.contract import NumberLimits, number_limits
 from app.translatable import QT_TRANSLATE_NOOP, fill, translate
+
+if TYPE_CHECKING:
+    from app.schema import TaskDraft
 
 # How a field is called inside a sentence.
 NOUNS = {
@@ -133,9 +136,23 @@ def refused_number_message(
     return translate("messages", "Only a number can go here.")
 
 
+def check_draft(values: dict[str, Any]) -> tuple[TaskDraft | None, dict[str, list[str]] | None]:
+    """``values`` as the request to send (a :class:`TaskDraft`), or its problems in plain words,
+    by field. pydantic is imported on the first check, not at start: the window's first picture
+    does not need it."""
+    from pydantic import ValidationError
+
+    from app.schema import TaskDraft
+
+    try:
+        return TaskDraft.model_validate(values), None
+    except ValidationError as exc:
+        return None, plain_field_errors(exc.errors())
+
+
 __all__ = [
+    "check_draft",
     "NOUNS",
-    "TaskDraft",
     "highest_message",
     "lowest_message",
     "money_words",

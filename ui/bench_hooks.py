@@ -1,8 +1,10 @@
 """Measuring points for ``make bench`` (tests/bench), off unless ``AITASKER_BENCH_EXIT_AT`` is set.
 
 ``painted``: print ``painted`` once the main window has drawn itself the first time, then exit at
-once (start-up time is measured from the process start to that line). ``loaded``: wait until every
-stored task is in the table, then print ``loaded <resident MiB>`` and exit. Nothing else changes."""
+once (start-up time is measured from the process start to that line). ``painted-modules``: the
+same, the line followed by the top-level packages imported by then (what the first picture cost).
+``loaded``: wait until every stored task is in the table, then print ``loaded <resident MiB>`` and
+exit. Nothing else changes."""
 
 from __future__ import annotations
 
@@ -35,19 +37,30 @@ def _finish(line: str) -> None:
     os._exit(0)  # the measurement is taken; tearing down would only add noise
 
 
+def _painted_line(with_modules: bool) -> str:
+    if not with_modules:
+        return "painted"
+    return "painted " + " ".join(sorted({name.split(".")[0] for name in list(sys.modules)}))
+
+
 class _FirstPaint(QObject):
+    def __init__(self, parent: QObject, with_modules: bool) -> None:
+        super().__init__(parent)
+        self._with_modules = with_modules
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: _finish("painted"))  # after this paint pass has completed
+            line = _painted_line(self._with_modules)  # taken now: this paint pass is the first picture
+            QTimer.singleShot(0, lambda: _finish(line))  # after this paint pass has completed
         return False
 
 
 def install(window: Any, is_loaded: Any = None) -> None:
     """Arm the measuring point chosen by the environment (call before ``window.show()``)."""
     mode = os.environ.get(ENV, "")
-    if mode == "painted":
-        window._bench_first_paint = _FirstPaint(window)
+    if mode in ("painted", "painted-modules"):
+        window._bench_first_paint = _FirstPaint(window, with_modules=mode == "painted-modules")
         window.installEventFilter(window._bench_first_paint)
     elif mode == "loaded" and is_loaded is not None:
         timer = QTimer(window)

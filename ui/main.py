@@ -41,7 +41,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) -> tuple[bool, str | None] | None:
+async def choose_account(
+    args: argparse.Namespace, keystore: Any, secrets: Any, instance: Any = None
+) -> tuple[bool, str | None] | None:
     """(demo, key) from the stored key or the welcome screen; None when the user closed it."""
     from ui.async_dialog import run_dialog
     from ui.connect_dialog import WelcomeDialog, connect_account
@@ -52,6 +54,8 @@ async def choose_account(args: argparse.Namespace, keystore: Any, secrets: Any) 
         return False, stored.key
     if args.screenshot is not None:  # a picture of the app as it starts, with nothing to ask
         return False, None
+    if instance is not None:  # a launch while the welcome screen is open brings it to the front
+        instance.listen()
     while True:
         welcome = WelcomeDialog()
         choice = await run_dialog(welcome)
@@ -114,7 +118,7 @@ async def run_window(
         from app.credentials import KeyStore
 
         keystore = KeyStore(config_dir)
-        picked = await choose_account(args, keystore, secrets)
+        picked = await choose_account(args, keystore, secrets, instance)
         if picked is None:
             return 0
         demo, key = picked
@@ -131,12 +135,17 @@ async def run_window(
     # Demo mode connects once the practice server is up, after the window's first picture:
     # importing and starting it (FastAPI, uvicorn) costs more than everything else at start.
     connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
-    window = MainWindow(connection, store, settings=settings, keystore=keystore, secrets=secrets.add)
+    window = MainWindow(
+        connection, store, settings=settings, keystore=keystore, secrets=secrets.add, checks_after_paint=True
+    )
     bench_hooks.install(window, lambda: window.all_loaded)
     try:
         window.show()
+        await first_paint(window)  # the picture first; then the form's checks, the network, the rest
+        window.first_picture_shown()
+        if instance is not None:  # later launches on this folder are taken from now on
+            instance.listen()
         if demo:
-            await first_paint(window)
             window.start_loading()
             sandbox, demo_key = await asyncio.to_thread(start_demo_sandbox, args.demo_speed, store.path)
             secrets.add(demo_key)
@@ -160,6 +169,19 @@ async def run_window(
         if sandbox is not None:
             await asyncio.to_thread(sandbox.stop)
     return 0
+
+
+def _import_before_qt() -> None:
+    """Import the Qt-free modules the window needs before PySide6 is loaded: once loaded, PySide6
+    looks at every new module's source text as it is imported (to see whether it uses PySide6),
+    which costs start-up time for modules that never do."""
+    import app.drafts
+    import app.form_rules
+    import app.review_alerts
+    import app.session
+    import app.suggest
+    import app.textlimits
+    import app.validation  # noqa: F401
 
 
 EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
@@ -228,6 +250,8 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
         restore_hooks()
         return display.exit_code
 
+    if not os.environ.get("AB_NO_PRELOAD"):
+        _import_before_qt()
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -243,7 +267,9 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
         from ui.single_instance import claim_or_hand_over
 
         try:
-            instance, leave = claim_or_hand_over(args.data_dir, sys.argv[1:] if argv is None else list(argv))
+            instance, leave = claim_or_hand_over(
+                args.data_dir, sys.argv[1:] if argv is None else list(argv), listen=False
+            )
         except OSError as exc:
             problem = write_error(exc, args.data_dir / STORE_FILENAME, opening=True)
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QSettings, QTimer
@@ -26,7 +27,6 @@ from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, St
 from app.store import Store
 from app.sync import TaskRefresher
 from app.taxonomy import Category, local_categories, names
-from ui.about_dialog import AboutDialog, show_about
 from ui.controllers.account import AccountController
 from ui.controllers.drafts import DraftsController
 from ui.controllers.loading import TasksLoader
@@ -44,6 +44,9 @@ from ui.screen_fit import place
 from ui.widgets import accessible_combo
 from ui.widgets.banner import MessageBanner
 
+if TYPE_CHECKING:
+    from ui.about_dialog import AboutDialog
+
 __all__ = ["Connection", "MainWindow", "MessageBanner", "task_details"]
 
 
@@ -56,7 +59,10 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         keystore: KeyStore | None = None,
         secrets: Callable[[str], None] = lambda key: None,
+        checks_after_paint: bool = False,
     ) -> None:
+        """``checks_after_paint``: the form is checked once :meth:`first_picture_shown` is called
+        (the start does, after the first paint), not while the window is being built."""
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
         self.setWindowTitle(self.tr("AITasker Desktop — demo") if connection.demo else "AITasker Desktop")
@@ -70,7 +76,7 @@ class MainWindow(QMainWindow):
         self.draft_service = Drafts(store, self.session.outbox)
 
         # --- the parts ------------------------------------------------------------------------
-        self.page = FormPage()
+        self.page = FormPage(checks_held=checks_after_paint)
         self.tasks = TasksPanel(details=store.get_task)
         self.drafts = DraftsPanel()
         self.tabs = QTabWidget()
@@ -204,6 +210,10 @@ class MainWindow(QMainWindow):
             self.session.connection = connection
         await self.session.start()
 
+    def first_picture_shown(self) -> None:
+        """The window has drawn itself once: what was left for after it starts (the form's checks)."""
+        self.form.release_checks()
+
     def start_loading(self) -> None:
         """The older stored tasks into the table, in the background (once; start() does it too)."""
         self.loader.start_loading()
@@ -269,6 +279,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> AboutDialog:
         """Help → About: opened window-modally (no nested event loop); one at a time."""
         if self._about is None:
+            from ui.about_dialog import show_about
+
             self._about = show_about(self)
             self._about.destroyed.connect(lambda: setattr(self, "_about", None))
         else:

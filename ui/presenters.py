@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale
 
+from app.contract import number_limits, status_info
 from app.drafts import OutboxRow
-from app.schema import Task, number_limits, status_info
 from app.taxonomy import friendly_name, names
 from app.timefmt import UNSHOWABLE, as_sent, expires_in_words, local_or_none, seconds_since_epoch
 from ui.i18n import fill, translate, words
+
+if TYPE_CHECKING:
+    from app.schema import Task
 
 # Amounts are US dollars whatever the computer's language: written the US way ($1,234.50) in English,
 # and the way the user's language writes dollars when the app speaks it ("1.234,50 $" in German).
@@ -75,7 +79,7 @@ def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
         fill(translate("presenters", "Category: %1"), names().both(task.category, task.task_type)),
         fill(translate("presenters", "Budget: %1"), budget),
     ]
-    if isinstance(task, Task):
+    if not isinstance(task, OutboxRow):
         if task.expires_at is not None and not task.is_final:
             moment = datetime.now(UTC) if now is None else now
             closes = details_when(task.expires_at)

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from app.schema import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
+from app.contract import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
 from ui.i18n import fill, translate
 
 Pairs = list[tuple[str, Any]]

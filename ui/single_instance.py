@@ -20,12 +20,15 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from app.instance_lock import FolderLock, instance_name
+
+if TYPE_CHECKING:  # QtNetwork loads when listening or handing over: the first picture needs neither
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +49,22 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
 
-    def claim(self) -> bool:
-        """True: this process is the one for the folder (lock held, listening for later launches).
+    def claim(self, *, listen: bool = True) -> bool:
+        """True: this process is the one for the folder (lock held; listening for later launches,
+        or from :meth:`listen` on when ``listen`` is False: a launch meanwhile waits for it).
         False: another process holds the folder. Raises OSError when the folder cannot be used."""
         if not self.lock.acquire():
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Take later launches' arguments from now on (once; the folder's lock is held)."""
+        if self._server is not None or not self.lock.held:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # we hold the lock: a socket left here is stale
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -59,7 +73,6 @@ class SingleInstance(QObject):
             log.warning("could not listen for other launches: %s", server.errorString())
         server.newConnection.connect(self._accept)
         self._server = server
-        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -72,6 +85,8 @@ class SingleInstance(QObject):
         """Give ``argv`` to the instance that holds the folder; True once it answered "ok".
         Retries while the first one is still starting (lock taken, not listening yet). When the
         holder ends meanwhile, this launch claims the folder instead (False, ``lock.held``)."""
+        from PySide6.QtNetwork import QLocalSocket
+
         message = json.dumps({"argv": list(argv)}).encode() + b"\n"
         deadline = time.monotonic() + timeout
         while True:
@@ -131,12 +146,15 @@ class SingleInstance(QObject):
             socket.deleteLater()
 
 
-def claim_or_hand_over(folder: Path, argv: list[str]) -> tuple[SingleInstance | None, int | None]:
-    """At start: (the instance, None) when this launch is the one for ``folder``; (None, exit
-    code) when another launch holds it: 0 once it took our arguments, 4 when it did not answer
-    (said on stderr). Raises OSError when the folder cannot be used at all."""
+def claim_or_hand_over(
+    folder: Path, argv: list[str], *, listen: bool = True
+) -> tuple[SingleInstance | None, int | None]:
+    """At start: (the instance, None) when this launch is the one for ``folder`` (listening for
+    later launches unless ``listen`` is False: then call its :meth:`SingleInstance.listen`);
+    (None, exit code) when another launch holds it: 0 once it took our arguments, 4 when it did
+    not answer (said on stderr). Raises OSError when the folder cannot be used at all."""
     instance = SingleInstance(folder)
-    if instance.claim():
+    if instance.claim(listen=listen):
         return instance, None
     if instance.hand_over(argv):
         log.info("already running on %s: handed over", folder)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from app.schema import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
+from app.contract import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
 from ui.theme import is_dark, status_colour
 
 SIZES = (16, 20, 24, 32, 48)  # 16 and 24 px, and their double for high-density screens

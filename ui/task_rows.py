@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from app.contract import status_info
 from app.drafts import OutboxRow
-from app.schema import Task, status_info
 from app.store import row_fields
 from app.taxonomy import names
 from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns
@@ -26,6 +26,9 @@ from ui.i18n import translate, words
 from ui.presenters import DATE_TIME, money, short_when, when
 from ui.status_icons import status_icon
 from ui.theme import colour, status_colour
+
+if TYPE_CHECKING:
+    from app.schema import Task
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -104,6 +107,8 @@ class TaskRow:
 
     def to_task(self) -> Task:
         """A ``Task`` with what the row knows (the store has the rest)."""
+        from app.schema import Task  # pydantic loads on first need, after the first picture
+
         return Task(
             id=self.id,
             status=self.status,

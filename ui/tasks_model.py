@@ -17,12 +17,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from app.drafts import OutboxRow
-from app.schema import Task
 from ui.task_rows import (
     COLUMNS,
     EXPIRES_COLUMN,
@@ -43,6 +42,9 @@ from ui.task_rows import (
     search_text,
 )
 from ui.tasks_proxy import FILTERS, TasksFilterProxy
+
+if TYPE_CHECKING:
+    from app.schema import Task
 
 # Names other modules and the tests import from here (the row and proxy pieces live in their own modules).
 __all__ = [

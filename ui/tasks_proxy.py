@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
-from app.schema import status_info
+from app.contract import status_info
 from ui.task_rows import COLUMNS, Index, TaskRow, _cell, _header, column_index
 
 if TYPE_CHECKING:

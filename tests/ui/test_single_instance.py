@@ -191,6 +191,39 @@ async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qt
     assert again.stdout.split() == ["False", "None"], again.stderr
 
 
+async def test_a_launch_while_the_first_is_still_drawing_its_window_waits_for_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The app takes its folder at once but listens for later launches only after its window's
+    first picture (ui/main.py): a launch in between finds the folder taken and nobody listening,
+    keeps trying, and hands over as soon as the first one listens (no "does not answer")."""
+    import asyncio
+
+    from ui.single_instance import SingleInstance
+
+    first = SingleInstance(tmp_path)
+    assert first.claim(listen=False)
+    received: list[list[str]] = []
+    first.activated.connect(received.append)
+    try:
+        handing = asyncio.ensure_future(
+            asyncio.to_thread(
+                subprocess.run,
+                [sys.executable, "-c", HAND_OVER, str(tmp_path)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env=ENV,
+            )
+        )
+        await asyncio.sleep(2.0)  # the launch has started and found the folder taken: it waits
+        assert not handing.done()
+        first.listen()
+        second = await handing
+        assert second.stdout.split() == ["True", "0"], second.stderr
+        assert received == [["--demo", "file with spaces"]]
+    finally:
+        first.release()
+
+
 ENDS_AFTER_ONE_CALL = r"""
 import sys
 from pathlib import Path

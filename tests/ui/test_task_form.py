@@ -939,3 +939,29 @@ def test_nothing_is_cut_off_in_the_left_pane_of_a_1024x640_window(qtbot) -> None
             assert widget.width() >= widget.sizeHint().width(), widget.text()
         right = widget.mapTo(form, QPoint(widget.width(), 0)).x()
         assert right <= form.width(), widget.objectName() or type(widget).__name__
+
+
+def test_checks_held_for_the_first_picture_start_on_release_and_never_delay_sending(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The app builds its form with ``checks_held`` (pydantic loads after the window's first
+    picture): edits still count as changes (autosave), the checks run once released, and Send
+    checks at once even before that."""
+    held = TaskForm(checks_held=True)
+    qtbot.addWidget(held)
+    held.set_categories(bundled_categories())
+    with qtbot.waitSignal(held.changed, timeout=1000):  # an edit is still a change to save
+        held.brand_kit_id.setText("not-an-id")
+    assert held.problems() == {}  # not checked yet
+    held.release_checks()
+    assert "brand_kit_id" in held.problems()
+
+    sending = TaskForm(checks_held=True)
+    qtbot.addWidget(sending)
+    categories = bundled_categories()
+    sending.set_categories(categories)
+    sending.load_values({"category": categories[0].slug, "task_type": categories[0].task_types[0].slug})
+    sending.brand_kit_id.setText("not-an-id")
+    assert sending.draft() is None  # Send checked it
+    assert "brand_kit_id" in sending.problems()
+    sending.brand_kit_id.clear()
+    draft = sending.draft()
+    assert draft is not None and draft.brand_kit_id is None

@@ -249,10 +249,21 @@ async def test_categories_accept_both_shapes_and_refuse_others() -> None:
             "data-analysis",
             "data-analysis-summary",
         ]
-    client, _ = client_for(lambda r: httpx.Response(200, json={"cats": []}))
-    async with client:
-        with pytest.raises(errors.BadResponse):
-            await client.list_categories()
+    refused = [
+        {"cats": []},
+        [{"name": "No slug", "task_types": []}],
+        [{"slug": "", "task_types": []}],
+        [{"slug": "data", "task_types": [{"name": "A type without a slug"}]}],
+        [{"slug": "data", "task_types": [7]}],
+        [{"slug": "data", "task_types": "data-analysis"}],
+        [{"slug": 5, "task_types": []}],
+        [{"slug": "data", "name": ["Data"], "task_types": []}],
+    ]
+    for body in refused:
+        client, _ = client_for(lambda r, b=body: httpx.Response(200, json=b))
+        async with client:
+            with pytest.raises(errors.BadResponse):
+                await client.list_categories()
 
 
 @pytest.mark.parametrize("url", ["http://api.aitasker.co", "http://10.0.0.5:8000", "ftp://x", "api.aitasker.co"])

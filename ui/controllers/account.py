@@ -11,7 +11,6 @@ from app.credentials import KeyStorageError, KeyStore, describe_source
 from app.session import Session
 from ui.async_dialog import ask, run_dialog
 from ui.i18n import fill, words
-from ui.settings_dialog import SettingsDialog
 from ui.theme import THEMES, apply_theme
 from ui.widgets.banner import MessageBanner
 
@@ -101,6 +100,8 @@ class AccountController(QObject):
         if self.keystore is not None and connection.api_key:
             stored = await self.keystore.load()
             source = words(describe_source(stored.source)) if stored else self.tr("Kept for this session only.")
+        from ui.settings_dialog import SettingsDialog  # loaded when first opened
+
         dialog = SettingsDialog(
             api_url=connection.api_url,
             key_source=source,

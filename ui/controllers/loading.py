@@ -7,16 +7,19 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from app.schema import Task
 from app.session import Session
 from app.store import Store
 from ui.controllers.review import ReviewController
 from ui.panels.tasks import TasksPanel
 from ui.tasks_model import TaskRow
+
+if TYPE_CHECKING:
+    from app.schema import Task
 
 REVIEW_PAGE = 500  # tasks in review read per step at start
 FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background

@@ -21,14 +21,14 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.review import SettingsStore
 from app.review_alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
-from app.schema import Task
 from ui.i18n import fill, words
 from ui.notifier import Notifier
 
 if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not needed for the first picture
+    from app.review import SettingsStore
     from app.review_service import ReviewService
+    from app.schema import Task
     from ui.panels.review import ReviewWindow
 
 log = logging.getLogger(__name__)

@@ -5,19 +5,23 @@ keep the ``MainWindow`` translation context."""
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.budget import BudgetMemory
+from app.drafts import OutboxRow
 from app.errors import ApiError, NotFound
-from app.schema import Task
 from app.session import Session
 from ui.controllers.review import ReviewController
 from ui.i18n import translate, words
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
+
+if TYPE_CHECKING:
+    from app.schema import Task
 
 
 class TasksController(QObject):
@@ -60,7 +64,7 @@ class TasksController(QObject):
         model = self._tasks.model
         row = model.row_of(task_id)
         task = model.task(row) if row is not None else None
-        if isinstance(task, Task) and task.status == "review":
+        if task is not None and not isinstance(task, OutboxRow) and task.status == "review":
             self._reviews.open_review(task)
 
     @qasync.asyncSlot(str)

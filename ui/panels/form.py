@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.budget import BudgetMemory
+from app.contract import max_length, number_limits
 from app.form_rules import FIELD_ORDER
-from app.schema import max_length, number_limits
 from app.suggest import SuggestionPolicy
 from app.taxonomy import Category
 from app.textlimits import qt_max_length
@@ -63,9 +63,14 @@ class TaskForm(FormGuidance, FormValues, FormChecks, QWidget):
     validityChanged = Signal(bool, str)  # valid, reason when not
     submitRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, checks_held: bool = False) -> None:
+        """``checks_held``: the form is not checked (nor pydantic loaded) until
+        :meth:`release_checks`, so that the window's first picture comes sooner; sending checks
+        at once all the same."""
         super().__init__(parent)
         self.setObjectName("taskForm")
+        self._checks_held = checks_held
+        self._check_pending = False
         budget = number_limits("budget_usd")
         dial = number_limits("experimentation")
         self._title_max = max_length("title")

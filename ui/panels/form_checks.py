@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 
 from app import form_rules
 from app.form_rules import FIELD_ORDER
-from app.schema import TaskDraft
 from app.textlimits import char_count, clean, fit, utf16_units
 from ui.i18n import fill, translate, words
 from ui.panels.form_words import MORE_OPTIONS, SEND_TIP
 from ui.theme import set_tone
 from ui.widgets.slider_spin import SliderSpin
+
+if TYPE_CHECKING:
+    from app.schema import TaskDraft
 
 
 class FormChecks:
@@ -101,9 +105,21 @@ class FormChecks:
         )
         return form_rules.is_quiet(field, state)
 
+    def release_checks(self) -> None:
+        """Check the form from now on (see ``checks_held``), and once now if anything changed."""
+        self._checks_held = False
+        if self._check_pending:
+            self._check_pending = False
+            self._revalidate(emit_changed=False)
+
     def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
         self._update_counters()
         self._update_budget_guidance()
+        if self._checks_held:
+            self._check_pending = True
+            if emit_changed:
+                self.changed.emit()
+            return None
         draft, self._problems = self.validate()
         self._render()
         reason = self._reason()

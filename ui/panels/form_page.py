@@ -12,9 +12,9 @@ from ui.widgets.banner import MessageBanner
 
 
 class FormPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, checks_held: bool = False) -> None:
         super().__init__(parent)
-        self.form = TaskForm()
+        self.form = TaskForm(checks_held=checks_held)
         self.banner = MessageBanner()
         self.cancel_button = QPushButton(self.tr("Cancel posting"))
         self.cancel_button.setObjectName("cancelSend")

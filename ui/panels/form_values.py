@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from app.budget import budget_problem
-from app.schema import TaskDraft
-from app.validation import money_words, plain_field_errors
+from app.validation import check_draft, money_words
 from ui.i18n import translate
+
+if TYPE_CHECKING:
+    from app.schema import TaskDraft
 
 
 class FormValues:
@@ -83,10 +83,9 @@ class FormValues:
             over = budget_problem(values["budget_usd"], money_words)
             if over:
                 problems["budget_usd"] = [over]  # names the amount typed, which the box still shows
-        try:
-            draft = TaskDraft.model_validate(values)
-        except ValidationError as exc:
-            for field, messages in plain_field_errors(exc.errors()).items():
+        draft, found = check_draft(values)
+        if found is not None:
+            for field, messages in found.items():
                 if field not in problems:
                     problems.setdefault(field, []).extend(messages)
             return None, problems
@@ -97,6 +96,7 @@ class FormValues:
         Counts as trying to send."""
         self._send_attempted = True
         self.requirements.commit_pending_edit()
+        self.release_checks()  # sending never waits for the first picture
         draft = self._revalidate(emit_changed=False)  # one check: shown and returned
         if draft is None:
             self.focus_first_problem()

@@ -4,7 +4,7 @@ add a task by its ID. Columns are found by their name."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.drafts import OutboxRow
-from app.schema import Task
 from ui.i18n import translate
 from ui.presenters import task_more_details, task_summary
 from ui.tasks_model import (
@@ -41,6 +40,9 @@ from ui.tasks_model import (
 from ui.theme import set_tone
 from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
+
+if TYPE_CHECKING:
+    from app.schema import Task
 
 COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
@@ -220,7 +222,7 @@ class TasksPanel(QWidget):
             return None
         row = self.model.row_of(str(index.data(TASK_ID_ROLE)))
         task = self.model.task(row) if row is not None else None
-        return task if isinstance(task, Task) else None
+        return None if task is None or isinstance(task, OutboxRow) else task
 
     def set_adding(self, busy: bool) -> None:
         """While AITasker is asked for the task, the Add button becomes Stop: any wait can be ended."""

@@ -11,7 +11,7 @@ import html
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,6 +40,8 @@ class FullTextDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else opt.widget.style() if opt.widget else None
         if style is None:
             return False
+        from PySide6.QtWidgets import QStyle  # its many enums load on the first tooltip, not at start
+
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         width = text_rect.width() - 2 * margin
@@ -59,6 +61,8 @@ class FullTextDelegate(QStyledItemDelegate):
         return _plain(text)
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:
+        from PySide6.QtWidgets import QToolTip
+
         if event is not None and view is not None and event.type() == QEvent.Type.ToolTip and index.isValid():
             tip = self.full_text_tooltip(option, index, view)
             if tip:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from app.schema import NumberLimits
+from app.contract import NumberLimits
 from app.validation import number_words, refused_number_message
 from ui.i18n import fill
 from ui.presenters import money
