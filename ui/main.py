@@ -250,8 +250,7 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
         restore_hooks()
         return display.exit_code
 
-    if not os.environ.get("AB_NO_PRELOAD"):
-        _import_before_qt()
+    _import_before_qt()
     import qasync
     from PySide6.QtWidgets import QApplication
 
