@@ -171,17 +171,31 @@ async def run_window(
     return 0
 
 
+# Qt-free modules the window needs, imported before PySide6 is loaded: once loaded, PySide6 looks
+# at every new module's source text as it is imported (to see whether it uses PySide6), which
+# costs start-up time for modules that never do. (What is missing here is only imported later.)
+BEFORE_QT = (
+    "html",
+    "importlib.resources",
+    "resources",
+    "app.budget",
+    "app.credentials",
+    "app.drafts",
+    "app.form_rules",
+    "app.instance_lock",
+    "app.review_alerts",
+    "app.session",
+    "app.suggest",
+    "app.textlimits",
+    "app.validation",
+)
+
+
 def _import_before_qt() -> None:
-    """Import the Qt-free modules the window needs before PySide6 is loaded: once loaded, PySide6
-    looks at every new module's source text as it is imported (to see whether it uses PySide6),
-    which costs start-up time for modules that never do."""
-    import app.drafts
-    import app.form_rules
-    import app.review_alerts
-    import app.session
-    import app.suggest
-    import app.textlimits
-    import app.validation  # noqa: F401
+    import importlib
+
+    for name in BEFORE_QT:
+        importlib.import_module(name)
 
 
 EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
