@@ -270,8 +270,12 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
 
     from ui.i18n import install_translations
     from ui.identity import configure_application
+    from ui.theme import STYLE, application_arguments
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(application_arguments(sys.argv[0]))
+        app.setProperty("style_from_arguments", STYLE)
     configure_application(app)  # names shared with platformdirs, the window icon
     install_translations(app)  # the user's language (LANGUAGE / LANG) when the app has it
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed

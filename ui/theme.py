@@ -104,9 +104,91 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
 }
 
 
+# Fusion's standard light palette (``QStyleFactory.create("Fusion").standardPalette()``), spelled
+# out: asking a style for it makes Python build QStyle's type and its many enums, about 10 ms of
+# the start. tests/ui/test_theme.py checks it against Fusion's own.
+_FUSION_LIGHT: dict[str, dict[str, str]] = {
+    "Active": {
+        "WindowText": "#ff000000",
+        "Button": "#ffefefef",
+        "Light": "#ffffffff",
+        "Midlight": "#ffcacaca",
+        "Dark": "#ff9f9f9f",
+        "Mid": "#ffb8b8b8",
+        "Text": "#ff000000",
+        "BrightText": "#ffffffff",
+        "ButtonText": "#ff000000",
+        "Base": "#ffffffff",
+        "Window": "#ffefefef",
+        "Shadow": "#ff767676",
+        "Highlight": "#ff308cc6",
+        "HighlightedText": "#ffffffff",
+        "Link": "#ff0000ff",
+        "LinkVisited": "#ffff00ff",
+        "AlternateBase": "#fff7f7f7",
+        "NoRole": "#ff000000",
+        "ToolTipBase": "#ffffffdc",
+        "ToolTipText": "#ff000000",
+        "PlaceholderText": "#80000000",
+        "Accent": "#ff308cc6",
+    },
+    "Inactive": {
+        "WindowText": "#ff000000",
+        "Button": "#ffefefef",
+        "Light": "#ffffffff",
+        "Midlight": "#ffcacaca",
+        "Dark": "#ff9f9f9f",
+        "Mid": "#ffb8b8b8",
+        "Text": "#ff000000",
+        "BrightText": "#ffffffff",
+        "ButtonText": "#ff000000",
+        "Base": "#ffffffff",
+        "Window": "#ffefefef",
+        "Shadow": "#ff767676",
+        "Highlight": "#ff308cc6",
+        "HighlightedText": "#ffffffff",
+        "Link": "#ff0000ff",
+        "LinkVisited": "#ffff00ff",
+        "AlternateBase": "#fff7f7f7",
+        "NoRole": "#ff000000",
+        "ToolTipBase": "#ffffffdc",
+        "ToolTipText": "#ff000000",
+        "PlaceholderText": "#80000000",
+        "Accent": "#ff308cc6",
+    },
+    "Disabled": {
+        "WindowText": "#ffbebebe",
+        "Button": "#ffefefef",
+        "Light": "#ffffffff",
+        "Midlight": "#ffcacaca",
+        "Dark": "#ffbebebe",
+        "Mid": "#ffb8b8b8",
+        "Text": "#ffbebebe",
+        "BrightText": "#ffffffff",
+        "ButtonText": "#ffbebebe",
+        "Base": "#ffefefef",
+        "Window": "#ffefefef",
+        "Shadow": "#ffb1b1b1",
+        "Highlight": "#ff919191",
+        "HighlightedText": "#ffffffff",
+        "Link": "#ff0000ff",
+        "LinkVisited": "#ffff00ff",
+        "AlternateBase": "#fff7f7f7",
+        "NoRole": "#ff000000",
+        "ToolTipBase": "#ffffffdc",
+        "ToolTipText": "#ff000000",
+        "PlaceholderText": "#80000000",
+        "Accent": "#ff919191",
+    },
+}
+
+
 def light_palette() -> QPalette:
     """Fusion's standard light palette, with a selection and placeholder dark enough to read."""
-    palette = QStyleFactory.create("Fusion").standardPalette()
+    palette = QPalette()
+    for group, colours in _FUSION_LIGHT.items():
+        for name, value in colours.items():
+            palette.setColor(Group[group], Role[name], QColor(value))
     for role, value in _LIGHT.items():
         palette.setColor(Group.Active, role, QColor(value))
         palette.setColor(Group.Inactive, role, QColor(value))
@@ -211,11 +293,21 @@ def apply_theme(theme: str) -> str:
     return _apply(app, theme)
 
 
+# One style everywhere: the palettes and contrast checks are made for Fusion.
+STYLE = "Fusion"
+
+
+def application_arguments(argv0: str) -> list[str]:
+    """The app's own QApplication arguments: Fusion chosen as it is made (``-style``), so that no
+    QStyle object reaches Python at start (the first one builds QStyle's enums, about 10 ms)."""
+    return [argv0, "-style", STYLE]
+
+
 def _apply(app: QApplication, theme: str) -> str:
     look = effective_theme(theme)
     if _state.get("style") is not app:
-        # One style everywhere: the palettes and contrast checks are made for Fusion.
-        app.setStyle(QStyleFactory.create("Fusion"))
+        if app.property("style_from_arguments") != STYLE:  # made elsewhere (tests): set it now
+            app.setStyle(QStyleFactory.create(STYLE))
         _state["style"] = app
         _state["ring"] = FocusRing(app)
     app.setPalette(dark_palette() if look == "dark" else light_palette())

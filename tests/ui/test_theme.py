@@ -107,3 +107,24 @@ def test_dark_makes_a_shown_window_dark_and_light_brings_it_back(qtbot, restore_
 
 def test_an_unknown_choice_falls_back_to_the_system_look(restore_look: None) -> None:
     assert apply_theme("purple") in ("light", "dark")
+
+
+def test_the_light_palette_is_fusions_own_with_the_apps_readable_colours(qapp: QApplication) -> None:
+    """The light palette is spelled out (asking the style for it costs start-up time): every
+    colour of every group must be Fusion's standard one, but for the app's own choices."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    from ui.theme import _LIGHT, light_palette
+
+    fusion = QStyleFactory.create("Fusion").standardPalette()
+    ours = light_palette()
+    group, role = QPalette.ColorGroup, QPalette.ColorRole
+    differences = {
+        (g.name, r.name): (fusion.color(g, r).name(QColor.NameFormat.HexArgb), ours.color(g, r).name())
+        for g in (group.Active, group.Inactive, group.Disabled)
+        for r in role
+        if r != role.NColorRoles and fusion.color(g, r).rgba() != ours.color(g, r).rgba()
+    }
+    expected = {(g, r.name) for g in ("Active", "Inactive") for r in _LIGHT}
+    assert set(differences) <= expected, differences
+    assert ours.color(group.Active, role.Highlight).name() == _LIGHT[role.Highlight]
