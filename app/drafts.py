@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.events import Event
-from app.outbox import Outbox
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState, Store, StoreError
+
+if TYPE_CHECKING:
+    from app.outbox import Outbox  # only named: the outbox comes from the session
 
 CURRENT_DRAFT = "current_draft"  # the settings key naming the draft open in the form
 _CONTENT_FIELDS = ("title", "description", "requirements", "brand_kit_id")
@@ -92,7 +94,9 @@ class Drafts:
     changed (an autosave: the list updates that row alone), with None when more did (which one
     is open, a delete, a duplicate)."""
 
-    def __init__(self, store: Store, outbox: Outbox) -> None:
+    def __init__(self, store: Store, outbox: Outbox | None = None) -> None:
+        """``outbox`` may come later (:attr:`outbox`): reading and reopening drafts need none, taking
+        one out of the outbox does."""
         self._store = store
         self._outbox = outbox
         self.changed: Event[str | None] = Event()
@@ -100,6 +104,16 @@ class Drafts:
         # draft was removed under the form (posted or deleted elsewhere; Continued with no earlier).
         self.continued: Event[Continued] = Event()
         self.current_id = store.new_draft_id()
+
+    @property
+    def outbox(self) -> Outbox:
+        if self._outbox is None:
+            raise RuntimeError("the drafts service has no outbox yet")
+        return self._outbox
+
+    @outbox.setter
+    def outbox(self, outbox: Outbox) -> None:
+        self._outbox = outbox
 
     # --- reading ----------------------------------------------------------------------------------
     def records(self) -> list[DraftRecord]:
@@ -188,11 +202,11 @@ class Drafts:
         """Make ``draft_id`` the current draft, after saving the form's ``values`` to the one open
         now. A waiting draft is taken out of the outbox first. None when it cannot be opened."""
         record = self._store.get_draft(draft_id)
-        if record is None or record.state == SENDING or self._outbox.is_sending(draft_id):
+        if record is None or record.state == SENDING or self.outbox.is_sending(draft_id):
             return None  # on its way: it cannot be taken out or edited now
         if not is_empty(values) or self._store.get_draft(self.current_id) is not None:
             self._write(values)
-        taken = record.state == WAITING and self._outbox.take_back(draft_id)
+        taken = record.state == WAITING and self.outbox.take_back(draft_id)
         if record.state == WAITING and not taken:  # claimed for sending a moment ago: on its way
             return None
         self.current_id = draft_id
@@ -210,7 +224,7 @@ class Drafts:
     def delete(self, draft_id: str) -> Deleted | None:
         """Remove a draft (not one on its way); ``undo()`` puts it back as it was. Deleting the
         current draft starts a fresh one."""
-        if self._outbox.is_sending(draft_id):
+        if self.outbox.is_sending(draft_id):
             return None
         record = self._store.delete_draft(draft_id)
         if record is None:

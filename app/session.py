@@ -7,11 +7,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from app.connection import Connection, ConnectionState, StateChange
 from app.contract import FINAL_STATUSES
 from app.errors import ApiError, Forbidden, Offline, Unauthorized
 from app.events import Event
@@ -26,30 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+__all__ = ["SHUTDOWN_GRACE", "Connection", "ConnectionState", "Session", "StateChange"]
+
 SHUTDOWN_GRACE = 5.0  # seconds the background work gets to stop when the window closes
-
-
-class ConnectionState(StrEnum):
-    STARTING = "starting"
-    ONLINE = "online"
-    OFFLINE = "offline"
-    SLOWED = "slowed"
-    ERROR = "error"
-    UNAUTHORIZED = "unauthorized"
-    NO_KEY = "no-key"
-
-
-@dataclass
-class Connection:
-    api_url: str
-    api_key: str | None
-    demo: bool = False
-
-
-@dataclass(frozen=True)
-class StateChange:
-    state: ConnectionState
-    detail: str = ""
 
 
 class Session:

@@ -1,30 +1,55 @@
-"""Wait, without blocking the loop, until a window has drawn itself once."""
+"""Wait until a window has drawn itself once: before the event loop runs, or without blocking it."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 class _Painted(QObject):
-    def __init__(self, done: asyncio.Future[None]) -> None:
+    """Calls ``done`` once after the watched widget's first paint pass has completed."""
+
+    def __init__(self, done: Callable[[], None]) -> None:
         super().__init__()
-        self._done = done
+        self._done: Callable[[], None] | None = done
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._done.done():
-            # Resolved after this paint pass: the picture is complete when the waiter resumes.
-            asyncio.get_running_loop().call_soon(lambda: self._done.done() or self._done.set_result(None))
+        if event.type() == QEvent.Type.Paint and self._done is not None:
+            done, self._done = self._done, None
+            QTimer.singleShot(0, done)  # after this paint pass: the picture is complete by then
         return False
+
+
+def wait_until_painted(window: QWidget, at_most: float = 2.0) -> None:
+    """Before the event loop runs (at start): process Qt's events until ``window`` has drawn
+    itself once, or for ``at_most`` seconds (hidden, minimised). Not for use inside a coroutine."""
+    loop = QEventLoop()
+    watcher = _Painted(loop.quit)
+    limit = QTimer()
+    limit.setSingleShot(True)
+    limit.timeout.connect(loop.quit)
+    window.installEventFilter(watcher)
+    limit.start(int(at_most * 1000))
+    try:
+        loop.exec()
+    finally:
+        limit.stop()
+        window.removeEventFilter(watcher)
 
 
 async def first_paint(window: QWidget, at_most: float = 2.0) -> None:
     """Return once ``window`` has been painted (or after ``at_most`` seconds: hidden, minimised)."""
+    import asyncio
+
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    watcher = _Painted(done)
+    watcher = _Painted(lambda: done.done() or done.set_result(None))
     window.installEventFilter(watcher)
     try:
         with contextlib.suppress(TimeoutError):

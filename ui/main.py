@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
 from app import about
 from app.errors import InvalidAddress
+
+if TYPE_CHECKING:
+    from app.store import StoreError
 
 log = logging.getLogger("aitasker")
 
@@ -85,10 +86,62 @@ def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
     return start_sandbox(SandboxConfig(speed=speed, known=task_reader(store_path))), DEMO_API_KEY
 
 
-async def run_window(
-    args: argparse.Namespace, secrets: Any, config_dir: Path | None, instance: Any = None, problem: Any = None
-) -> int:
+def open_window(args: argparse.Namespace, store: Any, connection: Any, secrets: Any, keystore: Any = None) -> Any:
+    """The main window's parts on ``store``, shown (the session and the controllers come with
+    :meth:`MainWindow.attach` once it has drawn itself)."""
+    from ui import bench_hooks
+    from ui.main_window import MainWindow
+
+    window = MainWindow(
+        connection, store, settings=ui_settings(args), keystore=keystore, secrets=secrets.add, staged=True
+    )
+    bench_hooks.install(window, lambda: window.all_loaded)
+    window.show()
+    return window
+
+
+def ui_settings(args: argparse.Namespace) -> Any:
     from PySide6.QtCore import QSettings
+
+    return QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+def prepare_looks(args: argparse.Namespace) -> None:
+    """The look chosen in Settings, and combo boxes announced by their label (before any window)."""
+    from ui.theme import apply_theme
+    from ui.widgets import accessible_combo
+
+    apply_theme(ui_settings(args).value("ui/theme", "system", type=str))
+    accessible_combo.install()
+
+
+def show_demo_window(args: argparse.Namespace, secrets: Any) -> tuple[Any, Any] | StoreError:
+    """Demo mode, before the event loop starts: the window on the demo store, drawn once (asyncio,
+    the session and the practice server load after it). The store's problem when it cannot open."""
+    from app.store import Store, StoreError
+    from ui.first_paint import wait_until_painted
+    from ui.main_window import Connection
+
+    prepare_looks(args)
+    try:
+        store = Store.in_dir(args.data_dir / "demo")  # demo work is kept apart from an account's
+    except StoreError as exc:
+        return exc
+    window = open_window(args, store, Connection(api_url="", api_key=None, demo=True), secrets)
+    wait_until_painted(window)
+    return window, store
+
+
+async def run_window(
+    args: argparse.Namespace,
+    secrets: Any,
+    config_dir: Path | None,
+    instance: Any = None,
+    problem: Any = None,
+    shown: tuple[Any, Any] | None = None,
+) -> int:
+    """The app once the event loop runs. ``shown``: (window, store) already on the screen (demo)."""
+    import asyncio
 
     if problem is not None:  # the data folder cannot be used: say so in a window, then stop
         from ui.startup_problem import show_startup_problem
@@ -102,47 +155,41 @@ async def run_window(
 
     from app.logs import asyncio_exception_handler
     from app.store import Store, StoreError
-    from ui import bench_hooks
     from ui.first_paint import first_paint
-    from ui.main_window import Connection, MainWindow
-    from ui.theme import apply_theme
-    from ui.widgets import accessible_combo
+    from ui.main_window import Connection
 
     asyncio.get_running_loop().set_exception_handler(asyncio_exception_handler)
-    settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    apply_theme(settings.value("ui/theme", "system", type=str))
-    accessible_combo.install()  # before the first dialog: combo boxes are announced by their label
-    keystore = None
-    demo, key = args.demo, None
-    if not demo:
-        from app.credentials import KeyStore
+    if shown is not None:
+        window, store = shown
+        demo, connection = True, None  # it connects once the practice server is up (below)
+    else:
+        prepare_looks(args)
+        keystore = None
+        demo, key = args.demo, None
+        if not demo:
+            from app.credentials import KeyStore
 
-        keystore = KeyStore(config_dir)
-        picked = await choose_account(args, keystore, secrets, instance)
-        if picked is None:
-            return 0
-        demo, key = picked
+            keystore = KeyStore(config_dir)
+            picked = await choose_account(args, keystore, secrets, instance)
+            if picked is None:
+                return 0
+            demo, key = picked
+        # Demo work is kept apart from a real account's drafts and tasks.
+        try:
+            store = Store.in_dir(args.data_dir / "demo" if demo else args.data_dir)
+        except StoreError as exc:
+            from ui.startup_problem import show_startup_problem
 
-    # Demo work is kept apart from a real account's drafts and tasks.
-    try:
-        store = Store.in_dir(args.data_dir / "demo" if demo else args.data_dir)
-    except StoreError as exc:
-        from ui.startup_problem import show_startup_problem
-
-        await show_startup_problem(exc, screenshot=args.screenshot)
-        return 3
+            await show_startup_problem(exc, screenshot=args.screenshot)
+            return 3
+        # Demo mode connects once the practice server is up, after the window's first picture:
+        # importing and starting it (FastAPI, uvicorn) costs more than everything else at start.
+        connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
+        window = open_window(args, store, connection, secrets, keystore)
+        await first_paint(window)  # the picture first; then the session, the form's checks, the rest
     sandbox = None
-    # Demo mode connects once the practice server is up, after the window's first picture:
-    # importing and starting it (FastAPI, uvicorn) costs more than everything else at start.
-    connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
-    window = MainWindow(
-        connection, store, settings=settings, keystore=keystore, secrets=secrets.add, checks_after_paint=True
-    )
-    bench_hooks.install(window, lambda: window.all_loaded)
     try:
-        window.show()
-        await first_paint(window)  # the picture first; then the form's checks, the network, the rest
-        window.first_picture_shown()
+        window.attach()
         if instance is not None:  # later launches on this folder are taken from now on
             instance.listen()
         if demo:
@@ -173,18 +220,18 @@ async def run_window(
 
 # Qt-free modules the window needs, imported before PySide6 is loaded: once loaded, PySide6 looks
 # at every new module's source text as it is imported (to see whether it uses PySide6), which
-# costs start-up time for modules that never do. (What is missing here is only imported later.)
+# costs start-up time for modules that never do. (What is missing here is only imported after the
+# first picture; asyncio, and what needs it, is not imported before it at all.)
 BEFORE_QT = (
     "html",
     "importlib.resources",
     "resources",
     "app.budget",
-    "app.credentials",
+    "app.connection",
     "app.drafts",
     "app.form_rules",
     "app.instance_lock",
     "app.review_alerts",
-    "app.session",
     "app.suggest",
     "app.textlimits",
     "app.validation",
@@ -247,6 +294,8 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
     try:
         log_file = setup_logging(args.data_dir / "logs" if explicit else None, debug=args.debug, secrets=secrets)
     except OSError as exc:  # no log file (full disk, read-only folder): warnings still reach stderr
+        import tempfile
+
         log_file = None
         setup_logging(Path(tempfile.mkdtemp(prefix="aitasker-logs-")), debug=args.debug, secrets=secrets)
         problem = problem or write_error(exc, args.data_dir / STORE_FILENAME, opening=True)
@@ -265,7 +314,6 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
         return display.exit_code
 
     _import_before_qt()
-    import qasync
     from PySide6.QtWidgets import QApplication
 
     from ui.i18n import install_translations
@@ -294,16 +342,30 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
                 restore_hooks()
                 return leave
 
+    shown = None
+
     async def run_then_leave() -> int:
         code = 1
         try:
-            code = await run_window(args, secrets, args.data_dir / "config" if explicit else None, instance, problem)
+            config_dir = args.data_dir / "config" if explicit else None
+            code = await run_window(args, secrets, config_dir, instance, problem, shown)
             return code
         finally:  # armed before the loop closes: closing it waits for every worker thread
             if exit_deadline is not None:
                 leave_within(exit_deadline, code)
 
     try:
+        if args.demo and problem is None:
+            # The demo's window draws itself before the event loop (asyncio, qasync) is loaded.
+            opened = show_demo_window(args, secrets)
+            if isinstance(opened, StoreError):
+                problem = opened
+            else:
+                shown = opened
+        import asyncio
+
+        import qasync
+
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             return runner.run(run_then_leave())
     finally:

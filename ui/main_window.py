@@ -10,32 +10,21 @@ task through them.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import qasync
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 from app.budget import BudgetMemory
-from app.credentials import KeyStore
+from app.connection import Connection, ConnectionState, StateChange
 from app.drafts import Drafts
-from app.outbox import Outbox
-from app.session import SHUTDOWN_GRACE, Connection, ConnectionState, Session, StateChange
 from app.store import Store
-from app.sync import TaskRefresher
 from app.taxonomy import Category, local_categories, names
-from ui.controllers.account import AccountController
-from ui.controllers.drafts import DraftsController
 from ui.controllers.loading import TasksLoader
-from ui.controllers.review import ReviewController
-from ui.controllers.send import SendController
-from ui.controllers.tasks import TasksController
 from ui.drafts_panel import DraftsPanel
 from ui.menus import build_menus
-from ui.notifier import Notifier
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
@@ -45,12 +34,38 @@ from ui.widgets import accessible_combo
 from ui.widgets.banner import MessageBanner
 
 if TYPE_CHECKING:
+    import asyncio
+
+    from app.credentials import KeyStore
+    from app.outbox import Outbox
+    from app.session import Session
+    from app.sync import TaskRefresher
     from ui.about_dialog import AboutDialog
+    from ui.controllers.account import AccountController
+    from ui.controllers.drafts import DraftsController
+    from ui.controllers.review import ReviewController
+    from ui.controllers.send import SendController
+    from ui.controllers.tasks import TasksController
 
 __all__ = ["Connection", "MainWindow", "MessageBanner", "task_details"]
 
 
 class MainWindow(QMainWindow):
+    """Built in two steps. The parts (the form with the draft that was open, the newest tasks,
+    the drafts tab, the status bar, the menus) need neither asyncio nor the network; the session
+    and the controllers are attached after them (:meth:`attach`). ``staged``: only the parts now,
+    so that the window can show itself first (ui/main.py), and the form is checked once attached;
+    otherwise both at once."""
+
+    # Set by attach(): the session and the controllers.
+    session: Session
+    account: AccountController
+    drafts_controller: DraftsController
+    sender: SendController
+    reviews: ReviewController
+    tasks_controller: TasksController
+    closed: asyncio.Event
+
     def __init__(
         self,
         connection: Connection,
@@ -59,24 +74,23 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         keystore: KeyStore | None = None,
         secrets: Callable[[str], None] = lambda key: None,
-        checks_after_paint: bool = False,
+        staged: bool = False,
     ) -> None:
-        """``checks_after_paint``: the form is checked once :meth:`first_picture_shown` is called
-        (the start does, after the first paint), not while the window is being built."""
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
         self.setWindowTitle(self.tr("AITasker Desktop — demo") if connection.demo else "AITasker Desktop")
         self.setObjectName("mainWindow")
         self.store = store
         self._settings = settings or QSettings()
-        self.closed = asyncio.Event()
+        self._connection, self._keystore, self._secrets = connection, keystore, secrets
+        self._attached = False
+        self._close_when_attached = False
         self._quit_asked = False  # the quit question is open
         self._may_close = False  # the person chose to quit while a task was being sent
-        self.session = Session(store, connection, remember_secret=secrets)
-        self.draft_service = Drafts(store, self.session.outbox)
+        self.draft_service = Drafts(store)
 
         # --- the parts ------------------------------------------------------------------------
-        self.page = FormPage(checks_held=checks_after_paint)
+        self.page = FormPage(checks_held=staged)
         self.tasks = TasksPanel(details=store.get_task)
         self.drafts = DraftsPanel()
         self.tabs = QTabWidget()
@@ -98,9 +112,43 @@ class MainWindow(QMainWindow):
         self.add_by_id, self.add_button, self.details = self.tasks.add_by_id, self.tasks.add_button, self.tasks.details
         self.connection_label = self.status.connection_label
         self.outbox_label, self.refreshed_label = self.status.outbox_label, self.status.refreshed_label
+        self._restore_layout()
+        self._about: AboutDialog | None = None
+        build_menus(self)
 
-        # --- the controllers, and what they listen to -------------------------------------------
-        self.account = AccountController(self, self.session, self._settings, self.banner, keystore)
+        # --- what the store holds: shown before any network -----------------------------------
+        self._interrupted = store.recover_interrupted_sends()
+        self.loader = TasksLoader(self, store, self.tasks)  # the newest tasks
+        self._categories(local_categories(store))
+        self.budget_memory = BudgetMemory(store)
+        self.form.set_budget_memory(self.budget_memory)
+        values = self.draft_service.reopen()  # the draft that was open comes back into the form
+        if values is not None:
+            self.form.load_values(values)
+        self.form.title.setFocus()
+        if not staged:
+            self.attach()
+
+    def attach(self) -> None:
+        """The session and the controllers, wired to the parts (once); the form is checked from
+        now on. Imports what the first picture did without: asyncio, the controllers."""
+        if self._attached:
+            return
+        import asyncio
+
+        from app.session import Session
+        from ui.controllers.account import AccountController
+        from ui.controllers.drafts import DraftsController
+        from ui.controllers.review import ReviewController
+        from ui.controllers.send import SendController
+        from ui.controllers.tasks import TasksController
+        from ui.notifier import Notifier
+
+        store = self.store
+        self.closed = asyncio.Event()
+        self.session = Session(store, self._connection, remember_secret=self._secrets)
+        self.draft_service.outbox = self.session.outbox
+        self.account = AccountController(self, self.session, self._settings, self.banner, self._keystore)
         self.session.refresh_interval = self.account.refresh_interval()
         self.drafts_controller = DraftsController(
             self,
@@ -139,28 +187,26 @@ class MainWindow(QMainWindow):
         self.reviews.waiting_changed.connect(self.status.show_review_waiting)
         self.reviews.chosen.connect(lambda _task_id: self._refresh_now())
         self.status.review_button.clicked.connect(self.review_next)
-        self.budget_memory = BudgetMemory(store)
         self.tasks_controller = TasksController(
             self, self.session, self.tasks, self.tabs, self.banner, self.budget_memory, self.reviews
         )
         self.sender.posted.connect(self.tasks_controller.posted)
+        self.loader.attach(self.session, self.reviews)
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(30_000)
         self._expiry_timer.timeout.connect(self._tick)
         self._expiry_timer.start()
-        self._restore_layout()
-        self._about: AboutDialog | None = None
-        build_menus(self)
+        self.drafts_controller.refresh_view()  # the drafts list, the outbox's rows in the table
+        self.drafts_controller.say_what_start_found(store.moved_aside, self._interrupted)
+        self._attached = True
+        self.form.release_checks()
+        if self._close_when_attached:
+            self.close()
 
-        # --- what the store holds: shown before any network -----------------------------------
-        interrupted = store.recover_interrupted_sends()
-        self.loader = TasksLoader(self, store, self.session, self.tasks, self.reviews)
-        self._categories(local_categories(store))
-        # Tasks waiting for review are counted once the window is up (start_loading), not before.
-        self.form.set_budget_memory(self.budget_memory)
-        self.drafts_controller.reopen()
-        self.drafts_controller.say_what_start_found(store.moved_aside, interrupted)
-        self.form.title.setFocus()
+    @property
+    def can_manage_key(self) -> bool:
+        """Whether the Account menu offers to change or forget the key (not in demo mode)."""
+        return self._keystore is not None and not self._connection.demo
 
     # --- what other code and tests reach ----------------------------------------------------------
     client = property(lambda self: self.session.client)
@@ -170,7 +216,8 @@ class MainWindow(QMainWindow):
     current_draft_id: str = property(lambda self: self.draft_service.current_id)  # type: ignore[assignment]
 
     def new_task(self) -> None:
-        self.drafts_controller.new()
+        if self._attached:
+            self.drafts_controller.new()
 
     def open_draft(self, draft_id: str) -> None:
         self.drafts_controller.open(draft_id)
@@ -190,14 +237,26 @@ class MainWindow(QMainWindow):
     def theme(self) -> str:
         return self.account.theme()
 
+    # Menu entries: the controllers behind them are attached once the window has shown itself.
     def open_settings(self) -> None:
-        self.account.open_settings()
+        if self._attached:
+            self.account.open_settings()
+
+    def change_key(self) -> None:
+        if self._attached:
+            self.account.change_key()
+
+    def forget_key(self) -> None:
+        if self._attached:
+            self.account.forget_key()
 
     async def ask_for_key(self, message: str = "") -> bool:
         return await self.account.ask_for_key(message)
 
     def review_next(self) -> None:
         """Ctrl+R: the selected task's review if it waits for one, else the one closing soonest."""
+        if not self._attached:
+            return
         if self.reviews.review_next(self.tasks.current_task()) is None:
             self.banner.show_message(self.tr("No task is waiting for your review right now."))
 
@@ -210,10 +269,6 @@ class MainWindow(QMainWindow):
             self.session.connection = connection
         await self.session.start()
 
-    def first_picture_shown(self) -> None:
-        """The window has drawn itself once: what was left for after it starts (the form's checks)."""
-        self.form.release_checks()
-
     def start_loading(self) -> None:
         """The older stored tasks into the table, in the background (once; start() does it too)."""
         self.loader.start_loading()
@@ -224,6 +279,10 @@ class MainWindow(QMainWindow):
         return self.loader.all_loaded
 
     async def shutdown(self) -> None:
+        import asyncio
+
+        from app.session import SHUTDOWN_GRACE
+
         self.sender.closing = True
         self._may_close = True
         self.sender.close_quit_question()
@@ -240,9 +299,14 @@ class MainWindow(QMainWindow):
         self.save_current_draft()
         await self.session.shutdown()
 
-    @qasync.asyncSlot()
-    async def request_quit(self) -> None:
+    def request_quit(self) -> None:
         """Quit (Ctrl+Q, the window's close button): while a task is being sent, ask first."""
+        if self._attached:
+            self.session.spawn(self._ask_then_quit())
+        else:  # the window is still starting: it closes as soon as it is ready
+            self.close()
+
+    async def _ask_then_quit(self) -> None:
         if self._quit_asked:
             return
         self._quit_asked = True
@@ -254,6 +318,10 @@ class MainWindow(QMainWindow):
             self._quit_asked = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._attached:  # closed in the moment before it is ready: as soon as it is
+            event.ignore()
+            self._close_when_attached = True
+            return
         if self.sender.sending is not None and not self._may_close:
             event.ignore()
             self.request_quit()
@@ -296,7 +364,8 @@ class MainWindow(QMainWindow):
         self.tasks.names_changed()
 
     def _refresh_now(self) -> None:
-        self.session.refresh_now()
+        if self._attached:
+            self.session.refresh_now()
 
     def _tick(self) -> None:
         self.model.refresh_expiry_words()

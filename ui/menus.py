@@ -25,7 +25,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     settings = QAction(translate("MainWindow", "&Settings…"), window)
     settings.setShortcut(QKeySequence.StandardKey.Preferences)
-    settings.triggered.connect(window.account.open_settings)
+    settings.triggered.connect(window.open_settings)
     file_menu.addAction(settings)
     file_menu.addSeparator()
     quit_action = QAction(translate("MainWindow", "&Quit"), window)
@@ -45,10 +45,10 @@ def build_menus(window: MainWindow) -> None:
     review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     review.triggered.connect(window.review_next)
     tasks_menu.addAction(review)
-    if window.account.can_manage_key:
+    if window.can_manage_key:
         account = bar.addMenu(translate("MainWindow", "Acco&unt"))
-        account.addAction(translate("MainWindow", "&Change API key or address…"), window.account.change_key)
-        account.addAction(translate("MainWindow", "&Forget this key"), window.account.forget_key)
+        account.addAction(translate("MainWindow", "&Change API key or address…"), window.change_key)
+        account.addAction(translate("MainWindow", "&Forget this key"), window.forget_key)
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     about = QAction(translate("MainWindow", "&About AITasker Desktop"), window)
     about.setObjectName("aboutAction")

@@ -11,7 +11,6 @@ list comprehension over precomputed lower-case text, an insert is a binary searc
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import time
 from collections import OrderedDict
@@ -275,6 +274,8 @@ async def load_in_background(
     The cyclic garbage collector is paused meanwhile (a full collection over 100,000 new rows is
     a visible freeze), and the rows are then moved out of its way (``gc.freeze``): they live as
     long as the window."""
+    import asyncio  # the model itself is built before the event loop's modules are loaded
+
     loaded = 0
     gc.disable()
     try:

@@ -4,7 +4,6 @@ review"). The review service (with httpx) is made here, after the first paint.""
 
 from __future__ import annotations
 
-import asyncio
 import gc
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -12,14 +11,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from app.session import Session
 from app.store import Store
-from ui.controllers.review import ReviewController
 from ui.panels.tasks import TasksPanel
 from ui.tasks_model import TaskRow
 
 if TYPE_CHECKING:
     from app.schema import Task
+    from app.session import Session
+    from ui.controllers.review import ReviewController
 
 REVIEW_PAGE = 500  # tasks in review read per step at start
 FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
@@ -27,17 +26,23 @@ LOAD_PAGE = 500  # rows per store read of the background load (about a milliseco
 
 
 class TasksLoader(QObject):
-    def __init__(
-        self, parent: QWidget, store: Store, session: Session, tasks: TasksPanel, reviews: ReviewController
-    ) -> None:
+    session: Session
+    _reviews: ReviewController
+
+    def __init__(self, parent: QWidget, store: Store, tasks: TasksPanel) -> None:
+        """Shows the newest rows at once; :meth:`attach` gives the session and the reviews, which
+        the rest of the load needs (the event loop runs by then)."""
         super().__init__(parent)
-        self.store, self.session, self._tasks, self._reviews = store, session, tasks, reviews
+        self.store, self._tasks = store, tasks
         self._loading = False
         # The newest rows now, straight from the store's columns; the rest once the loop runs.
         self._pages = store.task_row_pages(first=FIRST_CHUNK, size=LOAD_PAGE)
         first = next(self._pages, [])
         tasks.set_tasks(TaskRow(*fields) for fields in first)
         self._all_loaded = len(first) < FIRST_CHUNK
+
+    def attach(self, session: Session, reviews: ReviewController) -> None:
+        self.session, self._reviews = session, reviews
 
     def start_loading(self) -> None:
         """The older stored tasks into the table, in the background (once), and the tasks waiting
@@ -67,6 +72,8 @@ class TasksLoader(QObject):
 
     async def _seed_reviews(self, first: list[Task], pages: Iterator[list[Task]]) -> None:
         """Many tasks in review (a store of 100,000): read a page at a time beside the GUI."""
+        import asyncio
+
         waiting = list(first)
         for page in pages:
             await asyncio.sleep(0)

@@ -8,8 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
+from app.connection import ConnectionState
 from app.review_alerts import waiting_words
-from app.session import ConnectionState
 from ui.i18n import fill, translate, words
 from ui.presenters import when
 from ui.theme import set_tone

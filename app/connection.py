@@ -1,0 +1,30 @@
+"""Where the app connects and how that is going: plain values, without the network or asyncio
+(the window's first picture shows the state before anything connects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ConnectionState(StrEnum):
+    STARTING = "starting"
+    ONLINE = "online"
+    OFFLINE = "offline"
+    SLOWED = "slowed"
+    ERROR = "error"
+    UNAUTHORIZED = "unauthorized"
+    NO_KEY = "no-key"
+
+
+@dataclass
+class Connection:
+    api_url: str
+    api_key: str | None
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class StateChange:
+    state: ConnectionState
+    detail: str = ""
