@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class ConnectionState(StrEnum):
@@ -24,7 +25,6 @@ class Connection:
     demo: bool = False
 
 
-@dataclass(frozen=True)
-class StateChange:
+class StateChange(NamedTuple):
     state: ConnectionState
     detail: str = ""

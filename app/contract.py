@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.translatable import QT_TRANSLATE_NOOP
 
 
-@dataclass(frozen=True)
-class NumberLimits:
+class NumberLimits(NamedTuple):
     """A number field: its range and default (the API's), and how a widget steps and shows it
     (``step`` the spin box's smallest step, cents for money; ``slider_step``; ``decimals`` shown)."""
 
@@ -203,8 +201,7 @@ def _deeper_than(value: Any, max_depth: int) -> bool:
 # --- statuses -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class StatusInfo:
+class StatusInfo(NamedTuple):
     label: str
     final: bool
     explanation: str

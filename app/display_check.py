@@ -11,12 +11,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SystemLibrary:
+class SystemLibrary(NamedTuple):
     soname: str
     debian: str  # the Debian / Ubuntu package that ships it
     fedora: str  # the Fedora package that ships it
@@ -45,8 +44,7 @@ WAYLAND_LIBRARIES = (
 EXIT_CANNOT_SHOW = 1
 
 
-@dataclass(frozen=True)
-class DisplayDecision:
+class DisplayDecision(NamedTuple):
     """Either the Qt platform to use (None: leave Qt's own choice alone) or a message and exit code."""
 
     platform: str | None = None

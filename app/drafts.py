@@ -6,9 +6,8 @@ draft's state. Qt-free: the window gives it the form's values and listens to ``c
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.events import Event
 from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState, Store, StoreError
@@ -25,8 +24,7 @@ def is_empty(values: dict[str, Any]) -> bool:
     return not any(values.get(k) for k in _CONTENT_FIELDS)
 
 
-@dataclass(frozen=True)
-class OutboxRow:
+class OutboxRow(NamedTuple):
     """A draft in the outbox, as a row of the tasks table (not a task: it has no server ID)."""
 
     draft_id: str
@@ -47,7 +45,7 @@ class OutboxRow:
 
     @property
     def status(self) -> str:
-        from app.schema import OUTBOX_PREFIX  # how status words name the outbox states
+        from app.contract import OUTBOX_PREFIX  # how status words name the outbox states
 
         return OUTBOX_PREFIX + self.state
 
@@ -68,14 +66,12 @@ class OutboxRow:
         )
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     record: DraftRecord
     taken_out_of_outbox: bool
 
 
-@dataclass(frozen=True)
-class Continued:
+class Continued(NamedTuple):
     """New text typed into a draft whose send may have reached AITasker went to a new draft
     (``new_id``, with its own key); the earlier attempt (``earlier``) stays as it was."""
 
@@ -83,8 +79,7 @@ class Continued:
     new_id: str
 
 
-@dataclass(frozen=True)
-class Deleted:
+class Deleted(NamedTuple):
     record: DraftRecord
     undo: Callable[[], None]
 

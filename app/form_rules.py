@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.translatable import QT_TRANSLATE_NOOP, fill, integer, translate
 
@@ -38,8 +38,7 @@ COUNTED_FIELDS = ("title", "description")  # their counter says "too long": no s
 _UUID_SO_FAR = re.compile(r"^\{?(urn:uuid:)?[0-9a-fA-F-]*\}?$")
 
 
-@dataclass(frozen=True)
-class FieldState:
+class FieldState(NamedTuple):
     """What the form knows about one field when it decides whether to speak."""
 
     send_attempted: bool = False  # Send was pressed (or Ctrl+Enter) since the form was cleared

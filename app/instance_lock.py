@@ -11,7 +11,6 @@ never share one folder's drafts, outbox and tasks.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sys
@@ -30,6 +29,8 @@ def instance_name(folder: Path) -> str:
     except AttributeError:  # Windows
         uid = os.environ.get("USERNAME", "")
     resolved = str(Path(folder).expanduser().resolve())
+    import hashlib  # when a launch first needs the name (it loads OpenSSL)
+
     digest = hashlib.sha256(f"{uid}\0{resolved}".encode()).hexdigest()[:24]
     return f"aitasker-desktop-{digest}"
 

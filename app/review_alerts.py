@@ -12,9 +12,8 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from app.timefmt import local_or_none
 from app.translatable import fill, translate
@@ -32,8 +31,7 @@ SETTING = "review-alerts-shown"
 AlertKind = Literal["review", "closing"]
 
 
-@dataclass(frozen=True)
-class ReviewAlert:
+class ReviewAlert(NamedTuple):
     task_id: str
     kind: AlertKind
     summary: str  # the notification's title

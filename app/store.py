@@ -27,7 +27,6 @@ import os
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,6 +44,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STORE_FILENAME = "aitasker.sqlite3"
+
+
+def random_uuid() -> str:
+    """A random (version 4) UUID as text, as ``str(uuid.uuid4())`` gives it, without importing
+    ``uuid`` at start (it loads the ``platform`` module)."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 class DraftState(StrEnum):
@@ -529,7 +538,7 @@ class Store:
 
     @staticmethod
     def new_draft_id() -> str:
-        return str(uuid.uuid4())
+        return random_uuid()
 
     def save_draft(self, draft_id: str, values: dict[str, Any]) -> str | None:
         """Save what was typed for ``draft_id``; returns the id of the draft that now holds it.
@@ -729,7 +738,7 @@ class Store:
             body = row[1]
             key = record.idempotency_key
             if key is None or (record.key_body is not None and record.key_body != body):
-                key = str(uuid.uuid4())
+                key = random_uuid()
             db.execute(
                 "UPDATE drafts SET state = ?, idempotency_key = ?, key_body = ?, last_error = NULL WHERE id = ?",
                 (SENDING, key, body, draft_id),

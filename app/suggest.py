@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import NamedTuple
 
+import resources
 from app.taxonomy import Category
 
 # Weights: a listed word or the full name of a task type is a strong sign; one word of a
@@ -59,8 +60,7 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(words(text))
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     category: str  # slug
     category_label: str
     task_type: str | None  # slug; None when only the category is clear
@@ -74,8 +74,7 @@ class Suggestion:
         return f"{self.category_label} › {self.task_type_label}"
 
 
-@dataclass(frozen=True)
-class WordList:
+class WordList(NamedTuple):
     task_types: dict[str, tuple[tuple[str, ...], ...]]
     categories: dict[str, tuple[tuple[str, ...], ...]]
 
@@ -89,7 +88,7 @@ def parse_word_list(data: dict[str, dict[str, list[str]]]) -> WordList:
 
 @lru_cache(maxsize=1)
 def bundled_word_list() -> WordList:
-    text = resources.files("resources").joinpath("task_words.json").read_text(encoding="utf-8")
+    text = resources.path("task_words.json").read_text(encoding="utf-8")
     return parse_word_list(json.loads(text))
 
 

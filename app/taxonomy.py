@@ -7,15 +7,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from importlib import resources
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
+import resources
 from app.store import StoreError
 
 
-@dataclass(frozen=True)
-class TaskType:
+class TaskType(NamedTuple):
     """A task type of a category: its slug (never empty) and the taxonomy's name for it."""
 
     slug: str
@@ -26,14 +24,13 @@ class TaskType:
         return self.name or friendly_name(self.slug)
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     """A category: plain objects (no pydantic), so that the bundled list fills the form before the
     first picture; :func:`parse_categories` checks what a server or the cache sends."""
 
     slug: str
     name: str = ""
-    task_types: tuple[TaskType, ...] = field(default_factory=tuple)
+    task_types: tuple[TaskType, ...] = ()
 
     @property
     def label(self) -> str:
@@ -41,7 +38,7 @@ class Category:
 
     def model_dump(self) -> dict[str, Any]:
         """As the server sends it (what the cache keeps)."""
-        return asdict(self) | {"task_types": [asdict(t) for t in self.task_types]}
+        return {"slug": self.slug, "name": self.name, "task_types": [t._asdict() for t in self.task_types]}
 
 
 def friendly_name(slug: str) -> str:
@@ -94,7 +91,7 @@ def parse_categories(data: Any) -> list[Category]:
 def bundled_taxonomy() -> dict[str, Any]:
     """``resources/taxonomy.json`` as the server would send it: the one list the app falls back to
     and the practice server answers with, so the two never drift apart."""
-    text = resources.files("resources").joinpath("taxonomy.json").read_text(encoding="utf-8")
+    text = resources.path("taxonomy.json").read_text(encoding="utf-8")
     data = json.loads(text)
     return {"categories": data["categories"]}
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+import resources
 from app import translatable
 from app.translatable import fill
 
@@ -33,7 +33,7 @@ translate = QCoreApplication.translate
 
 
 def translations_dir() -> Path:
-    return Path(str(resources.files("resources").joinpath("translations")))
+    return resources.path("translations")
 
 
 def available_languages() -> list[str]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import resources
 from app import about
 
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
@@ -16,7 +15,7 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256)
 def application_icon() -> QIcon:
     """The app icon from the committed PNGs (no SVG plugin needed, so the bundle can leave it out)."""
     icon = QIcon()
-    folder = resources.files("resources").joinpath("icons")
+    folder = resources.path("icons")
     for size in ICON_SIZES:
         png = folder.joinpath(f"{size}.png")
         if png.is_file():

@@ -224,7 +224,6 @@ async def run_window(
 # first picture; asyncio, and what needs it, is not imported before it at all.)
 BEFORE_QT = (
     "html",
-    "importlib.resources",
     "resources",
     "app.budget",
     "app.connection",

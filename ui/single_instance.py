@@ -44,10 +44,17 @@ class SingleInstance(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = Path(folder)
-        self.name = instance_name(self.folder)
         self.lock = FolderLock(self.folder)
+        self._name: str | None = None
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
+
+    @property
+    def name(self) -> str:
+        """The local socket's name for this user and folder (worked out when first needed)."""
+        if self._name is None:
+            self._name = instance_name(self.folder)
+        return self._name
 
     def claim(self, *, listen: bool = True) -> bool:
         """True: this process is the one for the folder (lock held; listening for later launches,

@@ -7,12 +7,11 @@ boxes where a font lacks one), tinted with the status colour of the current look
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+import resources
 from app.contract import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
 from ui.theme import is_dark, status_colour
 
@@ -36,7 +35,7 @@ def icon_names() -> list[str]:
 
 
 def svg_data(name: str) -> bytes:
-    return resources.files("resources").joinpath(f"status-{name}.svg").read_bytes()
+    return resources.path(f"status-{name}.svg").read_bytes()
 
 
 def render(name: str, size: int, colour: QColor) -> QImage:

@@ -8,11 +8,10 @@ from __future__ import annotations
 import html
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
@@ -171,8 +170,7 @@ def _category_key(category: str, task_type: str) -> str:
     return _category(category, task_type).casefold()
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     display: Callable[[TaskRow, datetime], str]
     sort_key: Callable[[TaskRow], Any]

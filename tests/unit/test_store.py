@@ -255,3 +255,15 @@ def test_polling_reads_unfinished_tasks_a_page_at_a_time(tmp_path: Path) -> None
     assert [len(p) for p in pages] == [4, 4, 4, 3]
     assert sorted(t.status for p in pages for t in p) == sorted(s for s in statuses if s not in finals)
     assert len({t.id for p in pages for t in p}) == 15
+
+
+def test_draft_ids_and_idempotency_keys_are_random_version_4_uuids() -> None:
+    import uuid
+
+    from app.store import random_uuid
+
+    made = [random_uuid() for _ in range(200)]
+    assert len(set(made)) == 200
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
