@@ -115,7 +115,7 @@ def prepare_looks(args: argparse.Namespace) -> None:
     accessible_combo.install()
 
 
-def show_demo_window(args: argparse.Namespace, secrets: Any) -> tuple[Any, Any] | StoreError:
+def show_demo_window(args: argparse.Namespace, secrets: Any, checked: Any = None) -> tuple[Any, Any] | StoreError:
     """Demo mode, before the event loop starts: the window on the demo store, drawn once (asyncio,
     the session and the practice server load after it). The store's problem when it cannot open."""
     from app.store import Store, StoreError
@@ -124,7 +124,7 @@ def show_demo_window(args: argparse.Namespace, secrets: Any) -> tuple[Any, Any] 
 
     prepare_looks(args)
     try:
-        store = Store.in_dir(args.data_dir / "demo")  # demo work is kept apart from an account's
+        store = Store.in_dir(args.data_dir / "demo", checked=checked)  # demo work is kept apart from an account's
     except StoreError as exc:
         return exc
     window = open_window(args, store, Connection(api_url="", api_key=None, demo=True), secrets)
@@ -139,6 +139,7 @@ async def run_window(
     instance: Any = None,
     problem: Any = None,
     shown: tuple[Any, Any] | None = None,
+    checked: Any = None,
 ) -> int:
     """The app once the event loop runs. ``shown``: (window, store) already on the screen (demo)."""
     import asyncio
@@ -176,7 +177,7 @@ async def run_window(
             demo, key = picked
         # Demo work is kept apart from a real account's drafts and tasks.
         try:
-            store = Store.in_dir(args.data_dir / "demo" if demo else args.data_dir)
+            store = Store.in_dir(args.data_dir / "demo" if demo else args.data_dir, checked=checked)
         except StoreError as exc:
             from ui.startup_problem import show_startup_problem
 
@@ -277,7 +278,7 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
             return 2
 
     from app.logs import Secrets, install_excepthook, setup_logging
-    from app.store import STORE_FILENAME, StoreError, write_error
+    from app.store import STORE_FILENAME, EarlyCheck, StoreError, write_error
 
     explicit = args.data_dir is not None
     if not explicit:
@@ -289,6 +290,8 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
         args.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         problem = write_error(exc, args.data_dir / STORE_FILENAME, opening=True)
+    # The store's integrity check reads the whole file: it starts now, beside the imports below.
+    checked = EarlyCheck.start((args.data_dir / "demo" if args.demo else args.data_dir) / STORE_FILENAME)
     secrets = Secrets()
     try:
         log_file = setup_logging(args.data_dir / "logs" if explicit else None, debug=args.debug, secrets=secrets)
@@ -347,7 +350,7 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
         code = 1
         try:
             config_dir = args.data_dir / "config" if explicit else None
-            code = await run_window(args, secrets, config_dir, instance, problem, shown)
+            code = await run_window(args, secrets, config_dir, instance, problem, shown, checked)
             return code
         finally:  # armed before the loop closes: closing it waits for every worker thread
             if exit_deadline is not None:
@@ -356,7 +359,7 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
     try:
         if args.demo and problem is None:
             # The demo's window draws itself before the event loop (asyncio, qasync) is loaded.
-            opened = show_demo_window(args, secrets)
+            opened = show_demo_window(args, secrets, checked)
             if isinstance(opened, StoreError):
                 problem = opened
             else:

@@ -38,11 +38,16 @@ def svg_data(name: str) -> bytes:
     return resources.path(f"status-{name}.svg").read_bytes()
 
 
-def render(name: str, size: int, colour: QColor) -> QImage:
-    """The SVG at ``size`` pixels, its shapes painted in ``colour`` on a transparent background."""
+def _renderer(name: str) -> QSvgRenderer:
     renderer = QSvgRenderer(QByteArray(svg_data(name)))
     if not renderer.isValid():
         raise ValueError(f"status-{name}.svg is not a drawable SVG")
+    return renderer
+
+
+def render(name: str, size: int, colour: QColor, renderer: QSvgRenderer | None = None) -> QImage:
+    """The SVG at ``size`` pixels, its shapes painted in ``colour`` on a transparent background."""
+    renderer = renderer or _renderer(name)
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -66,7 +71,8 @@ def status_icon(status: str, dark: bool | None = None) -> QIcon:
         colour_of = {**{s: s for s in STATUSES}, **{icon_name(s): s for s in OUTBOX_STATUSES}}.get(name, "")
         colour = status_colour(colour_of, dark)
         icon = QIcon()
+        renderer = _renderer(name)  # the SVG read and parsed once, drawn at each size
         for size in SIZES:
-            icon.addPixmap(QPixmap.fromImage(render(name, size, colour)))
+            icon.addPixmap(QPixmap.fromImage(render(name, size, colour, renderer)))
         _cache[key] = icon
     return icon

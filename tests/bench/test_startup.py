@@ -16,7 +16,7 @@ import pytest
 from tests.bench.conftest import Bench, alternate, copy_store, median, subprocess_env, time_to_line
 
 pytestmark = pytest.mark.bench
-RUNS = 9
+RUNS = 15
 ENV = subprocess_env(AITASKER_BENCH_EXIT_AT="painted")
 
 

@@ -267,3 +267,40 @@ def test_draft_ids_and_idempotency_keys_are_random_version_4_uuids() -> None:
     for text in made:
         parsed = uuid.UUID(text)
         assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_an_early_check_vouches_only_for_the_file_it_checked(tmp_path: Path) -> None:
+    """The integrity check that runs beside the imports at launch (EarlyCheck) spares the store
+    its own only while the files are exactly as checked; a damaged file is caught either way."""
+    from app.store import EarlyCheck
+
+    store = Store.in_dir(tmp_path)
+    store.save_draft("a", {"title": "x"})
+    store.close()
+    early = EarlyCheck(store.path)
+    assert early.vouches_for(store.path)
+    assert not early.vouches_for(tmp_path / "elsewhere.sqlite3")
+    again = Store.in_dir(tmp_path, checked=early)
+    assert again.get_draft("a") is not None and again.moved_aside is None
+    again.save_draft("b", {"title": "changed since"})
+    again.close()
+    assert not early.vouches_for(store.path)  # written since: the store checks it itself
+
+    early = EarlyCheck(store.path)
+    data = bytearray(store.path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    store.path.write_bytes(bytes(data))  # damaged after the check ran
+    fresh = Store.in_dir(tmp_path, checked=early)
+    assert fresh.moved_aside is not None and fresh.list_drafts() == []
+
+
+def test_an_early_check_is_started_only_for_a_large_store(tmp_path: Path) -> None:
+    from app.store import EarlyCheck
+
+    assert EarlyCheck.start(tmp_path / "missing.sqlite3") is None
+    store = Store.in_dir(tmp_path)
+    store.close()
+    assert EarlyCheck.start(store.path) is None  # a few milliseconds when opened: no thread
+    with open(store.path, "ab") as grow:
+        grow.truncate(EarlyCheck.WORTH_IT)
+    assert EarlyCheck.start(store.path) is not None

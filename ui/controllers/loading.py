@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ui.controllers.review import ReviewController
 
 REVIEW_PAGE = 500  # tasks in review read per step at start
-FIRST_CHUNK = 2_000  # tasks shown before the window appears; the rest load in the background
+FIRST_CHUNK = 500  # tasks shown before the window appears (a screenful and more); the rest load in the background
 LOAD_PAGE = 500  # rows per store read of the background load (about a millisecond each)
 
 
