@@ -7,13 +7,17 @@ boxes where a font lacks one), tinted with the status colour of the current look
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
 
 import resources
 from app.contract import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
 from ui.theme import is_dark, status_colour
+
+if TYPE_CHECKING:  # drawing loads when the first icon is drawn (an empty table draws none)
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
 
 SIZES = (16, 20, 24, 32, 48)  # 16 and 24 px, and their double for high-density screens
 UNKNOWN = "unknown"
@@ -39,6 +43,9 @@ def svg_data(name: str) -> bytes:
 
 
 def _renderer(name: str) -> QSvgRenderer:
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(QByteArray(svg_data(name)))
     if not renderer.isValid():
         raise ValueError(f"status-{name}.svg is not a drawable SVG")
@@ -47,6 +54,9 @@ def _renderer(name: str) -> QSvgRenderer:
 
 def render(name: str, size: int, colour: QColor, renderer: QSvgRenderer | None = None) -> QImage:
     """The SVG at ``size`` pixels, its shapes painted in ``colour`` on a transparent background."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+
     renderer = renderer or _renderer(name)
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
