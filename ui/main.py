@@ -224,7 +224,6 @@ async def run_window(
 # costs start-up time for modules that never do. (What is missing here is only imported after the
 # first picture; asyncio, and what needs it, is not imported before it at all.)
 BEFORE_QT = (
-    "html",
     "resources",
     "app.budget",
     "app.connection",

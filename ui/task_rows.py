@@ -5,7 +5,6 @@ and what each cell shows for each Qt role. Used by the model (ui.tasks_model) an
 
 from __future__ import annotations
 
-import html
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from ui.i18n import translate, words
 from ui.presenters import DATE_TIME, money, short_when, when
 from ui.status_icons import status_icon
 from ui.theme import colour, status_colour
+from ui.widgets.full_text_tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from app.schema import Task
@@ -35,13 +35,6 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 _intern = sys.intern
-
-
-def plain_tooltip(text: str) -> str:
-    """Qt guesses whether a tooltip is rich text; escaping makes server text show as typed."""
-    if not text:
-        return ""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def search_text(task: Task | TaskRow) -> str:

@@ -7,8 +7,6 @@ by the model's tooltip when that says something more (the exact time under "in 3
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -16,8 +14,12 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _plain(text: str) -> str:
-    """Shown as typed: Qt would otherwise guess rich text from a '<' in a title."""
+def plain_tooltip(text: str) -> str:
+    """Shown as typed: Qt would otherwise guess rich text from a '<' in a title (empty: none)."""
+    if not text:
+        return ""
+    import html  # (its table of entities loads with the first tooltip, not at start)
+
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
@@ -25,6 +27,8 @@ def _unwrapped(tip: str) -> str:
     """The model's tooltip as plain text (it may already be escaped and wrapped like ours)."""
     prefix, suffix = "<p style='white-space:pre-wrap'>", "</p>"
     if tip.startswith(prefix) and tip.endswith(suffix):
+        import html
+
         return html.unescape(tip[len(prefix) : -len(suffix)])
     return tip
 
@@ -58,7 +62,7 @@ class FullTextDelegate(QStyledItemDelegate):
         extra = _unwrapped(tip)
         if extra and extra != text:
             text = f"{text}\n{extra}"
-        return _plain(text)
+        return plain_tooltip(text)
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:
         from PySide6.QtWidgets import QToolTip
