@@ -139,6 +139,13 @@ def test_the_instance_name_is_per_folder_not_per_spelling(tmp_path: Path) -> Non
     assert len(instance_name(tmp_path / "a")) < 60  # fits a local socket path
 
 
+def hand_over(folder: Path, script: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Another launch on ``folder`` (in a process of its own): prints (no instance?, exit code)."""
+    return subprocess.run(
+        [sys.executable, "-c", script or HAND_OVER, str(folder)], capture_output=True, text=True, timeout=60, env=ENV
+    )
+
+
 HAND_OVER = r"""
 import sys
 from pathlib import Path
@@ -167,27 +174,14 @@ async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qt
     qtbot.addWidget(window)
     window.showMinimized()
     try:
-        second = await asyncio.to_thread(
-            subprocess.run,
-            [sys.executable, "-c", HAND_OVER, str(tmp_path)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env=ENV,
-        )
+        second = await asyncio.to_thread(hand_over, tmp_path)
         assert second.stdout.split() == ["True", "0"], second.stderr
         assert received == [["--demo", "file with spaces"]]
         assert not window.isMinimized() and window.isVisible()
     finally:
         first.release()
     # Released (the first one quit): the next launch is the first again.
-    again = subprocess.run(
-        [sys.executable, "-c", HAND_OVER.replace('["--demo", "file with spaces"]', "[]"), str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=ENV,
-    )
+    again = hand_over(tmp_path, HAND_OVER.replace('["--demo", "file with spaces"]', "[]"))
     assert again.stdout.split() == ["False", "None"], again.stderr
 
 
@@ -204,16 +198,7 @@ async def test_a_launch_while_the_first_is_still_drawing_its_window_waits_for_it
     received: list[list[str]] = []
     first.activated.connect(received.append)
     try:
-        handing = asyncio.ensure_future(
-            asyncio.to_thread(
-                subprocess.run,
-                [sys.executable, "-c", HAND_OVER, str(tmp_path)],
-                capture_output=True,
-                text=True,
-                timeout=60,
-                env=ENV,
-            )
-        )
+        handing = asyncio.ensure_future(asyncio.to_thread(hand_over, tmp_path))
         await asyncio.sleep(2.0)  # the launch has started and found the folder taken: it waits
         assert not handing.done()
         first.listen()
