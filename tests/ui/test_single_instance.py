@@ -254,3 +254,30 @@ def test_a_launch_whose_first_instance_ends_meanwhile_takes_the_folder(tmp_path:
             holder.kill()
         holder.communicate(timeout=30)
         remove_stale_socket(data)
+
+
+def test_a_launch_while_the_first_shows_its_startup_problem_hands_over(tmp_path: Path) -> None:
+    """The first launch cannot open its demo store (``demo`` is a file, not a folder) and shows the
+    "cannot start" window, holding the folder. A second launch on the folder must bring that window
+    to the front and exit 0 at once, as it did before the two-step start; it must not wait 5 s and
+    say that the app "does not answer" (exit 4): nothing ever listens on the problem path."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "demo").write_text("not a folder")
+    first = launch("--demo", "--data-dir", str(data))
+    try:
+        wait_for(
+            lambda: "cannot start" in log_text(data) or first.poll() is not None,
+            60,
+            "the first launch to show its startup problem",
+        )
+        assert first.poll() is None, first.communicate()[1]
+        second = run("--demo", "--data-dir", str(data), timeout=60)
+        assert "does not answer" not in second.stderr, second.stderr
+        assert second.returncode == 0, second.stderr
+        assert first.poll() is None, "the first instance (its problem window) must keep running"
+    finally:
+        if first.poll() is None:
+            first.kill()
+        first.communicate(timeout=30)
+        remove_stale_socket(data)
