@@ -147,15 +147,22 @@ async def run_window(
 
     gc.enable()  # (off while starting: see main)
 
-    if problem is not None:  # the data folder cannot be used: say so in a window, then stop
-        from ui.startup_problem import show_startup_problem
-
-        await show_startup_problem(problem, screenshot=args.screenshot)
-        return 3
     if instance is not None:  # another launch on this folder: whatever is showing comes to the front
         from ui.single_instance import bring_to_front
 
         instance.activated.connect(lambda argv: bring_to_front())
+
+    async def say_problem(problem: Any) -> int:
+        """The data folder cannot be used: say so in a window (later launches are taken meanwhile)."""
+        from ui.startup_problem import show_startup_problem
+
+        if instance is not None:
+            instance.listen()
+        await show_startup_problem(problem, screenshot=args.screenshot)
+        return 3
+
+    if problem is not None:
+        return await say_problem(problem)
 
     from app.logs import asyncio_exception_handler
     from app.store import Store, StoreError
@@ -182,10 +189,7 @@ async def run_window(
         try:
             store = Store.in_dir(args.data_dir / "demo" if demo else args.data_dir, checked=checked)
         except StoreError as exc:
-            from ui.startup_problem import show_startup_problem
-
-            await show_startup_problem(exc, screenshot=args.screenshot)
-            return 3
+            return await say_problem(exc)
         # Demo mode connects once the practice server is up, after the window's first picture:
         # importing and starting it (FastAPI, uvicorn) costs more than everything else at start.
         connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
