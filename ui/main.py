@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,27 @@ def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
     from app.store import task_reader
 
     return start_sandbox(SandboxConfig(speed=speed, known=task_reader(store_path))), DEMO_API_KEY
+
+
+async def until_closed(work: Coroutine[Any, Any, Any], closed: Any) -> bool:
+    """Run ``work`` until it ends (True) or ``closed`` (an asyncio.Event) is set first (False:
+    ``work`` is cancelled). Its errors are raised."""
+    import asyncio
+    import contextlib
+
+    job = asyncio.ensure_future(work)
+    waiter = asyncio.ensure_future(closed.wait())
+    try:
+        done, _ = await asyncio.wait({job, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiter.cancel()
+    if job in done:
+        job.result()
+        return True
+    job.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await job
+    return False
 
 
 def open_window(args: argparse.Namespace, store: Any, connection: Any, secrets: Any, keystore: Any = None) -> Any:
@@ -205,7 +227,10 @@ async def run_window(
             sandbox, demo_key = await asyncio.to_thread(start_demo_sandbox, args.demo_speed, store.path)
             secrets.add(demo_key)
             connection = Connection(api_url=sandbox.url, api_key=demo_key, demo=True)
-        await window.start(connection)
+        # A server that does not answer keeps the first connection waiting up to 45 s: closing the
+        # window meanwhile ends the wait (the process must not linger, holding the folder).
+        if not await until_closed(window.start(connection), window.closed):
+            return 0
         if args.screenshot is not None:
             await asyncio.sleep(0.2)  # let layouts settle and paint once
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -141,3 +141,35 @@ def test_missing_x11_library_names_the_package_to_install(tmp_path: Path) -> Non
     assert "sudo apt install " in result.stderr and "sudo dnf install " in result.stderr
     assert "Reinstalling the application" not in result.stderr
     assert not [t for t in TROUBLE if t in result.stderr], result.stderr
+
+
+async def test_closing_the_window_while_it_connects_ends_the_wait_at_once() -> None:
+    """A server that accepts and never answers keeps the first connection waiting up to 45 s;
+    Quit meanwhile must end the run then (the process would otherwise linger, holding the folder,
+    and swallow the next launch)."""
+    import asyncio
+
+    from ui.main import until_closed
+
+    loop = asyncio.get_running_loop()
+    closed = asyncio.Event()
+    cancelled = asyncio.Event()
+
+    async def connecting() -> None:
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+
+    began = loop.time()
+    loop.call_later(0.2, closed.set)
+    assert await until_closed(connecting(), closed) is False
+    assert cancelled.is_set() and loop.time() - began < 5
+
+    async def fails() -> None:
+        raise RuntimeError("the start failed")
+
+    with pytest.raises(RuntimeError):
+        await until_closed(fails(), asyncio.Event())
+    assert await until_closed(asyncio.sleep(0), asyncio.Event()) is True
