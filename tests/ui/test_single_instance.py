@@ -54,14 +54,14 @@ def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
 
 
 @contextmanager
-def running(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
-    """The app in demo mode on ``data_dir``, up and holding its folder."""
+def running(data_dir: Path, logged: str = "holding") -> Iterator[subprocess.Popen[str]]:
+    """The app in demo mode on ``data_dir``, up and holding its folder (once its log says ``logged``)."""
     first = launch("--demo", "--data-dir", str(data_dir))
     try:
         wait_for(
-            lambda: "holding" in log_text(data_dir) or first.poll() is not None,
+            lambda: logged in log_text(data_dir) or first.poll() is not None,
             60,
-            "the first launch to hold its folder",
+            f"the first launch to log {logged!r}",
         )
         assert first.poll() is None, first.communicate()[1]
         yield first
@@ -264,20 +264,8 @@ def test_a_launch_while_the_first_shows_its_startup_problem_hands_over(tmp_path:
     data = tmp_path / "data"
     data.mkdir()
     (data / "demo").write_text("not a folder")
-    first = launch("--demo", "--data-dir", str(data))
-    try:
-        wait_for(
-            lambda: "cannot start" in log_text(data) or first.poll() is not None,
-            60,
-            "the first launch to show its startup problem",
-        )
-        assert first.poll() is None, first.communicate()[1]
+    with running(data, logged="cannot start") as first:  # its start-up problem window is up
         second = run("--demo", "--data-dir", str(data), timeout=60)
         assert "does not answer" not in second.stderr, second.stderr
         assert second.returncode == 0, second.stderr
         assert first.poll() is None, "the first instance (its problem window) must keep running"
-    finally:
-        if first.poll() is None:
-            first.kill()
-        first.communicate(timeout=30)
-        remove_stale_socket(data)
