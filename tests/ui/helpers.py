@@ -10,13 +10,32 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from app.credentials import KeyStore
 from app.store import Store
 from ui.main_window import Connection, MainWindow
 from ui.tasks_model import COLUMNS
+
+
+def wheel(widget: QWidget, notches: int, at: QPointF | None = None) -> QWheelEvent:
+    """A mouse wheel turned ``notches`` over ``widget`` (at its middle, or at ``at``), as Qt
+    delivers it; returns the event (whether the widget took it)."""
+    where = at if at is not None else QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        where,
+        QPointF(widget.mapToGlobal(where.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event
 
 
 @asynccontextmanager

@@ -5,32 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QWidget
 
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import confirmation, open_window
+from tests.ui.helpers import confirmation, open_window, wheel
 from tests.ui.test_window_layout import fully_shown
 from ui.screen_fit import fitted_geometry
-
-
-def roll_wheel_over(widget: QWidget) -> None:
-    where = QPointF(widget.width() / 2, widget.height() / 2)
-    for notches in (-3, 3, -2):
-        event = QWheelEvent(
-            where,
-            QPointF(widget.mapToGlobal(where.toPoint())),
-            QPoint(0, 0),
-            QPoint(0, 120 * notches),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(widget, event)
 
 
 async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(
@@ -52,7 +35,8 @@ async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(
         qtbot.keyClicks(form.title, "Logo for my bakery")
         actions.append("type the title")
         for widget in (form.category, form.task_type, form.budget.slider, form.budget.spin):
-            roll_wheel_over(widget)  # scrolling past them on the way changes nothing
+            for notches in (-3, 3, -2):  # scrolling past them on the way changes nothing
+                wheel(widget, notches)
         click(form.suggestion.use, "use the suggestion")
         click(form.send_button, "Post task")
         await wait_until(lambda: confirmation() is not None, what="the question")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.budget import FIRST_BUDGET
 from app.schema import max_length, number_limits
 from app.taxonomy import bundled_categories
+from tests.ui.helpers import wheel as turn_wheel
 from ui.requirements_editor import cell_text, parse_cell
 from ui.task_form import SliderSpin, TaskForm
 from ui.theme import colour
@@ -105,18 +106,7 @@ def paste(qtbot, widget: QWidget, mime: QMimeData) -> None:  # type: ignore[no-u
 
 
 def wheel(widget: QWidget, notches: int) -> QWheelEvent:
-    event = QWheelEvent(
-        QPointF(5, 5),
-        QPointF(widget.mapToGlobal(QPoint(5, 5))),
-        QPoint(0, 0),
-        QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
-    return event
+    return turn_wheel(widget, notches, at=QPointF(5, 5))
 
 
 def type_lines(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollBar, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScrollBar, QWidget
 
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, wheel
 from ui.screen_fit import fitted_geometry
 
 
@@ -77,21 +76,6 @@ async def test_the_window_opens_inside_the_screen(qtbot, tmp_path: Path, sandbox
         window.resize(available.size() + QSize(500, 500))  # e.g. yesterday, on a larger monitor
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as again:
         assert available.contains(again.frameGeometry())  # the saved size no longer fits: refitted
-
-
-def wheel(widget: QWidget, notches: int) -> None:
-    where = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(
-        where,
-        QPointF(widget.mapToGlobal(where.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
 
 
 def value_of(widget: QWidget) -> object:
