@@ -30,22 +30,27 @@ def bare_start() -> float:
     return time_to_line([sys.executable, str(Path(__file__).with_name("bare_window.py"))], "painted", ENV)[0]
 
 
+def record_starts(bench: Bench, key: str, target: float, ours: list[float], baseline: list[float]) -> None:
+    """Start times (seconds) of ours against the baseline, neighbours in time, as one row."""
+    bench.record(
+        key,
+        median(ours) * 1000,
+        "ms",
+        target,
+        baseline=median(baseline) * 1000,
+        ratio=paired_ratio(ours, baseline),
+        ratio_of_medians=round(median(ours) / median(baseline), 3),
+        runs_ms=[round(x * 1000) for x in ours],
+        baseline_runs_ms=[round(x * 1000) for x in baseline],
+    )
+
+
 def test_startup_against_a_bare_pyside6_window(bench: Bench, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     app_start(empty)  # the first run makes the data folder and the store (not what is measured)
     bare_start()  # and warms the file cache for both
     ours, bare = alternate(RUNS, lambda: app_start(empty), bare_start)
-    bench.record(
-        "startup_ratio",
-        median(ours) * 1000,
-        "ms",
-        1.5,
-        baseline=median(bare) * 1000,
-        ratio=paired_ratio(ours, bare),
-        ratio_of_medians=round(median(ours) / median(bare), 3),
-        runs_ms=[round(x * 1000) for x in ours],
-        baseline_runs_ms=[round(x * 1000) for x in bare],
-    )
+    record_starts(bench, "startup_ratio", 1.5, ours, bare)
     bench.check("startup_ratio")
 
 
@@ -55,16 +60,6 @@ def test_startup_with_100k_tasks_against_an_empty_store(bench: Bench, tmp_path: 
     copy_store(store_100k, full / "demo")
     app_start(full)  # the first open migrates nothing but warms the cache
     ours, base = alternate(RUNS, lambda: app_start(full), lambda: app_start(empty))
-    bench.record(
-        "startup_100k_ratio",
-        median(ours) * 1000,
-        "ms",
-        1.2,
-        baseline=median(base) * 1000,
-        ratio=paired_ratio(ours, base),
-        ratio_of_medians=round(median(ours) / median(base), 3),
-        runs_ms=[round(x * 1000) for x in ours],
-        baseline_runs_ms=[round(x * 1000) for x in base],
-    )
+    record_starts(bench, "startup_100k_ratio", 1.2, ours, base)
     shutil.rmtree(full, ignore_errors=True)
     bench.check("startup_100k_ratio")
