@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,20 @@ def values(title: str, budget: float = 12.5, description: str = "") -> dict[str,
 
 def posted_titles(server: SandboxServer) -> list[str]:
     return [t.body["title"] for t in sorted(server.app.state.tasks.values(), key=lambda t: t.created)]
+
+
+@asynccontextmanager
+async def after_an_unclear_send(store: Store) -> AsyncIterator[tuple[SandboxServer, TasksClient, Outbox]]:
+    """Draft "a" ("Logo for my bakery", $45) sent while every answer is dropped: the server made
+    the task, the outbox could not tell ("Not sure it was sent"); answers come through again."""
+    with SandboxServer(SandboxConfig()) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            outbox = Outbox(store, lambda: client, min_spacing=0.0)
+            store.save_draft("a", values("Logo for my bakery", 45))
+            server.config.faults.drop_rate = 1.0
+            assert (await outbox.send("a")).state == UNKNOWN
+            server.config.faults.drop_rate = 0.0
+            yield server, client, outbox
 
 
 @pytest.fixture
@@ -128,69 +144,57 @@ async def test_new_text_after_an_unclear_send_is_posted_and_the_old_attempt_stay
     """The send of "Logo for my bakery" is unclear (connection dropped after the server made it);
     the person then types "Blog post about cats", $50, into the same form and sends. The new text
     gets its own key and is posted; the old attempt stays "Not sure it was sent" with its text."""
-    with SandboxServer(SandboxConfig()) as server:
-        async with TasksClient(server.url, DEMO_API_KEY) as client:
-            outbox = Outbox(store, lambda: client, min_spacing=0.0)
-            store.save_draft("a", values("Logo for my bakery", 45))
-            server.config.faults.drop_rate = 1.0
-            assert (await outbox.send("a")).state == UNKNOWN
-            server.config.faults.drop_rate = 0.0
-            old_key = store.get_draft("a").idempotency_key  # type: ignore[union-attr]
+    async with after_an_unclear_send(store) as (server, client, outbox):
+        old_key = store.get_draft("a").idempotency_key  # type: ignore[union-attr]
 
-            cats = values("Blog post about cats", 50, "About cats")
-            new_id = store.save_draft("a", cats)  # autosave of the form that showed draft "a"
-            assert new_id is not None and new_id != "a"
-            assert (
-                store.save_draft("a", {**cats, "description": "About cats, more"}) == new_id
-            )  # one new draft, not one per save
-            result = await outbox.send(new_id)
-            assert result.state == "created" and result.task is not None
-            assert result.task.title == "Blog post about cats" and result.task.budget_usd == 50
-            assert result.task.description == "About cats, more"
-            assert posted_titles(server) == ["Logo for my bakery", "Blog post about cats"]
+        cats = values("Blog post about cats", 50, "About cats")
+        new_id = store.save_draft("a", cats)  # autosave of the form that showed draft "a"
+        assert new_id is not None and new_id != "a"
+        assert (
+            store.save_draft("a", {**cats, "description": "About cats, more"}) == new_id
+        )  # one new draft, not one per save
+        result = await outbox.send(new_id)
+        assert result.state == "created" and result.task is not None
+        assert result.task.title == "Blog post about cats" and result.task.budget_usd == 50
+        assert result.task.description == "About cats, more"
+        assert posted_titles(server) == ["Logo for my bakery", "Blog post about cats"]
 
-            old = store.get_draft("a")
-            assert old is not None and old.state == UNKNOWN and old.idempotency_key == old_key
-            assert old.values["title"] == "Logo for my bakery"
-            # Resolving it with "Send again" finds the first task: still two tasks, not three.
-            again = await outbox.send("a")
-            assert again.state == "created" and again.task is not None and again.task.title == "Logo for my bakery"
-            assert posted_titles(server) == ["Logo for my bakery", "Blog post about cats"]
-            assert store.list_drafts() == []
+        old = store.get_draft("a")
+        assert old is not None and old.state == UNKNOWN and old.idempotency_key == old_key
+        assert old.values["title"] == "Logo for my bakery"
+        # Resolving it with "Send again" finds the first task: still two tasks, not three.
+        again = await outbox.send("a")
+        assert again.state == "created" and again.task is not None and again.task.title == "Logo for my bakery"
+        assert posted_titles(server) == ["Logo for my bakery", "Blog post about cats"]
+        assert store.list_drafts() == []
 
 
 async def test_an_answer_for_older_content_deletes_nothing_typed(store: Store, tmp_path: Path) -> None:
     """A file written by the previous version could hold an unclear draft edited in place (same
     key, new text). Sent again, the server answers the key with the old task: the new text stays
     as a draft, the old task is shown, nothing is lost."""
-    with SandboxServer(SandboxConfig()) as server:
-        async with TasksClient(server.url, DEMO_API_KEY) as client:
-            outbox = Outbox(store, lambda: client, min_spacing=0.0)
-            store.save_draft("a", values("Logo for my bakery", 45))
-            server.config.faults.drop_rate = 1.0
-            assert (await outbox.send("a")).state == UNKNOWN
-            server.config.faults.drop_rate = 0.0
-            store.close()
-            with sqlite3.connect(store.path) as db:  # what the old version did on autosave
-                db.execute(
-                    "UPDATE drafts SET body = ?, key_body = NULL WHERE id = 'a'",
-                    (
-                        '{"budget_usd": 50, "category": "data", "description": "About cats", '
-                        '"task_type": "data-analysis", "title": "Blog post about cats"}',
-                    ),
-                )
-            store = Store.in_dir(tmp_path)
-            outbox = Outbox(store, lambda: client, min_spacing=0.0)
-            result = await outbox.send("a")
-            assert result.state == DRAFT and result.other_task is not None
-            assert result.other_task.title == "Logo for my bakery"
-            kept = store.get_draft("a")
-            assert kept is not None and kept.values["title"] == "Blog post about cats" and kept.state == DRAFT
-            assert kept.idempotency_key is None and "earlier" in (kept.last_error or "")
-            assert [t.title for t in store.list_tasks()] == ["Logo for my bakery"]
-            # Sent now, the cats post gets its own key and is posted once.
-            assert (await outbox.send("a")).state == "created"
-            assert posted_titles(server) == ["Logo for my bakery", "Blog post about cats"]
+    async with after_an_unclear_send(store) as (server, client, outbox):
+        store.close()
+        with sqlite3.connect(store.path) as db:  # what the old version did on autosave
+            db.execute(
+                "UPDATE drafts SET body = ?, key_body = NULL WHERE id = 'a'",
+                (
+                    '{"budget_usd": 50, "category": "data", "description": "About cats", '
+                    '"task_type": "data-analysis", "title": "Blog post about cats"}',
+                ),
+            )
+        store = Store.in_dir(tmp_path)
+        outbox = Outbox(store, lambda: client, min_spacing=0.0)
+        result = await outbox.send("a")
+        assert result.state == DRAFT and result.other_task is not None
+        assert result.other_task.title == "Logo for my bakery"
+        kept = store.get_draft("a")
+        assert kept is not None and kept.values["title"] == "Blog post about cats" and kept.state == DRAFT
+        assert kept.idempotency_key is None and "earlier" in (kept.last_error or "")
+        assert [t.title for t in store.list_tasks()] == ["Logo for my bakery"]
+        # Sent now, the cats post gets its own key and is posted once.
+        assert (await outbox.send("a")).state == "created"
+        assert posted_titles(server) == ["Logo for my bakery", "Blog post about cats"]
 
 
 def test_a_removed_draft_is_not_brought_back_by_a_late_autosave(store: Store) -> None:
