@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.unit.test_translatable import NOT_WORDS, SHOWN
+from tests.unit.test_translatable import shown_texts
 
 
 def qstr(text: str) -> str:
@@ -57,18 +57,8 @@ class Finder(ast.NodeVisitor):
         return self.module, False
 
     def visit_Call(self, node: ast.Call) -> None:
-        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-        if name in SHOWN:
-            for arg in [*node.args, *(k.value for k in node.keywords if k.arg in ("text", "title"))]:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    text = arg.value
-                elif isinstance(arg, ast.JoinedStr):
-                    text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
-                else:
-                    continue
-                if text.strip() in NOT_WORDS or not any(c.isalpha() for c in text):
-                    continue
-                self.edits.append((arg, self.context()))
+        for arg, _ in shown_texts(node):
+            self.edits.append((arg, self.context()))
         self.generic_visit(node)
 
 

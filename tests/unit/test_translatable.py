@@ -60,26 +60,38 @@ SHOWN = {
 NOT_WORDS = {"", " ", "·", "—", "–", "…", "×", "$", "%", "/", ":", "|", "→"}
 
 
-def _shown_literals(tree: ast.AST) -> list[tuple[int, str]]:
-    found = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
+def call_name(node: ast.Call) -> str:
+    return node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+
+
+def shown_texts(node: ast.Call) -> list[tuple[ast.expr, str]]:
+    """The literal words a call hands to something a person reads (a ``SHOWN`` call's arguments,
+    its ``text=``/``title=``, the items of a list among them): each literal and its text. Also
+    what packaging/wrap_tr.py wraps."""
+    if call_name(node) not in SHOWN:
+        return []
+    args = [*node.args, *(k.value for k in node.keywords if k.arg in ("text", "title"))]
+    args += [e for a in args if isinstance(a, (ast.List, ast.Tuple)) for e in a.elts]  # setHeaderLabels([...])
+    found: list[tuple[ast.expr, str]] = []
+    for arg in args:
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            text = arg.value
+        elif isinstance(arg, ast.JoinedStr):
+            text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
+        else:
             continue
-        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-        if name not in SHOWN:
-            continue
-        args = [*node.args, *(k.value for k in node.keywords if k.arg in ("text", "title"))]
-        args += [e for a in args if isinstance(a, (ast.List, ast.Tuple)) for e in a.elts]  # setHeaderLabels([...])
-        for arg in args:
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                text = arg.value
-            elif isinstance(arg, ast.JoinedStr):
-                text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
-            else:
-                continue
-            if text.strip() not in NOT_WORDS and any(c.isalpha() for c in text):
-                found.append((node.lineno, f"{name}({text[:40]!r})"))
+        if text.strip() not in NOT_WORDS and any(c.isalpha() for c in text):
+            found.append((arg, text))
     return found
+
+
+def _shown_literals(tree: ast.AST) -> list[tuple[int, str]]:
+    return [
+        (node.lineno, f"{call_name(node)}({text[:40]!r})")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        for _, text in shown_texts(node)
+    ]
 
 
 def untranslated(path: Path) -> list[str]:
