@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,6 +47,27 @@ def run_in_namespace(
         env=env if env is not None else os.environ.copy(),
         cwd=ROOT,
     )
+
+
+def on_small_disk(tmp_path: Path, code: str, *args: str, timeout: float = 120) -> dict[str, Any]:
+    """Run Python ``code`` with a real 3 MB disk (a private tmpfs) mounted at ``tmp_path/small-disk``
+    (its first argument, before ``args``); returns the JSON it prints. Skips, saying why, where
+    private mounts are not allowed."""
+    import json
+
+    import pytest
+
+    reason = namespaces_unavailable()
+    if reason:
+        pytest.skip(f"a real full disk needs a private tmpfs: {reason}; the store-level full-disk tests still ran")
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    result = run_in_namespace(
+        f"mount -t tmpfs -o size=3m tmpfs '{mount}'", python(code, str(mount), *args), timeout=timeout
+    )
+    assert result.returncode == 0, result.stderr
+    out: dict[str, Any] = json.loads(result.stdout)
+    return out
 
 
 def python(code: str, *args: str) -> list[str]:

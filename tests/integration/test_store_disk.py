@@ -179,14 +179,8 @@ print(json.dumps(out))
 
 def test_a_real_full_disk_at_start_and_while_running(tmp_path: Path) -> None:
     """The issue's own check: a 3 MB disk that fills up; the draft survives, nothing is moved aside."""
-    reason = disk.namespaces_unavailable()
-    if reason:
-        pytest.skip(f"a real full disk needs a private tmpfs: {reason}; the SQLite-level tests above still ran")
+    out = disk.on_small_disk(tmp_path, FULL_TMPFS)
     mount = tmp_path / "small-disk"
-    mount.mkdir()
-    result = disk.run_in_namespace(f"mount -t tmpfs -o size=3m tmpfs '{mount}'", disk.python(FULL_TMPFS, str(mount)))
-    assert result.returncode == 0, result.stderr
-    out = json.loads(result.stdout)
     assert out["running"] == "DiskFull" and out["kept"] == "Typed before the disk filled"
     assert out["start"] == "DiskFull" and str(mount / "data") in out["message"]
     assert not [name for name in out["files"] if "damaged" in name], out["files"]

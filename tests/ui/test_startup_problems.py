@@ -78,21 +78,9 @@ print(json.dumps({"rc": full.returncode, "stderr": full.stderr, "files": files, 
 
 
 def test_a_full_disk_at_start_gets_a_window_and_the_draft_survives(tmp_path: Path) -> None:
-    reason = disk.namespaces_unavailable()
-    if reason:
-        pytest.skip(f"a real full disk needs a private tmpfs: {reason}; the store-level full-disk tests still ran")
-    import json
-
-    mount = tmp_path / "small-disk"
-    mount.mkdir()
     shot, after = tmp_path / "problem.png", tmp_path / "after.png"
-    result = disk.run_in_namespace(
-        f"mount -t tmpfs -o size=3m tmpfs '{mount}'",
-        disk.python(FULL_DISK_RUN, str(mount), str(shot), str(after)),
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    out = json.loads(result.stdout)
+    out = disk.on_small_disk(tmp_path, FULL_DISK_RUN, str(shot), str(after), timeout=300)
+    mount = tmp_path / "small-disk"
     assert_problem_window(shot, out["rc"], out["stderr"], "no space left", str(mount / "data"))
     assert not [name for name in out["files"] if "damaged" in name], out["files"]
     assert out["rc_after"] == 0, out["stderr_after"]
