@@ -109,33 +109,30 @@ async def until_closed(work: Coroutine[Any, Any, Any], closed: Any) -> bool:
     return False
 
 
-def open_window(args: argparse.Namespace, store: Any, connection: Any, secrets: Any, keystore: Any = None) -> Any:
+def open_window(settings: Any, store: Any, connection: Any, secrets: Any, keystore: Any = None) -> Any:
     """The main window's parts on ``store``, shown (the session and the controllers come with
     :meth:`MainWindow.attach` once it has drawn itself)."""
     from ui import bench_hooks
     from ui.main_window import MainWindow
 
-    window = MainWindow(
-        connection, store, settings=ui_settings(args), keystore=keystore, secrets=secrets.add, staged=True
-    )
+    window = MainWindow(connection, store, settings=settings, keystore=keystore, secrets=secrets.add, staged=True)
     bench_hooks.install(window, lambda: window.all_loaded)
     window.show()
     return window
 
 
-def ui_settings(args: argparse.Namespace) -> Any:
+def prepare_looks(args: argparse.Namespace) -> Any:
+    """The window's saved settings (``ui-state.ini``), their look applied, and combo boxes
+    announced by their label (before any window)."""
     from PySide6.QtCore import QSettings
 
-    return QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-
-
-def prepare_looks(args: argparse.Namespace) -> None:
-    """The look chosen in Settings, and combo boxes announced by their label (before any window)."""
     from ui.theme import apply_theme
     from ui.widgets import accessible_combo
 
-    apply_theme(ui_settings(args).value("ui/theme", "system", type=str))
+    settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+    apply_theme(settings.value("ui/theme", "system", type=str))
     accessible_combo.install()
+    return settings
 
 
 def show_demo_window(args: argparse.Namespace, secrets: Any, checked: Any = None) -> tuple[Any, Any] | StoreError:
@@ -145,12 +142,12 @@ def show_demo_window(args: argparse.Namespace, secrets: Any, checked: Any = None
     from ui.first_paint import wait_until_painted
     from ui.main_window import Connection
 
-    prepare_looks(args)
+    settings = prepare_looks(args)
     try:
         store = Store.in_dir(args.data_dir / "demo", checked=checked)  # demo work is kept apart from an account's
     except StoreError as exc:
         return exc
-    window = open_window(args, store, Connection(api_url="", api_key=None, demo=True), secrets)
+    window = open_window(settings, store, Connection(api_url="", api_key=None, demo=True), secrets)
     wait_until_painted(window)
     return window, store
 
@@ -196,7 +193,7 @@ async def run_window(
         window, store = shown
         demo, connection = True, None  # it connects once the practice server is up (below)
     else:
-        prepare_looks(args)
+        settings = prepare_looks(args)
         keystore = None
         demo, key = args.demo, None
         if not demo:
@@ -215,7 +212,7 @@ async def run_window(
         # Demo mode connects once the practice server is up, after the window's first picture:
         # importing and starting it (FastAPI, uvicorn) costs more than everything else at start.
         connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
-        window = open_window(args, store, connection, secrets, keystore)
+        window = open_window(settings, store, connection, secrets, keystore)
         await first_paint(window)  # the picture first; then the session, the form's checks, the rest
     sandbox = None
     try:
