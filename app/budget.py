@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from app.contract import number_limits
-from app.validation import money_words
+from app.api.contract import number_limits
+from app.api.validation import money_words
 
 LIMITS = number_limits("budget_usd")
 
@@ -56,7 +56,7 @@ _SETTING = "budget.last_by_type"
 
 
 def money(value: float) -> str:
-    """'$1,250.00': the app's one way of writing an amount (app.validation.money_words)."""
+    """'$1,250.00': the app's one way of writing an amount (app.api.validation.money_words)."""
     return money_words(value, LIMITS.decimals)
 
 

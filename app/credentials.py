@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from app import about
-from app.errors import UserFacingError
+from app.api.errors import UserFacingError
 from app.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ class StoredKey:
 class KeyStorageError(UserFacingError):
     """The key could not be stored, read or removed.
 
-    Same shape as :class:`app.errors.ApiError`: ``user_message`` is a plain sentence for the
+    Same shape as :class:`app.api.errors.ApiError`: ``user_message`` is a plain sentence for the
     person, ``detail`` the technical part for the Details expander and the log. Neither contains
     the key.
     """

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.events import Event
-from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState, Store, StoreError
+from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState, Store, StoreError
 
 if TYPE_CHECKING:
     from app.outbox import Outbox  # only named: the outbox comes from the session
@@ -45,7 +45,7 @@ class OutboxRow(NamedTuple):
 
     @property
     def status(self) -> str:
-        from app.contract import OUTBOX_PREFIX  # how status words name the outbox states
+        from app.api.contract import OUTBOX_PREFIX  # how status words name the outbox states
 
         return OUTBOX_PREFIX + self.state
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from app import __version__
-from app.api import is_loopback_host
+from app.api.client import is_loopback_host
 from app.translatable import fill, translate
 
 log = logging.getLogger(__name__)

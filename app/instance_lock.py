@@ -1,6 +1,6 @@
 """One writer per data folder: an OS lock on a file in the folder, held for the process's life.
 
-The lock is what decides; the message channel to a running instance (``ui/single_instance.py``)
+The lock is what decides; the message channel to a running instance (``ui/desktop/single_instance.py``)
 only carries a second launch's request to the first. The kernel drops the lock when its process
 ends, however it ends (a crash, ``kill -9``), so a lock can never be stale and two writers can
 never share one folder's drafts, outbox and tasks.

@@ -5,7 +5,7 @@ Rules that protect the user's money:
   later attempt of that draft;
 - the state ``sending`` is committed before the request leaves; a crash while sending turns it into
   ``unknown`` at the next start (:meth:`Store.recover_interrupted_sends`);
-- only an :class:`~app.errors.Offline` failure (nothing reached the server) or a 429 puts a draft
+- only an :class:`~app.api.errors.Offline` failure (nothing reached the server) or a 429 puts a draft
   back in the queue to be sent by itself; an unclear outcome waits for the user;
 - the draft is claimed (:meth:`Store.claim`, one transaction) right before its request leaves: a
   draft taken out of the outbox, edited or deleted since the plan was made is not sent; the loop
@@ -25,15 +25,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from app.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
-from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store, StoreError
+from app.api.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
+from app.api.validation import check_draft
+from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store, StoreError
 from app.translatable import QT_TRANSLATE_NOOP
-from app.validation import check_draft
 from app.wakeup import Wakeup
 
 if TYPE_CHECKING:
-    from app.api import TasksClient  # only named: the client comes from the session
-    from app.schema import Task, TaskDraft
+    from app.api.client import TasksClient  # only named: the client comes from the session
+    from app.api.schema import Task, TaskDraft
 
 log = logging.getLogger(__name__)
 

@@ -10,18 +10,18 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from app.api.contract import FINAL_STATUSES
+from app.api.errors import ApiError, Forbidden, Offline, Unauthorized
 from app.connection import Connection, ConnectionState, StateChange
-from app.contract import FINAL_STATUSES
-from app.errors import ApiError, Forbidden, Offline, Unauthorized
 from app.events import Event
 from app.outbox import Outbox
-from app.store import Store, StoreError
+from app.store.repository import Store, StoreError
 from app.sync import TaskRefresher
 from app.taxonomy import Category, fetch_categories
 
 if TYPE_CHECKING:
-    from app.api import TasksClient
-    from app.schema import Task
+    from app.api.client import TasksClient
+    from app.api.schema import Task
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class Session:
     def _new_client(self, api_url: str, api_key: str) -> TasksClient:
         if self._client_factory is not None:
             return self._client_factory(api_url, api_key)
-        from app.api import TasksClient  # here, not at start-up: httpx is not needed for the first picture
+        from app.api.client import TasksClient  # here, not at start-up: httpx is not needed for the first picture
 
         return TasksClient(api_url, api_key)
 

@@ -11,12 +11,12 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from app.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
+from app.api.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.wakeup import Wakeup
 
 if TYPE_CHECKING:
-    from app.api import TasksClient
-    from app.schema import Task
+    from app.api.client import TasksClient
+    from app.api.schema import Task
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import json
 from typing import Any, NamedTuple, Protocol
 
 import resources
-from app.store import StoreError
+from app.store.repository import StoreError
 
 
 class TaskType(NamedTuple):
@@ -126,7 +126,7 @@ def local_categories(cache: TaxonomyCache) -> list[Category]:
 
 async def fetch_categories(client: CategorySource, cache: TaxonomyCache) -> list[Category] | None:
     """The server's list, cached for next time; None when it gave none (keep what is shown).
-    Errors (:class:`app.errors.ApiError`) are the caller's to word."""
+    Errors (:class:`app.api.errors.ApiError`) are the caller's to word."""
     fetched = await client.list_categories()
     if not fetched:
         return None

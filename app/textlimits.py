@@ -6,7 +6,7 @@ with :func:`char_count` and, where a field must stop at its limit, shortens with
 never splits a character and, where it can, never splits what a person sees as one character
 (an accented letter written with a combining mark, a flag, a family emoji, a skin tone).
 
-Limits themselves live in :mod:`app.schema` (``max_length``); nothing here repeats a number.
+Limits themselves live in :mod:`app.api.schema` (``max_length``); nothing here repeats a number.
 """
 
 from __future__ import annotations

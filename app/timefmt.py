@@ -4,7 +4,7 @@ time zone.
 A server may send any ISO date, from year 1 to year 9999 with a +14 h or -14 h offset. Converting
 such a date to the local time zone (or to UTC) can leave the years the platform can hold and raise
 OverflowError (or OSError / ValueError on some platforms). Every conversion of a server date for
-display goes through :func:`local_or_none` (the window's formatter, ``ui.presenters``, shows "—"
+display goes through :func:`local_or_none` (the window's formatter, ``ui.models.task_details``, shows "—"
 when it says None, and the details add the raw value with :func:`as_sent`); sorting and storing use
 :func:`seconds_since_epoch` and :func:`utc_iso`. Nothing here raises for any ``datetime``.
 """

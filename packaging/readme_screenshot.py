@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.api.schema import Task  # noqa: E402
 from app.sandbox.service import DEMO_USER_ID, PHASES  # noqa: E402
-from app.schema import Task  # noqa: E402
-from app.store import Store  # noqa: E402
+from app.store.repository import Store  # noqa: E402
 
 SPEED = 10.0  # the demo's compressed clock
 # (title, category, task type, budget, real seconds ago)

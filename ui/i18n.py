@@ -13,12 +13,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 import resources
 from app import translatable
+from app.api.contract import number_limits
+from app.timefmt import UNSHOWABLE, as_sent, local_or_none, seconds_since_epoch
 from app.translatable import fill
 
 log = logging.getLogger(__name__)
@@ -101,7 +104,7 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
         (p for p in preferred_languages(env) if p.split("_")[0] == language.split("_")[0] and "_" in p), language
     )
     QLocale.setDefault(QLocale(locale_name))
-    translatable.set_translator(QCoreApplication.translate, _money_in_locale, lambda n: QLocale().toString(n))
+    translatable.set_translator(QCoreApplication.translate, money, lambda n: QLocale().toString(n))
     log.info("language: %s (locale %s)", language, locale_name)
     return language
 
@@ -114,12 +117,6 @@ def remove_translations(app: QCoreApplication) -> None:
     translatable.set_translator(None)
 
 
-def _money_in_locale(value: float, decimals: int) -> str:
-    from ui.presenters import money  # presenters imports this module
-
-    return money(value, decimals)
-
-
 def words(text: str) -> str:
     """Text written in the Qt-free core (statuses, notices, error messages), in the user's language.
 
@@ -127,3 +124,67 @@ def words(text: str) -> str:
     text it composes with values (a number, a name) has no entry and shows as written.
     """
     return translate("messages", text)
+
+
+# Money and dates: the one formatter, through QLocale.
+# Amounts are US dollars whatever the computer's language: written the US way ($1,234.50) in English,
+# and the way the user's language writes dollars when the app speaks it ("1.234,50 $" in German).
+_MONEY = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+LONG_DATE = "dddd dd MMMM yyyy, HH:mm"
+DATE_TIME = "dd MMM yyyy, HH:mm"
+SHORT_THIS_YEAR = "dd MMM, HH:mm"
+SHORT_OTHER_YEAR = "dd MMM yyyy"
+
+
+def money(value: float, decimals: int = 2) -> str:
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.C, QLocale.Language.English):
+        locale = _MONEY
+    return locale.toCurrencyString(float(value), "$", decimals)
+
+
+def when(value: datetime | None, fmt: str = DATE_TIME, *, empty: str = "") -> str:
+    """A moment in the computer's time zone, month names in its language; "—" for a moment this
+    computer can't show in its time zone (year 9999 at +14 h, year 1)."""
+    if value is None:
+        return empty
+    local = local_or_none(value)  # (a naive time is taken as local, as before)
+    if local is None:
+        return UNSHOWABLE
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds_since_epoch(local))), fmt)
+
+
+def short_when(value: datetime | None) -> str:
+    """Day and time; the year only when it is not this year (the tooltip has it all)."""
+    if value is None:
+        return ""
+    local = local_or_none(value)
+    if local is None:
+        return UNSHOWABLE
+    this_year = local.year == datetime.now().year
+    return when(value, SHORT_THIS_YEAR if this_year else SHORT_OTHER_YEAR)
+
+
+def details_when(value: datetime | None) -> str:
+    """For the details: the long date, or "—" with the value exactly as AITasker sent it."""
+    if value is None:
+        return UNSHOWABLE
+    text = when(value, LONG_DATE)
+    return as_sent(value) if text == UNSHOWABLE else text
+
+
+def dial(value: float) -> str:
+    """The experimentation dial as the form shows it: two decimals (0.30, not 0.3)."""
+    return f"{value:.{number_limits('experimentation').decimals}f}"
+
+
+TOOLTIP_WRAP = ("<p style='white-space:pre-wrap'>", "</p>")
+
+
+def plain_tooltip(text: str) -> str:
+    """Shown as typed: Qt would otherwise guess rich text from a '<' in a title (empty: none)."""
+    if not text:
+        return ""
+    import html  # (its table of entities loads with the first tooltip, not at start)
+
+    return TOOLTIP_WRAP[0] + html.escape(text) + TOOLTIP_WRAP[1]

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
 from app import about
-from app.errors import InvalidAddress
+from app.api.errors import InvalidAddress
 
 if TYPE_CHECKING:
-    from app.store import StoreError
+    from app.store.repository import StoreError
 
 log = logging.getLogger("aitasker")
 
@@ -48,8 +48,8 @@ async def choose_account(
     args: argparse.Namespace, keystore: Any, secrets: Any, instance: Any = None
 ) -> tuple[bool, str | None] | None:
     """(demo, key) from the stored key or the welcome screen; None when the user closed it."""
-    from ui.async_dialog import run_dialog
-    from ui.connect_dialog import WelcomeDialog, connect_account
+    from ui.windows.async_dialog import run_dialog
+    from ui.windows.connect import WelcomeDialog, connect_account
 
     stored = await keystore.load()
     if stored is not None:
@@ -83,7 +83,7 @@ def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
     asked, instead of holding a copy of every one."""
     from app.sandbox import SandboxConfig, start_sandbox
     from app.sandbox.service import DEMO_API_KEY
-    from app.store import task_reader
+    from app.store.repository import task_reader
 
     return start_sandbox(SandboxConfig(speed=speed, known=task_reader(store_path))), DEMO_API_KEY
 
@@ -138,8 +138,8 @@ def prepare_looks(args: argparse.Namespace) -> Any:
 def show_demo_window(args: argparse.Namespace, secrets: Any, checked: Any = None) -> tuple[Any, Any] | StoreError:
     """Demo mode, before the event loop starts: the window on the demo store, drawn once (asyncio,
     the session and the practice server load after it). The store's problem when it cannot open."""
-    from app.store import Store, StoreError
-    from ui.first_paint import wait_until_painted
+    from app.store.repository import Store, StoreError
+    from ui.desktop.first_paint import wait_until_painted
     from ui.main_window import Connection
 
     settings = prepare_looks(args)
@@ -167,13 +167,13 @@ async def run_window(
     gc.enable()  # (off while starting: see main)
 
     if instance is not None:  # another launch on this folder: whatever is showing comes to the front
-        from ui.single_instance import bring_to_front
+        from ui.desktop.single_instance import bring_to_front
 
         instance.activated.connect(lambda argv: bring_to_front())
 
     async def say_problem(problem: Any) -> int:
         """The data folder cannot be used: say so in a window (later launches are taken meanwhile)."""
-        from ui.startup_problem import show_startup_problem
+        from ui.windows.startup_problem import show_startup_problem
 
         if instance is not None:
             instance.listen()
@@ -184,8 +184,8 @@ async def run_window(
         return await say_problem(problem)
 
     from app.logs import asyncio_exception_handler
-    from app.store import Store, StoreError
-    from ui.first_paint import first_paint
+    from app.store.repository import Store, StoreError
+    from ui.desktop.first_paint import first_paint
     from ui.main_window import Connection
 
     asyncio.get_running_loop().set_exception_handler(asyncio_exception_handler)
@@ -259,10 +259,10 @@ BEFORE_QT = (
     "app.drafts",
     "app.form_rules",
     "app.instance_lock",
-    "app.review_alerts",
+    "app.review.alerts",
     "app.suggest",
     "app.textlimits",
-    "app.validation",
+    "app.api.validation",
 )
 
 
@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DE
 def _main(argv: list[str] | None, exit_deadline: float | None) -> int:
     args = parse_args(argv)
     if not args.demo:  # demo mode never needs the client before its first picture (httpx loads later)
-        from app.api import DEFAULT_API_URL, check_api_url
+        from app.api.client import DEFAULT_API_URL, check_api_url
 
         args.api_url = args.api_url or DEFAULT_API_URL
         try:
@@ -317,7 +317,7 @@ def _main(argv: list[str] | None, exit_deadline: float | None) -> int:
             return 2
 
     from app.logs import Secrets, install_excepthook, setup_logging
-    from app.store import STORE_FILENAME, EarlyCheck, StoreError, write_error
+    from app.store.repository import STORE_FILENAME, EarlyCheck, StoreError, write_error
 
     explicit = args.data_dir is not None
     if not explicit:
@@ -357,8 +357,8 @@ def _main(argv: list[str] | None, exit_deadline: float | None) -> int:
     _import_before_qt()
     from PySide6.QtWidgets import QApplication
 
+    from ui.desktop.identity import configure_application
     from ui.i18n import install_translations
-    from ui.identity import configure_application
     from ui.theme import STYLE, application_arguments
 
     app = QApplication.instance()
@@ -370,7 +370,7 @@ def _main(argv: list[str] | None, exit_deadline: float | None) -> int:
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed
     instance = None
     if problem is None:  # one instance per folder: a second launch hands over and leaves
-        from ui.single_instance import claim_or_hand_over
+        from ui.desktop.single_instance import claim_or_hand_over
 
         try:
             instance, leave = claim_or_hand_over(

@@ -20,18 +20,18 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 from app.budget import BudgetMemory
 from app.connection import Connection, ConnectionState, StateChange
 from app.drafts import Drafts
-from app.store import Store
+from app.store.repository import Store
 from app.taxonomy import Category, local_categories, names
 from ui.controllers.loading import TasksLoader
-from ui.drafts_panel import DraftsPanel
 from ui.menus import build_menus
+from ui.models.task_details import task_details
+from ui.panels.drafts import DraftsPanel
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
-from ui.presenters import task_details
-from ui.screen_fit import place
 from ui.widgets import accessible_combo
 from ui.widgets.banner import MessageBanner
+from ui.widgets.screen_fit import place
 
 if TYPE_CHECKING:
     import asyncio
@@ -40,12 +40,12 @@ if TYPE_CHECKING:
     from app.outbox import Outbox
     from app.session import Session
     from app.sync import TaskRefresher
-    from ui.about_dialog import AboutDialog
     from ui.controllers.account import AccountController
     from ui.controllers.drafts import DraftsController
     from ui.controllers.review import ReviewController
     from ui.controllers.send import SendController
     from ui.controllers.tasks import TasksController
+    from ui.windows.about import AboutDialog
 
 __all__ = ["Connection", "MainWindow", "MessageBanner", "task_details"]
 
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         from ui.controllers.review import ReviewController
         from ui.controllers.send import SendController
         from ui.controllers.tasks import TasksController
-        from ui.notifier import Notifier
+        from ui.desktop.notifier import Notifier
 
         store = self.store
         self.closed = asyncio.Event()
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> AboutDialog:
         """Help → About: opened window-modally (no nested event loop); one at a time."""
         if self._about is None:
-            from ui.about_dialog import show_about
+            from ui.windows.about import show_about
 
             self._about = show_about(self)
             self._about.destroyed.connect(lambda: setattr(self, "_about", None))

@@ -260,6 +260,8 @@ def apply_theme(theme: str) -> str:
 
 
 # One style everywhere: the palettes and contrast checks are made for Fusion.
+# Sizes and weights only; colours come from the palettes above.
+HEADING = "font-size: 15pt; font-weight: 600;"
 STYLE = "Fusion"
 
 

@@ -2,7 +2,7 @@
 
 Used by demo mode (in-process, on a free port) and by the integration tests. It keeps its own
 request model with the documented limits written out (the server's truth), so a test can compare
-the client's ``app.schema`` against this server's ``/openapi.json``.
+the client's ``app.api.schema`` against this server's ``/openapi.json``.
 """
 
 from app.sandbox.server import SandboxServer, start_sandbox

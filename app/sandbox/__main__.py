@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 
-from app.api import is_loopback_host
+from app.api.client import is_loopback_host
 from app.sandbox.server import SandboxServer
 from app.sandbox.service import DEMO_API_KEY, Faults, SandboxConfig
 

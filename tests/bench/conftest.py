@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from app.schema import Task
-from app.store import STORE_FILENAME, Store
+from app.api.schema import Task
+from app.store.repository import STORE_FILENAME, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench-results.json"

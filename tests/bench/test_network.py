@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from app.api import TasksClient
+from app.api.client import TasksClient
 from app.sandbox.service import DEMO_API_KEY
 from tests.bench.conftest import Bench, median
 

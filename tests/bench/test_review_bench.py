@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from app.api import TasksClient
-from app.review import discover_operations
-from app.review_alerts import ReviewAlerts
-from app.review_service import ReviewService
+from app.api.client import TasksClient
+from app.api.schema import Task, TaskDraft
+from app.review.alerts import ReviewAlerts
+from app.review.gallery import discover_operations
+from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
-from app.schema import Task, TaskDraft
 from tests.conftest import wait_until
-from ui.panels.review import ReviewWindow
+from ui.windows.review.window import ReviewWindow
 
 pytestmark = pytest.mark.bench
 RESULTS = Path(__file__).resolve().parents[2] / "bench-results.json"

@@ -15,10 +15,10 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 
-from app.schema import Task
-from app.store import Store
+from app.api.schema import Task
+from app.store.repository import Store
 from tests.bench.conftest import LARGE, Bench, alternate, copy_store, make_tasks, median, percentile
-from ui.tasks_model import COLUMNS, SEARCH_ROLE, TaskRow, TasksFilterProxy, TasksTableModel, load_in_background
+from ui.models.tasks_model import COLUMNS, SEARCH_ROLE, TaskRow, TasksFilterProxy, TasksTableModel, load_in_background
 
 pytestmark = pytest.mark.bench
 CREATED = [c.header for c in COLUMNS].index("Created")

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 
 from app.sandbox.service import DEMO_API_KEY
-from app.store import Store
+from app.store.repository import Store
 from tests.bench.conftest import LARGE, Bench, copy_store, median, percentile, subprocess_env, time_to_line
 from tests.conftest import wait_until
 from ui.main_window import Connection, MainWindow

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from app import errors
-from app.api import TasksClient
+from app.api import errors
+from app.api.client import TasksClient
 from tests.conftest import wait_until
 
 KEY = "aitk_test_deadline_key"
@@ -135,7 +135,7 @@ async def test_no_retry_is_started_when_the_wait_before_it_would_pass_the_deadli
 
 
 async def test_a_create_that_trickles_is_outcome_unknown_and_sent_once(trickling: SlowServer) -> None:
-    from app.schema import TaskDraft
+    from app.api.schema import TaskDraft
 
     draft = TaskDraft(category="data", task_type="data-analysis", budget_usd=10)
     async with TasksClient(trickling.url, KEY, deadline=SHORT_DEADLINE) as client:

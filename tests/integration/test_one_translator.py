@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.api import TasksClient
-from app.errors import InvalidTask
+from app.api.client import TasksClient
+from app.api.errors import InvalidTask
+from app.api.schema import TaskDraft, number_limits
+from app.api.validation import plain_field_errors, refused_number_message
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.schema import TaskDraft, number_limits
-from app.validation import plain_field_errors, refused_number_message
 
 
 async def test_a_server_422_on_the_budget_reads_like_the_budget_box() -> None:

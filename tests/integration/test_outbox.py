@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from app.api import TasksClient
+from app.api.client import TasksClient
 from app.outbox import Outbox
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store import DRAFT, UNKNOWN, WAITING, Store
+from app.store.repository import DRAFT, UNKNOWN, WAITING, Store
 from tests.conftest import free_port, wait_until
 
 

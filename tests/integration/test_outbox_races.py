@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from app.api import TasksClient
+from app.api.client import TasksClient
+from app.api.schema import Task, TaskDraft
 from app.outbox import GONE, Outbox
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.schema import Task, TaskDraft
-from app.store import DRAFT, SENDING, UNKNOWN, WAITING, Store
+from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, Store
 from tests.conftest import wait_until
 
 

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from app import errors
-from app.api import TasksClient
+from app.api import errors
+from app.api.client import TasksClient
+from app.api.schema import TaskDraft
 from app.images import ImageFetcher
-from app.review import OperationsCache, classify_artifacts, discover_operations
+from app.review.gallery import OperationsCache, classify_artifacts, discover_operations
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
-from app.schema import TaskDraft
 from tests.conftest import FakeClock
 
 DRAFT = TaskDraft(
@@ -181,7 +181,7 @@ async def test_an_unreadable_description_points_to_the_website(status: int, body
 
 
 async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: SandboxServer, clock: FakeClock) -> None:
-    from app.review import Operation
+    from app.review.gallery import Operation
 
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
@@ -199,9 +199,9 @@ async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: Sand
 async def test_an_operation_the_server_no_longer_knows_is_learned_again(
     server: SandboxServer, clock: FakeClock, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.review import Operation, ReviewOperations
-    from app.review_service import ReviewService
-    from app.store import Store
+    from app.review.gallery import Operation, ReviewOperations
+    from app.review.service import ReviewService
+    from app.store.repository import Store
 
     store = Store.in_dir(tmp_path)
     async with TasksClient(server.url, DEMO_API_KEY) as client:

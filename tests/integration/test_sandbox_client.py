@@ -8,11 +8,11 @@ import time
 import httpx
 import pytest
 
-from app import errors
-from app.api import TasksClient
+from app.api import errors
+from app.api.client import TasksClient
+from app.api.schema import TaskDraft, max_length, number_limits
 from app.sandbox import Faults, SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.schema import TaskDraft, max_length, number_limits
 from tests.conftest import free_port
 
 DRAFT = TaskDraft(
@@ -202,8 +202,8 @@ async def test_demo_sandbox_reads_earlier_tasks_from_the_store_on_demand(tmp_pat
     task of an earlier run is found, followed and cancelled; an unknown id is still 404."""
     from datetime import UTC, datetime
 
-    from app.schema import Task
-    from app.store import Store, task_reader
+    from app.api.schema import Task
+    from app.store.repository import Store, task_reader
 
     store = Store.in_dir(tmp_path)
     earlier = Task(

@@ -9,7 +9,7 @@ from pathlib import Path
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import CATEGORIES, DEMO_API_KEY
 from app.session import Connection, ConnectionState, Session, StateChange
-from app.store import Store
+from app.store.repository import Store
 from app.taxonomy import Category
 from tests.conftest import free_port, wait_until
 

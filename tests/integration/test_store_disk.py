@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store import CannotWrite, DiskFull, Store, StoreError
+from app.store.repository import CannotWrite, DiskFull, Store, StoreError
 from tests import disk
 
 
@@ -57,7 +57,7 @@ import resource, signal, sys
 from pathlib import Path
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead of killing
 resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
-from app.store import Store, StoreError
+from app.store.repository import Store, StoreError
 try:
     Store.in_dir(Path(sys.argv[1]))
     print("opened")
@@ -97,7 +97,7 @@ def test_a_folder_where_nothing_can_be_created_is_said_in_words() -> None:
 READ_ONLY_CHECK = r"""
 import json, sys
 from pathlib import Path
-from app.store import Store, StoreError
+from app.store.repository import Store, StoreError
 folder = Path(sys.argv[1])
 try:
     Store.in_dir(folder)
@@ -145,7 +145,7 @@ def test_a_read_only_folder_is_said_in_words_and_nothing_is_moved(tmp_path: Path
 FULL_TMPFS = r"""
 import json, os, sys
 from pathlib import Path
-from app.store import DiskFull, Store, StoreError
+from app.store.repository import DiskFull, Store, StoreError
 from tests.disk import fill
 mount = Path(sys.argv[1])
 folder = mount / "data"
@@ -190,7 +190,7 @@ def test_a_real_full_disk_at_start_and_while_running(tmp_path: Path) -> None:
 async def test_a_full_disk_does_not_stop_task_updates_or_categories(tmp_path: Path) -> None:
     """The refresher's updates still reach the table (and the categories the form) when they
     cannot be saved; the store reports the full disk."""
-    from app.schema import Task
+    from app.api.schema import Task
     from app.session import Connection, Session
     from app.taxonomy import fetch_categories
 

@@ -13,11 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-from app.store import Store
+from app.store.repository import Store
 
 CHILD = r"""
 import sys, random
-from app.store import Store
+from app.store.repository import Store
 store = Store.in_dir(sys.argv[1])
 start = int(sys.argv[2])
 print("ready", flush=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.api import TasksClient
+from app.api.client import TasksClient
+from app.api.schema import Task, TaskDraft
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.schema import Task, TaskDraft
 from app.sync import OFFLINE_BACKOFF, TaskRefresher
 from tests.conftest import free_port
 
@@ -100,8 +100,8 @@ async def test_with_nothing_to_follow_it_still_tells_online_from_offline() -> No
 async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The watched tasks come from the store lazily (pages of 3 here); the round writes updates
     back while it reads on, and still asks about every unfinished task exactly once."""
-    from app.schema import FINAL_STATUSES
-    from app.store import Store
+    from app.api.schema import FINAL_STATUSES
+    from app.store.repository import Store
 
     store = Store.in_dir(tmp_path)
     with SandboxServer(SandboxConfig(read_limit=1000)) as server:

@@ -15,9 +15,9 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from app.credentials import KeyStore
-from app.store import Store
+from app.store.repository import Store
 from ui.main_window import Connection, MainWindow
-from ui.tasks_model import COLUMNS
+from ui.models.tasks_model import COLUMNS
 
 
 def wheel(widget: QWidget, notches: int, at: QPointF | None = None) -> QWheelEvent:

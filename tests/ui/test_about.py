@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QApplication
 
 from app import __version__, about
-from ui.about_dialog import AboutDialog, show_about
-from ui.identity import application_icon, configure_application
+from ui.desktop.identity import application_icon, configure_application
+from ui.windows.about import AboutDialog, show_about
 
 
 def test_about_shows_version_links_and_lgpl_notice(qtbot) -> None:

@@ -13,7 +13,7 @@ from app.credentials import KeyStore
 from app.sandbox import SandboxConfig, SandboxServer
 from tests.conftest import wait_until
 from tests.ui.helpers import open_window
-from ui.connect_dialog import ConnectDialog
+from ui.windows.connect import ConnectDialog
 
 SECRET = "aitk_live_9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 WRONG = "aitk_live_0000wrongwrongwrong0000abcdef"
@@ -109,7 +109,7 @@ def test_the_key_never_reaches_any_file_or_output(tmp_path: Path) -> None:
 
 
 def settings_dialog():  # type: ignore[no-untyped-def]
-    from ui.settings_dialog import SettingsDialog
+    from ui.windows.settings import SettingsDialog
 
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()), None)
 
@@ -146,8 +146,8 @@ async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: 
     import asyncio
 
     from app.logs import Secrets
-    from ui.connect_dialog import WelcomeDialog
     from ui.main import choose_account
+    from ui.windows.connect import WelcomeDialog
 
     def welcome() -> WelcomeDialog | None:
         return next((w for w in QApplication.topLevelWidgets() if isinstance(w, WelcomeDialog) and w.isVisible()), None)

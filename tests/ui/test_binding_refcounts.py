@@ -36,8 +36,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ui.tasks_model import TasksTableModel
-from app.schema import Task
+from ui.models.tasks_model import TasksTableModel
+from app.api.schema import Task
 
 CALLS, BATCH, TOLERANCE = {calls}, {batch}, {tolerance}
 app = QApplication.instance() or QApplication([])

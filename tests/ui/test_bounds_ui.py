@@ -12,11 +12,11 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from app.schema import MAX_RESPONSE_DEPTH, REQUIREMENTS_TOO_DEEP, Task
+from app.api.schema import MAX_RESPONSE_DEPTH, REQUIREMENTS_TOO_DEEP, Task
 from app.timefmt import UNSHOWABLE
 from tests.far_dates import FAR, ZONES, local_zone
-from ui.requirements_editor import RequirementsEditor, parse_cell
-from ui.tasks_model import COLUMNS, SORT_ROLE, TasksFilterProxy, TasksTableModel
+from ui.models.tasks_model import COLUMNS, SORT_ROLE, TasksFilterProxy, TasksTableModel
+from ui.panels.requirements_editor import RequirementsEditor, parse_cell
 
 ROLES = [
     Qt.ItemDataRole.DisplayRole,
@@ -105,7 +105,7 @@ def test_a_value_cell_nested_too_deeply_stays_text() -> None:
 
 
 def test_details_of_far_dates_show_a_dash_and_the_value_as_sent(zone: str) -> None:
-    from ui.presenters import task_details
+    from ui.models.task_details import task_details
 
     unshowable = 0
     for task in far_tasks():
@@ -122,7 +122,7 @@ def test_details_of_far_dates_show_a_dash_and_the_value_as_sent(zone: str) -> No
 
 
 def test_details_of_a_deeply_nested_task_show_without_an_exception() -> None:
-    from ui.presenters import task_details
+    from ui.models.task_details import task_details
 
     deep: object = "leaf"
     for _ in range(900):

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store import DRAFT, UNKNOWN, WAITING, Store
+from app.store.repository import DRAFT, UNKNOWN, WAITING, Store
 from tests.conftest import free_port, wait_until
 from tests.ui.helpers import cell, confirmation, open_window, press
 
@@ -132,7 +132,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from app.store import Store
+from app.store.repository import Store
 from ui.main_window import Connection, MainWindow
 
 app = QApplication([])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from app.store import DRAFT, UNKNOWN, WAITING, DraftRecord
-from ui.drafts_panel import ID_ROLE, DraftsPanel
+from app.store.repository import DRAFT, UNKNOWN, WAITING, DraftRecord
+from ui.panels.drafts import ID_ROLE, DraftsPanel
 
 
 def record(draft_id: str, title: str, updated: float, state: str = DRAFT) -> DraftRecord:

@@ -13,7 +13,7 @@ from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.helpers import confirmation, open_window, wheel
 from tests.ui.test_window_layout import fully_shown
-from ui.screen_fit import fitted_geometry
+from ui.widgets.screen_fit import fitted_geometry
 
 
 async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from ui.about_dialog import AboutDialog
 from ui.i18n import (
     available_languages,
     choose_language,
@@ -17,6 +16,7 @@ from ui.i18n import (
     preferred_languages,
     remove_translations,
 )
+from ui.windows.about import AboutDialog
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path)
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QComboBox, QLabel
 
-    from app.schema import Task
+    from app.api.schema import Task
     from tests.conftest import wait_until
     from tests.ui.helpers import open_window
 

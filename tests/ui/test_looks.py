@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QStyleOptionViewItem
 
+from app.api.schema import STATUSES, Task
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.schema import STATUSES, Task
 from tests.conftest import wait_until
 from tests.ui.helpers import open_window
-from ui.status_icons import status_icon
-from ui.tasks_model import EXPIRES_COLUMN, STATUS_COLUMN, column_index
+from ui.models.status_icons import status_icon
+from ui.models.tasks_model import EXPIRES_COLUMN, STATUS_COLUMN, column_index
 from ui.theme import apply_theme
 from ui.widgets.full_text_tooltips import FullTextDelegate
 

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.review_alerts import ReviewAlert
+from app.review.alerts import ReviewAlert
 from tests.conftest import wait_until
-from ui.notifier import Notifier
+from ui.desktop.notifier import Notifier
 
 ALERT = ReviewAlert(
     "task-1", "review", "Ready for your review", "‘Logo for my bakery’ is ready for your review — closes at 15:40"

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.schema import Task
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.schema import Task
 from tests.conftest import wait_until
 from tests.ui.helpers import cell, confirmation, open_window, press
 
@@ -146,7 +146,7 @@ async def test_the_details_show_what_matters_first_and_the_rest_on_request(
 
 def test_a_reopened_draft_with_requirements_shows_them(qtbot) -> None:  # type: ignore[no-untyped-def]
     from app.taxonomy import bundled_categories
-    from ui.task_form import TaskForm
+    from ui.panels.form import TaskForm
 
     form = TaskForm()
     form.set_categories(bundled_categories())

@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from PySide6.QtCore import Qt
 
-from app.schema import STATUSES, Task
-from app.store import Store, _parse_tasks
+from app.api.schema import STATUSES, Task
+from app.store.repository import Store, _parse_tasks
 from tests.far_dates import ZONES, local_zone
-from ui.tasks_model import COLUMNS, SORT_ROLE, TASK_ID_ROLE, TasksTableModel
+from ui.models.tasks_model import COLUMNS, SORT_ROLE, TASK_ID_ROLE, TasksTableModel
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "task-response.schema.json").read_text())
 ORACLE = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)

@@ -7,17 +7,17 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from app.api import TasksClient
-from app.review_service import ReviewService
+from app.api.client import TasksClient
+from app.api.schema import Task, TaskDraft
+from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
-from app.schema import Task, TaskDraft
-from app.store import Store
+from app.store.repository import Store
 from tests.conftest import FakeClock, wait_until
 from tests.fake_notifications import FakeNotifications
 from tests.ui.test_notifier import session_bus  # noqa: F401 (fixture)
 from ui.controllers.review import ReviewController
-from ui.notifier import Notifier
+from ui.desktop.notifier import Notifier
 
 REVIEW = dict(PHASES)["review"]
 
@@ -103,7 +103,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
                 store.close()
     # A restart does not repeat what was shown.
     store = Store.in_dir(tmp_path)
-    from app.review_alerts import ReviewAlerts
+    from app.review.alerts import ReviewAlerts
 
     again = ReviewAlerts(store)
     assert again.shown(first.id, "review") and again.shown(second.id, "closing")

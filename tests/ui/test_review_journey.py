@@ -12,7 +12,7 @@ from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
 from tests.ui.helpers import cell, confirmation, open_window, press
-from ui.panels.review import ReviewWindow
+from ui.windows.review.window import ReviewWindow
 
 
 def status_of(window, task_id: str) -> str:  # type: ignore[no-untyped-def]
@@ -91,8 +91,8 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
 async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=12, clock=clock)) as server:
-        from app.api import TasksClient
-        from app.schema import TaskDraft
+        from app.api.client import TasksClient
+        from app.api.schema import TaskDraft
 
         async with TasksClient(server.url, DEMO_API_KEY) as client:
             early = await client.create_task(

@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton
 
-from app.api import TasksClient
-from app.review_service import ReviewService
+from app.api.client import TasksClient
+from app.api.schema import Task, TaskDraft
+from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
-from app.schema import Task, TaskDraft
 from tests.conftest import FakeClock, wait_until
 from tests.ui.helpers import confirmation
-from ui.panels.review import ImageViewer, ReviewWindow
+from ui.windows.review.window import ImageViewer, ReviewWindow
 
 DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.0, title="Logo for my bakery")
 HTML = "<b>Bold?</b> <a href='https://evil.example'>click</a> <img src=x>"

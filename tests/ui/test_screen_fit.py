@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtWidgets import QWidget
 
-from ui.screen_fit import FRAME, PREFERRED, fits, fitted_geometry, place
+from ui.widgets.screen_fit import FRAME, PREFERRED, fits, fitted_geometry, place
 
 # Available areas (the screen less a 32-pixel panel), as a desktop reports them.
 LAPTOP = QRect(0, 32, 1366, 736)  # 1366×768

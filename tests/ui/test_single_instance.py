@@ -150,7 +150,7 @@ HAND_OVER = r"""
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from ui.single_instance import claim_or_hand_over
+from ui.desktop.single_instance import claim_or_hand_over
 app = QApplication([])
 instance, code = claim_or_hand_over(Path(sys.argv[1]), ["--demo", "file with spaces"])
 print(instance is None, code)
@@ -163,7 +163,7 @@ async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qt
 
     from PySide6.QtWidgets import QWidget
 
-    from ui.single_instance import SingleInstance, bring_to_front
+    from ui.desktop.single_instance import SingleInstance, bring_to_front
 
     first = SingleInstance(tmp_path)
     assert first.claim()
@@ -191,7 +191,7 @@ async def test_a_launch_while_the_first_is_still_drawing_its_window_waits_for_it
     keeps trying, and hands over as soon as the first one listens (no "does not answer")."""
     import asyncio
 
-    from ui.single_instance import SingleInstance
+    from ui.desktop.single_instance import SingleInstance
 
     first = SingleInstance(tmp_path)
     assert first.claim(listen=False)

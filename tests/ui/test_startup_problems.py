@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store import Store
+from app.store.repository import Store
 from tests import disk
 from tests.ui.test_startup import TROUBLE, assert_screenshot, run_app
 
@@ -57,7 +57,7 @@ def prepared(folder: Path) -> None:
 FULL_DISK_RUN = r"""
 import json, os, subprocess, sys
 from pathlib import Path
-from app.store import Store
+from app.store.repository import Store
 from tests.disk import fill
 from tests.ui.test_startup_problems import prepared
 mount, shot, after = Path(sys.argv[1]), sys.argv[2], sys.argv[3]

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from app.schema import OUTBOX_STATUSES, STATUSES
-from ui.status_icons import icon_name, icon_names, render, status_icon
+from app.api.schema import OUTBOX_STATUSES, STATUSES
+from ui.models.status_icons import icon_name, icon_names, render, status_icon
 from ui.theme import status_colour
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.api import TasksClient
+from app.api.client import TasksClient
+from app.api.schema import TaskDraft
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.schema import TaskDraft
 from tests.conftest import wait_until
 from tests.ui.helpers import cell, open_window
 

@@ -1,7 +1,7 @@
 """The task form as a person uses it: typing, keys, the mouse wheel, pasting, Alt+letters and Tab.
 
 Sync tests with ``qtbot``: no event loop task is involved (the form only emits signals).
-Numbers come from ``app.schema`` so that the tests follow the one source of truth.
+Numbers come from ``app.api.schema`` so that the tests follow the one source of truth.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.schema import max_length, number_limits
 from app.budget import FIRST_BUDGET
-from app.schema import max_length, number_limits
 from app.taxonomy import bundled_categories
 from tests.ui.helpers import wheel as turn_wheel
-from ui.requirements_editor import cell_text, parse_cell
-from ui.task_form import SliderSpin, TaskForm
+from ui.panels.form import TaskForm
+from ui.panels.requirements_editor import cell_text, parse_cell
 from ui.theme import colour
+from ui.widgets.slider_spin import SliderSpin
 
 BUDGET = number_limits("budget_usd")
 DIAL = number_limits("experimentation")

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTableView
 
-from app.schema import Task
+from app.api.schema import Task
 from ui.main_window import task_details
-from ui.status_icons import status_icon
-from ui.tasks_model import (
+from ui.models.status_icons import status_icon
+from ui.models.tasks_model import (
     COLUMNS,
     EXPIRES_COLUMN,
     FILTERS,
@@ -290,8 +290,8 @@ def test_selection_stays_on_its_task_through_search_sort_and_updates(model: Task
 async def test_background_load_appends_the_stores_pages_in_order_and_gives_the_loop_turns(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import asyncio
 
-    from app.store import Store
-    from ui.tasks_model import load_in_background
+    from app.store.repository import Store
+    from ui.models.tasks_model import load_in_background
 
     store = Store.in_dir(tmp_path)
     made = [make(f"T{i}", created_h=i) for i in range(30)]  # T0 newest

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.schema import TaskDraft, max_length
+from app.api.schema import TaskDraft, max_length
 from app.taxonomy import bundled_categories
 from ui.panels.form import TaskForm
 

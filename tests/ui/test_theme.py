@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.schema import OUTBOX_STATUSES, STATUSES
+from app.api.schema import OUTBOX_STATUSES, STATUSES
 from ui.theme import (
     BANNERS,
     STATUS_COLOURS,

@@ -12,7 +12,7 @@ from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.helpers import open_window, wheel
-from ui.screen_fit import fitted_geometry
+from ui.widgets.screen_fit import fitted_geometry
 
 
 def fully_shown(widget: QWidget) -> bool:
@@ -118,7 +118,7 @@ async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, 
 
 
 def test_the_wheel_changes_no_setting_it_rolls_over(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ui.settings_dialog import SettingsDialog
+    from ui.windows.settings import SettingsDialog
 
     dialog = SettingsDialog(
         api_url="http://127.0.0.1:9",

@@ -1,4 +1,4 @@
-"""Every HTTP outcome and transport failure maps to one app.errors class (httpx.MockTransport)."""
+"""Every HTTP outcome and transport failure maps to one app.api.errors class (httpx.MockTransport)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from app import errors
-from app.api import MAX_RESPONSE_BYTES, TasksClient
-from app.schema import TaskDraft
+from app.api import errors
+from app.api.client import MAX_RESPONSE_BYTES, TasksClient
+from app.api.schema import TaskDraft
 
 KEY = "aitk_live_SECRET_k3y_that_must_never_leak"
 URL = "https://api.example.test"

@@ -15,9 +15,9 @@ import httpx
 import pytest
 from pydantic import ValidationError
 
-from app import errors
-from app.api import TasksClient
-from app.schema import (
+from app.api import errors
+from app.api.client import TasksClient
+from app.api.schema import (
     CUT_MARK,
     MAX_REQUIREMENTS_CHARS,
     MAX_REQUIREMENTS_DEPTH,
@@ -27,7 +27,7 @@ from app.schema import (
     json_nesting_depth,
     plain_field_errors,
 )
-from app.store import Store
+from app.store.repository import Store
 
 BASE = {"category": "data", "task_type": "data-analysis", "budget_usd": 45}
 TOO_DEEP = "Requirements are nested too deeply"

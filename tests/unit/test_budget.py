@@ -19,7 +19,7 @@ from app.budget import (
     pays_for,
     slider_dollars,
 )
-from app.store import Store
+from app.store.repository import Store
 from app.taxonomy import bundled_categories
 
 

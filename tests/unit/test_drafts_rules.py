@@ -11,7 +11,7 @@ import pytest
 
 from app.drafts import Continued, Drafts
 from app.outbox import Outbox
-from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DiskFull, Store, StoreError
+from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DiskFull, Store, StoreError
 
 LOGO = {"title": "Logo for my bakery", "description": "", "category": "design", "task_type": "logo", "budget_usd": 45.0}
 CATS = {**LOGO, "title": "Blog post about cats", "budget_usd": 50.0}

@@ -10,7 +10,7 @@ import pytest
 
 from app.drafts import Drafts, OutboxRow
 from app.outbox import Outbox
-from app.store import DRAFT, WAITING, Store
+from app.store.repository import DRAFT, WAITING, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 FILLED = {
@@ -89,7 +89,7 @@ def test_duplicate_and_delete_with_undo(service) -> None:  # type: ignore[no-unt
 
 
 def test_an_outbox_row_is_not_a_task() -> None:
-    from app.store import DraftRecord
+    from app.store.repository import DraftRecord
 
     record = DraftRecord("d1", {**FILLED, "budget_usd": True}, 1.0, 2.0, state="waiting", queued_at=1.5)
     row = OutboxRow.of(record)
@@ -102,4 +102,4 @@ def test_only_the_drafts_service_writes_draft_content() -> None:
     for path in [*ROOT.joinpath("app").rglob("*.py"), *ROOT.joinpath("ui").rglob("*.py")]:
         if re.search(r"\.save_draft\(", path.read_text(encoding="utf-8")):
             writers.append(path.relative_to(ROOT).as_posix())
-    assert sorted(writers) == ["app/drafts.py", "app/store.py"]
+    assert sorted(writers) == ["app/drafts.py", "app/store/repository.py"]

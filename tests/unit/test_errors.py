@@ -4,7 +4,7 @@ import email.utils
 
 import pytest
 
-from app.errors import InvalidTask, RateLimited, parse_retry_after
+from app.api.errors import InvalidTask, RateLimited, parse_retry_after
 
 
 @pytest.mark.parametrize(("header", "seconds"), [("120", 120.0), ("0", 0.0), (" 7 ", 7.0), ("1.5", 1.5), ("-3", 0.0)])

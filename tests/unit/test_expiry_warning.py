@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.schema import OUTBOX_STATUSES, STATUSES
+from app.api.schema import OUTBOX_STATUSES, STATUSES
 from app.timefmt import REVIEW_WARNING_SECONDS, expiry_warns
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.review import (
+from app.review.gallery import (
     Operation,
     OperationsCache,
     ReviewOperations,
@@ -19,7 +19,7 @@ from app.review import (
     parse_gallery,
     score_words,
 )
-from app.store import Store
+from app.store.repository import Store
 from tests.conftest import FakeClock
 
 TASK = {
@@ -332,7 +332,7 @@ async def test_cache_learns_once_per_server_and_keeps_it_in_the_store(tmp_path: 
 
 
 async def test_an_unreadable_document_means_the_website_and_is_asked_again_later(tmp_path: Path) -> None:
-    from app.errors import BadResponse
+    from app.api.errors import BadResponse
 
     store = Store.in_dir(tmp_path)
     calls: list[int] = []

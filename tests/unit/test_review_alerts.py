@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.review_alerts import ReviewAlerts, next_to_review, waiting_for_review, waiting_words
-from app.schema import Task
-from app.store import Store
+from app.api.schema import Task
+from app.review.alerts import ReviewAlerts, next_to_review, waiting_for_review, waiting_words
+from app.store.repository import Store
 
 NOW = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
 

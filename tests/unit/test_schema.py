@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from app.api.schema import STATUSES, Task, TaskDraft, max_length, number_limits, plain_field_errors, status_info
 from app.sandbox.service import TaskCreate
-from app.schema import STATUSES, Task, TaskDraft, max_length, number_limits, plain_field_errors, status_info
 
 BASE = {"category": "data", "task_type": "data-analysis", "budget_usd": 45}
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from app.schema import MAX_REQUIREMENTS_DEPTH, TaskDraft, max_length, number_limits
+from app.api.schema import MAX_REQUIREMENTS_DEPTH, TaskDraft, max_length, number_limits
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "task-create.schema.json").read_text())
 ORACLE = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)

@@ -9,8 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from app.schema import Task
-from app.store import DRAFT, MIGRATIONS, SCHEMA_VERSION, SENDING, TASK_ROW_FIELDS, UNKNOWN, WAITING, Store, StoreError
+from app.api.schema import Task
+from app.store.repository import (
+    DRAFT,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SENDING,
+    TASK_ROW_FIELDS,
+    UNKNOWN,
+    WAITING,
+    Store,
+    StoreError,
+)
 
 
 def task(**extra: object) -> Task:
@@ -260,7 +270,7 @@ def test_polling_reads_unfinished_tasks_a_page_at_a_time(tmp_path: Path) -> None
 def test_draft_ids_and_idempotency_keys_are_random_version_4_uuids() -> None:
     import uuid
 
-    from app.store import random_uuid
+    from app.store.repository import random_uuid
 
     made = [random_uuid() for _ in range(200)]
     assert len(set(made)) == 200
@@ -272,7 +282,7 @@ def test_draft_ids_and_idempotency_keys_are_random_version_4_uuids() -> None:
 def test_an_early_check_vouches_only_for_the_file_it_checked(tmp_path: Path) -> None:
     """The integrity check that runs beside the imports at launch (EarlyCheck) spares the store
     its own only while the files are exactly as checked; a damaged file is caught either way."""
-    from app.store import EarlyCheck
+    from app.store.repository import EarlyCheck
 
     store = Store.in_dir(tmp_path)
     store.save_draft("a", {"title": "x"})
@@ -295,7 +305,7 @@ def test_an_early_check_vouches_only_for_the_file_it_checked(tmp_path: Path) -> 
 
 
 def test_an_early_check_is_started_only_for_a_large_store(tmp_path: Path) -> None:
-    from app.store import EarlyCheck
+    from app.store.repository import EarlyCheck
 
     assert EarlyCheck.start(tmp_path / "missing.sqlite3") is None
     store = Store.in_dir(tmp_path)

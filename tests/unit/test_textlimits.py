@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.schema import TaskDraft, max_length
+from app.api.schema import TaskDraft, max_length
 from app.textlimits import char_count, clean, fit, is_boundary, qt_max_length, utf16_units
 
 TITLE_MAX = max_length("title") or 0
@@ -59,7 +59,7 @@ def test_a_broken_half_character_is_joined_or_dropped() -> None:
 def test_the_model_refuses_a_half_character_in_words() -> None:
     from pydantic import ValidationError
 
-    from app.schema import plain_field_errors
+    from app.api.schema import plain_field_errors
 
     with pytest.raises(ValidationError) as caught:
         TaskDraft.model_validate({**BASE, "title": "Logo \ud83d"})

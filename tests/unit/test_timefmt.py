@@ -39,8 +39,8 @@ def test_ago_in_words() -> None:
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from app.schema import Task  # noqa: E402
-from app.store import Store  # noqa: E402
+from app.api.schema import Task  # noqa: E402
+from app.store.repository import Store  # noqa: E402
 from app.timefmt import UNSHOWABLE, as_sent, local_or_none, seconds_since_epoch, utc_iso  # noqa: E402
 from tests.far_dates import FAR, ZONES  # noqa: E402
 from tests.far_dates import local_zone as zone  # noqa: E402

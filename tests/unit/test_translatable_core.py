@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from app import translatable
+from app.api.validation import plain_field_errors
 from app.form_rules import counter_words, send_reason, under_field
-from app.validation import plain_field_errors
 
 GERMAN = {
     "Please choose %1.": "Bitte wählen Sie %1.",

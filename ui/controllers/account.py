@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.credentials import KeyStorageError, KeyStore, describe_source
 from app.session import Session
-from ui.async_dialog import ask, run_dialog
 from ui.i18n import fill, words
 from ui.theme import THEMES, apply_theme
 from ui.widgets.banner import MessageBanner
+from ui.windows.async_dialog import ask, run_dialog
 
 DEFAULT_REFRESH_SECONDS = 10.0
 
@@ -40,7 +40,7 @@ class AccountController(QObject):
             return False
         self._asking = True
         try:
-            from ui.connect_dialog import connect_account  # the key dialog (and httpx) only when asked for
+            from ui.windows.connect import connect_account  # the key dialog (and httpx) only when asked for
 
             choice, not_saved = await connect_account(
                 self.keystore,
@@ -100,7 +100,7 @@ class AccountController(QObject):
         if self.keystore is not None and connection.api_key:
             stored = await self.keystore.load()
             source = words(describe_source(stored.source)) if stored else self.tr("Kept for this session only.")
-        from ui.settings_dialog import SettingsDialog  # loaded when first opened
+        from ui.windows.settings import SettingsDialog  # loaded when first opened
 
         dialog = SettingsDialog(
             api_url=connection.api_url,

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.drafts import Continued, Drafts, OutboxRow
 from app.session import Session
-from app.store import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, StoreError
-from ui.drafts_panel import DraftsPanel
+from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, StoreError
 from ui.i18n import fill, translate, words
+from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel

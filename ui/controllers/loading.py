@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from app.store import Store
+from app.store.repository import Store
+from ui.models.tasks_model import TaskRow
 from ui.panels.tasks import TasksPanel
-from ui.tasks_model import TaskRow
 
 if TYPE_CHECKING:
-    from app.schema import Task
+    from app.api.schema import Task
     from app.session import Session
     from ui.controllers.review import ReviewController
 
@@ -54,7 +54,7 @@ class TasksLoader(QObject):
         self._loading = True
         if self._reviews.notifier is not None:  # the desktop bus, after the first picture
             self._reviews.notifier.start()
-        from app.review_service import ReviewService  # with httpx: after the first picture, not before
+        from app.review.service import ReviewService  # with httpx: after the first picture, not before
 
         self._reviews.set_service(
             ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key, store=self.store)

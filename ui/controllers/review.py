@@ -2,7 +2,7 @@
 
 - ``open_review(task)`` / ``review_next(selected)``: one review window per task, reused;
 - ``task_updated(task)``: feed it the refresher's updates; it raises the review alerts (once per
-  task per threshold, see :mod:`app.review_alerts`) and keeps open reviews current;
+  task per threshold, see :mod:`app.review.alerts`) and keeps open reviews current;
 - a timer re-checks the tasks in review every 30 s (for "under ten minutes left" and the count);
 - ``waiting_changed(int)``: how many tasks wait for the user ("2 need your review").
 
@@ -21,15 +21,15 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.review_alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
+from app.review.alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
+from ui.desktop.notifier import Notifier
 from ui.i18n import fill, words
-from ui.notifier import Notifier
 
 if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not needed for the first picture
-    from app.review import SettingsStore
-    from app.review_service import ReviewService
-    from app.schema import Task
-    from ui.panels.review import ReviewWindow
+    from app.api.schema import Task
+    from app.review.gallery import SettingsStore
+    from app.review.service import ReviewService
+    from ui.windows.review.window import ReviewWindow
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ class ReviewController(QObject):
                 oldest = next(iter(self.windows))
                 self.windows[oldest].close()
                 self.windows.pop(oldest, None)
-            from ui.panels.review import ReviewWindow
+            from ui.windows.review.window import ReviewWindow
 
             window = ReviewWindow(task, self.service, self._parent, now=self._now)
             window.closed.connect(self._forget_window)

@@ -10,16 +10,15 @@ import qasync
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from app.api.errors import Forbidden, RateLimited, Unauthorized
 from app.drafts import Drafts
-from app.errors import Forbidden, RateLimited, Unauthorized
 from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
 from app.session import Session
-from app.store import DRAFT, UNKNOWN, WAITING, StoreError
-from ui.async_dialog import ask, run_dialog
-from ui.i18n import fill, words
+from app.store.repository import DRAFT, UNKNOWN, WAITING, StoreError
+from ui.i18n import fill, money, words
 from ui.panels.form import TaskForm
-from ui.presenters import money
 from ui.widgets.banner import MessageBanner
+from ui.windows.async_dialog import ask, run_dialog
 
 
 class SendController(QObject):

@@ -11,9 +11,9 @@ import qasync
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from app.api.errors import ApiError, NotFound
 from app.budget import BudgetMemory
 from app.drafts import OutboxRow
-from app.errors import ApiError, NotFound
 from app.session import Session
 from ui.controllers.review import ReviewController
 from ui.i18n import translate, words
@@ -21,7 +21,7 @@ from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
 
 if TYPE_CHECKING:
-    from app.schema import Task
+    from app.api.schema import Task
 
 
 class TasksController(QObject):

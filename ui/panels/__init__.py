@@ -1,1 +1,1 @@
-"""The window's parts: form, tasks, status bar (the drafts list is ui/drafts_panel.py)."""
+"""The window's parts: form, tasks, status bar (the drafts list is ui/panels/drafts.py)."""

@@ -1,8 +1,8 @@
-"""The task form: every field of the create request, in plain words, limits read from app.schema.
+"""The task form: every field of the create request, in plain words, limits read from app.api.schema.
 
 Made for people who do not write code: fields in the order one thinks of them, a message in
 words under a field only once there is something to say (the rules: :mod:`app.form_rules`), Send
-disabled with the reason beside it, and every number taken from :mod:`app.schema`.
+disabled with the reason beside it, and every number taken from :mod:`app.api.schema`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.contract import max_length, number_limits
 from app.budget import BudgetMemory
-from app.contract import max_length, number_limits
 from app.form_rules import FIELD_ORDER
 from app.suggest import SuggestionPolicy
 from app.taxonomy import Category
 from app.textlimits import qt_max_length
+from ui.i18n import money
 from ui.panels.category_chooser import CategoryChooser
 from ui.panels.form_checks import FormChecks
 from ui.panels.form_guidance import FormGuidance
@@ -40,8 +41,7 @@ from ui.panels.form_words import (
     _field_layout,
     _message_label,
 )
-from ui.presenters import money
-from ui.requirements_editor import RequirementsEditor
+from ui.panels.requirements_editor import RequirementsEditor
 from ui.theme import set_tone
 from ui.widgets.plain_text_edit import PlainTextEdit
 from ui.widgets.slider_spin import SliderSpin

@@ -15,7 +15,7 @@ from ui.theme import set_tone
 from ui.widgets.slider_spin import SliderSpin
 
 if TYPE_CHECKING:
-    from app.schema import TaskDraft
+    from app.api.schema import TaskDraft
 
 
 class FormChecks:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui import styles
+from ui import theme
 from ui.panels.form import TaskForm
 from ui.widgets.banner import MessageBanner
 
@@ -23,7 +23,7 @@ class FormPage(QWidget):
         self.new_button.setToolTip(self.tr("Start a fresh task; this one stays in Drafts (Ctrl+N)"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         heading = QLabel(self.tr("New task"))
-        heading.setStyleSheet(styles.HEADING)
+        heading.setStyleSheet(theme.HEADING)
         heading_row = QHBoxLayout()
         heading_row.addWidget(heading)
         heading_row.addStretch(1)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from app.api.validation import check_draft, money_words
 from app.budget import budget_problem
-from app.validation import check_draft, money_words
 from ui.i18n import translate
 
 if TYPE_CHECKING:
-    from app.schema import TaskDraft
+    from app.api.schema import TaskDraft
 
 
 class FormValues:

@@ -9,9 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.connection import ConnectionState
-from app.review_alerts import waiting_words
-from ui.i18n import fill, translate, words
-from ui.presenters import when
+from app.review.alerts import waiting_words
+from ui.i18n import fill, translate, when, words
 from ui.theme import set_tone
 
 DEMO_WORDS = QT_TRANSLATE_NOOP(

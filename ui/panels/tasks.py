@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.drafts import OutboxRow
 from ui.i18n import translate
-from ui.presenters import task_more_details, task_summary
-from ui.tasks_model import (
+from ui.models.task_details import task_more_details, task_summary
+from ui.models.tasks_model import (
     FILTERS,
     TASK_ID_ROLE,
     TaskRow,
@@ -42,7 +42,7 @@ from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
-    from app.schema import Task
+    from app.api.schema import Task
 
 COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
@@ -253,7 +253,7 @@ class TasksPanel(QWidget):
         self.proxy.sort(column_index(DEFAULT_SORT[0]), DEFAULT_SORT[1])
 
     async def load_rest(self, pages: Iterator[list[tuple[Any, ...]]]) -> int:
-        """The older tasks, page by page from the store (plain rows, app.store.TASK_ROW_FIELDS),
+        """The older tasks, page by page from the store (plain rows, app.store.repository.TASK_ROW_FIELDS),
         in slices of a few milliseconds of GUI time; each lands in place, no sort afterwards."""
         return await load_in_background(self.model, pages)
 

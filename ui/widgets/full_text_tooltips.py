@@ -11,21 +11,14 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ui.i18n import TOOLTIP_WRAP, plain_tooltip
+
 Index = QModelIndex | QPersistentModelIndex
-
-
-def plain_tooltip(text: str) -> str:
-    """Shown as typed: Qt would otherwise guess rich text from a '<' in a title (empty: none)."""
-    if not text:
-        return ""
-    import html  # (its table of entities loads with the first tooltip, not at start)
-
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def _unwrapped(tip: str) -> str:
     """The model's tooltip as plain text (it may already be escaped and wrapped like ours)."""
-    prefix, suffix = "<p style='white-space:pre-wrap'>", "</p>"
+    prefix, suffix = TOOLTIP_WRAP
     if tip.startswith(prefix) and tip.endswith(suffix):
         import html
 

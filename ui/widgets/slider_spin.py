@@ -8,10 +8,9 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from app.contract import NumberLimits
-from app.validation import number_words, refused_number_message
-from ui.i18n import fill
-from ui.presenters import money
+from app.api.contract import NumberLimits
+from app.api.validation import number_words, refused_number_message
+from ui.i18n import fill, money
 from ui.theme import set_tone
 from ui.widgets.wheel_guard import guard_wheel
 

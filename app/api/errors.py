@@ -2,7 +2,7 @@
 
 Every error carries ``user_message`` (a plain sentence for a person who does not write code) and
 ``detail`` (the technical part, for the Details expander and the log). ``str(error)`` is the user
-message followed by the detail. Neither ever contains the API key: :mod:`app.api` redacts it
+message followed by the detail. Neither ever contains the API key: :mod:`app.api.client` redacts it
 before an error is built.
 """
 
@@ -67,8 +67,8 @@ class InvalidTask(ApiError):
     @classmethod
     def from_validation_errors(cls, errors: list[dict[str, Any]], *, status: int | None) -> InvalidTask:
         """Build from FastAPI's 422 ``detail`` list or pydantic's ``ValidationError.errors()``,
-        in the same words the form uses for its own checks (:mod:`app.validation`)."""
-        from app.validation import plain_field_errors  # the one translator, also the form's
+        in the same words the form uses for its own checks (:mod:`app.api.validation`)."""
+        from app.api.validation import plain_field_errors  # the one translator, also the form's
 
         fields = plain_field_errors(errors)
         return cls(field_errors=fields, detail=f"HTTP {status}" if status else "", status=status)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app import translatable
-from app.contract import NumberLimits, number_limits
+from app.api.contract import NumberLimits, number_limits
 from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 if TYPE_CHECKING:
-    from app.schema import TaskDraft
+    from app.api.schema import TaskDraft
 
 # How a field is called inside a sentence.
 NOUNS = {
@@ -142,7 +142,7 @@ def check_draft(values: dict[str, Any]) -> tuple[TaskDraft | None, dict[str, lis
     does not need it."""
     from pydantic import ValidationError
 
-    from app.schema import TaskDraft
+    from app.api.schema import TaskDraft
 
     try:
         return TaskDraft.model_validate(values), None

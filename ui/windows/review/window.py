@@ -31,24 +31,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ApiError
+from app.api.errors import ApiError
+from app.api.schema import Task, status_info
 from app.images import ImageError
-from app.review import (
+from app.review.alerts import CLOSING_SOON, closes_at, task_name
+from app.review.gallery import (
     WEBSITE_URL,
     Artifact,
     Gallery,
     ReviewOperations,
     classify_artifacts,
 )
-from app.review_alerts import CLOSING_SOON, closes_at, task_name
-from app.review_service import ReviewService
-from app.schema import Task, status_info
+from app.review.service import ReviewService
 from app.timefmt import expires_in_words
-from ui.i18n import fill, words
-from ui.panels.review_cards import BID_ROLE, THUMB, ImageViewer, ReviewCard, _pixmap, plain_label
-from ui.panels.review_choices import ReviewChoices
-from ui.presenters import money
+from ui.i18n import fill, money, words
 from ui.theme import set_tone
+from ui.windows.review.cards import BID_ROLE, THUMB, ImageViewer, ReviewCard, _pixmap, plain_label
+from ui.windows.review.choices import ReviewChoices
 
 log = logging.getLogger(__name__)
 

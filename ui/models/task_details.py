@@ -1,5 +1,5 @@
-"""Words for what the window shows: money and dates through one QLocale-based formatter, and the
-details of a task or an outbox entry as plain text (server text is never rendered as rich text)."""
+"""A task or an outbox entry as plain text for the details pane (server text is never rendered as rich
+text); money and dates through the one formatter in :mod:`ui.i18n`."""
 
 from __future__ import annotations
 
@@ -7,66 +7,14 @@ import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale
-
-from app.contract import number_limits, status_info
+from app.api.contract import status_info
 from app.drafts import OutboxRow
 from app.taxonomy import friendly_name, names
-from app.timefmt import UNSHOWABLE, as_sent, expires_in_words, local_or_none, seconds_since_epoch
-from ui.i18n import fill, translate, words
+from app.timefmt import expires_in_words, local_or_none
+from ui.i18n import LONG_DATE, details_when, dial, fill, money, translate, when, words
 
 if TYPE_CHECKING:
-    from app.schema import Task
-
-# Amounts are US dollars whatever the computer's language: written the US way ($1,234.50) in English,
-# and the way the user's language writes dollars when the app speaks it ("1.234,50 $" in German).
-_MONEY = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-LONG_DATE = "dddd dd MMMM yyyy, HH:mm"
-DATE_TIME = "dd MMM yyyy, HH:mm"
-SHORT_THIS_YEAR = "dd MMM, HH:mm"
-SHORT_OTHER_YEAR = "dd MMM yyyy"
-
-
-def money(value: float, decimals: int = 2) -> str:
-    locale = QLocale()
-    if locale.language() in (QLocale.Language.C, QLocale.Language.English):
-        locale = _MONEY
-    return locale.toCurrencyString(float(value), "$", decimals)
-
-
-def when(value: datetime | None, fmt: str = DATE_TIME, *, empty: str = "") -> str:
-    """A moment in the computer's time zone, month names in its language; "—" for a moment this
-    computer can't show in its time zone (year 9999 at +14 h, year 1)."""
-    if value is None:
-        return empty
-    local = local_or_none(value)  # (a naive time is taken as local, as before)
-    if local is None:
-        return UNSHOWABLE
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds_since_epoch(local))), fmt)
-
-
-def short_when(value: datetime | None) -> str:
-    """Day and time; the year only when it is not this year (the tooltip has it all)."""
-    if value is None:
-        return ""
-    local = local_or_none(value)
-    if local is None:
-        return UNSHOWABLE
-    this_year = local.year == datetime.now().year
-    return when(value, SHORT_THIS_YEAR if this_year else SHORT_OTHER_YEAR)
-
-
-def details_when(value: datetime | None) -> str:
-    """For the details: the long date, or "—" with the value exactly as AITasker sent it."""
-    if value is None:
-        return UNSHOWABLE
-    text = when(value, LONG_DATE)
-    return as_sent(value) if text == UNSHOWABLE else text
-
-
-def dial(value: float) -> str:
-    """The experimentation dial as the form shows it: two decimals (0.30, not 0.3)."""
-    return f"{value:.{number_limits('experimentation').decimals}f}"
+    from app.api.schema import Task
 
 
 def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
@@ -138,7 +86,3 @@ def task_more_details(task: Task | OutboxRow) -> str:
 def task_details(task: Task | OutboxRow) -> str:
     """Everything, as plain text: the summary, then the rest."""
     return task_summary(task) + "\n\n" + task_more_details(task)
-
-
-def outbox_details(row: OutboxRow) -> str:
-    return task_details(row)

@@ -19,8 +19,8 @@ from app.timefmt import local_or_none
 from app.translatable import fill, translate
 
 if TYPE_CHECKING:
-    from app.review import SettingsStore
-    from app.schema import Task
+    from app.api.schema import Task
+    from app.review.gallery import SettingsStore
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.store import DiskFull, StoreError
-from ui.async_dialog import run_dialog
+from app.store.repository import DiskFull, StoreError
 from ui.i18n import translate, words
+from ui.windows.async_dialog import run_dialog
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """A row of the tasks table and its columns: :class:`TaskRow` (light, built straight from the
 store's columns), the column declarations (:data:`COLUMNS`, found by name with :func:`column_index`)
-and what each cell shows for each Qt role. Used by the model (ui.tasks_model) and the proxy
-(ui.tasks_proxy)."""
+and what each cell shows for each Qt role. Used by the model (ui.models.tasks_model) and the proxy
+(ui.models.tasks_proxy)."""
 
 from __future__ import annotations
 
@@ -15,19 +15,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from app.contract import status_info
+from app.api.contract import status_info
 from app.drafts import OutboxRow
-from app.store import row_fields
+from app.store.repository import row_fields
 from app.taxonomy import names
 from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns
-from ui.i18n import translate, words
-from ui.presenters import DATE_TIME, money, short_when, when
-from ui.status_icons import status_icon
+from ui.i18n import DATE_TIME, money, plain_tooltip, short_when, translate, when, words
+from ui.models.status_icons import status_icon
 from ui.theme import colour, status_colour
-from ui.widgets.full_text_tooltips import plain_tooltip
 
 if TYPE_CHECKING:
-    from app.schema import Task
+    from app.api.schema import Task
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -99,7 +97,7 @@ class TaskRow:
 
     def to_task(self) -> Task:
         """A ``Task`` with what the row knows (the store has the rest)."""
-        from app.schema import Task  # pydantic loads on first need, after the first picture
+        from app.api.schema import Task  # pydantic loads on first need, after the first picture
 
         return Task(
             id=self.id,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from app.drafts import OutboxRow
-from ui.task_rows import (
+from ui.models.task_rows import (
     COLUMNS,
     EXPIRES_COLUMN,
     SEARCH_ROLE,
@@ -40,10 +40,10 @@ from ui.task_rows import (
     plain_tooltip,
     search_text,
 )
-from ui.tasks_proxy import FILTERS, TasksFilterProxy
+from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 
 if TYPE_CHECKING:
-    from app.schema import Task
+    from app.api.schema import Task
 
 # Names other modules and the tests import from here (the row and proxy pieces live in their own modules).
 __all__ = [
@@ -268,7 +268,7 @@ class TasksTableModel(QAbstractTableModel):
 async def load_in_background(
     model: TasksTableModel, pages: Iterator[list[tuple[Any, ...]]], *, slice_seconds: float = 0.004
 ) -> int:
-    """Append the store's pages (tuples, :data:`app.store.TASK_ROW_FIELDS`) to the model, giving the
+    """Append the store's pages (tuples, :data:`app.store.repository.TASK_ROW_FIELDS`) to the model, giving the
     GUI a turn every ``slice_seconds``; returns how many rows came.
 
     The cyclic garbage collector is paused meanwhile (a full collection over 100,000 new rows is

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import credentials
-from app.api import DEFAULT_API_URL, TasksClient, check_api_url
-from app.errors import ApiError, InvalidAddress, Offline, Unauthorized
-from ui.async_dialog import run_dialog
+from app.api.client import DEFAULT_API_URL, TasksClient, check_api_url
+from app.api.errors import ApiError, InvalidAddress, Offline, Unauthorized
 from ui.i18n import fill, words
 from ui.theme import set_tone
+from ui.windows.async_dialog import run_dialog
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The API contract in code: the request model (TaskDraft) and the response model (Task).
 
-Every limit lives in :mod:`app.contract` (pydantic-free, so the window's first picture does not
+Every limit lives in :mod:`app.api.contract` (pydantic-free, so the window's first picture does not
 load pydantic); the fields below are built from that table, and this module re-exports it.
 
 Request strict, response tolerant: ``TaskDraft`` rejects what the API would reject; ``Task``
@@ -18,7 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
-from app.contract import (
+from app.api.contract import (
     CUT_MARK,
     FINAL_STATUSES,
     MAX_JSON_TEXT_DEPTH,
@@ -75,7 +75,7 @@ _DIAL_DEFAULT = _DIAL.default if _DIAL.default is not None else _DIAL.minimum
 
 
 def _ui(limits: NumberLimits) -> JsonDict:
-    """The widget hints of a number field, in its JSON schema (what the form shows is app.contract's)."""
+    """The widget hints of a number field, in its JSON schema (what the form shows is app.api.contract's)."""
     return {
         "ui_step": limits.step,
         "ui_slider_step": limits.slider_step,
@@ -199,7 +199,7 @@ class Task(BaseModel):
 
 
 def plain_field_errors(errors: list[Any]) -> dict[str, list[str]]:
-    """Validation problems in plain words: the one translator lives in :mod:`app.validation`."""
-    from app.validation import plain_field_errors as translate
+    """Validation problems in plain words: the one translator lives in :mod:`app.api.validation`."""
+    from app.api.validation import plain_field_errors as translate
 
     return translate(errors)

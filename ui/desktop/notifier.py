@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app import about
-from app.review_alerts import ReviewAlert
+from app.review.alerts import ReviewAlert
 from ui.i18n import translate
 
 log = logging.getLogger(__name__)

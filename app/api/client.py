@@ -1,6 +1,6 @@
 """TasksClient: the one place that speaks HTTP to AITasker.
 
-One shared ``httpx.AsyncClient``; every outcome is mapped to an :mod:`app.errors` class, so no raw
+One shared ``httpx.AsyncClient``; every outcome is mapped to an :mod:`app.api.errors` class, so no raw
 httpx, pydantic or json exception escapes. Reads are retried with bounded backoff on 5xx and
 connection failures. A create is never retried once it may have reached the server.
 """
@@ -20,7 +20,7 @@ import httpx
 from pydantic import ValidationError
 
 from app import __version__
-from app.errors import (
+from app.api.errors import (
     ApiError,
     BadResponse,
     Forbidden,
@@ -34,9 +34,9 @@ from app.errors import (
     Unauthorized,
     parse_retry_after,
 )
+from app.api.schema import Task, TaskDraft
 from app.logs import redact
-from app.review import Gallery, Operation, parse_gallery
-from app.schema import Task, TaskDraft
+from app.review.gallery import Gallery, Operation, parse_gallery
 from app.taxonomy import Category, parse_categories
 
 log = logging.getLogger(__name__)

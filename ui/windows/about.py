@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import about
+from ui.desktop.identity import application_icon
 from ui.i18n import fill
-from ui.identity import application_icon
 
 LGPL_URL = "https://www.gnu.org/licenses/lgpl-3.0.html"
 

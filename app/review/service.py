@@ -11,13 +11,13 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.errors import ApiError, NotFound
+from app.api.errors import ApiError, NotFound
 from app.images import ImageFetcher
-from app.review import Gallery, Operation, OperationsCache, ReviewOperations, SettingsStore
+from app.review.gallery import Gallery, Operation, OperationsCache, ReviewOperations, SettingsStore
 from app.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from app.api import TasksClient  # named only: the session makes the client (httpx loads later)
+    from app.api.client import TasksClient  # named only: the session makes the client (httpx loads later)
 
 log = logging.getLogger(__name__)
 

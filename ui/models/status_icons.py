@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
 
 import resources
-from app.contract import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
+from app.api.contract import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
 from ui.theme import is_dark, status_colour
 
 if TYPE_CHECKING:  # drawing loads when the first icon is drawn (an empty table draws none)

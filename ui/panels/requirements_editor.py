@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import fill
-from ui.requirements_values import (
+from ui.panels.requirements_values import (
     _KIND_OF_JSON,
     JSON_EXAMPLE,
     VALUE_RULES,

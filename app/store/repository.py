@@ -35,11 +35,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.errors import UserFacingError
+from app.api.errors import UserFacingError
 from app.timefmt import seconds_since_epoch, utc_iso
 
 if TYPE_CHECKING:
-    from app.schema import Task
+    from app.api.schema import Task
 
 log = logging.getLogger(__name__)
 
@@ -980,7 +980,7 @@ def _parse_tasks(bodies: list[str]) -> list[Task]:
     second); if any row cannot be read (written by a future version), skip just those rows."""
     from pydantic import TypeAdapter, ValidationError
 
-    from app.schema import Task
+    from app.api.schema import Task
 
     if not bodies:
         return []

@@ -1,5 +1,5 @@
 """What the tasks table shows: :class:`TasksFilterProxy` filters the model's rows by status group
-and text and sorts them by a column, in plain Python lists (see ui.tasks_model for why), and the
+and text and sorts them by a column, in plain Python lists (see ui.models.tasks_model for why), and the
 status groups a person filters by (:data:`FILTERS`)."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
-from app.contract import status_info
-from ui.task_rows import COLUMNS, Index, TaskRow, _cell, _header, column_index
+from app.api.contract import status_info
+from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _header, column_index
 
 if TYPE_CHECKING:
-    from ui.tasks_model import TasksTableModel
+    from ui.models.tasks_model import TasksTableModel
 
 
 # Filters a person thinks in, not status codes.

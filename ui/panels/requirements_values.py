@@ -1,5 +1,5 @@
 """Requirements as values: how a value typed in a row is read and shown again, the words for its
-kind, the JSON text of the rows and what is wrong with them (see ui.requirements_editor for the
+kind, the JSON text of the rows and what is wrong with them (see ui.panels.requirements_editor for the
 rules). No widgets here."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from app.contract import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
+from app.api.contract import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
 from ui.i18n import fill, translate
 
 Pairs = list[tuple[str, Any]]

@@ -2,7 +2,7 @@
 sent once; an unclear outcome is checked by reading the gallery again, never by sending again), ask
 for a new round of versions or for more time, and which of those buttons are offered now.
 
-:class:`ReviewChoices` is mixed into :class:`ui.panels.review.ReviewWindow`, which owns the state
+:class:`ReviewChoices` is mixed into :class:`ui.windows.review.window.ReviewWindow`, which owns the state
 it reads; its texts keep the ``ReviewWindow`` translation context."""
 
 from __future__ import annotations
@@ -16,18 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ApiError, Offline, OutcomeUnknown
-from app.review import (
+from app.api.errors import ApiError, Offline, OutcomeUnknown
+from app.api.schema import Task
+from app.review.alerts import closes_at
+from app.review.gallery import (
     Bid,
     Gallery,
     ReviewOperations,
 )
-from app.review_alerts import closes_at
-from app.review_service import ReviewService
-from app.schema import Task
-from ui.async_dialog import ask
-from ui.i18n import fill, translate, words
-from ui.presenters import money
+from app.review.service import ReviewService
+from ui.i18n import fill, money, translate, words
+from ui.windows.async_dialog import ask
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The API contract's numbers and words, without pydantic: every limit of a task, the statuses.
 
 This module is the ONE home of every limit. The form's widgets read ranges, steps, lengths and
-defaults here (:func:`number_limits`, :func:`max_length`); :mod:`app.schema` builds the pydantic
+defaults here (:func:`number_limits`, :func:`max_length`); :mod:`app.api.schema` builds the pydantic
 request model's field constraints from the same table, so no other module repeats a number. It
 imports nothing heavy: the window's first picture needs these numbers, not pydantic.
 """

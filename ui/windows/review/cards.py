@@ -1,7 +1,7 @@
 """The pieces of the review window that show one version: its line in the list (text and
 thumbnail), its card (price, score, message, what the agent made) and the larger picture viewer.
 
-:class:`ReviewCard` is mixed into :class:`ui.panels.review.ReviewWindow`, which owns the state it
+:class:`ReviewCard` is mixed into :class:`ui.windows.review.window.ReviewWindow`, which owns the state it
 reads (the gallery, the list, the card layout, the pictures loaded so far); its texts keep the
 ``ReviewWindow`` translation context."""
 
@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.review import (
+from app.review.gallery import (
     Artifact,
     Bid,
     Gallery,
     breakdown_words,
     score_words,
 )
-from ui.i18n import fill, translate
-from ui.presenters import money
+from ui.i18n import fill, money, translate
 
 THUMB = QSize(96, 78)
 PREVIEW = QSize(300, 244)

@@ -26,8 +26,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from app.contract import aware as _aware
-from app.schema import Task
+from app.api.contract import aware as _aware
+from app.api.schema import Task
 from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 log = logging.getLogger(__name__)
