@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.budget import PAID_WHEN, BudgetMemory, budget_problem, first_budget, pays_for
+from app.budget import BudgetMemory, budget_problem, first_budget, guidance_line
 from app.suggest import Suggestion, suggest
 from app.taxonomy import Category
 from ui.i18n import fill, translate
@@ -44,7 +44,7 @@ class FormGuidance:
         if self._budget_memory is not None:
             text = self._budget_memory.guidance(self.task_type_slug() or None, value)
         else:
-            text = f"{pays_for(value)} {PAID_WHEN}"
+            text = guidance_line(value)
         self.budget_guidance.setText(text)
         self.budget_guidance.show()
 

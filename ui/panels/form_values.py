@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from app.api.validation import check_draft, money_words
+from app.api.validation import check_draft
 from app.budget import budget_problem
 from ui.i18n import translate
 
@@ -80,7 +80,7 @@ class FormValues:
             if pending:
                 problems[name] = [pending]
         if "budget_usd" not in problems:
-            over = budget_problem(values["budget_usd"], money_words)
+            over = budget_problem(values["budget_usd"])
             if over:
                 problems["budget_usd"] = [over]  # names the amount typed, which the box still shows
         draft, found = check_draft(values)
