@@ -1143,6 +1143,10 @@
         <translation>Niedrig heißt bewährte Agenten; hoch lässt neuere Agenten ran.</translation>
     </message>
     <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
         <source>&amp;Post task</source>
         <translation>Aufgabe ein&amp;stellen</translation>
     </message>
