@@ -970,6 +970,10 @@
 <context>
     <name>SliderSpin</name>
     <message>
+        <source>From %1 to %2.</source>
+        <translation>Von %1 bis %2.</translation>
+    </message>
+    <message>
         <source>%1 slider</source>
         <translation>%1 Schieberegler</translation>
     </message>
@@ -980,6 +984,10 @@
     <message>
         <source>%1 Type a number with up to %2 decimals; Up and Down change it by %3, Page Up and Page Down by %4.%5</source>
         <translation>%1 Geben Sie eine Zahl mit bis zu %2 Nachkommastellen ein; Pfeil auf und ab ändern sie um %3, Bild auf und Bild ab um %4.%5</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
     </message>
     <message>
         <source>The saved %1, %2, is outside %3 to %4; it is now %5.</source>

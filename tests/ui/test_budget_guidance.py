@@ -102,6 +102,7 @@ async def test_the_guidance_and_the_message_under_the_budget_speak_german(
             " Übersetzung. Sie zahlen erst, wenn Sie eine endgültige Version abnehmen. Ein bescheidener erster"
             " Betrag: Er passt in das Gratisguthaben, das neue Konten erhalten."
         )
+        assert form.budget.spin.toolTip() == "Von 3,00\xa0$ bis 300,00\xa0$."
         form.budget.spin.setFocus()
         form.budget.spin.selectAll()
         qtbot.keyClicks(form.budget.spin, "500")
