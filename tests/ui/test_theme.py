@@ -16,7 +16,6 @@ from ui.theme import (
     apply_theme,
     banner_colour,
     colour,
-    contrast,
     dark_palette,
     light_palette,
     set_tone,
@@ -25,6 +24,27 @@ from ui.theme import (
 
 R = QPalette.ColorRole
 WCAG_TEXT = 4.5
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of colour ``a`` drawn on ``b`` (1 to 21); a translucent ``a`` is
+    blended over ``b`` first, as it would be painted."""
+    if a.alphaF() < 1.0:
+        t = a.alphaF()
+        a = QColor.fromRgbF(
+            a.redF() * t + b.redF() * (1 - t),
+            a.greenF() * t + b.greenF() * (1 - t),
+            a.blueF() * t + b.blueF() * (1 - t),
+        )
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 @pytest.fixture
