@@ -17,6 +17,7 @@ from ui.theme import (
     banner_colour,
     colour,
     dark_palette,
+    effective_theme,
     light_palette,
     set_tone,
     status_colour,
@@ -126,7 +127,12 @@ def test_dark_makes_a_shown_window_dark_and_light_brings_it_back(qtbot, restore_
 
 
 def test_an_unknown_choice_falls_back_to_the_system_look(restore_look: None) -> None:
-    assert apply_theme("purple") in ("light", "dark")
+    system = effective_theme("system")
+    other = "dark" if system == "light" else "light"
+    assert apply_theme(other) == other  # the look before: the opposite of the system's
+    assert apply_theme("purple") == system
+    palette = dark_palette() if system == "dark" else light_palette()
+    assert QApplication.palette().color(R.Window) == palette.color(R.Window)  # it really applied
 
 
 def test_the_light_palette_is_fusions_own_with_the_apps_readable_colours(qapp: QApplication) -> None:
