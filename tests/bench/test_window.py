@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, QTimer
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import Store
 from tests.bench.conftest import LARGE, Bench, copy_store, median, percentile, subprocess_env, time_to_line
+from tests.bench.hooks import environment
 from tests.conftest import wait_until
 from ui.main_window import Connection, MainWindow
 
@@ -67,7 +68,7 @@ def test_memory_with_100k_tasks_shown(bench: Bench, store_100k: Path, tmp_path: 
     """Resident memory of ``python -m ui --demo`` once all 100,000 stored tasks are in the table
     (median of three processes); the same app with an empty store for scale."""
     copy_store(store_100k, tmp_path / "full" / "demo")
-    env = subprocess_env(AITASKER_BENCH_EXIT_AT="loaded")
+    env = subprocess_env(**environment("loaded"))
 
     def rss(folder: Path) -> float:
         line = time_to_line(

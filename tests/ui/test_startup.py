@@ -40,8 +40,10 @@ def test_the_first_picture_needs_neither_pydantic_nor_the_network(tmp_path: Path
     """Demo mode draws its window before pydantic, httpx, keyring, the practice server (FastAPI,
     uvicorn) or even the event loop (asyncio, qasync) are imported: they load after the first
     picture (issue 13, start-up). The real program, stopped at its first paint by its measuring
-    point (ui/bench_hooks.py)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AITASKER_BENCH_EXIT_AT": "painted-modules"}
+    point (tests/bench/hooks.py)."""
+    from tests.bench.hooks import environment
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **environment("painted-modules")}
     done = subprocess.run(
         [sys.executable, "-m", "ui", "--demo", "--data-dir", str(tmp_path)],
         capture_output=True,
