@@ -12,8 +12,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTableView
 
 from app.api.schema import Task
-from ui.main_window import task_details
 from ui.models.status_icons import status_icon
+from ui.models.task_details import task_details
 from ui.models.tasks_model import (
     COLUMNS,
     EXPIRES_COLUMN,
