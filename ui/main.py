@@ -44,39 +44,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def choose_account(
-    args: argparse.Namespace, keystore: Any, secrets: Any, instance: Any = None
-) -> tuple[bool, str | None] | None:
-    """(demo, key) from the stored key or the welcome screen; None when the user closed it."""
-    from ui.windows.async_dialog import run_dialog
-    from ui.windows.connect import WelcomeDialog, connect_account
-
-    stored = await keystore.load()
-    if stored is not None:
-        secrets.add(stored.key)
-        return False, stored.key
-    if args.screenshot is not None:  # a picture of the app as it starts, with nothing to ask
-        return False, None
-    if instance is not None:  # a launch while the welcome screen is open brings it to the front
-        instance.listen()
-    while True:
-        welcome = WelcomeDialog()
-        choice = await run_dialog(welcome)
-        welcome.deleteLater()
-        if choice == WelcomeDialog.DEMO:
-            return True, None
-        if choice != WelcomeDialog.CONNECT:
-            return None
-        picked, not_saved = await connect_account(
-            keystore, api_url=args.api_url, remember_secret=secrets.add, message=keystore.problem or ""
-        )
-        if picked is not None:
-            if not_saved is not None:
-                log.warning("key not saved, used for this session only: %s", not_saved.detail)
-            args.api_url = picked.api_url
-            return False, picked.api_key
-
-
 def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
     """The practice server (in a thread: its imports happen there too) and its key. It knows the
     demo tasks of earlier runs (so they stay followable) by looking them up in the store when
@@ -201,6 +168,7 @@ async def run_window(
         demo, key = args.demo, None
         if not demo:
             from app.credentials import KeyStore
+            from ui.windows.connect import choose_account
 
             keystore = KeyStore(config_dir)
             picked = await choose_account(args, keystore, secrets, instance)

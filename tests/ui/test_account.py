@@ -147,8 +147,7 @@ async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: 
     import asyncio
 
     from app.logs import Secrets
-    from ui.main import choose_account
-    from ui.windows.connect import WelcomeDialog
+    from ui.windows.connect import WelcomeDialog, choose_account
 
     def welcome() -> WelcomeDialog | None:
         return next((w for w in QApplication.topLevelWidgets() if isinstance(w, WelcomeDialog) and w.isVisible()), None)
