@@ -110,7 +110,7 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
 
 
 def remove_translations(app: QCoreApplication) -> None:
-    """Back to English and the system locale (used by tests and before loading another language)."""
+    """Back to English and the system locale (before loading another language)."""
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())

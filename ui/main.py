@@ -262,20 +262,20 @@ def leave_within(seconds: float, code: int) -> None:
     timer.start()
 
 
-def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DEADLINE) -> int:
-    """Run the app; returns the exit code. With ``exit_deadline``, the process is ended that many
-    seconds after the run if something still holds it (pass None when calling from a test)."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the app; returns the exit code. The process is ended ``EXIT_DEADLINE`` seconds after
+    the run if something still holds it."""
     # No cyclic garbage collection until the event loop runs: start-up makes hundreds of thousands
     # of objects that all live on, and collecting among them is about 2% of the time to the first
     # picture. (run_window turns it back on; so does leaving early.)
     gc.disable()
     try:
-        return _main(argv, exit_deadline)
+        return _main(argv)
     finally:
         gc.enable()
 
 
-def _main(argv: list[str] | None, exit_deadline: float | None) -> int:
+def _main(argv: list[str] | None) -> int:
     args = parse_args(argv)
     if not args.demo:  # demo mode never needs the client before its first picture (httpx loads later)
         from app.api.client import DEFAULT_API_URL, check_api_url
@@ -363,8 +363,7 @@ def _main(argv: list[str] | None, exit_deadline: float | None) -> int:
             code = await run_window(args, secrets, config_dir, instance, problem, shown, checked)
             return code
         finally:  # armed before the loop closes: closing it waits for every worker thread
-            if exit_deadline is not None:
-                leave_within(exit_deadline, code)
+            leave_within(EXIT_DEADLINE, code)
 
     try:
         if args.demo and problem is None:
