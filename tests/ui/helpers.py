@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QPushButton, QWidget
 
 from app.credentials import KeyStore
 from app.store.repository import Store
@@ -80,3 +80,17 @@ def press(box: QMessageBox | None, text: str) -> None:
 def cell(window: MainWindow, row: int, header: str) -> str:
     column = [c.header for c in COLUMNS].index(header)
     return str(window.proxy.index(row, column).data())
+
+
+def version_list(window: QWidget) -> QListWidget:
+    """A review's list of versions, found as a person finds it: by its name."""
+    found = window.findChild(QListWidget, "versionList")
+    assert found is not None, "the window has no list of versions"
+    return found
+
+
+def version_card(window: QWidget) -> QWidget:
+    """The card of a review's current version."""
+    found = window.findChild(QWidget, "versionCard")
+    assert found is not None, "the window has no version card"
+    return found
