@@ -409,6 +409,17 @@
     </message>
 </context>
 <context>
+    <name>Pictures</name>
+    <message>
+        <source>This picture could not be shown.</source>
+        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>This picture is too large to show (%1 × %2 pixels).</source>
+        <translation>Dieses Bild ist zu groß zum Anzeigen (%1 × %2 Pixel).</translation>
+    </message>
+</context>
+<context>
     <name>RequirementsEditor</name>
     <message>
         <source>Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. To keep a value as text, put it in double quotes, like &quot;42&quot;.</source>
@@ -651,10 +662,6 @@
     <message>
         <source>✓ Chosen — </source>
         <translation>✓ Gewählt — </translation>
-    </message>
-    <message>
-        <source>This picture could not be shown.</source>
-        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
     </message>
     <message>
         <source>✓ You chose this version.</source>

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not nee
     from app.api.schema import Task
     from app.review.gallery import SettingsStore
     from app.review.service import ReviewService
+    from ui.controllers.pictures import PictureLoader
     from ui.controllers.task_review import TaskReview
     from ui.windows.review.window import ReviewWindow
 
@@ -62,6 +63,7 @@ class ReviewController(QObject):
             notifier.activated.connect(self._notification_clicked)
         self.service: ReviewService | None = None
         self._reviews: dict[str, TaskReview] = {}
+        self._pictures: PictureLoader | None = None  # one for every review window (made with the first)
         self.waiting = 0
         self._timer = QTimer(self)
         self._timer.setInterval(check_every_ms)
@@ -86,6 +88,10 @@ class ReviewController(QObject):
     def set_service(self, service: ReviewService | None) -> ReviewService | None:
         """Use this connection from now on; returns the previous service (for the caller to close)."""
         previous, self.service = self.service, service
+        if service is not None and self._pictures is None:  # made here (after the first picture), not on opening
+            from ui.controllers.pictures import PictureLoader
+
+            self._pictures = PictureLoader()
         for review in list(self._reviews.values()):
             review.close()
         return previous
@@ -105,7 +111,8 @@ class ReviewController(QObject):
                 self._reviews.pop(oldest, None)
             from ui.controllers.task_review import TaskReview
 
-            review = TaskReview(task, self.service, self._parent, now=self._now)
+            assert self._pictures is not None  # made with the service
+            review = TaskReview(task, self.service, self._pictures, self._parent, now=self._now)
             review.closed.connect(self._forget_review)
             review.chosen.connect(self.chosen.emit)
             review.chosen.connect(lambda _task_id: self.check())

@@ -14,7 +14,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from app.api.errors import ApiError, Offline, OutcomeUnknown
@@ -23,16 +22,13 @@ from app.images import ImageError
 from app.review.alerts import closes_at
 from app.review.gallery import Bid, Gallery, ReviewOperations, classify_artifacts
 from app.review.service import ReviewService
+from ui.controllers.pictures import PictureLoader
 from ui.i18n import fill, money, translate, words
+from ui.widgets.pictures import PictureRefused
 from ui.windows.async_dialog import ask
 from ui.windows.review.window import ReviewWindow
 
 log = logging.getLogger(__name__)
-
-
-def _pixmap(data: bytes) -> QPixmap | None:
-    pixmap = QPixmap()
-    return pixmap if pixmap.loadFromData(data) and not pixmap.isNull() else None
 
 
 class TaskReview(QObject):
@@ -46,6 +42,7 @@ class TaskReview(QObject):
         self,
         task: Task,
         service: ReviewService,
+        pictures: PictureLoader,
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -53,18 +50,19 @@ class TaskReview(QObject):
         super().__init__(parent)
         self.task = task
         self._service = service
+        self._pictures = pictures
         self._gallery: Gallery | None = None
         self._operations: ReviewOperations | None = None
         self._busy = False
         self._closed = False
         self._jobs: set[asyncio.Task[Any]] = set()
-        self._pixmaps: dict[str, QPixmap] = {}
         self._loading: set[str] = set()  # pictures on their way
+        self._retry: set[str] = set()  # pictures that failed, asked for again (Refresh)
         self.window = ReviewWindow(task, parent, now=now)
         self.window.chooseRequested.connect(lambda bid: self._spawn(self.choose(bid)))
         self.window.remixRequested.connect(lambda: self._spawn(self._run_extra("remix")))
         self.window.extendRequested.connect(lambda: self._spawn(self._run_extra("extend")))
-        self.window.refreshRequested.connect(self.reload)
+        self.window.refreshRequested.connect(self.refresh)
         self.window.pictureOpened.connect(self._open_picture)
         self.window.closed.connect(self._window_closed)
 
@@ -88,6 +86,11 @@ class TaskReview(QObject):
 
     def reload(self) -> None:
         self._spawn(self.load())
+
+    def refresh(self) -> None:
+        """The person pressed Refresh: the versions again, and the pictures that failed tried again."""
+        self._retry.update(self.window.forget_failed_pictures())
+        self.reload()
 
     def close(self) -> None:
         if shiboken6.isValid(self.window):
@@ -146,34 +149,37 @@ class TaskReview(QObject):
         artifacts = {bid.id: classify_artifacts(bid.artifacts, base) for bid in gallery.presented}
         self.window.show_gallery(gallery, artifacts)
         for url in self.window.pictures_wanted():
-            if url in self._pixmaps:
-                self.window.show_picture(url, self._pixmaps[url])  # already here: onto the new rows at once
+            cached = self._pictures.cached(url)
+            if cached is not None:
+                self.window.show_picture(url, cached)  # already here: onto the new rows at once
             elif url not in self._loading:
                 self._spawn(self._load_picture(url))
 
-    async def _load_picture(self, url: str) -> None:
+    async def _load_picture(self, url: str, *, opening: str = "") -> None:
+        """Fetch and decode one picture (shared with every other window); ``opening``: the title of
+        the larger view the person asked for, shown when it is ready."""
+        again = url in self._retry
+        self._retry.discard(url)
         self._loading.add(url)
         try:
-            data = await self._service.images.fetch(url)
-        except ImageError as exc:
-            pixmap, reason = None, str(exc)
-        else:
-            pixmap = _pixmap(data)
-            reason = translate("ReviewWindow", "This picture could not be shown.")
+            pixmap = await self._pictures.picture(url, lambda address: self._service.images.fetch(address, again=again))
+        except (ImageError, PictureRefused) as exc:
+            if self._alive():
+                self.window.picture_failed(url, str(exc))
+            return
         finally:
             self._loading.discard(url)
-        if not self._alive():
-            return
-        if pixmap is not None:
-            self._pixmaps[url] = pixmap
+        if self._alive():
             self.window.show_picture(url, pixmap)
-        else:
-            self.window.picture_failed(url, reason)
+            if opening:
+                self.window.show_large(pixmap, opening)
 
     def _open_picture(self, url: str, title: str) -> None:
-        pixmap = self._pixmaps.get(url)
+        pixmap = self._pictures.cached(url)
         if pixmap is not None:
             self.window.show_large(pixmap, title)
+        else:  # it left the shared cache meanwhile: made again, then shown
+            self._spawn(self._load_picture(url, opening=title))
 
     # --- choosing ------------------------------------------------------------------------------
 

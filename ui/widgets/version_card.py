@@ -67,7 +67,9 @@ class VersionCard(QWidget):
         while self._layout.count():
             entry = self._layout.takeAt(0)
             widget = entry.widget() if entry is not None else None
-            if widget is not None:
+            if widget is not None:  # gone at once (deleted with the next turn of the event loop)
+                widget.hide()
+                widget.setObjectName("")
                 widget.deleteLater()
         self._picture_buttons = {}
 

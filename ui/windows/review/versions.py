@@ -75,8 +75,8 @@ class VersionsPanel(QWidget):
     def picture_failed(self, url: str, reason: str) -> None:
         self._pictures.fail(url, reason)
 
-    def forget_failed_pictures(self) -> None:
-        self._pictures.forget_failures()
+    def forget_failed_pictures(self) -> list[str]:
+        return self._pictures.forget_failures()
 
     def show_large(self, pixmap: QPixmap, title: str) -> ImageViewer:
         viewer = ImageViewer(pixmap, title, self)

@@ -220,8 +220,9 @@ class ReviewWindow(QWidget):
     def picture_failed(self, url: str, reason: str) -> None:
         self.versions.picture_failed(url, reason)
 
-    def forget_failed_pictures(self) -> None:
-        self.versions.forget_failed_pictures()
+    def forget_failed_pictures(self) -> list[str]:
+        """Pictures that failed show "loading…" again; returns their addresses."""
+        return self.versions.forget_failed_pictures()
 
     def show_large(self, pixmap: QPixmap, title: str) -> ImageViewer:
         return self.versions.show_large(pixmap, title)
