@@ -25,6 +25,7 @@ from app.review.service import ReviewService
 from ui.controllers.pictures import PictureLoader
 from ui.i18n import fill, money, translate, words
 from ui.widgets.pictures import PictureRefused
+from ui.widgets.version_text import agent, plain_amount, possessive
 from ui.windows.async_dialog import ask
 from ui.windows.review.window import ReviewWindow
 
@@ -190,19 +191,16 @@ class TaskReview(QObject):
 
     async def choose(self, bid: Bid) -> None:
         ops = self._operations
-        if ops is None or ops.select is None or self._busy:
+        if ops is None or ops.select is None or self._busy or bid.local_key:  # a key made here names nothing
             return
-        price = (
-            fill(translate("ReviewWindow", " for %1"), money(bid.bid_price_usd))
-            if bid.bid_price_usd is not None
-            else ""
-        )
+        amount = plain_amount(bid.bid_price_usd)
+        price = fill(translate("ReviewWindow", " for %1"), money(amount)) if amount is not None else ""
         self._set_busy(True)  # one question at a time; no second click while it is open
         try:
             confirmed = await ask(
                 self.window,
                 translate("ReviewWindow", "Choose this version"),
-                fill(translate("ReviewWindow", "Choose %1 version%2?"), bid.possessive(), price),
+                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price),
                 translate("ReviewWindow", "Choose"),
                 translate("ReviewWindow", "Cancel"),
             )
@@ -234,8 +232,8 @@ class TaskReview(QObject):
             self.window.say(
                 fill(
                     translate("ReviewWindow", "You chose %1 version. %2 is finishing it now."),
-                    bid.possessive(),
-                    bid.agent,
+                    possessive(bid),
+                    agent(bid),
                 )
             )
             self.chosen.emit(self.task.id)
@@ -263,7 +261,7 @@ class TaskReview(QObject):
         chosen = gallery.selected_bid
         if chosen is not None:
             self.window.say(
-                fill(translate("ReviewWindow", "AITasker has your choice: %1 version."), chosen.possessive())
+                fill(translate("ReviewWindow", "AITasker has your choice: %1 version."), possessive(chosen))
             )
             self.chosen.emit(self.task.id)
         else:
@@ -275,9 +273,10 @@ class TaskReview(QObject):
         if operation is None or gallery is None or self._busy:
             return
         if which == "remix":
+            fee = plain_amount(gallery.remix_fee_usd)
             question = (
-                fill(translate("ReviewWindow", "Ask for a new round of versions for %1?"), money(gallery.remix_fee_usd))
-                if gallery.remix_fee_usd is not None
+                fill(translate("ReviewWindow", "Ask for a new round of versions for %1?"), money(fee))
+                if fee is not None
                 else translate("ReviewWindow", "Ask for a new round of versions?")
             )
         else:

@@ -6,18 +6,19 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from app.review.gallery import Bid, score_words
+from app.review.gallery import Bid
+from app.server_text import isolate
 from ui.i18n import translate
 from ui.widgets.picture_shelf import THUMB, PictureShelf
-from ui.widgets.version_text import price_text
+from ui.widgets.version_text import agent, price_text, score_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def version_line(bid: Bid) -> str:
-    tier = f" · {bid.agent_tier}" if bid.agent_tier else ""
+    tier = f" · {isolate(bid.agent_tier)}" if bid.agent_tier else ""
     chosen = translate("ReviewWindow", "✓ Chosen — ") if bid.is_selected else ""
-    return f"{chosen}{bid.agent}{tier}\n{price_text(bid.bid_price_usd)} · {score_words(bid.eval_score, short=True)}"
+    return f"{chosen}{agent(bid)}{tier}\n{price_text(bid.bid_price_usd)} · {score_text(bid.eval_score, short=True)}"
 
 
 class VersionList(QListWidget):

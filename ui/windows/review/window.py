@@ -20,11 +20,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from app.api.schema import Task, status_info
 from app.review.alerts import CLOSING_SOON, closes_at, task_name
 from app.review.gallery import WEBSITE_URL, Artifact, Bid, Gallery, ReviewOperations
+from app.server_text import isolate
 from app.timefmt import expires_in_words
 from ui.i18n import fill, money, words
 from ui.theme import set_tone
 from ui.widgets.image_viewer import ImageViewer
 from ui.widgets.plain_label import plain_label
+from ui.widgets.version_text import plain_amount
 from ui.windows.review.versions import VersionsPanel
 
 __all__ = ["ReviewWindow"]
@@ -197,9 +199,10 @@ class ReviewWindow(QWidget):
             count = fill(self.tr("%1 (%2 made)"), count, gallery.total_bids_generated)
         facts = [count]
         if gallery.remix_available:
+            fee = plain_amount(gallery.remix_fee_usd)
             facts.append(
-                fill(self.tr("a new round of versions costs %1"), money(gallery.remix_fee_usd))
-                if gallery.remix_fee_usd is not None
+                fill(self.tr("a new round of versions costs %1"), money(fee))
+                if fee is not None
                 else self.tr("a new round of versions is possible")
             )
         if gallery.review_extensions_remaining:
@@ -238,7 +241,7 @@ class ReviewWindow(QWidget):
         return self.task.status == "review" and (self.task.expires_at is None or self.task.expires_at > now)
 
     def _show_task(self) -> None:
-        name = task_name(self.task)
+        name = isolate(task_name(self.task))
         self.setWindowTitle(fill(self.tr("Review: %1"), name))
         self.title.setText(fill(self.tr("Choose a version of ‘%1’"), name))
         now = self._now()
@@ -275,7 +278,8 @@ class ReviewWindow(QWidget):
     def _update_buttons(self) -> None:
         ops = self.operations
         bid = self.current_bid()
-        website = ops is not None and ops.choose_on_website
+        # Without a select operation, or for a version that came without an id, the website chooses.
+        website = ops is not None and (ops.choose_on_website or (bid is not None and bid.local_key))
         self.website.setVisible(website)
         self.choose_button.setVisible(not website)
         reason = ""
@@ -287,6 +291,10 @@ class ReviewWindow(QWidget):
             reason = self.tr("There is no version to choose yet.")
         elif self.gallery is not None and self.gallery.selected_bid is not None:
             reason = self.tr("A version has already been chosen.")
+        elif bid.local_key:
+            reason = self.tr(
+                "AITasker sent this version without a reference, so it can be chosen only on AITasker's website."
+            )
         elif not self.in_review:
             reason = self.tr("Versions can be chosen only while the task waits for your review.")
         self.choose_button.setEnabled(not reason)
