@@ -34,9 +34,10 @@ from app.api.errors import (
     Unauthorized,
     parse_retry_after,
 )
+from app.api.operations import Operation
 from app.api.schema import Task, TaskDraft
 from app.logs import redact
-from app.review.gallery import Gallery, Operation, parse_gallery
+from app.review.gallery import Gallery, parse_gallery
 from app.taxonomy import Category, parse_categories
 
 log = logging.getLogger(__name__)

@@ -24,13 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.review.gallery import (
-    Artifact,
-    Bid,
-    Gallery,
-    breakdown_words,
-    score_words,
-)
+from app.review.artifacts import Artifact
+from app.review.gallery import Bid, Gallery, breakdown_words, score_words
 from ui.i18n import fill, money, translate
 
 THUMB = QSize(96, 78)

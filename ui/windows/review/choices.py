@@ -19,11 +19,8 @@ from PySide6.QtWidgets import (
 from app.api.errors import ApiError, Offline, OutcomeUnknown
 from app.api.schema import Task
 from app.review.alerts import closes_at
-from app.review.gallery import (
-    Bid,
-    Gallery,
-    ReviewOperations,
-)
+from app.review.gallery import Bid, Gallery
+from app.review.operations import ReviewOperations
 from app.review.service import ReviewService
 from ui.i18n import fill, money, translate, words
 from ui.windows.async_dialog import ask

@@ -35,13 +35,9 @@ from app.api.errors import ApiError
 from app.api.schema import Task, status_info
 from app.images import ImageError
 from app.review.alerts import CLOSING_SOON, closes_at, task_name
-from app.review.gallery import (
-    WEBSITE_URL,
-    Artifact,
-    Gallery,
-    ReviewOperations,
-    classify_artifacts,
-)
+from app.review.artifacts import Artifact, classify_artifacts
+from app.review.gallery import Gallery
+from app.review.operations import WEBSITE_URL, ReviewOperations
 from app.review.service import ReviewService
 from app.timefmt import expires_in_words
 from ui.i18n import fill, money, words
