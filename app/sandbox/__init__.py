@@ -5,7 +5,8 @@ request model with the documented limits written out (the server's truth), so a 
 the client's ``app.api.schema`` against this server's ``/openapi.json``.
 """
 
+from app.sandbox.config import Faults, SandboxConfig
 from app.sandbox.server import SandboxServer, start_sandbox
-from app.sandbox.service import Faults, SandboxConfig, create_app
+from app.sandbox.service import create_app
 
 __all__ = ["Faults", "SandboxConfig", "SandboxServer", "create_app", "start_sandbox"]

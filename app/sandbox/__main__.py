@@ -8,8 +8,8 @@ import sys
 import threading
 
 from app.api.client import is_loopback_host
+from app.sandbox.config import DEMO_API_KEY, Faults, SandboxConfig
 from app.sandbox.server import SandboxServer
-from app.sandbox.service import DEMO_API_KEY, Faults, SandboxConfig
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,31 @@
+"""The sandbox's request bodies: the server's own truth, with the documented limits written out."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class TaskCreate(BaseModel):
+    """The server's request schema, as AITasker documents it (api notes §3.1)."""
+
+    model_config = ConfigDict(title="TaskCreate")
+
+    category: str = Field(min_length=1)
+    task_type: str = Field(min_length=1)
+    budget_usd: float = Field(ge=3, le=300)
+    title: str | None = Field(default=None, max_length=200)
+    description: str = Field(default="", max_length=5000)
+    requirements: dict[str, Any] = Field(default_factory=dict)
+    experimentation: float = Field(default=0.3, ge=0, le=1)
+    brand_kit_id: uuid.UUID | None = None
+
+
+class SelectBid(BaseModel):
+    """The body of the select operation: which version the buyer chose."""
+
+    model_config = ConfigDict(title="SelectBidRequest")
+
+    bid_id: uuid.UUID
