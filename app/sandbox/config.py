@@ -12,6 +12,11 @@ from app.taxonomy import bundled_taxonomy
 DEMO_API_KEY = "aitk_test_demo"
 DEMO_USER_ID = "00000000-0000-4000-8000-000000000001"
 REQUESTS_KEPT = 5_000
+# Every account starts with AITasker's free credit for new accounts (api notes §3.7), plus the
+# sandbox's start-up top-up (``SandboxConfig.credit``, ``--credit``). The default top-up makes the
+# demo account start at $10,000: enough for any demo and for the test suite's bulk posts.
+FREE_CREDIT_USD = 10.0
+DEMO_CREDIT_USD = 9_990.0
 
 # Nominal lengths of each phase, in sandbox seconds (prototyping: the documented 420 s window).
 PHASES: list[tuple[str, float]] = [("open", 5.0), ("matching", 15.0), ("prototyping", 420.0), ("review", 3600.0)]
@@ -29,7 +34,8 @@ class Faults:
     latency: float = 0.0  # seconds added before every API answer
     error_rate: float = 0.0  # share of API requests answered 503
     drop_rate: float = 0.0  # share of API requests whose connection drops after processing
-    paths: tuple[str, ...] = ("/api/",)  # which paths the faults apply to
+    paths: tuple[str, ...] = ("/api/",)  # which paths the faults apply to (add "/sandbox/" for downloads)
+    download_rate: float = 0.0  # bytes per second for the delivery's files; 0 = as fast as possible
 
 
 @dataclass
@@ -51,8 +57,23 @@ class SandboxConfig:
     # Publish an operation to choose a version (``POST /api/v1/tasks/{task_id}/select-bid``).
     # Off: a server whose clients must choose on the website.
     select_operation: bool = True
-    # How long the chosen agent takes to deliver, in sandbox seconds.
+    # How long the chosen agent takes to deliver, in sandbox seconds; a revision takes less.
     delivery_seconds: float = 600.0
+    revision_seconds: float = 300.0
+    # How many times a buyer may ask for changes to a delivery.
+    revisions: int = 2
+    # How long a delivery waits for the buyer before it is approved automatically (sandbox seconds).
+    approval_seconds: float = 86_400.0
+    # The share of tasks (chosen by their title, so always the same ones) whose agent asks the buyer
+    # one question halfway through the work; and how long it waits for the answer before going on.
+    question_share: float = 0.25
+    answer_seconds: float = 86_400.0
+    # Credit added at start to every account's $10 (``FREE_CREDIT_USD``).
+    credit: float = DEMO_CREDIT_USD
+    # More keys this sandbox accepts, each its own account (its own tasks and credit).
+    other_keys: tuple[str, ...] = ()
+    # A delivery may also carry one large file of this many bytes (streamed; 0 = none), for benches.
+    large_file_bytes: int = 0
     # How many times a buyer may ask for more time to review (``POST …/extend-review``), and how much.
     review_extensions: int = 1
     extension_seconds: float = 1800.0

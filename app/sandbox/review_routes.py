@@ -1,14 +1,14 @@
 """The review: the bid gallery, choosing a version, more time to review, the versions' pictures."""
 
-from __future__ import annotations
-
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
+from app.sandbox.accounts import Account
 from app.sandbox.bids import draft_svg, make_bids
+from app.sandbox.life import Life, asks_a_question
 from app.sandbox.schemas import SelectBid
 from app.sandbox.task_routes import task_or_404
 from app.sandbox.tasks import StoredTask, TaskBook
@@ -27,15 +27,15 @@ def gallery_bids(book: TaskBook, stored: StoredTask, request: Request) -> list[d
     return list(stored.body["_bids"])
 
 
-def review_routes(book: TaskBook, authorised: Callable[..., None]) -> APIRouter:
+def review_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter:
     cfg = book.cfg
     router = APIRouter()
-    auth = [Depends(authorised)]
+    Caller = Annotated[Account, Depends(caller)]
 
-    @router.get("/api/v1/tasks/{task_id}/bids", dependencies=auth)
-    async def get_bids(task_id: uuid.UUID, request: Request) -> dict[str, Any]:
+    @router.get("/api/v1/tasks/{task_id}/bids", operation_id="get_bid_gallery")
+    async def get_bids(task_id: uuid.UUID, request: Request, account: Caller) -> dict[str, Any]:
         with book.lock:
-            stored = task_or_404(book, task_id)
+            stored = task_or_404(book, task_id, account)
             bids = gallery_bids(book, stored, request)
             used = int(stored.body.get("_extensions", 0))
             return {
@@ -50,31 +50,45 @@ def review_routes(book: TaskBook, authorised: Callable[..., None]) -> APIRouter:
 
     if cfg.select_operation:
 
-        @router.post("/api/v1/tasks/{task_id}/select-bid", operation_id="select_bid", dependencies=auth)
-        async def select_bid(task_id: uuid.UUID, body: SelectBid, request: Request) -> dict[str, Any]:
+        @router.post("/api/v1/tasks/{task_id}/select-bid", operation_id="select_bid")
+        async def select_bid(
+            task_id: uuid.UUID,
+            body: SelectBid,
+            request: Request,
+            account: Caller,
+            idempotency_key: str | None = Header(default=None),
+        ) -> Any:
+            """Choose the version whose agent makes the final work: the task moves to delivering."""
             with book.lock:
-                stored = task_or_404(book, task_id)
-                bids = gallery_bids(book, stored, request)
-                chosen = next((b for b in bids if b["id"] == str(body.bid_id)), None)
-                if chosen is None or not chosen["presented"]:
-                    raise HTTPException(404, "This version is not part of the task's gallery")
-                if chosen["selected"]:
-                    return {"task": book.render(stored), "bid": chosen}  # the same choice again: no change
-                status = book.status(stored)
-                if status != "review":
-                    raise HTTPException(409, f"A task that is {status} cannot have a version chosen")
-                for bid in bids:
-                    bid["selected"] = bid is chosen
-                    bid["status"] = "selected" if bid is chosen else "not_selected"
-                stored.body["_selected_at"] = cfg.clock()
-                return {"task": book.render(stored), "bid": chosen}
+                stored = task_or_404(book, task_id, account)
+
+                def act() -> dict[str, Any]:
+                    bids = gallery_bids(book, stored, request)
+                    chosen = next((b for b in bids if b["id"] == str(body.bid_id)), None)
+                    if chosen is None or not chosen["presented"]:
+                        raise HTTPException(404, "This version is not part of the task's gallery")
+                    if chosen["selected"]:
+                        return {"task": book.render(stored), "bid": chosen}  # the same choice again: no change
+                    status = book.status(stored)
+                    if status != "review":
+                        raise HTTPException(409, f"A task that is {status} cannot have a version chosen")
+                    for bid in bids:
+                        bid["selected"] = bid is chosen
+                        bid["status"] = "selected" if bid is chosen else "not_selected"
+                    asks = asks_a_question(str(stored.body.get("title") or ""), cfg.question_share)
+                    stored.body["_life"] = Life.start(str(task_id), chosen, cfg.clock(), cfg, asks=asks)
+                    return {"task": book.render(stored), "bid": chosen}
+
+                return book.replays.once(account.user_id, request, idempotency_key, act)
 
     if cfg.review_extensions > 0:
 
-        @router.post("/api/v1/tasks/{task_id}/extend-review", operation_id="extend_review", dependencies=auth)
-        async def extend_review(task_id: uuid.UUID) -> dict[str, Any]:
+        @router.post("/api/v1/tasks/{task_id}/extend-review", operation_id="extend_review")
+        async def extend_review(task_id: uuid.UUID, account: Caller) -> dict[str, Any]:
+            """More time to choose (a limited number of times). Not replayed by Idempotency-Key:
+            each extension is its own request."""
             with book.lock:
-                stored = task_or_404(book, task_id)
+                stored = task_or_404(book, task_id, account)
                 status = book.status(stored)
                 if status != "review":
                     raise HTTPException(409, f"A task that is {status} has no review to extend")

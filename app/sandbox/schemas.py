@@ -29,3 +29,27 @@ class SelectBid(BaseModel):
     model_config = ConfigDict(title="SelectBidRequest")
 
     bid_id: uuid.UUID
+
+
+class RevisionRequest(BaseModel):
+    """Ask the agent for changes to the delivery: what should change, in the buyer's words."""
+
+    model_config = ConfigDict(title="RevisionRequest")
+
+    message: str = Field(min_length=1, max_length=5000)
+
+
+class DisputeRequest(BaseModel):
+    """Report a problem with the delivery: what is wrong, in the buyer's words."""
+
+    model_config = ConfigDict(title="DisputeRequest")
+
+    message: str = Field(min_length=1, max_length=5000)
+
+
+class InputAnswer(BaseModel):
+    """The buyer's answer to the agent's question."""
+
+    model_config = ConfigDict(title="InputAnswer")
+
+    answer: str = Field(min_length=1, max_length=5000)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from app.sandbox.auth import bearer_check
+from app.sandbox.accounts import Accounts
 from app.sandbox.config import (
     BID_WINDOW_SECONDS,
     CATEGORIES,
@@ -18,6 +18,8 @@ from app.sandbox.config import (
     Faults,
     SandboxConfig,
 )
+from app.sandbox.credit_routes import credit_routes
+from app.sandbox.delivery_routes import delivery_routes
 from app.sandbox.review_routes import review_routes
 from app.sandbox.schemas import TaskCreate
 from app.sandbox.task_routes import task_routes
@@ -29,12 +31,16 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     cfg = config or SandboxConfig()
     app = FastAPI(title="AITasker sandbox", version="1")
     app.state.config = cfg
-    book = TaskBook(cfg)
+    accounts = Accounts(cfg)
+    book = TaskBook(cfg, accounts)
     app.state.tasks = book.tasks
+    app.state.accounts = accounts
     install_traffic(app, cfg)
-    authorised = bearer_check(cfg)
-    app.include_router(task_routes(book, authorised))
-    app.include_router(review_routes(book, authorised))
+    caller = accounts.caller()
+    app.include_router(task_routes(book, caller))
+    app.include_router(review_routes(book, caller))
+    app.include_router(delivery_routes(book, caller))
+    app.include_router(credit_routes(book, caller))
     return app
 
 

@@ -102,10 +102,11 @@ def install_traffic(app: FastAPI, cfg: SandboxConfig) -> None:
 
 
 class DroppedResponse(Response):
-    """Sends the headers of a real answer, then closes the connection mid-body.
+    """Sends the headers of a real answer and about half of its body, then closes the connection.
 
     The request was fully processed (a create did create the task): this is the dangerous case
-    of a connection lost after the server acted, which the client must report as "unclear".
+    of a connection lost after the server acted, which the client must report as "unclear". On a
+    download, it is a transfer cut in the middle.
     """
 
     def __init__(self, inner: Response) -> None:
@@ -113,13 +114,27 @@ class DroppedResponse(Response):
         self._inner = inner
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        declared = next((int(v) for k, v in self._inner.raw_headers if k.lower() == b"content-length"), 0)
+        total = declared if declared > 1 else 100_000
         headers = [(k, v) for k, v in self._inner.raw_headers if k.lower() != b"content-length"]
-        headers.append((b"content-length", b"100000"))
+        headers.append((b"content-length", str(total).encode()))
         await send({"type": "http.response.start", "status": self._inner.status_code, "headers": headers})
         try:
-            await send({"type": "http.response.body", "body": b"{", "more_body": False})
+            left = max(1, total // 2)
+            chunks = getattr(self._inner, "body_iterator", None)
+            if chunks is None:
+                await send({"type": "http.response.body", "body": b"{", "more_body": True})
+            else:
+                async for chunk in chunks:
+                    piece = bytes(chunk)[:left]
+                    await send({"type": "http.response.body", "body": piece, "more_body": True})
+                    left -= len(piece)
+                    if left <= 0:
+                        break
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
         except Exception as exc:  # the server refuses to end a short body and closes: the drop
             raise DeliberateDrop("sandbox fault: connection dropped on purpose") from exc
+        raise DeliberateDrop("sandbox fault: connection dropped on purpose")
 
 
 class DeliberateDrop(Exception):
