@@ -44,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--approval-seconds",
         type=float,
-        default=86_400.0,
-        help="sandbox seconds a delivery waits for the buyer before it is approved automatically",
+        default=3600.0,
+        help="sandbox seconds a delivery waits for the buyer before it is approved automatically (default 3600)",
     )
     parser.add_argument(
         "--question-share",

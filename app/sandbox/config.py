@@ -63,11 +63,11 @@ class SandboxConfig:
     # How many times a buyer may ask for changes to a delivery.
     revisions: int = 2
     # How long a delivery waits for the buyer before it is approved automatically (sandbox seconds).
-    approval_seconds: float = 86_400.0
+    approval_seconds: float = 3600.0
     # The share of tasks (chosen by their title, so always the same ones) whose agent asks the buyer
     # one question halfway through the work; and how long it waits for the answer before going on.
     question_share: float = 0.25
-    answer_seconds: float = 86_400.0
+    answer_seconds: float = 3600.0
     # Credit added at start to every account's $10 (``FREE_CREDIT_USD``).
     credit: float = DEMO_CREDIT_USD
     # More keys this sandbox accepts, each its own account (its own tasks and credit).
