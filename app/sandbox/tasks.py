@@ -103,8 +103,8 @@ class TaskBook:
 
     # --- the clock ------------------------------------------------------------------------
 
-    def _by_age(self, stored: StoredTask, at: float) -> tuple[str, float, float]:
-        """(status, expires_at, start of that status) from the task's age at ``at`` alone."""
+    def _by_age(self, stored: StoredTask, at: float) -> tuple[str, float]:
+        """(status, expires_at) from the task's age at ``at`` alone."""
         age = (at - stored.created) * self.cfg.speed
         start = 0.0
         for name, duration in PHASES:
@@ -113,10 +113,9 @@ class TaskBook:
             end = start + duration
             if age < end:
                 deadline = BID_WINDOW_SECONDS if name != "review" else end
-                return name, stored.created + deadline / self.cfg.speed, stored.created + start / self.cfg.speed
+                return name, stored.created + deadline / self.cfg.speed
             start = end
-        at_end = stored.created + start / self.cfg.speed
-        return "expired", at_end, at_end
+        return "expired", stored.created + start / self.cfg.speed
 
     def lifecycle(self, stored: StoredTask) -> tuple[str, float]:
         """Status and expires_at (real clock): the deadline of the current step (the bid window,
@@ -126,7 +125,7 @@ class TaskBook:
         if life is not None:
             life.advance(now, self.cfg)
             return life.status, life.shown_deadline(self.cfg)
-        status, expires, _ = self._by_age(stored, now)
+        status, expires = self._by_age(stored, now)
         final = stored.body.get("_final")
         if final is not None:
             return final, float(stored.body.get("_final_at", expires))
