@@ -100,6 +100,9 @@ async def test_choosing_sends_one_request_then_delivering_then_completed(
         assert [b.id for b in after.bids if b.selected] == [chosen.id]
         assert (await client.get_task(task.id)).status == "delivering"
         clock.now += server.config.delivery_seconds + 1
+        # The final work waits for the buyer; unanswered, it is approved at the end of the period.
+        assert (await client.get_task(task.id)).status == "delivered"
+        clock.now += server.config.approval_seconds
         assert (await client.get_task(task.id)).status == "completed"
         # A different choice after the fact is refused, and nothing is retried by itself.
         with pytest.raises(errors.ApiError) as refused:
