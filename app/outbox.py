@@ -207,7 +207,13 @@ class Outbox:
         except BaseException:
             # Cancelled (the app is closing) or a bug: we cannot know whether it left.
             try:
-                self._finish(draft_id, UNKNOWN, error=QT_TRANSLATE_NOOP("messages", "Sending was interrupted."))
+                self._finish(
+                    draft_id,
+                    UNKNOWN,
+                    error=QT_TRANSLATE_NOOP(
+                        "messages", "Sending was interrupted, so we can't tell whether AITasker received this task."
+                    ),
+                )
             finally:
                 self._in_flight.discard(draft_id)
                 self._on_change()

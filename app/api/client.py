@@ -325,7 +325,9 @@ class TasksClient:
             if error is not None:
                 where += f"; before that: {error.detail}"
             timeout: ApiError = (
-                Offline("AITasker did not answer in time.", detail=where) if may_retry else OutcomeUnknown(detail=where)
+                Offline("AITasker did not answer in time.", detail=where)
+                if may_retry
+                else OutcomeUnknown.no_answer(detail=where)
             )
             raise self._redacted(timeout) from None
         except ApiError as exc:
@@ -426,12 +428,7 @@ class TasksClient:
         if status >= 500:
             if where.startswith("POST /api/v1/tasks"):
                 # A server error on create may come after the task was stored: the user decides.
-                return OutcomeUnknown(
-                    "AITasker had trouble while receiving your task, so we can't tell whether it "
-                    "was posted. Nothing will be sent again without your say-so.",
-                    detail=detail,
-                    status=status,
-                )
+                return OutcomeUnknown.server_problem(status, detail=detail)
             return ServerError(detail=detail, status=status)
         if 300 <= status < 400:
             return BadResponse(
