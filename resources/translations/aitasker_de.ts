@@ -1950,6 +1950,10 @@
         <source>Sending was interrupted, so we can&apos;t tell whether AITasker received this task.</source>
         <translation>Das Senden wurde unterbrochen, deshalb wissen wir nicht, ob AITasker diese Aufgabe erhalten hat.</translation>
     </message>
+    <message>
+        <source>Some characters, such as 👍🏽 or 👨‍👩‍👧, take more than one of the %1 that AITasker allows here, so there is room for fewer.</source>
+        <translation>Manche Zeichen, etwa 👍🏽 oder 👨‍👩‍👧, belegen mehr als eines der %1 Zeichen, die AITasker hier erlaubt; deshalb ist Platz für weniger.</translation>
+    </message>
 </context>
 <context>
     <name>presenters</name>

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app import form_rules
 from app.form_rules import FIELD_ORDER
-from app.textlimits import char_count, clean, fit, utf16_units
+from app.textlimits import char_count, clean, counted, fit, room_note, utf16_units
 from ui.i18n import fill, translate, words
 from ui.panels.form_words import MORE_OPTIONS, SEND_TIP
 from ui.theme import set_tone
@@ -162,12 +162,13 @@ class FormChecks:
         self.general_error.setVisible(bool(general))
 
     def _update_counters(self) -> None:
-        for counter, length, limit in (
-            (self.title_counter, char_count(self.title.text()), self._title_max),
-            (self.description_counter, char_count(self.description.toPlainText()), self._description_max),
+        for counter, typed, limit in (
+            (self.title_counter, self.title.text(), self._title_max),
+            (self.description_counter, self.description.toPlainText(), self._description_max),
         ):
-            text, over = form_rules.counter_words(length, limit)
+            text, over = form_rules.counter_words(*counted(typed, limit))  # characters as a person sees them
             counter.setText(text)
+            counter.setToolTip(room_note(typed, limit))
             if limit is not None:
                 set_tone(counter, "error" if over else "quiet")
                 font = counter.font()
