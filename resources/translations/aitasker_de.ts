@@ -1041,6 +1041,10 @@
         <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
     </message>
     <message>
+        <source>When every task was last asked about. A task that could not be refreshed says so in its row.</source>
+        <translation>Wann zuletzt jede Aufgabe abgefragt wurde. Eine Aufgabe, die nicht aktualisiert werden konnte, sagt es in ihrer Zeile.</translation>
+    </message>
+    <message>
         <source>%1 waiting to send</source>
         <translation>%1 warten auf das Senden</translation>
     </message>
@@ -1312,6 +1316,18 @@
 </context>
 <context>
     <name>TasksTableModel</name>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>What this row shows came from AITasker at %1.</source>
+        <translation>Was diese Zeile zeigt, kam am %1 von AITasker.</translation>
+    </message>
+    <message>
+        <source>What this row shows was saved before the app started; it is tried again by itself.</source>
+        <translation>Was diese Zeile zeigt, wurde vor dem Start der App gespeichert; es wird von selbst erneut versucht.</translation>
+    </message>
     <message>
         <source>Title</source>
         <translation>Titel</translation>
@@ -1953,6 +1969,18 @@
     <message>
         <source>Some characters, such as 👍🏽 or 👨‍👩‍👧, take more than one of the %1 that AITasker allows here, so there is room for fewer.</source>
         <translation>Manche Zeichen, etwa 👍🏽 oder 👨‍👩‍👧, belegen mehr als eines der %1 Zeichen, die AITasker hier erlaubt; deshalb ist Platz für weniger.</translation>
+    </message>
+    <message>
+        <source>AITasker does not let this key read this task (403).</source>
+        <translation>AITasker erlaubt diesem Schlüssel nicht, diese Aufgabe zu lesen (403).</translation>
+    </message>
+    <message>
+        <source>AITasker refused to show this task (401).</source>
+        <translation>AITasker hat es abgelehnt, diese Aufgabe zu zeigen (401).</translation>
+    </message>
+    <message>
+        <source>Something went wrong in this app while reading this task.</source>
+        <translation>Beim Lesen dieser Aufgabe ist in dieser App etwas schiefgegangen.</translation>
     </message>
 </context>
 <context>
