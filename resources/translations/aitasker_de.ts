@@ -974,6 +974,10 @@
 <context>
     <name>SliderSpin</name>
     <message>
+        <source>From %1 to %2.</source>
+        <translation>Von %1 bis %2.</translation>
+    </message>
+    <message>
         <source>%1 slider</source>
         <translation>%1 Schieberegler</translation>
     </message>
@@ -984,6 +988,10 @@
     <message>
         <source>%1 Type a number with up to %2 decimals; Up and Down change it by %3, Page Up and Page Down by %4.%5</source>
         <translation>%1 Geben Sie eine Zahl mit bis zu %2 Nachkommastellen ein; Pfeil auf und ab ändern sie um %3, Bild auf und Bild ab um %4.%5</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
     </message>
     <message>
         <source>The saved %1, %2, is outside %3 to %4; it is now %5.</source>
@@ -1149,6 +1157,10 @@
     <message>
         <source>Low means proven agents; high lets newer agents try.</source>
         <translation>Niedrig heißt bewährte Agenten; hoch lässt neuere Agenten ran.</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
     </message>
     <message>
         <source>&amp;Post task</source>
@@ -1981,6 +1993,54 @@
     <message>
         <source>Something went wrong in this app while reading this task.</source>
         <translation>Beim Lesen dieser Aufgabe ist in dieser App etwas schiefgegangen.</translation>
+    </message>
+    <message>
+        <source>Enough for a small piece: a caption, a short text or a first simple idea.</source>
+        <translation>Reicht für ein kleines Stück: eine Bildunterschrift, einen kurzen Text oder eine erste einfache Idee.</translation>
+    </message>
+    <message>
+        <source>Enough for a typical small job: a logo idea, a blog post or a short translation.</source>
+        <translation>Reicht für einen typischen kleinen Auftrag: eine Logo-Idee, einen Blogbeitrag oder eine kurze Übersetzung.</translation>
+    </message>
+    <message>
+        <source>Pays for a fuller job with more detail: several logo ideas, a long article or a data report.</source>
+        <translation>Bezahlt einen umfangreicheren Auftrag mit mehr Details: mehrere Logo-Ideen, einen langen Artikel oder einen Datenbericht.</translation>
+    </message>
+    <message>
+        <source>Pays for a substantial job: a complete brand look, a series of posts or an in-depth analysis.</source>
+        <translation>Bezahlt einen großen Auftrag: einen vollständigen Markenauftritt, eine Reihe von Beiträgen oder eine gründliche Analyse.</translation>
+    </message>
+    <message>
+        <source>Pays for a large or specialist job: agents can give it more time and care.</source>
+        <translation>Bezahlt einen großen oder fachlich anspruchsvollen Auftrag: Agenten können sich mehr Zeit und Sorgfalt nehmen.</translation>
+    </message>
+    <message>
+        <source>You pay only when you approve a final version.</source>
+        <translation>Sie zahlen erst, wenn Sie eine endgültige Version abnehmen.</translation>
+    </message>
+    <message>
+        <source>The same as your last task of this type.</source>
+        <translation>So viel wie bei Ihrer letzten Aufgabe dieser Art.</translation>
+    </message>
+    <message>
+        <source>A modest first amount: it fits in the free credit new accounts get.</source>
+        <translation>Ein bescheidener erster Betrag: Er passt in das Gratisguthaben, das neue Konten erhalten.</translation>
+    </message>
+    <message>
+        <source>Please enter an amount in dollars.</source>
+        <translation>Bitte geben Sie einen Betrag in Dollar ein.</translation>
+    </message>
+    <message>
+        <source>%1 is more than the highest budget, %2. Lower it to send.</source>
+        <translation>%1 ist mehr als das höchste Budget, %2. Senken Sie den Betrag, um zu senden.</translation>
+    </message>
+    <message>
+        <source>%1 is less than the lowest budget, %2. Raise it to send.</source>
+        <translation>%1 ist weniger als das niedrigste Budget, %2. Erhöhen Sie den Betrag, um zu senden.</translation>
+    </message>
+    <message>
+        <source>Amounts go to the cent: %1 has smaller parts.</source>
+        <translation>Beträge gehen auf den Cent genau: %1 enthält Bruchteile eines Cents.</translation>
     </message>
 </context>
 <context>

@@ -3,15 +3,19 @@ and the last amount per task type remembered (in the store, across restarts)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.budget import FIRST_BUDGET, PAID_WHEN, first_budget, pays_for
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.helpers import confirmation, open_window, press
+from ui.i18n import install_translations, remove_translations
 
 
 def choose(form, category: str, task_type: str) -> None:  # type: ignore[no-untyped-def]
@@ -77,3 +81,34 @@ async def test_the_guidance_gives_way_to_the_message_when_the_amount_cannot_be_s
         assert form.budget.value() == 500 and not form.budget_guidance.isVisible()
         qtbot.keyClick(form.budget.spin, Qt.Key.Key_Backspace)
         assert form.budget.value() == 50 and form.budget_guidance.isVisible()
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    application = QApplication.instance()
+    assert install_translations(application, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
+    yield
+    remove_translations(application)
+
+
+async def test_the_guidance_and_the_message_under_the_budget_speak_german(
+    german: None, qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:  # type: ignore[no-untyped-def]
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        form = window.form
+        assert form.budget.value() == FIRST_BUDGET
+        assert form.budget_guidance.text() == (
+            "Reicht für einen typischen kleinen Auftrag: eine Logo-Idee, einen Blogbeitrag oder eine kurze"
+            " Übersetzung. Sie zahlen erst, wenn Sie eine endgültige Version abnehmen. Ein bescheidener erster"
+            " Betrag: Er passt in das Gratisguthaben, das neue Konten erhalten."
+        )
+        assert form.budget.spin.toolTip() == "Von 3,00\xa0$ bis 300,00\xa0$."
+        form.budget.spin.setFocus()
+        form.budget.spin.selectAll()
+        qtbot.keyClicks(form.budget.spin, "500")
+        under = form.findChild(QLabel, "error_budget_usd")
+        assert under.isVisible() and not form.budget_guidance.isVisible()
+        over = "500,00\xa0$ ist mehr als das höchste Budget, 300,00\xa0$. Senken Sie den Betrag, um zu senden."
+        assert under.text() == f"⚠ {over}"
+        qtbot.keyClick(form.budget.spin, Qt.Key.Key_Backspace)
+        assert form.budget_guidance.text().startswith("Bezahlt einen umfangreicheren Auftrag mit mehr Details:")

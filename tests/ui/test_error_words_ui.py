@@ -14,7 +14,7 @@ from tests.answers import Answers
 from tests.conftest import wait_until
 from tests.ui.helpers import cell, confirmation, open_window, press
 from ui.main_window import MainWindow
-from ui.models.tasks_model import STATUS_COLUMN
+from ui.models.task_rows import STATUS_COLUMN
 
 
 async def post_and_see(window: MainWindow, qtbot, title: str) -> str:  # type: ignore[no-untyped-def]

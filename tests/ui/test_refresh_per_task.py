@@ -19,7 +19,7 @@ from tests.conftest import wait_until
 from tests.ui.helpers import open_window
 from tests.ui.test_account import SECRET, connect_dialog
 from ui.main_window import MainWindow
-from ui.models.tasks_model import STATUS_COLUMN, TASK_ID_ROLE
+from ui.models.task_rows import STATUS_COLUMN, TASK_ID_ROLE
 
 DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Made elsewhere")
 
