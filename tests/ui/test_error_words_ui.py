@@ -12,30 +12,29 @@ from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import UNKNOWN
 from tests.answers import Answers
 from tests.conftest import wait_until
-from tests.ui.helpers import cell, confirmation, open_window, press
+from tests.ui.helpers import cell, confirmation, open_window, parts, press
 from ui.main_window import MainWindow
 from ui.models.task_rows import STATUS_COLUMN
 
 
 async def post_and_see(window: MainWindow, qtbot, title: str) -> str:  # type: ignore[no-untyped-def]
     """Post a task; return everything the window then says about it (banner, Drafts tab, row tooltip)."""
-    form = window.form
+    ui = parts(window)
+    form = ui.form
     qtbot.keyClicks(form.title, title)
     form.category.setCurrentIndex(form.category.findData("data"))
     form.task_type.setCurrentIndex(0)
     qtbot.keyClick(form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     await wait_until(lambda: confirmation() is not None, what="the confirmation")
     press(confirmation(), "Post task")
-    await wait_until(
-        lambda: window.banner.isVisible() and "can't tell" in window.banner.text.text(), what="the outcome"
-    )
+    await wait_until(lambda: ui.banner.isVisible() and "can't tell" in ui.banner.text.text(), what="the outcome")
     [draft] = window.store.list_drafts()
     assert draft.state == UNKNOWN
-    window.tabs.setCurrentWidget(window.drafts)
-    window.drafts.list.setCurrentRow(0)
+    ui.tabs.setCurrentWidget(ui.drafts)
+    ui.drafts_list.setCurrentRow(0)
     assert cell(window, 0, "Status").endswith("Not sure it was sent")
-    tooltip = str(window.proxy.index(0, STATUS_COLUMN).data(Qt.ItemDataRole.ToolTipRole))
-    return "\n".join((window.banner.text.text(), window.drafts.state_text.text(), tooltip))
+    tooltip = str(ui.proxy.index(0, STATUS_COLUMN).data(Qt.ItemDataRole.ToolTipRole))
+    return "\n".join((ui.banner.text.text(), ui.drafts.state_text.text(), tooltip))
 
 
 async def test_a_server_error_on_posting_is_called_a_server_problem(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

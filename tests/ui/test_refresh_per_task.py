@@ -16,7 +16,7 @@ from app.credentials import KeyStore
 from app.sandbox import SandboxConfig, SandboxServer
 from tests.answers import Answers
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, parts, trigger
 from tests.ui.test_account import SECRET, connect_dialog
 from ui.main_window import MainWindow
 from ui.models.task_rows import STATUS_COLUMN, TASK_ID_ROLE
@@ -25,7 +25,7 @@ DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=20, tit
 
 
 def status(window: MainWindow, task_id: str, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> str:
-    proxy = window.proxy
+    proxy = parts(window).proxy
     for row in range(proxy.rowCount()):
         if proxy.index(row, 0).data(TASK_ID_ROLE) == task_id:
             return str(proxy.index(row, STATUS_COLUMN).data(role))
@@ -36,11 +36,12 @@ async def follow(window: MainWindow, server: SandboxServer, count: int) -> list[
     """Tasks made on another device, added by their IDs (the first is refreshed first)."""
     async with TasksClient(server.url, server.config.api_key) as other_device:
         made = [await other_device.create_task(DRAFT) for _ in range(count)]
+    ui = parts(window)
     for task in made:
-        window.add_by_id.setText(task.id)
-        window.add_button.click()
+        ui.add_by_id.setText(task.id)
+        ui.add_button.click()
         await wait_until(
-            lambda t=task: window.model.row_of(t.id) is not None and window.add_button.text() == "Add", what="the task"
+            lambda t=task: ui.model.row_of(t.id) is not None and ui.add_button.text() == "Add", what="the task"
         )
     return made
 
@@ -52,22 +53,22 @@ async def test_a_server_error_for_one_task_stops_neither_the_others_nor_last_ref
     with server:
         async with open_window(qtbot, server.url, server.config.api_key, tmp_path) as window:
             broken, fine = await follow(window, server, 2)
-            await wait_until(lambda: window.status.last_refreshed is not None, what="a first full refresh")
-            before: datetime = window.status.last_refreshed  # type: ignore[assignment]
+            await wait_until(lambda: parts(window).status.last_refreshed is not None, what="a first full refresh")
+            before: datetime = parts(window).status.last_refreshed  # type: ignore[assignment]
             answers.fail(f"/api/v1/tasks/{broken.id}", 500)
-            window.set_refresh_interval(0.05)
+            window.account.set_refresh_interval(0.05)
             now[0] += 500  # both are ready for review on the server
-            window._refresh_now()
+            trigger(window, "refreshAction")
             await wait_until(lambda: status(window, fine.id).endswith("Ready for your review"), what="the other task")
             await wait_until(lambda: "Could not refresh" in status(window, broken.id), what="the failing row")
             assert status(window, broken.id) == "Posted — Could not refresh: The server had a problem (500)."
             tooltip = status(window, broken.id, Qt.ItemDataRole.ToolTipRole)
             assert "came from AITasker at" in tooltip  # the time of its last good data
             await wait_until(
-                lambda: (window.status.last_refreshed or before) > before, what="Last refreshed to move on"
+                lambda: (parts(window).status.last_refreshed or before) > before, what="Last refreshed to move on"
             )
-            assert window.refreshed_label.text().startswith("Last refreshed")
-            assert window.connection_label.text().startswith("Demo mode")  # not "Problem — …"
+            assert parts(window).refreshed_label.text().startswith("Last refreshed")
+            assert parts(window).connection_label.text().startswith("Demo mode")  # not "Problem — …"
             answers.heal()
             await wait_until(
                 lambda: status(window, broken.id) == "Ready for your review", what="the row to be current again"
@@ -83,15 +84,15 @@ async def test_a_403_on_one_task_does_not_open_the_key_dialog(qtbot, tmp_path: P
         async with open_window(qtbot, server.url, SECRET, tmp_path, demo=False, keystore=keystore) as window:
             hidden, fine = await follow(window, server, 2)
             answers.fail(f"/api/v1/tasks/{hidden.id}", 403)
-            window.set_refresh_interval(0.05)
+            window.account.set_refresh_interval(0.05)
             now[0] += 500
-            window._refresh_now()
+            trigger(window, "refreshAction")
             await wait_until(lambda: status(window, fine.id).endswith("Ready for your review"), what="the other task")
             await wait_until(lambda: "(403)" in status(window, hidden.id), what="the row to say why")
             reads = answers.count(f"/api/v1/tasks/{hidden.id}")
             await wait_until(lambda: answers.count(f"/api/v1/tasks/{hidden.id}") > reads, what="another round")
             assert connect_dialog() is None  # the key works for everything else: it is not blamed
-            assert "not accepted" not in window.connection_label.text()
+            assert "not accepted" not in parts(window).connection_label.text()
 
 
 async def test_a_key_refused_for_the_whole_account_opens_the_key_dialog(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -102,7 +103,7 @@ async def test_a_key_refused_for_the_whole_account_opens_the_key_dialog(qtbot, t
         async with open_window(qtbot, server.url, SECRET, tmp_path, demo=False, keystore=keystore) as window:
             await follow(window, server, 2)
             answers.fail_everything(401)  # the key was revoked on the website
-            window._refresh_now()
+            trigger(window, "refreshAction")
             await wait_until(lambda: connect_dialog() is not None, what="the key dialog")
             dialog = connect_dialog()
             assert dialog is not None
