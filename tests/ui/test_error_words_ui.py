@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store.repository import UNKNOWN
+from app.store.drafts_table import UNKNOWN
 from tests.answers import Answers
 from tests.conftest import wait_until
 from tests.ui.helpers import cell, confirmation, open_window, parts, press
