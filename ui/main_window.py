@@ -229,4 +229,4 @@ class MainWindow(QMainWindow):
     def _state_changed(self, change: StateChange) -> None:
         if change.state == ConnectionState.UNAUTHORIZED:
             self.session.spawn(self.account.ask_for_key(change.detail))
-        self._status.show_state(change.state, change.detail, self.session.last_online)
+        self._status.show_state(change.state, change.detail, self.session.last_refreshed)

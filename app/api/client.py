@@ -307,7 +307,9 @@ class TasksClient:
             if error is not None:
                 where += f"; before that: {error.detail}"
             timeout: ApiError = (
-                Offline("AITasker did not answer in time.", detail=where) if may_retry else OutcomeUnknown(detail=where)
+                Offline("AITasker did not answer in time.", detail=where)
+                if may_retry
+                else OutcomeUnknown.no_answer(detail=where)
             )
             raise self._redacted(timeout) from None
         except ApiError as exc:
