@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
 from ui.i18n import fill, words
 from ui.theme import set_tone
