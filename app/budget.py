@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from app.api.contract import number_limits
 from app.api.validation import money_words
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 LIMITS = number_limits("budget_usd")
 
@@ -39,16 +39,38 @@ FIRST_BUDGETS: dict[str, float] = {
 }
 FIRST_BUDGET = 10.0  # any other task type, and before a task type is chosen
 
-# What a budget pays for, by range: (lowest amount of the range, sentence).
+# What a budget pays for, by range: (lowest amount of the range, sentence). Every sentence here is
+# marked for translation and shown in the user's language (``translate`` where it is said).
 _RANGES: list[tuple[float, str]] = [
-    (0.0, "Enough for a small piece: a caption, a short text or a first simple idea."),
-    (10.0, "Enough for a typical small job: a logo idea, a blog post or a short translation."),
-    (25.0, "Pays for a fuller job with more detail: several logo ideas, a long article or a data report."),
-    (75.0, "Pays for a substantial job: a complete brand look, a series of posts or an in-depth analysis."),
-    (150.0, "Pays for a large or specialist job: agents can give it more time and care."),
+    (0.0, QT_TRANSLATE_NOOP("messages", "Enough for a small piece: a caption, a short text or a first simple idea.")),
+    (
+        10.0,
+        QT_TRANSLATE_NOOP(
+            "messages", "Enough for a typical small job: a logo idea, a blog post or a short translation."
+        ),
+    ),
+    (
+        25.0,
+        QT_TRANSLATE_NOOP(
+            "messages", "Pays for a fuller job with more detail: several logo ideas, a long article or a data report."
+        ),
+    ),
+    (
+        75.0,
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Pays for a substantial job: a complete brand look, a series of posts or an in-depth analysis.",
+        ),
+    ),
+    (
+        150.0,
+        QT_TRANSLATE_NOOP("messages", "Pays for a large or specialist job: agents can give it more time and care."),
+    ),
 ]
 # Said with every range: what happens to the money (api notes §4: held until approval).
-PAID_WHEN = "You pay only when you approve a final version."
+PAID_WHEN = QT_TRANSLATE_NOOP("messages", "You pay only when you approve a final version.")
+SAME_AS_LAST = QT_TRANSLATE_NOOP("messages", "The same as your last task of this type.")
+MODEST_FIRST = QT_TRANSLATE_NOOP("messages", "A modest first amount: it fits in the free credit new accounts get.")
 
 # How many task types' last budgets are kept (the oldest is forgotten first).
 REMEMBERED_TYPES = 50
@@ -65,31 +87,41 @@ def first_budget(task_type: str | None) -> float:
 
 
 def pays_for(value: float) -> str:
-    """One sentence on what a budget of this size pays for."""
+    """One sentence, in the user's language, on what a budget of this size pays for."""
     sentence = _RANGES[0][1]
     for lowest, text in _RANGES:
         if value >= lowest:
             sentence = text
-    return sentence
+    return translate("messages", sentence)
 
 
-def budget_problem(value: float | None, fmt: Callable[[float], str] = money) -> str | None:
-    """What is wrong with a typed budget, naming the amount typed; None when it can be sent."""
+def guidance_line(value: float, source: str = "") -> str:
+    """The line under the budget, in the user's language: what it pays for, when it is paid, and
+    ``source`` (one of ``SAME_AS_LAST``, ``MODEST_FIRST``: where the amount came from), if any."""
+    parts = (pays_for(value), translate("messages", PAID_WHEN), translate("messages", source) if source else "")
+    return " ".join(part for part in parts if part)
+
+
+def budget_problem(value: float | None) -> str | None:
+    """What is wrong with a typed budget, in the user's language, naming the amount typed; None
+    when it can be sent."""
     if value is None or not math.isfinite(value):
-        return "Please enter an amount in dollars."
+        return translate("messages", "Please enter an amount in dollars.")
     if value > LIMITS.maximum:
-        return f"{fmt(value)} is more than the highest budget, {fmt(LIMITS.maximum)}. Lower it to send."
+        return fill(
+            translate("messages", "%1 is more than the highest budget, %2. Lower it to send."),
+            money(value),
+            money(LIMITS.maximum),
+        )
     if value < LIMITS.minimum:
-        return f"{fmt(value)} is less than the lowest budget, {fmt(LIMITS.minimum)}. Raise it to send."
+        return fill(
+            translate("messages", "%1 is less than the lowest budget, %2. Raise it to send."),
+            money(value),
+            money(LIMITS.minimum),
+        )
     if round(value, LIMITS.decimals) != value:
-        return f"Amounts go to the cent: {fmt(value)} has smaller parts."
+        return fill(translate("messages", "Amounts go to the cent: %1 has smaller parts."), money(value))
     return None
-
-
-def slider_dollars(value: float) -> int:
-    """The slider's position for a budget: whole dollars, within the limits (the box keeps cents)."""
-    clamped = min(max(value, LIMITS.minimum), LIMITS.maximum)
-    return int(math.floor(clamped + 0.5))
 
 
 class Settings(Protocol):
@@ -149,9 +181,9 @@ class BudgetMemory:
         """The line under the budget: what it pays for, and where the starting amount came from."""
         last = self.last(task_type)
         if last is not None and last == value:
-            source = "The same as your last task of this type."
+            source = SAME_AS_LAST
         elif last is None and value == first_budget(task_type):
-            source = "A modest first amount: it fits in the free credit new accounts get."
+            source = MODEST_FIRST
         else:
             source = ""
-        return " ".join(part for part in (pays_for(value), PAID_WHEN, source) if part)
+        return guidance_line(value, source)

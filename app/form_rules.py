@@ -1,16 +1,22 @@
-"""Which message the task form shows, for which field, when: the rules, without Qt.
+"""Which message the task form shows, for which field, when: the rules and the form's state, without Qt.
 
-The form (``ui/panels/form.py``) asks these functions and only puts their answers on screen, so a
-test can drive every rule with plain values.
+The form (``ui/panels/form.py``) keeps a :class:`FormState`, hands it what its widgets hold, and
+only puts its answers on screen (the messages, why Send is off), so a test can drive every rule
+with plain values.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from app.api.validation import check_draft
+from app.budget import budget_problem
 from app.translatable import QT_TRANSLATE_NOOP, fill, integer, translate
+
+if TYPE_CHECKING:
+    from app.api.schema import TaskDraft
 
 FIELD_ORDER = [
     "title",
@@ -34,6 +40,8 @@ NAMES = {
     "brand_kit_id": QT_TRANSLATE_NOOP("messages", "Brand kit ID"),
     "__all__": QT_TRANSLATE_NOOP("messages", "The task"),
 }
+MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
+NUMBER_FIELDS = ("budget_usd", "experimentation")  # a slider and a box, whose box may hold half-typed text
 COUNTED_FIELDS = ("title", "description")  # their counter says "too long": no second message
 _UUID_SO_FAR = re.compile(r"^\{?(urn:uuid:)?[0-9a-fA-F-]*\}?$")
 
@@ -132,3 +140,140 @@ def first_problem(problems: Mapping[str, list[str]], external: Mapping[str, list
 def clear_on_edit(field: str) -> tuple[str, ...]:
     """Which messages from elsewhere an edit of ``field`` removes."""
     return (field, "__all__", "task_type") if field == "category" else (field, "__all__")
+
+
+def check_values(
+    values: Mapping[str, Any], typed_problems: Mapping[str, list[str]] | None = None
+) -> tuple[TaskDraft | None, dict[str, list[str]]]:
+    """Check what the form holds: the draft to send, or the problems in plain words, by field.
+
+    ``values`` are TaskDraft-shaped; ``requirements`` is a dict, or (when the editor could not read
+    it) the text it keeps. ``typed_problems`` are what the widgets themselves say about what is
+    typed in them: a half-typed number (``budget_usd``, ``experimentation``) or the requirements'
+    problems; they come first, before the schema's.
+    """
+    typed = typed_problems or {}
+    values = dict(values)
+    problems: dict[str, list[str]] = {}
+    if not isinstance(values.get("requirements"), dict):
+        problems["requirements"] = list(typed.get("requirements") or []) or [
+            translate("TaskForm", "Requirements must be names and values.")
+        ]
+        values["requirements"] = {}
+    for name in NUMBER_FIELDS:
+        if typed.get(name):
+            problems[name] = list(typed[name])
+    if "budget_usd" not in problems:
+        over = budget_problem(values.get("budget_usd"))
+        if over:
+            problems["budget_usd"] = [over]  # names the amount typed, which the box still shows
+    draft, found = check_draft(values)
+    if found is not None:
+        for field, messages in found.items():
+            if field not in problems:
+                problems.setdefault(field, []).extend(messages)
+        return None, problems
+    return (None, problems) if problems else (draft, {})
+
+
+class Activity(NamedTuple):
+    """What the person is doing in the form right now (read from the widgets when messages are shown)."""
+
+    focused: Collection[str] = ()  # the field holding the cursor
+    pending: Collection[str] = ()  # number boxes with half-typed text (or below the lowest, more digits may come)
+    brand_kit_text: str = ""  # what is typed in the brand kit ID
+
+
+class Shown(NamedTuple):
+    """The messages on screen, where they go."""
+
+    by_field: dict[str, list[str]]  # every shown message of a field (a screen reader hears them all)
+    under: dict[str, list[str]]  # the line under each field of the form (too long: the counter says it)
+    general: list[str]  # under the whole form: messages for no field of it
+    open_more_options: bool  # a message sits under "More options": it must not stay closed
+
+
+class FormState:
+    """The task form without its widgets: what was last checked, what is wrong with it, which of
+    it the person has touched, messages from elsewhere (the server's), whether sending was tried.
+
+    The form tells it what happens (:meth:`edited`, :meth:`touch`, :meth:`check`, …) and shows
+    what it answers (:meth:`shown`, :meth:`reason`); nothing here knows a widget.
+    """
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}  # as last checked
+        self.problems: dict[str, list[str]] = {}  # all problems found at the last check, shown or not
+        self.external: dict[str, list[str]] = {}  # from elsewhere: each stays until its field is edited
+        self.touched: set[str] = set()
+        self.send_attempted = False
+        self.busy = False  # a send is under way
+
+    def reset(self) -> None:
+        """A fresh form: nothing touched, nothing tried, no messages from elsewhere."""
+        self.send_attempted = False
+        self.touched.clear()
+        self.external.clear()
+
+    def touch(self, field: str) -> bool:
+        """The person chose or typed in ``field``; True the first time (its messages may now show)."""
+        if field in self.touched:
+            return False
+        self.touched.add(field)
+        return True
+
+    def edited(self, field: str) -> None:
+        """``field`` changed: the messages from elsewhere about it are gone (:func:`clear_on_edit`)."""
+        for name in clear_on_edit(field):
+            self.external.pop(name, None)
+
+    def show_errors(self, problems: Mapping[str, list[str]]) -> None:
+        """Messages from elsewhere (e.g. the server's 422) to show under their fields; {} removes them."""
+        self.external = {field: list(messages) for field, messages in problems.items() if messages}
+
+    def check(
+        self, values: Mapping[str, Any], typed_problems: Mapping[str, list[str]] | None = None
+    ) -> TaskDraft | None:
+        """Check what the form now holds (:func:`check_values`): the draft to send, or None."""
+        self.values = dict(values)
+        draft, self.problems = check_values(values, typed_problems)
+        return draft
+
+    def quiet(self, field: str, activity: Activity) -> bool:
+        """True when a problem of ``field`` is not worth a message yet (:func:`is_quiet`)."""
+        state = FieldState(
+            send_attempted=self.send_attempted,
+            touched=field in self.touched,
+            focused=field in activity.focused,
+            pending=field in activity.pending,
+            text=activity.brand_kit_text if field == "brand_kit_id" else "",
+        )
+        return is_quiet(field, state)
+
+    def shown(self, activity: Activity | None = None) -> Shown:
+        """Which messages show now, and where (``activity``: what the person is doing; none by default)."""
+        doing = activity or Activity()
+        by_field = shown_messages(self.problems, self.external, lambda field: self.quiet(field, doing))
+        return Shown(
+            by_field=by_field,
+            under={name: under_field(name, by_field.get(name, [])) for name in FIELD_ORDER},
+            general=general_messages(by_field),
+            open_more_options=any(by_field.get(name) for name in MORE_OPTIONS),
+        )
+
+    @property
+    def ready(self) -> bool:
+        """Nothing wrong at the last check."""
+        return not self.problems
+
+    @property
+    def can_send(self) -> bool:
+        return self.ready and not self.busy
+
+    def reason(self) -> str:
+        """Why Send is off, in one line ("" when it is not)."""
+        return send_reason(self.problems)
+
+    def first_problem(self) -> str | None:
+        """The field the cursor goes to after a refused Send."""
+        return first_problem(self.problems, self.external)

@@ -409,6 +409,17 @@
     </message>
 </context>
 <context>
+    <name>Pictures</name>
+    <message>
+        <source>This picture could not be shown.</source>
+        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>This picture is too large to show (%1 × %2 pixels).</source>
+        <translation>Dieses Bild ist zu groß zum Anzeigen (%1 × %2 Pixel).</translation>
+    </message>
+</context>
+<context>
     <name>RequirementsEditor</name>
     <message>
         <source>Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. To keep a value as text, put it in double quotes, like &quot;42&quot;.</source>
@@ -653,10 +664,6 @@
         <translation>✓ Gewählt — </translation>
     </message>
     <message>
-        <source>This picture could not be shown.</source>
-        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
-    </message>
-    <message>
         <source>✓ You chose this version.</source>
         <translation>✓ Sie haben diese Version gewählt.</translation>
     </message>
@@ -679,6 +686,14 @@
     <message>
         <source>Picture by %1</source>
         <translation>Bild von %1</translation>
+    </message>
+    <message>
+        <source>More details</source>
+        <translation>Weitere Details</translation>
+    </message>
+    <message>
+        <source>More details of this version</source>
+        <translation>Weitere Details dieser Version</translation>
     </message>
     <message>
         <source>file</source>
@@ -711,6 +726,10 @@
     <message>
         <source>A version has already been chosen.</source>
         <translation>Es wurde schon eine Version gewählt.</translation>
+    </message>
+    <message>
+        <source>AITasker sent this version without a reference, so it can be chosen only on AITasker&apos;s website.</source>
+        <translation>AITasker hat diese Version ohne Kennung gesendet; Sie können sie daher nur auf der Website von AITasker wählen.</translation>
     </message>
     <message>
         <source>Versions can be chosen only while the task waits for your review.</source>
@@ -795,6 +814,26 @@
     <message>
         <source>Done: AITasker is preparing a new round of versions.</source>
         <translation>Erledigt: AITasker bereitet eine neue Runde Versionen vor.</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Bewertung: %1</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Kennung: %1</translation>
+    </message>
+    <message>
+        <source>none sent</source>
+        <translation>keine gesendet</translation>
+    </message>
+    <message>
+        <source>Price as sent: %1</source>
+        <translation>Preis wie gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Score as sent: %1</source>
+        <translation>Bewertung wie gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1009,10 @@
 <context>
     <name>SliderSpin</name>
     <message>
+        <source>From %1 to %2.</source>
+        <translation>Von %1 bis %2.</translation>
+    </message>
+    <message>
         <source>%1 slider</source>
         <translation>%1 Schieberegler</translation>
     </message>
@@ -980,6 +1023,10 @@
     <message>
         <source>%1 Type a number with up to %2 decimals; Up and Down change it by %3, Page Up and Page Down by %4.%5</source>
         <translation>%1 Geben Sie eine Zahl mit bis zu %2 Nachkommastellen ein; Pfeil auf und ab ändern sie um %3, Bild auf und Bild ab um %4.%5</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
     </message>
     <message>
         <source>The saved %1, %2, is outside %3 to %4; it is now %5.</source>
@@ -1141,6 +1188,10 @@
     <message>
         <source>Low means proven agents; high lets newer agents try.</source>
         <translation>Niedrig heißt bewährte Agenten; hoch lässt neuere Agenten ran.</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
     </message>
     <message>
         <source>&amp;Post task</source>
@@ -1929,6 +1980,54 @@
     <message>
         <source>Sending was interrupted.</source>
         <translation>Das Senden wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Enough for a small piece: a caption, a short text or a first simple idea.</source>
+        <translation>Reicht für ein kleines Stück: eine Bildunterschrift, einen kurzen Text oder eine erste einfache Idee.</translation>
+    </message>
+    <message>
+        <source>Enough for a typical small job: a logo idea, a blog post or a short translation.</source>
+        <translation>Reicht für einen typischen kleinen Auftrag: eine Logo-Idee, einen Blogbeitrag oder eine kurze Übersetzung.</translation>
+    </message>
+    <message>
+        <source>Pays for a fuller job with more detail: several logo ideas, a long article or a data report.</source>
+        <translation>Bezahlt einen umfangreicheren Auftrag mit mehr Details: mehrere Logo-Ideen, einen langen Artikel oder einen Datenbericht.</translation>
+    </message>
+    <message>
+        <source>Pays for a substantial job: a complete brand look, a series of posts or an in-depth analysis.</source>
+        <translation>Bezahlt einen großen Auftrag: einen vollständigen Markenauftritt, eine Reihe von Beiträgen oder eine gründliche Analyse.</translation>
+    </message>
+    <message>
+        <source>Pays for a large or specialist job: agents can give it more time and care.</source>
+        <translation>Bezahlt einen großen oder fachlich anspruchsvollen Auftrag: Agenten können sich mehr Zeit und Sorgfalt nehmen.</translation>
+    </message>
+    <message>
+        <source>You pay only when you approve a final version.</source>
+        <translation>Sie zahlen erst, wenn Sie eine endgültige Version abnehmen.</translation>
+    </message>
+    <message>
+        <source>The same as your last task of this type.</source>
+        <translation>So viel wie bei Ihrer letzten Aufgabe dieser Art.</translation>
+    </message>
+    <message>
+        <source>A modest first amount: it fits in the free credit new accounts get.</source>
+        <translation>Ein bescheidener erster Betrag: Er passt in das Gratisguthaben, das neue Konten erhalten.</translation>
+    </message>
+    <message>
+        <source>Please enter an amount in dollars.</source>
+        <translation>Bitte geben Sie einen Betrag in Dollar ein.</translation>
+    </message>
+    <message>
+        <source>%1 is more than the highest budget, %2. Lower it to send.</source>
+        <translation>%1 ist mehr als das höchste Budget, %2. Senken Sie den Betrag, um zu senden.</translation>
+    </message>
+    <message>
+        <source>%1 is less than the lowest budget, %2. Raise it to send.</source>
+        <translation>%1 ist weniger als das niedrigste Budget, %2. Erhöhen Sie den Betrag, um zu senden.</translation>
+    </message>
+    <message>
+        <source>Amounts go to the cent: %1 has smaller parts.</source>
+        <translation>Beträge gehen auf den Cent genau: %1 enthält Bruchteile eines Cents.</translation>
     </message>
 </context>
 <context>

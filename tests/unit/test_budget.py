@@ -3,10 +3,13 @@ the store, one sentence on what a budget pays for, and plain messages that name 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from app import translatable
 from app.budget import (
     FIRST_BUDGET,
     FIRST_BUDGETS,
@@ -17,10 +20,17 @@ from app.budget import (
     budget_problem,
     first_budget,
     pays_for,
-    slider_dollars,
 )
 from app.store.repository import Store
 from app.taxonomy import bundled_categories
+
+
+@pytest.fixture
+def marked() -> Iterator[None]:
+    """A translator that puts «» around every text it is asked for, and writes dollars the German way."""
+    translatable.set_translator(lambda context, text: f"«{text}»", lambda v, d: f"{v:.{d}f} $".replace(".", ","))
+    yield
+    translatable.set_translator(None)
 
 
 def test_a_first_task_starts_at_a_modest_price_not_the_minimum() -> None:
@@ -59,11 +69,6 @@ def test_an_amount_outside_the_limits_is_named_not_replaced(value: float | None,
 @pytest.mark.parametrize("value", [3.0, 45.37, 50.0, 300.0])
 def test_amounts_within_the_limits_have_no_problem(value: float) -> None:
     assert budget_problem(value) is None
-
-
-def test_the_slider_moves_in_whole_dollars() -> None:
-    assert slider_dollars(49.5) == 50 and slider_dollars(45.37) == 45 and slider_dollars(3.0) == 3
-    assert slider_dollars(500.0) == 300 and slider_dollars(1.0) == 3  # pinned at the ends
 
 
 def test_the_last_budget_per_task_type_survives_a_restart(tmp_path: Path) -> None:
@@ -115,3 +120,22 @@ def test_a_damaged_setting_is_ignored_not_fatal(tmp_path: Path) -> None:
     )
     memory.remember("logo-design", 40.0)
     assert memory.last("logo-design") == 40.0
+
+
+def test_every_sentence_is_said_in_the_users_language_with_its_amounts_filled_in(marked: None, tmp_path: Path) -> None:
+    assert pays_for(45.0) == (
+        "«Pays for a fuller job with more detail: several logo ideas, a long article or a data report.»"
+    )
+    assert budget_problem(500.0) == "«500,00 $ is more than the highest budget, 300,00 $. Lower it to send.»"
+    assert budget_problem(2.5) == "«2,50 $ is less than the lowest budget, 3,00 $. Raise it to send.»"
+    assert budget_problem(45.375) == "«Amounts go to the cent: 45,38 $ has smaller parts.»"
+    assert budget_problem(None) == "«Please enter an amount in dollars.»"
+    memory = BudgetMemory(Store.in_dir(tmp_path))
+    memory.remember("logo-design", 60.0)
+    for line in (
+        memory.guidance("logo-design", 60.0),  # the same as last time
+        memory.guidance("blog-post", first_budget("blog-post")),  # a modest first amount
+        memory.guidance("logo-design", 61.0),
+    ):
+        assert re.fullmatch(r"«[^«»]+»( «[^«»]+»)*", line), line  # each sentence translated, none left English
+    assert memory.guidance("logo-design", 60.0).endswith("«The same as your last task of this type.»")

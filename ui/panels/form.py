@@ -1,56 +1,45 @@
 """The task form: every field of the create request, in plain words, limits read from app.api.schema.
 
 Made for people who do not write code: fields in the order one thinks of them, a message in
-words under a field only once there is something to say (the rules: :mod:`app.form_rules`), Send
-disabled with the reason beside it, and every number taken from :mod:`app.api.schema`.
+words under a field only once there is something to say, Send disabled with the reason beside it,
+and every number taken from :mod:`app.api.schema`.
+
+The form composes parts that each own their widgets and state, and renders one
+:class:`app.form_rules.FormState` (what is wrong, what shows, why Send is off):
+
+- :class:`~ui.panels.form_fields.FormFields`: the editors, reading and writing the values;
+- :class:`~ui.panels.form_checks.FieldMessages`: the message lines and the counters;
+- :class:`~ui.panels.budget_guidance.BudgetGuidance`: the line under the budget, where it starts;
+- :class:`~ui.panels.suggested_category.CategorySuggestion`: the category suggested from the words;
+- :class:`~ui.panels.send_bar.SendBar`: Post task, and why it waits.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING, Any
 
-from app.api.contract import max_length, number_limits
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+
 from app.budget import BudgetMemory
-from app.form_rules import FIELD_ORDER
-from app.suggest import SuggestionPolicy
+from app.form_rules import FIELD_ORDER, MORE_OPTIONS, FormState, check_values
+from app.suggest import Suggestion
 from app.taxonomy import Category
-from app.textlimits import qt_max_length
-from ui.i18n import money
-from ui.panels.category_chooser import CategoryChooser
-from ui.panels.form_checks import FormChecks
-from ui.panels.form_guidance import FormGuidance
-from ui.panels.form_values import FormValues
-from ui.panels.form_words import (
-    BUDGET_TYPING_RANGE,
-    LABELS,
-    MORE_OPTIONS,
-    SEND_TEXT,
-    SEND_TIP,
-    _field_layout,
-    _message_label,
-)
-from ui.panels.requirements_editor import RequirementsEditor
-from ui.theme import set_tone
-from ui.widgets.plain_text_edit import PlainTextEdit
-from ui.widgets.slider_spin import SliderSpin
-from ui.widgets.suggestion_bar import SuggestionBar
+from ui.panels.budget_guidance import BudgetGuidance
+from ui.panels.form_checks import FieldMessages
+from ui.panels.form_fields import FormFields
+from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, field_layout
+from ui.panels.send_bar import SendBar
+from ui.panels.suggested_category import CategorySuggestion
+
+if TYPE_CHECKING:
+    from app.api.schema import TaskDraft
 
 __all__ = ["FIELD_ORDER", "LABELS", "SEND_TEXT", "SEND_TIP", "TaskForm"]
 
 
-class TaskForm(FormGuidance, FormValues, FormChecks, QWidget):
+class TaskForm(QWidget):
     """Edits one draft. ``draft()`` gives a valid TaskDraft or None (errors shown inline).
 
     Messages appear under a field as the person types; the required choices (category, task type)
@@ -71,103 +60,47 @@ class TaskForm(FormGuidance, FormValues, FormChecks, QWidget):
         self.setObjectName("taskForm")
         self._checks_held = checks_held
         self._check_pending = False
-        budget = number_limits("budget_usd")
-        dial = number_limits("experimentation")
-        self._title_max = max_length("title")
-        self._description_max = max_length("description")
+        self._loading = False  # filling the fields: their changes are not the person's
+        self._state = FormState()
+        self._fields = FormFields(self)
+        self._messages = FieldMessages(self)
+        self._guidance = BudgetGuidance(self)
+        self._suggested = CategorySuggestion(self)
+        self._send_bar = SendBar()
+        # The widgets, by the names people (and tests) know them by; each belongs to one part.
+        fields = self._fields
+        self.title, self.description = fields.title, fields.description
+        self.category, self.task_type = fields.category, fields.task_type
+        self.budget, self.experimentation = fields.budget, fields.experimentation
+        self.requirements, self.brand_kit_id = fields.requirements, fields.brand_kit_id
+        self.title_counter, self.description_counter = self._messages.title_counter, self._messages.description_counter
+        self.general_error = self._messages.general_error
+        self.budget_guidance = self._guidance.label
+        self.suggestion = self._suggested.bar
+        self.send_button, self.send_hint = self._send_bar.send_button, self._send_bar.send_hint
+        self._lay_out()
 
-        self.title = QLineEdit()
-        self.title.setObjectName("title")
-        if self._title_max is not None:
-            # Qt counts UTF-16 units (an emoji is 2), AITasker counts characters: room for the
-            # limit in emoji, then _fit_title keeps it to the limit in characters, never cutting one.
-            self.title.setMaxLength(qt_max_length(self._title_max))
-            self._title_texts = ("", "")  # (before the last change, now)
-            self.title.textChanged.connect(lambda text: setattr(self, "_title_texts", (self._title_texts[1], text)))
-            self.title.textEdited.connect(self._fit_title)
-        self.title.setPlaceholderText(self.tr("For example: A logo for my bakery"))
-        self.title.setAccessibleName(self.tr("What do you need? (title)"))
-        self.description = PlainTextEdit()
-        self.description.setObjectName("description")
-        self.description.setPlaceholderText(
-            self.tr("What should the result look like? Who is it for? Anything to avoid?")
+        fields.edited.connect(self._field_edited)
+        fields.chose.connect(self._chose)
+        fields.wordsChanged.connect(self._update_suggestion)
+        fields.focusLeft.connect(lambda _field: self._render())  # a half-typed ID is now worth a word
+        self.requirements.modeChanged.connect(
+            lambda: self._labels["requirements"].setBuddy(fields.focus_target("requirements"))
         )
-        self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 4)
-        self.description.setAccessibleName(self.tr("Describe it (description)"))
-        self._chooser = CategoryChooser(self)
-        self.category = self._chooser.category
-        self.task_type = self._chooser.task_type
-        self.budget = SliderSpin(
-            budget,
-            money=True,
-            noun=self.tr("budget"),
-            low_words=money(budget.minimum, budget.decimals),
-            high_words=money(budget.maximum, budget.decimals),
-            typing_range=BUDGET_TYPING_RANGE,
-        )
-        self.budget_guidance = QLabel()
-        self.budget_guidance.setObjectName("budgetGuidance")
-        self.budget_guidance.setWordWrap(True)
-        self.budget_guidance.setTextFormat(Qt.TextFormat.PlainText)
-        set_tone(self.budget_guidance, "quiet")
-        self._budget_memory: BudgetMemory | None = None
-        # "Looks like Graphics & Design › Logo design — Use it", from the words typed (app/suggest.py).
-        self.suggestion = SuggestionBar()
-        self._suggestions = SuggestionPolicy()
-        self._categories: list[Category] = []
-        self._auto_budget: float | None = None  # the budget the form chose; None once the person did
-        self.budget.setObjectName("budget_usd")
-        self.budget.set_accessible(self.tr("Budget (US dollars)"), self.tr("What you pay for the finished work."))
-        self.experimentation = SliderSpin(
-            dial,
-            noun=self.tr("experimentation"),
-            low_words=self.tr("Proven agents"),
-            high_words=self.tr("Try newcomers"),
-        )
-        self.experimentation.setObjectName("experimentation")
-        self.experimentation.set_accessible(
-            self.tr("Experimentation"), self.tr("Low means proven agents; high lets newer agents try.")
-        )
-        self.requirements = RequirementsEditor()
-        self.brand_kit_id = QLineEdit()
-        self.brand_kit_id.setObjectName("brand_kit_id")
-        self.brand_kit_id.setPlaceholderText(self.tr("Only if AITasker gave you one"))
-        self.brand_kit_id.setAccessibleName(self.tr("Brand kit ID (optional)"))
+        self._guidance.amountChosen.connect(fields.set_budget)
+        self._suggested.accepted.connect(self.accept_suggestion)
+        self._send_bar.sendRequested.connect(self.request_send)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not from the table beside
+            shortcut.activated.connect(self.request_send)
+        self.clear()
 
-        self._editors: dict[str, QWidget] = {
-            "title": self.title,
-            "description": self.description,
-            "category": self.category,
-            "task_type": self.task_type,
-            "budget_usd": self.budget,
-            "experimentation": self.experimentation,
-            "requirements": self.requirements,
-            "brand_kit_id": self.brand_kit_id,
-        }
-        # The widgets whose accessible description carries a field's problems, with its base text.
-        self._described: dict[str, list[tuple[QWidget, str]]] = {
-            "title": [(self.title, self.tr("Optional. A short name for the task."))],
-            "description": [(self.description, self.tr("The details. Enter starts a new line; Ctrl+Enter sends."))],
-            "category": [(self.category, self.tr("Required. The kind of work."))],
-            "task_type": [(self.task_type, self.tr("Required. Pick from the list or type it."))],
-            "requirements": [
-                (self.requirements.table, self.requirements.table.accessibleDescription()),
-                (self.requirements.json_text, self.requirements.json_text.accessibleDescription()),
-            ],
-            "brand_kit_id": [(self.brand_kit_id, self.tr("Optional. The ID of a brand kit saved on AITasker."))],
-        }
-        self.title_counter = QLabel()
-        self.title_counter.setObjectName("titleCounter")
-        self.title_counter.setAccessibleName(self.tr("Characters in the title"))
-        self.description_counter = QLabel()
-        self.description_counter.setObjectName("descriptionCounter")
-        self.description_counter.setAccessibleName(self.tr("Characters in the description"))
-        self._errors: dict[str, QLabel] = {}
-        self._labels: dict[str, QLabel] = {}
-
-        form = _field_layout()
-        # Rarely used fields wait under a closed "More options" (opened by itself when one of them
-        # holds something or has a problem).
+    def _lay_out(self) -> None:
+        """Labels above the fields, rarely used ones under a closed "More options", the fields
+        scrolling above the actions bar."""
+        form, more = field_layout(), field_layout()
+        more.setContentsMargins(0, 0, 0, 0)
         self.more_toggle = QToolButton()
         self.more_toggle.setObjectName("moreOptions")
         self.more_toggle.setText(self.tr("M&ore options"))
@@ -177,48 +110,38 @@ class TaskForm(FormGuidance, FormValues, FormChecks, QWidget):
         self.more_toggle.setToolTip(self.tr("Requirements as names and values, and a brand kit (Alt+O)"))
         self.more_options = QWidget()
         self.more_options.setObjectName("moreOptionsFields")
-        more = _field_layout()
-        more.setContentsMargins(0, 0, 0, 0)
         self.more_options.setLayout(more)
         self.more_options.hide()
         self.more_toggle.toggled.connect(self._show_more_options)
+        hint = QLabel(
+            self.tr("How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you.")
+        )
+        hint.setObjectName("experimentationHint")
+        hint.setWordWrap(True)
+        right = Qt.AlignmentFlag.AlignRight
+        below: dict[str, list[tuple[QWidget, Qt.AlignmentFlag | None]]] = {
+            "title": [(self.title_counter, right), (self.suggestion, None)],
+            "description": [(self.description_counter, right)],
+            "budget_usd": [(self.budget_guidance, None)],
+            "experimentation": [(hint, None)],
+        }
+        self._labels: dict[str, QLabel] = {}
         for name in FIELD_ORDER:
             box = QVBoxLayout()
             box.setSpacing(2)
-            box.addWidget(self._editors[name])
-            if name == "title":
-                box.addWidget(self.title_counter, 0, Qt.AlignmentFlag.AlignRight)
-                box.addWidget(self.suggestion)
-            if name == "description":
-                box.addWidget(self.description_counter, 0, Qt.AlignmentFlag.AlignRight)
-            if name == "budget_usd":
-                box.addWidget(self.budget_guidance)
-            if name == "experimentation":
-                hint = QLabel(
-                    self.tr(
-                        "How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you."
-                    )
-                )
-                hint.setObjectName("experimentationHint")
-                hint.setWordWrap(True)
-                box.addWidget(hint)
-            error = _message_label(f"error_{name}", "error")
-            box.addWidget(error)
-            self._errors[name] = error
+            box.addWidget(self._fields.editor(name))
+            for widget, alignment in below.get(name, []):
+                if alignment is None:
+                    box.addWidget(widget)
+                else:
+                    box.addWidget(widget, 0, alignment)
+            box.addWidget(self._messages.line(name))
             label = QLabel(self.tr(LABELS[name]))
             label.setObjectName(f"label_{name}")
-            label.setBuddy(self._focus_target(name))  # short, on its own line: never wrapped (QLabel can clip)
+            label.setBuddy(self._fields.focus_target(name))  # short, on its own line: never wrapped (QLabel can clip)
             self._labels[name] = label
             (more if name in MORE_OPTIONS else form).addRow(label, box)
-        self.general_error = _message_label("error___all__", "error")
-        self._errors["__all__"] = self.general_error
 
-        self.send_button = QPushButton(self.tr(SEND_TEXT))
-        self.send_button.setObjectName("sendButton")
-        self.send_button.setDefault(True)
-        self.send_hint = _message_label("sendHint", "quiet", hidden=False)
-        self.send_button.clicked.connect(self.request_send)
-        # The fields scroll; the actions stay in a bar below them, always in view.
         fields = QWidget()
         fields.setObjectName("formFields")
         fields_layout = QVBoxLayout(fields)
@@ -237,13 +160,6 @@ class TaskForm(FormGuidance, FormValues, FormChecks, QWidget):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         self.scroll.setWidget(fields)
-        self.actions_bar = QFrame()
-        self.actions_bar.setObjectName("formActions")
-        self.actions_bar.setFrameShape(QFrame.Shape.NoFrame)
-        self._actions = QHBoxLayout(self.actions_bar)
-        self._actions.setContentsMargins(8, 6, 8, 6)
-        self._actions.addWidget(self.send_hint, 1)
-        self._actions.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
@@ -252,67 +168,17 @@ class TaskForm(FormGuidance, FormValues, FormChecks, QWidget):
         outer.setSpacing(0)
         outer.addWidget(self.scroll, 1)
         outer.addWidget(line)
-        outer.addWidget(self.actions_bar)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not from the table beside
-            shortcut.activated.connect(self.request_send)
+        outer.addWidget(self._send_bar)
 
+        before_more = [name for name in FIELD_ORDER if name not in MORE_OPTIONS]
         chain = [
-            self.title,
-            self.description,
-            self.category,
-            self.task_type,
-            self.budget.slider,
-            self.budget.spin,
-            self.experimentation.slider,
-            self.experimentation.spin,
+            *self._fields.focus_chain(before_more),
             self.more_toggle,
-            *self.requirements.focus_chain(),
-            self.brand_kit_id,
+            *self._fields.focus_chain(MORE_OPTIONS),
             self.send_button,
         ]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
-
-        self._busy = False
-        self._loading = False
-        self._send_attempted = False
-        self._touched: set[str] = set()
-        self._external: dict[str, list[str]] = {}
-        self._problems: dict[str, list[str]] = {}
-        self._chooser.taskTypesChanged.connect(lambda: self._field_edited("task_type"))
-        self.category.activated.connect(lambda *_: self._touch("category"))
-        self.task_type.activated.connect(lambda *_: self._touch("task_type"))
-        self._chooser.task_type_edit().textEdited.connect(lambda *_: self._touch("task_type"))
-        self.category.activated.connect(lambda *_: self._person_chose(category=True))
-        self.task_type.activated.connect(lambda *_: self._person_chose(task_type=True))
-        self._chooser.task_type_edit().textEdited.connect(lambda *_: self._person_chose(task_type=True))
-        self.title.textChanged.connect(self._update_suggestion)
-        self.description.textChanged.connect(self._update_suggestion)
-        self.suggestion.accepted.connect(self.accept_suggestion)
-        self.requirements.modeChanged.connect(
-            lambda: self._labels["requirements"].setBuddy(self.requirements.focus_target())
-        )
-        for name, signal in (
-            ("title", self.title.textChanged),
-            ("description", self.description.textChanged),
-            ("category", self.category.currentIndexChanged),
-            ("task_type", self.task_type.currentTextChanged),
-            ("budget_usd", self.budget.edited),
-            ("experimentation", self.experimentation.edited),
-            ("requirements", self.requirements.changed),
-            ("brand_kit_id", self.brand_kit_id.textChanged),
-        ):
-            signal.connect(lambda *_, field=name: self._field_edited(field))
-        self.brand_kit_id.installEventFilter(self)
-        self.clear()
-
-    def _focus_target(self, field: str) -> QWidget:
-        """The widget that takes the cursor for a field (the box of a slider + box, the rows or the
-        JSON text of the requirements)."""
-        editor = self._editors[field]
-        return editor.focus_target() if isinstance(editor, (SliderSpin, RequirementsEditor)) else editor
 
     # --- More options ----------------------------------------------------------------------------
     def _show_more_options(self, shown: bool) -> None:
@@ -324,57 +190,193 @@ class TaskForm(FormGuidance, FormValues, FormChecks, QWidget):
     def open_more_options(self) -> None:
         self._show_more_options(True)
 
-    def _more_options_needed(self, shown: dict[str, list[str]] | None = None) -> bool:
-        """Something under More options the person must see: content, or a message."""
-        values_there = bool(self.requirements.raw_value()) or bool(self.brand_kit_id.text().strip())
-        return values_there or any((shown or {}).get(name) for name in MORE_OPTIONS)
-
     # --- the actions bar ------------------------------------------------------------------------
     def add_action(self, button: QWidget) -> None:
         """Put a button in the bar below the fields, before Send (e.g. Cancel sending)."""
-        self._actions.insertWidget(self._actions.indexOf(self.send_button), button, 0, Qt.AlignmentFlag.AlignTop)
+        self._send_bar.add_action(button)
 
     def scroll_to_top(self) -> None:
         self.scroll.verticalScrollBar().setValue(0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.brand_kit_id and event.type() == QEvent.Type.FocusOut:
-            self._render()  # a half-typed ID is now worth a word
-        return super().eventFilter(watched, event)
+    # --- values -------------------------------------------------------------------------------
+    def raw_values(self) -> dict[str, Any]:
+        """What is in the form, TaskDraft-shaped. ``requirements`` is a dict, or (when it has a
+        problem) the text to keep, which :meth:`load_values` takes back."""
+        return self._fields.raw_values()
 
-    # --- state --------------------------------------------------------------------------------
-    def set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        for editor in self._editors.values():
-            editor.setEnabled(not busy)
-        self.send_button.setText(self.tr("Posting…") if busy else self.tr(SEND_TEXT))
-        self._revalidate(emit_changed=False)
+    def validate(self) -> tuple[TaskDraft | None, dict[str, list[str]]]:
+        """Check everything; no side effects. Problems are sentences, by field name."""
+        values = self._fields.raw_values()
+        return check_values(values, self._fields.typed_problems(values))
+
+    def problems(self) -> dict[str, list[str]]:
+        """The problems found at the last check (all of them, shown or not)."""
+        return dict(self._state.problems)
+
+    def task_type_slug(self) -> str:
+        return self._fields.task_type_slug()
+
+    def set_task_type(self, slug: str) -> None:
+        self._fields.set_task_type(slug)
+
+    def set_categories(self, categories: list[Category]) -> None:
+        self._suggested.set_categories(categories)
+        self._fields.set_categories(categories)
+        self._update_suggestion()
+
+    def set_budget_memory(self, memory: BudgetMemory | None) -> None:
+        """Where the last budget per task type is kept; the budget starts from it."""
+        self._guidance.set_memory(memory, self._fields.task_type_slug(), self._fields.budget_value())
 
     def clear(self) -> None:
         """An empty form with the schema's defaults, ready for a new task; the cursor in the title."""
         was_loading, self._loading = self._loading, True
         try:
-            lim = self.experimentation.limits
-            self.experimentation.setValue(lim.default if lim.default is not None else lim.minimum)
-            self.experimentation.note.hide()
-            self.title.clear()
-            self.description.clear()
-            self.requirements.clear()
-            self.brand_kit_id.clear()
-            self.category.setCurrentIndex(0 if self.category.count() else -1)
-            self._chooser.category_chosen()
-            self._auto_budget = self._budget_start()  # a first amount one would not regret (app/budget.py)
-            self.budget.setValue(self._auto_budget)
-            self.budget.note.hide()
+            self._fields.reset()
+            # A first amount one would not regret (app/budget.py), following the task type from now on.
+            self._fields.start_budget(self._guidance.fresh(self._fields.task_type_slug()))
         finally:
             self._loading = was_loading
-        self._send_attempted = False
-        self._touched.clear()
-        self._external.clear()
-        self._suggestions.reset()
+        self._state.reset()
+        self._suggested.reset()
         self._update_suggestion()
         self._show_more_options(False)
         if not self._loading:
             self._revalidate(emit_changed=True)
         self.scroll_to_top()
-        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fields.focus("title")
+
+    def load_values(self, values: dict[str, Any]) -> None:
+        """Fill the form from a TaskDraft-like dict (e.g. a reopened draft); missing keys get the
+        defaults. ``load_values(raw_values())`` gives the same form back."""
+        self._loading = True
+        try:
+            self.clear()
+            self._fields.load(values)
+            if isinstance(values.get("budget_usd"), (int, float)):
+                self._guidance.person_set()  # a reopened draft's budget is the person's
+        finally:
+            self._loading = False
+        if self._fields.more_options_filled():
+            self.open_more_options()  # a reopened draft's requirements or brand kit are shown
+        # A reopened draft's choices are the person's: no suggestion replaces them.
+        self._suggested.reset(category=self._fields.category_slug(), task_type=self._fields.task_type_slug())
+        self._update_suggestion()
+        self._revalidate(emit_changed=True)
+
+    # --- sending --------------------------------------------------------------------------------
+    def draft(self) -> TaskDraft | None:
+        """The valid draft; otherwise every problem is shown and focus goes to the first one.
+        Counts as trying to send."""
+        self._state.send_attempted = True
+        self._fields.commit_pending_edit()
+        self.release_checks()  # sending never waits for the first picture
+        draft = self._revalidate(emit_changed=False)  # one check: shown and returned
+        if draft is None:
+            self.focus_first_problem()
+        return draft
+
+    def request_send(self) -> None:
+        """Send (button, Ctrl+Enter): emits ``submitRequested`` when valid; otherwise shows
+        every problem and puts the cursor on the first."""
+        if self._state.busy:
+            return
+        if self.draft() is not None:
+            self.submitRequested.emit()
+
+    def set_busy(self, busy: bool) -> None:
+        self._state.busy = busy
+        self._fields.set_enabled(not busy)
+        self._send_bar.set_busy(busy)
+        self._revalidate(emit_changed=False)
+
+    def mark_send_attempted(self) -> None:
+        """Show the problems of untouched required fields too (as after pressing Send)."""
+        self._state.send_attempted = True
+        self._revalidate(emit_changed=False)
+
+    def focus_first_problem(self) -> None:
+        first = self._state.first_problem()
+        if first is not None:
+            if first in MORE_OPTIONS:
+                self.open_more_options()
+            self._fields.focus(first)
+
+    def show_errors(self, problems: dict[str, list[str]]) -> None:
+        """Show messages from elsewhere (e.g. the server's 422) under their fields; each stays
+        until its field is edited. An empty dict removes them."""
+        self._state.show_errors(problems)
+        self._render()
+
+    def release_checks(self) -> None:
+        """Check the form from now on (see ``checks_held``), and once now if anything changed."""
+        self._checks_held = False
+        if self._check_pending:
+            self._check_pending = False
+            self._revalidate(emit_changed=False)
+
+    # --- the suggested category -------------------------------------------------------------------
+    def accept_suggestion(self, suggestion: Suggestion) -> None:
+        """Choose the suggested category (and task type): one click on "Use it", or Alt+U."""
+        self._suggested.taken(suggestion)
+        self._fields.set_category(suggestion.category)
+        if suggestion.task_type:
+            self._fields.set_task_type(suggestion.task_type)
+        self._touch("category")
+        self._update_suggestion()
+
+    def _update_suggestion(self) -> None:
+        title, description = self._fields.words()
+        if self._suggested.update(title, description, self._fields.category_slug(), self._fields.task_type_slug()):
+            self._render()  # the Category box's description mentions the suggestion
+
+    # --- what the person does -------------------------------------------------------------------
+    def _chose(self, field: str) -> None:
+        self._touch(field)
+        if not self._loading:
+            self._suggested.person_chose(field)
+            self._update_suggestion()
+
+    def _touch(self, field: str) -> None:
+        if self._state.touch(field):
+            self._revalidate(emit_changed=False)
+
+    def _field_edited(self, field: str) -> None:
+        if not self._loading:
+            if field == "task_type":
+                self._guidance.task_type_changed(self._fields.task_type_slug(), self._fields.budget_value())
+            elif field == "budget_usd":
+                self._guidance.amount_edited(self._fields.budget_value())
+        self._state.edited(field)
+        if not self._loading:
+            self._revalidate(emit_changed=True)
+
+    # --- showing the state ----------------------------------------------------------------------
+    def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
+        self._messages.count(self._fields.lengths())
+        self._guidance.show_for(
+            self._fields.budget_value(),
+            self._fields.task_type_slug(),
+            typing_problem=bool(self._fields.budget_typing_problem()),
+        )
+        if self._checks_held:
+            self._check_pending = True
+            if emit_changed:
+                self.changed.emit()
+            return None
+        values = self._fields.raw_values()
+        draft = self._state.check(values, self._fields.typed_problems(values))
+        self._render()
+        reason = self._state.reason()
+        self._send_bar.show_state(reason, ready=self._state.ready, busy=self._state.busy)
+        self.validityChanged.emit(self._state.ready, reason)
+        if emit_changed:
+            self.changed.emit()
+        return draft
+
+    def _render(self) -> None:
+        shown = self._state.shown(self._fields.activity())
+        if shown.open_more_options and self.more_options.isHidden():
+            self.open_more_options()  # a message is never hidden in a closed section
+        self._messages.show(shown)
+        self._fields.show_problems(shown.by_field, self._suggested.words())

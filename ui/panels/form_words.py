@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
 )
 
+from app.form_rules import MORE_OPTIONS
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.theme import set_tone
+
+__all__ = ["BUDGET_TYPING_RANGE", "LABELS", "MORE_OPTIONS", "SEND_TEXT", "SEND_TIP", "field_layout", "message_label"]
 
 # The label of each field; the letter after "&" is its Alt shortcut. No letter is used twice in
 # the form: the Send button has S, the requirements editor A (add), M (remove) and J (JSON).
@@ -25,14 +29,13 @@ LABELS = {
 SEND_TEXT = QT_TRANSLATE_NOOP(
     "TaskForm", "&Post task"
 )  # one verb for the act: the button, the question and the confirmation say "post"
-MORE_OPTIONS = ("requirements", "brand_kit_id")  # under "More options", closed until needed
 # What the budget box takes while typing: more than the limits, so that "500" stays 500 and the
 # message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
 BUDGET_TYPING_RANGE = (0.0, 99_999.99)
 SEND_TIP = QT_TRANSLATE_NOOP("TaskForm", "Post this task on AITasker (Ctrl+Enter)")
 
 
-def _field_layout() -> QFormLayout:
+def field_layout() -> QFormLayout:
     form = QFormLayout()
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room at any width
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -40,7 +43,7 @@ def _field_layout() -> QFormLayout:
     return form
 
 
-def _message_label(name: str, tone: str, *, hidden: bool = True) -> QLabel:
+def message_label(name: str, tone: str, *, hidden: bool = True) -> QLabel:
     """A wrapped plain-text line for messages (server text is never rendered as rich text)."""
     label = QLabel()
     label.setObjectName(name)

@@ -170,7 +170,7 @@ class SliderSpin(QWidget):
         return number_words(value, self.limits, money=False)
 
     def range_words(self) -> str:
-        return f"From {self.words(self.limits.minimum)} to {self.words(self.limits.maximum)}."
+        return fill(self.tr("From %1 to %2."), self.words(self.limits.minimum), self.words(self.limits.maximum))
 
     def set_accessible(self, name: str, extra: str = "") -> None:
         """Names and descriptions (with the range) for screen readers; ``extra`` is appended."""
@@ -207,7 +207,8 @@ class SliderSpin(QWidget):
 
     def set_problems(self, messages: list[str]) -> None:
         for widget, base in getattr(self, "_base", {}).items():
-            widget.setAccessibleDescription(base + (" Problem: " + " ".join(messages) if messages else ""))
+            problem = " " + fill(self.tr("Problem: %1"), " ".join(messages)) if messages else ""
+            widget.setAccessibleDescription(base + problem)
 
     # --- value ------------------------------------------------------------------------------
     def value(self) -> float:
