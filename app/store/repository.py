@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.store import drafts_table, journal, tasks_table
 from app.store.disk_errors import Damaged, StoreError, is_corruption, rollback, write_error
@@ -39,6 +39,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STORE_FILENAME = "aitasker.sqlite3"
+
+
+class SettingsStore(Protocol):
+    """The store's small key/value settings, as code that keeps a few values needs them (a
+    :class:`Store`, or a stand-in in memory)."""
+
+    def get_setting(self, key: str) -> str | None: ...
+    def set_setting(self, key: str, value: str | None) -> None: ...
 
 
 def _private_file(path: Path) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from app.api.client import TasksClient
 from app.api.schema import Task, TaskDraft
 from app.review.alerts import ReviewAlerts
-from app.review.gallery import discover_operations
+from app.review.operations import discover_operations
 from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY

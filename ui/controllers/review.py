@@ -27,8 +27,8 @@ from ui.i18n import fill, words
 
 if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not needed for the first picture
     from app.api.schema import Task
-    from app.review.gallery import SettingsStore
     from app.review.service import ReviewService
+    from app.store.repository import SettingsStore
     from ui.controllers.pictures import PictureLoader
     from ui.controllers.task_review import TaskReview
     from ui.windows.review.window import ReviewWindow

@@ -20,7 +20,9 @@ from app.api.errors import ApiError, Offline, OutcomeUnknown
 from app.api.schema import Task
 from app.images import ImageError
 from app.review.alerts import closes_at
-from app.review.gallery import Bid, Gallery, ReviewOperations, classify_artifacts
+from app.review.artifacts import classify_artifacts
+from app.review.gallery import Bid, Gallery
+from app.review.operations import ReviewOperations
 from app.review.service import ReviewService
 from ui.controllers.pictures import PictureLoader
 from ui.i18n import fill, money, translate, words

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from app.api.schema import Task, status_info
 from app.review.alerts import CLOSING_SOON, closes_at, task_name
-from app.review.gallery import WEBSITE_URL, Artifact, Bid, Gallery, ReviewOperations
+from app.review.artifacts import Artifact
+from app.review.gallery import Bid, Gallery
+from app.review.operations import WEBSITE_URL, ReviewOperations
 from app.server_text import isolate
 from app.timefmt import expires_in_words
 from ui.i18n import fill, money, words
