@@ -7,10 +7,13 @@ Each function reads the task and its gallery as AITasker shows them now and answ
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from app.actions import Action, JournalEntry, Verdict
-from app.api.schema import Task
-from app.review.gallery import Gallery
+
+if TYPE_CHECKING:
+    from app.api.schema import Task
+    from app.review.gallery import Gallery
 
 PAST_CHOICE = ("delivering", "delivered", "awaiting_approval", "completed", "disputed", "revision_requested")
 ENDED_WITHOUT = ("expired", "cancelled")
