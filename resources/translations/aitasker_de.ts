@@ -68,6 +68,25 @@
     </message>
 </context>
 <context>
+    <name>ActionsController</name>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>A request you confirmed is on its way to AITasker. Quit when its answer is in, or quit now? If you quit now, the app checks at its next start what AITasker did with it.</source>
+        <translation>Eine Anfrage, die Sie bestätigt haben, ist auf dem Weg zu AITasker. Beenden, sobald die Antwort da ist, oder jetzt beenden? Wenn Sie jetzt beenden, prüft die App beim nächsten Start, was AITasker damit gemacht hat.</translation>
+    </message>
+    <message>
+        <source>Wait, then quit</source>
+        <translation>Warten, dann beenden</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+</context>
+<context>
     <name>CategoryChooser</name>
     <message>
         <source>Category</source>
@@ -760,6 +779,10 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>The review closed before you confirmed, so your choice was not sent.</source>
+        <translation>Die Prüfzeit endete, bevor Sie bestätigt haben. Ihre Wahl wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
         <source>Sending your choice…</source>
         <translation>Ihre Wahl wird gesendet …</translation>
     </message>
@@ -772,20 +795,44 @@
         <translation>AITasker hat die Wahl nicht angenommen. %1</translation>
     </message>
     <message>
+        <source>Another request for this task is still waiting for AITasker&apos;s answer. Nothing more is sent until it is settled.</source>
+        <translation>Eine andere Anfrage zu dieser Aufgabe wartet noch auf die Antwort von AITasker. Bis das geklärt ist, wird nichts weiter gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sure your choice reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Wahl bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Not sure your request reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Anfrage bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting to learn whether AITasker received your last request…</source>
+        <translation>Es wird noch geklärt, ob AITasker Ihre letzte Anfrage erhalten hat …</translation>
+    </message>
+    <message>
+        <source>Your choice was sent: AITasker is applying it.</source>
+        <translation>Ihre Wahl wurde gesendet: AITasker setzt sie gerade um.</translation>
+    </message>
+    <message>
+        <source>AITasker has your choice.</source>
+        <translation>AITasker hat Ihre Wahl erhalten.</translation>
+    </message>
+    <message>
+        <source>AITasker has your request.</source>
+        <translation>AITasker hat Ihre Anfrage erhalten.</translation>
+    </message>
+    <message>
         <source>You chose %1 version. %2 is finishing it now.</source>
         <translation>Sie haben gewählt (%1). %2 stellt sie jetzt fertig.</translation>
     </message>
     <message>
-        <source>We can&apos;t tell whether AITasker received your choice, and checking failed too. Press Refresh in a moment to see what AITasker shows.</source>
-        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat, und auch die Prüfung schlug fehl. Drücken Sie gleich auf Aktualisieren, um zu sehen, was AITasker anzeigt.</translation>
-    </message>
-    <message>
-        <source>AITasker has your choice: %1 version.</source>
-        <translation>AITasker hat Ihre Wahl erhalten: %1.</translation>
-    </message>
-    <message>
         <source>Your choice did not reach AITasker. You can choose again.</source>
         <translation>Ihre Wahl hat AITasker nicht erreicht. Sie können erneut wählen.</translation>
+    </message>
+    <message>
+        <source>Your request did not reach AITasker. You can ask again.</source>
+        <translation>Ihre Anfrage ist nicht bei AITasker angekommen. Sie können erneut fragen.</translation>
     </message>
     <message>
         <source>Ask for a new round of versions for %1?</source>
