@@ -108,12 +108,16 @@ class MainWindow(QMainWindow):
     def _attach(self) -> None:
         """Imports what the first picture did without: asyncio, the session, the controllers."""
         import asyncio
+        from functools import partial
 
         from app.session import Session
         from ui.controllers.account import AccountController
         from ui.controllers.drafts import DraftsController
         from ui.controllers.review import ReviewController
+        from ui.controllers.saving import SavingController
         from ui.controllers.send import SendController
+        from ui.controllers.task_window_actions import TaskActionsStandIn, post_again_into_form
+        from ui.controllers.task_windows import TaskWindowsController
         from ui.controllers.tasks import TasksController
         from ui.desktop.notifier import Notifier
 
@@ -140,8 +144,13 @@ class MainWindow(QMainWindow):
         self.reviews = ReviewController(
             self, self.actions, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
         )
+        self.task_actions = TaskActionsStandIn(self)  # until TaskActionsController is in main
+        self.task_windows = TaskWindowsController(
+            self, session, self.reviews, self.task_actions, SavingController(self, self._settings, session),
+            post_again=partial(post_again_into_form, self.drafts_controller, page.form, self),
+        )  # fmt: skip
         self.tasks_controller = TasksController(
-            self, session, tasks, self._tabs, page.banner, self._budget_memory, self.reviews
+            self, session, tasks, self._tabs, page.banner, self._budget_memory, self.reviews, self.task_windows
         )
         self._loader.attach(session, self.reviews)
         # What the person asks for, to the controller that does it.
@@ -162,6 +171,7 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(self._state_changed)
         session.task_updated.connect(tasks.model.upsert)
         session.task_updated.connect(self.reviews.task_updated)
+        session.task_updated.connect(self.task_windows.task_updated)
         session.categories.connect(self._categories)
         self.reviews.waiting_changed.connect(status.show_review_waiting)
         self.reviews.chosen.connect(lambda _task_id: session.refresh_now())
@@ -193,6 +203,7 @@ class MainWindow(QMainWindow):
         self._expiry_timer.stop()
         await self.send_controller.shutdown()
         await self.actions.shutdown()  # a request on its way is recorded as unsure, checked at the next start
+        await self.task_windows.shutdown()
         await self.reviews.shutdown()
         self.tasks_controller.shutdown()
         self._loader.shutdown()

@@ -25,6 +25,7 @@ from app.api.errors import (
     BadResponse,
     InvalidAddress,
     InvalidTask,
+    NotFound,
     Offline,
     OutcomeUnknown,
     ServerError,
@@ -33,6 +34,7 @@ from app.api.errors import (
 from app.api.operations import Operation
 from app.api.responses import RateLimitState, decode, error_for, rate_limit_of, read_bounded
 from app.api.schema import Task, TaskDraft
+from app.final_work import Delivery, parse_delivery
 from app.logs import redact
 from app.review.gallery import Gallery, parse_gallery
 from app.taxonomy import Category, parse_categories
@@ -188,6 +190,14 @@ class TasksClient:
         if data is None:
             raise BadResponse(detail="GET /openapi.json: empty answer")
         return data
+
+    async def get_delivery(self, task_id: str) -> Delivery | None:
+        """``GET /api/v1/tasks/{task_id}/delivery``: the latest final work; None when there is none (404)."""
+        try:
+            _, data = await self._send("GET", f"/api/v1/tasks/{_path_segment(task_id)}/delivery")
+        except NotFound:
+            return None
+        return parse_delivery(data, self.base_url)
 
     async def select_bid(
         self, operation: Operation, task_id: str, bid_id: str, *, idempotency_key: str | None = None

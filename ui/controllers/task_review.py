@@ -54,6 +54,7 @@ class TaskReview(QObject):
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        embedded: bool = False,  # the window is a part of the task window (its Versions)
     ) -> None:
         super().__init__(parent)
         self.task = task
@@ -69,7 +70,7 @@ class TaskReview(QObject):
         self._jobs: set[asyncio.Task[Any]] = set()
         self._loading: set[str] = set()  # pictures on their way
         self._retry: set[str] = set()  # pictures that failed, asked for again (Refresh)
-        self.window = ReviewWindow(task, parent, now=now)
+        self.window = ReviewWindow(task, parent, now=now, embedded=embedded)
         self.window.chooseRequested.connect(lambda bid: self._spawn(self.choose(bid)))
         self.window.remixRequested.connect(lambda: self._spawn(self._run_extra("remix")))
         self.window.extendRequested.connect(lambda: self._spawn(self._run_extra("extend")))

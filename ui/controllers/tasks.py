@@ -24,6 +24,7 @@ from ui.widgets.banner import MessageBanner
 
 if TYPE_CHECKING:
     from app.api.schema import Task
+    from ui.controllers.task_windows import TaskWindowsController
 
 
 class TasksController(QObject):
@@ -36,8 +37,10 @@ class TasksController(QObject):
         banner: MessageBanner,
         budget_memory: BudgetMemory,
         reviews: ReviewController,
+        task_windows: TaskWindowsController | None = None,
     ) -> None:
         super().__init__(parent)
+        self._task_windows = task_windows
         self.session = session
         self._tasks, self._tabs, self._banner = tasks, tabs, banner
         self._budget_memory, self._reviews = budget_memory, reviews
@@ -73,11 +76,16 @@ class TasksController(QObject):
             self._banner.show_message(translate("MainWindow", "No task is waiting for your review right now."))
 
     def task_activated(self, task_id: str) -> None:
-        """Enter or double-click on a row: a task in review opens its review."""
+        """Enter or double-click on a row: the task's window (without task windows: the review of
+        a task in review). A draft in the outbox is not a task yet: nothing opens."""
         model = self._tasks.model
         row = model.row_of(task_id)
         task = model.task(row) if row is not None else None
-        if task is not None and not isinstance(task, OutboxRow) and task.status == "review":
+        if task is None or isinstance(task, OutboxRow):
+            return
+        if self._task_windows is not None:
+            self._task_windows.open(task)
+        elif task.status == "review":
             self._reviews.open_review(task)
 
     @qasync.asyncSlot(str)

@@ -50,8 +50,10 @@ class ReviewWindow(QWidget):
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        embedded: bool = False,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        """``embedded``: a part of another window (the task window's Versions), not a window."""
+        super().__init__(parent, Qt.WindowType.Widget if embedded else Qt.WindowType.Window)
         self.setObjectName("reviewWindow")
         self.task = task
         self._now = now
@@ -60,7 +62,9 @@ class ReviewWindow(QWidget):
         self._busy = False
         self._held = ""  # why no action can be sent now (app.actions), "" when nothing holds them
         self._loading_said = False
-        self.resize(900, 640)
+        self._closed_once = False
+        if not embedded:
+            self.resize(900, 640)
 
         self.title = plain_label("", "reviewTitle")
         font = self.title.font()
@@ -114,6 +118,8 @@ class ReviewWindow(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.choose_button)
         buttons.addWidget(close_button)
+        close_button.setVisible(not embedded)  # the task window has its own Close
+        self.title.setVisible(not embedded)  # and its own title
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -124,8 +130,9 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.website)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        if not embedded:  # (embedded: the task window's Esc and F5)
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+            QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         self._tick = QTimer(self)
         self._tick.setInterval(15_000)
         self._tick.timeout.connect(self._show_task)
@@ -145,7 +152,9 @@ class ReviewWindow(QWidget):
 
     def closeEvent(self, event: Any) -> None:
         self._tick.stop()
-        self.closed.emit(self.task.id)
+        if not self._closed_once:  # (a part of a task window may be closed again with its window)
+            self._closed_once = True
+            self.closed.emit(self.task.id)
         super().closeEvent(event)
 
     # --- what it is told ------------------------------------------------------------------------
