@@ -68,10 +68,10 @@ class ProgressPart(QWidget):
         self.steps.setMinimumHeight(90)
         self.next = plain_label("", "nextStep")
         layout = QVBoxLayout(self)
-        layout.addWidget(section_label(self.tr("What happened")))
-        layout.addWidget(self.steps, 1)
         layout.addWidget(section_label(self.tr("What happens next")))
         layout.addWidget(self.next)
+        layout.addWidget(section_label(self.tr("What happened")))
+        layout.addWidget(self.steps, 1)
 
     def show_task(self, task: Task) -> None:
         steps = steps_of(task)

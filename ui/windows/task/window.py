@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.api.contract import status_info
+from app.api.contract import STATUSES, status_info
 from app.api.schema import Task
 from app.final_work import Delivery, DeliveryItem
 from app.server_text import isolate, isolate_lines
@@ -47,6 +47,22 @@ from ui.windows.task.save_bar import SaveBar
 __all__ = ["TaskWindow"]
 
 PREFERRED = QSize(1000, 700)
+# Statuses the app's contract may not name yet (a server's words for the life after the choice):
+# said here in the window's own words; the contract's words win once it has them.
+AFTER_CHOICE = {
+    "input_required": (
+        QT_TRANSLATE_NOOP("TaskWindow", "Question for you"),
+        QT_TRANSLATE_NOOP("TaskWindow", "The agent asks you something before finishing the work."),
+    ),
+    "delivered": (
+        QT_TRANSLATE_NOOP("TaskWindow", "Final work ready"),
+        QT_TRANSLATE_NOOP("TaskWindow", "The final work is ready for you to look at and approve."),
+    ),
+    "disputed": (
+        QT_TRANSLATE_NOOP("TaskWindow", "Problem reported"),
+        QT_TRANSLATE_NOOP("TaskWindow", "You reported a problem with the work. AITasker looks into it."),
+    ),
+}
 BEFORE_CHOICE = ("open", "matching", "prototyping", "review")
 WITH_WORK = ("delivered", "completed", "disputed")
 
@@ -182,8 +198,7 @@ class TaskWindow(QMainWindow):
         title = isolate((task.title or "").strip()) or self.tr("Your task")
         self.setWindowTitle(title)
         self.heading.setText(title)
-        info = status_info(task.status)
-        self.status_line.setText(fill(self.tr("%1: %2"), words(info.label), self._explanation(task)))
+        self.status_line.setText(fill(self.tr("%1: %2"), *self._status_words(task)))
         question = self._question(task)
         self.question.setText(fill(self.tr("The agent asks: “%1”"), isolate_lines(question)) if question else "")
         self.question.setVisible(bool(question))
@@ -202,6 +217,12 @@ class TaskWindow(QMainWindow):
         """The chosen version's price as the versions say it (when the task itself does not)."""
         self._chosen_price = price
         self.money.show_task(self.task, price)
+
+    def _status_words(self, task: Task) -> tuple[str, str]:
+        if task.status not in STATUSES and task.status in AFTER_CHOICE:
+            label, explanation = AFTER_CHOICE[task.status]
+            return self.tr(label), self.tr(explanation)
+        return words(status_info(task.status).label), self._explanation(task)
 
     def _explanation(self, task: Task) -> str:
         if task.status == "completed":

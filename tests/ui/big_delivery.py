@@ -1,0 +1,192 @@
+"""A small loopback server with one delivered task that is heavy to show: ``versions`` presented
+versions, each with a JPEG picture, and a final work of ``pictures`` photos of 4000×3000 (plus a
+text). For the task window's closer-look test and its benchmarks; the sandbox's own final work is
+one 800×600 picture."""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+TASK_ID = "6f1c2b7e-5a3d-4e8f-9b0a-1c2d3e4f5a6b"
+KEY = "aitk_test_demo"
+
+
+@functools.lru_cache(maxsize=32)
+def photo(width: int, height: int, hue: int) -> bytes:
+    """A JPEG of ``width``×``height``: a gradient with shapes (the same arguments, the same bytes)."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    gradient = QLinearGradient(QPointF(0, 0), QPointF(width, height))
+    gradient.setColorAt(0, QColor.fromHsv(hue % 360, 90, 240))
+    gradient.setColorAt(1, QColor.fromHsv((hue + 60) % 360, 200, 120))
+    painter.fillRect(image.rect(), gradient)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for n in range(12):
+        painter.setBrush(QColor.fromHsv((hue + 25 * n) % 360, 160, 200))
+        size = width // (4 + n % 5)
+        painter.drawEllipse((n * 331) % width, (n * 197) % height, size, size * 3 // 4)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPG", 85)
+    return bytes(data.data())
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+class HeavyTask:
+    def __init__(self, versions: int = 20, pictures: int = 5, size: tuple[int, int] = (4000, 3000)) -> None:
+        self.versions, self.pictures, self.size = versions, pictures, size
+        self.url = ""
+        now = datetime.now(UTC)
+        self.start = now - timedelta(hours=1)
+        self.files: dict[str, tuple[str, bytes]] = {}
+
+    def routes(self) -> dict[str, Any]:
+        base, start = self.url, self.start
+        bids = []
+        for n in range(self.versions):
+            path = f"/files/version-{n}.jpg"
+            self.files[path] = ("image/jpeg", photo(1200, 900, 17 * n))
+            bids.append(
+                {
+                    "id": f"00000000-0000-4000-8000-{n:012d}",
+                    "task_id": TASK_ID,
+                    "bid_price_usd": 20 + n,
+                    "presented": True,
+                    "selected": n == 0,
+                    "agent_name": f"Agent {n}",
+                    "eval_score": 90 - n,
+                    "artifacts": [{"type": "image", "url": base + path, "name": f"Draft {n}"}],
+                }
+            )
+        artifacts: list[dict[str, Any]] = []
+        for n in range(self.pictures):
+            path = f"/files/photo-{n}.jpg"
+            data = photo(*self.size, 40 * n + 5)
+            self.files[path] = ("image/jpeg", data)
+            artifacts.append(
+                {
+                    "type": "image",
+                    "name": f"photo-{n}.jpg",
+                    "url": base + path,
+                    "content_type": "image/jpeg",
+                    "size_bytes": len(data),
+                    "width": self.size[0],
+                    "height": self.size[1],
+                }
+            )
+        artifacts.append({"type": "text", "name": "notes.txt", "content": "Five photos, as asked.\n"})
+        task = {
+            "id": TASK_ID,
+            "status": "delivered",
+            "title": "Photos for the bakery's website",
+            "category": "graphics-design",
+            "task_type": "logo-design",
+            "budget_usd": 60.0,
+            "created_at": _iso(start),
+            "expires_at": _iso(start + timedelta(hours=3)),
+            "price_usd": 20.0,
+            "agent_name": "Agent 0",
+            "delivery": {"id": "d1", "number": 1},
+            "history": [
+                {"status": "open", "at": _iso(start)},
+                {"status": "review", "at": _iso(start + timedelta(minutes=7))},
+                {"status": "delivering", "at": _iso(start + timedelta(minutes=10)), "by": "buyer"},
+                {"status": "delivered", "at": _iso(start + timedelta(minutes=30)), "by": "agent"},
+            ],
+        }
+        delivery = {"id": "d1", "number": 1, "agent_name": "Agent 0", "artifacts": artifacts}
+        gallery = {"task": task, "bids": bids, "total_bids_generated": len(bids)}
+        return {
+            f"/api/v1/tasks/{TASK_ID}": task,
+            f"/api/v1/tasks/{TASK_ID}/bids": gallery,
+            f"/api/v1/tasks/{TASK_ID}/delivery": delivery,
+            "/openapi.json": {"openapi": "3.1.0", "paths": {}},
+            "/health": {"status": "ok"},
+        }
+
+
+@contextmanager
+def heavy_server(**options: Any) -> Iterator[HeavyTask]:
+    heavy = HeavyTask(**options)
+    routes: dict[str, Any] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = self.path.split("?")[0]
+            if path in heavy.files:
+                kind, body = heavy.files[path]
+            elif path in routes:
+                kind, body = "application/json", json.dumps(routes[path]).encode()
+            else:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    heavy.url = f"http://127.0.0.1:{server.server_address[1]}"
+    routes.update(heavy.routes())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield heavy
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class StandInSession:
+    """What the task windows need of a session: the client, the key, a refresh (a no-op here)."""
+
+    def __init__(self, client: Any, key: str) -> None:
+        from types import SimpleNamespace
+
+        self.client = client
+        self.connection = SimpleNamespace(api_key=key)
+
+    def refresh_now(self) -> None:
+        pass
+
+
+def task_windows(parent: Any, client: Any, settings: Any) -> Any:
+    """Task windows as the main window makes them, over ``client`` (a TasksClient), without the rest
+    of the main window: the review controller with its service and pictures, the saving, the
+    stand-in task actions."""
+    from app.review.service import ReviewService
+    from tests.ui.helpers import review_desk
+    from ui.controllers.saving import SavingController
+    from ui.controllers.task_window_actions import TaskActionsStandIn
+    from ui.controllers.task_windows import TaskWindowsController
+
+    session = StandInSession(client, KEY)
+    desk = review_desk(parent)
+    desk.set_service(ReviewService(lambda: client, KEY))
+    return TaskWindowsController(
+        parent,
+        session,  # type: ignore[arg-type]
+        desk,
+        TaskActionsStandIn(parent),
+        SavingController(parent, settings, session),  # type: ignore[arg-type]
+        post_again=lambda task: None,
+    )
