@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScrollBar, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScrollArea, QScrollBar, QWidget
 
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window, parts, wheel
+from tests.ui.helpers import find, open_window, parts, wheel
 from ui.widgets.screen_fit import fitted_geometry
 
 
@@ -62,7 +62,7 @@ async def test_on_small_screens_everything_fits_and_send_is_in_view(
         # Scrolled to the end of the fields, or back to the top: Send stays where it was.
         ui.form.open_more_options()  # every field shown: they must scroll at this size
         send_at = ui.form.send_button.mapTo(window, QPoint(0, 0))
-        bar = ui.form.scroll.verticalScrollBar()
+        bar = find(ui.form, QScrollArea, "formScroll").verticalScrollBar()
         assert bar.maximum() > 0, "at this size the fields scroll"
         bar.setValue(bar.maximum())
         assert fully_shown(ui.form.send_button)
