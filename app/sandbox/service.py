@@ -96,7 +96,7 @@ class SelectBid(BaseModel):
     bid_id: uuid.UUID
 
 
-class _RequestLog(list):  # type: ignore[type-arg]
+class _RequestLog(list):
     """The requests seen, newest last; past twice REQUESTS_KEPT the older half is dropped (tests
     read and slice it like a list; demo mode runs for hours)."""
 

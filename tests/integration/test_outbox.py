@@ -72,7 +72,7 @@ async def test_dropped_connection_is_not_sure_and_never_resent_by_itself(store: 
             store.save_draft("a", values("Paid once"))
             result = await outbox.send("a")
             assert result.state == UNKNOWN
-            assert store.get_draft("a").state == UNKNOWN  # type: ignore[union-attr]
+            assert store.get_draft("a").state == UNKNOWN
             server.config.faults.drop_rate = 0.0
             assert await outbox.drain() == 0  # the outbox does not touch unclear drafts
             assert posted_titles(server) == ["Paid once"]
@@ -103,7 +103,7 @@ async def test_take_back_from_the_outbox(store: Store) -> None:
     outbox.queue("a")
     assert [d.id for d in store.outbox()] == ["a"]
     assert outbox.take_back("a")
-    assert store.outbox() == [] and store.get_draft("a").state == DRAFT  # type: ignore[union-attr]
+    assert store.outbox() == [] and store.get_draft("a").state == DRAFT
 
 
 async def test_a_second_send_of_the_same_draft_while_sending_is_ignored(store: Store) -> None:

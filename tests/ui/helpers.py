@@ -66,7 +66,7 @@ async def open_window(
     key: str | None,
     data_dir: Path,
     *,
-    demo: bool = True,  # type: ignore[no-untyped-def]
+    demo: bool = True,
     keystore: KeyStore | None = None,
 ) -> AsyncIterator[MainWindow]:
     settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
@@ -167,6 +167,13 @@ def choose_draft(window: QWidget, draft_id: str, then: str) -> None:
     pressed = find(parts(window).drafts, QPushButton, f"drafts_{then}")
     assert pressed.isEnabled(), f"{then} is not offered for this draft"
     pressed.click()
+
+
+def row_of(model: TasksTableModel, task_id: str) -> int:
+    """The model's row of this task (the test fails here when the table does not have it)."""
+    row = model.row_of(task_id)
+    assert row is not None, f"no row for task {task_id}"
+    return row
 
 
 def cell(window: QWidget, row: int, header: str) -> str:

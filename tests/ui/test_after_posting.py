@@ -18,7 +18,7 @@ from ui.models.task_rows import TASK_ID_ROLE
 
 async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(
     qtbot, sandbox: SandboxServer, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         form = ui.form

@@ -22,7 +22,7 @@ FLAG = "🇫🇷"
 
 
 @pytest.fixture
-def form(qtbot) -> TaskForm:  # type: ignore[no-untyped-def]
+def form(qtbot) -> TaskForm:
     widget = TaskForm()
     widget.set_categories(bundled_categories())
     qtbot.addWidget(widget)
@@ -33,7 +33,7 @@ def form(qtbot) -> TaskForm:  # type: ignore[no-untyped-def]
     return widget
 
 
-def paste(qtbot, form: TaskForm, text: str) -> None:  # type: ignore[no-untyped-def]
+def paste(qtbot, form: TaskForm, text: str) -> None:
     mime = QMimeData()
     mime.setText(text)
     clipboard = QApplication.clipboard()
@@ -46,7 +46,7 @@ def paste(qtbot, form: TaskForm, text: str) -> None:  # type: ignore[no-untyped-
         clipboard.clear()  # data of ours left in the clipboard crashes Qt's teardown at exit
 
 
-def test_a_title_of_200_emoji_stays_200_and_is_sendable(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_of_200_emoji_stays_200_and_is_sendable(qtbot, form: TaskForm) -> None:
     paste(qtbot, form, EMOJI * TITLE_MAX)
     assert form.title.text() == EMOJI * TITLE_MAX  # before: cut to 100
     assert form.title_counter.text().startswith(f"{TITLE_MAX}/{TITLE_MAX}")
@@ -56,7 +56,7 @@ def test_a_title_of_200_emoji_stays_200_and_is_sendable(qtbot, form: TaskForm) -
     )
 
 
-def test_pasting_past_the_limit_keeps_whole_characters_only(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_pasting_past_the_limit_keeps_whole_characters_only(qtbot, form: TaskForm) -> None:
     paste(qtbot, form, EMOJI * (TITLE_MAX + 5))
     assert form.title.text() == EMOJI * TITLE_MAX
     form.title.clear()
@@ -67,7 +67,7 @@ def test_pasting_past_the_limit_keeps_whole_characters_only(qtbot, form: TaskFor
     assert form.title.text() == "a" * (TITLE_MAX - 3) + FLAG
 
 
-def test_typing_at_the_limit_in_the_middle_keeps_the_cursor_and_the_end(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_typing_at_the_limit_in_the_middle_keeps_the_cursor_and_the_end(qtbot, form: TaskForm) -> None:
     paste(qtbot, form, EMOJI * (TITLE_MAX - 1))
     form.title.setCursorPosition(2)  # after the first emoji (2 UTF-16 units)
     qtbot.keyClicks(form.title, "ab")  # room for one more character: the "b" is left out
@@ -80,6 +80,6 @@ def test_typing_at_the_limit_in_the_middle_keeps_the_cursor_and_the_end(qtbot, f
     assert form.title.text() == FLAG + EMOJI * (TITLE_MAX - 2)
 
 
-def test_the_description_counter_counts_characters(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_the_description_counter_counts_characters(qtbot, form: TaskForm) -> None:
     form.description.setPlainText(EMOJI * 10 + "e\u0301")
     assert form.description_counter.text().startswith("12/")  # characters, as the API counts (not 22)
