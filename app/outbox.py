@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING
 
 from app.api.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
 from app.api.validation import check_draft
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftState, Store, StoreError
+from app.store.disk_errors import StoreError
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftState
+from app.store.repository import Store
 from app.translatable import QT_TRANSLATE_NOOP
 from app.wakeup import Wakeup
 

@@ -15,7 +15,8 @@ from app.api.errors import ApiError, Forbidden, Offline, Unauthorized
 from app.connection import Connection, ConnectionState, StateChange
 from app.events import Event
 from app.outbox import Outbox
-from app.store.repository import Store, StoreError
+from app.store.disk_errors import StoreError
+from app.store.repository import Store
 from app.sync import TaskRefresher
 from app.taxonomy import Category, fetch_categories
 

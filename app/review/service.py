@@ -12,12 +12,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.api.errors import ApiError, NotFound
+from app.api.operations import Operation
 from app.images import ImageFetcher
-from app.review.gallery import Gallery, Operation, OperationsCache, ReviewOperations, SettingsStore
+from app.review.gallery import Gallery
+from app.review.operations import OperationsCache, ReviewOperations
 from app.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.api.client import TasksClient  # named only: the session makes the client (httpx loads later)
+    from app.store.repository import SettingsStore
 
 log = logging.getLogger(__name__)
 

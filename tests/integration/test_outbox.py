@@ -11,7 +11,8 @@ from app.api.client import TasksClient
 from app.outbox import Outbox
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store.repository import DRAFT, UNKNOWN, WAITING, Store
+from app.store.drafts_table import DRAFT, UNKNOWN, WAITING
+from app.store.repository import Store
 from tests.conftest import free_port, wait_until
 
 

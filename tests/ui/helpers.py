@@ -179,3 +179,17 @@ def row_of(model: TasksTableModel, task_id: str) -> int:
 def cell(window: QWidget, row: int, header: str) -> str:
     column = [c.header for c in COLUMNS].index(header)
     return str(parts(window).proxy.index(row, column).data())
+
+
+def version_list(window: QWidget) -> QListWidget:
+    """A review's list of versions, found as a person finds it: by its name."""
+    found = window.findChild(QListWidget, "versionList")
+    assert found is not None, "the window has no list of versions"
+    return found
+
+
+def version_card(window: QWidget) -> QWidget:
+    """The card of a review's current version."""
+    found = window.findChild(QWidget, "versionCard")
+    assert found is not None, "the window has no version card"
+    return found

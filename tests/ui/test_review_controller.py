@@ -17,6 +17,7 @@ from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
 from app.store.repository import Store
 from tests.conftest import FakeClock, wait_until
 from tests.fake_notifications import FakeNotifications
+from tests.ui.helpers import version_list
 from tests.ui.test_notifier import session_bus  # noqa: F401 (fixture)
 from ui.controllers.review import ReviewController
 from ui.desktop.notifier import Notifier
@@ -86,7 +87,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
                 service_bus.click(2)
                 await wait_until(lambda: second.id in desk.windows, what="the review to open")
                 window = desk.windows[second.id]
-                await wait_until(lambda: window.versions.count() >= 3, what="its versions")
+                await wait_until(lambda: version_list(window).count() >= 3, what="its versions")
                 assert window.isVisible() and "Logo for my bakery" in window.windowTitle()
 
                 # Review next, with nothing selected: the one closing soonest (the first).

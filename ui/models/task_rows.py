@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from app.api.contract import status_info
 from app.drafts import OutboxRow
-from app.store.repository import row_fields
+from app.store.tasks_table import row_fields
 from app.taxonomy import names
 from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns
 from ui.i18n import DATE_TIME, money, plain_tooltip, short_when, translate, when, words

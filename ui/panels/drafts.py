@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, words
