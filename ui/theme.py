@@ -14,7 +14,7 @@ import weakref
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+
+from app.translatable import QT_TRANSLATE_NOOP
 
 THEMES = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "Same as the system"),
