@@ -16,7 +16,8 @@ def encoded(image: QImage, kind: str) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert image.save(buffer, kind.encode())  # the format, as Qt's const char*
+    # PySide6 takes the format as str (it refuses bytes), though its stub says bytes.
+    assert image.save(buffer, kind)  # type: ignore[call-overload]
     buffer.close()
     return bytes(data.data())
 
