@@ -115,12 +115,7 @@ def error_for(status: int, data: Any, response: httpx.Response, where: str, reda
     if status >= 500:
         if where.startswith("POST /api/v1/tasks"):
             # A server error on create may come after the task was stored: the user decides.
-            return OutcomeUnknown(
-                "AITasker had trouble while receiving your task, so we can't tell whether it "
-                "was posted. Nothing will be sent again without your say-so.",
-                detail=detail,
-                status=status,
-            )
+            return OutcomeUnknown.server_problem(status, detail=detail)
         return ServerError(detail=detail, status=status)
     if 300 <= status < 400:
         return BadResponse(

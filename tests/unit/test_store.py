@@ -163,6 +163,11 @@ def _database_at_version(path: Path, version: int) -> None:
         )
     if version >= 3:  # from version 3 the app writes the status column with every task
         db.execute("UPDATE tasks SET status = 'review'")
+    if version >= 5:  # from version 5 it writes the table's columns too
+        db.execute(
+            "UPDATE tasks SET title = 'Old task', category = 'data', budget_usd = 12.5, "
+            "created_ts = 1767225600.0, expires_ts = 1767312000.0"
+        )
     db.close()
 
 
