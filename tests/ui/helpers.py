@@ -214,6 +214,11 @@ def review_desk(
     if store is None:
         folder = tempfile.mkdtemp(prefix="aitasker-journal-")
         own = store = Store.in_dir(Path(folder))
-        parent.destroyed.connect(lambda *_: (own.close(), shutil.rmtree(folder, ignore_errors=True)))
+
+        def clean_up(*_: object) -> None:
+            own.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        parent.destroyed.connect(clean_up)
     actions = ActionsController(parent, ActionJournal(store), checking=checking)
     return ReviewController(parent, actions, store=store, **options)

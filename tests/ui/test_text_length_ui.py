@@ -86,7 +86,7 @@ def test_the_description_counter_counts_characters(qtbot, form: TaskForm) -> Non
     assert form.description_counter.text().startswith("11/")
 
 
-def test_a_family_emoji_typed_after_199_emoji_is_left_out_not_cut(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_a_family_emoji_typed_after_199_emoji_is_left_out_not_cut(qtbot, form: TaskForm) -> None:
     """Issue 22, point 8: 👨‍👩‍👧 after 199 😀 used to leave a lone 👨 (five code points, one left)."""
     paste(qtbot, form, EMOJI * (TITLE_MAX - 1))
     form.title.end(False)
@@ -97,7 +97,7 @@ def test_a_family_emoji_typed_after_199_emoji_is_left_out_not_cut(qtbot, form: T
     assert form.title.text() == EMOJI * (TITLE_MAX - 1) + "!"
 
 
-def test_the_counter_counts_a_family_as_one_and_says_why_the_room_is_less(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_the_counter_counts_a_family_as_one_and_says_why_the_room_is_less(qtbot, form: TaskForm) -> None:
     paste(qtbot, form, FAMILY)
     assert form.title.text() == FAMILY
     assert form.title_counter.text() == f"1/{TITLE_MAX - 4}"  # one seen; it takes five of AITasker's 200
@@ -107,7 +107,7 @@ def test_the_counter_counts_a_family_as_one_and_says_why_the_room_is_less(qtbot,
     assert form.title_counter.text().startswith(f"{TITLE_MAX - 4}/{TITLE_MAX - 4}: that is the most")
 
 
-def test_whatever_is_pasted_where_the_title_holds_whole_characters_within_the_limit(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_whatever_is_pasted_where_the_title_holds_whole_characters_within_the_limit(qtbot, form: TaskForm) -> None:
     """Pastes of many-part characters at random places near the limit: Qt's own cut (its maxLength)
     and ours together never leave part of a character, and never more than AITasker allows."""
     import random
