@@ -199,11 +199,11 @@ class DraftsPanel(QWidget):
         self.buttons["takeBack"].setVisible(state == WAITING)
         self.buttons["sendAgain"].setVisible(state == UNKNOWN)
         self.buttons["keep"].setVisible(state == UNKNOWN)
-        if state == UNKNOWN:
+        if record is not None and state == UNKNOWN:
             # What happened (a broken connection, no answer in time, a server error…), then what to do.
             happened = (
-                words(record.last_error)  # type: ignore[union-attr]
-                if record.last_error  # type: ignore[union-attr]
+                words(record.last_error)
+                if record.last_error
                 else self.tr("This task may or may not be on AITasker: we can't tell whether it arrived.")
             )
             self.state_text.setText(
