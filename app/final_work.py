@@ -113,7 +113,7 @@ def parse_delivery(data: Any, base_url: str = "") -> Delivery | None:
         data = data["delivery"]
     if not isinstance(data, dict):
         return None
-    raw_items = next((data[k] for k in ("artifacts", "items", "files") if isinstance(data.get(k), list)), [])
+    raw_items: list[Any] = next((data[k] for k in ("artifacts", "items", "files") if isinstance(data.get(k), list)), [])
     items = [item for i, raw in enumerate(raw_items[:MAX_ITEMS]) if (item := parse_item(raw, i, base_url))]
     return Delivery(
         id=_text(data.get("id")),

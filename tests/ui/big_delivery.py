@@ -39,7 +39,7 @@ def photo(width: int, height: int, hue: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPG", 85)
+    image.save(buffer, "JPG", 85)  # type: ignore[call-overload]  # the stub wants bytes; PySide6 takes str
     return bytes(data.data())
 
 

@@ -29,7 +29,7 @@ async def posted(server: SandboxServer, **draft: Any) -> dict[str, Any]:
     async with api(server) as client:
         answer = await client.post("/api/v1/tasks", json={**DRAFT, **draft})
         assert answer.status_code == 201, answer.text
-        return answer.json()  # type: ignore[no-any-return]
+        return answer.json()
 
 
 async def delivered(server: SandboxServer, clock: FakeClock, **draft: Any) -> tuple[str, dict[str, Any]]:

@@ -35,7 +35,7 @@ def moment(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-async def open_with_enter(window, task_id: str, qtbot) -> TaskWindow:  # type: ignore[no-untyped-def]
+async def open_with_enter(window, task_id: str, qtbot) -> TaskWindow:
     """The row chosen with the arrow keys, then Enter: the task's window."""
     ui = parts(window)
     ui.table.setFocus()
@@ -47,7 +47,7 @@ async def open_with_enter(window, task_id: str, qtbot) -> TaskWindow:  # type: i
     return window.task_windows.windows[task_id]
 
 
-async def test_enter_opens_the_task_window_and_its_parts_say_what_the_sandbox_says(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_enter_opens_the_task_window_and_its_parts_say_what_the_sandbox_says(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=21, clock=clock, question_share=0.0)) as server:
         task_id, bid = await delivered(server, clock)
@@ -122,7 +122,7 @@ async def test_enter_opens_the_task_window_and_its_parts_say_what_the_sandbox_sa
             )
 
 
-async def test_a_closer_look_decodes_the_full_picture_only_while_it_is_shown(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_closer_look_decodes_the_full_picture_only_while_it_is_shown(qtbot, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
 
@@ -155,7 +155,7 @@ async def test_a_closer_look_decodes_the_full_picture_only_while_it_is_shown(qtb
             await windows.shutdown()
 
 
-async def test_post_again_fills_the_form_as_a_new_draft_and_posts_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_post_again_fills_the_form_as_a_new_draft_and_posts_nothing(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=23, clock=clock, question_share=0.0)) as server:
         task_id, _ = await delivered(server, clock, title="Flyer for the bakery's opening", budget_usd=25.0)
@@ -173,7 +173,7 @@ async def test_post_again_fills_the_form_as_a_new_draft_and_posts_nothing(qtbot,
             assert len(server.app.state.tasks) == 1  # nothing posted
 
 
-async def test_a_screen_reader_meets_named_controls_and_the_contract_names(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_screen_reader_meets_named_controls_and_the_contract_names(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=24, clock=clock, question_share=0.0)) as server:
         task_id, _ = await delivered(server, clock)

@@ -169,13 +169,20 @@ class ReviewController(QObject):
         review.start()
         return review.window
 
-    def review_next(self, selected: Task | None = None) -> object | None:
-        """The selected task if it waits for review, else the one whose review closes soonest
-        (opened by :attr:`opener` when set)."""
+    def review_next(self, selected: Task | None = None) -> ReviewWindow | None:
+        """The selected task if it waits for review, else the one whose review closes soonest."""
         task = next_to_review(self.tasks_in_review(), self._now(), selected)
-        if task is None:
-            return None
-        return self.opener(task) if self.opener is not None else self.open_review(task)
+        return self.open_review(task) if task is not None else None
+
+    def open_next(self, selected: Task | None = None) -> bool:
+        """As :meth:`review_next`, opened by :attr:`opener` when set (the task's window); False when
+        no task waits for review."""
+        task = next_to_review(self.tasks_in_review(), self._now(), selected)
+        if task is not None and self.opener is not None:
+            self.opener(task)
+        elif task is not None:
+            self.open_review(task)
+        return task is not None
 
     def _forget_review(self, task_id: str) -> None:
         review = self._reviews.pop(task_id, None)

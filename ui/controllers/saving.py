@@ -73,7 +73,7 @@ class SavingController(QObject):
         return task_id in self._jobs
 
     def base(self) -> str | None:
-        chosen = self._settings.value(FOLDER_SETTING, "", type=str)
+        chosen = str(self._settings.value(FOLDER_SETTING, "", type=str) or "")
         return chosen or None
 
     def _downloader(self) -> Downloader:

@@ -72,7 +72,7 @@ class TasksController(QObject):
 
     def review_next(self) -> None:
         """Ctrl+R: the selected task's review if it waits for one, else the one closing soonest."""
-        if self._reviews.review_next(self._tasks.current_task()) is None:
+        if not self._reviews.open_next(self._tasks.current_task()):
             self._banner.show_message(translate("MainWindow", "No task is waiting for your review right now."))
 
     def task_activated(self, task_id: str) -> None:

@@ -7,7 +7,7 @@ zoomed in) and says what the person asked for: ``saveAsRequested(item)``, ``shar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.final_work import Delivery, DeliveryItem
 from app.server_text import isolate, isolate_lines
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import data_size, fill, short_when
 from ui.widgets.picture_shelf import THUMB, fitted
 from ui.widgets.plain_label import plain_label

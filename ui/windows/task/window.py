@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from app.api.contract import STATUSES, status_info
 from app.api.schema import Task
 from app.final_work import Delivery, DeliveryItem
 from app.server_text import isolate, isolate_lines
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, translate, words
 from ui.theme import set_tone
 from ui.widgets.flow_layout import FlowLayout
