@@ -47,24 +47,38 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
+def task_id(index: int) -> str:
+    return TASK_ID if index == 0 else f"6f1c2b7e-5a3d-4e8f-9b0a-{index:012d}"
+
+
 class HeavyTask:
-    def __init__(self, versions: int = 20, pictures: int = 5, size: tuple[int, int] = (4000, 3000)) -> None:
-        self.versions, self.pictures, self.size = versions, pictures, size
+    """``tasks`` tasks alike (their pictures at addresses of their own, the same bytes)."""
+
+    def __init__(
+        self, versions: int = 20, pictures: int = 5, size: tuple[int, int] = (4000, 3000), tasks: int = 1
+    ) -> None:
+        self.versions, self.pictures, self.size, self.tasks = versions, pictures, size, tasks
         self.url = ""
         now = datetime.now(UTC)
         self.start = now - timedelta(hours=1)
         self.files: dict[str, tuple[str, bytes]] = {}
 
     def routes(self) -> dict[str, Any]:
+        routes: dict[str, Any] = {"/openapi.json": {"openapi": "3.1.0", "paths": {}}, "/health": {"status": "ok"}}
+        for index in range(self.tasks):
+            routes.update(self.task_routes(task_id(index)))
+        return routes
+
+    def task_routes(self, task_id: str) -> dict[str, Any]:
         base, start = self.url, self.start
         bids = []
         for n in range(self.versions):
-            path = f"/files/version-{n}.jpg"
+            path = f"/files/{task_id}/version-{n}.jpg"
             self.files[path] = ("image/jpeg", photo(1200, 900, 17 * n))
             bids.append(
                 {
                     "id": f"00000000-0000-4000-8000-{n:012d}",
-                    "task_id": TASK_ID,
+                    "task_id": task_id,
                     "bid_price_usd": 20 + n,
                     "presented": True,
                     "selected": n == 0,
@@ -75,7 +89,7 @@ class HeavyTask:
             )
         artifacts: list[dict[str, Any]] = []
         for n in range(self.pictures):
-            path = f"/files/photo-{n}.jpg"
+            path = f"/files/{task_id}/photo-{n}.jpg"
             data = photo(*self.size, 40 * n + 5)
             self.files[path] = ("image/jpeg", data)
             artifacts.append(
@@ -91,7 +105,7 @@ class HeavyTask:
             )
         artifacts.append({"type": "text", "name": "notes.txt", "content": "Five photos, as asked.\n"})
         task = {
-            "id": TASK_ID,
+            "id": task_id,
             "status": "delivered",
             "title": "Photos for the bakery's website",
             "category": "graphics-design",
@@ -112,11 +126,9 @@ class HeavyTask:
         delivery = {"id": "d1", "number": 1, "agent_name": "Agent 0", "artifacts": artifacts}
         gallery = {"task": task, "bids": bids, "total_bids_generated": len(bids)}
         return {
-            f"/api/v1/tasks/{TASK_ID}": task,
-            f"/api/v1/tasks/{TASK_ID}/bids": gallery,
-            f"/api/v1/tasks/{TASK_ID}/delivery": delivery,
-            "/openapi.json": {"openapi": "3.1.0", "paths": {}},
-            "/health": {"status": "ok"},
+            f"/api/v1/tasks/{task_id}": task,
+            f"/api/v1/tasks/{task_id}/bids": gallery,
+            f"/api/v1/tasks/{task_id}/delivery": delivery,
         }
 
 
@@ -190,3 +202,51 @@ def task_windows(parent: Any, client: Any, settings: Any) -> Any:
         SavingController(parent, settings, session),  # type: ignore[arg-type]
         post_again=lambda task: None,
     )
+
+
+@contextmanager
+def heavy_process(**options: Any) -> Iterator[str]:
+    """The same server in a process of its own (its own GIL, as a real server is): yields its address."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    arguments = [f"--{name}={value}" for name, value in options.items()]
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.big_delivery", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=root,
+        env=env,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("http://"), line
+        yield line.strip()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def serve() -> None:
+    """``python -m tests.ui.big_delivery --versions=20 --pictures=5 --tasks=1``: prints its address, serves
+    until stopped."""
+    import sys
+    import time
+
+    from PySide6.QtGui import QGuiApplication
+
+    _app = QGuiApplication(sys.argv[:1])  # (JPEG writing wants Qt's image plugins loaded)
+    options = {k.lstrip("-"): int(v) for k, v in (a.split("=", 1) for a in sys.argv[1:])}
+    with heavy_server(**options) as heavy:
+        print(heavy.url, flush=True)
+        while True:
+            time.sleep(3600)
+
+
+if __name__ == "__main__":
+    serve()

@@ -65,6 +65,7 @@ AFTER_CHOICE = {
     ),
 }
 BEFORE_CHOICE = ("open", "matching", "prototyping", "review")
+PARTS = ("progress", "versions", "final_work", "money")
 WITH_WORK = ("delivered", "completed", "disputed")
 
 
@@ -90,6 +91,7 @@ class TaskWindow(QMainWindow):
     saveCancelRequested = Signal()
     sharperWanted = Signal(object)  # a delivery item whose picture is shown larger than its copy
     refreshRequested = Signal()
+    partShown = Signal(str)  # "progress", "versions", "final_work" or "money": brought to the front
     closed = Signal(str)  # the task's id
 
     def __init__(
@@ -132,6 +134,7 @@ class TaskWindow(QMainWindow):
         self.tabs.addTab(self.final_work, self.tr("F&inal work"))
         self.tabs.addTab(_scrolled(self.money, "moneyScroll"), self.tr("&Money"))
         self.tabs.setMinimumHeight(220)
+        self.tabs.currentChanged.connect(lambda index: self.partShown.emit(PARTS[index]))
 
         self.save_bar = SaveBar()
         self.save_bar.cancelRequested.connect(self.saveCancelRequested)
@@ -186,8 +189,7 @@ class TaskWindow(QMainWindow):
 
     def show_part(self, name: str) -> None:
         """Bring a part to the front: "progress", "versions", "final_work" or "money"."""
-        index = ("progress", "versions", "final_work", "money").index(name)
-        self.tabs.setCurrentIndex(index)
+        self.tabs.setCurrentIndex(PARTS.index(name))
 
     # --- what it is told -------------------------------------------------------------------------
 
