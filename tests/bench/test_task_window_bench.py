@@ -17,6 +17,7 @@ import gc
 import os
 import statistics
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -81,9 +82,9 @@ async def test_task_window_open_ms(qtbot, bench: Bench, tmp_path: Path) -> None:
                 windows = task_windows(parent, client, settings)  # cold: its own pictures and fetchers
                 start = time.perf_counter()
                 window = windows.open(task)
-                await wait_until(lambda window=window: shown(window, 20), timeout=60, what="versions and final work")
+                await wait_until(partial(shown, window, 20), timeout=60, what="versions and final work")
                 to_shown.append((time.perf_counter() - start) * 1000)
-                await wait_until(lambda window=window: everything_shown(window, 20), timeout=60, what="all pictures")
+                await wait_until(partial(everything_shown, window, 20), timeout=60, what="all pictures")
                 to_everything.append((time.perf_counter() - start) * 1000)
                 window.close()
                 await windows.shutdown()

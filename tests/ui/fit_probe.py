@@ -81,7 +81,7 @@ def main() -> int:
             "window_kept_its_size": window.size().width() <= available.width()
             and window.size().height() <= available.height(),
         }
-    for name, button in window.buttons.items():
+    for button in window.buttons.values():
         if button.isHidden():
             continue
         scroll.ensureWidgetVisible(button)
