@@ -282,10 +282,6 @@ class TaskWindow(QMainWindow):
             button.setAccessibleDescription(reason)
         self._keep_focus()
 
-    def available(self, name: str) -> bool:
-        button = self.buttons.get(name)
-        return button is not None and button.isEnabled() and button.isVisible()
-
     def show_progress_of_save(self, done: int, total: int | None, where: Path | None = None) -> None:
         self.save_bar.show_progress(done, total, where)
 
