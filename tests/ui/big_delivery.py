@@ -138,6 +138,8 @@ def heavy_server(**options: Any) -> Iterator[HeavyTask]:
     routes: dict[str, Any] = {}
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # connections kept open, as a real server's are
+
         def do_GET(self) -> None:
             path = self.path.split("?")[0]
             if path in heavy.files:
@@ -156,7 +158,11 @@ def heavy_server(**options: Any) -> Iterator[HeavyTask]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    class Server(ThreadingHTTPServer):
+        request_queue_size = 128  # (the default 5 drops connections a busy window opens at once)
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", 0), Handler)
     heavy.url = f"http://127.0.0.1:{server.server_address[1]}"
     routes.update(heavy.routes())
     thread = threading.Thread(target=server.serve_forever, daemon=True)

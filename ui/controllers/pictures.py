@@ -5,6 +5,7 @@ windows ask for it at the same time."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -15,6 +16,8 @@ from PySide6.QtGui import QImage, QPixmap
 from ui.widgets.pictures import PIXEL_BUDGET, SHOWN, PictureCache, decode_picture, decode_weight
 
 log = logging.getLogger(__name__)
+
+URGENT_AHEAD = 2.0  # seconds other decodes wait for a picture in view
 
 
 class PixelGate:
@@ -58,11 +61,19 @@ class PictureLoader:
         self.cache = cache if cache is not None else PictureCache()
         self._gate = PixelGate()
         self._inflight: dict[str, asyncio.Future[QPixmap]] = {}
+        self._urgent = 0  # pictures someone is looking at right now, on their way
+        self._calm = asyncio.Event()
+        self._calm.set()
 
     def cached(self, url: str) -> QPixmap | None:
         return self.cache.get(url)
 
-    async def picture(self, url: str, fetch: Callable[[str], Awaitable[bytes]], bound: QSize = SHOWN) -> QPixmap:
+    async def picture(
+        self, url: str, fetch: Callable[[str], Awaitable[bytes]], bound: QSize = SHOWN, *, urgent: bool = False
+    ) -> QPixmap:
+        """``urgent``: the picture in view; other pictures are decoded only once it is done, or
+        after :data:`URGENT_AHEAD` seconds (a window opening on a photo shows it before the
+        thumbnails of another part)."""
         shown = bound == SHOWN
         cached = self.cache.get(url) if shown else None
         if cached is not None:
@@ -70,7 +81,7 @@ class PictureLoader:
         key = url if shown else f"{url}#{bound.width()}x{bound.height()}"
         pending = self._inflight.get(key)
         if pending is None:
-            pending = asyncio.ensure_future(self._load(url, fetch, bound))
+            pending = asyncio.ensure_future(self._load(url, fetch, bound, urgent))
             self._inflight[key] = pending
             pending.add_done_callback(lambda done: self._finished(key, done))
         return await asyncio.shield(pending)
@@ -81,7 +92,24 @@ class PictureLoader:
         if not done.cancelled():
             done.exception()  # retrieved: a failure nobody waits for any more is not "never retrieved"
 
-    async def _load(self, url: str, fetch: Callable[[str], Awaitable[bytes]], bound: QSize) -> QPixmap:
+    async def _load(self, url: str, fetch: Callable[[str], Awaitable[bytes]], bound: QSize, urgent: bool) -> QPixmap:
+        if urgent:
+            self._urgent += 1
+            self._calm.clear()
+        try:
+            return await self._fetch_and_decode(url, fetch, bound, urgent)
+        finally:
+            if urgent:
+                self._urgent -= 1
+                if not self._urgent:
+                    self._calm.set()
+
+    async def _fetch_and_decode(
+        self, url: str, fetch: Callable[[str], Awaitable[bytes]], bound: QSize, urgent: bool
+    ) -> QPixmap:
+        if not urgent and not self._calm.is_set():
+            with contextlib.suppress(TimeoutError):  # a slow picture in view holds the others back only so long
+                await asyncio.wait_for(self._calm.wait(), URGENT_AHEAD)
         data = await fetch(url)
         loop = asyncio.get_running_loop()
         pixels = await loop.run_in_executor(None, decode_weight, data, bound)  # the header only

@@ -150,11 +150,9 @@ class ReviewController(QObject):
         window.activateWindow()
         return window
 
-    def embed(self, task: Task, parent: QWidget, *, start: bool = True) -> ReviewWindow | None:
+    def embed(self, task: Task, parent: QWidget) -> ReviewWindow | None:
         """The review of ``task`` as a part of another window (the task window's Versions), with
-        the review's work behind it; it replaces a review window of its own for that task.
-        ``start`` False: it loads when its part is asked to (``reload()``), e.g. once what the
-        window shows first is in."""
+        the review's work behind it; it replaces a review window of its own for that task."""
         if self.service is None or self._pictures is None:
             return None
         earlier = self._reviews.get(task.id)
@@ -168,8 +166,7 @@ class ReviewController(QObject):
         review.chosen.connect(self.chosen.emit)
         review.chosen.connect(lambda _task_id: self.check())
         self._reviews[task.id] = review
-        if start:
-            review.start()
+        review.start()
         return review.window
 
     def review_next(self, selected: Task | None = None) -> ReviewWindow | None:

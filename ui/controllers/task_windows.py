@@ -78,7 +78,6 @@ class TaskWindowsController(QObject):
         self._now = now
         self._windows: dict[str, TaskWindow] = {}
         self._versions: dict[str, ReviewWindow] = {}  # the embedded review of each window
-        self._later: set[str] = set()  # windows whose versions load once the final work is in
         self._marks: dict[str, object] = {}  # the delivery each window shows (see delivery_mark)
         self._jobs: dict[str, set[asyncio.Task[Any]]] = {}
         self._fetcher: ImageFetcher | None = None
@@ -126,16 +125,10 @@ class TaskWindowsController(QObject):
         window.refreshRequested.connect(lambda: self.refresh(task_id))
         window.sharperWanted.connect(lambda item: self._spawn(task_id, self._load_picture(task_id, item, full=True)))
         window.closed.connect(self._forget)
-        window.partShown.connect(lambda name: self._versions_wanted(task_id) if name == "versions" else None)
-        # A window that opens on the final work shows it first: the versions (and their pictures)
-        # load once its picture is in, or as soon as the person turns to them.
-        later = task.status in WITH_DELIVERY
-        part = self._reviews.embed(task, window.versions_page, start=not later)
+        part = self._reviews.embed(task, window.versions_page)
         if part is not None:
             self._versions[task_id] = part
             window.embed_versions(part)
-            if later:
-                self._later.add(task_id)
         self._update_available(task_id)
         self._load_delivery_if_any(task)
         return window
@@ -145,7 +138,6 @@ class TaskWindowsController(QObject):
         for job in self._jobs.pop(task_id, set()):
             job.cancel()
         self._marks.pop(task_id, None)
-        self._later.discard(task_id)
         self._saving.cancel(task_id)
         part = self._versions.pop(task_id, None)
         if part is not None and shiboken6.isValid(part):
@@ -189,14 +181,6 @@ class TaskWindowsController(QObject):
         if window is not None:
             self._load_delivery_if_any(window.task)
 
-    def _versions_wanted(self, task_id: str) -> None:
-        """The versions of a window that held them back start loading (once)."""
-        if task_id in self._later:
-            self._later.discard(task_id)
-            part = self._versions.get(task_id)
-            if part is not None and shiboken6.isValid(part):
-                part.reload()
-
     def _update_available(self, task_id: str) -> None:
         window = self._alive(task_id)
         if window is None:
@@ -236,7 +220,6 @@ class TaskWindowsController(QObject):
         except ApiError as exc:
             log.info("final work: %s", exc.detail)
             self._marks.pop(task_id, None)  # tried again with the next news or F5
-            self._versions_wanted(task_id)
             window = self._alive(task_id)
             if window is not None:
                 window.say(
@@ -249,13 +232,9 @@ class TaskWindowsController(QObject):
             return
         window.show_delivery(delivery)
         self._update_available(task_id)
-        wanted = window.pictures_wanted()
-        if not wanted:
-            self._versions_wanted(task_id)
-            return
-        await self._load_picture(task_id, wanted[0])  # the one in view first, alone
-        for item in wanted[1:]:
-            self._spawn(task_id, self._load_picture(task_id, item))
+        current = window.current_item()
+        for item in window.pictures_wanted():  # the one in view before any other picture
+            self._spawn(task_id, self._load_picture(task_id, item, urgent=item == current))
 
     def _images(self) -> ImageFetcher:
         from app.images import ImageFetcher
@@ -272,7 +251,9 @@ class TaskWindowsController(QObject):
             self._fetcher_for = wanted
         return self._fetcher
 
-    async def _load_picture(self, task_id: str, item: DeliveryItem, *, full: bool = False) -> None:
+    async def _load_picture(
+        self, task_id: str, item: DeliveryItem, *, full: bool = False, urgent: bool = False
+    ) -> None:
         """A picture of the final work at the size shown (the shared cache), or at full size for a
         closer look (held by the window only while it shows it that large)."""
         loader = self._reviews.pictures
@@ -281,13 +262,11 @@ class TaskWindowsController(QObject):
         fetcher = self._images()
         try:
             if full:
-                pixmap = await loader.picture(item.url, fetcher.fetch, FULL)
+                pixmap = await loader.picture(item.url, fetcher.fetch, FULL, urgent=True)
             else:
-                pixmap = await loader.picture(item.url, fetcher.fetch)
+                pixmap = await loader.picture(item.url, fetcher.fetch, urgent=urgent)
         except (ImageError, PictureRefused) as exc:
             window = self._alive(task_id)
-            if not full:
-                self._versions_wanted(task_id)
             if window is not None:
                 if full:
                     window.say(fill(translate("TaskWindow", "The picture can't be shown larger. %1"), str(exc)))
@@ -301,7 +280,6 @@ class TaskWindowsController(QObject):
             window.show_sharper(item.url, pixmap)
         else:
             window.show_picture(item.url, pixmap)
-            self._versions_wanted(task_id)  # the first picture of the final work is in
 
     # --- what the person asks for ----------------------------------------------------------------
 

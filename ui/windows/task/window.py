@@ -91,7 +91,6 @@ class TaskWindow(QMainWindow):
     saveCancelRequested = Signal()
     sharperWanted = Signal(object)  # a delivery item whose picture is shown larger than its copy
     refreshRequested = Signal()
-    partShown = Signal(str)  # "progress", "versions", "final_work" or "money": brought to the front
     closed = Signal(str)  # the task's id
 
     def __init__(
@@ -134,7 +133,6 @@ class TaskWindow(QMainWindow):
         self.tabs.addTab(self.final_work, self.tr("F&inal work"))
         self.tabs.addTab(_scrolled(self.money, "moneyScroll"), self.tr("&Money"))
         self.tabs.setMinimumHeight(220)
-        self.tabs.currentChanged.connect(lambda index: self.partShown.emit(PARTS[index]))
 
         self.save_bar = SaveBar()
         self.save_bar.cancelRequested.connect(self.saveCancelRequested)
@@ -291,6 +289,10 @@ class TaskWindow(QMainWindow):
         if folder is not None and focus_was_here:
             self.save_bar.open_button.setFocus()  # where the files went, one key away
         self._keep_focus()
+
+    def current_item(self) -> DeliveryItem | None:
+        """The item of the final work in view."""
+        return self.final_work.current_item()
 
     def pictures_wanted(self) -> list[DeliveryItem]:
         """The final work's pictures that have neither arrived nor failed yet."""
