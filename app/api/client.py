@@ -32,10 +32,12 @@ from app.api.errors import (
     RateLimited,
     ServerError,
     Unauthorized,
+    credit_refusal,
     parse_retry_after,
 )
 from app.api.schema import Task, TaskDraft
 from app.logs import redact
+from app.money import BALANCE_PATH, Balance, parse_balance
 from app.review.gallery import Gallery, Operation, parse_gallery
 from app.taxonomy import Category, parse_categories
 
@@ -181,6 +183,17 @@ class TasksClient:
             return parse_categories(data)
         except (ValueError, ValidationError) as exc:
             raise BadResponse(detail=self._redact(f"categories: {exc}")) from None
+
+    async def balance(self) -> Balance:
+        """The account's credit (``GET /api/v1/a2a/credits/balance``, api notes §3.7); a server
+        without it answers NotFound (404) or ApiError (405); an unreadable answer is BadResponse."""
+        response, data = await self._send("GET", BALANCE_PATH)
+        balance = parse_balance(data)
+        if balance is None:
+            raise BadResponse(
+                detail=f"HTTP {response.status_code}: credit balance not understood", status=response.status_code
+            )
+        return balance
 
     async def health(self) -> bool:
         """True when ``/health`` answers 2xx."""
@@ -407,6 +420,9 @@ class TasksClient:
         )
         server_text = self._redact(server_text)
         detail = f"{where}: HTTP {status}" + (f": {server_text}" if server_text else "")
+        refusal = credit_refusal(status, data, detail=detail)  # before 403: such a 403 is about money
+        if refusal is not None:
+            return refusal
         if status == 401:
             return Unauthorized(detail=detail, status=status)
         if status == 403:

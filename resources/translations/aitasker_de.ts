@@ -1527,6 +1527,18 @@
         <translation>AITasker hat eine Antwort gesendet, die dieses Programm nicht versteht.</translation>
     </message>
     <message>
+        <source>There is not enough credit on your AITasker account for this task. Nothing was posted.</source>
+        <translation>Das Guthaben Ihres AITasker-Kontos reicht für diese Aufgabe nicht aus. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this task needs %1 and your credit is %2, so %3 is missing. Nothing was posted.</source>
+        <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1, Ihr Guthaben beträgt %2, es fehlen also %3. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this task needs %1. Nothing was posted.</source>
+        <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
         <source>Posted</source>
         <translation>Eingestellt</translation>
     </message>
@@ -1671,6 +1683,14 @@
         <translation>Was brauchen Sie</translation>
     </message>
     <message>
+        <source>Task ID</source>
+        <translation>Aufgaben-ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -1683,8 +1703,36 @@
         <translation>Aufgabenart</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Budget</source>
         <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Posted on (ISO 8601)</source>
+        <translation>Eingestellt am (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>Eingestellt am</translation>
+    </message>
+    <message>
+        <source>Expires on (ISO 8601)</source>
+        <translation>Läuft ab am (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
     </message>
     <message>
         <source>Experimentation</source>
