@@ -10,7 +10,17 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.events import Event
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState, Store, StoreError
+from app.store.repository import (
+    CREDIT,
+    DRAFT,
+    SENDING,
+    UNKNOWN,
+    WAITING,
+    DraftRecord,
+    DraftState,
+    Store,
+    StoreError,
+)
 
 if TYPE_CHECKING:
     from app.outbox import Outbox  # only named: the outbox comes from the session
@@ -201,8 +211,9 @@ class Drafts:
             return None  # on its way: it cannot be taken out or edited now
         if not is_empty(values) or self._store.get_draft(self.current_id) is not None:
             self._write(values)
-        taken = record.state == WAITING and self.outbox.take_back(draft_id)
-        if record.state == WAITING and not taken:  # claimed for sending a moment ago: on its way
+        queued = record.state in (WAITING, CREDIT)  # in the outbox: taken out to be edited
+        taken = queued and self.outbox.take_back(draft_id)
+        if queued and not taken:  # claimed for sending a moment ago: on its way
             return None
         self.current_id = draft_id
         self._remember_current(draft_id)

@@ -224,6 +224,14 @@ def money_row(task: Task) -> MoneyRow:
     )
 
 
+def money_rows(raw: Iterable[tuple[Any, ...]]) -> Iterable[MoneyRow]:
+    """MoneyRows from the store's ``money_rows()`` (amounts read with :func:`amount`)."""
+    for task_id, status, budget, created_ts, paid, refunded in raw:
+        yield MoneyRow(
+            str(task_id), str(status or ""), amount(budget), float(created_ts or 0), amount(paid), amount(refunded)
+        )
+
+
 def cents(value: float | None) -> int:
     return 0 if value is None or not math.isfinite(value) else round(value * 100)
 

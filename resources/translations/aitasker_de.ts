@@ -215,6 +215,10 @@
         <translation>Unklar, ob gesendet</translation>
     </message>
     <message>
+        <source>Waiting for credit</source>
+        <translation>Wartet auf Guthaben</translation>
+    </message>
+    <message>
         <source>Drafts and tasks waiting to send</source>
         <translation>Entwürfe und Aufgaben, die auf das Senden warten</translation>
     </message>
@@ -251,6 +255,10 @@
         <translation>Als Entwurf behalten</translation>
     </message>
     <message>
+        <source>Add credit on the website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (open in the form)</source>
         <translation> (im Formular geöffnet)</translation>
     </message>
@@ -263,6 +271,14 @@
     <message>
         <source>The connection broke while this task was being sent, so it may or may not be on AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
         <translation>Die Verbindung brach ab, während diese Aufgabe gesendet wurde. Sie ist also vielleicht bei AITasker angekommen, vielleicht nicht. Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+    </message>
+    <message>
+        <source>%1 It waits here; after adding credit, press Refresh on Your tasks to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough credit.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This task will be sent by itself when AITasker can be reached.</source>
@@ -399,6 +415,35 @@
     <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyController</name>
+    <message>
+        <source>The browser could not be opened. Add credit at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” still waits for credit: %2 is missing. It is sent when you press Refresh after adding credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add credit on the website</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonthBars</name>
+    <message>
+        <source>%1: paid %2, open %3, refunded %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Paid: %2
+Open: %3
+Refunded: %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -935,6 +980,14 @@
         <translation>Diesen Schlüssel &amp;vergessen</translation>
     </message>
     <message>
+        <source>Ask before a post takes a &amp;month&apos;s spending over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly limit in US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>API address:</source>
         <translation>API-Adresse:</translation>
     </message>
@@ -953,6 +1006,10 @@
     <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>
         <translation>Aufgaben, die auf Ihre Prüfung warten, werden höchstens alle 30 Sekunden abgefragt; die Grenzen von AITasker werden immer eingehalten.</translation>
+    </message>
+    <message>
+        <source>The monthly limit counts what tasks posted this month paid or still hold; it never stops a task already posted.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -1007,6 +1064,109 @@
     </message>
 </context>
 <context>
+    <name>SpendingWindow</name>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Öffnen</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tasks posted (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 that were paid (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All paid tasks (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 with money back (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tasks with money back (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 that are still open (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tasks still open (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending in the last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a month to see its tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tasks yet: what you post appears here, month by month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed: the budgets of the tasks posted that month. Paid: what approved work cost. Refunded: what came back (expired or cancelled tasks, and budget a chosen version did not use). Open: the budgets of tasks not finished yet. Click a number, or press Enter on it, to see its tasks in Your tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks with no known posting date, not counted in any month: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AITasker has not said what credit there is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AITasker&apos;s totals: added %1, spent %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks behind this number: %1. Click to see them in Your tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Demo mode: tasks go to a practice server on this computer. No money is spent.</source>
@@ -1043,6 +1203,22 @@
     <message>
         <source>Open the review that closes soonest (Ctrl+R)</source>
         <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Credit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (as of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your AITasker credit: what new tasks can still spend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added so far: %1. Paid so far: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 waiting to send</source>
@@ -1294,6 +1470,10 @@
         <translation>Aufgaben, die Sie senden, erscheinen hier mit ihrem Fortschritt.</translation>
     </message>
     <message>
+        <source>Show all tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sh&amp;ow:</source>
         <translation>An&amp;zeigen:</translation>
     </message>
@@ -1304,6 +1484,14 @@
     <message>
         <source>Only a task that is ready for your review has one to open.</source>
         <translation>Nur eine Aufgabe, die bereit zur Prüfung ist, hat eine Prüfung zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Copy task &amp;ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1677,6 +1865,14 @@
     <message>
         <source>The connection broke while sending. Open Drafts to send it again or keep it as a draft.</source>
         <translation>Die Verbindung brach beim Senden ab. Öffnen Sie die Entwürfe, um sie erneut zu senden oder als Entwurf zu behalten.</translation>
+    </message>
+    <message>
+        <source>Waiting for credit</source>
+        <translation>Wartet auf Guthaben</translation>
+    </message>
+    <message>
+        <source>AITasker refused it for lack of credit; nothing was posted. Add credit on AITasker&apos;s website, then press Refresh to send it.</source>
+        <translation>AITasker hat sie mangels Guthaben abgelehnt; es wurde nichts eingestellt. Laden Sie auf der AITasker-Website Guthaben auf und drücken Sie dann „Aktualisieren“, um sie zu senden.</translation>
     </message>
     <message>
         <source>What do you need</source>
