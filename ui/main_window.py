@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         from app.session import Session
         from ui.controllers.account import AccountController
         from ui.controllers.drafts import DraftsController
+        from ui.controllers.money import MoneyController
+        from ui.controllers.records import RecordsController
         from ui.controllers.review import ReviewController
         from ui.controllers.send import SendController
         from ui.controllers.tasks import TasksController
@@ -161,6 +163,18 @@ class MainWindow(QMainWindow):
             self.status,
             self.tabs,
         )
+        self.money = MoneyController(
+            self,
+            self.session,
+            store,
+            self.status,
+            self.banner,
+            self.tasks,
+            self.tabs,
+            monthly_limit=self.account.monthly_limit,
+            send=lambda draft_id: self.sender.submit(draft_id),
+        )
+        self.records = RecordsController(self, self.session, self.tasks, self.banner)
         self.sender = SendController(
             self,
             self.session,
@@ -169,6 +183,7 @@ class MainWindow(QMainWindow):
             self.banner,
             self.cancel_button,
             self.drafts_controller.fresh_form,
+            money=self.money,
         )
         self.form.submitRequested.connect(self.sender.send)
         self.sender.keyRefused.connect(lambda words: self.session.spawn(self.account.ask_for_key(words)))
@@ -177,7 +192,10 @@ class MainWindow(QMainWindow):
         self.drafts.takeBackRequested.connect(self.sender.take_back)
         self.drafts.keepAsDraftRequested.connect(self.sender.take_back)
         self.drafts.sendAgainRequested.connect(self.sender.send_again)
+        self.drafts.topUpRequested.connect(lambda _draft_id: self.money.open_topup())
+        self.sender.posted.connect(lambda _task_id: self.money.refresh_balance())
         self.session.state_changed.connect(self._state_changed)
+        self.session.state_changed.connect(self.money.state_changed)
         self.session.task_updated.connect(self.model.upsert)
         self.session.categories.connect(self._categories)
         self.reviews = ReviewController(
@@ -186,6 +204,7 @@ class MainWindow(QMainWindow):
         self.session.task_updated.connect(self.reviews.task_updated)
         self.reviews.waiting_changed.connect(self.status.show_review_waiting)
         self.reviews.chosen.connect(lambda _task_id: self._refresh_now())
+        self.reviews.chosen.connect(lambda _task_id: self.money.refresh_balance())
         self.status.review_button.clicked.connect(self.review_next)
         self.tasks_controller = TasksController(
             self, self.session, self.tasks, self.tabs, self.banner, self.budget_memory, self.reviews
@@ -242,6 +261,14 @@ class MainWindow(QMainWindow):
         if self._attached:
             self.account.open_settings()
 
+    def open_spending(self) -> None:
+        if self._attached:
+            self.money.open_spending()
+
+    def export_tasks(self) -> None:
+        if self._attached:
+            self.records.export()
+
     def change_key(self) -> None:
         if self._attached:
             self.account.change_key()
@@ -286,6 +313,7 @@ class MainWindow(QMainWindow):
         self.sender.closing = True
         self._may_close = True
         self.sender.close_quit_question()
+        self.money.shutdown()
         self.reviews.close()
         service = self.reviews.set_service(None)
         if service is not None:
@@ -366,6 +394,7 @@ class MainWindow(QMainWindow):
     def _refresh_now(self) -> None:
         if self._attached:
             self.session.refresh_now()
+            self.money.refresh_requested()  # the balance, and drafts that waited for credit
 
     def _tick(self) -> None:
         self.model.refresh_expiry_words()

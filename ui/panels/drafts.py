@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.store.repository import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
 from ui.i18n import fill, words
 from ui.theme import set_tone
@@ -17,6 +17,7 @@ STATE_WORDS = {
     WAITING: QT_TRANSLATE_NOOP("DraftsPanel", "Waiting to send"),
     SENDING: QT_TRANSLATE_NOOP("DraftsPanel", "Sending…"),
     UNKNOWN: QT_TRANSLATE_NOOP("DraftsPanel", "Not sure it was sent"),
+    CREDIT: QT_TRANSLATE_NOOP("DraftsPanel", "Waiting for credit"),
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,6 +29,7 @@ class DraftsPanel(QWidget):
     takeBackRequested = Signal(str)
     sendAgainRequested = Signal(str)
     keepAsDraftRequested = Signal(str)
+    topUpRequested = Signal(str)  # "Add credit on the website" for a draft waiting for credit
     newRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -51,6 +53,7 @@ class DraftsPanel(QWidget):
             ("takeBack", self.tr("Take out of outbox"), self.takeBackRequested),
             ("sendAgain", self.tr("Send again"), self.sendAgainRequested),
             ("keep", self.tr("Keep as draft"), self.keepAsDraftRequested),
+            ("topUp", self.tr("Add credit on the website"), self.topUpRequested),
         ):
             button = QPushButton(text)
             button.setObjectName(f"drafts_{name}")
@@ -195,7 +198,8 @@ class DraftsPanel(QWidget):
         self.buttons["open"].setEnabled(record is not None and state != SENDING)
         self.buttons["duplicate"].setEnabled(record is not None)
         self.buttons["delete"].setEnabled(record is not None and state != SENDING)
-        self.buttons["takeBack"].setVisible(state == WAITING)
+        self.buttons["takeBack"].setVisible(state in (WAITING, CREDIT))
+        self.buttons["topUp"].setVisible(state == CREDIT)
         self.buttons["sendAgain"].setVisible(state == UNKNOWN)
         self.buttons["keep"].setVisible(state == UNKNOWN)
         if state == UNKNOWN:
@@ -204,6 +208,13 @@ class DraftsPanel(QWidget):
                     "The connection broke while this task was being sent, so it may or may not be on "
                     "AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
                     "post it with the same reference as before; “Keep as draft” sends nothing."
+                )
+            )
+        elif state == CREDIT:
+            self.state_text.setText(
+                fill(
+                    self.tr("%1 It waits here; after adding credit, press Refresh on Your tasks to send it."),
+                    words(record.last_error) if record and record.last_error else self.tr("Not enough credit."),
                 )
             )
         elif state == WAITING:
