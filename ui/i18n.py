@@ -111,8 +111,8 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
 
 
 def remove_translations(app: QCoreApplication) -> None:
-    """Back to English and the system locale (used by tests and before loading another language);
-    the core's amounts still come from :func:`money`."""
+    """Back to English and the system locale (before loading another language); the core's amounts
+    still come from :func:`money`."""
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())

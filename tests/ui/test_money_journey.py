@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel
 
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import CREDIT
 from tests.conftest import wait_until
 from tests.credit_sandbox import credit_sandbox, top_up
-from tests.ui.helpers import cell, confirmation, open_window, press
+from tests.ui.helpers import cell, confirmation, find, open_window, parts, press
 from ui.main_window import MainWindow
 
 
@@ -44,7 +45,7 @@ def browser() -> Iterator[Browser]:
 
 
 def write_task(window: MainWindow, qtbot, title: str, budget: str) -> None:  # type: ignore[no-untyped-def]
-    form = window.form
+    form = parts(window).form
     qtbot.keyClicks(form.title, title)
     qtbot.keyClicks(form.description, "Numbers in a table, please.")
     form.category.setCurrentIndex(form.category.findData("data"))
@@ -54,15 +55,19 @@ def write_task(window: MainWindow, qtbot, title: str, budget: str) -> None:  # t
 
 
 async def press_send(window: MainWindow, qtbot) -> str:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(window.form.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(parts(window).form.send_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: confirmation() is not None, what="the confirmation")
     box = confirmation()
     assert box is not None
     return box.text()
 
 
+def credit_label(window: MainWindow) -> QLabel:
+    return find(parts(window).status, QLabel, "creditBalance")
+
+
 def credit_text(window: MainWindow) -> str:
-    label = window.status.credit_label
+    label = credit_label(window)
     return label.text() if label.isVisible() else ""
 
 
@@ -72,13 +77,13 @@ async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
     with credit_sandbox(20) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             await wait_until(lambda: credit_text(window) == "Credit: $30.00", what="the balance")
-            assert window.status.credit_label.accessibleName() == "Credit: $30.00"
+            assert credit_label(window).accessibleName() == "Credit: $30.00"
 
             write_task(window, qtbot, "First report", "25")
             question = await press_send(window, qtbot)
             assert "left" not in question  # $25 fits in $30: no warning
             press(confirmation(), "Post task")
-            await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the first post")
+            await wait_until(lambda: parts(window).banner.text.text().startswith("Posted"), what="the first post")
             await wait_until(lambda: credit_text(window) == "Credit: $5.00", what="the balance after the post")
 
             write_task(window, qtbot, "Second report", "10")
@@ -87,27 +92,27 @@ async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
             buttons = [b.text() for b in confirmation().buttons()]  # type: ignore[union-attr]
             assert "Post anyway" in buttons and "Add credit on the website" in buttons
             press(confirmation(), "Post anyway")
-            await wait_until(lambda: "Waiting for credit" in window.banner.text.text(), what="the refusal")
-            said = window.banner.text.text()
+            await wait_until(lambda: "Waiting for credit" in parts(window).banner.text.text(), what="the refusal")
+            said = parts(window).banner.text.text()
             assert "this task needs $10.00 and your credit is $5.00, so $5.00 is missing" in said
             [draft] = window.store.list_drafts()
             assert draft.state == CREDIT and draft.values["title"] == "Second report"
             assert draft.values["description"] == "Numbers in a table, please." and draft.values["budget_usd"] == 10
-            row = next(r for r in range(window.proxy.rowCount()) if cell(window, r, "Title") == "Second report")
+            row = next(r for r in range(parts(window).proxy.rowCount()) if cell(window, r, "Title") == "Second report")
             assert cell(window, row, "Status").endswith("Waiting for credit")
-            assert "Waiting for credit" in window.drafts.list.item(0).text()
+            assert "Waiting for credit" in parts(window).drafts_list.item(0).text()
             assert len(server.app.state.tasks) == 1
 
-            window.banner.action("Add credit on the website").click()  # type: ignore[union-attr]
+            parts(window).banner.action("Add credit on the website").click()  # type: ignore[union-attr]
             assert browser.opened and "/api/v1/a2a/credits/topup" in browser.opened[-1]
             posts_before = sum(1 for r in server.app.state.requests_seen if r[0] == "POST")
-            assert await window.outbox.drain() == 0  # the outbox's own rounds never resend it
+            assert await window.session.outbox.drain() == 0  # the outbox's own rounds never resend it
             assert sum(1 for r in server.app.state.requests_seen if r[0] == "POST") == posts_before
 
             top_up(server, 20)
-            qtbot.mouseClick(window.tasks.refresh_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(parts(window).tasks.refresh_button, Qt.MouseButton.LeftButton)
             await wait_until(lambda: window.store.list_drafts() == [], timeout=15, what="the draft to be sent")
-            await wait_until(lambda: len(window.model.tasks()) == 2, what="both tasks in the table")
+            await wait_until(lambda: len(parts(window).model.tasks()) == 2, what="both tasks in the table")
             assert sorted(t.body["title"] for t in server.app.state.tasks.values()) == ["First report", "Second report"]
             await wait_until(lambda: credit_text(window) == "Credit: $15.00", what="the balance after it")
 
@@ -120,9 +125,9 @@ async def test_refresh_while_still_short_sends_nothing_and_says_so(qtbot, tmp_pa
             await press_send(window, qtbot)
             press(confirmation(), "Post anyway")
             await wait_until(lambda: window.store.list_drafts()[0].state == CREDIT, what="the refusal")
-            qtbot.mouseClick(window.tasks.refresh_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(parts(window).tasks.refresh_button, Qt.MouseButton.LeftButton)
             await wait_until(
-                lambda: "still waits for credit: $7.00 is missing" in window.banner.text.text(), what="the words"
+                lambda: "still waits for credit: $7.00 is missing" in parts(window).banner.text.text(), what="the words"
             )
             assert len(server.app.state.tasks) == 0 and window.store.list_drafts()[0].state == CREDIT
 
@@ -138,19 +143,19 @@ async def test_add_credit_from_the_confirmation_opens_the_top_up_page_and_sends_
             press(confirmation(), "Add credit on the website")
             await wait_until(lambda: bool(browser.opened), what="the browser")
             assert browser.opened[-1] == server.url + "/api/v1/a2a/credits/topup"
-            assert window.form.title.text() == "Later" and len(server.app.state.tasks) == 0
+            assert parts(window).form.title.text() == "Later" and len(server.app.state.tasks) == 0
 
 
 async def test_a_server_without_the_balance_endpoint_changes_nothing_else(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with credit_sandbox(1000, balance_endpoint=False) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
-            await wait_until(lambda: window.connection_label.text().startswith("Demo mode"), what="online")
+            await wait_until(lambda: parts(window).connection_label.text().startswith("Demo mode"), what="online")
             await wait_until(lambda: server.app.state.credit_asked > 0, what="the balance to be asked for")
-            assert not window.status.credit_label.isVisible()
+            assert not credit_label(window).isVisible()
             write_task(window, qtbot, "Plain post", "250")
             question = await press_send(window, qtbot)
             assert question == "Post “Plain post” for $250.00?"
             press(confirmation(), "Post task")
-            await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the post")
-            assert not window.status.credit_label.isVisible()
-            assert window.connection_label.text().startswith("Demo mode")
+            await wait_until(lambda: parts(window).banner.text.text().startswith("Posted"), what="the post")
+            assert not credit_label(window).isVisible()
+            assert parts(window).connection_label.text().startswith("Demo mode")

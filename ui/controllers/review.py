@@ -178,6 +178,14 @@ class ReviewController(QObject):
             self.waiting = waiting
             self.waiting_changed.emit(waiting)
 
+    async def shutdown(self) -> None:
+        """The app is closing: the review windows and alerts stop, then the review service's
+        connection is closed."""
+        self.close()
+        service = self.set_service(None)
+        if service is not None:
+            await service.aclose()
+
     def close(self) -> None:
         self._timer.stop()
         for window in list(self.windows.values()):
