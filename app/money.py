@@ -72,6 +72,7 @@ class Balance:
     total_spent_usd: float | None = None
     caller_id: str | None = None
     read_at: float = 0.0
+    topup_url: str | None = None  # where the server says credit is added, when it says
 
     def to_json(self, api_url: str) -> str:
         return json.dumps({**self.__dict__, "api_url": api_url})
@@ -90,12 +91,14 @@ def parse_balance(data: Any, *, read_at: float | None = None) -> Balance | None:
     if balance is None:
         return None
     caller = data.get("caller_id")
+    topup = data.get("topup_url")
     return Balance(
         balance_usd=balance,
         total_deposited_usd=amount(data.get("total_deposited_usd")),
         total_spent_usd=amount(data.get("total_spent_usd")),
         caller_id=str(caller)[:200] if isinstance(caller, (str, int)) and not isinstance(caller, bool) else None,
         read_at=time.time() if read_at is None else read_at,
+        topup_url=topup.strip()[:2000] if isinstance(topup, str) and topup.strip() else None,
     )
 
 

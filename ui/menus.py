@@ -90,4 +90,6 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: _show_about(window))
     help_menu.addAction(about)
-    return MenuActions(new_task, export, settings, quit_action, refresh, spending, review, about, change_key, forget_key)
+    return MenuActions(
+        new_task, export, settings, quit_action, refresh, spending, review, about, change_key, forget_key
+    )

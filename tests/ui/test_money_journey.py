@@ -118,10 +118,10 @@ async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
 
 
 async def test_refresh_while_still_short_sends_nothing_and_says_so(qtbot, tmp_path: Path, browser: Browser) -> None:  # type: ignore[no-untyped-def]
-    with credit_sandbox(-5) as server:  # $5
+    with credit_sandbox(0) as server:  # the free $10
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
-            await wait_until(lambda: credit_text(window) == "Credit: $5.00", what="the balance")
-            write_task(window, qtbot, "Too dear", "12")
+            await wait_until(lambda: credit_text(window) == "Credit: $10.00", what="the balance")
+            write_task(window, qtbot, "Too dear", "17")
             await press_send(window, qtbot)
             press(confirmation(), "Post anyway")
             await wait_until(lambda: window.store.list_drafts()[0].state == CREDIT, what="the refusal")
@@ -135,14 +135,14 @@ async def test_refresh_while_still_short_sends_nothing_and_says_so(qtbot, tmp_pa
 async def test_add_credit_from_the_confirmation_opens_the_top_up_page_and_sends_nothing(
     qtbot, tmp_path: Path, browser: Browser
 ) -> None:  # type: ignore[no-untyped-def]
-    with credit_sandbox(-5) as server:
+    with credit_sandbox(0) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
-            await wait_until(lambda: credit_text(window) == "Credit: $5.00", what="the balance")
-            write_task(window, qtbot, "Later", "12")
+            await wait_until(lambda: credit_text(window) == "Credit: $10.00", what="the balance")
+            write_task(window, qtbot, "Later", "17")
             await press_send(window, qtbot)
             press(confirmation(), "Add credit on the website")
             await wait_until(lambda: bool(browser.opened), what="the browser")
-            assert browser.opened[-1] == server.url + "/api/v1/a2a/credits/topup"
+            assert browser.opened[-1].startswith(server.url + "/api/v1/a2a/credits/topup")
             assert parts(window).form.title.text() == "Later" and len(server.app.state.tasks) == 0
 
 
@@ -159,3 +159,44 @@ async def test_a_server_without_the_balance_endpoint_changes_nothing_else(qtbot,
             await wait_until(lambda: parts(window).banner.text.text().startswith("Posted"), what="the post")
             assert not credit_label(window).isVisible()
             assert parts(window).connection_label.text().startswith("Demo mode")
+
+
+async def test_money_speaks_german(qtbot, tmp_path: Path, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    """LANGUAGE=de: the credit, the warning before posting, the refusal, Waiting for credit, the
+    Spending window and its menu entry, in German, money as German writes dollars."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.helpers import trigger
+    from ui.i18n import install_translations, remove_translations
+    from ui.windows.spending import SpendingWindow
+
+    application = QApplication.instance()
+    assert install_translations(application, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"  # type: ignore[arg-type]
+    try:
+        with credit_sandbox(0) as server:  # the free $10
+            async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+                await wait_until(lambda: credit_text(window) == "Guthaben: 10,00\xa0$", what="the German balance")
+                write_task(window, qtbot, "Zu teuer", "17")
+                question = await press_send(window, qtbot)
+                assert "Es ist nur noch 10,00\xa0$ Guthaben übrig, 7,00\xa0$ weniger" in question
+                press(confirmation(), "Trotzdem einstellen")
+                await wait_until(lambda: "Wartet auf Guthaben" in parts(window).banner.text.text(), what="the refusal")
+                assert "es fehlen also 7,00\xa0$" in parts(window).banner.text.text()
+                row = next(r for r in range(parts(window).proxy.rowCount()) if cell(window, r, "Title") == "Zu teuer")
+                assert cell(window, row, "Status").endswith("Wartet auf Guthaben")
+                assert "Wartet auf Guthaben" in parts(window).drafts_list.item(0).text()
+                trigger(window, "spendingAction")
+                await wait_until(
+                    lambda: any(
+                        isinstance(w, SpendingWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+                    ),
+                    what="the Spending window",
+                )
+                [view] = [w for w in QApplication.topLevelWidgets() if isinstance(w, SpendingWindow)]
+                assert view.windowTitle() == "Ausgaben"
+                headers = [view.table.horizontalHeaderItem(i).text() for i in range(view.table.columnCount())]
+                assert headers == ["Monat", "Gebunden", "Bezahlt", "Erstattet", "Offen"]
+                assert view.credit.text().startswith("Guthaben: 10,00\xa0$.")
+                view.close()
+    finally:
+        remove_translations(application)  # type: ignore[arg-type]

@@ -32,6 +32,8 @@ def test_the_documented_balance_is_read() -> None:
     data = {"caller_id": "u-1", "balance_usd": 31.5, "total_deposited_usd": 50, "total_spent_usd": 18.5}
     balance = parse_balance(data, read_at=5.0)
     assert balance == Balance(31.5, 50.0, 18.5, "u-1", 5.0)
+    offered = parse_balance({**data, "topup_url": "https://aitasker.co/topup?c=u-1"})
+    assert offered is not None and offered.topup_url == "https://aitasker.co/topup?c=u-1"
 
 
 @pytest.mark.parametrize(

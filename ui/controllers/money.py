@@ -165,7 +165,8 @@ class MoneyController(QObject):
 
     def open_topup(self, offered: str | None = None) -> None:
         """AITasker's page for adding credit, in the person's browser."""
-        url = self.topup_url(offered or self._offered_topup)
+        balance = self.watch.balance
+        url = self.topup_url(offered or self._offered_topup or (balance.topup_url if balance else None))
         if not QDesktopServices.openUrl(QUrl(url)):
             self._banner.show_message(
                 fill(self.tr("The browser could not be opened. Add credit at %1"), url), kind="warning"
