@@ -161,6 +161,10 @@ class CreditWatch:
             return False
         return self._failed or self._clock() - self.balance.read_at > FRESH_FOR
 
+    def not_read_now(self) -> None:
+        """AITasker cannot be reached: what is known is shown as of its time."""
+        self._failed = True
+
     def forget(self) -> None:
         self.balance = None
         self._save(None)

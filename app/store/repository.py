@@ -942,14 +942,15 @@ class Store:
         for page in self.unfinished_pages(final_statuses, size=size):
             yield from page
 
-    def money_rows(self) -> list[tuple[Any, ...]]:
+    def money_rows(self, *, since: float | None = None) -> list[tuple[Any, ...]]:
         """Each task's (id, status, budget_usd, created_ts, paid_usd, refunded_usd), the last two
         as the server sent them (None when it did not): what spending by month needs, no JSON parsed
-        in Python."""
+        in Python. ``since``: only tasks posted then or later (seconds since the epoch)."""
         return self._db.execute(
             "SELECT id, status, budget_usd, created_ts, json_extract(json, '$.paid_usd'), "
             "json_extract(json, '$.refunded_usd') "
-            "FROM (SELECT *, CASE WHEN json_valid(body) THEN body END AS json FROM tasks)"
+            "FROM (SELECT *, CASE WHEN json_valid(body) THEN body END AS json FROM tasks WHERE created_ts >= ?)",
+            (-1e18 if since is None else since,),
         ).fetchall()
 
     def count_tasks(self) -> int:

@@ -119,6 +119,8 @@ def test_money_rows_read_what_the_server_said_was_paid(store: Store) -> None:
         ]
     )
     rows = {row.id: row for row in money_rows(store.money_rows())}
+    may_3 = {row.id for row in money_rows(store.money_rows(since=rows["open"].created_ts))}
+    assert may_3 == {"open"}  # posted then or later
     assert (rows["paid"].paid_usd, rows["paid"].refunded_usd, rows["paid"].budget_usd) == (31.5, 8.5, 40.0)
     assert (rows["open"].paid_usd, rows["none"].budget_usd, rows["none"].created_ts) == (None, None, 0.0)
     from datetime import UTC

@@ -200,3 +200,26 @@ async def test_money_speaks_german(qtbot, tmp_path: Path, browser: Browser) -> N
                 view.close()
     finally:
         remove_translations(application)  # type: ignore[arg-type]
+
+
+async def test_the_balance_is_kept_and_shown_as_of_its_time_while_offline(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from tests.conftest import free_port
+
+    port = free_port()
+    with credit_sandbox(20) as server:
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            await wait_until(lambda: credit_text(window) == "Credit: $30.00", what="the balance")
+            assert "Added so far: $30.00" in credit_label(window).toolTip()
+    read_at = datetime.now().strftime("%H:%M")
+    # The next start cannot reach AITasker: the last balance shows, with the time it was read.
+    async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+        await wait_until(lambda: credit_text(window).startswith("Credit: $30.00 (as of "), what="the kept balance")
+        assert credit_text(window) in (
+            f"Credit: $30.00 (as of {read_at})",
+            f"Credit: $30.00 (as of {datetime.now():%H:%M})",
+        )
+    # Another server's balance is not this one's.
+    async with open_window(qtbot, f"http://127.0.0.1:{port}", DEMO_API_KEY, tmp_path) as window:
+        assert not credit_label(window).isVisible()

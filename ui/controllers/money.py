@@ -128,11 +128,14 @@ class MoneyController(QObject):
 
     def state_changed(self, change: StateChange) -> None:
         """Online (a round of the tasks was read): the balance with them. No key, or a key refused:
-        the balance shown was that account's."""
+        the balance shown was that account's. Offline: the last one stays, "as of" its time."""
         if change.state == ConnectionState.ONLINE:
             self.refresh_with_tasks()
         elif change.state in (ConnectionState.NO_KEY, ConnectionState.UNAUTHORIZED):
             self.forget_balance()
+        elif change.state in (ConnectionState.OFFLINE, ConnectionState.ERROR):
+            self.watch.not_read_now()
+            self.show_balance()  # the last one, with its time
 
     def forget_balance(self) -> None:
         """The key was forgotten: the balance was that account's."""
@@ -150,8 +153,9 @@ class MoneyController(QObject):
         if limit is None:
             return None
         today = date.today()
-        this_month = spending(money_rows(self._store.money_rows())).month(today.year, today.month)
-        return over_limit(limit, this_month, budget_usd)
+        month_began = datetime(today.year, today.month, 1).astimezone().timestamp()
+        rows = money_rows(self._store.money_rows(since=month_began))  # this month's tasks only
+        return over_limit(limit, spending(rows).month(today.year, today.month), budget_usd)
 
     def topup_url(self, offered: str | None = None) -> str:
         return topup_address(self._session.connection.api_url, offered)
