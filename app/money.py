@@ -25,7 +25,7 @@ from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from urllib.parse import urlsplit
 
-from app.store.repository import StoreError
+from app.store.disk_errors import StoreError
 
 if TYPE_CHECKING:
     from app.api.client import TasksClient

@@ -10,7 +10,7 @@ import json
 from typing import Any, NamedTuple, Protocol
 
 import resources
-from app.store.repository import StoreError
+from app.store.disk_errors import StoreError
 
 
 class TaskType(NamedTuple):

@@ -68,6 +68,25 @@
     </message>
 </context>
 <context>
+    <name>ActionsController</name>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>A request you confirmed is on its way to AITasker. Quit when its answer is in, or quit now? If you quit now, the app checks at its next start what AITasker did with it.</source>
+        <translation>Eine Anfrage, die Sie bestätigt haben, ist auf dem Weg zu AITasker. Beenden, sobald die Antwort da ist, oder jetzt beenden? Wenn Sie jetzt beenden, prüft die App beim nächsten Start, was AITasker damit gemacht hat.</translation>
+    </message>
+    <message>
+        <source>Wait, then quit</source>
+        <translation>Warten, dann beenden</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+</context>
+<context>
     <name>CategoryChooser</name>
     <message>
         <source>Category</source>
@@ -269,8 +288,12 @@
 %3 · geändert %4</translation>
     </message>
     <message>
-        <source>The connection broke while this task was being sent, so it may or may not be on AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
-        <translation>Die Verbindung brach ab, während diese Aufgabe gesendet wurde. Sie ist also vielleicht bei AITasker angekommen, vielleicht nicht. Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+        <source>This task may or may not be on AITasker: we can&apos;t tell whether it arrived.</source>
+        <translation>Diese Aufgabe ist vielleicht bei AITasker, vielleicht nicht: Wir wissen nicht, ob sie angekommen ist.</translation>
+    </message>
+    <message>
+        <source>%1 Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
+        <translation>%1 Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
     </message>
     <message>
         <source>%1 It waits here; after adding credit, press Refresh on Your tasks to send it.</source>
@@ -462,6 +485,17 @@ Erstattet: %4</translation>
     <message>
         <source>Open the review</source>
         <translation>Prüfung öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Pictures</name>
+    <message>
+        <source>This picture could not be shown.</source>
+        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>This picture is too large to show (%1 × %2 pixels).</source>
+        <translation>Dieses Bild ist zu groß zum Anzeigen (%1 × %2 Pixel).</translation>
     </message>
 </context>
 <context>
@@ -752,10 +786,6 @@ Erstattet: %4</translation>
         <translation>✓ Gewählt — </translation>
     </message>
     <message>
-        <source>This picture could not be shown.</source>
-        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
-    </message>
-    <message>
         <source>✓ You chose this version.</source>
         <translation>✓ Sie haben diese Version gewählt.</translation>
     </message>
@@ -778,6 +808,14 @@ Erstattet: %4</translation>
     <message>
         <source>Picture by %1</source>
         <translation>Bild von %1</translation>
+    </message>
+    <message>
+        <source>More details</source>
+        <translation>Weitere Details</translation>
+    </message>
+    <message>
+        <source>More details of this version</source>
+        <translation>Weitere Details dieser Version</translation>
     </message>
     <message>
         <source>file</source>
@@ -812,6 +850,10 @@ Erstattet: %4</translation>
         <translation>Es wurde schon eine Version gewählt.</translation>
     </message>
     <message>
+        <source>AITasker sent this version without a reference, so it can be chosen only on AITasker&apos;s website.</source>
+        <translation>AITasker hat diese Version ohne Kennung gesendet; Sie können sie daher nur auf der Website von AITasker wählen.</translation>
+    </message>
+    <message>
         <source>Versions can be chosen only while the task waits for your review.</source>
         <translation>Versionen können nur gewählt werden, solange die Aufgabe auf Ihre Prüfung wartet.</translation>
     </message>
@@ -836,6 +878,10 @@ Erstattet: %4</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>The review closed before you confirmed, so your choice was not sent.</source>
+        <translation>Die Prüfzeit endete, bevor Sie bestätigt haben. Ihre Wahl wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
         <source>Sending your choice…</source>
         <translation>Ihre Wahl wird gesendet …</translation>
     </message>
@@ -848,20 +894,44 @@ Erstattet: %4</translation>
         <translation>AITasker hat die Wahl nicht angenommen. %1</translation>
     </message>
     <message>
+        <source>Another request for this task is still waiting for AITasker&apos;s answer. Nothing more is sent until it is settled.</source>
+        <translation>Eine andere Anfrage zu dieser Aufgabe wartet noch auf die Antwort von AITasker. Bis das geklärt ist, wird nichts weiter gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sure your choice reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Wahl bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Not sure your request reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Anfrage bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting to learn whether AITasker received your last request…</source>
+        <translation>Es wird noch geklärt, ob AITasker Ihre letzte Anfrage erhalten hat …</translation>
+    </message>
+    <message>
+        <source>Your choice was sent: AITasker is applying it.</source>
+        <translation>Ihre Wahl wurde gesendet: AITasker setzt sie gerade um.</translation>
+    </message>
+    <message>
+        <source>AITasker has your choice.</source>
+        <translation>AITasker hat Ihre Wahl erhalten.</translation>
+    </message>
+    <message>
+        <source>AITasker has your request.</source>
+        <translation>AITasker hat Ihre Anfrage erhalten.</translation>
+    </message>
+    <message>
         <source>You chose %1 version. %2 is finishing it now.</source>
         <translation>Sie haben gewählt (%1). %2 stellt sie jetzt fertig.</translation>
     </message>
     <message>
-        <source>We can&apos;t tell whether AITasker received your choice, and checking failed too. Press Refresh in a moment to see what AITasker shows.</source>
-        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat, und auch die Prüfung schlug fehl. Drücken Sie gleich auf Aktualisieren, um zu sehen, was AITasker anzeigt.</translation>
-    </message>
-    <message>
-        <source>AITasker has your choice: %1 version.</source>
-        <translation>AITasker hat Ihre Wahl erhalten: %1.</translation>
-    </message>
-    <message>
         <source>Your choice did not reach AITasker. You can choose again.</source>
         <translation>Ihre Wahl hat AITasker nicht erreicht. Sie können erneut wählen.</translation>
+    </message>
+    <message>
+        <source>Your request did not reach AITasker. You can ask again.</source>
+        <translation>Ihre Anfrage ist nicht bei AITasker angekommen. Sie können erneut fragen.</translation>
     </message>
     <message>
         <source>Ask for a new round of versions for %1?</source>
@@ -894,6 +964,26 @@ Erstattet: %4</translation>
     <message>
         <source>Done: AITasker is preparing a new round of versions.</source>
         <translation>Erledigt: AITasker bereitet eine neue Runde Versionen vor.</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Bewertung: %1</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Kennung: %1</translation>
+    </message>
+    <message>
+        <source>none sent</source>
+        <translation>keine gesendet</translation>
+    </message>
+    <message>
+        <source>Price as sent: %1</source>
+        <translation>Preis wie gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Score as sent: %1</source>
+        <translation>Bewertung wie gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1377,10 @@ Erstattet: %4</translation>
         <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
     </message>
     <message>
+        <source>When every task was last asked about. A task that could not be refreshed says so in its row.</source>
+        <translation>Wann zuletzt jede Aufgabe abgefragt wurde. Eine Aufgabe, die nicht aktualisiert werden konnte, sagt es in ihrer Zeile.</translation>
+    </message>
+    <message>
         <source>Credit: %1</source>
         <translation>Guthaben: %1</translation>
     </message>
@@ -1591,6 +1685,18 @@ Erstattet: %4</translation>
 <context>
     <name>TasksTableModel</name>
     <message>
+        <source>Could not refresh: %1</source>
+        <translation>Nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>What this row shows came from AITasker at %1.</source>
+        <translation>Was diese Zeile zeigt, kam am %1 von AITasker.</translation>
+    </message>
+    <message>
+        <source>What this row shows was saved before the app started; it is tried again by itself.</source>
+        <translation>Was diese Zeile zeigt, wurde vor dem Start der App gespeichert; es wird von selbst erneut versucht.</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1785,12 +1891,28 @@ Erstattet: %4</translation>
         <translation>AITasker hat gerade Probleme. Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
+        <source>%1 Please try again in a few minutes.</source>
+        <translation>%1 Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (%1).</source>
+        <translation>Der Server hatte ein Problem (%1).</translation>
+    </message>
+    <message>
         <source>Can&apos;t reach AITasker. Check your internet connection.</source>
         <translation>AITasker ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung.</translation>
     </message>
     <message>
         <source>The connection broke after your task was sent, so we can&apos;t tell whether AITasker received it. Nothing will be sent again without your say-so.</source>
         <translation>Die Verbindung brach ab, nachdem Ihre Aufgabe gesendet wurde, deshalb wissen wir nicht, ob AITasker sie erhalten hat. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>AITasker did not answer in time after your task was sent, so we can&apos;t tell whether it received it. Nothing will be sent again without your say-so.</source>
+        <translation>AITasker hat nach dem Senden Ihrer Aufgabe nicht rechtzeitig geantwortet, deshalb wissen wir nicht, ob sie angekommen ist. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 It happened while receiving your task, so we can&apos;t tell whether it was posted. Nothing will be sent again without your say-so.</source>
+        <translation>%1 Das geschah beim Empfang Ihrer Aufgabe, deshalb wissen wir nicht, ob sie eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
     </message>
     <message>
         <source>AITasker sent an answer this app does not understand.</source>
@@ -1945,8 +2067,8 @@ Erstattet: %4</translation>
         <translation>Unklar, ob gesendet</translation>
     </message>
     <message>
-        <source>The connection broke while sending. Open Drafts to send it again or keep it as a draft.</source>
-        <translation>Die Verbindung brach beim Senden ab. Öffnen Sie die Entwürfe, um sie erneut zu senden oder als Entwurf zu behalten.</translation>
+        <source>We can&apos;t tell whether it reached AITasker. Open Drafts to see why, and to send it again or keep it as a draft.</source>
+        <translation>Wir wissen nicht, ob sie bei AITasker angekommen ist. Öffnen Sie die Entwürfe, um den Grund zu sehen und sie erneut zu senden oder als Entwurf zu behalten.</translation>
     </message>
     <message>
         <source>Waiting for credit</source>
@@ -2265,8 +2387,24 @@ Erstattet: %4</translation>
         <translation>Es ist noch kein AITasker-Konto verbunden.</translation>
     </message>
     <message>
-        <source>Sending was interrupted.</source>
-        <translation>Das Senden wurde unterbrochen.</translation>
+        <source>Sending was interrupted, so we can&apos;t tell whether AITasker received this task.</source>
+        <translation>Das Senden wurde unterbrochen, deshalb wissen wir nicht, ob AITasker diese Aufgabe erhalten hat.</translation>
+    </message>
+    <message>
+        <source>Some characters, such as 👍🏽 or 👨‍👩‍👧, take more than one of the %1 that AITasker allows here, so there is room for fewer.</source>
+        <translation>Manche Zeichen, etwa 👍🏽 oder 👨‍👩‍👧, belegen mehr als eines der %1 Zeichen, die AITasker hier erlaubt; deshalb ist Platz für weniger.</translation>
+    </message>
+    <message>
+        <source>AITasker does not let this key read this task (403).</source>
+        <translation>AITasker erlaubt diesem Schlüssel nicht, diese Aufgabe zu lesen (403).</translation>
+    </message>
+    <message>
+        <source>AITasker refused to show this task (401).</source>
+        <translation>AITasker hat es abgelehnt, diese Aufgabe zu zeigen (401).</translation>
+    </message>
+    <message>
+        <source>Something went wrong in this app while reading this task.</source>
+        <translation>Beim Lesen dieser Aufgabe ist in dieser App etwas schiefgegangen.</translation>
     </message>
     <message>
         <source>Enough for a small piece: a caption, a short text or a first simple idea.</source>

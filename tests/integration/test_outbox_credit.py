@@ -16,7 +16,8 @@ from app.api.client import TasksClient
 from app.api.errors import NotEnoughCredit
 from app.money import money_rows, spending
 from app.outbox import Outbox
-from app.store.repository import CREDIT, DRAFT, WAITING, Store
+from app.store.drafts_table import CREDIT, DRAFT, WAITING
+from app.store.repository import Store
 
 URL = "https://api.example.test"
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel
 
 from app.sandbox.service import DEMO_API_KEY
-from app.store.repository import CREDIT
+from app.store.drafts_table import CREDIT
 from tests.conftest import wait_until
 from tests.credit_sandbox import credit_sandbox, top_up
 from tests.ui.helpers import cell, confirmation, find, open_window, parts, press
@@ -109,7 +109,7 @@ async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
             assert await window.session.outbox.drain() == 0  # the outbox's own rounds never resend it
             assert sum(1 for r in server.app.state.requests_seen if r[0] == "POST") == posts_before
 
-            top_up(server, 20)
+            top_up(browser.opened[-1], 20)  # on the page the app opened
             qtbot.mouseClick(parts(window).tasks.refresh_button, Qt.MouseButton.LeftButton)
             await wait_until(lambda: window.store.list_drafts() == [], timeout=15, what="the draft to be sent")
             await wait_until(lambda: len(parts(window).model.tasks()) == 2, what="both tasks in the table")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
-from tests.ui.helpers import cell, confirmation, open_window, parts, press, trigger
+from tests.ui.helpers import cell, confirmation, open_window, parts, press, trigger, version_list
 from ui.windows.review.window import ReviewWindow
 
 
@@ -51,17 +51,19 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             await wait_until(lambda: task_id in window.reviews.windows, what="Ctrl+R to open the review")
             review: ReviewWindow = window.reviews.windows[task_id]
             await wait_until(
-                lambda: review.versions.count() >= 2 and review.operations is not None, what="the versions"
+                lambda: version_list(review).count() >= 2 and review.operations is not None, what="the versions"
             )
             await wait_until(
-                lambda: all(not review.versions.item(r).icon().isNull() for r in range(review.versions.count())),
+                lambda: all(
+                    not version_list(review).item(r).icon().isNull() for r in range(version_list(review).count())
+                ),
                 what="their pictures",
             )
-            names = [review.versions.item(r).text().split(" · ")[0] for r in range(review.versions.count())]
+            names = [version_list(review).item(r).text().split(" · ")[0] for r in range(version_list(review).count())]
             assert all(names) and len(set(names)) == len(names)
 
             # The table refreshing meanwhile does not disturb the review.
-            qtbot.keyClick(review.versions, Qt.Key.Key_Down)
+            qtbot.keyClick(version_list(review), Qt.Key.Key_Down)
             picked = review.current_bid()
             trigger(window, "refreshAction")  # View → Refresh now (F5)
             await wait_until(lambda: window.reviews.waiting == 1, what="a refresh round")
