@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
 
         self.actions = ActionsController(self, ActionJournal(store))
         self.actions.quitChosen.connect(self.close)
+        self.actions.changed.connect(self.money.action_changed)
         self.reviews = ReviewController(
             self, self.actions, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
         )

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from app.actions import JournalEntry, Phase
 from app.connection import ConnectionState, StateChange
 from app.money import (
     Balance,
@@ -100,6 +101,11 @@ class MoneyController(QObject):
     def refresh_balance(self) -> None:
         """Read the balance now (after a post, a choice, a Refresh), in the background."""
         self._session.spawn(self.read_balance())
+
+    def action_changed(self, entry: object) -> None:
+        """An action that moves money (a choice, a cancel, an approval…) happened: the credit again."""
+        if isinstance(entry, JournalEntry) and entry.phase == Phase.DONE:
+            self.refresh_balance()
 
     def refresh_with_tasks(self) -> None:
         """The tasks were just read: the balance too, unless it was read a moment ago."""
