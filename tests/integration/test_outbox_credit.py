@@ -94,8 +94,8 @@ async def test_a_draft_waiting_for_credit_can_be_taken_back_or_queued(store: Sto
         for name in ("a", "b"):
             store.save_draft(name, values(name, 10.0))
             assert (await outbox.send(name)).state == CREDIT
-        assert outbox.take_back("a") and store.get_draft("a").state == DRAFT  # type: ignore[union-attr]
-        assert outbox.queue("b") and store.get_draft("b").state == WAITING  # type: ignore[union-attr]
+        assert outbox.take_back("a") and store.get_draft("a").state == DRAFT
+        assert outbox.queue("b") and store.get_draft("b").state == WAITING
 
 
 def test_money_rows_read_what_the_server_said_was_paid(store: Store) -> None:

@@ -38,13 +38,13 @@ class Browser(QObject):
 def browser() -> Iterator[Browser]:
     browser = Browser()
     for scheme in ("http", "https"):
-        QDesktopServices.setUrlHandler(scheme, browser, "open")
+        QDesktopServices.setUrlHandler(scheme, browser, b"open")
     yield browser
     for scheme in ("http", "https"):
         QDesktopServices.unsetUrlHandler(scheme)
 
 
-def write_task(window: MainWindow, qtbot, title: str, budget: str) -> None:  # type: ignore[no-untyped-def]
+def write_task(window: MainWindow, qtbot, title: str, budget: str) -> None:
     form = parts(window).form
     qtbot.keyClicks(form.title, title)
     qtbot.keyClicks(form.description, "Numbers in a table, please.")
@@ -54,7 +54,7 @@ def write_task(window: MainWindow, qtbot, title: str, budget: str) -> None:  # t
     qtbot.keyClicks(form.budget.spin, budget)
 
 
-async def press_send(window: MainWindow, qtbot) -> str:  # type: ignore[no-untyped-def]
+async def press_send(window: MainWindow, qtbot) -> str:
     qtbot.mouseClick(parts(window).form.send_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: confirmation() is not None, what="the confirmation")
     box = confirmation()
@@ -73,7 +73,7 @@ def credit_text(window: MainWindow) -> str:
 
 async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
     qtbot, tmp_path: Path, browser: Browser
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with credit_sandbox(20) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             await wait_until(lambda: credit_text(window) == "Credit: $30.00", what="the balance")
@@ -89,7 +89,7 @@ async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
             write_task(window, qtbot, "Second report", "10")
             question = await press_send(window, qtbot)
             assert "Only $5.00 of credit is left, $5.00 less than this task's budget" in question
-            buttons = [b.text() for b in confirmation().buttons()]  # type: ignore[union-attr]
+            buttons = [b.text() for b in confirmation().buttons()]
             assert "Post anyway" in buttons and "Add credit on the website" in buttons
             press(confirmation(), "Post anyway")
             await wait_until(lambda: "Waiting for credit" in parts(window).banner.text.text(), what="the refusal")
@@ -103,7 +103,7 @@ async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
             assert "Waiting for credit" in parts(window).drafts_list.item(0).text()
             assert len(server.app.state.tasks) == 1
 
-            parts(window).banner.action("Add credit on the website").click()  # type: ignore[union-attr]
+            parts(window).banner.action("Add credit on the website").click()
             assert browser.opened and "/api/v1/a2a/credits/topup" in browser.opened[-1]
             posts_before = sum(1 for r in server.app.state.requests_seen if r[0] == "POST")
             assert await window.session.outbox.drain() == 0  # the outbox's own rounds never resend it
@@ -117,7 +117,7 @@ async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
             await wait_until(lambda: credit_text(window) == "Credit: $15.00", what="the balance after it")
 
 
-async def test_refresh_while_still_short_sends_nothing_and_says_so(qtbot, tmp_path: Path, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+async def test_refresh_while_still_short_sends_nothing_and_says_so(qtbot, tmp_path: Path, browser: Browser) -> None:
     with credit_sandbox(0) as server:  # the free $10
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             await wait_until(lambda: credit_text(window) == "Credit: $10.00", what="the balance")
@@ -134,7 +134,7 @@ async def test_refresh_while_still_short_sends_nothing_and_says_so(qtbot, tmp_pa
 
 async def test_add_credit_from_the_confirmation_opens_the_top_up_page_and_sends_nothing(
     qtbot, tmp_path: Path, browser: Browser
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with credit_sandbox(0) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             await wait_until(lambda: credit_text(window) == "Credit: $10.00", what="the balance")
@@ -146,7 +146,7 @@ async def test_add_credit_from_the_confirmation_opens_the_top_up_page_and_sends_
             assert parts(window).form.title.text() == "Later" and len(server.app.state.tasks) == 0
 
 
-async def test_a_server_without_the_balance_endpoint_changes_nothing_else(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_server_without_the_balance_endpoint_changes_nothing_else(qtbot, tmp_path: Path) -> None:
     with credit_sandbox(1000, balance_endpoint=False) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             await wait_until(lambda: parts(window).connection_label.text().startswith("Demo mode"), what="online")
@@ -161,7 +161,7 @@ async def test_a_server_without_the_balance_endpoint_changes_nothing_else(qtbot,
             assert parts(window).connection_label.text().startswith("Demo mode")
 
 
-async def test_money_speaks_german(qtbot, tmp_path: Path, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+async def test_money_speaks_german(qtbot, tmp_path: Path, browser: Browser) -> None:
     """LANGUAGE=de: the credit, the warning before posting, the refusal, Waiting for credit, the
     Spending window and its menu entry, in German, money as German writes dollars."""
     from PySide6.QtWidgets import QApplication
@@ -202,7 +202,7 @@ async def test_money_speaks_german(qtbot, tmp_path: Path, browser: Browser) -> N
         remove_translations(application)  # type: ignore[arg-type]
 
 
-async def test_the_balance_is_kept_and_shown_as_of_its_time_while_offline(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_balance_is_kept_and_shown_as_of_its_time_while_offline(qtbot, tmp_path: Path) -> None:
     from datetime import datetime
 
     from tests.conftest import free_port

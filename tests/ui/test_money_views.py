@@ -108,12 +108,12 @@ def spending_window() -> SpendingWindow:
     return window
 
 
-def shown_ids(window) -> set[str]:  # type: ignore[no-untyped-def]
+def shown_ids(window) -> set[str]:
     proxy = parts(window).proxy
     return {proxy.row(i).id for i in range(proxy.rowCount())}
 
 
-async def test_spending_of_200_tasks_over_14_months_and_the_tasks_behind_each_number(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_spending_of_200_tasks_over_14_months_and_the_tasks_behind_each_number(qtbot, tmp_path: Path) -> None:
     tasks = seeded_tasks(200, 14, seed=24)
     sums, ids = expected_sums(tasks)
     assert len(sums) == 14
@@ -152,7 +152,7 @@ async def test_spending_of_200_tasks_over_14_months_and_the_tasks_behind_each_nu
         view.close()
 
 
-async def test_the_monthly_limit_is_off_by_default_and_asks_with_the_numbers(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_monthly_limit_is_off_by_default_and_asks_with_the_numbers(qtbot, tmp_path: Path) -> None:
     now = datetime.now(UTC) - timedelta(minutes=1)
     seed(
         tmp_path,
@@ -174,7 +174,7 @@ async def test_the_monthly_limit_is_off_by_default_and_asks_with_the_numbers(qtb
             qtbot.keyClicks(form.budget.spin, budget)
             qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
             await wait_until(lambda: confirmation() is not None, what="the confirmation")
-            return confirmation().text()  # type: ignore[union-attr]
+            return confirmation().text()
 
         assert "limit" not in await ask_to_post("Big one", "250")  # off by default
         press(confirmation(), "Cancel")
@@ -198,7 +198,7 @@ async def test_the_monthly_limit_is_off_by_default_and_asks_with_the_numbers(qtb
             "This month's tasks have taken $70.00 so far. This one takes the month to $115.00, over your monthly limit of $100.00."
             in question
         )
-        assert [b.text() for b in confirmation().buttons() if b.text() != "Cancel"] == ["Post anyway"]  # type: ignore[union-attr]
+        assert [b.text() for b in confirmation().buttons() if b.text() != "Cancel"] == ["Post anyway"]
         press(confirmation(), "Cancel")
         await wait_until(lambda: confirmation() is None, what="the question to close")
         assert "limit" not in await ask_to_post("Within it", "30")  # exactly to the limit
@@ -206,7 +206,7 @@ async def test_the_monthly_limit_is_off_by_default_and_asks_with_the_numbers(qtb
         assert window.store.list_tasks() and len(window.store.list_tasks()) == 3  # posted tasks untouched
 
 
-async def test_export_all_or_the_shown_tasks_and_copy_id_and_link(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_export_all_or_the_shown_tasks_and_copy_id_and_link(qtbot, tmp_path: Path) -> None:
     tasks = seeded_tasks(30, 3, seed=5)
     tasks[0]["title"] = '=HYPERLINK("x"), "quoted"\nand 🎉'
     seed(tmp_path, tasks)
@@ -219,7 +219,7 @@ async def test_export_all_or_the_shown_tasks_and_copy_id_and_link(qtbot, tmp_pat
         await wait_until(lambda: ui.proxy.rowCount() == 11, what="the search")
         trigger(window, "exportAction")
         await wait_until(lambda: confirmation() is not None, what="all or shown")
-        assert "All tasks (30)" in [b.text() for b in confirmation().buttons()]  # type: ignore[union-attr]
+        assert "All tasks (30)" in [b.text() for b in confirmation().buttons()]
         press(confirmation(), "Only those shown (11)")
         await wait_until(
             lambda: any(isinstance(w, QFileDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),

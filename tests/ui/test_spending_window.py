@@ -28,7 +28,7 @@ ROWS = [
 ]
 
 
-def test_each_month_its_numbers_and_the_tasks_behind_each(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_each_month_its_numbers_and_the_tasks_behind_each(qtbot) -> None:
     window = SpendingWindow()
     qtbot.addWidget(window)
     window.show_spending(spending(ROWS), Balance(30.0, 50.0, 20.0), date(2026, 4, 20))
@@ -43,7 +43,9 @@ def test_each_month_its_numbers_and_the_tasks_behind_each(qtbot) -> None:  # typ
     assert "Credit: $30.00" in window.credit.text() and "added $50.00, spent $20.00" in window.credit.text()
     asked: list[tuple[list[str], str]] = []
     window.tasksRequested.connect(lambda ids, words: asked.append((ids, words)))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(1, 3)).center())
+    refunded_in_march = table.item(1, 3)
+    assert refunded_in_march is not None
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(refunded_in_march).center())
     assert asked[-1] == (["a", "b"], "The tasks posted in March 2026 with money back (2).")
     table.setCurrentCell(3, 4)
     qtbot.keyClick(table, Qt.Key.Key_Return)  # the keyboard's way to the same
@@ -60,7 +62,7 @@ def test_each_month_its_numbers_and_the_tasks_behind_each(qtbot) -> None:  # typ
     assert fits(window.geometry(), screen)
 
 
-def test_no_tasks_and_no_balance(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_tasks_and_no_balance(qtbot) -> None:
     window = SpendingWindow()
     qtbot.addWidget(window)
     window.show_spending(spending([MoneyRow("x", "open", 3.0, 0.0)]), None, date(2026, 4, 20))

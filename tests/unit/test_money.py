@@ -226,12 +226,12 @@ def test_spending_of_200_tasks_over_14_months_equals_the_sums_worked_out_indepen
     result = spending(rows, tz)
     assert len(expected) == 14
     assert sorted(f"{y}-{m:02}" for y, m in result.months) == sorted(expected)
-    for (year, number), month in result.months.items():
+    for (year, number), counted in result.months.items():
         key = f"{year}-{number:02}"
         for kind in ("committed", "paid", "refunded", "open"):
-            assert Decimal(str(month.usd(kind))) == expected[key][kind], (key, kind)
-            assert set(month.ids[kind]) == behind[key][kind], (key, kind)
-        assert month.cents["committed"] == month.cents["paid"] + month.cents["refunded"] + month.cents["open"]
+            assert Decimal(str(counted.usd(kind))) == expected[key][kind], (key, kind)
+            assert set(counted.ids[kind]) == behind[key][kind], (key, kind)
+        assert counted.cents["committed"] == counted.cents["paid"] + counted.cents["refunded"] + counted.cents["open"]
     assert Decimal(str(result.total_usd("committed"))) == sum(Decimal(str(r.budget_usd)) for r in rows)
 
 

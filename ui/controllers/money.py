@@ -217,7 +217,6 @@ class MoneyController(QObject):
                     self.refresh_balance()
         finally:
             self._resending = False
-        self._offered_topup: str | None = None  # the top-up address the last refusal named
 
     # --- spending -----------------------------------------------------------------------------------
     def open_spending(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.money import KINDS, Balance, MonthSpending, Spending
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, money, month_name, translate
 from ui.theme import set_tone
 from ui.widgets.month_bars import Bar, MonthBars
