@@ -18,7 +18,7 @@ from app.sandbox.service import DEMO_API_KEY
 from app.store.drafts_table import CREDIT
 from tests.conftest import wait_until
 from tests.credit_sandbox import credit_sandbox, top_up
-from tests.ui.helpers import cell, confirmation, find, open_window, parts, press
+from tests.ui.helpers import cell, choose_draft, confirmation, find, open_window, parts, press
 from ui.main_window import MainWindow
 
 
@@ -38,7 +38,8 @@ class Browser(QObject):
 def browser() -> Iterator[Browser]:
     browser = Browser()
     for scheme in ("http", "https"):
-        QDesktopServices.setUrlHandler(scheme, browser, b"open")
+        # PySide6 takes the slot's name as text at run time, though its stub says bytes.
+        QDesktopServices.setUrlHandler(scheme, browser, "open")  # type: ignore[arg-type]
     yield browser
     for scheme in ("http", "https"):
         QDesktopServices.unsetUrlHandler(scheme)
@@ -105,6 +106,9 @@ async def test_credit_shown_warned_refused_kept_and_sent_after_a_top_up(
 
             parts(window).banner.action("Add credit on the website").click()
             assert browser.opened and "/api/v1/a2a/credits/topup" in browser.opened[-1]
+            refusal_page = browser.opened[-1]  # the page AITasker named in its refusal
+            choose_draft(window, draft.id, "topUp")  # the same offer from the Drafts list
+            assert browser.opened[-1] == refusal_page and len(browser.opened) == 2
             posts_before = sum(1 for r in server.app.state.requests_seen if r[0] == "POST")
             assert await window.session.outbox.drain() == 0  # the outbox's own rounds never resend it
             assert sum(1 for r in server.app.state.requests_seen if r[0] == "POST") == posts_before
@@ -171,7 +175,8 @@ async def test_money_speaks_german(qtbot, tmp_path: Path, browser: Browser) -> N
     from ui.windows.spending import SpendingWindow
 
     application = QApplication.instance()
-    assert install_translations(application, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"  # type: ignore[arg-type]
+    assert isinstance(application, QApplication)
+    assert install_translations(application, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
     try:
         with credit_sandbox(0) as server:  # the free $10
             async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
@@ -199,7 +204,7 @@ async def test_money_speaks_german(qtbot, tmp_path: Path, browser: Browser) -> N
                 assert view.credit.text().startswith("Guthaben: 10,00\xa0$.")
                 view.close()
     finally:
-        remove_translations(application)  # type: ignore[arg-type]
+        remove_translations(application)
 
 
 async def test_the_balance_is_kept_and_shown_as_of_its_time_while_offline(qtbot, tmp_path: Path) -> None:
