@@ -85,8 +85,8 @@ def safe_file_name(name: object, fallback: str = FALLBACK_FILE) -> str:
 
 def safe_folder_name(title: object, fallback: str) -> str:
     """A folder name from a task's title (``"Logo: my bakery"`` → ``"Logo_ my bakery"``)."""
-    text = _clean(str(title)) if isinstance(title, str) else ""
-    text = " ".join(text.split())  # tabs and runs of spaces in a title: one space
+    # Tabs, line breaks and runs of spaces in a title: one space.
+    text = _clean(" ".join(title.split())) if isinstance(title, str) else ""
     if not text:
         text = _clean(fallback) or "AITasker"
     if len(text.encode("utf-8")) > MAX_NAME_BYTES // 2:

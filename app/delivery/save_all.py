@@ -68,8 +68,9 @@ def task_folder_name(title: str | None) -> str:
     return safe_folder_name(title, translate("messages", "AITasker task"))
 
 
-def _make_folder(base: Path, name: str) -> Path:
-    """``base/name`` made (with ``base``) if missing; ``name (2)`` … when a file stands in its way."""
+def _make_folder(base: Path, name: str) -> tuple[Path, bool]:
+    """``base/name`` made (with ``base``) if missing, and whether it was made now; ``name (2)`` …
+    when a file stands in its way."""
     try:
         base.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -77,14 +78,22 @@ def _make_folder(base: Path, name: str) -> Path:
     for n in range(1, 1000):
         folder = base / numbered(name, n, keep_extension=False)
         try:
-            folder.mkdir(exist_ok=True)
-        except (FileExistsError, NotADirectoryError):
+            folder.mkdir()
+        except FileExistsError:
+            if folder.is_dir():
+                return folder, False
             continue  # a file of that name
         except OSError as exc:
             raise disk_error(exc, folder) from None
-        if folder.is_dir():
-            return folder
+        return folder, True
     raise DownloadError("disk", detail=f"no free folder name like {name} in {base}")
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty (something else was put there), or already gone
 
 
 async def save_all(
@@ -101,7 +110,7 @@ async def save_all(
     :class:`DownloadError` only when the folder itself can't be made; a failed item is listed in
     the result's ``failed`` with the reason in plain words."""
     loop = asyncio.get_running_loop()
-    folder = await loop.run_in_executor(None, _make_folder, downloads_base(base), task_folder_name(title))
+    folder, made = await loop.run_in_executor(None, _make_folder, downloads_base(base), task_folder_name(title))
     await loop.run_in_executor(None, remove_stale_parts, folder)
     slots = asyncio.Semaphore(max(1, parallel))
     outcomes: list[SavedItem | FailedItem | None] = [None] * len(items)
@@ -123,9 +132,14 @@ async def save_all(
             else:
                 outcomes[index] = SavedItem(item, path)
 
-    async with asyncio.TaskGroup() as group:
-        for index, item in enumerate(items):
-            group.create_task(one(index, item))
+    try:
+        async with asyncio.TaskGroup() as group:
+            for index, item in enumerate(items):
+                group.create_task(one(index, item))
+    finally:
+        if made and not any(isinstance(o, SavedItem) for o in outcomes):
+            # Cancelled, or nothing could be saved: the folder made for it would stand there empty.
+            await asyncio.shield(loop.run_in_executor(None, _remove_if_empty, folder))
     return SaveAllResult(
         folder,
         saved=[o for o in outcomes if isinstance(o, SavedItem)],
