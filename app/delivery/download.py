@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import shutil
 import ssl
@@ -150,15 +151,18 @@ class Downloader:
             _check_address(item.url)
         loop = asyncio.get_running_loop()
         safe = safe_file_name(name if name is not None else item.name)
-        part = await loop.run_in_executor(None, _prepare, folder, safe, item.size, clean_folder)
+        part = await loop.run_in_executor(None, _prepare, folder, safe, item, clean_folder)
+        digest = hashlib.sha256() if item.sha256 else None
         try:
             if item.content is not None:
+                if digest is not None:
+                    digest.update(item.content)
                 await loop.run_in_executor(None, part.write, [item.content])
             else:
                 seconds = deadline if deadline is not None else deadline_for(item.size)
                 try:
                     async with asyncio.timeout(seconds):
-                        await self._stream(item, part, progress)
+                        await self._stream(item, part, digest, progress)
                 except TimeoutError:
                     raise DownloadError(
                         "timeout",
@@ -168,7 +172,7 @@ class Downloader:
                         ),
                         detail=f"total deadline {seconds:g} s",
                     ) from None
-            if item.sha256 and part.sha256 != item.sha256:
+            if digest is not None and digest.hexdigest() != item.sha256:
                 raise DownloadError(
                     "checksum",
                     translate(
@@ -176,7 +180,7 @@ class Downloader:
                         "The file that arrived is not the one the final work lists (its checksum differs), "
                         "so it was not saved.",
                     ),
-                    detail=f"sha256 {part.sha256} instead of {item.sha256}",
+                    detail=f"sha256 {digest.hexdigest()} instead of {item.sha256}",
                 )
             saved = await loop.run_in_executor(None, part.finish)
         except BaseException as exc:
@@ -228,7 +232,9 @@ class Downloader:
             detail=detail,
         )
 
-    async def _stream(self, item: DeliveryItem, part: PartFile, progress: Progress | None) -> None:
+    async def _stream(
+        self, item: DeliveryItem, part: PartFile, digest: hashlib._Hash | None, progress: Progress | None
+    ) -> None:
         loop = asyncio.get_running_loop()
         response = await self._open(item.url)
         stream = response.aiter_bytes()
@@ -241,7 +247,7 @@ class Downloader:
             done = 0
             batch: list[bytes] = []
             batched = 0
-            pending: asyncio.Future[None] | None = None
+            pending: list[asyncio.Future[None]] = []
             shown_at = loop.time()
             async for chunk in stream:
                 done += len(chunk)
@@ -250,17 +256,17 @@ class Downloader:
                 batch.append(chunk)
                 batched += len(chunk)
                 if batched >= BATCH:
-                    if pending is not None:
-                        await pending  # one megabyte at the disk, the next arriving meanwhile
-                    pending = loop.run_in_executor(None, part.write, batch)
+                    for job in pending:  # one megabyte written (and hashed) while the next arrives
+                        await job
+                    pending = self._hand_over(part, digest, batch)
                     batch, batched = [], 0
                 if progress is not None and loop.time() - shown_at >= self._progress_interval:
                     shown_at = loop.time()
                     progress(done, total)
-            if pending is not None:
-                await pending
-            if batch:
-                await loop.run_in_executor(None, part.write, batch)
+            for job in pending:
+                await job
+            for job in self._hand_over(part, digest, batch):  # only now: the last batch comes last
+                await job
         finally:
             # The connection first, then the iterator: closed the other way round (or left to the
             # garbage collector), httpx's inner iterators would close the connection from another task.
@@ -276,6 +282,18 @@ class Downloader:
                 ),
                 detail=f"{done} bytes of {item.size} declared",
             )
+
+    @staticmethod
+    def _hand_over(part: PartFile, digest: hashlib._Hash | None, batch: list[bytes]) -> list[asyncio.Future[None]]:
+        """The batch to the disk and to the checksum, side by side in the executor (both let go of
+        the GIL while they work); the next batch waits for both, so each stays in order."""
+        if not batch:
+            return []
+        loop = asyncio.get_running_loop()
+        jobs = [loop.run_in_executor(None, part.write, batch)]
+        if digest is not None:
+            jobs.append(loop.run_in_executor(None, _update, digest, batch))
+        return jobs
 
     def _accept(self, item: DeliveryItem, response: httpx.Response) -> tuple[int | None, int]:
         """(total to show, most bytes accepted), or the reason the answer is refused."""
@@ -363,7 +381,12 @@ class Downloader:
         )
 
 
-def _prepare(folder: Path, name: str, size: int | None, clean: bool) -> PartFile:
+def _update(digest: hashlib._Hash, chunks: list[bytes]) -> None:
+    for chunk in chunks:
+        digest.update(chunk)
+
+
+def _prepare(folder: Path, name: str, item: DeliveryItem, clean: bool) -> PartFile:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -372,8 +395,8 @@ def _prepare(folder: Path, name: str, size: int | None, clean: bool) -> PartFile
         removed = remove_stale_parts(folder)
         if removed:
             log.info("removed %d unfinished download(s) of an earlier run in %s", removed, folder)
-    if size is not None:
-        _check_space(folder, size)
+    if item.size is not None:
+        _check_space(folder, item.size)
     return PartFile(folder, name)
 
 

@@ -43,7 +43,7 @@ def item(server: FileServer, path: str, body: bytes | None, name: str = "logo.pn
 
 
 async def test_the_bytes_on_disk_are_the_bytes_served_with_progress(api_host: FileServer, tmp_path: Path) -> None:
-    body = pattern(3 * 1024 * 1024 + 17)
+    body = pattern(6 * 1024 * 1024 + 17)  # several batches: their order on disk and in the checksum
     api_host.routes["/logo.png"] = Route(body=body, headers={"Content-Type": "image/png"})
     seen: list[tuple[int, int | None]] = []
     async with Downloader(api_host.url, KEY, progress_interval=0) as downloader:
