@@ -151,7 +151,13 @@ class Downloader:
             _check_address(item.url)
         loop = asyncio.get_running_loop()
         safe = safe_file_name(name if name is not None else item.name)
-        part = await loop.run_in_executor(None, _prepare, folder, safe, item, clean_folder)
+        preparing = loop.run_in_executor(None, _prepare, folder, safe, item, clean_folder)
+        try:
+            part = await asyncio.shield(preparing)
+        except asyncio.CancelledError:
+            # The thread goes on making the temporary file: it is taken away as soon as it exists.
+            preparing.add_done_callback(lambda made: _discard_when_made(loop, made))
+            raise
         digest = hashlib.sha256() if item.sha256 else None
         try:
             if item.content is not None:
@@ -379,6 +385,11 @@ class Downloader:
             translate("messages", "The connection broke before the whole file arrived. Nothing was kept."),
             detail=detail,
         )
+
+
+def _discard_when_made(loop: asyncio.AbstractEventLoop, made: asyncio.Future[PartFile]) -> None:
+    if not made.cancelled() and made.exception() is None:
+        loop.run_in_executor(None, made.result().discard)
 
 
 def _update(digest: hashlib._Hash, chunks: list[bytes]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.delivery import DeliveryItem, Downloader, DownloadError
+from tests.conftest import wait_until
 from tests.file_server import FileServer, Route, pattern, self_signed
 
 KEY = "aitk_test_download_key"
@@ -95,6 +96,24 @@ async def test_cancel_leaves_nothing_behind(api_host: FileServer, tmp_path: Path
         with pytest.raises(asyncio.CancelledError):
             await job
     assert in_folder(tmp_path) == []
+
+
+async def test_a_cancel_at_any_moment_leaves_nothing(api_host: FileServer, tmp_path: Path) -> None:
+    body = pattern(1024 * 1024)
+    api_host.routes["/w.bin"] = Route(body=body, piece=16 * 1024)
+    async with Downloader(api_host.url, KEY) as downloader:
+        for n in range(30):  # at once, while the file is made, while it streams, while it is put in place
+            job = asyncio.ensure_future(downloader.save(item(api_host, "/w.bin", body, name="w.bin"), tmp_path))
+            await asyncio.sleep(n * 0.0015)
+            job.cancel()
+            try:
+                await job
+            except asyncio.CancelledError:
+                pass
+            else:  # it finished first: the file is whole
+                assert (tmp_path / "w.bin").read_bytes() == body
+                (tmp_path / "w.bin").unlink()
+    await wait_until(lambda: in_folder(tmp_path) == [], what="nothing left in the folder")
 
 
 async def test_a_body_cut_halfway_leaves_no_file(api_host: FileServer, tmp_path: Path) -> None:
