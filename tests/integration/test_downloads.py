@@ -7,7 +7,9 @@ person finds in the folder afterwards, and what each server received.
 from __future__ import annotations
 
 import asyncio
+import errno
 import hashlib
+import os
 import ssl
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.delivery import DeliveryItem, Downloader, DownloadError
+from app.delivery.disk import PartFile, remove_stale_parts
 from tests.conftest import wait_until
 from tests.file_server import FileServer, Route, pattern, self_signed
 
@@ -296,3 +299,28 @@ async def test_stale_parts_of_a_killed_run_go_at_the_next_save(api_host: FileSer
     async with Downloader(api_host.url, KEY) as downloader:
         await downloader.save(DeliveryItem(name="a.txt", url=api_host.url + "/a"), tmp_path)
     assert in_folder(tmp_path) == ["a.txt", "film.mkv.part"]
+
+
+def test_a_part_being_written_is_never_taken_for_a_stale_one(tmp_path: Path) -> None:
+    writing = PartFile(tmp_path, "a.bin")
+    assert remove_stale_parts(tmp_path) == 0 and writing.part.exists()
+    writing.write([b"whole ", b"file"])
+    assert writing.finish().read_bytes() == b"whole file"
+    assert in_folder(tmp_path) == ["a.bin"]
+
+
+def test_without_hard_links_names_are_still_never_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(*args: object) -> None:  # FAT, exFAT, some network shares
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    (tmp_path / "logo.png").write_bytes(b"the person's own")
+    placed = []
+    for content in (b"one", b"two"):
+        part = PartFile(tmp_path, "logo.png")
+        part.write([content])
+        placed.append(part.finish())
+    assert [p.name for p in placed] == ["logo (2).png", "logo (3).png"]
+    assert (tmp_path / "logo.png").read_bytes() == b"the person's own"
+    assert [p.read_bytes() for p in placed] == [b"one", b"two"]
+    assert in_folder(tmp_path) == ["logo (2).png", "logo (3).png", "logo.png"]
