@@ -105,10 +105,11 @@ class KeptTasks:
         return self.document(task_id, "delivery" if number is None else f"delivery-{int(number)}")
 
     def put_document(self, task_id: str, name: str, data: Any) -> bool:
-        """Keep ``data`` (anything JSON can write) as ``name``; False when it is not kept (too big)."""
+        """Keep ``data`` (anything JSON can write) as ``name``; False when it is not kept (too big, or
+        the disk refused)."""
         if not _DOCUMENT.fullmatch(name):
             raise ValueError(f"not a document name: {name!r}")
-        body = json.dumps(data, ensure_ascii=False, allow_nan=False, default=str).encode("utf-8")
+        body = json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")  # NaN as Python reads it back
         return self._put(task_id, Path(f"{name}.json"), len(body), lambda path: _atomic_write(path, body))
 
     def document(self, task_id: str, name: str) -> Any | None:
@@ -192,8 +193,12 @@ class KeptTasks:
             if sizes.get(task, 0) - old + size > self._cap:
                 log.info("not kept: %s bytes would not fit under the cap of %s", size, self._cap)
                 return False
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write(path)
+            except OSError as exc:  # a full or read-only disk: not kept, and nothing half-written
+                log.warning("could not keep part of a task on this computer: %s", exc)
+                return False
             sizes[task] = sizes.get(task, 0) - old + size
             self._touch(task)
             self._evict(keep=task)

@@ -324,3 +324,44 @@ def test_without_hard_links_names_are_still_never_overwritten(tmp_path: Path, mo
     assert (tmp_path / "logo.png").read_bytes() == b"the person's own"
     assert [p.read_bytes() for p in placed] == [b"one", b"two"]
     assert in_folder(tmp_path) == ["logo (2).png", "logo (3).png", "logo.png"]
+
+
+FULL_DISK_DOWNLOAD = r"""
+import asyncio, json, sys
+from pathlib import Path
+from app.delivery import DeliveryItem, Downloader, DownloadError
+
+async def main():
+    small, url = Path(sys.argv[1]), sys.argv[2]
+    out = {}
+    async with Downloader(url, None) as downloader:
+        for name, path, size in (
+            ("declared.bin", "/big.bin", 8 * 1024 * 1024),
+            ("length.bin", "/big.bin", None),
+            ("unknown.bin", "/chunked.bin", None),
+        ):
+            try:
+                await downloader.save(DeliveryItem(name=name, url=url + path, size=size), small / "task")
+                out[name] = "saved"
+            except DownloadError as exc:
+                out[name] = [exc.reason, exc.user_message]
+    out["left"] = sorted(p.name for p in (small / "task").iterdir())
+    print(json.dumps(out))
+
+asyncio.run(main())
+"""
+
+
+def test_a_full_disk_is_said_in_words_and_leaves_nothing(api_host: FileServer, tmp_path: Path) -> None:
+    from tests import disk
+
+    api_host.routes["/big.bin"] = Route(size=8 * 1024 * 1024)
+    api_host.routes["/chunked.bin"] = Route(size=8 * 1024 * 1024, chunked=True)
+    out = disk.on_small_disk(tmp_path, FULL_DISK_DOWNLOAD, api_host.url)
+    assert out["declared.bin"] == [  # known before a byte is written
+        "space",
+        "There is not enough space on the disk: the file needs 8,192 KB, 3,072 KB are free.",
+    ]
+    assert out["length.bin"] == out["declared.bin"]  # a Content-Length tells it before too
+    assert out["unknown.bin"] == ["space", "There is not enough space on the disk."]  # found while writing
+    assert out["left"] == []

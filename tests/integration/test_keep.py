@@ -141,3 +141,29 @@ def test_a_run_killed_while_keeping_leaves_the_old_version_or_the_new(tmp_path: 
         assert gallery is not None and gallery["n"] >= last_seen and len(gallery["bids"]) == 50
         assert not [p for p in (tmp_path / FOLDER).rglob("*.tmp")]  # the unfinished write was cleared
         assert json.loads((tmp_path / FOLDER / "t" / "gallery.json").read_text())["n"] == gallery["n"]
+
+
+FULL_DISK_KEEP = r"""
+import json, sys
+from pathlib import Path
+from app.review.keep import FOLDER, KeptTasks
+small = Path(sys.argv[1])
+kept = KeptTasks(small)
+out = {"gallery_kept": kept.put_gallery("t", {"bids": []})}
+out["big_kept"] = kept.put_file("t", "big", b"x" * (8 * 1024 * 1024))  # more than the 3 MB disk holds
+out["gallery"] = kept.gallery("t")
+out["big"] = kept.file("t", "big")
+out["temporary"] = [str(p) for p in (small / FOLDER).rglob("*.tmp")]
+out["counted"] = kept.size
+out["on_disk"] = sum(p.stat().st_size for p in (small / FOLDER).rglob("*") if p.is_file())
+print(json.dumps(out))
+"""
+
+
+def test_a_full_disk_only_means_not_kept(tmp_path: Path) -> None:
+    from tests import disk
+
+    out = disk.on_small_disk(tmp_path, FULL_DISK_KEEP)
+    assert out["gallery_kept"] and not out["big_kept"]
+    assert out["gallery"] == {"bids": []} and out["big"] is None
+    assert out["temporary"] == [] and out["counted"] == out["on_disk"]
