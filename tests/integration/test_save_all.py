@@ -109,10 +109,13 @@ async def test_cancelling_save_all_leaves_nothing(server: FileServer, tmp_path: 
         server.routes[f"/{n}"] = Route(body=pattern(2_000_000), drip=0.05, piece=16 * 1024)
     items = [DeliveryItem(name=f"{n}.bin", url=server.url + f"/{n}", size=2_000_000) for n in range(3)]
     started = asyncio.Event()
+
+    def progress(index: int, done: int, total: int | None) -> None:
+        if done:
+            started.set()
+
     async with Downloader(server.url, KEY) as downloader:
-        job = asyncio.ensure_future(
-            save_all(downloader, items, "Big", base=tmp_path, progress=lambda i, done, t: done and started.set())
-        )
+        job = asyncio.ensure_future(save_all(downloader, items, "Big", base=tmp_path, progress=progress))
         await asyncio.wait_for(started.wait(), 10)
         job.cancel()
         with pytest.raises(asyncio.CancelledError):

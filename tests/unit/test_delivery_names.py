@@ -82,7 +82,7 @@ def test_items_are_read_whatever_their_shape() -> None:
     base = "https://api.example"
     sha = "ab" * 32
     assert delivery_item("https://cdn.example/x/Logo%20final.png") is not None
-    assert delivery_item("https://cdn.example/x/Logo%20final.png").name == "Logo final.png"  # type: ignore[union-attr]
+    assert delivery_item("https://cdn.example/x/Logo%20final.png").name == "Logo final.png"
     item = delivery_item(
         {
             "Filename": "a.pdf",
