@@ -1376,19 +1376,20 @@ Erstattet: %4</translation>
 </context>
 <context>
     <name>SavingController</name>
+    <message>
+        <source>Saved 1 item in %1.</source>
+        <translation>1 Teil in %1 gespeichert.</translation>
+    </message>
     <message numerus="yes">
-        <source>Saved %n item(s) in %1.</source>
+        <source>Saved %n items in %1.</source>
         <translation>
             <numerusform>%n Teil in %1 gespeichert.</numerusform>
             <numerusform>%n Teile in %1 gespeichert.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Saved %n item(s) in %1. Not saved: %2</source>
-        <translation>
-            <numerusform>%n Teil in %1 gespeichert. Nicht gespeichert: %2</numerusform>
-            <numerusform>%n Teile in %1 gespeichert. Nicht gespeichert: %2</numerusform>
-        </translation>
+    <message>
+        <source>%1 Not saved: %2</source>
+        <translation>%1 Nicht gespeichert: %2</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2074,10 @@ Erstattet: %4</translation>
     <message>
         <source>The picture can&apos;t be shown larger. %1</source>
         <translation>Das Bild kann nicht größer gezeigt werden. %1</translation>
+    </message>
+    <message>
+        <source>Files of this task are being saved: wait until that is done.</source>
+        <translation>Dateien dieser Aufgabe werden gerade gespeichert: Warten Sie, bis das fertig ist.</translation>
     </message>
     <message>
         <source>Question for you</source>

@@ -142,11 +142,11 @@ class SavingController(QObject):
             return
         saved = len(result.saved)
         where = str(result.folder)
-        if result.complete:
-            text = fill(self.tr("Saved %n item(s) in %1.", "", saved), where)
-        else:
+        text = self.tr("Saved 1 item in %1.") if saved == 1 else self.tr("Saved %n items in %1.", "", saved)
+        text = fill(text, where)
+        if not result.complete:
             failed = "; ".join(fill(translate("TaskWindow", "%1 (%2)"), f.item.name, f.reason) for f in result.failed)
-            text = fill(self.tr("Saved %n item(s) in %1. Not saved: %2", "", saved), where, failed)
+            text = fill(self.tr("%1 Not saved: %2"), text, failed)
         _ended(window, text, result.folder if saved else None)
 
     # --- Save as… --------------------------------------------------------------------------------

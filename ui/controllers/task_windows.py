@@ -294,15 +294,26 @@ class TaskWindowsController(QObject):
 
     def _save_all(self, task_id: str) -> None:
         window = self._alive(task_id)
-        if window is not None and self._saving.save_all(window, window.task, window.delivery):
+        if (
+            window is not None
+            and self._not_saving(window)
+            and self._saving.save_all(window, window.task, window.delivery)
+        ):
             self._update_available(task_id)
             self._saving_ends(task_id)
 
     def _save_as(self, task_id: str, item: DeliveryItem) -> None:
         window = self._alive(task_id)
-        if window is not None and self._saving.save_as(window, window.task, item):
+        if window is not None and self._not_saving(window) and self._saving.save_as(window, window.task, item):
             self._update_available(task_id)
             self._saving_ends(task_id)
+
+    def _not_saving(self, window: TaskWindow) -> bool:
+        """One save at a time per task: a second is refused in words."""
+        if self._saving.saving(window.task.id):
+            window.say(translate("TaskWindow", "Files of this task are being saved: wait until that is done."))
+            return False
+        return True
 
     def _saving_ends(self, task_id: str) -> None:
         async def wait() -> None:
