@@ -1067,6 +1067,10 @@ Erstattet: %4</translation>
         <translation>AITasker-&amp;Website öffnen</translation>
     </message>
     <message>
+        <source>as kept on this computer: AITasker can&apos;t show them now</source>
+        <translation>wie auf diesem Computer aufbewahrt: AITasker kann sie gerade nicht zeigen</translation>
+    </message>
+    <message>
         <source>Review: %1</source>
         <translation>Prüfung: %1</translation>
     </message>

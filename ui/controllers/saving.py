@@ -28,7 +28,6 @@ from ui.windows.task.window import TaskWindow
 if TYPE_CHECKING:
     from app.delivery import DeliveryItem as SaveItem
     from app.delivery import Downloader
-
     from app.session import Session
 
 log = logging.getLogger(__name__)

@@ -182,7 +182,7 @@ class TaskReview(QObject):
         self._retry.discard(url)
         self._loading.add(url)
         try:
-            pixmap = await self._pictures.picture(url, lambda address: self._service.images.fetch(address, again=again))
+            pixmap = await self._pictures.picture(url, lambda a: self._service.picture(self.task.id, a, again=again))
         except (ImageError, PictureRefused) as exc:
             if self._alive():
                 self.window.picture_failed(url, str(exc))

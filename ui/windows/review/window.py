@@ -216,6 +216,8 @@ class ReviewWindow(QWidget):
         if gallery.total_bids_generated and gallery.total_bids_generated > shown:
             count = fill(self.tr("%1 (%2 made)"), count, gallery.total_bids_generated)
         facts = [count]
+        if (gallery.model_extra or {}).get("kept"):
+            facts.append(self.tr("as kept on this computer: AITasker can't show them now"))
         if gallery.remix_available:
             fee = plain_amount(gallery.remix_fee_usd)
             facts.append(
