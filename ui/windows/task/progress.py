@@ -74,8 +74,10 @@ class ProgressPart(QWidget):
         layout.addWidget(self.steps, 1)
 
     def show_task(self, task: Task) -> None:
+        """The steps (rebuilt only when they changed: a refresh does not move the list under the
+        person) and what happens next."""
         steps = steps_of(task)
-        self.steps.clear()
+        lines: list[tuple[str, str, datetime | None]] = []
         previous = ""
         deliveries = 0
         for index, step in enumerate(steps):
@@ -86,17 +88,21 @@ class ProgressPart(QWidget):
             text = fill(self.tr("%1 — %2"), name, at) if at else name
             if current and task.status not in FINAL:
                 text = fill(self.tr("%1 (now)"), text)
-            item = QListWidgetItem(("▶ " if current else "✓ ") + text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-            if step.at is not None:
-                item.setToolTip(details_when(step.at))
-            if current:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            self.steps.addItem(item)
+            lines.append((("▶ " if current else "✓ ") + text, text, step.at))
             previous = step.status
-        self.steps.setCurrentRow(self.steps.count() - 1)
+        if [self.steps.item(r).text() for r in range(self.steps.count())] != [line[0] for line in lines]:
+            self.steps.clear()
+            for shown, spoken, at in lines:
+                item = QListWidgetItem(shown)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+                if at is not None:
+                    item.setToolTip(details_when(at))
+                self.steps.addItem(item)
+            last = self.steps.item(self.steps.count() - 1)
+            font = last.font()
+            font.setBold(True)
+            last.setFont(font)
+            self.steps.setCurrentRow(self.steps.count() - 1)
         self.next.setText(self.next_words(task))
 
     def step_words(self, step: Step, previous: str, deliveries: int) -> str:
