@@ -1,0 +1,380 @@
+"""A German window shows no English word: on the form, the table, the details, the drafts, the menus,
+the review window and every dialog (issue 20 point 6, issue 23 point 4).
+
+One scripted scenario runs twice against the practice server, once in English and once in German,
+and reads what the running windows show (tests/ui/shown_text.py: titles, labels, buttons, tabs,
+menus, combo box items, placeholders, table headers and cells with their tooltips, the status
+bar, accessible names and descriptions). A word (3+ letters) that appears at the same place in
+both runs is untranslated unless it is also German (it occurs in the German catalogue's
+translations, e.g. "Budget", "Status", "Demo") or it is data: what the scenario typed, what the
+practice server's agents wrote, and a few proper names (:data:`NAMES`).
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QPushButton, QWidget
+
+from app.credentials import KeyStore
+from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
+from app.store.repository import write_error
+from tests.conftest import FakeClock, free_port, wait_until
+from tests.ui.helpers import confirmation, open_window
+from tests.ui.shown_text import shown_texts
+from ui.i18n import install_translations, remove_translations
+from ui.main_window import MainWindow
+from ui.models.task_rows import column_index
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "resources" / "translations" / "aitasker_de.ts"
+ENGLISH = {"LANG": "en_US.UTF-8"}
+GERMAN = {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}
+
+# Proper names and notations that are the same in every language.
+NAMES = {
+    "AITasker",  # the product
+    "Desktop",  # "AITasker Desktop", the app's name
+    "Qt",
+    "PySide",
+    "Python",
+    "API",  # "API-Schlüssel": the German catalogue writes it too
+    "aitk",  # the key's prefix in "aitk_live_…"
+    "GNU",
+    "LGPL",
+    "SVG",
+    "PNG",
+}
+WORD = re.compile(r"[^\W\d_]{3,}")
+# Not words: addresses, IDs, identifiers with underscores.
+NOT_WORDS = re.compile(
+    r"[a-z]+://\S+"  # an address
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:io|com|org|net|html)\b"  # a host name
+    r"|(?<!\w)/\S+"  # a folder
+    r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"  # a task's ID
+    r"|\S*_\S*"  # an identifier
+)
+
+
+def words_of(text: str) -> set[str]:
+    return set(WORD.findall(NOT_WORDS.sub(" ", text)))
+
+
+def german_words() -> set[str]:
+    """Every word of the German catalogue's translations (and Qt's own German buttons)."""
+    found: set[str] = set()
+    for message in ET.parse(CATALOGUE).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        texts = [translation.text or ""] + [n.text or "" for n in translation.iter("numerusform")]
+        for text in texts:
+            found |= words_of(text)
+    return found
+
+
+# --- the scenario ------------------------------------------------------------------------------
+
+BUSINESS_TYPE = "pitch-deck"  # a task type the person typed (the taxonomy lists none for Business)
+TYPED = [
+    "Logo for my bakery",
+    "A round logo with a loaf of bread, warm colours.",
+    "Idea for later",
+    "Sent while offline",
+    "not-a-key",
+    BUSINESS_TYPE,
+    "Pitch deck",
+]
+
+
+def _task(n: int, title: str, category: str, task_type: str, now: float, age: float, **extra: Any) -> dict[str, Any]:
+    created = datetime.fromtimestamp(now - age, UTC).isoformat().replace("+00:00", "Z")
+    body = {
+        "id": str(uuid.UUID(int=0x5EED0000 + n, version=4)),
+        "user_id": "00000000-0000-4000-8000-000000000001",
+        "title": title,
+        "description": f"{title}: please keep it simple.",
+        "category": category,
+        "task_type": task_type,
+        "budget_usd": 10.0 + n,
+        "compute_budget": 2.0,
+        "experimentation": 0.3,
+        "requirements": {"colours": "blue and gold", "pages": 2} if n == 3 else {},
+        "created_at": created,
+        "attachments": None,
+        "prototype_tier": 1,
+    }
+    body.update(extra)
+    return body
+
+
+def preloaded(now: float) -> list[dict[str, Any]]:
+    """Tasks of every status (and of every category and task type) the practice server knows."""
+    review = BID_WINDOW_SECONDS + 60
+    return [
+        _task(1, "Blog post about sourdough", "writing-translation", "blog-post", now, 2),  # open
+        _task(2, "Menu in French", "writing-translation", "translation", now, 10),  # matching
+        _task(3, "Spring campaign post", "digital-marketing", "social-media-post", now, 100),  # prototyping
+        _task(4, "Shop logo", "graphics-design", "logo-design", now, review),  # review
+        _task(5, "Sales figures", "data", "data-analysis", now, review + 100, _selected_at=now - 10),  # delivering
+        _task(6, "Survey summary", "data", "data-analysis-summary", now, review, _final="completed"),
+        _task(7, "Pitch deck", "business", BUSINESS_TYPE, now, BID_WINDOW_SECONDS + 3600 + 100),  # expired
+        _task(8, "Support chatbot", "ai-services", "chatbot", now, 50, _final="cancelled"),
+        _task(9, "Invoice script", "programming-automation", "script", now, 50, _final="on_hold"),  # unknown status
+    ]
+
+
+# Words of the practice server's own data that the window shows as sent: unknown slugs and
+# status of the preloaded tasks (shown in words, as the server's text), the agents' writing.
+SERVER_DATA = ["chatbot", "script", "On hold", "on_hold"]
+
+
+class Scenario:
+    """Runs the scenario in one language and keeps what was shown at each step."""
+
+    def __init__(self, qtbot: Any, tmp_path: Path) -> None:
+        self.qtbot = qtbot
+        self.tmp_path = tmp_path
+        self.shown: dict[str, str] = {}
+        self.server_words: set[str] = set()
+
+    def snap(self, step: str, *extra: QWidget) -> None:
+        for place, text in shown_texts(list(extra)).items():
+            self.shown[f"{step}: {place}"] = text
+
+    async def dialog(self, step: str, opened: Callable[[], QWidget | None], window: MainWindow) -> QWidget:
+        await wait_until(lambda: opened() is not None, what=step)
+        dialog = opened()
+        assert dialog is not None
+        self.snap(step, window)
+        return dialog
+
+    async def run(self, env: dict[str, str]) -> dict[str, str]:
+        app = QApplication.instance()
+        install_translations(app, env)
+        (self.tmp_path / "data").mkdir(parents=True)
+        clock = FakeClock()
+        port = free_port()
+        server = SandboxServer(SandboxConfig(seed=3, clock=clock, preload=preloaded(clock.now)), port=port)
+        server.__enter__()
+        for body in server.config.preload:  # what the person wrote in these tasks (the server keeps it)
+            for key in ("title", "description", "requirements"):
+                self.server_words |= words_of(str(body[key]))
+        keystore = KeyStore(self.tmp_path / "config", environ={})
+        try:
+            async with open_window(
+                self.qtbot, server.url, DEMO_API_KEY, self.tmp_path / "data", demo=False, keystore=keystore
+            ) as window:
+                window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+                await self.online(window, server)
+                server.__exit__(None, None, None)
+                server = None
+                await self.offline(window)
+        finally:
+            if server is not None:
+                server.__exit__(None, None, None)
+        await self.standalone()
+        return self.shown
+
+    async def online(self, window: MainWindow, server: SandboxServer) -> None:
+        qtbot, form = self.qtbot, window.form
+        await wait_until(lambda: window.form.category.count() > 1, what="the categories")
+        self.snap("start", window)
+
+        # The form: problems, the suggestion, more options, the confirmation.
+        form.request_send()
+        self.snap("form problems", window)
+        qtbot.keyClicks(form.title, TYPED[0])
+        await wait_until(lambda: form.suggestion.isVisible(), what="the suggestion")
+        self.snap("suggestion", window)
+        form.more_toggle.setChecked(True)
+        qtbot.keyClicks(form.description, TYPED[1])
+        form.category.setCurrentIndex(form.category.findData("graphics-design"))
+        form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
+        self.snap("form filled", window)
+        form.budget.spin.setFocus()
+        form.budget.spin.selectAll()
+        qtbot.keyClicks(form.budget.spin, "500")  # over the limit: a message
+        self.snap("budget over the limit", window)
+        form.budget.spin.selectAll()
+        qtbot.keyClicks(form.budget.spin, "12")
+        qtbot.keyClick(form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(lambda: confirmation() is not None, what="the post confirmation")
+        self.snap("post confirmation", window)
+        qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+        await wait_until(lambda: window.model.rowCount() == 1, what="the posted task")
+
+        # Tasks of every status, added by their IDs.
+        for body in server.config.preload:
+            window.add_by_id.setText(body["id"])
+            window.add_button.click()
+            await wait_until(
+                lambda i=body["id"]: window.model.row_of(i) is not None and window.add_by_id.text() == "",
+                what=f"the added task {body['title']}",
+            )
+        window.add_by_id.setText(str(uuid.UUID(int=1, version=4)))  # not on the account: a message
+        window.add_button.click()
+        await wait_until(lambda: window.banner.isVisible() and window.add_by_id.text() != "", what="not found")
+        await wait_until(lambda: window.status.review_button.isVisible(), what="1 needs your review")
+        window.table.sortByColumn(column_index("Title"), Qt.SortOrder.AscendingOrder)
+        window.tasks.more_toggle.setChecked(True)
+        self.snap("table", window)
+        for row in range(window.proxy.rowCount()):
+            window.table.selectRow(row)
+            self.snap(f"details of row {row}", window)
+        review_row = window.proxy.mapFromSource(window.model.index(window.model.row_of(preloaded(0)[3]["id"]), 0))
+        for row in (review_row.row(), 0):
+            window.table.customContextMenuRequested.emit(window.table.visualRect(window.proxy.index(row, 1)).center())
+            menu = window.tasks.context_menu
+            await wait_until(lambda menu=menu: menu is not None and menu.isVisible(), what="the task menu")
+            self.snap(f"task menu on row {row}", window)
+            menu.close()
+
+        # The review window, every version, and choosing's question.
+        window.tasks.select(preloaded(0)[3]["id"])
+        window.review_next()
+        review_id = preloaded(0)[3]["id"]
+        await wait_until(lambda: review_id in window.reviews.windows, what="the review window")
+        review = window.reviews.windows[review_id]
+        versions = review.findChild(QListWidget)
+        await wait_until(lambda: versions.count() >= 3 and review.operations is not None, what="the versions")
+        await wait_until(
+            lambda: all(not versions.item(r).icon().isNull() for r in range(versions.count())), what="the pictures"
+        )
+        for row in range(versions.count()):
+            versions.setCurrentRow(row)
+            self.snap(f"review, version {row}", window)
+        for bid in server.app.state.tasks[review_id].body["_bids"]:
+            for key in ("agent_name", "agent_message", "prototype_summary"):
+                self.server_words |= words_of(str(bid.get(key) or ""))
+            for artifact in bid["artifacts"]:
+                self.server_words |= words_of(str(artifact if isinstance(artifact, str) else artifact.get("content")))
+                self.server_words |= words_of(str(artifact.get("name") if isinstance(artifact, dict) else ""))
+        choose = review.findChild(QPushButton, "chooseButton")
+        await wait_until(choose.isEnabled, what="Choose this version")
+        choose.click()
+        question = await self.dialog("choose question", confirmation, window)
+        question.reject()
+        await wait_until(lambda: confirmation() is None and choose.isEnabled(), what="the question to close")
+        review.close()
+
+        # The dialogs of the menus.
+        about = window.show_about()
+        await wait_until(about.isVisible, what="About")
+        self.snap("about", window)
+        about.close()
+        window.open_settings()
+        settings = await self.dialog("settings", lambda: _visible(QDialog, "settingsDialog"), window)
+        settings.reject()
+        window.change_key()
+        key = await self.dialog("connect", lambda: _visible(QDialog, "connectDialog"), window)
+        qtbot.keyClicks(key.findChild(QWidget, "apiKey"), TYPED[4])  # a key of the wrong form: a hint
+        self.snap("connect with a hint", window)
+        key.reject()
+        await wait_until(lambda: _visible(QDialog, "connectDialog") is None, what="the key dialog to close")
+        window.forget_key()
+        forget = await self.dialog("forget question", confirmation, window)
+        forget.reject()
+        await wait_until(lambda: confirmation() is None, what="the question to close")
+
+        # A draft in the drafts tab.
+        window.new_task()
+        qtbot.keyClicks(form.title, TYPED[2])
+        window.new_task()
+        window.tabs.setCurrentIndex(1)
+        window.drafts.list.setCurrentRow(0)
+        self.snap("drafts", window)
+        window.tabs.setCurrentIndex(0)
+
+    async def offline(self, window: MainWindow) -> None:
+        form = self.qtbot, window.form
+        qtbot, form = form
+        qtbot.keyClicks(form.title, TYPED[3])
+        form.category.setCurrentIndex(form.category.findData("data"))
+        form.task_type.setCurrentIndex(form.task_type.findData("data-analysis"))
+        qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: confirmation() is not None, what="the post confirmation")
+        qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+        await wait_until(lambda: window.store.outbox() != [], what="the task to wait in the outbox")
+        await wait_until(lambda: window.outbox_label.text() != "", what="1 waiting to send")
+        window.table.sortByColumn(column_index("Title"), Qt.SortOrder.AscendingOrder)
+        self.snap("offline", window)
+        window.tabs.setCurrentIndex(1)
+        window.drafts.list.setCurrentRow(0)
+        self.snap("offline drafts", window)
+
+    async def standalone(self) -> None:
+        """The windows shown before the main window: welcome, start-up problems."""
+        from ui.windows.connect import WelcomeDialog
+        from ui.windows.startup_problem import problem_box
+
+        welcome = WelcomeDialog()
+        self.qtbot.addWidget(welcome)
+        welcome.show()
+        self.snap("welcome")
+        welcome.close()
+        folder = self.tmp_path / "data" / "data" / "tasks.db"
+        for name, error in (
+            ("disk full", OSError(errno.ENOSPC, "No space left on device")),
+            ("read-only", OSError(errno.EACCES, "Permission denied")),
+            ("other", OSError(errno.EIO, "Input/output error")),
+        ):
+            box = problem_box(write_error(error, folder, opening=True))
+            self.qtbot.addWidget(box)
+            box.show()
+            self.snap(f"startup problem: {name}")
+            box.close()
+
+
+def _visible(kind: type[QWidget], name: str) -> QWidget | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.objectName() == name and w.isVisible()),
+        None,
+    )
+
+
+@pytest.fixture
+def app() -> Iterator[QApplication]:
+    application = QApplication.instance()
+    yield application
+    remove_translations(application)
+
+
+def untranslated(english: dict[str, str], german: dict[str, str], known: set[str]) -> list[str]:
+    """Places whose German text shares a non-German word with the English text at that place."""
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for place, text in german.items():
+        there = english.get(place)
+        if there is None:
+            continue
+        shared = sorted((words_of(text) & words_of(there)) - known)
+        where = place.split(": ", 1)[1]
+        if shared and (where, text) not in seen:
+            seen.add((where, text))
+            problems.append(f"{place}\n    {text[:160]!r}\n    English: {', '.join(shared)}")
+    return problems
+
+
+async def test_a_german_window_shows_no_english_word(app: QApplication, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    english = Scenario(qtbot, tmp_path / "en")
+    shown_in_english = await english.run(ENGLISH)
+    german = Scenario(qtbot, tmp_path / "de")
+    shown_in_german = await german.run(GERMAN)
+
+    compared = set(shown_in_english) & set(shown_in_german)
+    steps = {place.split(": ", 1)[0] for place in compared}
+    assert len(compared) > 500 and {"post confirmation", "review, version 0", "settings", "offline"} <= steps
+    data = {w for text in TYPED + SERVER_DATA for w in words_of(text)} | english.server_words | german.server_words
+    problems = untranslated(shown_in_english, shown_in_german, german_words() | NAMES | data)
+    assert not problems, f"{len(problems)} places show English in German:\n" + "\n".join(problems)
