@@ -17,7 +17,6 @@ ORG_DOMAIN = "aitasker.co"
 APP_ID = "co.aitasker.Desktop"  # reverse-DNS id: .desktop file, metainfo, icon name, Wayland app id
 HOMEPAGE = "https://aitasker.co"
 HELP_URL = "https://aitasker.co/help"
-SUMMARY = "Post tasks to the AITasker marketplace and follow them, without writing code."
 QT_SOURCE_URL = "https://download.qt.io/official_releases/qt/"
 PYSIDE_SOURCE_URL = "https://code.qt.io/cgit/pyside/pyside-setup.git/"
 

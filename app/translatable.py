@@ -5,7 +5,8 @@
 - ``translate("messages", "The highest %1 is %2.")`` translates a sentence the core composes at run
   time; ``fill`` then puts the values in. Until the window installs Qt's translator
   (:func:`set_translator`, done by ``ui.i18n.install_translations``) it returns the English.
-- :func:`money` writes dollars the way the user's language does, once the window installs a format.
+- :func:`money` writes dollars: through the window's one formatter (``ui.i18n.money``) once the window
+  installs it, US style ($1,234.50) before (the sandbox, tests without a window).
 
 ``make translations`` (pyside6-lupdate) finds ``QT_TRANSLATE_NOOP(...)`` and ``translate(...)``
 calls by their names and puts the texts in ``resources/translations/*.ts``.

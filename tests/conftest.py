@@ -6,6 +6,7 @@ import asyncio
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 # Before anything imports Qt: no display needed, and qasync must pick PySide6.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -79,3 +80,28 @@ async def wait_until(condition: Callable[[], object], timeout: float = 10.0, wha
                     task.print_stack(limit=4)
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         await asyncio.sleep(0.01)
+
+
+# The store's methods that write what a draft says (its values); the outbox may only change its state.
+DRAFT_CONTENT_WRITERS = ("save_draft", "restore_draft", "duplicate_draft")
+
+
+def note_content_writers(store: Any) -> list[str]:
+    """From now on, the module of every caller of ``store``'s draft-content writers is appended to
+    the returned list (the store's own calls between them are not noted)."""
+    import sys
+
+    callers: list[str] = []
+
+    def noting(write: Callable[..., Any]) -> Callable[..., Any]:
+        def noted(*args: Any, **kwargs: Any) -> Any:
+            caller = sys._getframe(1).f_globals["__name__"]
+            if caller != type(store).__module__:
+                callers.append(caller)
+            return write(*args, **kwargs)
+
+        return noted
+
+    for name in DRAFT_CONTENT_WRITERS:
+        setattr(store, name, noting(getattr(store, name)))
+    return callers

@@ -12,7 +12,9 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
+
+from ui.desktop.first_paint import FirstPaint
 
 ENV = "AITASKER_BENCH_EXIT_AT"
 
@@ -43,25 +45,17 @@ def _painted_line(with_modules: bool) -> str:
     return "painted " + " ".join(sorted({name.split(".")[0] for name in list(sys.modules)}))
 
 
-class _FirstPaint(QObject):
-    def __init__(self, parent: QObject, with_modules: bool) -> None:
-        super().__init__(parent)
-        self._with_modules = with_modules
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            line = _painted_line(self._with_modules)  # taken now: this paint pass is the first picture
-            QTimer.singleShot(0, lambda: _finish(line))  # after this paint pass has completed
-        return False
+def _paint_started(with_modules: bool) -> None:
+    line = _painted_line(with_modules)  # taken now: this paint pass is the first picture
+    QTimer.singleShot(0, lambda: _finish(line))  # after this paint pass has completed
 
 
 def install(window: Any, is_loaded: Any = None) -> None:
     """Arm the measuring point chosen by the environment (call before ``window.show()``)."""
     mode = os.environ.get(ENV, "")
     if mode in ("painted", "painted-modules"):
-        window._bench_first_paint = _FirstPaint(window, with_modules=mode == "painted-modules")
-        window.installEventFilter(window._bench_first_paint)
+        watcher = FirstPaint(lambda: _paint_started(with_modules=mode == "painted-modules"), window)
+        window.installEventFilter(watcher)
     elif mode == "loaded" and is_loaded is not None:
         timer = QTimer(window)
         timer.setInterval(50)

@@ -81,7 +81,8 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
     """Load the app's and Qt's translation for the user's language; returns the language used.
 
     Also makes that language's ``QLocale`` the default, so numbers, money and dates that widgets
-    format through ``QLocale()`` follow it.
+    format through ``QLocale()`` follow it. Whatever the language, amounts the Qt-free core writes
+    (``app.translatable.money``) come from :func:`money`, as the window's own do.
     """
     remove_translations(app)
     language = choose_language(preferred_languages(env), available_languages())
@@ -110,11 +111,12 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
 
 
 def remove_translations(app: QCoreApplication) -> None:
-    """Back to English and the system locale (used by tests and before loading another language)."""
+    """Back to English and the system locale (used by tests and before loading another language);
+    the core's amounts still come from :func:`money`."""
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())
-    translatable.set_translator(None)
+    translatable.set_translator(None, money)
 
 
 def words(text: str) -> str:

@@ -240,10 +240,6 @@ class FocusRing(QObject):
 _state: dict[str, object] = {"theme": "system", "watching": False, "style": None}
 
 
-def current_theme() -> str:
-    return str(_state["theme"])
-
-
 def apply_theme(theme: str) -> str:
     """Apply 'light', 'dark' or 'system' to the whole application; return the look applied."""
     app = QApplication.instance()
@@ -329,24 +325,3 @@ def _restyle_all() -> None:
             owner.theme_changed()  # type: ignore[attr-defined]
         else:
             _followers.discard(owner)
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio of colour ``a`` drawn on ``b`` (1 to 21); a translucent ``a`` is
-    blended over ``b`` first, as it would be painted."""
-    if a.alphaF() < 1.0:
-        t = a.alphaF()
-        a = QColor.fromRgbF(
-            a.redF() * t + b.redF() * (1 - t),
-            a.greenF() * t + b.greenF() * (1 - t),
-            a.blueF() * t + b.blueF() * (1 - t),
-        )
-
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)

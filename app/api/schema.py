@@ -187,10 +187,6 @@ class Task(BaseModel):
         return "unknown" if value is None else str(value)
 
     @property
-    def status_label(self) -> str:
-        return status_info(self.status).label
-
-    @property
     def is_final(self) -> bool:
         return status_info(self.status).final
 

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QApplication, QTableView
 from app.api.schema import Task
 from app.store.repository import Store
 from tests.bench.conftest import LARGE, Bench, alternate, copy_store, make_tasks, median, percentile
-from ui.models.tasks_model import COLUMNS, SEARCH_ROLE, TaskRow, TasksFilterProxy, TasksTableModel, load_in_background
+from ui.models.task_rows import COLUMNS, SEARCH_ROLE, TaskRow
+from ui.models.tasks_model import TasksTableModel, load_in_background
+from ui.models.tasks_proxy import TasksFilterProxy
 
 pytestmark = pytest.mark.bench
 CREATED = [c.header for c in COLUMNS].index("Created")

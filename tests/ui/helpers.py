@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from app.credentials import KeyStore
 from app.store.repository import Store
 from ui.main_window import Connection, MainWindow
-from ui.models.tasks_model import COLUMNS
+from ui.models.task_rows import COLUMNS
 
 
 def wheel(widget: QWidget, notches: int, at: QPointF | None = None) -> QWheelEvent:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QApplication
@@ -67,7 +68,15 @@ def test_icon_has_every_desktop_size() -> None:
 
 
 def test_version_is_one_number_everywhere() -> None:
-    assert about.VERSION == __version__
+    """app/__init__.py holds the one version: pyproject.toml takes it from there (it writes none of its
+    own), so the installed distribution's metadata (what the bundle's keyring and pip see) says it too."""
+    import tomllib
+    from importlib.metadata import version
+
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "app.__version__"}
+    assert version(project["project"]["name"]) == __version__
 
 
 def test_version_flag_prints_and_exits_before_qt_loads() -> None:

@@ -13,7 +13,7 @@ from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.helpers import confirmation, open_window, press
 from tests.ui.test_window_layout import fully_shown
-from ui.models.tasks_model import TASK_ID_ROLE
+from ui.models.task_rows import TASK_ID_ROLE
 
 
 async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(

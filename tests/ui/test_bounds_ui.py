@@ -15,7 +15,9 @@ from PySide6.QtCore import Qt
 from app.api.schema import MAX_RESPONSE_DEPTH, REQUIREMENTS_TOO_DEEP, Task
 from app.timefmt import UNSHOWABLE
 from tests.far_dates import FAR, ZONES, local_zone
-from ui.models.tasks_model import COLUMNS, SORT_ROLE, TasksFilterProxy, TasksTableModel
+from ui.models.task_rows import COLUMNS, SORT_ROLE
+from ui.models.tasks_model import TasksTableModel
+from ui.models.tasks_proxy import TasksFilterProxy
 from ui.panels.requirements_editor import RequirementsEditor, parse_cell
 
 ROLES = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import subprocess
@@ -14,7 +13,7 @@ from PySide6.QtCore import Qt
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import DRAFT, UNKNOWN, WAITING, Store
-from tests.conftest import free_port, wait_until
+from tests.conftest import free_port, note_content_writers, wait_until
 from tests.ui.helpers import cell, confirmation, open_window, press
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,6 +46,7 @@ async def test_autosave_and_reopen_brings_the_draft_back(qtbot, tmp_path: Path) 
 
 async def test_drafts_list_open_duplicate_delete_undo_and_new(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
+        writers = note_content_writers(window.store)
         qtbot.keyClicks(window.form.title, "First idea")
         window.new_task()  # saves at once, then a fresh form
         assert window.form.title.text() == ""
@@ -65,6 +65,7 @@ async def test_drafts_list_open_duplicate_delete_undo_and_new(qtbot, tmp_path: P
         window.banner.action("Undo").click()  # type: ignore[union-attr]
         assert "First idea" in {d.title for d in window.store.list_drafts()}
         assert window.tabs.tabText(1) == "Drafts (3)"
+        assert writers and set(writers) == {"app.drafts"}  # the drafts service wrote every word
 
 
 async def test_offline_send_waits_then_posts_once_when_the_network_returns(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -120,8 +121,13 @@ async def test_cancel_during_a_slow_send_keeps_the_draft_and_sends_nothing_more(
             assert window.form.title.text() == "Slow one"
             [draft] = window.store.list_drafts()
             assert draft.state == UNKNOWN  # it may have arrived: the user decides
-            await asyncio.sleep(2.0)  # past the server's delay: nothing is resent by itself
-            assert posts() == 1 and window.store.get_draft(draft.id).state == UNKNOWN  # type: ignore[union-attr]
+            # Another task, posted after the cancel and answered after the server's delay: by then the
+            # server is done with the slow one, and a resend of it by itself would have shown.
+            window.new_task()
+            fill(window, qtbot, "Sent after")
+            await send_and_confirm(window, qtbot)
+            await wait_until(lambda: "Posted “Sent after”" in window.banner.text.text(), what="the next task")
+            assert posts() == 2 and window.store.get_draft(draft.id).state == UNKNOWN  # type: ignore[union-attr]
 
 
 GUI_CHILD = r"""

@@ -8,11 +8,13 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from app import translatable
 from ui.i18n import (
     available_languages,
     choose_language,
     fill,
     install_translations,
+    money,
     preferred_languages,
     remove_translations,
 )
@@ -67,6 +69,16 @@ def test_english_when_the_user_wants_english(app: QApplication, qtbot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.windowTitle().startswith("About ")
     assert dialog.close_button.text() == "Close"
+
+
+def test_the_core_writes_amounts_with_the_windows_one_formatter(app: QApplication) -> None:
+    """Money in a sentence the Qt-free core builds (a budget message) reads like money on the
+    screen, in any language: the core's money hook is the window's formatter."""
+    assert install_translations(app, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
+    assert translatable.money(1234.5) == money(1234.5) == "1.234,50\xa0$"
+    assert install_translations(app, {"LANG": "en_US.UTF-8"}) is None  # English: no catalogue loaded
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))  # on a French computer
+    assert translatable.money(1234.5, 0) == money(1234.5, 0) != "$1,235"
 
 
 def test_fill_puts_each_argument_in_its_place_once() -> None:

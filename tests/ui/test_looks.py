@@ -16,7 +16,7 @@ from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.helpers import open_window
 from ui.models.status_icons import status_icon
-from ui.models.tasks_model import EXPIRES_COLUMN, STATUS_COLUMN, column_index
+from ui.models.task_rows import EXPIRES_COLUMN, STATUS_COLUMN, column_index
 from ui.theme import apply_theme
 from ui.widgets.full_text_tooltips import FullTextDelegate
 

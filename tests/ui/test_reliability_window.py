@@ -4,7 +4,6 @@ and Ctrl+Q while a task is being sent."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -69,7 +68,7 @@ async def test_taken_out_while_the_outbox_sends_is_not_posted_and_keeps_its_edit
     port = free_port()
     async with open_window(qtbot, f"http://127.0.0.1:{port}", DEMO_API_KEY, tmp_path) as window:
         window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
-        ids = await queue_offline(window, qtbot, "first", "second")
+        ids = await queue_offline(window, qtbot, "first", "second", "third")
         with SandboxServer(SandboxConfig(), port=port) as server:
             server.config.faults.latency = 1.0  # the server comes back slowly
             window.outbox.network_may_be_back()
@@ -85,8 +84,11 @@ async def test_taken_out_while_the_outbox_sends_is_not_posted_and_keeps_its_edit
                 lambda: window.store.get_draft(ids["first"]) is None, timeout=20, what="the first to be posted"
             )
             window.outbox.network_may_be_back()
-            await asyncio.sleep(2.5)  # longer than the server's delay: a late send would have landed
-            assert posted_titles(server) == ["first"]
+            # Oldest first: once the third has landed, a late send of the second would have too.
+            await wait_until(
+                lambda: window.store.get_draft(ids["third"]) is None, timeout=20, what="the third to be posted"
+            )
+            assert posted_titles(server) == ["first", "third"]
             second = window.store.get_draft(ids["second"])
             assert second is not None and second.state == DRAFT
             await wait_until(

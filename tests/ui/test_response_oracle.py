@@ -24,7 +24,8 @@ from PySide6.QtCore import Qt
 from app.api.schema import STATUSES, Task
 from app.store.repository import Store, _parse_tasks
 from tests.far_dates import ZONES, local_zone
-from ui.models.tasks_model import COLUMNS, SORT_ROLE, TASK_ID_ROLE, TasksTableModel
+from ui.models.task_rows import COLUMNS, SORT_ROLE, TASK_ID_ROLE
+from ui.models.tasks_model import TasksTableModel
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "task-response.schema.json").read_text())
 ORACLE = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)

@@ -110,7 +110,7 @@ def test_two_launches_at_the_same_moment_leave_exactly_one_running(tmp_path: Pat
         wait_for(lambda: any(p.poll() is not None for p in both), 90, "one launch to hand over and exit")
         ended = [p for p in both if p.poll() is not None]
         assert len(ended) == 1 and ended[0].returncode == 0, ended[0].communicate()[1]
-        time.sleep(1.0)
+        wait_for(lambda: "asked to come to the front" in log_text(data), 20, "the other to take the hand-over")
         assert sum(p.poll() is None for p in both) == 1
     finally:
         for p in both:
@@ -198,15 +198,43 @@ async def test_a_launch_while_the_first_is_still_drawing_its_window_waits_for_it
     received: list[list[str]] = []
     first.activated.connect(received.append)
     try:
-        handing = asyncio.ensure_future(asyncio.to_thread(hand_over, tmp_path))
-        await asyncio.sleep(2.0)  # the launch has started and found the folder taken: it waits
-        assert not handing.done()
-        first.listen()
-        second = await handing
-        assert second.stdout.split() == ["True", "0"], second.stderr
+        launch = subprocess.Popen(
+            [sys.executable, "-c", SAYS_WHEN_REFUSED + HAND_OVER, str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+        )
+        try:
+            said: list[str] = []  # it found the folder taken, then tried again: it waits
+            output = launch.stdout
+            assert output is not None
+            while said.count("refused") < 2:
+                said.append((await asyncio.wait_for(asyncio.to_thread(output.readline), 60)).strip())
+                assert said[-1], launch.communicate()[1]
+            assert launch.poll() is None
+            first.listen()
+            out, err = await asyncio.to_thread(launch.communicate, timeout=60)
+        finally:
+            if launch.poll() is None:
+                launch.kill()
+                launch.communicate()
+        assert out.split()[-2:] == ["True", "0"], err
         assert received == [["--demo", "file with spaces"]]
     finally:
         first.release()
+
+
+SAYS_WHEN_REFUSED = r"""
+from ui.desktop.single_instance import SingleInstance
+_claim = SingleInstance.claim
+def _saying(self, **kwargs):
+    got = _claim(self, **kwargs)
+    if not got:
+        print("refused", flush=True)
+    return got
+SingleInstance.claim = _saying
+"""
 
 
 ENDS_AFTER_ONE_CALL = r"""

@@ -14,17 +14,9 @@ from PySide6.QtWidgets import QTableView
 from app.api.schema import Task
 from ui.main_window import task_details
 from ui.models.status_icons import status_icon
-from ui.models.tasks_model import (
-    COLUMNS,
-    EXPIRES_COLUMN,
-    FILTERS,
-    STATUS_COLUMN,
-    TASK_ID_ROLE,
-    TaskRow,
-    TasksFilterProxy,
-    TasksTableModel,
-    search_text,
-)
+from ui.models.task_rows import COLUMNS, EXPIRES_COLUMN, STATUS_COLUMN, TASK_ID_ROLE, TaskRow, search_text
+from ui.models.tasks_model import TasksTableModel
+from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
@@ -236,7 +228,7 @@ def test_proxy_follows_every_kind_of_change_like_a_fresh_filter_and_sort(qtmodel
                 )
                 for i in range(rng.randrange(1, 30))
             ]
-            model.append_tasks(page)
+            model.append_rows([TaskRow.from_task(task) for task in page])
         elif action == 4:
             sort = (
                 rng.randrange(len(COLUMNS)),

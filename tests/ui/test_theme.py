@@ -16,8 +16,8 @@ from ui.theme import (
     apply_theme,
     banner_colour,
     colour,
-    contrast,
     dark_palette,
+    effective_theme,
     light_palette,
     set_tone,
     status_colour,
@@ -25,6 +25,27 @@ from ui.theme import (
 
 R = QPalette.ColorRole
 WCAG_TEXT = 4.5
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of colour ``a`` drawn on ``b`` (1 to 21); a translucent ``a`` is
+    blended over ``b`` first, as it would be painted."""
+    if a.alphaF() < 1.0:
+        t = a.alphaF()
+        a = QColor.fromRgbF(
+            a.redF() * t + b.redF() * (1 - t),
+            a.greenF() * t + b.greenF() * (1 - t),
+            a.blueF() * t + b.blueF() * (1 - t),
+        )
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 @pytest.fixture
@@ -106,7 +127,12 @@ def test_dark_makes_a_shown_window_dark_and_light_brings_it_back(qtbot, restore_
 
 
 def test_an_unknown_choice_falls_back_to_the_system_look(restore_look: None) -> None:
-    assert apply_theme("purple") in ("light", "dark")
+    system = effective_theme("system")
+    other = "dark" if system == "light" else "light"
+    assert apply_theme(other) == other  # the look before: the opposite of the system's
+    assert apply_theme("purple") == system
+    palette = dark_palette() if system == "dark" else light_palette()
+    assert QApplication.palette().color(R.Window) == palette.color(R.Window)  # it really applied
 
 
 def test_the_light_palette_is_fusions_own_with_the_apps_readable_colours(qapp: QApplication) -> None:

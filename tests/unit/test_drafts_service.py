@@ -1,18 +1,19 @@
 """The drafts service (Qt-free) on a real SQLite file: autosave, open, duplicate, delete with
-undo, new; and it is the only code that writes a draft's content."""
+undo, new; and it is the only writer of a draft's content (the outbox changes only its state)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from app.api.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
+from app.api.schema import Task
 from app.drafts import Drafts, OutboxRow
 from app.outbox import Outbox
-from app.store.repository import DRAFT, WAITING, Store
+from app.store.repository import DRAFT, UNKNOWN, WAITING, Store
+from tests.conftest import note_content_writers
 
-ROOT = Path(__file__).resolve().parents[2]
 FILLED = {
     "title": "Logo",
     "description": "",
@@ -97,9 +98,57 @@ def test_an_outbox_row_is_not_a_task() -> None:
     assert not row.is_final and row.expires_at is None
 
 
-def test_only_the_drafts_service_writes_draft_content() -> None:
-    writers = []
-    for path in [*ROOT.joinpath("app").rglob("*.py"), *ROOT.joinpath("ui").rglob("*.py")]:
-        if re.search(r"\.save_draft\(", path.read_text(encoding="utf-8")):
-            writers.append(path.relative_to(ROOT).as_posix())
-    assert sorted(writers) == ["app/drafts.py", "app/store/repository.py"]
+class ScriptedClient:
+    """A client whose creates answer, in turn, with ``answers`` (an exception is raised)."""
+
+    def __init__(self, *answers: Exception | Task) -> None:
+        self.answers = list(answers)
+
+    async def create_task(self, draft: object, idempotency_key: str | None = None) -> Task:
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+async def test_only_the_drafts_service_writes_draft_content(tmp_path: Path) -> None:
+    """Through every way a send can end, the outbox moves the draft between states and never
+    changes what it says (its values and revision); what it says changes only through Drafts."""
+    store = Store.in_dir(tmp_path)
+    writers = note_content_writers(store)
+    client: list[ScriptedClient | None] = [None]
+    outbox = Outbox(store, lambda: client[0], min_spacing=0.0)
+    drafts = Drafts(store, outbox)
+    typed = {**FILLED, "category": "data", "task_type": "data-analysis", "title": "Numbers"}
+    draft_id = drafts.save_for_send(typed)
+    saved = store.get_draft(draft_id)
+    assert saved is not None and saved.values == typed
+
+    def says() -> tuple[object, ...]:
+        record = store.get_draft(draft_id)
+        assert record is not None
+        return record.state, record.values, record.revision
+
+    assert outbox.queue(draft_id) and says() == (WAITING, typed, saved.revision)
+    assert outbox.take_back(draft_id) and says() == (DRAFT, typed, saved.revision)
+    assert (await outbox.send(draft_id)).state == WAITING  # no account yet
+    assert says() == (WAITING, typed, saved.revision)
+    other = Task(id="t-1", status="open", title="An older version", category="data", budget_usd=45.0)
+    for answer, state in [
+        (Offline(), WAITING),
+        (RateLimited(retry_after=5), WAITING),
+        (OutcomeUnknown(), UNKNOWN),
+        (InvalidTask(field_errors={"title": ["Too short."]}), DRAFT),
+        (ApiError(status=403), DRAFT),
+        (other, DRAFT),  # the server answered for other content: the text is kept
+    ]:
+        client[0] = ScriptedClient(answer)
+        assert (await outbox.send(draft_id)).state == state, answer
+        assert says() == (state, typed, saved.revision), answer
+    assert writers == ["app.drafts"]  # the one content write so far: Drafts saving before the send
+
+    edited = {**typed, "title": "Numbers, edited"}
+    assert drafts.autosave(edited)
+    state, values, revision = says()
+    assert values == edited and revision > saved.revision
+    assert set(writers) == {"app.drafts"}

@@ -164,7 +164,7 @@ def test_task_response_is_tolerant() -> None:
             "brand_new_field": {"nested": True},
         }
     )
-    assert task.status == "disputed" and task.status_label == "Disputed" and not task.is_final
+    assert task.status == "disputed" and status_info(task.status).label == "Disputed" and not task.is_final
     assert task.created_at == datetime(2001, 1, 1, tzinfo=UTC)
     assert task.model_extra == {"brand_new_field": {"nested": True}}
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from app.store.repository import Store
-from ui.models.tasks_model import TaskRow
+from ui.models.task_rows import TaskRow
 from ui.panels.tasks import TasksPanel
 
 if TYPE_CHECKING:

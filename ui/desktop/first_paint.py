@@ -13,25 +13,32 @@ if TYPE_CHECKING:
     import asyncio
 
 
-class _Painted(QObject):
-    """Calls ``done`` once after the watched widget's first paint pass has completed."""
+class FirstPaint(QObject):
+    """An event filter that calls ``painting`` once, as the watched widget's first paint begins,
+    then lets go of the widget. Work that needs the finished picture goes in
+    ``QTimer.singleShot(0, …)`` from there: it runs once this paint pass has completed."""
 
-    def __init__(self, done: Callable[[], None]) -> None:
-        super().__init__()
-        self._done: Callable[[], None] | None = done
+    def __init__(self, painting: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._painting: Callable[[], None] | None = painting
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._done is not None:
-            done, self._done = self._done, None
-            QTimer.singleShot(0, done)  # after this paint pass: the picture is complete by then
+        if event.type() == QEvent.Type.Paint and self._painting is not None:
+            painting, self._painting = self._painting, None
+            watched.removeEventFilter(self)
+            painting()
         return False
+
+
+def _after_this_paint(done: Callable[[], None]) -> Callable[[], None]:
+    return lambda: QTimer.singleShot(0, done)  # after this paint pass: the picture is complete by then
 
 
 def wait_until_painted(window: QWidget, at_most: float = 2.0) -> None:
     """Before the event loop runs (at start): process Qt's events until ``window`` has drawn
     itself once, or for ``at_most`` seconds (hidden, minimised). Not for use inside a coroutine."""
     loop = QEventLoop()
-    watcher = _Painted(loop.quit)
+    watcher = FirstPaint(_after_this_paint(loop.quit))
     limit = QTimer()
     limit.setSingleShot(True)
     limit.timeout.connect(loop.quit)
@@ -49,7 +56,7 @@ async def first_paint(window: QWidget, at_most: float = 2.0) -> None:
     import asyncio
 
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    watcher = _Painted(lambda: done.done() or done.set_result(None))
+    watcher = FirstPaint(_after_this_paint(lambda: done.done() or done.set_result(None)))
     window.installEventFilter(watcher)
     try:
         with contextlib.suppress(TimeoutError):

@@ -34,10 +34,6 @@ def icon_name(status: str) -> str:
     return UNKNOWN
 
 
-def icon_names() -> list[str]:
-    return [*STATUSES, *("outbox-" + s.removeprefix(OUTBOX_PREFIX) for s in OUTBOX_STATUSES), UNKNOWN]
-
-
 def svg_data(name: str) -> bytes:
     return resources.path(f"status-{name}.svg").read_bytes()
 

@@ -24,11 +24,6 @@ from app.drafts import OutboxRow
 from ui.models.task_rows import (
     COLUMNS,
     EXPIRES_COLUMN,
-    SEARCH_ROLE,
-    SORT_ROLE,
-    STATUS_COLUMN,
-    TASK_ID_ROLE,
-    Column,
     Index,
     TaskRow,
     _as_row,
@@ -37,33 +32,10 @@ from ui.models.task_rows import (
     _cell,
     _header,
     column_index,
-    plain_tooltip,
-    search_text,
 )
-from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 
 if TYPE_CHECKING:
     from app.api.schema import Task
-
-# Names other modules and the tests import from here (the row and proxy pieces live in their own modules).
-__all__ = [
-    "COLUMNS",
-    "EXPIRES_COLUMN",
-    "FILTERS",
-    "RECENT_TASKS",
-    "SEARCH_ROLE",
-    "SORT_ROLE",
-    "STATUS_COLUMN",
-    "TASK_ID_ROLE",
-    "Column",
-    "TaskRow",
-    "TasksFilterProxy",
-    "TasksTableModel",
-    "column_index",
-    "load_in_background",
-    "plain_tooltip",
-    "search_text",
-]
 
 RECENT_TASKS = 1_000  # full tasks kept for their details (the rest are read from the store)
 
@@ -199,11 +171,8 @@ class TasksTableModel(QAbstractTableModel):
         while len(self._recent) > RECENT_TASKS:
             self._recent.popitem(last=False)
 
-    def append_tasks(self, tasks: Sequence[Task | TaskRow]) -> None:
-        """Add many (a page loaded from the store) at once; known ids are skipped."""
-        self.append_rows([_as_row(t) for t in tasks])
-
     def append_rows(self, rows: Sequence[TaskRow]) -> None:
+        """Add many (a page loaded from the store) at once; known ids are skipped."""
         unknown = {}
         for row in rows:
             if row.id not in self._row_of:

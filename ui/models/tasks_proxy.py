@@ -63,9 +63,6 @@ class TasksFilterProxy(QAbstractTableModel):
         model.dataChanged.connect(self._source_data_changed)
         self._source_reset()
 
-    def sourceModel(self) -> TasksTableModel | None:
-        return self._source
-
     def _source_rows(self, first: int, last: int) -> list[TaskRow]:
         assert self._source is not None
         return [self._source.row(i) for i in range(first, last + 1)]
@@ -303,9 +300,6 @@ class TasksFilterProxy(QAbstractTableModel):
         self._key = key
         order_list = sorted(self._order, key=key)
         self._relayout(order_list, self._filter(order_list), descending)
-
-    def resort(self) -> None:
-        """Kept for callers: rows are placed in order as they arrive, so there is nothing to do."""
 
     # --- mapping --------------------------------------------------------------------------------
     def mapToSource(self, index: Index) -> QModelIndex:

@@ -28,15 +28,9 @@ from PySide6.QtWidgets import (
 from app.drafts import OutboxRow
 from ui.i18n import translate
 from ui.models.task_details import task_more_details, task_summary
-from ui.models.tasks_model import (
-    FILTERS,
-    TASK_ID_ROLE,
-    TaskRow,
-    TasksFilterProxy,
-    TasksTableModel,
-    column_index,
-    load_in_background,
-)
+from ui.models.task_rows import TASK_ID_ROLE, TaskRow, column_index
+from ui.models.tasks_model import TasksTableModel, load_in_background
+from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 from ui.theme import set_tone
 from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
