@@ -415,6 +415,62 @@
         <translation>Zahlen, true, false und null bleiben, was sie sind; [ ] und { } in JSON bleiben Listen und Gruppen. Um einen Wert als Text zu behalten, setzen Sie ihn in doppelte Anführungszeichen, etwa &quot;42&quot;.</translation>
     </message>
     <message>
+        <source>{&quot;tone&quot;: &quot;friendly&quot;, &quot;word_count&quot;: 800}</source>
+        <translation>{&quot;ton&quot;: &quot;freundlich&quot;, &quot;wortzahl&quot;: 800}</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>hier fehlt ein Wert</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>hier fehlt ein Name in doppelten Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>hier fehlt ein Doppelpunkt</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>hier fehlt ein Komma</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>ein Text in Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>ein Steuerzeichen ist hier nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>ungültiger Rückstrich (\)</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>ungültiges \uXXXX-Zeichen</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>nach dem Ende folgt noch etwas</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of object</source>
+        <translation>ein Komma vor der schließenden Klammer }</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of array</source>
+        <translation>ein Komma vor der schließenden Klammer ]</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed in JSON</source>
+        <translation>%1 ist in JSON nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 is too large a number</source>
+        <translation>%1 ist eine zu große Zahl</translation>
+    </message>
+    <message>
         <source>yes/no (true or false)</source>
         <translation>ja/nein (true oder false)</translation>
     </message>
@@ -537,9 +593,12 @@
 </context>
 <context>
     <name>ReviewController</name>
-    <message>
-        <source>%1 tasks need your review — the first closes soonest</source>
-        <translation>%1 Aufgaben warten auf Ihre Prüfung — die erste endet am frühesten</translation>
+    <message numerus="yes">
+        <source>%n tasks need your review — the first closes soonest</source>
+        <translation>
+            <numerusform>%n Aufgabe wartet auf Ihre Prüfung — sie endet am frühesten</numerusform>
+            <numerusform>%n Aufgaben warten auf Ihre Prüfung — die erste endet am frühesten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1044,9 +1103,12 @@
         <source>Open the review that closes soonest (Ctrl+R)</source>
         <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
     </message>
-    <message>
-        <source>%1 waiting to send</source>
-        <translation>%1 warten auf das Senden</translation>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n wartet auf das Senden</numerusform>
+            <numerusform>%n warten auf das Senden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last refreshed %1</source>
@@ -1667,6 +1729,14 @@
         <translation>Die Verbindung brach beim Senden ab. Öffnen Sie die Entwürfe, um sie erneut zu senden oder als Entwurf zu behalten.</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>AITasker reported this status.</source>
+        <translation>AITasker hat diesen Status gemeldet.</translation>
+    </message>
+    <message>
         <source>What do you need</source>
         <translation>Was brauchen Sie</translation>
     </message>
@@ -1727,6 +1797,10 @@
         <translation>%1/%2: mehr geht nicht</translation>
     </message>
     <message>
+        <source>%1 (AITasker sent %2, which this computer can&apos;t show in its time zone)</source>
+        <translation>%1 (AITasker hat %2 gesendet; dieser Computer kann das in seiner Zeitzone nicht anzeigen)</translation>
+    </message>
+    <message>
         <source>%1 days</source>
         <translation>%1 Tagen</translation>
     </message>
@@ -1761,6 +1835,14 @@
     <message>
         <source>expired %1 ago</source>
         <translation>abgelaufen vor %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
     </message>
     <message>
         <source>a category</source>
@@ -2087,6 +2169,61 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>taxonomy</name>
+    <message>
+        <source>Writing &amp; Translation</source>
+        <translation>Texte &amp; Übersetzungen</translation>
+    </message>
+    <message>
+        <source>Graphics &amp; Design</source>
+        <translation>Grafik &amp; Design</translation>
+    </message>
+    <message>
+        <source>Digital Marketing</source>
+        <translation>Digitales Marketing</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Geschäftliches</translation>
+    </message>
+    <message>
+        <source>AI Services</source>
+        <translation>KI-Dienste</translation>
+    </message>
+    <message>
+        <source>Programming &amp; Automation</source>
+        <translation>Programmierung &amp; Automatisierung</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Blogbeitrag</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>Logo design</source>
+        <translation>Logo-Design</translation>
+    </message>
+    <message>
+        <source>Social media post</source>
+        <translation>Beitrag für soziale Medien</translation>
+    </message>
+    <message>
+        <source>Data analysis</source>
+        <translation>Datenanalyse</translation>
+    </message>
+    <message>
+        <source>Data analysis summary</source>
+        <translation>Zusammenfassung einer Datenanalyse</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ practice server's agents wrote, and a few proper names (:data:`NAMES`).
 from __future__ import annotations
 
 import errno
+import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -22,13 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QPushButton, QToolButton, QWidget
 
+from app.api.contract import STATUSES, status_info
 from app.credentials import KeyStore
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from app.store.repository import write_error
+from app.taxonomy import TASK_TYPE_NAMES, friendly_name
 from tests.conftest import FakeClock, free_port, wait_until
 from tests.ui.helpers import confirmation, open_window
 from tests.ui.shown_text import shown_texts
@@ -94,6 +97,8 @@ TYPED = [
     "not-a-key",
     BUSINESS_TYPE,
     "Pitch deck",
+    '{"colours": "blue and gold", "pages": 2, "formats": ["svg", "png"]}',
+    '{"colours": ',
 ]
 
 
@@ -134,9 +139,15 @@ def preloaded(now: float) -> list[dict[str, Any]]:
     ]
 
 
-# Words of the practice server's own data that the window shows as sent: unknown slugs and
-# status of the preloaded tasks (shown in words, as the server's text), the agents' writing.
-SERVER_DATA = ["chatbot", "script", "On hold", "on_hold"]
+def server_data(body: dict[str, Any]) -> set[str]:
+    """What the window shows of a preloaded task as the server sent it: what the person wrote in it,
+    and a task type or status the app does not know (shown as the server's slug in words)."""
+    found = {w for key in ("title", "description", "requirements") for w in words_of(str(body[key]))}
+    if body["task_type"] not in TASK_TYPE_NAMES:
+        found |= words_of(friendly_name(body["task_type"]))
+    if body.get("_final") not in (*STATUSES, None):
+        found |= words_of(status_info(body["_final"]).label)
+    return found
 
 
 class Scenario:
@@ -167,9 +178,8 @@ class Scenario:
         port = free_port()
         server = SandboxServer(SandboxConfig(seed=3, clock=clock, preload=preloaded(clock.now)), port=port)
         server.__enter__()
-        for body in server.config.preload:  # what the person wrote in these tasks (the server keeps it)
-            for key in ("title", "description", "requirements"):
-                self.server_words |= words_of(str(body[key]))
+        for body in server.config.preload:
+            self.server_words |= server_data(body)
         keystore = KeyStore(self.tmp_path / "config", environ={})
         try:
             async with open_window(
@@ -202,6 +212,15 @@ class Scenario:
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
         form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
         self.snap("form filled", window)
+        requirements = form.requirements
+        requirements.set_value(json.loads(TYPED[7]))
+        requirements.table.setCurrentCell(1, 1)
+        self.snap("requirements", window)
+        requirements.json_toggle.setChecked(True)
+        requirements.json_text.setPlainText(TYPED[8])  # half-typed JSON: a message
+        self.snap("requirements as JSON", window)
+        requirements.json_text.setPlainText("{}")
+        requirements.json_toggle.setChecked(False)
         form.budget.spin.setFocus()
         form.budget.spin.selectAll()
         qtbot.keyClicks(form.budget.spin, "500")  # over the limit: a message
@@ -260,8 +279,18 @@ class Scenario:
             for artifact in bid["artifacts"]:
                 self.server_words |= words_of(str(artifact if isinstance(artifact, str) else artifact.get("content")))
                 self.server_words |= words_of(str(artifact.get("name") if isinstance(artifact, dict) else ""))
+        picture = next(b for b in review.findChildren(QToolButton) if b.isVisible() and not b.icon().isNull())
+        picture.click()
+        viewer = await self.dialog("picture", lambda: _visible(QDialog, "imageViewer"), window)
+        viewer.close()
         choose = review.findChild(QPushButton, "chooseButton")
         await wait_until(choose.isEnabled, what="Choose this version")
+        extend = review.findChild(QPushButton, "extendButton")
+        assert extend.isVisible()
+        extend.click()
+        question = await self.dialog("more time question", confirmation, window)
+        question.reject()
+        await wait_until(lambda: confirmation() is None and choose.isEnabled(), what="the question to close")
         choose.click()
         question = await self.dialog("choose question", confirmation, window)
         question.reject()
@@ -350,6 +379,25 @@ def app() -> Iterator[QApplication]:
     remove_translations(application)
 
 
+# Written the English way in a German window: dollars before the amount, a decimal point, a day
+# without its full stop before the month, a count of one with a plural verb.
+MISFORMATTED = {
+    "money": re.compile(r"\$\s?\d"),
+    "decimal point": re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])"),
+    "date": re.compile(r"\b\d{1,2} (?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)"),
+    "plural": re.compile(r"(?<![\d.,])1 (?:warten|brauchen|Versionen|Verlängerungen|Aufgaben|Tagen)\b"),
+}
+
+
+def misformatted(german: dict[str, str]) -> list[str]:
+    return [
+        f"{place}: {kind} in {text[:120]!r}"
+        for place, text in german.items()
+        for kind, pattern in MISFORMATTED.items()
+        if pattern.search(text)
+    ]
+
+
 def untranslated(english: dict[str, str], german: dict[str, str], known: set[str]) -> list[str]:
     """Places whose German text shares a non-German word with the English text at that place."""
     problems = []
@@ -375,6 +423,12 @@ async def test_a_german_window_shows_no_english_word(app: QApplication, qtbot, t
     compared = set(shown_in_english) & set(shown_in_german)
     steps = {place.split(": ", 1)[0] for place in compared}
     assert len(compared) > 500 and {"post confirmation", "review, version 0", "settings", "offline"} <= steps
-    data = {w for text in TYPED + SERVER_DATA for w in words_of(text)} | english.server_words | german.server_words
+    data = {w for text in TYPED for w in words_of(text)} | english.server_words | german.server_words
     problems = untranslated(shown_in_english, shown_in_german, german_words() | NAMES | data)
-    assert not problems, f"{len(problems)} places show English in German:\n" + "\n".join(problems)
+    wrong = misformatted(shown_in_german)
+    assert not problems and not wrong, (
+        f"{len(problems)} places show English in German:\n"
+        + "\n".join(problems)
+        + f"\n{len(wrong)} places write numbers, money or dates the English way:\n"
+        + "\n".join(wrong)
+    )

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.connection import ConnectionState
 from app.review.alerts import waiting_words
-from ui.i18n import fill, translate, when, words
+from ui.i18n import TIME, fill, translate, when, words
 from ui.theme import set_tone
 
 DEMO_WORDS = QT_TRANSLATE_NOOP(
@@ -83,7 +83,7 @@ class StatusBar(QStatusBar):
         self.save_label.show()
 
     def show_waiting(self, count: int) -> None:
-        self.outbox_label.setText(fill(self.tr("%1 waiting to send"), count) if count else "")
+        self.outbox_label.setText(self.tr("%n waiting to send", "", count) if count else "")
 
     def show_review_waiting(self, count: int) -> None:
         """ "2 need your review", a button that opens the next review; hidden when none wait."""
@@ -93,4 +93,4 @@ class StatusBar(QStatusBar):
 
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:
-            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, "HH:mm")))
+            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, TIME)))
