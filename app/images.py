@@ -92,13 +92,15 @@ class ImageFetcher:
         """True only for the API's own scheme, host and port."""
         return bool(self._api_key) and _origin(url) == self._api_origin
 
-    async def fetch(self, url: str) -> bytes:
-        """The picture's bytes, or :class:`ImageError`. Concurrent calls for one address share a download."""
+    async def fetch(self, url: str, *, again: bool = False) -> bytes:
+        """The picture's bytes, or :class:`ImageError`. Concurrent calls for one address share a download.
+        A recent failure is given again without asking the server, unless ``again`` (the person
+        pressed Refresh)."""
         if url in self._cache:
             self._cache.move_to_end(url)
             return self._cache[url]
         failed = self._failures.get(url)
-        if failed is not None and self._clock() - failed[0] < FAILURE_MEMORY:
+        if failed is not None and not again and self._clock() - failed[0] < FAILURE_MEMORY:
             raise ImageError(failed[1])
         pending = self._inflight.get(url)
         if pending is None:
@@ -126,6 +128,7 @@ class ImageFetcher:
         except httpx.HTTPError as exc:
             log.info("picture %s not loaded: %s", urlsplit(url).hostname, type(exc).__name__)
             self._fail(url, translate("messages", "The picture could not be loaded."))
+        self._failures.pop(url, None)
         self._keep(url, data)
         return data
 

@@ -113,8 +113,8 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
 
 
 def remove_translations(app: QCoreApplication) -> None:
-    """Back to English and the system locale (used by tests and before loading another language);
-    the core's amounts and numbers still come from :func:`money` and :func:`number`."""
+    """Back to English and the system locale (before loading another language); the core's amounts
+    and numbers still come from :func:`money` and :func:`number`."""
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())

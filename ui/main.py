@@ -44,39 +44,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def choose_account(
-    args: argparse.Namespace, keystore: Any, secrets: Any, instance: Any = None
-) -> tuple[bool, str | None] | None:
-    """(demo, key) from the stored key or the welcome screen; None when the user closed it."""
-    from ui.windows.async_dialog import run_dialog
-    from ui.windows.connect import WelcomeDialog, connect_account
-
-    stored = await keystore.load()
-    if stored is not None:
-        secrets.add(stored.key)
-        return False, stored.key
-    if args.screenshot is not None:  # a picture of the app as it starts, with nothing to ask
-        return False, None
-    if instance is not None:  # a launch while the welcome screen is open brings it to the front
-        instance.listen()
-    while True:
-        welcome = WelcomeDialog()
-        choice = await run_dialog(welcome)
-        welcome.deleteLater()
-        if choice == WelcomeDialog.DEMO:
-            return True, None
-        if choice != WelcomeDialog.CONNECT:
-            return None
-        picked, not_saved = await connect_account(
-            keystore, api_url=args.api_url, remember_secret=secrets.add, message=keystore.problem or ""
-        )
-        if picked is not None:
-            if not_saved is not None:
-                log.warning("key not saved, used for this session only: %s", not_saved.detail)
-            args.api_url = picked.api_url
-            return False, picked.api_key
-
-
 def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
     """The practice server (in a thread: its imports happen there too) and its key. It knows the
     demo tasks of earlier runs (so they stay followable) by looking them up in the store when
@@ -111,12 +78,15 @@ async def until_closed(work: Coroutine[Any, Any, Any], closed: Any) -> bool:
 
 def open_window(settings: Any, store: Any, connection: Any, secrets: Any, keystore: Any = None) -> Any:
     """The main window's parts on ``store``, shown (the session and the controllers come with
-    :meth:`MainWindow.attach` once it has drawn itself)."""
-    from ui import bench_hooks
+    :meth:`MainWindow.attach` once it has drawn itself). ``AITASKER_BENCH_HOOK`` may name a module
+    whose ``install(window, store)`` is called first (the measuring points of tests/bench/hooks.py)."""
     from ui.main_window import MainWindow
 
     window = MainWindow(connection, store, settings=settings, keystore=keystore, secrets=secrets.add, staged=True)
-    bench_hooks.install(window, lambda: window.all_loaded)
+    if hook := os.environ.get("AITASKER_BENCH_HOOK"):
+        import importlib
+
+        importlib.import_module(hook).install(window, store)
     window.show()
     return window
 
@@ -198,6 +168,7 @@ async def run_window(
         demo, key = args.demo, None
         if not demo:
             from app.credentials import KeyStore
+            from ui.windows.connect import choose_account
 
             keystore = KeyStore(config_dir)
             picked = await choose_account(args, keystore, secrets, instance)
@@ -291,20 +262,20 @@ def leave_within(seconds: float, code: int) -> None:
     timer.start()
 
 
-def main(argv: list[str] | None = None, *, exit_deadline: float | None = EXIT_DEADLINE) -> int:
-    """Run the app; returns the exit code. With ``exit_deadline``, the process is ended that many
-    seconds after the run if something still holds it (pass None when calling from a test)."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the app; returns the exit code. The process is ended ``EXIT_DEADLINE`` seconds after
+    the run if something still holds it."""
     # No cyclic garbage collection until the event loop runs: start-up makes hundreds of thousands
     # of objects that all live on, and collecting among them is about 2% of the time to the first
     # picture. (run_window turns it back on; so does leaving early.)
     gc.disable()
     try:
-        return _main(argv, exit_deadline)
+        return _main(argv)
     finally:
         gc.enable()
 
 
-def _main(argv: list[str] | None, exit_deadline: float | None) -> int:
+def _main(argv: list[str] | None) -> int:
     args = parse_args(argv)
     if not args.demo:  # demo mode never needs the client before its first picture (httpx loads later)
         from app.api.client import DEFAULT_API_URL, check_api_url
@@ -392,8 +363,7 @@ def _main(argv: list[str] | None, exit_deadline: float | None) -> int:
             code = await run_window(args, secrets, config_dir, instance, problem, shown, checked)
             return code
         finally:  # armed before the loop closes: closing it waits for every worker thread
-            if exit_deadline is not None:
-                leave_within(exit_deadline, code)
+            leave_within(EXIT_DEADLINE, code)
 
     try:
         if args.demo and problem is None:

@@ -1,57 +1,87 @@
 """The window's menu bar: File, View, Tasks, Account (when the key can be managed) and Help.
 
 Built once by :func:`build_menus`: what it offers depends on demo mode and the key store, which
-never change. The actions call what the window and its controllers already offer; the texts keep
-the ``MainWindow`` translation context."""
+never change. Help → About opens the About box; the other actions (each with an object name) are
+returned for the window to connect to what its controllers offer once they are attached (until
+then such an action does nothing). The texts keep the ``MainWindow`` translation context."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from ui.i18n import translate
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+@dataclass
+class MenuActions:
+    new_task: QAction
+    settings: QAction
+    quit: QAction
+    refresh: QAction
+    review_next: QAction
+    about: QAction
+    change_key: QAction | None  # the Account menu's, when the key can be managed
+    forget_key: QAction | None
 
 
-def build_menus(window: MainWindow) -> None:
+def _action(window: QMainWindow, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    return action
+
+
+def _show_about(window: QMainWindow) -> None:
+    from ui.windows.about import show_about  # loaded when first asked for
+
+    show_about(window)
+
+
+def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     bar = window.menuBar()
     bar.clear()
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
-    file_menu.addAction(translate("MainWindow", "&New task"), QKeySequence.StandardKey.New, window.new_task)
+    new_task = _action(
+        window, "newTaskAction", translate("MainWindow", "&New task"), QKeySequence(QKeySequence.StandardKey.New)
+    )
+    file_menu.addAction(new_task)
     file_menu.addSeparator()
-    settings = QAction(translate("MainWindow", "&Settings…"), window)
-    settings.setShortcut(QKeySequence.StandardKey.Preferences)
-    settings.triggered.connect(window.open_settings)
+    settings = _action(
+        window,
+        "settingsAction",
+        translate("MainWindow", "&Settings…"),
+        QKeySequence(QKeySequence.StandardKey.Preferences),
+    )
     file_menu.addAction(settings)
     file_menu.addSeparator()
-    quit_action = QAction(translate("MainWindow", "&Quit"), window)
-    quit_action.setObjectName("quitAction")
     # Ctrl+Q everywhere: some platforms (Windows, offscreen) have no standard Quit key.
+    quit_action = _action(window, "quitAction", translate("MainWindow", "&Quit"))
     quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
     quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # also while the form is busy
-    quit_action.triggered.connect(window.request_quit)
     file_menu.addAction(quit_action)
     window.addAction(quit_action)
     view = bar.addMenu(translate("MainWindow", "&View"))
-    view.addAction(translate("MainWindow", "&Refresh now"), QKeySequence("F5"), window._refresh_now)
+    refresh = _action(window, "refreshAction", translate("MainWindow", "&Refresh now"), QKeySequence("F5"))
+    view.addAction(refresh)
     tasks_menu = bar.addMenu(translate("MainWindow", "T&asks"))
-    review = QAction(translate("MainWindow", "&Review next task"), window)
-    review.setObjectName("reviewNextAction")
-    review.setShortcut(QKeySequence("Ctrl+R"))
+    review = _action(window, "reviewNextAction", translate("MainWindow", "&Review next task"), QKeySequence("Ctrl+R"))
     review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    review.triggered.connect(window.review_next)
     tasks_menu.addAction(review)
-    if window.can_manage_key:
+    change_key = forget_key = None
+    if can_manage_key:
         account = bar.addMenu(translate("MainWindow", "Acco&unt"))
-        account.addAction(translate("MainWindow", "&Change API key or address…"), window.change_key)
-        account.addAction(translate("MainWindow", "&Forget this key"), window.forget_key)
+        change_key = _action(window, "changeKeyAction", translate("MainWindow", "&Change API key or address…"))
+        forget_key = _action(window, "forgetKeyAction", translate("MainWindow", "&Forget this key"))
+        account.addAction(change_key)
+        account.addAction(forget_key)
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-    about = QAction(translate("MainWindow", "&About AITasker Desktop"), window)
-    about.setObjectName("aboutAction")
+    about = _action(window, "aboutAction", translate("MainWindow", "&About AITasker Desktop"))
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    about.triggered.connect(window.show_about)
+    about.triggered.connect(lambda: _show_about(window))
     help_menu.addAction(about)
+    return MenuActions(new_task, settings, quit_action, refresh, review, about, change_key, forget_key)

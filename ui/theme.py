@@ -270,7 +270,7 @@ def application_arguments(argv0: str) -> list[str]:
 def _apply(app: QApplication, theme: str) -> str:
     look = effective_theme(theme)
     if _state.get("style") is not app:
-        if app.property("style_from_arguments") != STYLE:  # made elsewhere (tests): set it now
+        if app.property("style_from_arguments") != STYLE:  # not made by ui/main.py: set it now
             app.setStyle(QStyleFactory.create(STYLE))
         _state["style"] = app
         _state["ring"] = FocusRing(app)

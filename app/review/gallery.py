@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from app.api.contract import aware as _aware
 from app.api.schema import Task
+from app.review.keys import with_local_keys
 from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ class Bid(_Tolerant):
     agent_name: str | None = None
     agent_tier: str | None = None
     agent_message: str | None = None
+    local_key: bool = Field(default=False, exclude=True)  # the id was made here: never sent (app.review.keys)
 
     @field_validator("id", "task_id", "agent_id", mode="before")
     @classmethod
@@ -146,7 +148,7 @@ class Gallery(_Tolerant):
     remix_fee_usd: float | None = None
     review_extensions_used: int | None = None
     review_extensions_remaining: int | None = None
-    # Bids that could not be read at all (no id, not an object): counted, not shown.
+    # Bids that could not be read at all (not an object): counted, not shown.
     unreadable_bids: int = 0
 
     @model_validator(mode="before")
@@ -163,7 +165,7 @@ class Gallery(_Tolerant):
             data["unreadable_bids"] = 1
         bids: list[Bid] = []
         skipped = 0
-        for item in raw:
+        for item in with_local_keys(raw):
             try:
                 bids.append(Bid.model_validate(item))
             except ValidationError:

@@ -409,6 +409,17 @@
     </message>
 </context>
 <context>
+    <name>Pictures</name>
+    <message>
+        <source>This picture could not be shown.</source>
+        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>This picture is too large to show (%1 × %2 pixels).</source>
+        <translation>Dieses Bild ist zu groß zum Anzeigen (%1 × %2 Pixel).</translation>
+    </message>
+</context>
+<context>
     <name>RequirementsEditor</name>
     <message>
         <source>Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. To keep a value as text, put it in double quotes, like &quot;42&quot;.</source>
@@ -712,10 +723,6 @@
         <translation>✓ Gewählt — </translation>
     </message>
     <message>
-        <source>This picture could not be shown.</source>
-        <translation>Dieses Bild konnte nicht angezeigt werden.</translation>
-    </message>
-    <message>
         <source>✓ You chose this version.</source>
         <translation>✓ Sie haben diese Version gewählt.</translation>
     </message>
@@ -738,6 +745,14 @@
     <message>
         <source>Picture by %1</source>
         <translation>Bild von %1</translation>
+    </message>
+    <message>
+        <source>More details</source>
+        <translation>Weitere Details</translation>
+    </message>
+    <message>
+        <source>More details of this version</source>
+        <translation>Weitere Details dieser Version</translation>
     </message>
     <message>
         <source>file</source>
@@ -770,6 +785,10 @@
     <message>
         <source>A version has already been chosen.</source>
         <translation>Es wurde schon eine Version gewählt.</translation>
+    </message>
+    <message>
+        <source>AITasker sent this version without a reference, so it can be chosen only on AITasker&apos;s website.</source>
+        <translation>AITasker hat diese Version ohne Kennung gesendet; Sie können sie daher nur auf der Website von AITasker wählen.</translation>
     </message>
     <message>
         <source>Versions can be chosen only while the task waits for your review.</source>
@@ -854,6 +873,26 @@
     <message>
         <source>Done: AITasker is preparing a new round of versions.</source>
         <translation>Erledigt: AITasker bereitet eine neue Runde Versionen vor.</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Bewertung: %1</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Kennung: %1</translation>
+    </message>
+    <message>
+        <source>none sent</source>
+        <translation>keine gesendet</translation>
+    </message>
+    <message>
+        <source>Price as sent: %1</source>
+        <translation>Preis wie gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Score as sent: %1</source>
+        <translation>Bewertung wie gesendet: %1</translation>
     </message>
 </context>
 <context>

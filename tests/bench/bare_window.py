@@ -1,6 +1,6 @@
 """The start-up baseline: a bare PySide6 window with a form like ours and an empty table.
 
-Prints ``painted`` once the window has drawn itself the first time (as ``ui.bench_hooks`` does for
+Prints ``painted`` once the window has drawn itself the first time (as ``tests/bench/hooks.py`` does for
 the app) and exits. No app code is imported: this is what any PySide6 program of this shape costs."""
 
 from __future__ import annotations

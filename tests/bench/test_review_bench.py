@@ -22,7 +22,8 @@ from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import wait_until
-from ui.windows.review.window import ReviewWindow
+from tests.ui.helpers import version_list
+from ui.controllers.review import ReviewController
 
 pytestmark = pytest.mark.bench
 RESULTS = Path(__file__).resolve().parents[2] / "bench-results.json"
@@ -106,17 +107,20 @@ async def test_a_review_shows_its_versions_and_pictures_soon(qtbot) -> None:  # 
             parent = QWidget()
             qtbot.addWidget(parent)
             start = time.perf_counter()
-            window = ReviewWindow(task, service, parent)
-            window.show()
-            window.start()
-            await wait_until(lambda: window.versions.count() > 0, what="versions")
+            desk = ReviewController(parent)
+            desk.set_service(service)
+            window = desk.open_review(task)
+            assert window is not None
+            await wait_until(lambda: version_list(window).count() > 0, what="versions")
             versions = time.perf_counter() - start
             await wait_until(
-                lambda: all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count())),
+                lambda: all(
+                    not version_list(window).item(r).icon().isNull() for r in range(version_list(window).count())
+                ),
                 what="thumbnails",
             )
             pictures = time.perf_counter() - start
-            window.close()
+            desk.close()
             await service.aclose()
     save("review_open", {"versions_shown_s": versions, "all_thumbnails_s": pictures})
     assert pictures >= versions  # pictures come after the list, never before it

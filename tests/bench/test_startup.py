@@ -3,7 +3,7 @@
 ``startup_ratio``: ``python -m ui --demo`` (``make run``'s path) against a bare PySide6 script with a
 comparable form and an empty table (tests/bench/bare_window.py). ``startup_100k_ratio``: the same
 app with 100,000 stored tasks against an empty store. Each process exits at its first paint
-(``AITASKER_BENCH_EXIT_AT=painted``); the two sides alternate, and the ratio is the median of
+(``AITASKER_BENCH_EXIT_AT=painted``, tests/bench/hooks.py); the two sides alternate, and the ratio is the median of
 the ratios of neighbouring runs (tests/bench/conftest.py ``paired_ratio``; the ratio of the two
 medians is recorded beside it)."""
 
@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from tests.bench.conftest import Bench, alternate, copy_store, median, paired_ratio, subprocess_env, time_to_line
+from tests.bench.hooks import environment
 
 pytestmark = pytest.mark.bench
 RUNS = 15
-ENV = subprocess_env(AITASKER_BENCH_EXIT_AT="painted")
+ENV = subprocess_env(**environment("painted"))
 
 
 def app_start(data_dir: Path) -> float:

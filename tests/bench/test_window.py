@@ -18,7 +18,9 @@ from PySide6.QtCore import QSettings, QTimer
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import Store
 from tests.bench.conftest import LARGE, Bench, copy_store, median, percentile, subprocess_env, time_to_line
+from tests.bench.hooks import environment
 from tests.conftest import wait_until
+from tests.ui.helpers import parts
 from ui.main_window import Connection, MainWindow
 
 pytestmark = pytest.mark.bench
@@ -67,7 +69,7 @@ def test_memory_with_100k_tasks_shown(bench: Bench, store_100k: Path, tmp_path: 
     """Resident memory of ``python -m ui --demo`` once all 100,000 stored tasks are in the table
     (median of three processes); the same app with an empty store for scale."""
     copy_store(store_100k, tmp_path / "full" / "demo")
-    env = subprocess_env(AITASKER_BENCH_EXIT_AT="loaded")
+    env = subprocess_env(**environment("loaded"))
 
     def rss(folder: Path) -> float:
         line = time_to_line(
@@ -92,8 +94,9 @@ async def test_loop_while_200_creates_drain_with_100k_rows(
     store = Store(copy_store(store_100k, tmp_path / "data"))
     worst, p99s, drains = [], [], []
     async with window_on(store, sandbox_process, tmp_path) as window:
-        await wait_until(lambda: window.all_loaded, timeout=120, what="the background load")
-        window.outbox._min_spacing = 0.02  # the sandbox's create limit is raised for this run
+        model = parts(window).model
+        await wait_until(lambda: model.rowCount() >= LARGE, timeout=120, what="the background load")
+        window.session.outbox._min_spacing = 0.02  # the sandbox's create limit is raised for this run
         for round_number in range(3):
             draft_ids = []
             for n in range(CREATES):
@@ -110,15 +113,15 @@ async def test_loop_while_200_creates_drain_with_100k_rows(
                 )
                 draft_ids.append(draft_id)
             for draft_id in draft_ids:  # all queued at once (no await: the drain starts below)
-                window.outbox.queue(draft_id)
+                window.session.outbox.queue(draft_id)
             probe = Probe()
             probe.start()
             start = time.perf_counter()
             expected = LARGE + CREATES * (round_number + 1)
             await wait_until(
                 lambda expected=expected: (
-                    window.model.task_count() >= expected  # type: ignore[misc]
-                    and window.model.rowCount() == window.model.task_count()
+                    model.task_count() >= expected  # type: ignore[misc]
+                    and model.rowCount() == model.task_count()
                 ),
                 timeout=300,
                 what="the outbox to drain",
@@ -147,19 +150,20 @@ async def test_autosave_with_10k_drafts(bench: Bench, sandbox_process: str, tmp_
         store.save_draft(store.new_draft_id(), {"title": f"Draft {n}", "description": "x" * 200, "budget_usd": 10})
     async with window_on(store, sandbox_process, tmp_path) as window:
         p99s, medians = [], []
+        title, drafts = parts(window).form.title, parts(window).drafts_list
         for _ in range(3):
             times = []
             for n in range(200):
-                window.form.title.setText(f"My task, take {n}")  # what a pause in typing would save
+                title.setText(f"My task, take {n}")  # what a pause in typing would save
                 start = time.perf_counter()
-                window.save_current_draft()
+                window.drafts_controller.save_current()
                 times.append(time.perf_counter() - start)
                 if n % 10 == 0:
                     await asyncio.sleep(0)
             p99s.append(percentile(times, 0.99))
             medians.append(median(times))
-        assert window.drafts.list.count() == DRAFTS + 1
-        assert window.drafts.list.item(0).text().startswith("My task, take 199")
+        assert drafts.count() == DRAFTS + 1
+        assert drafts.item(0).text().startswith("My task, take 199")
     store.close()
     bench.record(
         "autosave_p99_ms",

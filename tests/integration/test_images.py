@@ -197,3 +197,18 @@ async def test_a_failure_is_remembered_briefly(api_host: PictureServer) -> None:
     finally:
         await fetcher.aclose()
     assert len(api_host.seen) == 1
+
+
+async def test_asked_again_a_remembered_failure_goes_to_the_server(api_host: PictureServer) -> None:
+    api_host.routes["/later.png"] = Route(status=503, body=b"")
+    fetcher = ImageFetcher(api_host.url, KEY)
+    try:
+        with pytest.raises(ImageError):
+            await fetcher.fetch(api_host.url + "/later.png")
+        api_host.routes["/later.png"] = Route()
+        with pytest.raises(ImageError):
+            await fetcher.fetch(api_host.url + "/later.png")  # remembered: not asked
+        assert await fetcher.fetch(api_host.url + "/later.png", again=True) == PNG  # Refresh asks
+    finally:
+        await fetcher.aclose()
+    assert len(api_host.seen) == 2

@@ -9,15 +9,36 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QObject, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QAction, QWheelEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from app.credentials import KeyStore
 from app.store.repository import Store
 from ui.main_window import Connection, MainWindow
 from ui.models.task_rows import COLUMNS
+from ui.models.tasks_model import TasksTableModel
+from ui.models.tasks_proxy import TasksFilterProxy
+from ui.panels.drafts import DraftsPanel
+from ui.panels.form import TaskForm
+from ui.panels.status_bar import StatusBar
+from ui.panels.tasks import TasksPanel
+from ui.widgets.banner import MessageBanner
+
+T = TypeVar("T", bound=QObject)
 
 
 def wheel(widget: QWidget, notches: int, at: QPointF | None = None) -> QWheelEvent:
@@ -77,6 +98,91 @@ def press(box: QMessageBox | None, text: str) -> None:
     button.click()
 
 
-def cell(window: MainWindow, row: int, header: str) -> str:
+def find(within: QObject, kind: type[T], name: str | None = None) -> T:
+    """The widget (or action) of this kind, with this object name when given, inside ``within``."""
+    found = within.findChild(kind, name) if name is not None else within.findChild(kind)
+    assert found is not None, f"no {kind.__name__} {name or ''} in {within.objectName() or within}"
+    return found
+
+
+class Parts:
+    """The main window's parts, found as a person finds them: by what they are and the names they
+    carry (object names, texts), in the window's widget tree. ``parts(window).form.title``."""
+
+    def __init__(self, window: QWidget) -> None:
+        self.window = window
+        self.page = find(window, QWidget, "formPage")
+
+    form = property(lambda self: find(self.page, TaskForm, "taskForm"))
+    banner = property(lambda self: find(self.page, MessageBanner, "banner"))
+    cancel_button = property(lambda self: find(self.page, QPushButton, "cancelSend"))
+    new_button = property(lambda self: button(self.page, "&New task"))
+    tabs = property(lambda self: find(self.window, QTabWidget, "rightTabs"))
+    tasks = property(lambda self: find(self.window, TasksPanel))
+    table = property(lambda self: find(self.tasks, QTableView, "tasksTable"))
+    add_by_id = property(lambda self: find(self.tasks, QLineEdit, "addById"))
+    add_button = property(lambda self: find(self.tasks, QPushButton, "addButton"))
+    details = property(lambda self: find(self.tasks, QPlainTextEdit, "details"))
+    drafts = property(lambda self: find(self.window, DraftsPanel))
+    drafts_list = property(lambda self: find(self.drafts, QListWidget, "draftsList"))
+    status = property(lambda self: find(self.window, StatusBar))
+    connection_label = property(lambda self: find(self.status, QLabel, "connectionState"))
+    outbox_label = property(lambda self: find(self.status, QLabel, "outboxWaiting"))
+    refreshed_label = property(lambda self: find(self.status, QLabel, "lastRefreshed"))
+
+    @property
+    def proxy(self) -> TasksFilterProxy:
+        proxy = self.table.model()
+        assert isinstance(proxy, TasksFilterProxy)
+        return proxy
+
+    @property
+    def model(self) -> TasksTableModel:
+        return self.tasks.model  # the rows behind the proxy
+
+
+def parts(window: QWidget) -> Parts:
+    return Parts(window)
+
+
+def button(within: QWidget, text: str) -> QPushButton:
+    """The push button that shows this text (with its ``&`` mnemonic), as a person reads it."""
+    found = [b for b in within.findChildren(QPushButton) if b.text() == text]
+    assert len(found) == 1, f"{len(found)} buttons say {text!r}"
+    return found[0]
+
+
+def trigger(window: QWidget, action: str) -> None:
+    """A menu entry chosen (its object name: ``settingsAction``, ``newTaskAction``, …)."""
+    find(window, QAction, action).trigger()
+
+
+def choose_draft(window: QWidget, draft_id: str, then: str) -> None:
+    """Select a draft in the Drafts list, then press one of its buttons (``open``, ``delete``, …)."""
+    drafts = parts(window).drafts_list
+    [item] = [
+        drafts.item(i) for i in range(drafts.count()) if drafts.item(i).data(Qt.ItemDataRole.UserRole) == draft_id
+    ]
+    drafts.setCurrentItem(item)
+    pressed = find(parts(window).drafts, QPushButton, f"drafts_{then}")
+    assert pressed.isEnabled(), f"{then} is not offered for this draft"
+    pressed.click()
+
+
+def cell(window: QWidget, row: int, header: str) -> str:
     column = [c.header for c in COLUMNS].index(header)
-    return str(window.proxy.index(row, column).data())
+    return str(parts(window).proxy.index(row, column).data())
+
+
+def version_list(window: QWidget) -> QListWidget:
+    """A review's list of versions, found as a person finds it: by its name."""
+    found = window.findChild(QListWidget, "versionList")
+    assert found is not None, "the window has no list of versions"
+    return found
+
+
+def version_card(window: QWidget) -> QWidget:
+    """The card of a review's current version."""
+    found = window.findChild(QWidget, "versionCard")
+    assert found is not None, "the window has no version card"
+    return found

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from app.credentials import KeyStore
 from app.sandbox import SandboxConfig, SandboxServer
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, parts, trigger
 from ui.windows.connect import ConnectDialog
 
 SECRET = "aitk_live_9f8e7d6c5b4a39281706f5e4d3c2b1a0"
@@ -50,7 +50,8 @@ async def test_a_401_opens_the_key_dialog_and_keeps_the_form(qtbot, tmp_path: Pa
     with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
         keystore = KeyStore(tmp_path / "config", environ={})
         async with open_window(qtbot, server.url, WRONG, tmp_path, demo=False, keystore=keystore) as window:
-            qtbot.keyClicks(window.form.title, "Still here")
+            ui = parts(window)
+            qtbot.keyClicks(ui.form.title, "Still here")
             await wait_until(lambda: connect_dialog() is not None, what="the key dialog")
             dialog = connect_dialog()
             assert dialog is not None and "did not accept" in dialog.message.text()
@@ -58,14 +59,14 @@ async def test_a_401_opens_the_key_dialog_and_keeps_the_form(qtbot, tmp_path: Pa
             dialog.connect_button.click()
             await wait_until(
                 lambda: (
-                    window.connection.api_key == SECRET
-                    and window.client is not None
-                    and "not accepted" not in window.connection_label.text()
+                    window.session.connection.api_key == SECRET
+                    and window.session.client is not None
+                    and "not accepted" not in ui.connection_label.text()
                 ),
                 what="the new key in use",
             )
-            assert window.form.title.text() == "Still here"
-            assert await window.client.list_categories()  # type: ignore[union-attr]
+            assert ui.form.title.text() == "Still here"
+            assert await window.session.client.list_categories()  # type: ignore[union-attr]
             stored = await keystore.load()
             assert stored is not None and stored.source == "session"
 
@@ -122,23 +123,23 @@ async def test_settings_change_cadence_and_theme_and_forget_the_key(qtbot, tmp_p
         keystore = KeyStore(tmp_path / "config", environ={})
         await keystore.save(SECRET, where="file")
         async with open_window(qtbot, server.url, SECRET, tmp_path, demo=False, keystore=keystore) as window:
-            window.open_settings()
+            trigger(window, "settingsAction")
             await wait_until(lambda: settings_dialog() is not None, what="the settings")
             dialog = settings_dialog()
             assert SECRET not in dialog.key_source.text() and dialog.key_source.text()
             dialog.refresh.setCurrentIndex(dialog.refresh.findData(60.0))
             dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
             dialog.accept()
-            await wait_until(lambda: window.refresh_interval() == 60.0, what="the new cadence")
-            assert window.theme() == "dark" and window._refresher.interval == 60.0  # type: ignore[union-attr]
-            window.open_settings()
+            await wait_until(lambda: window.account.refresh_interval() == 60.0, what="the new cadence")
+            assert window.account.theme() == "dark" and window.session.refresher.interval == 60.0  # type: ignore[union-attr]
+            trigger(window, "settingsAction")
             await wait_until(lambda: settings_dialog() is not None, what="the settings again")
             settings_dialog().forget_key.click()
             await wait_until(lambda: confirmation() is not None, what="the question")
             press(confirmation(), "Forget key")
-            await wait_until(lambda: window.client is None, what="the key to be forgotten")
+            await wait_until(lambda: window.session.client is None, what="the key to be forgotten")
             assert not keystore.key_file.exists() and await keystore.load() is None
-            assert window.form.isEnabled()
+            assert parts(window).form.isEnabled()
 
 
 async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -146,8 +147,7 @@ async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: 
     import asyncio
 
     from app.logs import Secrets
-    from ui.main import choose_account
-    from ui.windows.connect import WelcomeDialog
+    from ui.windows.connect import WelcomeDialog, choose_account
 
     def welcome() -> WelcomeDialog | None:
         return next((w for w in QApplication.topLevelWidgets() if isinstance(w, WelcomeDialog) and w.isVisible()), None)

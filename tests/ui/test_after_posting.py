@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import confirmation, open_window, press
+from tests.ui.helpers import confirmation, open_window, parts, press
 from tests.ui.test_window_layout import fully_shown
 from ui.models.task_rows import TASK_ID_ROLE
 
@@ -20,7 +20,8 @@ async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(
     qtbot, sandbox: SandboxServer, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        ui = parts(window)
+        form = ui.form
         qtbot.keyClicks(form.title, "Logo for my bakery")
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
         form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
@@ -32,14 +33,14 @@ async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(
         qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: confirmation() is not None, what="the confirmation")
         press(confirmation(), "Post task")
-        await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the task to be posted")
+        await wait_until(lambda: ui.banner.text.text().startswith("Posted"), what="the task to be posted")
 
-        assert fully_shown(window.banner) and fully_shown(window.banner.text)  # the confirmation is seen
+        assert fully_shown(ui.banner) and fully_shown(ui.banner.text)  # the confirmation is seen
         assert bar.value() == 0  # the form is back at its top
         assert fully_shown(form.title) and form.title.text() == ""
         assert window.focusWidget() is form.title  # where the cursor is when the window is active
         window.activateWindow()  # (offscreen, closing the question does not give the window back by itself)
         await wait_until(lambda: QApplication.focusWidget() is form.title, what="the cursor back in the title")
         [task_id] = sandbox.app.state.tasks.keys()
-        selected = window.table.selectionModel().selectedRows()
+        selected = ui.table.selectionModel().selectedRows()
         assert [index.data(TASK_ID_ROLE) for index in selected] == [task_id]

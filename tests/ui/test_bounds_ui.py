@@ -135,21 +135,23 @@ def test_details_of_a_deeply_nested_task_show_without_an_exception() -> None:
 
 async def test_requirements_hundreds_of_levels_deep_are_refused_kept_saved_and_quit_works(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import wait_until
-    from tests.ui.helpers import open_window
+    from tests.ui.helpers import open_window, parts
 
     text = '{"style": ' + "[" * 300 + "1" + "]" * 300 + "}"
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
-        qtbot.keyClicks(window.form.title, "Deep")
-        editor = window.form.requirements
+        ui = parts(window)
+        qtbot.keyClicks(ui.form.title, "Deep")
+        editor = ui.form.requirements
         editor.json_toggle.click()
         editor.json_text.setPlainText(text)
         # Before: a few hundred levels hung saving and quitting, or posted a task that could not be read back.
-        assert not window.form.send_button.isEnabled()
-        assert window.form.problems().get("requirements") == [REQUIREMENTS_TOO_DEEP]
+        assert not ui.form.send_button.isEnabled()
+        assert ui.form.problems().get("requirements") == [REQUIREMENTS_TOO_DEEP]
         await wait_until(
             lambda: any(d.values.get("requirements") == text for d in window.store.list_drafts()),
             timeout=5,
             what="the autosave of the text as typed",
         )
     async with open_window(qtbot, None, None, tmp_path, demo=False) as again:  # the first one quit
-        assert again.form.requirements.is_json_mode() and again.form.requirements.json_text.toPlainText() == text
+        ui = parts(again)
+        assert ui.form.requirements.is_json_mode() and ui.form.requirements.json_text.toPlainText() == text

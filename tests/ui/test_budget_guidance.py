@@ -14,7 +14,7 @@ from app.budget import FIRST_BUDGET, PAID_WHEN, first_budget, pays_for
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import confirmation, open_window, press
+from tests.ui.helpers import confirmation, open_window, parts, press
 from ui.i18n import install_translations, remove_translations
 
 
@@ -27,7 +27,7 @@ async def test_a_first_task_starts_at_a_modest_amount_that_follows_the_task_type
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         assert form.budget.value() == FIRST_BUDGET
         assert form.budget_guidance.isVisible()
         assert (
@@ -51,14 +51,15 @@ async def test_the_last_budget_per_task_type_is_where_the_next_one_starts(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        ui = parts(window)
+        form = ui.form
         qtbot.keyClicks(form.title, "Logo for my bakery")
         choose(form, "graphics-design", "logo-design")
         form.budget.setValue(45.37)
         qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: confirmation() is not None, what="the confirmation")
         press(confirmation(), "Post task")
-        await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the task to be posted")
+        await wait_until(lambda: ui.banner.text.text().startswith("Posted"), what="the task to be posted")
         assert form.budget.value() == FIRST_BUDGET  # a new form: nothing chosen yet
         choose(form, "graphics-design", "logo-design")
         assert form.budget.value() == 45.37
@@ -66,15 +67,16 @@ async def test_the_last_budget_per_task_type_is_where_the_next_one_starts(
         choose(form, "data", "data-analysis")
         assert form.budget.value() == first_budget("data-analysis")  # another type: its own start
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as again:
-        choose(again.form, "graphics-design", "logo-design")
-        assert again.form.budget.value() == 45.37  # kept across a restart
+        ui = parts(again)
+        choose(ui.form, "graphics-design", "logo-design")
+        assert ui.form.budget.value() == 45.37  # kept across a restart
 
 
 async def test_the_guidance_gives_way_to_the_message_when_the_amount_cannot_be_sent(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         form.budget.spin.setFocus()
         form.budget.spin.selectAll()
         qtbot.keyClicks(form.budget.spin, "500")
@@ -95,7 +97,7 @@ async def test_the_guidance_and_the_message_under_the_budget_speak_german(
     german: None, qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         assert form.budget.value() == FIRST_BUDGET
         assert form.budget_guidance.text() == (
             "Reicht für einen typischen kleinen Auftrag: eine Logo-Idee, einen Blogbeitrag oder eine kurze"

@@ -14,57 +14,61 @@ from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import DRAFT, UNKNOWN, WAITING, Store
 from tests.conftest import free_port, note_content_writers, wait_until
-from tests.ui.helpers import cell, confirmation, open_window, press
+from tests.ui.helpers import cell, choose_draft, confirmation, open_window, parts, press, trigger
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def fill(window, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(window.form.title, title)
-    window.form.category.setCurrentIndex(window.form.category.findData("data"))
-    window.form.task_type.setCurrentIndex(0)
+    ui = parts(window)
+    qtbot.keyClicks(ui.form.title, title)
+    ui.form.category.setCurrentIndex(ui.form.category.findData("data"))
+    ui.form.task_type.setCurrentIndex(0)
 
 
 async def send_and_confirm(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(window.form.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(parts(window).form.send_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: confirmation() is not None, what="the confirmation")
     press(confirmation(), "Post task")
 
 
 async def test_autosave_and_reopen_brings_the_draft_back(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
-        qtbot.keyClicks(window.form.title, "Half written")
-        qtbot.keyClicks(window.form.description, "Line one")
+        ui = parts(window)
+        qtbot.keyClicks(ui.form.title, "Half written")
+        qtbot.keyClicks(ui.form.description, "Line one")
         await wait_until(lambda: window.store.list_drafts() != [], timeout=3, what="the autosave")
         [draft] = window.store.list_drafts()
         assert draft.values["description"] == "Line one"
-        assert "Half written" in window.drafts.list.item(0).text()
+        assert "Half written" in ui.drafts_list.item(0).text()
     async with open_window(qtbot, None, None, tmp_path, demo=False) as again:
-        assert again.form.title.text() == "Half written"
-        assert again.form.description.toPlainText() == "Line one"
+        ui = parts(again)
+        assert ui.form.title.text() == "Half written"
+        assert ui.form.description.toPlainText() == "Line one"
 
 
 async def test_drafts_list_open_duplicate_delete_undo_and_new(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
+        ui = parts(window)
         writers = note_content_writers(window.store)
-        qtbot.keyClicks(window.form.title, "First idea")
-        window.new_task()  # saves at once, then a fresh form
-        assert window.form.title.text() == ""
-        qtbot.keyClicks(window.form.title, "Second idea")
-        window.new_task()
+        qtbot.keyClicks(ui.form.title, "First idea")
+        trigger(window, "newTaskAction")  # File → New task: saves at once, then a fresh form
+        assert ui.form.title.text() == ""
+        qtbot.keyClicks(ui.form.title, "Second idea")
+        trigger(window, "newTaskAction")
         titles = {d.title for d in window.store.list_drafts()}
         assert titles == {"First idea", "Second idea"}
         first = next(d.id for d in window.store.list_drafts() if d.title == "First idea")
-        window.open_draft(first)
-        assert window.form.title.text() == "First idea"
-        window.drafts.duplicateRequested.emit(first)
+        choose_draft(window, first, then="open")
+        assert ui.form.title.text() == "First idea"
+        ui.drafts.duplicateRequested.emit(first)
         assert {d.title for d in window.store.list_drafts()} == {"First idea", "Second idea", "First idea (copy)"}
-        window.delete_draft(first)
-        assert window.form.title.text() == ""  # the open draft was deleted: a fresh form
+        choose_draft(window, first, then="delete")
+        assert ui.form.title.text() == ""  # the open draft was deleted: a fresh form
         assert "First idea" not in {d.title for d in window.store.list_drafts()}
-        window.banner.action("Undo").click()  # type: ignore[union-attr]
+        ui.banner.action("Undo").click()  # type: ignore[union-attr]
         assert "First idea" in {d.title for d in window.store.list_drafts()}
-        assert window.tabs.tabText(1) == "Drafts (3)"
+        assert ui.tabs.tabText(1) == "Drafts (3)"
         assert writers and set(writers) == {"app.drafts"}  # the drafts service wrote every word
 
 
@@ -72,61 +76,64 @@ async def test_offline_send_waits_then_posts_once_when_the_network_returns(qtbot
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     async with open_window(qtbot, url, DEMO_API_KEY, tmp_path) as window:
-        window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        ui = parts(window)
+        window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
         fill(window, qtbot, "Sent while offline")
         await send_and_confirm(window, qtbot)
-        await wait_until(lambda: "No connection" in window.banner.text.text(), what="the offline message")
-        assert window.form.title.text() == ""  # the form moves on; the task waits in the outbox
+        await wait_until(lambda: "No connection" in ui.banner.text.text(), what="the offline message")
+        assert ui.form.title.text() == ""  # the form moves on; the task waits in the outbox
         [waiting] = window.store.list_drafts()
         assert waiting.state == WAITING
         assert cell(window, 0, "Status").endswith("Waiting to send")
-        assert window.outbox_label.text() == "1 waiting to send"
+        assert ui.outbox_label.text() == "1 waiting to send"
         with SandboxServer(SandboxConfig(), port=port) as server:
-            window.outbox.network_may_be_back()
-            await wait_until(lambda: len(window.model.tasks()) == 1, timeout=20, what="the task to be posted")
+            window.session.outbox.network_may_be_back()
+            await wait_until(lambda: len(ui.model.tasks()) == 1, timeout=20, what="the task to be posted")
             assert [t.body["title"] for t in server.app.state.tasks.values()] == ["Sent while offline"]
-            assert window.store.list_drafts() == [] and window.outbox_label.text() == ""
+            assert window.store.list_drafts() == [] and ui.outbox_label.text() == ""
             assert cell(window, 0, "Status").endswith("Posted")
 
 
 async def test_take_a_draft_back_out_of_the_outbox(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, f"http://127.0.0.1:{free_port()}", DEMO_API_KEY, tmp_path) as window:
-        window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        ui = parts(window)
+        window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
         fill(window, qtbot, "Changed my mind")
         await send_and_confirm(window, qtbot)
         await wait_until(lambda: window.store.outbox() != [], what="the outbox")
         [waiting] = window.store.outbox()
-        window.drafts.list.setCurrentRow(0)
-        assert window.drafts.buttons["takeBack"].isVisibleTo(window.drafts)
-        window.drafts.buttons["takeBack"].click()
+        ui.drafts_list.setCurrentRow(0)
+        assert ui.drafts.buttons["takeBack"].isVisibleTo(ui.drafts)
+        ui.drafts.buttons["takeBack"].click()
         assert window.store.get_draft(waiting.id).state == DRAFT  # type: ignore[union-attr]
-        assert window.model.rowCount() == 0
+        assert ui.model.rowCount() == 0
 
 
 async def test_cancel_during_a_slow_send_keeps_the_draft_and_sends_nothing_more(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            ui = parts(window)
             server.config.faults.latency = 1.5
             fill(window, qtbot, "Slow one")
             await send_and_confirm(window, qtbot)
-            await wait_until(lambda: window.cancel_button.isVisible(), what="the Cancel button")
-            assert not window.form.send_button.isEnabled()  # locked against a second send
+            await wait_until(lambda: ui.cancel_button.isVisible(), what="the Cancel button")
+            assert not ui.form.send_button.isEnabled()  # locked against a second send
 
             def posts() -> int:
                 return sum(1 for r in server.app.state.requests_seen if r[0] == "POST")
 
             await wait_until(lambda: posts() == 1, what="the request to reach the server")
-            window.cancel_button.click()
-            await wait_until(lambda: "cancelled" in window.banner.text.text(), what="the cancelled message")
-            assert window.form.title.text() == "Slow one"
+            ui.cancel_button.click()
+            await wait_until(lambda: "cancelled" in ui.banner.text.text(), what="the cancelled message")
+            assert ui.form.title.text() == "Slow one"
             [draft] = window.store.list_drafts()
             assert draft.state == UNKNOWN  # it may have arrived: the user decides
             # Another task, posted after the cancel and answered after the server's delay: by then the
             # server is done with the slow one, and a resend of it by itself would have shown.
-            window.new_task()
+            trigger(window, "newTaskAction")
             fill(window, qtbot, "Sent after")
             await send_and_confirm(window, qtbot)
-            await wait_until(lambda: "Posted “Sent after”" in window.banner.text.text(), what="the next task")
+            await wait_until(lambda: "Posted “Sent after”" in ui.banner.text.text(), what="the next task")
             assert posts() == 2 and window.store.get_draft(draft.id).state == UNKNOWN  # type: ignore[union-attr]
 
 
@@ -140,6 +147,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from app.store.repository import Store
 from ui.main_window import Connection, MainWindow
+from ui.panels.form import TaskForm
 
 app = QApplication([])
 app.setQuitOnLastWindowClosed(False)
@@ -149,8 +157,9 @@ async def main():
     window = MainWindow(Connection("http://127.0.0.1:9", None), Store.in_dir(data),
                         settings=QSettings(str(data / "ui.ini"), QSettings.Format.IniFormat))
     window.show()
-    QTest.keyClicks(window.form.title, "Typed before the crash")
-    QTest.keyClicks(window.form.description, "Every word of it")
+    form = window.findChild(TaskForm, "taskForm")
+    QTest.keyClicks(form.title, "Typed before the crash")
+    QTest.keyClicks(form.description, "Every word of it")
     await asyncio.sleep(1.0)  # longer than the autosave pause
     print("typed", flush=True)
     await asyncio.sleep(60)
@@ -174,6 +183,7 @@ async def test_type_kill_the_app_restart_and_the_text_is_there(qtbot, tmp_path: 
         child.send_signal(signal.SIGKILL)
         child.wait(10)
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
-        assert window.form.title.text() == "Typed before the crash"
-        assert window.form.description.toPlainText() == "Every word of it"
+        ui = parts(window)
+        assert ui.form.title.text() == "Typed before the crash"
+        assert ui.form.description.toPlainText() == "Every word of it"
     assert Store.in_dir(data).integrity_ok()

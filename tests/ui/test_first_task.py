@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import confirmation, open_window, wheel
+from tests.ui.helpers import confirmation, open_window, parts, wheel
 from tests.ui.test_window_layout import fully_shown
 from ui.widgets.screen_fit import fitted_geometry
 
@@ -20,10 +20,11 @@ async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
         size = fitted_geometry(QRect(0, 0, 1024, 600)).size()  # 1024x640 less a task bar
         window.resize(size)
         await wait_until(lambda: window.size() == size, what="a 1024x640 window")
-        form = window.form
+        form = ui.form
         actions: list[str] = []
 
         def click(widget: QWidget, what: str) -> None:
@@ -44,7 +45,7 @@ async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(
         assert box is not None
         post = next(b for b in box.buttons() if b.text().replace("&", "") == "Post task")
         click(post, "confirm")
-        await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the task to be posted")
+        await wait_until(lambda: ui.banner.text.text().startswith("Posted"), what="the task to be posted")
 
         assert len(actions) <= 8, actions
         [task] = sandbox.app.state.tasks.values()

@@ -95,26 +95,27 @@ async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path)
 
     from app.api.schema import Task
     from tests.conftest import wait_until
-    from tests.ui.helpers import open_window
+    from tests.ui.helpers import open_window, parts
 
     assert install_translations(app, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
     async with open_window(qtbot, sandbox.url, "aitk_test_demo", tmp_path) as window:
+        ui = parts(window)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[:2] == ["&Datei", "&Ansicht"] and menus[-1] == "&Hilfe"
-        assert window.form.send_button.text() == "Aufgabe ein&stellen"
+        assert ui.form.send_button.text() == "Aufgabe ein&stellen"
         labels = {label.text() for label in window.findChildren(QLabel)}
         assert {"&Was brauchen Sie?", "&Kategorie", "Bu&dget (US-Dollar)"} <= labels
-        headers = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(window.model.columnCount())]
+        headers = [ui.model.headerData(i, Qt.Orientation.Horizontal) for i in range(ui.model.columnCount())]
         assert headers[:4] == ["Titel", "Kategorie / Art", "Budget", "Status"]
         status_filter = window.findChild(QComboBox, "statusFilter")
         assert [status_filter.itemText(i) for i in range(status_filter.count())][:2] == ["Alle Aufgaben", "In Arbeit"]
-        _, problems = window.form.validate()
+        _, problems = ui.form.validate()
         assert problems["category"] == ["Bitte wählen Sie eine Kategorie."]  # composed in the Qt-free core
         soon = datetime.now(UTC) + timedelta(days=2, hours=1)
-        window.tasks.set_tasks([Task(id="t-1", status="review", title="Logo", budget_usd=1234.5, expires_at=soon)])
-        await wait_until(lambda: window.model.rowCount() >= 1, what="the task row")
-        row = next(r for r in range(window.model.rowCount()) if window.model.index(r, 0).data() == "Logo")
-        assert window.model.index(row, 3).data().endswith("Bereit zur Prüfung")
-        assert window.model.index(row, 2).data() == "1.234,50\xa0$"
-        assert window.model.index(row, 5).data() == "in 2 Tagen"
-        await wait_until(lambda: window.connection_label.text().startswith("Demo-Modus"), what="the German status bar")
+        ui.tasks.set_tasks([Task(id="t-1", status="review", title="Logo", budget_usd=1234.5, expires_at=soon)])
+        await wait_until(lambda: ui.model.rowCount() >= 1, what="the task row")
+        row = next(r for r in range(ui.model.rowCount()) if ui.model.index(r, 0).data() == "Logo")
+        assert ui.model.index(row, 3).data().endswith("Bereit zur Prüfung")
+        assert ui.model.index(row, 2).data() == "1.234,50\xa0$"
+        assert ui.model.index(row, 5).data() == "in 2 Tagen"
+        await wait_until(lambda: ui.connection_label.text().startswith("Demo-Modus"), what="the German status bar")

@@ -12,7 +12,7 @@ from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.accessibility import accessible_name, focusable_widgets, tab_round, unnamed
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, parts
 from ui.theme import apply_theme
 
 
@@ -23,11 +23,12 @@ async def active(window) -> None:  # type: ignore[no-untyped-def]
 
 async def test_every_focusable_control_is_announced_by_its_label(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        ui = parts(window)
+        form = ui.form
         assert len(focusable_widgets(window)) > 15
         assert unnamed(window) == []
         form.open_more_options()
-        window.tasks.more_toggle.setChecked(True)
+        ui.tasks.more_toggle.setChecked(True)
         qtbot.keyClicks(form.title, "Logo for my bakery")  # the suggestion line shows too
         assert unnamed(window) == []
         for widget, label in (
@@ -36,7 +37,7 @@ async def test_every_focusable_control_is_announced_by_its_label(qtbot, tmp_path
             (form.task_type.lineEdit(), "Task type"),
             (form.budget.spin, "Budget"),
             (form.budget.slider, "Budget"),
-            (window.tasks.filter_box, "Show"),
+            (ui.tasks.filter_box, "Show"),
             (form.title, "What do you need?"),
             (form.description, "Describe it"),
         ):
@@ -48,8 +49,9 @@ async def test_every_focusable_control_is_announced_by_its_label(qtbot, tmp_path
 
 async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
         await active(window)
-        form, tasks = window.form, window.tasks
+        form, tasks = ui.form, ui.tasks
         qtbot.keyClicks(form.title, "Logo for my bakery")
         form.category.setCurrentIndex(form.category.findData("graphics-design"))  # Post task enabled
         visited = tab_round(qtbot, form.title)
@@ -60,7 +62,7 @@ async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sand
             form.budget.spin,
             form.more_toggle,
             form.send_button,
-            window.new_button,
+            ui.new_button,
             tasks.filter_box,
             tasks.search,
             tasks.refresh_button,
@@ -78,7 +80,7 @@ async def test_ctrl_enter_is_shown_and_the_focus_ring_is_seen(qtbot, tmp_path: P
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         apply_theme("light")
         await active(window)
-        form = window.form
+        form = parts(window).form
         assert "Ctrl+Enter" in form.send_button.toolTip()  # while it can't post yet, too
         qtbot.keyClicks(form.title, "Logo for my bakery")
         form.category.setCurrentIndex(form.category.findData("graphics-design"))

@@ -14,7 +14,7 @@ from app.api.schema import STATUSES, Task
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, parts
 from ui.models.status_icons import status_icon
 from ui.models.task_rows import EXPIRES_COLUMN, STATUS_COLUMN, column_index
 from ui.theme import apply_theme
@@ -41,42 +41,45 @@ def pixel_lightness(widget) -> int:  # type: ignore[no-untyped-def]
 
 async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
         try:
             window.account.set_theme("dark")  # what Settings → Look → Dark does
             await wait_until(
-                lambda: pixel_lightness(window.form.title) < 80 and pixel_lightness(window.table) < 80,
+                lambda: pixel_lightness(ui.form.title) < 80 and pixel_lightness(ui.table) < 80,
                 what="a dark window",
             )
-            window.banner.show_message("Posted “Logo”.", kind="success")
-            banner_bg = window.banner.grab().toImage().pixelColor(2, 2)
+            ui.banner.show_message("Posted “Logo”.", kind="success")
+            banner_bg = ui.banner.grab().toImage().pixelColor(2, 2)
             assert banner_bg.lightness() < 100  # the message's background followed the look
             window.account.set_theme("light")
-            await wait_until(lambda: pixel_lightness(window.form.title) > 200, what="a light window again")
+            await wait_until(lambda: pixel_lightness(ui.form.title) > 200, what="a light window again")
         finally:
             apply_theme("light")
 
 
 async def test_every_status_shows_an_icon_beside_its_word(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
         for n, status in enumerate([*STATUSES, "on_hold"]):
-            window.model.upsert(task(f"t-{n}", status, timedelta(hours=2)))
-        for row in range(window.proxy.rowCount()):
-            index = window.proxy.index(row, STATUS_COLUMN)
+            ui.model.upsert(task(f"t-{n}", status, timedelta(hours=2)))
+        for row in range(ui.proxy.rowCount()):
+            index = ui.proxy.index(row, STATUS_COLUMN)
             icon = index.data(Qt.ItemDataRole.DecorationRole)
             assert icon is not None and not icon.isNull()
-            status = window.model.task(window.model.row_of(index.data(Qt.ItemDataRole.UserRole + 2))).status
+            status = ui.model.task(ui.model.row_of(index.data(Qt.ItemDataRole.UserRole + 2))).status
             assert icon.cacheKey() == status_icon(status).cacheKey()
             assert index.data()[:1] not in "★✓⌛✕⏸↑?●"  # no font glyph in the word
 
 
 async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        window.model.upsert(task("t-1", "review", timedelta(hours=2), title="Logo for my bakery on the corner"))
-        table = window.table
+        ui = parts(window)
+        ui.model.upsert(task("t-1", "review", timedelta(hours=2), title="Logo for my bakery on the corner"))
+        table = ui.table
         table.setColumnWidth(column_index("Category / Type"), 70)
         delegate = table.itemDelegate()
         assert isinstance(delegate, FullTextDelegate)
-        index = window.proxy.index(0, column_index("Category / Type"))
+        index = ui.proxy.index(0, column_index("Category / Type"))
         option = QStyleOptionViewItem()
         option.initFrom(table.viewport())
         option.rect = table.visualRect(index)
@@ -87,10 +90,11 @@ async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        window.model.upsert(task("just-posted", "open", timedelta(seconds=40)))  # "in under a minute"
-        window.model.upsert(task("to-choose", "review", timedelta(minutes=20)))
-        window.model.upsert(task("plenty", "review", timedelta(hours=20)))
-        model = window.model
+        ui = parts(window)
+        ui.model.upsert(task("just-posted", "open", timedelta(seconds=40)))  # "in under a minute"
+        ui.model.upsert(task("to-choose", "review", timedelta(minutes=20)))
+        ui.model.upsert(task("plenty", "review", timedelta(hours=20)))
+        model = ui.model
 
         def warned(task_id: str) -> bool:
             font = model.index(model.row_of(task_id), EXPIRES_COLUMN).data(Qt.ItemDataRole.FontRole)

@@ -24,7 +24,7 @@ from app.api.schema import Task
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import cell, confirmation, open_window, press
+from tests.ui.helpers import cell, confirmation, open_window, parts, press
 
 JARGON = re.compile(r"\b(JSON|API|UUID|HTTP|POST|GET)\b|[A-Z][a-z]+(Error|Exception)\b|/api/v1")
 
@@ -61,7 +61,7 @@ async def test_a_new_window_speaks_plainly_and_keeps_rare_fields_closed(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         assert not form.more_options.isVisible() and form.more_toggle.isVisible()
         assert not form.requirements.json_toggle.isVisible() and not form.brand_kit_id.isVisible()
         assert jargon(window) == []
@@ -73,7 +73,8 @@ async def test_a_new_window_speaks_plainly_and_keeps_rare_fields_closed(
 
 async def test_an_offline_post_says_it_plainly_with_the_technical_part_tucked_away(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, "http://127.0.0.1:9", DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        ui = parts(window)
+        form = ui.form
         qtbot.keyClicks(form.title, "Logo for my bakery")
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
         assert form.send_button.text().replace("&", "") == "Post task"
@@ -83,8 +84,8 @@ async def test_an_offline_post_says_it_plainly_with_the_technical_part_tucked_aw
         box = confirmation()
         assert box is not None and box.text().startswith("Post “Logo for my bakery”")  # the button's verb
         press(box, "Post task")
-        await wait_until(lambda: window.banner.isVisible() and "saved" in window.banner.text.text(), what="the outcome")
-        banner = window.banner
+        await wait_until(lambda: ui.banner.isVisible() and "saved" in ui.banner.text.text(), what="the outcome")
+        banner = ui.banner
         assert not JARGON.search(banner.text.text())
         assert banner.toggle.text() == "Technical details" and banner.toggle.isVisible()
         assert not banner.details.isVisible()
@@ -97,24 +98,26 @@ async def test_posted_tasks_use_the_taxonomy_names_and_the_forms_number_format(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        ui = parts(window)
+        form = ui.form
         qtbot.keyClicks(form.title, "Logo for my bakery")
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
         assert form.category.currentText() == "Graphics & Design"
         qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: confirmation() is not None, what="the question")
         press(confirmation(), "Post task")
-        await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the confirmation")
+        await wait_until(lambda: ui.banner.text.text().startswith("Posted"), what="the confirmation")
         assert cell(window, 0, "Category / Type") == "Graphics & Design › Logo design"
-        summary = window.tasks.details.toPlainText()
+        summary = ui.tasks.details.toPlainText()
         assert "Category: Graphics & Design › Logo design" in summary
-        assert f"Experimentation: {form.experimentation.spin.text()}" in window.tasks.more_details.toPlainText()  # 0.30
+        assert f"Experimentation: {form.experimentation.spin.text()}" in ui.tasks.more_details.toPlainText()  # 0.30
 
 
 async def test_the_details_show_what_matters_first_and_the_rest_on_request(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
         now = datetime.now(UTC)
         task = Task(
             id="t-1",
@@ -129,18 +132,18 @@ async def test_the_details_show_what_matters_first_and_the_rest_on_request(
             prototype_tier=2,
             experimentation=0.3,
         )
-        window.model.upsert(task)
-        assert window.tasks.select("t-1")
-        summary = window.tasks.details.toPlainText().splitlines()
+        ui.model.upsert(task)
+        assert ui.tasks.select("t-1")
+        summary = ui.tasks.details.toPlainText().splitlines()
         assert summary[0] == "Sales summary"
         assert summary[1].startswith("Ready for your review")
         assert "Budget: $45.50" in summary and any(line.startswith("Closes: ") and "in 2 h" in line for line in summary)
         text = "\n".join(summary)
         assert "Compute budget" not in text and "Prototype tier" not in text and "t-1" not in text
-        assert not window.tasks.more_details.isVisible()
-        qtbot.mouseClick(window.tasks.more_toggle, Qt.MouseButton.LeftButton)
-        more = window.tasks.more_details.toPlainText()
-        assert window.tasks.more_details.isVisible() and "Compute budget" in more and "Task ID: t-1" in more
+        assert not ui.tasks.more_details.isVisible()
+        qtbot.mouseClick(ui.tasks.more_toggle, Qt.MouseButton.LeftButton)
+        more = ui.tasks.more_details.toPlainText()
+        assert ui.tasks.more_details.isVisible() and "Compute budget" in more and "Task ID: t-1" in more
         assert "Experimentation: 0.30" in more
 
 

@@ -13,19 +13,20 @@ from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING
 from tests.conftest import free_port, wait_until
-from tests.ui.helpers import confirmation, open_window, press
+from tests.ui.helpers import choose_draft, confirmation, open_window, parts, press
 
 
 def fill(window, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
-    window.form.title.clear()
-    qtbot.keyClicks(window.form.title, title)
-    window.form.category.setCurrentIndex(window.form.category.findData("data"))
-    window.form.task_type.setCurrentIndex(0)
+    ui = parts(window)
+    ui.form.title.clear()
+    qtbot.keyClicks(ui.form.title, title)
+    ui.form.category.setCurrentIndex(ui.form.category.findData("data"))
+    ui.form.task_type.setCurrentIndex(0)
 
 
 async def send_and_confirm(window, qtbot) -> str:  # type: ignore[no-untyped-def]
     """Press Send, answer "Post task"; returns the confirmation's text."""
-    qtbot.mouseClick(window.form.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(parts(window).form.send_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: confirmation() is not None, what="the confirmation")
     box = confirmation()
     text = box.text()  # type: ignore[union-attr]
@@ -55,8 +56,8 @@ async def queue_offline(window, qtbot, *titles: str) -> dict[str, str]:  # type:
         await wait_until(
             lambda t=title: (
                 any(d.title == t and d.state == WAITING for d in window.store.list_drafts())
-                and "No connection" in window.banner.text.text()
-                and window.sender.sending is None
+                and "No connection" in parts(window).banner.text.text()
+                and not parts(window).cancel_button.isVisible()  # the send ended
             ),
             what=f"{title} to wait in the outbox",
         )
@@ -67,23 +68,24 @@ async def queue_offline(window, qtbot, *titles: str) -> dict[str, str]:  # type:
 async def test_taken_out_while_the_outbox_sends_is_not_posted_and_keeps_its_edits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     port = free_port()
     async with open_window(qtbot, f"http://127.0.0.1:{port}", DEMO_API_KEY, tmp_path) as window:
-        window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        ui = parts(window)
+        window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
         ids = await queue_offline(window, qtbot, "first", "second", "third")
         with SandboxServer(SandboxConfig(), port=port) as server:
             server.config.faults.latency = 1.0  # the server comes back slowly
-            window.outbox.network_may_be_back()
+            window.session.outbox.network_may_be_back()
             await wait_until(
                 lambda: window.store.get_draft(ids["first"]).state == SENDING,
                 timeout=20,  # type: ignore[union-attr]
                 what="the first to be on its way",
             )
-            window.open_draft(ids["second"])  # "Take out of outbox" by opening it to edit
-            assert "Taken out of the outbox" in window.banner.text.text()
-            qtbot.keyClicks(window.form.title, ", edited")
+            choose_draft(window, ids["second"], then="open")  # "Take out of outbox" by opening it to edit
+            assert "Taken out of the outbox" in ui.banner.text.text()
+            qtbot.keyClicks(ui.form.title, ", edited")
             await wait_until(
                 lambda: window.store.get_draft(ids["first"]) is None, timeout=20, what="the first to be posted"
             )
-            window.outbox.network_may_be_back()
+            window.session.outbox.network_may_be_back()
             # Oldest first: once the third has landed, a late send of the second would have too.
             await wait_until(
                 lambda: window.store.get_draft(ids["third"]) is None, timeout=20, what="the third to be posted"
@@ -95,60 +97,62 @@ async def test_taken_out_while_the_outbox_sends_is_not_posted_and_keeps_its_edit
                 lambda: window.store.get_draft(ids["second"]).title == "second, edited",  # type: ignore[union-attr]
                 what="the edit to be saved",
             )
-            assert window.form.title.text() == "second, edited" and window.current_draft_id == ids["second"]
+            assert ui.form.title.text() == "second, edited" and window.draft_service.current_id == ids["second"]
 
 
 async def test_deleting_a_waiting_draft_while_the_outbox_sends_keeps_the_outbox_going(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     port = free_port()
     async with open_window(qtbot, f"http://127.0.0.1:{port}", DEMO_API_KEY, tmp_path) as window:
-        window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        ui = parts(window)
+        window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
         ids = await queue_offline(window, qtbot, "first", "second", "third")
         with SandboxServer(SandboxConfig(), port=port) as server:
             server.config.faults.latency = 0.8
-            window.outbox.network_may_be_back()
+            window.session.outbox.network_may_be_back()
             await wait_until(
                 lambda: window.store.get_draft(ids["first"]).state == SENDING,
                 timeout=20,  # type: ignore[union-attr]
                 what="the first to be on its way",
             )
-            window.delete_draft(ids["second"])
-            assert "Deleted “second”" in window.banner.text.text()
+            choose_draft(window, ids["second"], then="delete")
+            assert "Deleted “second”" in ui.banner.text.text()
             await wait_until(
                 lambda: window.store.get_draft(ids["third"]) is None, timeout=30, what="the third to be posted"
             )
             assert posted_titles(server) == ["first", "third"]
-            assert window.outbox_label.text() == ""
+            assert ui.outbox_label.text() == ""
 
 
 async def test_new_text_after_an_unclear_send_is_posted_and_the_earlier_attempt_stays(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            ui = parts(window)
             fill(window, qtbot, "Logo for my bakery")
-            window.form.budget.setValue(45)
+            ui.form.budget.setValue(45)
             server.config.faults.drop_rate = 1.0  # it is made, then the connection drops: unclear
             await send_and_confirm(window, qtbot)
             await wait_until(
                 lambda: (
                     any(d.state == UNKNOWN for d in window.store.list_drafts())
-                    and window.sender.sending is None
-                    and window.form.title.isEnabled()
+                    and not ui.cancel_button.isVisible()  # the send ended
+                    and ui.form.title.isEnabled()
                 ),
                 what="the unclear send",
             )
             server.config.faults.drop_rate = 0.0
-            earlier_id = window.current_draft_id
-            assert window.form.title.text() == "Logo for my bakery"  # still in the form
+            earlier_id = window.draft_service.current_id
+            assert ui.form.title.text() == "Logo for my bakery"  # still in the form
 
             fill(window, qtbot, "Blog post about cats")
-            window.form.budget.setValue(50)
-            await wait_until(lambda: window.current_draft_id != earlier_id, timeout=3, what="the autosave")
-            assert "may already be posted" in window.banner.text.text()
+            ui.form.budget.setValue(50)
+            await wait_until(lambda: window.draft_service.current_id != earlier_id, timeout=3, what="the autosave")
+            assert "may already be posted" in ui.banner.text.text()
 
             question = await send_and_confirm(window, qtbot)
             assert "Blog post about cats" in question and "earlier version" in question
             assert "may already be posted" in question
             await wait_until(
-                lambda: "Posted “Blog post about cats”" in window.banner.text.text(),
+                lambda: "Posted “Blog post about cats”" in ui.banner.text.text(),
                 timeout=20,
                 what="the new text to be posted",
             )
@@ -164,18 +168,19 @@ async def test_a_disk_that_fills_while_typing_shows_not_saved_then_saves_when_sp
     qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
-        qtbot.keyClicks(window.form.title, "Before the disk filled")
+        ui = parts(window)
+        qtbot.keyClicks(ui.form.title, "Before the disk filled")
         await wait_until(lambda: window.store.list_drafts() != [], timeout=3, what="the first autosave")
         db = window.store._db
         db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")  # SQLite: full
 
         long_text = "A long description typed on a full disk. " * 110
-        window.form.description.setPlainText(long_text)
-        label = window.status.save_label
+        ui.form.description.setPlainText(long_text)
+        label = ui.status.save_label
         await wait_until(lambda: label.isVisible(), timeout=5, what="the not-saved state")
         assert label.text() == "Not saved — disk full" and "space" in label.toolTip()
-        qtbot.keyClicks(window.form.title, ", still typing")  # typing goes on in the window
-        assert window.form.title.text() == "Before the disk filled, still typing"
+        qtbot.keyClicks(ui.form.title, ", still typing")  # typing goes on in the window
+        assert ui.form.title.text() == "Before the disk filled, still typing"
         [kept] = window.store.list_drafts()
         assert kept.values["title"] == "Before the disk filled" and not kept.values.get("description")
 
@@ -186,7 +191,7 @@ async def test_a_disk_that_fills_while_typing_shows_not_saved_then_saves_when_sp
         assert saved.values["description"] == long_text
 
         db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
-        window.form.description.setPlainText(long_text * 2)
+        ui.form.description.setPlainText(long_text * 2)
         await wait_until(lambda: label.isVisible(), timeout=5, what="the not-saved state again")
         window.close()  # Quit on a full disk: the window closes, the app is not left running
         assert window.closed.is_set() and not window.isVisible()
@@ -198,8 +203,8 @@ async def test_ctrl_q_while_sending_asks_and_quit_now_leaves_it_not_sure(qtbot, 
             server.config.faults.latency = 3.0
             fill(window, qtbot, "Slow to send")
             await send_and_confirm(window, qtbot)
-            await wait_until(lambda: window.cancel_button.isVisible(), what="the send to start")
-            draft_id = window.current_draft_id
+            await wait_until(lambda: parts(window).cancel_button.isVisible(), what="the send to start")
+            draft_id = window.draft_service.current_id
             await press_ctrl_q(window, qtbot)
             await wait_until(lambda: confirmation() is not None, what="the quit question")
             assert confirmation().objectName() == "quitWhileSending"  # type: ignore[union-attr]
@@ -216,7 +221,7 @@ async def test_ctrl_q_while_sending_can_wait_for_the_answer_then_quit(qtbot, tmp
             server.config.faults.latency = 1.5
             fill(window, qtbot, "Worth waiting for")
             await send_and_confirm(window, qtbot)
-            await wait_until(lambda: window.cancel_button.isVisible(), what="the send to start")
+            await wait_until(lambda: parts(window).cancel_button.isVisible(), what="the send to start")
             await press_ctrl_q(window, qtbot)
             await wait_until(lambda: confirmation() is not None, what="the quit question")
             press(confirmation(), "Wait, then quit")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from app.api.client import TasksClient
@@ -15,6 +17,7 @@ from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
 from app.store.repository import Store
 from tests.conftest import FakeClock, wait_until
 from tests.fake_notifications import FakeNotifications
+from tests.ui.helpers import version_list
 from tests.ui.test_notifier import session_bus  # noqa: F401 (fixture)
 from ui.controllers.review import ReviewController
 from ui.desktop.notifier import Notifier
@@ -84,7 +87,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
                 service_bus.click(2)
                 await wait_until(lambda: second.id in desk.windows, what="the review to open")
                 window = desk.windows[second.id]
-                await wait_until(lambda: window.versions.count() >= 3, what="its versions")
+                await wait_until(lambda: version_list(window).count() >= 3, what="its versions")
                 assert window.isVisible() and "Logo for my bakery" in window.windowTitle()
 
                 # Review next, with nothing selected: the one closing soonest (the first).
@@ -110,7 +113,17 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     store.close()
 
 
-async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, session_bus: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def shown(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What the notifier logged it showed, since the log was last cleared."""
+    return [r.getMessage() for r in caplog.records if r.getMessage().startswith("notification for")]
+
+
+async def test_tasks_known_at_start_alert_once_even_across_restarts(  # type: ignore[no-untyped-def]
+    qtbot,
+    session_bus: str,  # noqa: F811
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
     from datetime import timedelta
 
@@ -123,7 +136,9 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, sessi
     parent = QWidget()
     qtbot.addWidget(parent)
     try:
+        caplog.set_level(logging.INFO, logger="ui.desktop.notifier")
         for run in range(2):  # the app started twice
+            caplog.clear()
             store = Store.in_dir(tmp_path)
             notifier = Notifier(bus_address=session_bus, use_tray=False)
             desk = ReviewController(parent, store=store, notifier=notifier, now=lambda: now)
@@ -131,7 +146,8 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, sessi
             desk.waiting_changed.connect(counts.append)
             desk.seed(known)
             assert counts == [1] and [t.id for t in desk.tasks_in_review()] == ["a"]
-            assert notifier.sent == ([("desktop", "a")] if run == 0 else [])  # nothing again after a restart
+            expected = ["notification for a shown by the desktop"] if run == 0 else []
+            assert shown(caplog) == expected  # nothing again after a restart
             await wait_until(lambda: len(service_bus.calls) == 1, what="the notification")
             desk.close()
             store.close()
@@ -140,7 +156,12 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(qtbot, sessi
         service_bus.close()
 
 
-async def test_many_tasks_waiting_at_start_make_one_notification(qtbot, session_bus: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+async def test_many_tasks_waiting_at_start_make_one_notification(  # type: ignore[no-untyped-def]
+    qtbot,
+    session_bus: str,  # noqa: F811
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     from datetime import timedelta
 
     now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
@@ -154,10 +175,11 @@ async def test_many_tasks_waiting_at_start_make_one_notification(qtbot, session_
     store = Store.in_dir(tmp_path)
     notifier = Notifier(bus_address=session_bus, use_tray=False)
     controller = ReviewController(parent, store=store, notifier=notifier, now=lambda: now)
+    caplog.set_level(logging.INFO, logger="ui.desktop.notifier")
     try:
         controller.seed(waiting)
         await wait_until(lambda: service_bus.calls, what="the notification")
-        assert notifier.sent == [("desktop", "t0")]  # one, about the task closing soonest
+        assert shown(caplog) == ["notification for t0 shown by the desktop"]  # one, about the task closing soonest
         assert service_bus.calls[0][1][4] == "6 tasks need your review — the first closes soonest"
         assert all(controller.alerts.shown(t.id, "review") for t in waiting)
     finally:

@@ -11,59 +11,61 @@ from PySide6.QtWidgets import QApplication
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
-from tests.ui.helpers import cell, confirmation, open_window, press
+from tests.ui.helpers import cell, confirmation, open_window, parts, press, trigger, version_list
 from ui.windows.review.window import ReviewWindow
 
 
 def status_of(window, task_id: str) -> str:  # type: ignore[no-untyped-def]
-    window.tasks.select(task_id)
-    return cell(window, window.table.currentIndex().row(), "Status")
+    ui = parts(window)
+    ui.tasks.select(task_id)
+    return cell(window, ui.table.currentIndex().row(), "Status")
 
 
 async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=11, clock=clock)) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
-            form = window.form
+            ui = parts(window)
+            form = ui.form
             qtbot.keyClicks(form.title, "Logo for my bakery")
             form.category.setCurrentIndex(form.category.findData("graphics-design"))
             form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
             qtbot.keyClick(form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
             await wait_until(lambda: confirmation() is not None, what="the question")
             press(confirmation(), "Post task")
-            await wait_until(lambda: len(server.app.state.tasks) == 1 and window.model.rowCount() == 1, what="the row")
+            await wait_until(lambda: len(server.app.state.tasks) == 1 and ui.model.rowCount() == 1, what="the row")
             [task_id] = server.app.state.tasks
-            assert not window.status.review_button.isVisible()
+            assert not ui.status.review_button.isVisible()
 
             clock.now += BID_WINDOW_SECONDS + 1  # agents finished their first versions
-            qtbot.keyClick(window.table, Qt.Key.Key_F5)
+            qtbot.keyClick(ui.table, Qt.Key.Key_F5)
             await wait_until(lambda: window.reviews.waiting == 1, what="the task to wait for review")
             assert status_of(window, task_id).endswith("Ready for your review")
-            assert (
-                window.status.review_button.isVisible() and window.status.review_button.text() == "1 needs your review"
-            )
+            assert ui.status.review_button.isVisible() and ui.status.review_button.text() == "1 needs your review"
             assert window.reviews.alerts.shown(task_id, "review")  # the notification was due (and given where possible)
 
-            window.table.clearSelection()
+            ui.table.clearSelection()
             window.activateWindow()
             await wait_until(lambda: QApplication.activeWindow() is window, what="the window to be active")
             qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
             await wait_until(lambda: task_id in window.reviews.windows, what="Ctrl+R to open the review")
             review: ReviewWindow = window.reviews.windows[task_id]
             await wait_until(
-                lambda: review.versions.count() >= 2 and review.operations is not None, what="the versions"
+                lambda: version_list(review).count() >= 2 and review.operations is not None, what="the versions"
             )
             await wait_until(
-                lambda: all(not review.versions.item(r).icon().isNull() for r in range(review.versions.count())),
+                lambda: all(
+                    not version_list(review).item(r).icon().isNull() for r in range(version_list(review).count())
+                ),
                 what="their pictures",
             )
-            names = [review.versions.item(r).text().split(" · ")[0] for r in range(review.versions.count())]
+            names = [version_list(review).item(r).text().split(" · ")[0] for r in range(version_list(review).count())]
             assert all(names) and len(set(names)) == len(names)
 
             # The table refreshing meanwhile does not disturb the review.
-            qtbot.keyClick(review.versions, Qt.Key.Key_Down)
+            qtbot.keyClick(version_list(review), Qt.Key.Key_Down)
             picked = review.current_bid()
-            window._refresh_now()
+            trigger(window, "refreshAction")  # View → Refresh now (F5)
             await wait_until(lambda: window.reviews.waiting == 1, what="a refresh round")
             assert review.current_bid() == picked and review.isVisible()
 
@@ -84,7 +86,7 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             await wait_until(
                 lambda: status_of(window, task_id).endswith("Final version in progress"), what="the row to follow"
             )
-            assert window.reviews.waiting == 0 and not window.status.review_button.isVisible()
+            assert window.reviews.waiting == 0 and not ui.status.review_button.isVisible()
             review.close()
 
 
@@ -103,59 +105,50 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
                 TaskDraft(category="data", task_type="data-analysis", budget_usd=9, title="Later")
             )
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            ui = parts(window)
             for task_id in (early.id, later.id):
-                window.add_by_id.setText(task_id)
-                window.add_button.click()
+                ui.add_by_id.setText(task_id)
+                ui.add_button.click()
                 await wait_until(
-                    lambda task_id=task_id: (
-                        window.model.row_of(task_id) is not None and window.add_button.text() == "Add"
-                    ),
+                    lambda task_id=task_id: ui.model.row_of(task_id) is not None and ui.add_button.text() == "Add",
                     what="the added task (and the Add button back)",
                 )
-            window.tasks.select(later.id)  # still being worked on: Enter does nothing
-            qtbot.keyClick(window.table, Qt.Key.Key_Return)
+            ui.tasks.select(later.id)  # still being worked on: Enter does nothing
+            qtbot.keyClick(ui.table, Qt.Key.Key_Return)
             assert window.reviews.windows == {}
             # Right-click: the menu offers the review only for a task that has one.
-            later_rect = window.table.visualRect(
-                window.proxy.mapFromSource(window.model.index(window.model.row_of(later.id), 0))
-            )
-            window.table.customContextMenuRequested.emit(later_rect.center())
-            menu = window.tasks.context_menu
+            later_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(later.id), 0)))
+            ui.table.customContextMenuRequested.emit(later_rect.center())
+            menu = ui.tasks.context_menu
             assert menu is not None and menu.isVisible()
             [open_review] = menu.actions()
             assert open_review.text() == "Open the &review" and not open_review.isEnabled()
             menu.close()
-            early_rect = window.table.visualRect(
-                window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0))
-            )
-            window.table.customContextMenuRequested.emit(early_rect.center())
-            [open_review] = window.tasks.context_menu.actions()
+            early_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(early.id), 0)))
+            ui.table.customContextMenuRequested.emit(early_rect.center())
+            [open_review] = ui.tasks.context_menu.actions()
             assert open_review.isEnabled()
             open_review.trigger()
-            window.tasks.context_menu.close()  # as a click on the item does
+            ui.tasks.context_menu.close()  # as a click on the item does
             await wait_until(lambda: early.id in window.reviews.windows, what="the review from the menu")
             window.reviews.windows[early.id].close()
             await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
 
             # A double-click on the row, and the "1 needs your review" button, open it too.
-            early_rect = window.table.visualRect(
-                window.proxy.mapFromSource(window.model.index(window.model.row_of(early.id), 0))
-            )
-            qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # QTest's
-            qtbot.mouseDClick(
-                window.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center()
-            )  # double-click
+            early_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(early.id), 0)))
+            qtbot.mouseClick(ui.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # QTest's
+            qtbot.mouseDClick(ui.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # double-click
             await wait_until(lambda: early.id in window.reviews.windows, what="the review from a double-click")
             window.reviews.windows[early.id].close()
             await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
-            assert window.status.review_button.text() == "1 needs your review"
-            window.status.review_button.click()
+            assert ui.status.review_button.text() == "1 needs your review"
+            ui.status.review_button.click()
             await wait_until(lambda: early.id in window.reviews.windows, what="the review from the status bar")
             window.reviews.windows[early.id].close()
             await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
 
-            window.tasks.select(early.id)
-            qtbot.keyClick(window.table, Qt.Key.Key_Return)
+            ui.tasks.select(early.id)
+            qtbot.keyClick(ui.table, Qt.Key.Key_Return)
             await wait_until(lambda: early.id in window.reviews.windows, what="the review")
             assert window.reviews.windows[early.id].isVisible()
             assert QApplication.activeModalWidget() is None  # the review is not modal: the window stays usable

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton, QWidget
 
 from app.api.client import TasksClient
 from app.api.schema import Task, TaskDraft
@@ -16,8 +16,10 @@ from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
-from tests.ui.helpers import confirmation
-from ui.windows.review.window import ImageViewer, ReviewWindow
+from tests.ui.helpers import confirmation, version_card, version_list
+from ui.controllers.review import ReviewController
+from ui.widgets.image_viewer import ImageViewer
+from ui.windows.review.window import ReviewWindow
 
 DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.0, title="Logo for my bakery")
 HTML = "<b>Bold?</b> <a href='https://evil.example'>click</a> <img src=x>"
@@ -53,18 +55,19 @@ async def review_of_task_in_review(
                 top = next(b for b in first if b["id"] == gallery.presented[0].id)
                 top["artifacts"].extend(extra_artifacts)
             task = await client.get_task(task.id)
-            service = ReviewService(lambda: client, DEMO_API_KEY)
-            window = ReviewWindow(task, service)
-            qtbot.addWidget(window)
-            window.show()
-            window.start()
+            parent = QWidget()
+            qtbot.addWidget(parent)
+            desk = ReviewController(parent)
+            desk.set_service(service := ReviewService(lambda: client, DEMO_API_KEY))
+            window = desk.open_review(task)
+            assert window is not None
             try:
                 await wait_until(
-                    lambda: window.versions.count() >= 3 and window.operations is not None, what="the versions"
+                    lambda: version_list(window).count() >= 3 and window.operations is not None, what="the versions"
                 )
                 yield window, server, task
             finally:
-                window.close()
+                desk.close()
                 await service.aclose()
 
 
@@ -74,17 +77,17 @@ def select_posts(server: SandboxServer) -> list[str]:
 
 async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock) as (window, server, task):
-        assert 3 <= window.versions.count() <= 5
-        assert window.versions.currentRow() == 0  # the first version is selected when it opens
+        assert 3 <= version_list(window).count() <= 5
+        assert version_list(window).currentRow() == 0  # the first version is selected when it opens
         first = window.current_bid()
         assert first is not None and first.agent_name
-        assert first.agent_name in window.versions.item(0).text() and "$" in window.versions.item(0).text()
+        assert first.agent_name in version_list(window).item(0).text() and "$" in version_list(window).item(0).text()
         assert window.findChild(QLabel, "cardAgent").text().startswith(first.agent_name)
         assert window.findChild(QLabel, "cardScore").text().startswith("Judged ")
         assert window.closes.text().startswith("Review closes in ")
         # Pictures arrive in the background: a thumbnail on every version, a large one on the card.
         await wait_until(
-            lambda: all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count())),
+            lambda: all(not version_list(window).item(r).icon().isNull() for r in range(version_list(window).count())),
             what="thumbnails",
         )
         picture = window.findChild(QToolButton, "artifactImage")
@@ -95,8 +98,8 @@ async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: F
         viewer.close()
 
         # Keyboard only: the second version, Alt+C, Enter.
-        window.versions.setFocus()
-        qtbot.keyClick(window.versions, Qt.Key.Key_Down)
+        version_list(window).setFocus()
+        qtbot.keyClick(version_list(window), Qt.Key.Key_Down)
         second = window.current_bid()
         assert second is not None and second.id != first.id
         assert window.choose_button.isEnabled(), window.choose_button.toolTip()
@@ -116,8 +119,10 @@ async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: F
         await wait_until(lambda: window.task.status == "delivering", what="the window to follow")
         assert not window.choose_button.isEnabled()
         assert window.closes.text().startswith("Final version in progress")
-        assert window.versions.currentItem().text().startswith("✓ Chosen")
-        assert all(not window.versions.item(r).icon().isNull() for r in range(window.versions.count()))  # pictures kept
+        assert version_list(window).currentItem().text().startswith("✓ Chosen")
+        assert all(
+            not version_list(window).item(r).icon().isNull() for r in range(version_list(window).count())
+        )  # pictures kept
 
 
 async def test_cancelling_the_question_sends_nothing(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
@@ -154,11 +159,11 @@ async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(
 ) -> None:  # type: ignore[no-untyped-def]
     extra = [HTML, {"kind": "file", "url": "https://files.example.com/logo-sources.zip", "name": "Sources"}]
     async with review_of_task_in_review(qtbot, clock, extra_artifacts=extra) as (window, _server, _task):
-        texts = [label for label in window.card.findChildren(QLabel, "artifactText") if label.text() == HTML]
+        texts = [label for label in version_card(window).findChildren(QLabel, "artifactText") if label.text() == HTML]
         assert texts and texts[0].textFormat() == Qt.TextFormat.PlainText
         for name in ("cardAgent", "cardSummary", "cardMessage"):
-            assert window.card.findChild(QLabel, name).textFormat() == Qt.TextFormat.PlainText
-        link = window.card.findChild(QPushButton, "artifactLink")
+            assert version_card(window).findChild(QLabel, name).textFormat() == Qt.TextFormat.PlainText
+        link = version_card(window).findChild(QPushButton, "artifactLink")
         assert link.text() == "Open Sources on files.example.com"
         assert opened_urls == []
         link.click()
@@ -169,7 +174,7 @@ async def test_without_a_select_operation_the_website_is_offered_and_nothing_is_
     qtbot, clock: FakeClock, opened_urls: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     async with review_of_task_in_review(qtbot, clock, select_operation=False) as (window, server, _task):
-        assert window.versions.count() >= 3  # the versions are still shown
+        assert version_list(window).count() >= 3  # the versions are still shown
         assert window.website.isVisible() and not window.choose_button.isVisible()
         qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # nothing to choose with
         assert confirmation() is None

@@ -12,12 +12,12 @@ from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import UNKNOWN
 from tests.conftest import wait_until
-from tests.ui.helpers import cell, confirmation, open_window, press
+from tests.ui.helpers import cell, confirmation, open_window, parts, press
 from ui.main_window import MainWindow
 
 
 def fill_minimum(window: MainWindow, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
-    form = window.form
+    form = parts(window).form
     qtbot.keyClicks(form.title, title)
     form.category.setCurrentIndex(form.category.findData("data"))
     form.task_type.setCurrentIndex(0)
@@ -29,7 +29,8 @@ def posts(sandbox: SandboxServer) -> int:
 
 async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        ui = parts(window)
+        form = ui.form
         assert QApplication.focusWidget() is form.title or form.title.hasFocus()
         assert not form.send_button.isEnabled()  # nothing chosen yet
         qtbot.keyClicks(form.title, "Logo for launch")
@@ -48,7 +49,7 @@ async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path
         box = confirmation()
         assert box is not None and "Logo for launch" in box.text() and "$45.37" in box.text()
         press(box, "Post task")
-        await wait_until(lambda: window.banner.text.text().startswith("Posted"), what="the task to be posted")
+        await wait_until(lambda: ui.banner.text.text().startswith("Posted"), what="the task to be posted")
 
         [stored] = sandbox.app.state.tasks.values()
         assert (stored.body["title"], stored.body["budget_usd"], stored.body["experimentation"]) == (
@@ -57,13 +58,13 @@ async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path
             0.4,
         )
         assert stored.body["task_type"] == "logo-design"
-        assert window.model.rowCount() == 1  # the outbox row is gone
+        assert ui.model.rowCount() == 1  # the outbox row is gone
         assert cell(window, 0, "Title") == "Logo for launch"
         assert cell(window, 0, "Status").endswith("Posted")
         assert cell(window, 0, "Expires").startswith("in ")
         assert cell(window, 0, "Budget") == "$45.37"
-        assert window.table.selectionModel().isRowSelected(0)
-        assert "Logo for launch" in window.details.toPlainText()
+        assert ui.table.selectionModel().isRowSelected(0)
+        assert "Logo for launch" in ui.details.toPlainText()
         assert form.title.text() == ""  # ready for the next task
         assert window.store.list_drafts() == []  # the draft became the task
         assert [t.title for t in window.store.list_tasks()] == ["Logo for launch"]
@@ -73,12 +74,13 @@ async def test_cancelling_the_confirmation_sends_nothing_and_keeps_the_text(
     qtbot, sandbox: SandboxServer, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
         fill_minimum(window, qtbot, "Keep me")
-        qtbot.mouseClick(window.form.send_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ui.form.send_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: confirmation() is not None, what="the confirmation")
         press(confirmation(), "Cancel")
         await wait_until(lambda: confirmation() is None, what="the dialog to close")
-        assert window.form.title.text() == "Keep me"
+        assert ui.form.title.text() == "Keep me"
         assert posts(sandbox) == 0
 
 
@@ -86,32 +88,31 @@ async def test_broken_connection_after_sending_keeps_the_draft_and_says_so(
     qtbot, sandbox: SandboxServer, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
         fill_minimum(window, qtbot, "Important")
         sandbox.config.faults.drop_rate = 1.0
-        qtbot.keyClick(window.form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(ui.form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: confirmation() is not None, what="the confirmation")
         press(confirmation(), "Post task")
-        await wait_until(
-            lambda: window.banner.isVisible() and "can't tell" in window.banner.text.text(), what="the message"
-        )
-        assert window.form.title.text() == "Important" and window.form.title.isEnabled()
-        assert window.model.tasks() == []
+        await wait_until(lambda: ui.banner.isVisible() and "can't tell" in ui.banner.text.text(), what="the message")
+        assert ui.form.title.text() == "Important" and ui.form.title.isEnabled()
+        assert ui.model.tasks() == []
         assert cell(window, 0, "Status").endswith("Not sure it was sent")
         [draft] = window.store.list_drafts()
         assert draft.state == UNKNOWN
         assert posts(sandbox) == 1
         # "Send again", confirmed: the same key finds the same task; nothing is paid twice.
         sandbox.config.faults.drop_rate = 0.0
-        window.banner.action("Send again").click()  # type: ignore[union-attr]
+        ui.banner.action("Send again").click()  # type: ignore[union-attr]
         await wait_until(lambda: confirmation() is not None, what="the confirmation")
         press(confirmation(), "Send again")
-        await wait_until(lambda: len(window.model.tasks()) == 1, what="the task row")
+        await wait_until(lambda: len(ui.model.tasks()) == 1, what="the task row")
         assert len(sandbox.app.state.tasks) == 1 and window.store.list_drafts() == []
 
 
 async def test_invalid_input_is_explained_under_the_field(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
-        form = window.form
+        form = parts(window).form
         qtbot.keyClicks(form.brand_kit_id, "my brand")
         error = form.findChild(QLabel, "error_brand_kit_id")
         assert error.isVisible() and "doesn't look like an ID" in error.text()

@@ -13,18 +13,19 @@ from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import DRAFT
 from app.taxonomy import bundled_categories
 from tests.conftest import wait_until
-from tests.ui.helpers import confirmation, open_window, press
+from tests.ui.helpers import confirmation, open_window, parts, press
 
 
 def category_labels(window) -> list[str]:  # type: ignore[no-untyped-def]
-    combo = window.form.category
+    combo = parts(window).form.category
     return [combo.itemText(i) for i in range(combo.count()) if combo.itemData(i)]
 
 
 async def test_server_422_lands_under_the_matching_field_and_keeps_everything(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with SandboxServer(SandboxConfig(min_description=20)) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
-            form = window.form
+            ui = parts(window)
+            form = ui.form
             qtbot.keyClicks(form.title, "Short brief")
             qtbot.keyClicks(form.description, "Too short")
             form.category.setCurrentIndex(form.category.findData("data"))
@@ -36,7 +37,7 @@ async def test_server_422_lands_under_the_matching_field_and_keeps_everything(qt
             await wait_until(lambda: error.isVisible(), what="the message under Describe it")
             assert "at least 20 characters" in error.text()
             assert form.title.text() == "Short brief" and form.description.toPlainText() == "Too short"
-            assert window.banner.isVisible() and "still here" in window.banner.text.text()
+            assert ui.banner.isVisible() and "still here" in ui.banner.text.text()
             assert [d.state for d in window.store.list_drafts()] == [DRAFT]
             assert server.app.state.tasks == {}
 
@@ -44,9 +45,10 @@ async def test_server_422_lands_under_the_matching_field_and_keeps_everything(qt
 async def test_categories_from_the_server_then_cache_then_bundled_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bundled = [c.label for c in bundled_categories()]
     async with open_window(qtbot, "http://127.0.0.1:9", DEMO_API_KEY, tmp_path / "fresh") as offline:
+        ui = parts(offline)
         assert category_labels(offline) == bundled  # never reached the server, nothing cached
-        offline.form.category.setCurrentIndex(offline.form.category.findData("data"))
-        assert offline.form.task_type.count() == 2
+        ui.form.category.setCurrentIndex(ui.form.category.findData("data"))
+        assert ui.form.task_type.count() == 2
     # A server whose list differs from the bundled one (the sandbox answers the bundled list by
     # default), so what the window shows can only have come from the server or its cache.
     served = [

@@ -40,8 +40,10 @@ def test_the_first_picture_needs_neither_pydantic_nor_the_network(tmp_path: Path
     """Demo mode draws its window before pydantic, httpx, keyring, the practice server (FastAPI,
     uvicorn) or even the event loop (asyncio, qasync) are imported: they load after the first
     picture (issue 13, start-up). The real program, stopped at its first paint by its measuring
-    point (ui/bench_hooks.py)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AITASKER_BENCH_EXIT_AT": "painted-modules"}
+    point (tests/bench/hooks.py)."""
+    from tests.bench.hooks import environment
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **environment("painted-modules")}
     done = subprocess.run(
         [sys.executable, "-m", "ui", "--demo", "--data-dir", str(tmp_path)],
         capture_output=True,
@@ -173,3 +175,27 @@ async def test_closing_the_window_while_it_connects_ends_the_wait_at_once() -> N
     with pytest.raises(RuntimeError):
         await until_closed(fails(), asyncio.Event())
     assert await until_closed(asyncio.sleep(0), asyncio.Event()) is True
+
+
+async def test_a_close_asked_for_before_attach_is_carried_out_once_attached(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The program shows the window's parts first and attaches the rest after the first picture:
+    Ctrl+Q (or the close button) in that moment closes the window as soon as it is attached."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
+
+    from app.store.repository import Store
+    from ui.main_window import Connection, MainWindow
+
+    store = Store.in_dir(tmp_path / "data")
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Connection("http://127.0.0.1:9", None), store, settings=settings, staged=True)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.findChild(QAction, "quitAction").trigger()
+        assert window.isVisible()  # held: nothing to close with yet
+        window.attach()
+        assert not window.isVisible() and window.closed.is_set()
+        await window.shutdown()
+    finally:
+        store.close()

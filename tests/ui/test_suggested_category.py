@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, parts, trigger
 
 
 async def test_logo_for_my_bakery_offers_logo_design_and_one_click_takes_it(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         assert not form.suggestion.isVisible()
         qtbot.keyClicks(form.title, "Logo for my bakery")
         assert form.suggestion.isVisible()
@@ -31,7 +31,7 @@ async def test_logo_for_my_bakery_offers_logo_design_and_one_click_takes_it(
 
 async def test_the_description_counts_too_and_alt_u_accepts(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         window.activateWindow()
         await wait_until(window.isActiveWindow, what="the window to be active")
         qtbot.keyClicks(form.title, "Menu for the new season")
@@ -47,7 +47,7 @@ async def test_the_description_counts_too_and_alt_u_accepts(qtbot, tmp_path: Pat
 
 async def test_a_choice_the_person_made_is_never_overwritten(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         form.category.setFocus()
         qtbot.keyClick(form.category, Qt.Key.Key_Home)
         while form.category.currentData() != "data":
@@ -56,7 +56,7 @@ async def test_a_choice_the_person_made_is_never_overwritten(qtbot, tmp_path: Pa
         assert not form.suggestion.isVisible()
         assert form.category.currentData() == "data"
         # A new form: suggestions are offered again.
-        window.new_task()
+        trigger(window, "newTaskAction")
         qtbot.keyClicks(form.title, "Logo for my bakery")
         assert form.suggestion.isVisible()
 
@@ -65,7 +65,7 @@ async def test_the_persons_category_still_gets_its_task_type_suggested(
     qtbot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         form.category.setFocus()
         qtbot.keyClick(form.category, Qt.Key.Key_Home)
         while form.category.currentData() != "writing-translation":

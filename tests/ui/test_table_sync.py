@@ -9,7 +9,7 @@ from app.api.schema import TaskDraft
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import cell, open_window
+from tests.ui.helpers import cell, open_window, parts, trigger
 
 DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Made elsewhere")
 
@@ -20,49 +20,50 @@ async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Pat
         async with TasksClient(server.url, DEMO_API_KEY) as other_device:
             created = await other_device.create_task(DRAFT)
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
-            window.add_by_id.setText(created.id)
-            window.add_button.click()
+            ui = parts(window)
+            ui.add_by_id.setText(created.id)
+            ui.add_button.click()
             await wait_until(
-                lambda: len(window.model.tasks()) == 1 and window.add_button.text() == "Add", what="the added task"
+                lambda: len(ui.model.tasks()) == 1 and ui.add_button.text() == "Add", what="the added task"
             )
             assert cell(window, 0, "Title") == "Made elsewhere" and cell(window, 0, "Status").endswith("Posted")
-            assert window.table.selectionModel().isRowSelected(0)
-            window.set_refresh_interval(0.05)  # as if much time passed between polls
+            assert ui.table.selectionModel().isRowSelected(0)
+            window.account.set_refresh_interval(0.05)  # as if much time passed between polls
             seen = []
             for step, label in ((500, "Ready for your review"), (3600, "Expired")):
                 now[0] += step
-                window._refresh_now()
+                trigger(window, "refreshAction")
                 await wait_until(lambda lab=label: cell(window, 0, "Status").endswith(lab), what=label)
                 seen.append(label)
             assert seen == ["Ready for your review", "Expired"]
             assert cell(window, 0, "Expires") == ""  # no countdown once final
             assert [t.status for t in window.store.list_tasks()] == ["expired"]  # kept for next start
-            assert "Last refreshed" in window.refreshed_label.text()
-            assert window.connection_label.text().startswith("Demo mode")
+            assert "Last refreshed" in ui.refreshed_label.text()
+            assert ui.connection_label.text().startswith("Demo mode")
 
 
 async def test_unknown_task_id_is_explained(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
-            window.add_by_id.setText("00000000-0000-4000-8000-000000000999")
-            window.add_button.click()
-            await wait_until(lambda: window.banner.isVisible(), what="the message")
-            assert "No task with that ID" in window.banner.text.text()
-            assert window.model.rowCount() == 0
+            ui = parts(window)
+            ui.add_by_id.setText("00000000-0000-4000-8000-000000000999")
+            ui.add_button.click()
+            await wait_until(lambda: ui.banner.isVisible(), what="the message")
+            assert "No task with that ID" in ui.banner.text.text()
+            assert ui.model.rowCount() == 0
 
 
 async def test_tasks_show_at_start_without_a_network(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
-            window.add_by_id.setText((await _create(server)).id)
-            window.add_button.click()
-            await wait_until(
-                lambda: len(window.model.tasks()) == 1 and window.add_button.text() == "Add", what="the task"
-            )
+            ui = parts(window)
+            ui.add_by_id.setText((await _create(server)).id)
+            ui.add_button.click()
+            await wait_until(lambda: len(ui.model.tasks()) == 1 and ui.add_button.text() == "Add", what="the task")
     async with open_window(qtbot, "http://127.0.0.1:9", DEMO_API_KEY, tmp_path) as offline:
         assert cell(offline, 0, "Title") == "Made elsewhere"
         await wait_until(
-            lambda: offline.connection_label.text().startswith("Offline"), timeout=15, what="offline state"
+            lambda: parts(offline).connection_label.text().startswith("Offline"), timeout=15, what="offline state"
         )
 
 
@@ -75,22 +76,23 @@ async def test_a_slow_add_by_id_can_be_stopped_and_tried_again(qtbot, tmp_path: 
     with SandboxServer(SandboxConfig()) as server:
         created = await _create(server)
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            ui = parts(window)
             server.config.faults.latency = 30.0  # AITasker is very slow to answer
             server.config.faults.paths = (f"/api/v1/tasks/{created.id}",)
-            window.add_by_id.setText(created.id)
-            window.add_button.click()
-            await wait_until(lambda: window.add_button.text() == "Stop", what="the Stop button")
+            ui.add_by_id.setText(created.id)
+            ui.add_button.click()
+            await wait_until(lambda: ui.add_button.text() == "Stop", what="the Stop button")
             seen = server.app.state.requests_seen
             await wait_until(lambda: any(created.id in r[1] for r in seen), what="the request to arrive")
             asked = len(seen)
-            window.add_button.click()  # the person stops waiting
-            await wait_until(lambda: window.add_button.text() == "Add", what="the Add button back")
-            assert "Stopped waiting" in window.banner.text.text()
-            assert window.model.rowCount() == 0 and window.add_by_id.text() == created.id  # kept to try again
+            ui.add_button.click()  # the person stops waiting
+            await wait_until(lambda: ui.add_button.text() == "Add", what="the Add button back")
+            assert "Stopped waiting" in ui.banner.text.text()
+            assert ui.model.rowCount() == 0 and ui.add_by_id.text() == created.id  # kept to try again
             server.config.faults.latency = 0.0
-            window.add_button.click()
+            ui.add_button.click()
             await wait_until(
-                lambda: len(window.model.tasks()) == 1 and window.add_button.text() == "Add", what="the added task"
+                lambda: len(ui.model.tasks()) == 1 and ui.add_button.text() == "Add", what="the added task"
             )
             # Stopping did not leave a retry behind: one more request, the one asked for.
             gets = [r for r in seen[asked:] if created.id in r[1]]

@@ -12,8 +12,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTableView
 
 from app.api.schema import Task
-from ui.main_window import task_details
 from ui.models.status_icons import status_icon
+from ui.models.task_details import task_details
 from ui.models.task_rows import COLUMNS, EXPIRES_COLUMN, STATUS_COLUMN, TASK_ID_ROLE, TaskRow, search_text
 from ui.models.tasks_model import TasksTableModel
 from ui.models.tasks_proxy import FILTERS, TasksFilterProxy

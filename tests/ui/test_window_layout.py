@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScr
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window, wheel
+from tests.ui.helpers import open_window, parts, wheel
 from ui.widgets.screen_fit import fitted_geometry
 
 
@@ -26,18 +26,19 @@ def fully_shown(widget: QWidget) -> bool:
 
 
 def reachable_parts(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
-    tasks = window.tasks
+    ui = parts(window)
+    tasks = ui.tasks
     return [
-        window.form.send_button,
-        window.form.title,
-        window.new_button,
+        ui.form.send_button,
+        ui.form.title,
+        ui.new_button,
         tasks.refresh_button,
         tasks.filter_box,
         tasks.search,
         tasks.add_by_id,
         tasks.add_button,
-        window.status.connection_label,
-        window.tabs.tabBar(),
+        ui.status.connection_label,
+        ui.tabs.tabBar(),
     ]
 
 
@@ -49,6 +50,7 @@ async def test_on_small_screens_everything_fits_and_send_is_in_view(
     screen: QSize,
 ) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
         available = QRect(QPoint(0, 0), screen - QSize(0, 40))  # a 40-pixel task bar
         size = fitted_geometry(available).size()
         window.resize(size)
@@ -58,21 +60,21 @@ async def test_on_small_screens_everything_fits_and_send_is_in_view(
         for part in reachable_parts(window):
             assert fully_shown(part), f"{type(part).__name__} {part.objectName()!r} is cut off or hidden"
         # Scrolled to the end of the fields, or back to the top: Send stays where it was.
-        window.form.open_more_options()  # every field shown: they must scroll at this size
-        send_at = window.form.send_button.mapTo(window, QPoint(0, 0))
-        bar = window.form.scroll.verticalScrollBar()
+        ui.form.open_more_options()  # every field shown: they must scroll at this size
+        send_at = ui.form.send_button.mapTo(window, QPoint(0, 0))
+        bar = ui.form.scroll.verticalScrollBar()
         assert bar.maximum() > 0, "at this size the fields scroll"
         bar.setValue(bar.maximum())
-        assert fully_shown(window.form.send_button)
-        assert window.form.send_button.mapTo(window, QPoint(0, 0)) == send_at
-        assert fully_shown(window.form.brand_kit_id)  # the last field, reached by scrolling
+        assert fully_shown(ui.form.send_button)
+        assert ui.form.send_button.mapTo(window, QPoint(0, 0)) == send_at
+        assert fully_shown(ui.form.brand_kit_id)  # the last field, reached by scrolling
 
 
 async def test_the_window_opens_inside_the_screen(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         available = window.screen().availableGeometry()
         assert available.contains(window.frameGeometry())
-        assert fully_shown(window.form.send_button)
+        assert fully_shown(parts(window).form.send_button)
         window.resize(available.size() + QSize(500, 500))  # e.g. yesterday, on a larger monitor
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as again:
         assert available.contains(again.frameGeometry())  # the saved size no longer fits: refitted
@@ -89,7 +91,7 @@ def value_of(widget: QWidget) -> object:
 
 async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
-        form = window.form
+        form = parts(window).form
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
         form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
         form.budget.setValue(45.0)

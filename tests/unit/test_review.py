@@ -93,7 +93,7 @@ def test_a_body_with_only_the_ids_still_reads() -> None:
     assert bid.agent == "An agent" and gallery.presented == [bid]  # no flag at all: shown
 
 
-def test_wrong_types_become_unknown_extras_are_kept_and_bids_without_id_are_counted() -> None:
+def test_wrong_types_become_unknown_extras_are_kept_bids_without_id_get_a_local_key_others_are_counted() -> None:
     gallery = parse_gallery(
         {
             "task": {"no": "id"},
@@ -116,8 +116,11 @@ def test_wrong_types_become_unknown_extras_are_kept_and_bids_without_id_are_coun
             "new_field": {"x": 1},
         }
     )
-    assert gallery.task is None and gallery.total_bids_generated is None and gallery.unreadable_bids == 2
+    assert gallery.task is None and gallery.total_bids_generated is None and gallery.unreadable_bids == 1
+    keyed = gallery.bids[1]  # shown under a key made here, never sent (issue 22: no "0 versions (2 made)")
+    assert keyed.agent_name == "no id" and keyed.local_key and keyed.id.startswith("local-")
     bid = gallery.bids[0]
+    assert not bid.local_key
     assert (bid.id, bid.bid_price_usd, bid.eval_score, bid.eval_breakdown, bid.round, bid.created_at) == (
         "7",
         None,

@@ -40,12 +40,12 @@ class DraftsController(QObject):
         self.service = service
         self._form, self._banner, self._panel = form, banner, panel
         self._tasks, self._status, self._tabs = tasks, status, tabs
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setSingleShot(True)
-        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self.autosave_timer.timeout.connect(self.save_current)
-        form.changed.connect(self.autosave_timer.start)
-        form.submitRequested.connect(self.autosave_timer.stop)  # the send saves it itself
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.save_current)
+        form.changed.connect(self._autosave_timer.start)
+        form.submitRequested.connect(self._autosave_timer.stop)  # the send saves it itself
         panel.openRequested.connect(self.open)
         panel.duplicateRequested.connect(self.duplicate)
         panel.deleteRequested.connect(self.delete)
@@ -57,17 +57,10 @@ class DraftsController(QObject):
         session.outbox_changed.connect(lambda _: self.refresh_outbox())
         # Saving that fails (a full disk, a folder made read-only) shows in the status bar until a
         # save works again; the text stays in the form and is saved as soon as it can be.
-        self.retry_timer = QTimer(self)
-        self.retry_timer.setInterval(RETRY_SAVE_MS)
-        self.retry_timer.timeout.connect(self.save_current)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_SAVE_MS)
+        self._retry_timer.timeout.connect(self.save_current)
         session.store.add_problem_listener(self._save_problem)
-
-    def reopen(self) -> None:
-        """At start: the draft that was open comes back into the form."""
-        values = self.service.reopen()
-        if values is not None:
-            self._form.load_values(values)
-        self.refresh_view()
 
     def say_what_start_found(self, moved_aside: Path | None, interrupted: list[str]) -> None:
         """At start: a drafts file that could not be read (kept aside), or a send the app was closed
@@ -97,8 +90,19 @@ class DraftsController(QObject):
         """Autosave: the form's content goes to the current draft (an untouched form is not saved)."""
         self.service.autosave(self._form.raw_values())
 
+    def save_now(self) -> None:
+        """Without waiting for a pause in typing (the window closes). A failure (disk full) is
+        shown and logged, and never blocks closing."""
+        self._autosave_timer.stop()
+        self.save_current()
+
+    def shutdown(self) -> None:
+        """The app is closing: what the form holds is saved a last time; no timer saves after it."""
+        self.save_now()
+        self._retry_timer.stop()
+
     def new(self) -> None:
-        self.autosave_timer.stop()
+        self._autosave_timer.stop()
         try:
             self.service.new(self._form.raw_values())
         except StoreError:
@@ -113,16 +117,16 @@ class DraftsController(QObject):
 
     def fresh_form(self) -> None:
         self._form.clear()
-        self.autosave_timer.stop()
+        self._autosave_timer.stop()
 
     def _save_problem(self, problem: StoreError | None) -> None:
         self._status.show_save_problem(
             problem.short if problem else None, words(problem.user_message) if problem else ""
         )
         if problem is None:
-            self.retry_timer.stop()
+            self._retry_timer.stop()
         else:
-            self.retry_timer.start()
+            self._retry_timer.start()
 
     def _continued(self, change: Continued) -> None:
         if change.earlier is not None and change.earlier.state in (SENDING, UNKNOWN):
@@ -141,7 +145,7 @@ class DraftsController(QObject):
             )
 
     def open(self, draft_id: str) -> None:
-        self.autosave_timer.stop()
+        self._autosave_timer.stop()
         try:
             opened = self.service.open(draft_id, self._form.raw_values())
         except StoreError:
@@ -158,13 +162,13 @@ class DraftsController(QObject):
                 self.tr("Taken out of the outbox so you can edit it. Send it again when ready."), kind="info"
             )
         self._form.load_values(opened.record.values)
-        self.autosave_timer.stop()
+        self._autosave_timer.stop()
         self._form.title.setFocus()
 
     def delete(self, draft_id: str) -> None:
         was_current = draft_id == self.service.current_id
         if was_current:
-            self.autosave_timer.stop()
+            self._autosave_timer.stop()
         try:
             deleted = self.service.delete(draft_id)
         except StoreError:

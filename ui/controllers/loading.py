@@ -16,6 +16,8 @@ from ui.models.task_rows import TaskRow
 from ui.panels.tasks import TasksPanel
 
 if TYPE_CHECKING:
+    import asyncio
+
     from app.api.schema import Task
     from app.session import Session
     from ui.controllers.review import ReviewController
@@ -35,6 +37,7 @@ class TasksLoader(QObject):
         super().__init__(parent)
         self.store, self._tasks = store, tasks
         self._loading = False
+        self._work: list[asyncio.Future[None]] = []  # the background reads, while they run
         # The newest rows now, straight from the store's columns; the rest once the loop runs.
         self._pages = store.task_row_pages(first=FIRST_CHUNK, size=LOAD_PAGE)
         first = next(self._pages, [])
@@ -64,11 +67,11 @@ class TasksLoader(QObject):
         if len(first) < REVIEW_PAGE:
             self._reviews.seed(first)  # "2 need your review" at once
         else:
-            self.session.spawn(self._seed_reviews(first, pages))
+            self._work.append(self.session.spawn(self._seed_reviews(first, pages)))
         if self._all_loaded:
             gc.freeze()
         else:
-            self.session.spawn(self._load_remaining_tasks())
+            self._work.append(self.session.spawn(self._tasks.load_rest(self._pages)))
 
     async def _seed_reviews(self, first: list[Task], pages: Iterator[list[Task]]) -> None:
         """Many tasks in review (a store of 100,000): read a page at a time beside the GUI."""
@@ -80,11 +83,7 @@ class TasksLoader(QObject):
             waiting.extend(page)
         self._reviews.seed(waiting)
 
-    async def _load_remaining_tasks(self) -> None:
-        await self._tasks.load_rest(self._pages)
-        self._all_loaded = True
-
-    @property
-    def all_loaded(self) -> bool:
-        """Every stored task is in the table."""
-        return self._all_loaded
+    def shutdown(self) -> None:
+        """The app is closing: the background reads of the store stop (before it is closed)."""
+        for work in self._work:
+            work.cancel()

@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not nee
     from app.api.schema import Task
     from app.review.gallery import SettingsStore
     from app.review.service import ReviewService
+    from ui.controllers.pictures import PictureLoader
+    from ui.controllers.task_review import TaskReview
     from ui.windows.review.window import ReviewWindow
 
 log = logging.getLogger(__name__)
@@ -60,12 +62,18 @@ class ReviewController(QObject):
         if notifier is not None:
             notifier.activated.connect(self._notification_clicked)
         self.service: ReviewService | None = None
-        self.windows: dict[str, ReviewWindow] = {}
+        self._reviews: dict[str, TaskReview] = {}
+        self._pictures: PictureLoader | None = None  # one for every review window (made with the first)
         self.waiting = 0
         self._timer = QTimer(self)
         self._timer.setInterval(check_every_ms)
         self._timer.timeout.connect(self.check)
         self._timer.start()
+
+    @property
+    def windows(self) -> dict[str, ReviewWindow]:
+        """The open review windows by task ID."""
+        return {task_id: review.window for task_id, review in self._reviews.items()}
 
     def tasks_in_review(self) -> list[Task]:
         return list(self._in_review.values())
@@ -80,8 +88,12 @@ class ReviewController(QObject):
     def set_service(self, service: ReviewService | None) -> ReviewService | None:
         """Use this connection from now on; returns the previous service (for the caller to close)."""
         previous, self.service = self.service, service
-        for window in list(self.windows.values()):
-            window.close()
+        if service is not None and self._pictures is None:  # made here (after the first picture), not on opening
+            from ui.controllers.pictures import PictureLoader
+
+            self._pictures = PictureLoader()
+        for review in list(self._reviews.values()):
+            review.close()
         return previous
 
     # --- opening -----------------------------------------------------------------------------------
@@ -89,22 +101,24 @@ class ReviewController(QObject):
     def open_review(self, task: Task) -> ReviewWindow | None:
         if self.service is None:
             return None
-        window = self.windows.get(task.id)
-        if window is not None and shiboken6.isValid(window):
-            window.update_task(task)
+        review = self._reviews.get(task.id)
+        if review is not None and shiboken6.isValid(review.window):
+            review.update_task(task)
         else:
-            while len(self.windows) >= MAX_OPEN_REVIEWS:  # the oldest review makes room
-                oldest = next(iter(self.windows))
-                self.windows[oldest].close()
-                self.windows.pop(oldest, None)
-            from ui.windows.review.window import ReviewWindow
+            while len(self._reviews) >= MAX_OPEN_REVIEWS:  # the oldest review makes room
+                oldest = next(iter(self._reviews))
+                self._reviews[oldest].close()
+                self._reviews.pop(oldest, None)
+            from ui.controllers.task_review import TaskReview
 
-            window = ReviewWindow(task, self.service, self._parent, now=self._now)
-            window.closed.connect(self._forget_window)
-            window.chosen.connect(self.chosen.emit)
-            window.chosen.connect(lambda _task_id: self.check())
-            self.windows[task.id] = window
-            window.start()
+            assert self._pictures is not None  # made with the service
+            review = TaskReview(task, self.service, self._pictures, self._parent, now=self._now)
+            review.closed.connect(self._forget_review)
+            review.chosen.connect(self.chosen.emit)
+            review.chosen.connect(lambda _task_id: self.check())
+            self._reviews[task.id] = review
+            review.start()
+        window = review.window
         window.show()
         window.raise_()
         window.activateWindow()
@@ -115,10 +129,12 @@ class ReviewController(QObject):
         task = next_to_review(self.tasks_in_review(), self._now(), selected)
         return self.open_review(task) if task is not None else None
 
-    def _forget_window(self, task_id: str) -> None:
-        window = self.windows.pop(task_id, None)
-        if window is not None and shiboken6.isValid(window):
-            window.deleteLater()
+    def _forget_review(self, task_id: str) -> None:
+        review = self._reviews.pop(task_id, None)
+        if review is not None:
+            if shiboken6.isValid(review.window):
+                review.window.deleteLater()
+            review.deleteLater()
 
     def _notification_clicked(self, task_id: str) -> None:
         task = self._in_review.get(task_id)
@@ -133,9 +149,9 @@ class ReviewController(QObject):
             self._in_review[task.id] = task
         else:
             self._in_review.pop(task.id, None)
-        window = self.windows.get(task.id)
-        if window is not None and shiboken6.isValid(window):
-            window.update_task(task)
+        review = self._reviews.get(task.id)
+        if review is not None and shiboken6.isValid(review.window):
+            review.update_task(task)
         self._alert(task)
         if was_waiting or task.status == "review":  # only then can the count change (not on every create)
             self._count()
@@ -178,10 +194,17 @@ class ReviewController(QObject):
             self.waiting = waiting
             self.waiting_changed.emit(waiting)
 
+    async def shutdown(self) -> None:
+        """The app is closing: the review windows and alerts stop, then the review service's
+        connection is closed."""
+        self.close()
+        service = self.set_service(None)
+        if service is not None:
+            await service.aclose()
+
     def close(self) -> None:
         self._timer.stop()
-        for window in list(self.windows.values()):
-            if shiboken6.isValid(window):
-                window.close()
+        for review in list(self._reviews.values()):
+            review.close()
         if self.notifier is not None:
             self.notifier.close()

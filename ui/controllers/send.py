@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from app.api.errors import Forbidden, RateLimited, Unauthorized
 from app.drafts import Drafts
 from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
-from app.session import Session
+from app.session import SHUTDOWN_GRACE, Session
 from app.store.repository import DRAFT, UNKNOWN, WAITING, StoreError
 from ui.i18n import fill, money, words
+from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.widgets.banner import MessageBanner
 from ui.windows.async_dialog import ask, run_dialog
@@ -24,6 +25,7 @@ from ui.windows.async_dialog import ask, run_dialog
 class SendController(QObject):
     posted = Signal(str)  # the new task's ID
     keyRefused = Signal(str)  # a 401 while sending: the words to show in the key dialog
+    quitChosen = Signal()  # asked while a task was being sent, the person chose to quit (now, or once it ended)
 
     def __init__(
         self,
@@ -33,6 +35,7 @@ class SendController(QObject):
         form: TaskForm,
         banner: MessageBanner,
         cancel_button: QPushButton,
+        drafts_panel: DraftsPanel,
         fresh_form: Callable[[], None],
     ) -> None:
         super().__init__(parent)
@@ -43,15 +46,21 @@ class SendController(QObject):
         self._banner = banner
         self._cancel_button = cancel_button
         self._fresh_form = fresh_form  # clears the form for a new draft
-        self.sending: asyncio.Future[SendResult] | None = None
-        self.closing = False
+        self._sending: asyncio.Future[SendResult] | None = None
+        self._closing = False  # shutdown() began: a cancelled send is the app's, not the person's
+        self._quit_chosen = False  # the person chose to quit while a task was being sent
+        self._asking_to_quit = False  # from the question until its answer is carried out
         self._quit_question: QMessageBox | None = None
+        form.submitRequested.connect(self.send)
         cancel_button.clicked.connect(self.cancel)
+        drafts_panel.takeBackRequested.connect(self.take_back)
+        drafts_panel.keepAsDraftRequested.connect(self.take_back)
+        drafts_panel.sendAgainRequested.connect(self.send_again)
 
     @qasync.asyncSlot()
     async def send(self) -> None:
         """The form asked to send (it checked itself): save the draft as it is, confirm, send."""
-        if self.sending is not None:
+        if self._sending is not None:
             return
         try:
             draft_id = self._drafts.save_for_send(self._form.raw_values())
@@ -73,7 +82,7 @@ class SendController(QObject):
 
     async def confirm_and_send(self, draft_id: str, *, again: bool = False) -> None:
         record = self._drafts.get(draft_id)
-        if record is None or self.sending is not None:
+        if record is None or self._sending is not None:
             return
         title = record.values.get("title") or self.tr("your task")
         budget = record.values.get("budget_usd") or 0
@@ -107,11 +116,11 @@ class SendController(QObject):
             self._form.set_busy(True)
             self._cancel_button.show()
         self._banner.hide()
-        self.sending = asyncio.ensure_future(self._session.outbox.send(draft_id))
+        self._sending = asyncio.ensure_future(self._session.outbox.send(draft_id))
         try:
-            result = await self.sending
+            result = await self._sending
         except asyncio.CancelledError:
-            if self.closing:
+            if self._closing:
                 raise
             self._banner.show_message(
                 self.tr(
@@ -123,7 +132,7 @@ class SendController(QObject):
             )
             return SendResult(UNKNOWN)
         finally:
-            self.sending = None
+            self._sending = None
             self._cancel_button.hide()
             if is_current:
                 self._form.set_busy(False)
@@ -131,19 +140,46 @@ class SendController(QObject):
         return result
 
     def cancel(self) -> None:
-        if self.sending is not None:
-            self.sending.cancel()
+        if self._sending is not None:
+            self._sending.cancel()
 
-    def close_quit_question(self) -> None:
-        """The app is closing anyway (shutdown): a quit question still open goes away."""
+    def holds_close(self) -> bool:
+        """Whether closing the window must wait for the person: a task is being sent and they
+        have not chosen to quit."""
+        return self._sending is not None and not self._quit_chosen
+
+    def ask_to_quit(self) -> None:
+        """Quit asked for while a task is being sent: ask what to do (one question at a time);
+        ``quitChosen`` once the answer is to quit."""
+        self._session.spawn(self._ask_to_quit())
+
+    async def _ask_to_quit(self) -> None:
+        if self._asking_to_quit:
+            return
+        self._asking_to_quit = True
+        try:
+            if await self._may_quit():
+                self._quit_chosen = True
+                self.quitChosen.emit()
+        finally:
+            self._asking_to_quit = False
+
+    async def shutdown(self) -> None:
+        """The app is closing: a quit question still open goes away, and a send in flight is
+        cancelled (the outbox marks it "not sure it was sent") and given a moment to end."""
+        self._closing = self._quit_chosen = True
         if self._quit_question is not None:
             self._quit_question.done(0)
+        sending = self._sending
+        if sending is not None:
+            sending.cancel()
+            await asyncio.wait([sending], timeout=SHUTDOWN_GRACE)
 
-    async def may_quit(self) -> bool:
+    async def _may_quit(self) -> bool:
         """Whether the app may close now. While a task is being sent, ask: wait for the answer
         (True once it came), or quit now (True: the send is cancelled at shutdown and the task is
         marked "Not sure it was sent"); closing the question keeps the app open (False)."""
-        if self.sending is None:
+        if self._sending is None:
             return True
         box = QMessageBox(self._parent)
         box.setObjectName("quitWhileSending")
@@ -172,9 +208,9 @@ class SendController(QObject):
             return True
         if clicked is not wait:
             return False
-        if self.sending is not None:
+        if self._sending is not None:
             self._banner.show_message(self.tr("The app will close as soon as AITasker answers."), kind="info")
-            await asyncio.wait([self.sending])
+            await asyncio.wait([self._sending])
         return True
 
     def _unclear_actions(self, draft_id: str) -> list[tuple[str, Callable[[], object]]]:

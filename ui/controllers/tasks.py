@@ -59,6 +59,11 @@ class TasksController(QObject):
             self._tabs.setCurrentIndex(self._tabs.indexOf(self._tasks))
             self._tasks.select(task_id)
 
+    def review_next(self) -> None:
+        """Ctrl+R: the selected task's review if it waits for one, else the one closing soonest."""
+        if self._reviews.review_next(self._tasks.current_task()) is None:
+            self._banner.show_message(translate("MainWindow", "No task is waiting for your review right now."))
+
     def task_activated(self, task_id: str) -> None:
         """Enter or double-click on a row: a task in review opens its review."""
         model = self._tasks.model
@@ -98,3 +103,7 @@ class TasksController(QObject):
         """Stop waiting for an added task: the request ends at once and is not tried again."""
         if self._adding is not None:
             self._adding.cancel()
+
+    def shutdown(self) -> None:
+        """The app is closing: a task being added by its ID is no longer waited for."""
+        self.stop_adding()

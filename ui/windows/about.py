@@ -108,7 +108,15 @@ class AboutDialog(QDialog):
 
 
 def show_about(parent: QWidget | None = None) -> AboutDialog:
-    """Open the About box window-modally and return it; it deletes itself when closed."""
+    """Open the About box window-modally and return it; it deletes itself when closed. One at a
+    time: the box ``parent`` already shows comes to the front instead."""
+    shown = (
+        parent.findChild(AboutDialog, options=Qt.FindChildOption.FindDirectChildrenOnly) if parent is not None else None
+    )
+    if shown is not None and shown.isVisible():
+        shown.raise_()
+        shown.activateWindow()
+        return shown
     dialog = AboutDialog(parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import Qt
@@ -27,6 +29,11 @@ from app.api.errors import ApiError, InvalidAddress, Offline, Unauthorized
 from ui.i18n import fill, words
 from ui.theme import set_tone
 from ui.windows.async_dialog import run_dialog
+
+if TYPE_CHECKING:
+    import argparse
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -267,3 +274,34 @@ async def connect_account(
     except credentials.KeyStorageError as exc:
         return choice, exc
     return choice, None
+
+
+async def choose_account(
+    args: argparse.Namespace, keystore: credentials.KeyStore, secrets: Any, instance: Any = None
+) -> tuple[bool, str | None] | None:
+    """At start: (demo, key) from the stored key or the welcome screen; None when the user closed
+    it. ``args`` are the command line's (``--screenshot``; ``--api-url``, set to the one chosen)."""
+    stored = await keystore.load()
+    if stored is not None:
+        secrets.add(stored.key)
+        return False, stored.key
+    if args.screenshot is not None:  # a picture of the app as it starts, with nothing to ask
+        return False, None
+    if instance is not None:  # a launch while the welcome screen is open brings it to the front
+        instance.listen()
+    while True:
+        welcome = WelcomeDialog()
+        choice = await run_dialog(welcome)
+        welcome.deleteLater()
+        if choice == WelcomeDialog.DEMO:
+            return True, None
+        if choice != WelcomeDialog.CONNECT:
+            return None
+        picked, not_saved = await connect_account(
+            keystore, api_url=args.api_url, remember_secret=secrets.add, message=keystore.problem or ""
+        )
+        if picked is not None:
+            if not_saved is not None:
+                log.warning("key not saved, used for this session only: %s", not_saved.detail)
+            args.api_url = picked.api_url
+            return False, picked.api_key

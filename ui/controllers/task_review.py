@@ -1,0 +1,313 @@
+"""The work behind one review window: reading the gallery and what the server allows, the
+pictures, and what the person asks for there — choose a version (asked first, sent once; an unclear
+outcome is checked by reading the gallery again, never by sending again), a new round of versions,
+more time. The window only shows; this object talks to the server. Texts keep the ``ReviewWindow``
+translation context (they are shown in that window)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.api.errors import ApiError, Offline, OutcomeUnknown
+from app.api.schema import Task
+from app.images import ImageError
+from app.review.alerts import closes_at
+from app.review.gallery import Bid, Gallery, ReviewOperations, classify_artifacts
+from app.review.service import ReviewService
+from ui.controllers.pictures import PictureLoader
+from ui.i18n import fill, money, translate, words
+from ui.widgets.pictures import PictureRefused
+from ui.widgets.version_text import agent, plain_amount, possessive
+from ui.windows.async_dialog import ask
+from ui.windows.review.window import ReviewWindow
+
+log = logging.getLogger(__name__)
+
+
+class TaskReview(QObject):
+    """One task's review: its window and the requests behind it. ``chosen(task_id)`` after a choice
+    went through; ``closed(task_id)`` when the window closed (its requests are cancelled)."""
+
+    chosen = Signal(str)
+    closed = Signal(str)
+
+    def __init__(
+        self,
+        task: Task,
+        service: ReviewService,
+        pictures: PictureLoader,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.task = task
+        self._service = service
+        self._pictures = pictures
+        self._gallery: Gallery | None = None
+        self._operations: ReviewOperations | None = None
+        self._busy = False
+        self._closed = False
+        self._jobs: set[asyncio.Task[Any]] = set()
+        self._loading: set[str] = set()  # pictures on their way
+        self._retry: set[str] = set()  # pictures that failed, asked for again (Refresh)
+        self.window = ReviewWindow(task, parent, now=now)
+        self.window.chooseRequested.connect(lambda bid: self._spawn(self.choose(bid)))
+        self.window.remixRequested.connect(lambda: self._spawn(self._run_extra("remix")))
+        self.window.extendRequested.connect(lambda: self._spawn(self._run_extra("extend")))
+        self.window.refreshRequested.connect(self.refresh)
+        self.window.pictureOpened.connect(self._open_picture)
+        self.window.closed.connect(self._window_closed)
+
+    # --- life ----------------------------------------------------------------------------------
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        job = asyncio.ensure_future(coro)
+        self._jobs.add(job)
+        job.add_done_callback(self._jobs.discard)
+        job.add_done_callback(self._report_crash)
+        return job
+
+    @staticmethod
+    def _report_crash(job: asyncio.Task[Any]) -> None:
+        if not job.cancelled() and job.exception() is not None:
+            log.error("review: unexpected error", exc_info=job.exception())
+
+    def start(self) -> None:
+        """Load the gallery and what the server allows (in the background)."""
+        self.reload()
+
+    def reload(self) -> None:
+        self._spawn(self.load())
+
+    def refresh(self) -> None:
+        """The person pressed Refresh: the versions again, and the pictures that failed tried again."""
+        self._retry.update(self.window.forget_failed_pictures())
+        self.reload()
+
+    def close(self) -> None:
+        if shiboken6.isValid(self.window):
+            self.window.close()
+
+    def _window_closed(self, task_id: str) -> None:
+        self._closed = True
+        for job in list(self._jobs):
+            job.cancel()
+        self.closed.emit(task_id)
+
+    def _alive(self) -> bool:
+        return not self._closed and shiboken6.isValid(self.window)
+
+    def update_task(self, task: Task) -> None:
+        """A fresher copy of the task (from the table's refresher): the window follows."""
+        if task.id != self.task.id:
+            return
+        changed = task.status != self.task.status
+        self.task = task
+        self.window.update_task(task)
+        if changed:
+            self.reload()  # e.g. chosen on the website, or the review ran out
+
+    # --- loading -------------------------------------------------------------------------------
+
+    async def load(self) -> None:
+        self.window.show_loading()
+        operations_job = self._spawn(self._service.operations()) if self._operations is None else None
+        try:
+            gallery = await self._service.gallery(self.task.id)
+        except ApiError as exc:
+            log.info("review gallery: %s", exc.detail)
+            self.window.say(
+                fill(translate("ReviewWindow", "The versions could not be loaded. %1"), words(exc.user_message)),
+                exc.detail,
+            )
+            gallery = None
+        if operations_job is not None:
+            try:
+                self._operations = await operations_job
+            except ApiError as exc:  # operations() reports problems as "unreadable", but be safe
+                self._operations = ReviewOperations("unreadable", detail=exc.detail)
+        if not self._alive():
+            return
+        if gallery is not None:
+            self._show_gallery(gallery)
+        if self._operations is not None:
+            self.window.show_operations(self._operations)
+
+    def _show_gallery(self, gallery: Gallery) -> None:
+        self._gallery = gallery
+        if gallery.task is not None and gallery.task.id == self.task.id:
+            self.task = gallery.task
+        base = self._service.api_url
+        artifacts = {bid.id: classify_artifacts(bid.artifacts, base) for bid in gallery.presented}
+        self.window.show_gallery(gallery, artifacts)
+        for url in self.window.pictures_wanted():
+            cached = self._pictures.cached(url)
+            if cached is not None:
+                self.window.show_picture(url, cached)  # already here: onto the new rows at once
+            elif url not in self._loading:
+                self._spawn(self._load_picture(url))
+
+    async def _load_picture(self, url: str, *, opening: str = "") -> None:
+        """Fetch and decode one picture (shared with every other window); ``opening``: the title of
+        the larger view the person asked for, shown when it is ready."""
+        again = url in self._retry
+        self._retry.discard(url)
+        self._loading.add(url)
+        try:
+            pixmap = await self._pictures.picture(url, lambda address: self._service.images.fetch(address, again=again))
+        except (ImageError, PictureRefused) as exc:
+            if self._alive():
+                self.window.picture_failed(url, str(exc))
+            return
+        finally:
+            self._loading.discard(url)
+        if self._alive():
+            self.window.show_picture(url, pixmap)
+            if opening:
+                self.window.show_large(pixmap, opening)
+
+    def _open_picture(self, url: str, title: str) -> None:
+        pixmap = self._pictures.cached(url)
+        if pixmap is not None:
+            self.window.show_large(pixmap, title)
+        else:  # it left the shared cache meanwhile: made again, then shown
+            self._spawn(self._load_picture(url, opening=title))
+
+    # --- choosing ------------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        if self._alive():
+            self.window.set_busy(busy)
+
+    async def choose(self, bid: Bid) -> None:
+        ops = self._operations
+        if ops is None or ops.select is None or self._busy or bid.local_key:  # a key made here names nothing
+            return
+        amount = plain_amount(bid.bid_price_usd)
+        price = fill(translate("ReviewWindow", " for %1"), money(amount)) if amount is not None else ""
+        self._set_busy(True)  # one question at a time; no second click while it is open
+        try:
+            confirmed = await ask(
+                self.window,
+                translate("ReviewWindow", "Choose this version"),
+                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price),
+                translate("ReviewWindow", "Choose"),
+                translate("ReviewWindow", "Cancel"),
+            )
+            if not confirmed or not self._alive():
+                return
+            self.window.say(translate("ReviewWindow", "Sending your choice…"))
+            try:
+                await self._service.choose(ops.select, self.task.id, bid.id)
+            except OutcomeUnknown as exc:
+                log.warning("choice outcome unknown: %s", exc.detail)
+                self.window.say(words(exc.user_message), exc.detail)
+                await self._check_after_unclear()
+                return
+            except Offline as exc:
+                self.window.say(
+                    translate(
+                        "ReviewWindow",
+                        "Can't reach AITasker, so your choice was not sent. Try again when you are back online.",
+                    ),
+                    exc.detail,
+                )
+                return
+            except ApiError as exc:
+                self.window.say(
+                    fill(translate("ReviewWindow", "AITasker did not accept the choice. %1"), words(exc.user_message)),
+                    exc.detail,
+                )
+                return
+            self.window.say(
+                fill(
+                    translate("ReviewWindow", "You chose %1 version. %2 is finishing it now."),
+                    possessive(bid),
+                    agent(bid),
+                )
+            )
+            self.chosen.emit(self.task.id)
+            await self.load()
+        finally:
+            self._set_busy(False)
+
+    async def _check_after_unclear(self) -> None:
+        """Re-read the gallery (a read, never a resend) to tell what happened."""
+        try:
+            gallery = await self._service.gallery(self.task.id)
+        except ApiError as exc:
+            self.window.say(
+                translate(
+                    "ReviewWindow",
+                    "We can't tell whether AITasker received your choice, and checking failed too. "
+                    "Press Refresh in a moment to see what AITasker shows.",
+                ),
+                exc.detail,
+            )
+            return
+        if not self._alive():
+            return
+        self._show_gallery(gallery)
+        chosen = gallery.selected_bid
+        if chosen is not None:
+            self.window.say(
+                fill(translate("ReviewWindow", "AITasker has your choice: %1 version."), possessive(chosen))
+            )
+            self.chosen.emit(self.task.id)
+        else:
+            self.window.say(translate("ReviewWindow", "Your choice did not reach AITasker. You can choose again."))
+
+    async def _run_extra(self, which: str) -> None:
+        ops, gallery = self._operations, self._gallery
+        operation = getattr(ops, which, None) if ops else None
+        if operation is None or gallery is None or self._busy:
+            return
+        if which == "remix":
+            fee = plain_amount(gallery.remix_fee_usd)
+            question = (
+                fill(translate("ReviewWindow", "Ask for a new round of versions for %1?"), money(fee))
+                if fee is not None
+                else translate("ReviewWindow", "Ask for a new round of versions?")
+            )
+        else:
+            question = translate("ReviewWindow", "Ask for more time to choose?")
+        self._set_busy(True)
+        try:
+            if (
+                not await ask(
+                    self.window,
+                    translate("ReviewWindow", "Review"),
+                    question,
+                    translate("ReviewWindow", "Ask"),
+                    translate("ReviewWindow", "Cancel"),
+                )
+                or not self._alive()
+            ):
+                return
+            try:
+                await self._service.run(operation, self.task.id)
+            except ApiError as exc:
+                self.window.say(words(exc.user_message), exc.detail)
+                return
+            await self.load()
+            if which == "extend":
+                at = closes_at(self.task)
+                self.window.say(
+                    fill(translate("ReviewWindow", "You have more time: the review now closes at %1."), at)
+                    if at
+                    else translate("ReviewWindow", "You have more time to choose.")
+                )
+            else:
+                self.window.say(translate("ReviewWindow", "Done: AITasker is preparing a new round of versions."))
+        finally:
+            self._set_busy(False)
