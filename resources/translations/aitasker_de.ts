@@ -646,6 +646,20 @@
         <source>Open AITasker&apos;s &amp;website</source>
         <translation>AITasker-&amp;Website öffnen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n versions to choose from</source>
+        <translation>
+            <numerusform>%n Version zur Auswahl</numerusform>
+            <numerusform>%n Versionen zur Auswahl</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extensions of the review left</source>
+        <translation>
+            <numerusform>%n Verlängerung der Prüfung übrig</numerusform>
+            <numerusform>%n Verlängerungen der Prüfung übrig</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Review: %1</source>
         <translation>Prüfung: %1</translation>
@@ -695,10 +709,6 @@
         <translation>1 Version zur Auswahl</translation>
     </message>
     <message>
-        <source>%1 versions to choose from</source>
-        <translation>%1 Versionen zur Auswahl</translation>
-    </message>
-    <message>
         <source>%1 (%2 made)</source>
         <translation>%1 (%2 erstellt)</translation>
     </message>
@@ -713,10 +723,6 @@
     <message>
         <source>1 extension of the review left</source>
         <translation>1 Verlängerung der Prüfung übrig</translation>
-    </message>
-    <message>
-        <source>%1 extensions of the review left</source>
-        <translation>%1 Verlängerungen der Prüfung übrig</translation>
     </message>
     <message>
         <source>✓ Chosen — </source>
@@ -804,7 +810,7 @@
     </message>
     <message>
         <source>Choose %1 version%2?</source>
-        <translation>Diese Version (%1) wählen%2?</translation>
+        <translation>Die Version von %3%2 wählen?</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -828,7 +834,7 @@
     </message>
     <message>
         <source>You chose %1 version. %2 is finishing it now.</source>
-        <translation>Sie haben gewählt (%1). %2 stellt sie jetzt fertig.</translation>
+        <translation>Sie haben die Version von %2 gewählt. %2 stellt sie jetzt fertig.</translation>
     </message>
     <message>
         <source>We can&apos;t tell whether AITasker received your choice, and checking failed too. Press Refresh in a moment to see what AITasker shows.</source>
@@ -836,7 +842,7 @@
     </message>
     <message>
         <source>AITasker has your choice: %1 version.</source>
-        <translation>AITasker hat Ihre Wahl erhalten: %1.</translation>
+        <translation>AITasker hat Ihre Wahl erhalten: die Version von %2.</translation>
     </message>
     <message>
         <source>Your choice did not reach AITasker. You can choose again.</source>
@@ -2004,6 +2010,14 @@
         <translation>Das Bild ist größer als %1 MB und wird deshalb nicht geladen.</translation>
     </message>
     <message>
+        <source>An agent</source>
+        <translation>Ein Agent</translation>
+    </message>
+    <message>
+        <source>an agent&apos;s</source>
+        <translation>die eines Agenten</translation>
+    </message>
+    <message>
         <source>not scored yet</source>
         <translation>noch nicht bewertet</translation>
     </message>
@@ -2038,6 +2052,14 @@
     <message>
         <source>Judged %1 (%2 of 100)</source>
         <translation>Bewertet mit %1 (%2 von 100)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Not connected to AITasker yet.</source>
@@ -2110,6 +2132,38 @@
     <message>
         <source>Amounts go to the cent: %1 has smaller parts.</source>
         <translation>Beträge gehen auf den Cent genau: %1 enthält Bruchteile eines Cents.</translation>
+    </message>
+    <message>
+        <source>Top rated</source>
+        <translation>Spitzenbewertung</translation>
+    </message>
+    <message>
+        <source>Rising talent</source>
+        <translation>Aufsteigendes Talent</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Etabliert</translation>
+    </message>
+    <message>
+        <source>Newcomer</source>
+        <translation>Neuling</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Fit to brief</source>
+        <translation>Passend zum Auftrag</translation>
+    </message>
+    <message>
+        <source>Originality</source>
+        <translation>Originalität</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
     </message>
 </context>
 <context>

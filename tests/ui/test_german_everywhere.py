@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QMenu, QPushButton, QToolButton, QWidget
 
 from app.api.contract import STATUSES, status_info
 from app.credentials import KeyStore
@@ -33,7 +33,7 @@ from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from app.store.repository import write_error
 from app.taxonomy import TASK_TYPE_NAMES, friendly_name
 from tests.conftest import FakeClock, free_port, wait_until
-from tests.ui.helpers import confirmation, open_window
+from tests.ui.helpers import confirmation, find, open_window, parts, trigger
 from tests.ui.shown_text import shown_texts
 from ui.i18n import install_translations, remove_translations
 from ui.main_window import MainWindow
@@ -185,7 +185,7 @@ class Scenario:
             async with open_window(
                 self.qtbot, server.url, DEMO_API_KEY, self.tmp_path / "data", demo=False, keystore=keystore
             ) as window:
-                window.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+                window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
                 await self.online(window, server)
                 server.__exit__(None, None, None)
                 server = None
@@ -197,8 +197,9 @@ class Scenario:
         return self.shown
 
     async def online(self, window: MainWindow, server: SandboxServer) -> None:
-        qtbot, form = self.qtbot, window.form
-        await wait_until(lambda: window.form.category.count() > 1, what="the categories")
+        qtbot, ui = self.qtbot, parts(window)
+        form = ui.form
+        await wait_until(lambda: form.category.count() > 1, what="the categories")
         self.snap("start", window)
 
         # The form: problems, the suggestion, more options, the confirmation.
@@ -231,38 +232,37 @@ class Scenario:
         await wait_until(lambda: confirmation() is not None, what="the post confirmation")
         self.snap("post confirmation", window)
         qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
-        await wait_until(lambda: window.model.rowCount() == 1, what="the posted task")
+        await wait_until(lambda: ui.model.rowCount() == 1, what="the posted task")
 
         # Tasks of every status, added by their IDs.
         for body in server.config.preload:
-            window.add_by_id.setText(body["id"])
-            window.add_button.click()
+            ui.add_by_id.setText(body["id"])
+            ui.add_button.click()
             await wait_until(
-                lambda i=body["id"]: window.model.row_of(i) is not None and window.add_by_id.text() == "",
+                lambda i=body["id"]: ui.model.row_of(i) is not None and ui.add_by_id.text() == "",
                 what=f"the added task {body['title']}",
             )
-        window.add_by_id.setText(str(uuid.UUID(int=1, version=4)))  # not on the account: a message
-        window.add_button.click()
-        await wait_until(lambda: window.banner.isVisible() and window.add_by_id.text() != "", what="not found")
-        await wait_until(lambda: window.status.review_button.isVisible(), what="1 needs your review")
-        window.table.sortByColumn(column_index("Title"), Qt.SortOrder.AscendingOrder)
-        window.tasks.more_toggle.setChecked(True)
+        ui.add_by_id.setText(str(uuid.UUID(int=1, version=4)))  # not on the account: a message
+        ui.add_button.click()
+        await wait_until(lambda: ui.banner.isVisible() and ui.add_by_id.text() != "", what="not found")
+        await wait_until(lambda: ui.status.review_button.isVisible(), what="1 needs your review")
+        ui.table.sortByColumn(column_index("Title"), Qt.SortOrder.AscendingOrder)
+        find(ui.tasks, QToolButton, "moreDetails").setChecked(True)
         self.snap("table", window)
-        for row in range(window.proxy.rowCount()):
-            window.table.selectRow(row)
+        for row in range(ui.proxy.rowCount()):
+            ui.table.selectRow(row)
             self.snap(f"details of row {row}", window)
-        review_row = window.proxy.mapFromSource(window.model.index(window.model.row_of(preloaded(0)[3]["id"]), 0))
+        review_id = preloaded(0)[3]["id"]
+        review_row = ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(review_id), 0))
         for row in (review_row.row(), 0):
-            window.table.customContextMenuRequested.emit(window.table.visualRect(window.proxy.index(row, 1)).center())
-            menu = window.tasks.context_menu
-            await wait_until(lambda menu=menu: menu is not None and menu.isVisible(), what="the task menu")
+            ui.table.customContextMenuRequested.emit(ui.table.visualRect(ui.proxy.index(row, 1)).center())
+            await wait_until(lambda: _visible(QMenu, "taskMenu") is not None, what="the task menu")
             self.snap(f"task menu on row {row}", window)
-            menu.close()
+            _visible(QMenu, "taskMenu").close()
 
         # The review window, every version, and choosing's question.
-        window.tasks.select(preloaded(0)[3]["id"])
-        window.review_next()
-        review_id = preloaded(0)[3]["id"]
+        ui.tasks.select(review_id)
+        trigger(window, "reviewNextAction")
         await wait_until(lambda: review_id in window.reviews.windows, what="the review window")
         review = window.reviews.windows[review_id]
         versions = review.findChild(QListWidget)
@@ -279,8 +279,9 @@ class Scenario:
             for artifact in bid["artifacts"]:
                 self.server_words |= words_of(str(artifact if isinstance(artifact, str) else artifact.get("content")))
                 self.server_words |= words_of(str(artifact.get("name") if isinstance(artifact, dict) else ""))
-        picture = next(b for b in review.findChildren(QToolButton) if b.isVisible() and not b.icon().isNull())
-        picture.click()
+        pictures = lambda: [b for b in review.findChildren(QToolButton, "artifactImage") if b.isVisible()]  # noqa: E731
+        await wait_until(lambda: any(not b.icon().isNull() for b in pictures()), what="a picture on the card")
+        pictures()[0].click()
         viewer = await self.dialog("picture", lambda: _visible(QDialog, "imageViewer"), window)
         viewer.close()
         choose = review.findChild(QPushButton, "chooseButton")
@@ -298,36 +299,35 @@ class Scenario:
         review.close()
 
         # The dialogs of the menus.
-        about = window.show_about()
-        await wait_until(about.isVisible, what="About")
-        self.snap("about", window)
+        trigger(window, "aboutAction")
+        about = await self.dialog("about", lambda: _visible(QDialog, "aboutDialog"), window)
         about.close()
-        window.open_settings()
+        trigger(window, "settingsAction")
         settings = await self.dialog("settings", lambda: _visible(QDialog, "settingsDialog"), window)
         settings.reject()
-        window.change_key()
+        trigger(window, "changeKeyAction")
         key = await self.dialog("connect", lambda: _visible(QDialog, "connectDialog"), window)
         qtbot.keyClicks(key.findChild(QWidget, "apiKey"), TYPED[4])  # a key of the wrong form: a hint
         self.snap("connect with a hint", window)
         key.reject()
         await wait_until(lambda: _visible(QDialog, "connectDialog") is None, what="the key dialog to close")
-        window.forget_key()
+        trigger(window, "forgetKeyAction")
         forget = await self.dialog("forget question", confirmation, window)
         forget.reject()
         await wait_until(lambda: confirmation() is None, what="the question to close")
 
         # A draft in the drafts tab.
-        window.new_task()
+        trigger(window, "newTaskAction")
         qtbot.keyClicks(form.title, TYPED[2])
-        window.new_task()
-        window.tabs.setCurrentIndex(1)
-        window.drafts.list.setCurrentRow(0)
+        trigger(window, "newTaskAction")
+        ui.tabs.setCurrentIndex(1)
+        ui.drafts_list.setCurrentRow(0)
         self.snap("drafts", window)
-        window.tabs.setCurrentIndex(0)
+        ui.tabs.setCurrentIndex(0)
 
     async def offline(self, window: MainWindow) -> None:
-        form = self.qtbot, window.form
-        qtbot, form = form
+        qtbot, ui = self.qtbot, parts(window)
+        form = ui.form
         qtbot.keyClicks(form.title, TYPED[3])
         form.category.setCurrentIndex(form.category.findData("data"))
         form.task_type.setCurrentIndex(form.task_type.findData("data-analysis"))
@@ -335,11 +335,11 @@ class Scenario:
         await wait_until(lambda: confirmation() is not None, what="the post confirmation")
         qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
         await wait_until(lambda: window.store.outbox() != [], what="the task to wait in the outbox")
-        await wait_until(lambda: window.outbox_label.text() != "", what="1 waiting to send")
-        window.table.sortByColumn(column_index("Title"), Qt.SortOrder.AscendingOrder)
+        await wait_until(lambda: ui.outbox_label.text() != "", what="1 waiting to send")
+        ui.table.sortByColumn(column_index("Title"), Qt.SortOrder.AscendingOrder)
         self.snap("offline", window)
-        window.tabs.setCurrentIndex(1)
-        window.drafts.list.setCurrentRow(0)
+        ui.tabs.setCurrentIndex(1)
+        ui.drafts_list.setCurrentRow(0)
         self.snap("offline drafts", window)
 
     async def standalone(self) -> None:

@@ -200,7 +200,8 @@ class TaskReview(QObject):
             confirmed = await ask(
                 self.window,
                 translate("ReviewWindow", "Choose this version"),
-                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price),
+                # (%3: the agent's name, for languages that say "the version by …")
+                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price, agent(bid)),
                 translate("ReviewWindow", "Choose"),
                 translate("ReviewWindow", "Cancel"),
             )
@@ -261,7 +262,11 @@ class TaskReview(QObject):
         chosen = gallery.selected_bid
         if chosen is not None:
             self.window.say(
-                fill(translate("ReviewWindow", "AITasker has your choice: %1 version."), possessive(chosen))
+                fill(
+                    translate("ReviewWindow", "AITasker has your choice: %1 version."),
+                    possessive(chosen),
+                    agent(chosen),
+                )
             )
             self.chosen.emit(self.task.id)
         else:

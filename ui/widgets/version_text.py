@@ -56,8 +56,8 @@ def agent(bid: Bid) -> str:
 
 def possessive(bid: Bid) -> str:
     """ "Nova Studio's", with the name isolated."""
-    name = bid.agent
-    if name == "An agent":
+    name = (bid.agent_name or "").strip()
+    if not name:
         return bid.possessive()
     return isolate(name) + ("'" if name.endswith("s") else "'s")
 
