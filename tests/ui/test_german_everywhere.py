@@ -272,6 +272,8 @@ class Scenario:
         )
         for row in range(versions.count()):
             versions.setCurrentRow(row)
+            for more in review.findChildren(QToolButton, "versionMoreDetails"):
+                more.setChecked(more.isVisible())  # the version's values as sent
             self.snap(f"review, version {row}", window)
         for bid in server.app.state.tasks[review_id].body["_bids"]:
             for key in ("agent_name", "agent_message", "prototype_summary"):
@@ -394,8 +396,19 @@ def misformatted(german: dict[str, str]) -> list[str]:
         f"{place}: {kind} in {text[:120]!r}"
         for place, text in german.items()
         for kind, pattern in MISFORMATTED.items()
-        if pattern.search(text)
+        if pattern.search(text) and not place.endswith(AS_SENT)
     ]
+
+
+# Panes that list values exactly as the server sent them ("name: value" lines): only the names are
+# the app's words.
+AS_SENT = ("versionMoreDetailsText.text",)
+
+
+def shown_words(place: str, text: str) -> set[str]:
+    if place.endswith(AS_SENT):
+        return {w for line in text.splitlines() for w in words_of(line.split(": ", 1)[0])}
+    return words_of(text)
 
 
 def untranslated(english: dict[str, str], german: dict[str, str], known: set[str]) -> list[str]:
@@ -406,7 +419,7 @@ def untranslated(english: dict[str, str], german: dict[str, str], known: set[str
         there = english.get(place)
         if there is None:
             continue
-        shared = sorted((words_of(text) & words_of(there)) - known)
+        shared = sorted((shown_words(place, text) & shown_words(place, there)) - known)
         where = place.split(": ", 1)[1]
         if shared and (where, text) not in seen:
             seen.add((where, text))
