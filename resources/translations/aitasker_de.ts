@@ -2205,6 +2205,106 @@
         <source>Score</source>
         <translation>Bewertung</translation>
     </message>
+    <message>
+        <source>The AITasker address must look like https://api.aitasker.co.</source>
+        <translation>Die AITasker-Adresse muss so aussehen: https://api.aitasker.co.</translation>
+    </message>
+    <message>
+        <source>This task can&apos;t be sent as it stands: its requirements can&apos;t be written down.</source>
+        <translation>Diese Aufgabe kann so nicht gesendet werden: Ihre Anforderungen lassen sich nicht aufschreiben.</translation>
+    </message>
+    <message>
+        <source>These requirements can&apos;t be sent. Please simplify them.</source>
+        <translation>Diese Anforderungen können nicht gesendet werden. Bitte vereinfachen Sie sie.</translation>
+    </message>
+    <message>
+        <source>AITasker answered, but in a way this app could not read, so we can&apos;t tell whether your task was posted. Nothing will be sent again without your say-so.</source>
+        <translation>AITasker hat geantwortet, aber so, dass diese App es nicht lesen konnte. Daher wissen wir nicht, ob Ihre Aufgabe eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether AITasker received your choice. Nothing was sent again: the review will check what AITasker now shows.</source>
+        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat. Es wurde nichts erneut gesendet: Die Prüfung sieht nach, was AITasker jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether AITasker received this request. Nothing was sent again.</source>
+        <translation>Wir wissen nicht, ob AITasker diese Anfrage erhalten hat. Es wurde nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept this request. It said: %1</source>
+        <translation>AITasker hat diese Anfrage nicht angenommen. Die Antwort: %1</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept this request.</source>
+        <translation>AITasker hat diese Anfrage nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>There is no usable API key. Paste the key from your AITasker dashboard again.</source>
+        <translation>Es gibt keinen brauchbaren API-Schlüssel. Fügen Sie den Schlüssel aus Ihrem AITasker-Dashboard erneut ein.</translation>
+    </message>
+    <message>
+        <source>The connection to AITasker broke. Trying again may help.</source>
+        <translation>Die Verbindung zu AITasker ist abgebrochen. Ein neuer Versuch kann helfen.</translation>
+    </message>
+    <message>
+        <source>AITasker answered from a different address. Check the API address in Settings.</source>
+        <translation>AITasker hat von einer anderen Adresse geantwortet. Prüfen Sie die API-Adresse in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>AITasker refused this request. It said: %1</source>
+        <translation>AITasker hat diese Anfrage abgelehnt. Die Antwort: %1</translation>
+    </message>
+    <message>
+        <source>AITasker refused this request.</source>
+        <translation>AITasker hat diese Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Connect an AITasker account first.</source>
+        <translation>Verbinden Sie zuerst ein AITasker-Konto.</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>not saved — disk full</source>
+        <translation>nicht gespeichert — Datenträger voll</translation>
+    </message>
+    <message>
+        <source>not saved — folder is read-only</source>
+        <translation>nicht gespeichert — Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>There is no space left on the disk that holds %1, so AITasker Desktop cannot save your work there. Nothing was changed or deleted. Free some space on that disk, then open the app again.</source>
+        <translation>Auf dem Datenträger mit %1 ist kein Platz mehr, daher kann AITasker Desktop Ihre Arbeit dort nicht speichern. Es wurde nichts geändert oder gelöscht. Schaffen Sie auf diesem Datenträger etwas Platz und öffnen Sie die App dann erneut.</translation>
+    </message>
+    <message>
+        <source>There is no space left on the disk that holds %1, so AITasker Desktop cannot save your work there. What you type stays in the window but is not saved yet. Free some space on that disk; saving starts again by itself.</source>
+        <translation>Auf dem Datenträger mit %1 ist kein Platz mehr, daher kann AITasker Desktop Ihre Arbeit dort nicht speichern. Was Sie eingeben, bleibt im Fenster, ist aber noch nicht gespeichert. Schaffen Sie auf diesem Datenträger etwas Platz; das Speichern beginnt dann von selbst wieder.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop is not allowed to save in %1 (the folder is read-only, cannot be created, or belongs to someone else). Nothing was changed or deleted. Make the folder writable for your user, or start the app with another folder (--data-dir).</source>
+        <translation>AITasker Desktop darf nicht in %1 speichern (der Ordner ist schreibgeschützt, kann nicht angelegt werden oder gehört jemand anderem). Es wurde nichts geändert oder gelöscht. Machen Sie den Ordner für Ihren Benutzer beschreibbar oder starten Sie die App mit einem anderen Ordner (--data-dir).</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop is not allowed to save in %1 (the folder is read-only, cannot be created, or belongs to someone else). What you type stays in the window but is not saved. Make the folder writable again.</source>
+        <translation>AITasker Desktop darf nicht in %1 speichern (der Ordner ist schreibgeschützt, kann nicht angelegt werden oder gehört jemand anderem). Was Sie eingeben, bleibt im Fenster, wird aber nicht gespeichert. Machen Sie den Ordner wieder beschreibbar.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop could not save your work in %1. Nothing was changed or deleted. Check that the disk is connected and working, then open the app again.</source>
+        <translation>AITasker Desktop konnte Ihre Arbeit nicht in %1 speichern. Es wurde nichts geändert oder gelöscht. Prüfen Sie, ob der Datenträger angeschlossen ist und funktioniert, und öffnen Sie die App dann erneut.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop could not save your work in %1. What you type stays in the window; saving is tried again.</source>
+        <translation>AITasker Desktop konnte Ihre Arbeit nicht in %1 speichern. Was Sie eingeben, bleibt im Fenster; das Speichern wird erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Your saved drafts were written by a newer version of AITasker Desktop. Please update the app to open them.</source>
+        <translation>Ihre gespeicherten Entwürfe stammen von einer neueren Version von AITasker Desktop. Bitte aktualisieren Sie die App, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>This draft could not be saved.</source>
+        <translation>Dieser Entwurf konnte nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>presenters</name>
