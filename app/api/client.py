@@ -345,7 +345,9 @@ class TasksClient:
             if error is not None:
                 where += f"; before that: {error.detail}"
             timeout: ApiError = (
-                Offline("AITasker did not answer in time.", detail=where) if may_retry else OutcomeUnknown(detail=where)
+                Offline(QT_TRANSLATE_NOOP("messages", "AITasker did not answer in time."), detail=where)
+                if may_retry
+                else OutcomeUnknown(detail=where)
             )
             raise self._redacted(timeout) from None
         except ApiError as exc:
@@ -449,8 +451,11 @@ class TasksClient:
             if where.startswith("POST /api/v1/tasks"):
                 # A server error on create may come after the task was stored: the user decides.
                 return OutcomeUnknown(
-                    "AITasker had trouble while receiving your task, so we can't tell whether it "
-                    "was posted. Nothing will be sent again without your say-so.",
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "AITasker had trouble while receiving your task, so we can't tell whether it "
+                        "was posted. Nothing will be sent again without your say-so.",
+                    ),
                     detail=detail,
                     status=status,
                 )

@@ -2242,8 +2242,16 @@
         <translation>Es gibt keinen brauchbaren API-Schlüssel. Fügen Sie den Schlüssel aus Ihrem AITasker-Dashboard erneut ein.</translation>
     </message>
     <message>
+        <source>AITasker did not answer in time.</source>
+        <translation>AITasker hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
         <source>The connection to AITasker broke. Trying again may help.</source>
         <translation>Die Verbindung zu AITasker ist abgebrochen. Ein neuer Versuch kann helfen.</translation>
+    </message>
+    <message>
+        <source>AITasker had trouble while receiving your task, so we can&apos;t tell whether it was posted. Nothing will be sent again without your say-so.</source>
+        <translation>AITasker hatte Probleme beim Empfang Ihrer Aufgabe. Daher wissen wir nicht, ob sie eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
     </message>
     <message>
         <source>AITasker answered from a different address. Check the API address in Settings.</source>
