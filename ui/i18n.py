@@ -78,8 +78,29 @@ def choose_language(preferences: list[str], available: list[str]) -> str | None:
     return None
 
 
-def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = None) -> str | None:
-    """Load the app's and Qt's translation for the user's language; returns the language used.
+# The languages a person can choose in Settings besides the system's, each named in itself.
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
+SYSTEM_LANGUAGE = "system"
+LANGUAGE_KEY = "ui/language"  # where ui-state.ini keeps the choice
+
+
+def chosen_environment(choice: str, env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment as if the system's language were ``choice`` ("en", "de"; "system": as it
+    is). The system's locale is kept when it has one, so dates keep their country's ways."""
+    env = dict(os.environ if env is None else env)
+    if choice not in LANGUAGE_NAMES:
+        return env
+    locale = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
+    if locale.split(".")[0] in ("", "C", "POSIX"):  # (LANGUAGE counts only with a locale)
+        locale = "en_US.UTF-8" if choice == "en" else f"{choice}_{choice.upper()}.UTF-8"
+    return {"LANGUAGE": choice, "LANG": locale}
+
+
+def install_translations(
+    app: QCoreApplication, env: Mapping[str, str] | None = None, *, choice: str = SYSTEM_LANGUAGE
+) -> str | None:
+    """Load the app's and Qt's translation for the user's language (the system's, or ``choice``
+    from Settings); returns the language used.
 
     Also makes that language's ``QLocale`` the default, so numbers, money and dates that widgets
     format through ``QLocale()`` follow it. Whatever the language, amounts and numbers the Qt-free
@@ -87,6 +108,7 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
     as the window's own do.
     """
     remove_translations(app)
+    env = chosen_environment(choice, env)
     language = choose_language(preferred_languages(env), available_languages())
     if language is None:
         return None

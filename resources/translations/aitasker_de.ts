@@ -66,6 +66,10 @@
         <source>Kept for this session only.</source>
         <translation>Nur für diese Sitzung behalten.</translation>
     </message>
+    <message>
+        <source>The new language shows when AITasker Desktop starts again.</source>
+        <translation>Die neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
+    </message>
 </context>
 <context>
     <name>CategoryChooser</name>
@@ -1079,6 +1083,10 @@
         <translation>Diesen Schlüssel &amp;vergessen</translation>
     </message>
     <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
         <source>API address:</source>
         <translation>API-Adresse:</translation>
     </message>
@@ -1093,6 +1101,14 @@
     <message>
         <source>&amp;Look:</source>
         <translation>&amp;Aussehen:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language shows when AITasker Desktop starts again.</source>
+        <translation>Eine neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
     </message>
     <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>

@@ -57,6 +57,8 @@ NAMES = {
     "LGPL",
     "SVG",
     "PNG",
+    "English",  # languages by their own names, in Settings' language choice
+    "Deutsch",
 }
 WORD = re.compile(r"[^\W\d_]{3,}")
 # Not words: addresses, IDs, identifiers with underscores.

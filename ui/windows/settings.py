@@ -1,4 +1,4 @@
-"""Settings: the API address and key, how often to refresh, the theme."""
+"""Settings: the API address and key, how often to refresh, the theme, the language."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import LANGUAGE_NAMES, SYSTEM_LANGUAGE
 from ui.theme import THEMES, set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
@@ -40,6 +41,7 @@ class SettingsDialog(QDialog):
         refresh_seconds: float,
         theme: str,
         can_manage_key: bool,
+        language: str = SYSTEM_LANGUAGE,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,7 +72,13 @@ class SettingsDialog(QDialog):
         for key, label in THEMES.items():
             self.theme.addItem(self.tr(label), key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
-        guard_wheel(self.refresh, self.theme)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("As the system"), SYSTEM_LANGUAGE)
+        for key, name in LANGUAGE_NAMES.items():  # each language in its own words
+            self.language.addItem(name, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        guard_wheel(self.refresh, self.theme, self.language)
 
         form = QFormLayout()
         form.addRow(self.tr("API address:"), self.address)
@@ -86,6 +94,14 @@ class SettingsDialog(QDialog):
         theme_label = QLabel(self.tr("&Look:"))
         theme_label.setBuddy(self.theme)
         form.addRow(theme_label, self.theme)
+        language_label = QLabel(self.tr("Lan&guage:"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        language_hint = QLabel(self.tr("A new language shows when AITasker Desktop starts again."))
+        language_hint.setObjectName("languageHint")
+        language_hint.setWordWrap(True)
+        set_tone(language_hint, "quiet")
+        form.addRow("", language_hint)
         hint = QLabel(
             self.tr(
                 "Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."
@@ -106,3 +122,6 @@ class SettingsDialog(QDialog):
 
     def chosen_theme(self) -> str:
         return str(self.theme.currentData())
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
