@@ -10,7 +10,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.events import Event
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState, Store, StoreError
+from app.store.disk_errors import StoreError
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState
+from app.store.repository import Store
 
 if TYPE_CHECKING:
     from app.outbox import Outbox  # only named: the outbox comes from the session

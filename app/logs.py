@@ -26,6 +26,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -142,46 +143,13 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-class PrivateRotatingFileHandler(logging.FileHandler):
-    """A log file that rotates (``name`` -> ``name.1`` ... ``name.<backup_count>``, the oldest
-    dropped) before a record would take it to ``max_bytes``, created readable by this user only
-    (0600). What ``logging.handlers.RotatingFileHandler`` does, without importing that module
-    (socket, pickle and more) at start."""
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """The standard rotating log file (``name`` -> ``name.1`` ... ``name.<backup_count>``, the
+    oldest dropped, before a record would take it to ``max_bytes``), created readable by this user
+    only (0600), and an older file that was created wider made private when it is opened."""
 
     def __init__(self, filename: str | os.PathLike[str], *, max_bytes: int, backup_count: int, encoding: str) -> None:
-        super().__init__(filename, mode="a", encoding=encoding)
-        self.max_bytes, self.backup_count = max_bytes, backup_count
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            if self._full_after(record):
-                self._roll_over()
-            super().emit(record)
-        except Exception:
-            self.handleError(record)
-
-    def _full_after(self, record: logging.LogRecord) -> bool:
-        if self.max_bytes <= 0:
-            return False
-        if self.stream is None:
-            self.stream = self._open()
-        line = self.format(record) + self.terminator
-        self.stream.seek(0, io.SEEK_END)
-        return self.stream.tell() > 0 and self.stream.tell() + len(line.encode("utf-8", "replace")) > self.max_bytes
-
-    def _roll_over(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None  # type: ignore[assignment]
-        if self.backup_count > 0:
-            for n in range(self.backup_count - 1, 0, -1):
-                older = f"{self.baseFilename}.{n}"
-                if os.path.exists(older):
-                    os.replace(older, f"{self.baseFilename}.{n + 1}")
-            os.replace(self.baseFilename, f"{self.baseFilename}.1")
-        else:
-            os.truncate(self.baseFilename, 0)  # nothing is kept
-        self.stream = self._open()
+        super().__init__(filename, mode="a", maxBytes=max_bytes, backupCount=backup_count, encoding=encoding)
 
     def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)

@@ -14,7 +14,7 @@ import json
 from typing import Any, NamedTuple, Protocol
 
 import resources
-from app.store.repository import StoreError
+from app.store.disk_errors import StoreError
 from app.translatable import QT_TRANSLATE_NOOP, translate
 
 # The names of the categories and task types in resources/taxonomy.json, by slug, for translation.

@@ -17,7 +17,7 @@ from app import about
 from app.api.errors import InvalidAddress
 
 if TYPE_CHECKING:
-    from app.store.repository import StoreError
+    from app.store.disk_errors import StoreError
 
 log = logging.getLogger("aitasker")
 
@@ -50,7 +50,7 @@ def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
     asked, instead of holding a copy of every one."""
     from app.sandbox import SandboxConfig, start_sandbox
     from app.sandbox.service import DEMO_API_KEY
-    from app.store.repository import task_reader
+    from app.store.tasks_table import task_reader
 
     return start_sandbox(SandboxConfig(speed=speed, known=task_reader(store_path))), DEMO_API_KEY
 
@@ -112,7 +112,8 @@ def prepare_looks(args: argparse.Namespace) -> Any:
 def show_demo_window(args: argparse.Namespace, secrets: Any, checked: Any = None) -> tuple[Any, Any] | StoreError:
     """Demo mode, before the event loop starts: the window on the demo store, drawn once (asyncio,
     the session and the practice server load after it). The store's problem when it cannot open."""
-    from app.store.repository import Store, StoreError
+    from app.store.disk_errors import StoreError
+    from app.store.repository import Store
     from ui.desktop.first_paint import wait_until_painted
     from ui.main_window import Connection
 
@@ -158,7 +159,8 @@ async def run_window(
         return await say_problem(problem)
 
     from app.logs import asyncio_exception_handler
-    from app.store.repository import Store, StoreError
+    from app.store.disk_errors import StoreError
+    from app.store.repository import Store
     from ui.desktop.first_paint import first_paint
     from ui.main_window import Connection
 
@@ -292,7 +294,9 @@ def _main(argv: list[str] | None) -> int:
             return 2
 
     from app.logs import Secrets, install_excepthook, setup_logging
-    from app.store.repository import STORE_FILENAME, EarlyCheck, StoreError, write_error
+    from app.store.disk_errors import StoreError, write_error
+    from app.store.early_check import EarlyCheck
+    from app.store.repository import STORE_FILENAME
 
     explicit = args.data_dir is not None
     if not explicit:

@@ -132,8 +132,13 @@ class MainWindow(QMainWindow):
             self, session, self.draft_service, page.form, page.banner, page.cancel_button, drafts,
             self.drafts_controller.fresh_form,
         )  # fmt: skip
+        from app.actions import ActionJournal
+        from ui.controllers.actions import ActionsController
+
+        self.actions = ActionsController(self, ActionJournal(store))
+        self.actions.quitChosen.connect(self.close)
         self.reviews = ReviewController(
-            self, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
+            self, self.actions, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
         )
         self.tasks_controller = TasksController(
             self, session, tasks, self._tabs, page.banner, self._budget_memory, self.reviews
@@ -183,10 +188,11 @@ class MainWindow(QMainWindow):
 
     async def shutdown(self) -> None:
         """Each part stops, those that make work first (as the window closes; again is harmless):
-        the send in flight, reviews, an add by ID, the background reads, the last save of the
+        the send in flight, the confirmed actions, reviews, an add by ID, the background reads, the last save of the
         form; then the session (outbox, refresher, client). The store is closed by its owner."""
         self._expiry_timer.stop()
         await self.send_controller.shutdown()
+        await self.actions.shutdown()  # a request on its way is recorded as unsure, checked at the next start
         await self.reviews.shutdown()
         self.tasks_controller.shutdown()
         self._loader.shutdown()
@@ -197,6 +203,10 @@ class MainWindow(QMainWindow):
         if self.send_controller.holds_close():  # a task is being sent: the person is asked first
             event.ignore()
             self.send_controller.ask_to_quit()
+            return
+        if self.actions.holds_close():  # a choice (or another confirmed request) is on its way: asked too
+            event.ignore()
+            self.actions.ask_to_quit()
             return
         try:
             self.drafts_controller.save_now()
@@ -229,4 +239,4 @@ class MainWindow(QMainWindow):
     def _state_changed(self, change: StateChange) -> None:
         if change.state == ConnectionState.UNAUTHORIZED:
             self.session.spawn(self.account.ask_for_key(change.detail))
-        self._status.show_state(change.state, change.detail, self.session.last_online)
+        self._status.show_state(change.state, change.detail, self.session.last_refreshed)

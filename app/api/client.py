@@ -1,8 +1,9 @@
 """TasksClient: the one place that speaks HTTP to AITasker.
 
 One shared ``httpx.AsyncClient``; every outcome is mapped to an :mod:`app.api.errors` class, so no raw
-httpx, pydantic or json exception escapes. Reads are retried with bounded backoff on 5xx and
-connection failures. A create is never retried once it may have reached the server.
+httpx, pydantic or json exception escapes (:mod:`app.api.responses` reads the answers). Reads are
+retried with bounded backoff on 5xx and connection failures. A create is never retried once it may
+have reached the server.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import ipaddress
 import json
 import logging
 import random
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,20 +23,18 @@ from app import __version__
 from app.api.errors import (
     ApiError,
     BadResponse,
-    Forbidden,
     InvalidAddress,
     InvalidTask,
-    NotFound,
     Offline,
     OutcomeUnknown,
-    RateLimited,
     ServerError,
     Unauthorized,
-    parse_retry_after,
 )
+from app.api.operations import Operation
+from app.api.responses import RateLimitState, decode, error_for, rate_limit_of, read_bounded
 from app.api.schema import Task, TaskDraft
 from app.logs import redact
-from app.review.gallery import Gallery, Operation, parse_gallery
+from app.review.gallery import Gallery, parse_gallery
 from app.taxonomy import Category, parse_categories
 from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
@@ -44,7 +42,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.aitasker.co"
 USER_AGENT = f"aitasker-desktop/{__version__}"
-MAX_RESPONSE_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 # A user-facing deadline for one request: httpx timeouts are per operation, not in total.
 DEFAULT_DEADLINE = 45.0
@@ -72,21 +69,6 @@ def check_api_url(url: str) -> str:
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise InvalidAddress(detail=f"refused plain http to {parts.hostname}")
     return url.strip().rstrip("/")
-
-
-@dataclass
-class RateLimitState:
-    """What the last response said about the rate limit (None where the header was absent)."""
-
-    limit: int | None = None
-    remaining: int | None = None
-
-
-def _header_int(response: httpx.Response, name: str) -> int | None:
-    try:
-        return int(response.headers[name])
-    except (KeyError, ValueError):
-        return None
 
 
 class TasksClient:
@@ -220,13 +202,16 @@ class TasksClient:
             raise BadResponse(detail="GET /openapi.json: empty answer")
         return data
 
-    async def select_bid(self, operation: Operation, task_id: str, bid_id: str) -> None:
+    async def select_bid(
+        self, operation: Operation, task_id: str, bid_id: str, *, idempotency_key: str | None = None
+    ) -> None:
         """Choose a version with the operation the server advertised. Sent once, never retried:
         an unclear outcome raises :class:`OutcomeUnknown` (re-read the gallery to learn the truth)."""
         await self._send_action(
             operation,
             task_id,
             bid_id,
+            idempotency_key=idempotency_key,
             unclear=QT_TRANSLATE_NOOP(
                 "messages",
                 "We can't tell whether AITasker received your choice. Nothing was sent again: "
@@ -234,20 +219,28 @@ class TasksClient:
             ),
         )
 
-    async def run_review_operation(self, operation: Operation, task_id: str) -> None:
+    async def run_review_operation(
+        self, operation: Operation, task_id: str, *, idempotency_key: str | None = None
+    ) -> None:
         """A remix or a review extension the server advertised: sent once, like a choice."""
         await self._send_action(
             operation,
             task_id,
             None,
+            idempotency_key=idempotency_key,
             unclear=QT_TRANSLATE_NOOP(
                 "messages", "We can't tell whether AITasker received this request. Nothing was sent again."
             ),
         )
 
-    async def _send_action(self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str) -> None:
+    async def _send_action(
+        self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str, idempotency_key: str | None
+    ) -> None:
+        """``idempotency_key``: the action journal's key for this one action (app.actions); without
+        one, a key naming the operation, the task and the version."""
         path, body = operation.request(task_id, bid_id)
-        headers = {"Idempotency-Key": f"{operation.operation_id or 'action'}:{task_id}:{bid_id or ''}"[:200]}
+        key = idempotency_key or f"{operation.operation_id or 'action'}:{task_id}:{bid_id or ''}"
+        headers = {"Idempotency-Key": key[:200]}
         kwargs: dict[str, Any] = {}
         if body is not None:
             headers["Content-Type"] = "application/json"
@@ -347,7 +340,7 @@ class TasksClient:
             timeout: ApiError = (
                 Offline(QT_TRANSLATE_NOOP("messages", "AITasker did not answer in time."), detail=where)
                 if may_retry
-                else OutcomeUnknown(detail=where)
+                else OutcomeUnknown.no_answer(detail=where)
             )
             raise self._redacted(timeout) from None
         except ApiError as exc:
@@ -359,7 +352,7 @@ class TasksClient:
         try:
             response = await self._http.send(request, stream=True)
             try:
-                raw = await self._read_bounded(response)
+                raw = await read_bounded(response)
             finally:
                 await response.aclose()
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol) as exc:
@@ -375,113 +368,14 @@ class TasksClient:
         except httpx.HTTPError as exc:  # anything else httpx may raise (invalid URL, ...)
             raise BadResponse(detail=self._redact(f"{where}: {type(exc).__name__}: {exc}")) from None
 
-        self._note_rate_limit(response)
+        rate_limit = rate_limit_of(response)
+        if rate_limit is not None:
+            self.rate_limit = rate_limit
         status = response.status_code
-        data = self._decode(raw, response, where)
+        data = decode(raw, response, where)
         if 200 <= status < 300:
             return response, data
-        raise self._error_for(status, data, response, where)
-
-    async def _read_bounded(self, response: httpx.Response) -> bytes:
-        declared = _header_int(response, "Content-Length")
-        if declared is not None and declared > MAX_RESPONSE_BYTES:
-            raise BadResponse(
-                detail=f"answer of {declared} bytes is larger than {MAX_RESPONSE_BYTES}", status=response.status_code
-            )
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > MAX_RESPONSE_BYTES:
-                raise BadResponse(detail=f"answer larger than {MAX_RESPONSE_BYTES} bytes", status=response.status_code)
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-    def _note_rate_limit(self, response: httpx.Response) -> None:
-        limit = _header_int(response, "X-RateLimit-Limit")
-        remaining = _header_int(response, "X-RateLimit-Remaining")
-        if limit is not None or remaining is not None:
-            self.rate_limit = RateLimitState(limit=limit, remaining=remaining)
-
-    def _decode(self, raw: bytes, response: httpx.Response, where: str) -> Any:
-        if not raw.strip():
-            return None
-        try:
-            return json.loads(raw)
-        except RecursionError:
-            # Nested deeper than Python's parser goes (hundreds of levels): nothing to show.
-            raise BadResponse(
-                detail=f"{where}: HTTP {response.status_code}, answer nested too deeply to read",
-                status=response.status_code,
-            ) from None
-        except (ValueError, UnicodeDecodeError):
-            if 200 <= response.status_code < 300:
-                raise BadResponse(
-                    detail=f"{where}: HTTP {response.status_code}, body is not JSON", status=response.status_code
-                ) from None
-            return None  # an error page in HTML: the status code still tells what happened
-
-    def _error_for(self, status: int, data: Any, response: httpx.Response, where: str) -> ApiError:
-        detail_field = data.get("detail") if isinstance(data, dict) else None
-        # Redact before cutting: a cut through the key would leave part of it readable.
-        server_text = (
-            (detail_field if isinstance(detail_field, str) else self._redact(_json_text(detail_field))[:500])
-            if detail_field is not None
-            else ""
-        )
-        server_text = self._redact(server_text)
-        detail = f"{where}: HTTP {status}" + (f": {server_text}" if server_text else "")
-        if status == 401:
-            return Unauthorized(detail=detail, status=status)
-        if status == 403:
-            return Forbidden(detail=detail, status=status)
-        if status == 404:
-            return NotFound(detail=detail, status=status)
-        if status == 422 or (status == 400 and isinstance(detail_field, list)):
-            if isinstance(detail_field, list):
-                error = InvalidTask.from_validation_errors(detail_field, status=status)
-                error.detail = detail
-                return error
-            return InvalidTask(
-                field_errors={"__all__": [server_text]} if server_text else {}, detail=detail, status=status
-            )
-        if status == 429:
-            return RateLimited(retry_after=parse_retry_after(response.headers.get("Retry-After")), detail=detail)
-        if status >= 500:
-            if where.startswith("POST /api/v1/tasks"):
-                # A server error on create may come after the task was stored: the user decides.
-                return OutcomeUnknown(
-                    QT_TRANSLATE_NOOP(
-                        "messages",
-                        "AITasker had trouble while receiving your task, so we can't tell whether it "
-                        "was posted. Nothing will be sent again without your say-so.",
-                    ),
-                    detail=detail,
-                    status=status,
-                )
-            return ServerError(detail=detail, status=status)
-        if 300 <= status < 400:
-            return BadResponse(
-                QT_TRANSLATE_NOOP(
-                    "messages", "AITasker answered from a different address. Check the API address in Settings."
-                ),
-                detail=f"{where}: HTTP {status} redirect not followed",
-                status=status,
-            )
-        return ApiError(
-            fill(translate("messages", "AITasker refused this request. It said: %1"), server_text)
-            if server_text
-            else translate("messages", "AITasker refused this request."),
-            detail=detail,
-            status=status,
-        )
-
-
-def _json_text(value: Any) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False)
-    except (ValueError, TypeError, RecursionError):
-        return "(an answer nested too deeply to show)"
+        raise error_for(status, data, response, where, self._redact)
 
 
 def _path_segment(task_id: str) -> str:

@@ -266,7 +266,9 @@ OUTBOX_STATUSES: dict[str, StatusInfo] = {
         QT_TRANSLATE_NOOP("messages", "Not sure it was sent"),
         False,
         QT_TRANSLATE_NOOP(
-            "messages", "The connection broke while sending. Open Drafts to send it again or keep it as a draft."
+            "messages",
+            "We can't tell whether it reached AITasker. Open Drafts to see why, and to send it again or keep it "
+            "as a draft.",
         ),
     ),
 }

@@ -113,9 +113,23 @@ class RateLimited(ApiError):
 
 
 class ServerError(ApiError):
+    """An HTTP 5xx answer: the server was reached and said it failed (not a broken connection)."""
+
     default_message = QT_TRANSLATE_NOOP(
         "messages", "AITasker is having trouble right now. Please try again in a few minutes."
     )
+
+    def __init__(self, user_message: str | None = None, *, detail: str = "", status: int | None = None):
+        if user_message is None and status is not None:
+            user_message = fill(
+                translate("messages", "%1 Please try again in a few minutes."), server_problem_words(status)
+            )
+        super().__init__(user_message, detail=detail, status=status)
+
+
+def server_problem_words(status: int) -> str:
+    """ "The server had a problem (500)": what a 5xx answer means, in plain words with its number."""
+    return fill(translate("messages", "The server had a problem (%1)."), status)
 
 
 class Offline(ApiError):
@@ -125,13 +139,44 @@ class Offline(ApiError):
 
 
 class OutcomeUnknown(ApiError):
-    """A create may have reached the server: never resend it without the user's decision."""
+    """A create may have reached the server: never resend it without the user's decision.
+
+    The default words are for a connection that broke; :meth:`no_answer` and :meth:`server_problem`
+    say what else happened (the connection did not break then)."""
 
     default_message = QT_TRANSLATE_NOOP(
         "messages",
         "The connection broke after your task was sent, so we can't tell whether AITasker "
         "received it. Nothing will be sent again without your say-so.",
     )
+
+    @classmethod
+    def no_answer(cls, *, detail: str = "") -> OutcomeUnknown:
+        """The request left and no answer came in time."""
+        return cls(
+            translate(
+                "messages",
+                "AITasker did not answer in time after your task was sent, so we can't tell whether it "
+                "received it. Nothing will be sent again without your say-so.",
+            ),
+            detail=detail,
+        )
+
+    @classmethod
+    def server_problem(cls, status: int, *, detail: str = "") -> OutcomeUnknown:
+        """A 5xx answer to a create: the task may have been stored before the server failed."""
+        return cls(
+            fill(
+                translate(
+                    "messages",
+                    "%1 It happened while receiving your task, so we can't tell whether it was posted. "
+                    "Nothing will be sent again without your say-so.",
+                ),
+                server_problem_words(status),
+            ),
+            detail=detail,
+            status=status,
+        )
 
 
 class BadResponse(ApiError):
@@ -179,4 +224,5 @@ __all__ = [
     "ServerError",
     "Unauthorized",
     "parse_retry_after",
+    "server_problem_words",
 ]

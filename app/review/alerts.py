@@ -20,7 +20,7 @@ from app.translatable import fill, translate
 
 if TYPE_CHECKING:
     from app.api.schema import Task
-    from app.review.gallery import SettingsStore
+    from app.store.repository import SettingsStore
 
 log = logging.getLogger(__name__)
 

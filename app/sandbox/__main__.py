@@ -8,8 +8,8 @@ import sys
 import threading
 
 from app.api.client import is_loopback_host
+from app.sandbox.config import DEMO_API_KEY, DEMO_CREDIT_USD, FREE_CREDIT_USD, Faults, SandboxConfig
 from app.sandbox.server import SandboxServer
-from app.sandbox.service import DEMO_API_KEY, Faults, SandboxConfig
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +32,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--read-limit", type=int, default=300, help="reads allowed per minute (default 300, as documented)"
     )
+    parser.add_argument(
+        "--credit",
+        type=float,
+        default=DEMO_CREDIT_USD,
+        help=f"credit added at start to the ${FREE_CREDIT_USD:g} every account gets (default {DEMO_CREDIT_USD:g})",
+    )
+    parser.add_argument(
+        "--delivery-seconds", type=float, default=600.0, help="sandbox seconds the agent takes to deliver"
+    )
+    parser.add_argument(
+        "--approval-seconds",
+        type=float,
+        default=3600.0,
+        help="sandbox seconds a delivery waits for the buyer before it is approved automatically (default 3600)",
+    )
+    parser.add_argument(
+        "--question-share",
+        type=float,
+        default=0.25,
+        help="share of tasks (by title) whose agent asks the buyer a question (0 none, 1 all)",
+    )
+    parser.add_argument("--download-rate", type=float, default=0.0, help="bytes per second for delivered files")
+    parser.add_argument(
+        "--fault-downloads", action="store_true", help="apply --latency/--error-rate/--drop-rate to delivered files too"
+    )
+    parser.add_argument(
+        "--large-file-mb", type=float, default=0.0, help="add a file of this many MB to every delivery (benches)"
+    )
     args = parser.parse_args(argv)
     if not is_loopback_host(args.host):
         parser.error("the sandbox only listens on loopback addresses (127.0.0.1, ::1, localhost)")
@@ -40,8 +68,19 @@ def main(argv: list[str] | None = None) -> int:
         speed=args.speed,
         create_limit=args.create_limit,
         read_limit=args.read_limit,
-        faults=Faults(latency=args.latency, error_rate=args.error_rate, drop_rate=args.drop_rate),
+        faults=Faults(
+            latency=args.latency,
+            error_rate=args.error_rate,
+            drop_rate=args.drop_rate,
+            paths=("/api/", "/sandbox/deliveries/") if args.fault_downloads else ("/api/",),
+            download_rate=args.download_rate,
+        ),
         select_operation=not args.no_select,
+        credit=args.credit,
+        delivery_seconds=args.delivery_seconds,
+        approval_seconds=args.approval_seconds,
+        question_share=args.question_share,
+        large_file_bytes=int(args.large_file_mb * 1_000_000),
     )
     server = SandboxServer(config, host=args.host, port=args.port).start()
     print(f"AITasker sandbox listening on {server.url} (API key: {args.api_key})", flush=True)

@@ -8,7 +8,8 @@ import time
 
 import uvicorn
 
-from app.sandbox.service import SandboxConfig, create_app
+from app.sandbox.config import SandboxConfig
+from app.sandbox.service import create_app
 
 
 class SandboxServer:

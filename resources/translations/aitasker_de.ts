@@ -72,6 +72,25 @@
     </message>
 </context>
 <context>
+    <name>ActionsController</name>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>A request you confirmed is on its way to AITasker. Quit when its answer is in, or quit now? If you quit now, the app checks at its next start what AITasker did with it.</source>
+        <translation>Eine Anfrage, die Sie bestätigt haben, ist auf dem Weg zu AITasker. Beenden, sobald die Antwort da ist, oder jetzt beenden? Wenn Sie jetzt beenden, prüft die App beim nächsten Start, was AITasker damit gemacht hat.</translation>
+    </message>
+    <message>
+        <source>Wait, then quit</source>
+        <translation>Warten, dann beenden</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+</context>
+<context>
     <name>CategoryChooser</name>
     <message>
         <source>Category</source>
@@ -265,8 +284,12 @@
 %3 · geändert %4</translation>
     </message>
     <message>
-        <source>The connection broke while this task was being sent, so it may or may not be on AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
-        <translation>Die Verbindung brach ab, während diese Aufgabe gesendet wurde. Sie ist also vielleicht bei AITasker angekommen, vielleicht nicht. Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+        <source>This task may or may not be on AITasker: we can&apos;t tell whether it arrived.</source>
+        <translation>Diese Aufgabe ist vielleicht bei AITasker, vielleicht nicht: Wir wissen nicht, ob sie angekommen ist.</translation>
+    </message>
+    <message>
+        <source>%1 Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
+        <translation>%1 Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
     </message>
     <message>
         <source>This task will be sent by itself when AITasker can be reached.</source>
@@ -825,6 +848,10 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>The review closed before you confirmed, so your choice was not sent.</source>
+        <translation>Die Prüfzeit endete, bevor Sie bestätigt haben. Ihre Wahl wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
         <source>Sending your choice…</source>
         <translation>Ihre Wahl wird gesendet …</translation>
     </message>
@@ -837,20 +864,44 @@
         <translation>AITasker hat die Wahl nicht angenommen. %1</translation>
     </message>
     <message>
+        <source>Another request for this task is still waiting for AITasker&apos;s answer. Nothing more is sent until it is settled.</source>
+        <translation>Eine andere Anfrage zu dieser Aufgabe wartet noch auf die Antwort von AITasker. Bis das geklärt ist, wird nichts weiter gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sure your choice reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Wahl bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Not sure your request reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Anfrage bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting to learn whether AITasker received your last request…</source>
+        <translation>Es wird noch geklärt, ob AITasker Ihre letzte Anfrage erhalten hat …</translation>
+    </message>
+    <message>
+        <source>Your choice was sent: AITasker is applying it.</source>
+        <translation>Ihre Wahl wurde gesendet: AITasker setzt sie gerade um.</translation>
+    </message>
+    <message>
+        <source>AITasker has your choice.</source>
+        <translation>AITasker hat Ihre Wahl erhalten.</translation>
+    </message>
+    <message>
+        <source>AITasker has your request.</source>
+        <translation>AITasker hat Ihre Anfrage erhalten.</translation>
+    </message>
+    <message>
         <source>You chose %1 version. %2 is finishing it now.</source>
         <translation>Sie haben die Version von %2 gewählt. %2 stellt sie jetzt fertig.</translation>
     </message>
     <message>
-        <source>We can&apos;t tell whether AITasker received your choice, and checking failed too. Press Refresh in a moment to see what AITasker shows.</source>
-        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat, und auch die Prüfung schlug fehl. Drücken Sie gleich auf Aktualisieren, um zu sehen, was AITasker anzeigt.</translation>
-    </message>
-    <message>
-        <source>AITasker has your choice: %1 version.</source>
-        <translation>AITasker hat Ihre Wahl erhalten: die Version von %2.</translation>
-    </message>
-    <message>
         <source>Your choice did not reach AITasker. You can choose again.</source>
         <translation>Ihre Wahl hat AITasker nicht erreicht. Sie können erneut wählen.</translation>
+    </message>
+    <message>
+        <source>Your request did not reach AITasker. You can ask again.</source>
+        <translation>Ihre Anfrage ist nicht bei AITasker angekommen. Sie können erneut fragen.</translation>
     </message>
     <message>
         <source>Ask for a new round of versions for %1?</source>
@@ -1204,6 +1255,10 @@
         <source>Open the review that closes soonest (Ctrl+R)</source>
         <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
     </message>
+    <message>
+        <source>When every task was last asked about. A task that could not be refreshed says so in its row.</source>
+        <translation>Wann zuletzt jede Aufgabe abgefragt wurde. Eine Aufgabe, die nicht aktualisiert werden konnte, sagt es in ihrer Zeile.</translation>
+    </message>
     <message numerus="yes">
         <source>%n waiting to send</source>
         <translation>
@@ -1484,6 +1539,18 @@
 <context>
     <name>TasksTableModel</name>
     <message>
+        <source>Could not refresh: %1</source>
+        <translation>Nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>What this row shows came from AITasker at %1.</source>
+        <translation>Was diese Zeile zeigt, kam am %1 von AITasker.</translation>
+    </message>
+    <message>
+        <source>What this row shows was saved before the app started; it is tried again by itself.</source>
+        <translation>Was diese Zeile zeigt, wurde vor dem Start der App gespeichert; es wird von selbst erneut versucht.</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1678,12 +1745,28 @@
         <translation>AITasker hat gerade Probleme. Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
+        <source>%1 Please try again in a few minutes.</source>
+        <translation>%1 Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (%1).</source>
+        <translation>Der Server hatte ein Problem (%1).</translation>
+    </message>
+    <message>
         <source>Can&apos;t reach AITasker. Check your internet connection.</source>
         <translation>AITasker ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung.</translation>
     </message>
     <message>
         <source>The connection broke after your task was sent, so we can&apos;t tell whether AITasker received it. Nothing will be sent again without your say-so.</source>
         <translation>Die Verbindung brach ab, nachdem Ihre Aufgabe gesendet wurde, deshalb wissen wir nicht, ob AITasker sie erhalten hat. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>AITasker did not answer in time after your task was sent, so we can&apos;t tell whether it received it. Nothing will be sent again without your say-so.</source>
+        <translation>AITasker hat nach dem Senden Ihrer Aufgabe nicht rechtzeitig geantwortet, deshalb wissen wir nicht, ob sie angekommen ist. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 It happened while receiving your task, so we can&apos;t tell whether it was posted. Nothing will be sent again without your say-so.</source>
+        <translation>%1 Das geschah beim Empfang Ihrer Aufgabe, deshalb wissen wir nicht, ob sie eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
     </message>
     <message>
         <source>AITasker sent an answer this app does not understand.</source>
@@ -1826,8 +1909,8 @@
         <translation>Unklar, ob gesendet</translation>
     </message>
     <message>
-        <source>The connection broke while sending. Open Drafts to send it again or keep it as a draft.</source>
-        <translation>Die Verbindung brach beim Senden ab. Öffnen Sie die Entwürfe, um sie erneut zu senden oder als Entwurf zu behalten.</translation>
+        <source>We can&apos;t tell whether it reached AITasker. Open Drafts to see why, and to send it again or keep it as a draft.</source>
+        <translation>Wir wissen nicht, ob sie bei AITasker angekommen ist. Öffnen Sie die Entwürfe, um den Grund zu sehen und sie erneut zu senden oder als Entwurf zu behalten.</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -2138,8 +2221,24 @@
         <translation>Es ist noch kein AITasker-Konto verbunden.</translation>
     </message>
     <message>
-        <source>Sending was interrupted.</source>
-        <translation>Das Senden wurde unterbrochen.</translation>
+        <source>Sending was interrupted, so we can&apos;t tell whether AITasker received this task.</source>
+        <translation>Das Senden wurde unterbrochen, deshalb wissen wir nicht, ob AITasker diese Aufgabe erhalten hat.</translation>
+    </message>
+    <message>
+        <source>Some characters, such as 👍🏽 or 👨‍👩‍👧, take more than one of the %1 that AITasker allows here, so there is room for fewer.</source>
+        <translation>Manche Zeichen, etwa 👍🏽 oder 👨‍👩‍👧, belegen mehr als eines der %1 Zeichen, die AITasker hier erlaubt; deshalb ist Platz für weniger.</translation>
+    </message>
+    <message>
+        <source>AITasker does not let this key read this task (403).</source>
+        <translation>AITasker erlaubt diesem Schlüssel nicht, diese Aufgabe zu lesen (403).</translation>
+    </message>
+    <message>
+        <source>AITasker refused to show this task (401).</source>
+        <translation>AITasker hat es abgelehnt, diese Aufgabe zu zeigen (401).</translation>
+    </message>
+    <message>
+        <source>Something went wrong in this app while reading this task.</source>
+        <translation>Beim Lesen dieser Aufgabe ist in dieser App etwas schiefgegangen.</translation>
     </message>
     <message>
         <source>Enough for a small piece: a caption, a short text or a first simple idea.</source>
@@ -2190,38 +2289,6 @@
         <translation>Beträge gehen auf den Cent genau: %1 enthält Bruchteile eines Cents.</translation>
     </message>
     <message>
-        <source>Top rated</source>
-        <translation>Spitzenbewertung</translation>
-    </message>
-    <message>
-        <source>Rising talent</source>
-        <translation>Aufsteigendes Talent</translation>
-    </message>
-    <message>
-        <source>Established</source>
-        <translation>Etabliert</translation>
-    </message>
-    <message>
-        <source>Newcomer</source>
-        <translation>Neuling</translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation>Qualität</translation>
-    </message>
-    <message>
-        <source>Fit to brief</source>
-        <translation>Passend zum Auftrag</translation>
-    </message>
-    <message>
-        <source>Originality</source>
-        <translation>Originalität</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Bewertung</translation>
-    </message>
-    <message>
         <source>The AITasker address must look like https://api.aitasker.co.</source>
         <translation>Die AITasker-Adresse muss so aussehen: https://api.aitasker.co.</translation>
     </message>
@@ -2266,10 +2333,6 @@
         <translation>Die Verbindung zu AITasker ist abgebrochen. Ein neuer Versuch kann helfen.</translation>
     </message>
     <message>
-        <source>AITasker had trouble while receiving your task, so we can&apos;t tell whether it was posted. Nothing will be sent again without your say-so.</source>
-        <translation>AITasker hatte Probleme beim Empfang Ihrer Aufgabe. Daher wissen wir nicht, ob sie eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
-    </message>
-    <message>
         <source>AITasker answered from a different address. Check the API address in Settings.</source>
         <translation>AITasker hat von einer anderen Adresse geantwortet. Prüfen Sie die API-Adresse in den Einstellungen.</translation>
     </message>
@@ -2280,6 +2343,38 @@
     <message>
         <source>AITasker refused this request.</source>
         <translation>AITasker hat diese Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Top rated</source>
+        <translation>Spitzenbewertung</translation>
+    </message>
+    <message>
+        <source>Rising talent</source>
+        <translation>Aufsteigendes Talent</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Etabliert</translation>
+    </message>
+    <message>
+        <source>Newcomer</source>
+        <translation>Neuling</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Fit to brief</source>
+        <translation>Passend zum Auftrag</translation>
+    </message>
+    <message>
+        <source>Originality</source>
+        <translation>Originalität</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
     </message>
     <message>
         <source>Connect an AITasker account first.</source>
@@ -2322,12 +2417,12 @@
         <translation>AITasker Desktop konnte Ihre Arbeit nicht in %1 speichern. Was Sie eingeben, bleibt im Fenster; das Speichern wird erneut versucht.</translation>
     </message>
     <message>
-        <source>Your saved drafts were written by a newer version of AITasker Desktop. Please update the app to open them.</source>
-        <translation>Ihre gespeicherten Entwürfe stammen von einer neueren Version von AITasker Desktop. Bitte aktualisieren Sie die App, um sie zu öffnen.</translation>
-    </message>
-    <message>
         <source>This draft could not be saved.</source>
         <translation>Dieser Entwurf konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Your saved drafts were written by a newer version of AITasker Desktop. Please update the app to open them.</source>
+        <translation>Ihre gespeicherten Entwürfe stammen von einer neueren Version von AITasker Desktop. Bitte aktualisieren Sie die App, um sie zu öffnen.</translation>
     </message>
 </context>
 <context>
@@ -2339,6 +2434,58 @@
     <message>
         <source>Untitled task</source>
         <translation>Aufgabe ohne Titel</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Chosen version</source>
+        <translation>Gewählte Version</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Question from the agent</source>
+        <translation>Frage des Agenten</translation>
+    </message>
+    <message>
+        <source>Final work</source>
+        <translation>Endfassung</translation>
+    </message>
+    <message>
+        <source>Changes left</source>
+        <translation>Verbleibende Änderungen</translation>
+    </message>
+    <message>
+        <source>Changes asked for</source>
+        <translation>Erbetene Änderungen</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Abgenommen von</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>Abgenommen am</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
     </message>
     <message>
         <source>Budget: %1</source>

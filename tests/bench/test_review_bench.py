@@ -17,13 +17,12 @@ from PySide6.QtWidgets import QWidget
 from app.api.client import TasksClient
 from app.api.schema import Task, TaskDraft
 from app.review.alerts import ReviewAlerts
-from app.review.gallery import discover_operations
+from app.review.operations import discover_operations
 from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import version_list
-from ui.controllers.review import ReviewController
+from tests.ui.helpers import review_desk, version_list
 
 pytestmark = pytest.mark.bench
 RESULTS = Path(__file__).resolve().parents[2] / "bench-results.json"
@@ -107,7 +106,7 @@ async def test_a_review_shows_its_versions_and_pictures_soon(qtbot) -> None:  # 
             parent = QWidget()
             qtbot.addWidget(parent)
             start = time.perf_counter()
-            desk = ReviewController(parent)
+            desk = review_desk(parent)
             desk.set_service(service)
             window = desk.open_review(task)
             assert window is not None

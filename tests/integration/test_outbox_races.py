@@ -20,7 +20,8 @@ from app.api.schema import Task, TaskDraft
 from app.outbox import GONE, Outbox
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, Store
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING
+from app.store.repository import Store
 from tests.conftest import wait_until
 
 

@@ -11,7 +11,8 @@ from app.api import errors
 from app.api.client import TasksClient
 from app.api.schema import TaskDraft
 from app.images import ImageFetcher
-from app.review.gallery import OperationsCache, classify_artifacts, discover_operations
+from app.review.artifacts import classify_artifacts
+from app.review.operations import OperationsCache, discover_operations
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
 from tests.conftest import FakeClock
@@ -99,6 +100,9 @@ async def test_choosing_sends_one_request_then_delivering_then_completed(
         assert [b.id for b in after.bids if b.selected] == [chosen.id]
         assert (await client.get_task(task.id)).status == "delivering"
         clock.now += server.config.delivery_seconds + 1
+        # The final work waits for the buyer; unanswered, it is approved at the end of the period.
+        assert (await client.get_task(task.id)).status == "delivered"
+        clock.now += server.config.approval_seconds
         assert (await client.get_task(task.id)).status == "completed"
         # A different choice after the fact is refused, and nothing is retried by itself.
         with pytest.raises(errors.ApiError) as refused:
@@ -181,7 +185,7 @@ async def test_an_unreadable_description_points_to_the_website(status: int, body
 
 
 async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: SandboxServer, clock: FakeClock) -> None:
-    from app.review.gallery import Operation
+    from app.api.operations import Operation
 
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
@@ -199,7 +203,8 @@ async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: Sand
 async def test_an_operation_the_server_no_longer_knows_is_learned_again(
     server: SandboxServer, clock: FakeClock, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.review.gallery import Operation, ReviewOperations
+    from app.api.operations import Operation
+    from app.review.operations import ReviewOperations
     from app.review.service import ReviewService
     from app.store.repository import Store
 

@@ -203,7 +203,8 @@ async def test_demo_sandbox_reads_earlier_tasks_from_the_store_on_demand(tmp_pat
     from datetime import UTC, datetime
 
     from app.api.schema import Task
-    from app.store.repository import Store, task_reader
+    from app.store.repository import Store
+    from app.store.tasks_table import task_reader
 
     store = Store.in_dir(tmp_path)
     earlier = Task(

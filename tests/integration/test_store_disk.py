@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from app.store.repository import CannotWrite, DiskFull, Store, StoreError
+from app.store.disk_errors import CannotWrite, DiskFull, StoreError
+from app.store.repository import Store
 from tests import disk
 
 
@@ -57,7 +58,8 @@ import resource, signal, sys
 from pathlib import Path
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead of killing
 resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
-from app.store.repository import Store, StoreError
+from app.store.disk_errors import StoreError
+from app.store.repository import Store
 try:
     Store.in_dir(Path(sys.argv[1]))
     print("opened")
@@ -97,7 +99,8 @@ def test_a_folder_where_nothing_can_be_created_is_said_in_words() -> None:
 READ_ONLY_CHECK = r"""
 import json, sys
 from pathlib import Path
-from app.store.repository import Store, StoreError
+from app.store.disk_errors import StoreError
+from app.store.repository import Store
 folder = Path(sys.argv[1])
 try:
     Store.in_dir(folder)
@@ -145,7 +148,8 @@ def test_a_read_only_folder_is_said_in_words_and_nothing_is_moved(tmp_path: Path
 FULL_TMPFS = r"""
 import json, os, sys
 from pathlib import Path
-from app.store.repository import DiskFull, Store, StoreError
+from app.store.disk_errors import DiskFull, StoreError
+from app.store.repository import Store
 from tests.disk import fill
 mount = Path(sys.argv[1])
 folder = mount / "data"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QWheelEvent
@@ -37,6 +37,10 @@ from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
+
+if TYPE_CHECKING:
+    from app.actions import Checking
+    from ui.controllers.review import ReviewController
 
 T = TypeVar("T", bound=QObject)
 
@@ -186,3 +190,23 @@ def version_card(window: QWidget) -> QWidget:
     found = window.findChild(QWidget, "versionCard")
     assert found is not None, "the window has no version card"
     return found
+
+
+def review_desk(
+    parent: QWidget, store: Store | None = None, *, checking: Checking | None = None, **options: Any
+) -> ReviewController:
+    """A review controller as the window makes it: with the action journal over ``store`` (a store
+    of its own in a temporary folder, gone with ``parent``, when none is given)."""
+    import shutil
+    import tempfile
+
+    from app.actions import ActionJournal
+    from ui.controllers.actions import ActionsController
+    from ui.controllers.review import ReviewController
+
+    if store is None:
+        folder = tempfile.mkdtemp(prefix="aitasker-journal-")
+        own = store = Store.in_dir(Path(folder))
+        parent.destroyed.connect(lambda *_: (own.close(), shutil.rmtree(folder, ignore_errors=True)))
+    actions = ActionsController(parent, ActionJournal(store), checking=checking)
+    return ReviewController(parent, actions, store=store, **options)

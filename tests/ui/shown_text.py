@@ -123,7 +123,9 @@ class _Collector:
         if isinstance(w, QMenu):
             for action in w.actions():
                 self.action(at, action)
-        for action in w.actions():  # a widget's own actions (shortcuts): their texts may be shown as tooltips
+        for action in QWidget.actions(
+            w
+        ):  # its own actions (shortcuts); QWidget.actions: a window may name another thing "actions"
             if not isinstance(w, (QMenu, QMenuBar)):
                 self.add(f"{at}.action:{action.objectName() or action.text()}.statusTip", action.statusTip())
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store.repository import DRAFT, UNKNOWN, WAITING, Store
+from app.store.drafts_table import DRAFT, UNKNOWN, WAITING
+from app.store.repository import Store
 from tests.conftest import free_port, note_content_writers, wait_until
 from tests.ui.helpers import cell, choose_draft, confirmation, open_window, parts, press, trigger
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from app.store.repository import DRAFT, UNKNOWN, WAITING, DraftRecord
+from app.store.drafts_table import DRAFT, UNKNOWN, WAITING, DraftRecord
 from ui.panels.drafts import ID_ROLE, DraftsPanel
 
 

@@ -398,13 +398,14 @@ def misformatted(german: dict[str, str]) -> list[str]:
         f"{place}: {kind} in {text[:120]!r}"
         for place, text in german.items()
         for kind, pattern in MISFORMATTED.items()
-        if pattern.search(text) and not place.endswith(AS_SENT)
+        if pattern.search(text) and not place.endswith(RAW_NUMBERS)
     ]
 
 
-# Panes that list values exactly as the server sent them ("name: value" lines): only the names are
-# the app's words.
-AS_SENT = ("versionMoreDetailsText.text",)
+# Panes that list values exactly as the server sent them ("name: value" lines, the server's JSON):
+# only the names are the app's words.
+AS_SENT = ("versionMoreDetailsText.text", "moreDetailsText.text")
+RAW_NUMBERS = ("versionMoreDetailsText.text",)  # "Price as sent: 11.42": the number as it came
 
 
 def shown_words(place: str, text: str) -> set[str]:

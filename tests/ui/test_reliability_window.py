@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING
 from tests.conftest import free_port, wait_until
 from tests.ui.helpers import choose_draft, confirmation, open_window, parts, press
 

@@ -22,7 +22,8 @@ from jsonschema import Draft202012Validator
 from PySide6.QtCore import Qt
 
 from app.api.schema import STATUSES, Task
-from app.store.repository import Store, _parse_tasks
+from app.store.repository import Store
+from app.store.tasks_table import parse_tasks
 from tests.far_dates import ZONES, local_zone
 from ui.models.task_rows import COLUMNS, SORT_ROLE, TASK_ID_ROLE
 from ui.models.tasks_model import TasksTableModel
@@ -143,7 +144,7 @@ def test_every_documented_answer_is_read_stored_and_shown(body: dict[str, Any], 
     assert ORACLE.is_valid(body), [e.message[:100] for e in ORACLE.iter_errors(body)]
     task = Task.model_validate(json.loads(json.dumps(body)))  # as it comes off the wire
     STORE.upsert_task(task)  # as the store writes it; read back as the store reads it
-    [again] = _parse_tasks([task.model_dump_json()])
+    [again] = parse_tasks([task.model_dump_json()])
     assert again.title == task.title and again.expires_at == task.expires_at
     model = TasksTableModel()
     model.set_tasks([again])

@@ -12,8 +12,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QToolButton
 
+from app.api.operations import Operation
 from app.api.schema import Task
-from app.review.gallery import Operation, ReviewOperations, classify_artifacts, parse_gallery
+from app.review.artifacts import classify_artifacts
+from app.review.gallery import parse_gallery
+from app.review.operations import ReviewOperations
 from tests.ui.helpers import version_card, version_list
 from ui.windows.review.window import ReviewWindow
 

@@ -32,7 +32,7 @@ from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
 from tests.integration.test_images import PictureServer, Route
-from tests.ui.helpers import version_card, version_list
+from tests.ui.helpers import review_desk, version_card, version_list
 from ui.controllers.review import ReviewController
 from ui.widgets.image_viewer import ImageViewer
 from ui.windows.review.window import ReviewWindow
@@ -126,7 +126,7 @@ async def review_with_pictures(
             task = await client.get_task(task.id)
             parent = QWidget()
             qtbot.addWidget(parent)
-            desk = ReviewController(parent)
+            desk = review_desk(parent)
             desk.set_service(service := ReviewService(lambda: client, DEMO_API_KEY))
             try:
                 window = desk.open_review(task)

@@ -16,8 +16,7 @@ from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
-from tests.ui.helpers import confirmation, version_card, version_list
-from ui.controllers.review import ReviewController
+from tests.ui.helpers import confirmation, review_desk, version_card, version_list
 from ui.widgets.image_viewer import ImageViewer
 from ui.windows.review.window import ReviewWindow
 
@@ -57,7 +56,7 @@ async def review_of_task_in_review(
             task = await client.get_task(task.id)
             parent = QWidget()
             qtbot.addWidget(parent)
-            desk = ReviewController(parent)
+            desk = review_desk(parent)
             desk.set_service(service := ReviewService(lambda: client, DEMO_API_KEY))
             window = desk.open_review(task)
             assert window is not None
@@ -142,16 +141,17 @@ async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: Fa
         await wait_until(lambda: confirmation() is not None, what="the question")
         qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
         await wait_until(
-            lambda: "can't tell" in window.message.text() or "checking failed" in window.message.text(),
-            what="the unclear outcome",
+            lambda: "Not sure your choice reached AITasker" in window.message.text(), what="the unclear outcome"
         )
+        assert not window.choose_button.isEnabled()  # nothing more is sent while it is unsettled
         server.config.faults.drop_rate = 0.0
         assert len(select_posts(server)) == 1
-        window.reload()
+        await wait_until(lambda: window.message.text() == "AITasker has your choice.", what="the journal's check")
         await wait_until(
             lambda: window.gallery is not None and window.gallery.selected_bid is not None, what="the truth"
         )
         assert len(select_posts(server)) == 1  # never resent
+        assert not window.choose_button.isEnabled()
 
 
 async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(

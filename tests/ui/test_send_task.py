@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store.repository import UNKNOWN
+from app.store.drafts_table import UNKNOWN
 from tests.conftest import wait_until
 from tests.ui.helpers import cell, confirmation, open_window, parts, press
 from ui.main_window import MainWindow

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.store.repository import DRAFT
+from app.store.drafts_table import DRAFT
 from app.taxonomy import bundled_categories
 from tests.conftest import wait_until
 from tests.ui.helpers import confirmation, open_window, parts, press

@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from app.api import errors
-from app.api.client import MAX_RESPONSE_BYTES, TasksClient
+from app.api.client import TasksClient
+from app.api.responses import MAX_RESPONSE_BYTES
 from app.api.schema import TaskDraft
 
 KEY = "aitk_live_SECRET_k3y_that_must_never_leak"

@@ -20,13 +20,14 @@ from app.credentials import (
     KEYRING_SERVICE,
     KEYRING_USERNAME,
     NO_KEYRING_NOTICE,
-    UNSAFE_FILE_NOTICE,
-    KeyStorageError,
     KeyStore,
     StoredKey,
     describe_source,
     key_format_warning,
 )
+from app.keys.errors import KeyStorageError
+from app.keys.key_file import FILE_SAVE_FAILED, UNSAFE_FILE_NOTICE
+from app.keys.keyring_place import KEYRING_UNAVAILABLE
 
 KEY = "aitk_live_S3cretKeyValue_0123456789"
 OTHER = "aitk_test_AnotherKey_9876543210"
@@ -273,7 +274,7 @@ async def test_no_keyring(config_dir: Path, use_keyring, backend: type[KeyringBa
 
     with pytest.raises(KeyStorageError) as caught:
         await store.save(KEY, where="keyring")
-    assert caught.value.user_message == credentials.KEYRING_UNAVAILABLE
+    assert caught.value.user_message == KEYRING_UNAVAILABLE
     assert KEY not in str(caught.value)
     assert await store.load() is None, "a failed save stores nothing anywhere"
     assert not config_dir.exists()
@@ -336,7 +337,7 @@ async def test_a_key_file_others_can_read_is_refused(
     await store.save(KEY, where="file")
     os.chmod(store.key_file, bad_mode)
 
-    with caplog.at_level(logging.WARNING, logger="app.credentials"):
+    with caplog.at_level(logging.WARNING, logger="app.keys.key_file"):
         assert await store.load() is None
     assert store.problem == UNSAFE_FILE_NOTICE
     assert "api-key" in caplog.text and f"{bad_mode:04o}" in caplog.text
@@ -385,7 +386,7 @@ async def test_file_save_failure_is_an_app_error_without_the_key(tmp_path: Path,
     not_a_folder.write_text("")
     with pytest.raises(KeyStorageError) as caught:
         await store_for(not_a_folder / "config").save(KEY, where="file")
-    assert caught.value.user_message == credentials.FILE_SAVE_FAILED
+    assert caught.value.user_message == FILE_SAVE_FAILED
     assert KEY not in str(caught.value)
 
 

@@ -11,7 +11,9 @@ import pytest
 
 from app.drafts import Continued, Drafts
 from app.outbox import Outbox
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DiskFull, Store, StoreError
+from app.store.disk_errors import DiskFull, StoreError
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING
+from app.store.repository import Store
 
 LOGO = {"title": "Logo for my bakery", "description": "", "category": "design", "task_type": "logo", "budget_usd": 45.0}
 CATS = {**LOGO, "title": "Blog post about cats", "budget_usd": 50.0}

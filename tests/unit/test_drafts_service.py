@@ -11,7 +11,8 @@ from app.api.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateL
 from app.api.schema import Task
 from app.drafts import Drafts, OutboxRow
 from app.outbox import Outbox
-from app.store.repository import DRAFT, UNKNOWN, WAITING, Store
+from app.store.drafts_table import DRAFT, UNKNOWN, WAITING
+from app.store.repository import Store
 from tests.conftest import note_content_writers
 
 FILLED = {
@@ -90,7 +91,7 @@ def test_duplicate_and_delete_with_undo(service) -> None:  # type: ignore[no-unt
 
 
 def test_an_outbox_row_is_not_a_task() -> None:
-    from app.store.repository import DraftRecord
+    from app.store.drafts_table import DraftRecord
 
     record = DraftRecord("d1", {**FILLED, "budget_usd": True}, 1.0, 2.0, state="waiting", queued_at=1.5)
     row = OutboxRow.of(record)

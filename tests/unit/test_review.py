@@ -9,16 +9,10 @@ from typing import Any
 
 import pytest
 
-from app.review.gallery import (
-    Operation,
-    OperationsCache,
-    ReviewOperations,
-    breakdown_words,
-    classify_artifact,
-    discover_operations,
-    parse_gallery,
-    score_words,
-)
+from app.api.operations import Operation
+from app.review.artifacts import classify_artifact
+from app.review.gallery import breakdown_words, parse_gallery, score_words
+from app.review.operations import OperationsCache, ReviewOperations, discover_operations
 from app.store.repository import Store
 from tests.conftest import FakeClock
 

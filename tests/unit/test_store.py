@@ -10,17 +10,11 @@ from pathlib import Path
 import pytest
 
 from app.api.schema import Task
-from app.store.repository import (
-    DRAFT,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    SENDING,
-    TASK_ROW_FIELDS,
-    UNKNOWN,
-    WAITING,
-    Store,
-    StoreError,
-)
+from app.store.disk_errors import StoreError
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING
+from app.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from app.store.repository import Store
+from app.store.tasks_table import TASK_ROW_FIELDS
 
 
 def task(**extra: object) -> Task:
@@ -169,6 +163,11 @@ def _database_at_version(path: Path, version: int) -> None:
         )
     if version >= 3:  # from version 3 the app writes the status column with every task
         db.execute("UPDATE tasks SET status = 'review'")
+    if version >= 5:  # from version 5 it writes the table's columns too
+        db.execute(
+            "UPDATE tasks SET title = 'Old task', category = 'data', budget_usd = 12.5, "
+            "created_ts = 1767225600.0, expires_ts = 1767312000.0"
+        )
     db.close()
 
 
@@ -270,7 +269,7 @@ def test_polling_reads_unfinished_tasks_a_page_at_a_time(tmp_path: Path) -> None
 def test_draft_ids_and_idempotency_keys_are_random_version_4_uuids() -> None:
     import uuid
 
-    from app.store.repository import random_uuid
+    from app.store.drafts_table import random_uuid
 
     made = [random_uuid() for _ in range(200)]
     assert len(set(made)) == 200
@@ -282,7 +281,7 @@ def test_draft_ids_and_idempotency_keys_are_random_version_4_uuids() -> None:
 def test_an_early_check_vouches_only_for_the_file_it_checked(tmp_path: Path) -> None:
     """The integrity check that runs beside the imports at launch (EarlyCheck) spares the store
     its own only while the files are exactly as checked; a damaged file is caught either way."""
-    from app.store.repository import EarlyCheck
+    from app.store.early_check import EarlyCheck
 
     store = Store.in_dir(tmp_path)
     store.save_draft("a", {"title": "x"})
@@ -305,7 +304,7 @@ def test_an_early_check_vouches_only_for_the_file_it_checked(tmp_path: Path) -> 
 
 
 def test_an_early_check_is_started_only_for_a_large_store(tmp_path: Path) -> None:
-    from app.store.repository import EarlyCheck
+    from app.store.early_check import EarlyCheck
 
     assert EarlyCheck.start(tmp_path / "missing.sqlite3") is None
     store = Store.in_dir(tmp_path)

@@ -7,7 +7,8 @@ import qasync
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.credentials import KeyStorageError, KeyStore, describe_source
+from app.credentials import KeyStore, describe_source
+from app.keys.errors import KeyStorageError
 from app.session import Session
 from ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, SYSTEM_LANGUAGE, fill, words
 from ui.theme import THEMES, apply_theme

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.drafts import Continued, Drafts, OutboxRow
 from app.session import Session
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, StoreError
+from app.store.disk_errors import StoreError
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from ui.i18n import fill, translate, words
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm

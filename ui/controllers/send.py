@@ -14,7 +14,8 @@ from app.api.errors import Forbidden, RateLimited, Unauthorized
 from app.drafts import Drafts
 from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
 from app.session import SHUTDOWN_GRACE, Session
-from app.store.repository import DRAFT, UNKNOWN, WAITING, StoreError
+from app.store.disk_errors import StoreError
+from app.store.drafts_table import DRAFT, UNKNOWN, WAITING
 from ui.i18n import fill, money, words
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm

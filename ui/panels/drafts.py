@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.store.repository import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
 from ui.i18n import fill, words
 from ui.theme import set_tone
@@ -199,11 +199,19 @@ class DraftsPanel(QWidget):
         self.buttons["sendAgain"].setVisible(state == UNKNOWN)
         self.buttons["keep"].setVisible(state == UNKNOWN)
         if state == UNKNOWN:
+            # What happened (a broken connection, no answer in time, a server error…), then what to do.
+            happened = (
+                words(record.last_error)  # type: ignore[union-attr]
+                if record.last_error  # type: ignore[union-attr]
+                else self.tr("This task may or may not be on AITasker: we can't tell whether it arrived.")
+            )
             self.state_text.setText(
-                self.tr(
-                    "The connection broke while this task was being sent, so it may or may not be on "
-                    "AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
-                    "post it with the same reference as before; “Keep as draft” sends nothing."
+                fill(
+                    self.tr(
+                        "%1 Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
+                        "post it with the same reference as before; “Keep as draft” sends nothing."
+                    ),
+                    happened,
                 )
             )
         elif state == WAITING:

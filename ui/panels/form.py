@@ -353,7 +353,7 @@ class TaskForm(QWidget):
 
     # --- showing the state ----------------------------------------------------------------------
     def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
-        self._messages.count(self._fields.lengths())
+        self._messages.count(self._fields.counted_texts())
         self._guidance.show_for(
             self._fields.budget_value(),
             self._fields.task_type_slug(),

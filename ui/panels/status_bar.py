@@ -60,13 +60,17 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.save_label)
         self.addPermanentWidget(self.outbox_label)
         self.addPermanentWidget(self.refreshed_label)
+        self.refreshed_label.setToolTip(
+            self.tr("When every task was last asked about. A task that could not be refreshed says so in its row.")
+        )
         self.last_refreshed: datetime | None = None
         self.show_state(ConnectionState.STARTING, "")
 
-    def show_state(self, state: ConnectionState, detail: str, last_online: datetime | None = None) -> None:
+    def show_state(self, state: ConnectionState, detail: str, last_refreshed: datetime | None = None) -> None:
+        """The connection's state; ``last_refreshed``: when a refresh last asked about every task."""
         self.connection_label.setText(state_words(state, detail, demo=self._demo))
-        if last_online is not None:
-            self.last_refreshed = last_online
+        if last_refreshed is not None:
+            self.last_refreshed = last_refreshed
         self.show_refreshed()
 
     def show_save_problem(self, words: str | None, explanation: str = "") -> None:

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from app.review.gallery import Artifact, Bid
+from app.review.artifacts import Artifact
+from app.review.gallery import Bid
 from app.review.version_words import tier_words
 from app.server_text import isolate, isolate_lines
 from ui.i18n import fill, plain_tooltip, translate

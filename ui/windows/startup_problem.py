@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.store.repository import DiskFull, StoreError
+from app.store.disk_errors import DiskFull, StoreError
 from ui.i18n import translate, words
 from ui.windows.async_dialog import run_dialog
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QWidget
 
-from app.review.gallery import Artifact, Bid
+from app.review.artifacts import Artifact
+from app.review.gallery import Bid
 from ui.widgets.image_viewer import ImageViewer
 from ui.widgets.picture_shelf import PictureShelf
 from ui.widgets.version_card import VersionCard
