@@ -101,10 +101,12 @@ def prepare_looks(args: argparse.Namespace) -> Any:
     from ui.widgets import accessible_combo
 
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    language = settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE, type=str)
+    language = str(settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE, type=str))
     if language != SYSTEM_LANGUAGE:  # chosen in Settings (the system's was installed at start)
-        install_translations(QCoreApplication.instance(), choice=language)
-    apply_theme(settings.value("ui/theme", "system", type=str))
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translations(app, choice=language)
+    apply_theme(str(settings.value("ui/theme", "system", type=str)))
     accessible_combo.install()
     return settings
 
@@ -344,6 +346,7 @@ def _main(argv: list[str] | None) -> int:
     if app is None:
         app = QApplication(application_arguments(sys.argv[0]))
         app.setProperty("style_from_arguments", STYLE)
+    assert isinstance(app, QApplication)  # made here, or by whoever called main(): never a bare QCoreApplication
     configure_application(app)  # names shared with platformdirs, the window icon
     install_translations(app)  # the user's language (LANGUAGE / LANG) when the app has it
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed

@@ -135,10 +135,10 @@ class MainWindow(QMainWindow):
         from app.actions import ActionJournal
         from ui.controllers.actions import ActionsController
 
-        self.actions = ActionsController(self, ActionJournal(store))
-        self.actions.quitChosen.connect(self.close)
+        self.actions_controller = ActionsController(self, ActionJournal(store))
+        self.actions_controller.quitChosen.connect(self.close)
         self.reviews = ReviewController(
-            self, self.actions, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
+            self, self.actions_controller, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
         )
         self.tasks_controller = TasksController(
             self, session, tasks, self._tabs, page.banner, self._budget_memory, self.reviews
@@ -192,7 +192,9 @@ class MainWindow(QMainWindow):
         form; then the session (outbox, refresher, client). The store is closed by its owner."""
         self._expiry_timer.stop()
         await self.send_controller.shutdown()
-        await self.actions.shutdown()  # a request on its way is recorded as unsure, checked at the next start
+        await (
+            self.actions_controller.shutdown()
+        )  # a request on its way is recorded as unsure, checked at the next start
         await self.reviews.shutdown()
         self.tasks_controller.shutdown()
         self._loader.shutdown()
@@ -204,9 +206,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.send_controller.ask_to_quit()
             return
-        if self.actions.holds_close():  # a choice (or another confirmed request) is on its way: asked too
+        if self.actions_controller.holds_close():  # a choice (or another confirmed request) is on its way: asked too
             event.ignore()
-            self.actions.ask_to_quit()
+            self.actions_controller.ask_to_quit()
             return
         try:
             self.drafts_controller.save_now()

@@ -19,9 +19,10 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -34,12 +35,13 @@ from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from app.store.repository import write_error
 from app.taxonomy import TASK_TYPE_NAMES, friendly_name
 from tests.conftest import FakeClock, free_port, wait_until
-from tests.ui.helpers import confirmation, find, open_window, parts, trigger
+from tests.ui.helpers import Parts, confirmation, find, open_window, parts, trigger
 from tests.ui.shown_text import shown_texts
 from ui.i18n import install_translations, remove_translations
 from ui.main_window import MainWindow
 from ui.models.task_rows import column_index
 
+W = TypeVar("W", bound=QWidget)
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "translations" / "aitasker_de.ts"
 ENGLISH = {"LANG": "en_US.UTF-8"}
@@ -164,7 +166,7 @@ class Scenario:
         for place, text in shown_texts(list(extra)).items():
             self.shown[f"{step}: {place}"] = text
 
-    async def dialog(self, step: str, opened: Callable[[], QWidget | None], window: MainWindow) -> QWidget:
+    async def dialog(self, step: str, opened: Callable[[], QDialog | None], window: MainWindow) -> QDialog:
         await wait_until(lambda: opened() is not None, what=step)
         dialog = opened()
         assert dialog is not None
@@ -173,27 +175,26 @@ class Scenario:
 
     async def run(self, env: dict[str, str]) -> dict[str, str]:
         app = QApplication.instance()
+        assert app is not None
         install_translations(app, env)
         (self.tmp_path / "data").mkdir(parents=True)
         clock = FakeClock()
         port = free_port()
         server = SandboxServer(SandboxConfig(seed=3, clock=clock, preload=preloaded(clock.now)), port=port)
-        server.__enter__()
         for body in server.config.preload:
             self.server_words |= server_data(body)
         keystore = KeyStore(self.tmp_path / "config", environ={})
-        try:
+        with ExitStack() as running:
+            running.enter_context(server)
             async with open_window(
                 self.qtbot, server.url, DEMO_API_KEY, self.tmp_path / "data", demo=False, keystore=keystore
             ) as window:
-                window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+                client = window.session.client
+                assert client is not None
+                client._retry_base_delay = 0.001  # an unreachable server is told at once
                 await self.online(window, server)
-                server.__exit__(None, None, None)
-                server = None
+                running.close()  # the server goes away: the rest happens offline
                 await self.offline(window)
-        finally:
-            if server is not None:
-                server.__exit__(None, None, None)
         await self.standalone()
         return self.shown
 
@@ -237,12 +238,10 @@ class Scenario:
 
         # Tasks of every status, added by their IDs.
         for body in server.config.preload:
-            ui.add_by_id.setText(body["id"])
+            task_id = str(body["id"])
+            ui.add_by_id.setText(task_id)
             ui.add_button.click()
-            await wait_until(
-                lambda i=body["id"]: ui.model.row_of(i) is not None and ui.add_by_id.text() == "",
-                what=f"the added task {body['title']}",
-            )
+            await wait_until(added(ui, task_id), what=f"the added task {body['title']}")
         ui.add_by_id.setText(str(uuid.UUID(int=1, version=4)))  # not on the account: a message
         ui.add_button.click()
         await wait_until(lambda: ui.banner.isVisible() and ui.add_by_id.text() != "", what="not found")
@@ -254,12 +253,16 @@ class Scenario:
             ui.table.selectRow(row)
             self.snap(f"details of row {row}", window)
         review_id = preloaded(0)[3]["id"]
-        review_row = ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(review_id), 0))
+        source_row = ui.model.row_of(review_id)
+        assert source_row is not None
+        review_row = ui.proxy.mapFromSource(ui.model.index(source_row, 0))
         for row in (review_row.row(), 0):
             ui.table.customContextMenuRequested.emit(ui.table.visualRect(ui.proxy.index(row, 1)).center())
             await wait_until(lambda: _visible(QMenu, "taskMenu") is not None, what="the task menu")
             self.snap(f"task menu on row {row}", window)
-            _visible(QMenu, "taskMenu").close()
+            menu = _visible(QMenu, "taskMenu")
+            assert menu is not None
+            menu.close()
 
         # The review window, every version, and choosing's question.
         ui.tasks.select(review_id)
@@ -277,12 +280,15 @@ class Scenario:
                 more.setChecked(more.isVisible())  # the version's values as sent
             self.snap(f"review, version {row}", window)
         for bid in server.app.state.tasks[review_id].body["_bids"]:
-            for key in ("agent_name", "agent_message", "prototype_summary"):
-                self.server_words |= words_of(str(bid.get(key) or ""))
+            for field in ("agent_name", "agent_message", "prototype_summary"):
+                self.server_words |= words_of(str(bid.get(field) or ""))
             for artifact in bid["artifacts"]:
                 self.server_words |= words_of(str(artifact if isinstance(artifact, str) else artifact.get("content")))
                 self.server_words |= words_of(str(artifact.get("name") if isinstance(artifact, dict) else ""))
-        pictures = lambda: [b for b in review.findChildren(QToolButton, "artifactImage") if b.isVisible()]  # noqa: E731
+
+        def pictures() -> list[QToolButton]:
+            return [b for b in review.findChildren(QToolButton, "artifactImage") if b.isVisible()]
+
         await wait_until(lambda: any(not b.icon().isNull() for b in pictures()), what="a picture on the card")
         pictures()[0].click()
         viewer = await self.dialog("picture", lambda: _visible(QDialog, "imageViewer"), window)
@@ -368,7 +374,12 @@ class Scenario:
             box.close()
 
 
-def _visible(kind: type[QWidget], name: str) -> QWidget | None:
+def added(ui: Parts, task_id: str) -> Callable[[], bool]:
+    """The task is in the table and the ID box is empty again (the Add went through)."""
+    return lambda: ui.model.row_of(task_id) is not None and ui.add_by_id.text() == ""
+
+
+def _visible(kind: type[W], name: str) -> W | None:
     return next(
         (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.objectName() == name and w.isVisible()),
         None,
@@ -378,6 +389,7 @@ def _visible(kind: type[QWidget], name: str) -> QWidget | None:
 @pytest.fixture
 def app() -> Iterator[QApplication]:
     application = QApplication.instance()
+    assert isinstance(application, QApplication)
     yield application
     remove_translations(application)
 
@@ -429,7 +441,7 @@ def untranslated(english: dict[str, str], german: dict[str, str], known: set[str
     return problems
 
 
-async def test_a_german_window_shows_no_english_word(app: QApplication, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_german_window_shows_no_english_word(app: QApplication, qtbot, tmp_path: Path) -> None:
     english = Scenario(qtbot, tmp_path / "en")
     shown_in_english = await english.run(ENGLISH)
     german = Scenario(qtbot, tmp_path / "de")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -25,6 +26,7 @@ from ui.windows.about import AboutDialog
 @pytest.fixture
 def app() -> Iterator[QApplication]:
     application = QApplication.instance()
+    assert isinstance(application, QApplication)
     yield application
     remove_translations(application)
 
@@ -87,7 +89,7 @@ def test_fill_puts_each_argument_in_its_place_once() -> None:
     assert fill("%2 für %1", "Logo", "$45.00") == "$45.00 für Logo"  # a translation may reorder
 
 
-async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:
     """LANGUAGE=de: menus, labels, buttons, table headers, filters, statuses and money are German."""
     from datetime import UTC, datetime, timedelta
 
@@ -144,8 +146,8 @@ def test_a_chosen_language_wins_over_the_systems(app: QApplication) -> None:
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
-async def test_the_language_chosen_in_settings_is_kept_and_used_at_the_next_start(  # type: ignore[no-untyped-def]
-    app: QApplication, qtbot, sandbox, tmp_path
+async def test_the_language_chosen_in_settings_is_kept_and_used_at_the_next_start(
+    app: QApplication, qtbot, sandbox, tmp_path: Path
 ) -> None:
     import argparse
 
@@ -158,7 +160,8 @@ async def test_the_language_chosen_in_settings_is_kept_and_used_at_the_next_star
     from ui.main import prepare_looks
 
     def settings_dialog() -> QDialog | None:
-        return next((w for w in app.topLevelWidgets() if w.objectName() == "settingsDialog" and w.isVisible()), None)
+        shown = (w for w in app.topLevelWidgets() if w.objectName() == "settingsDialog" and w.isVisible())
+        return next((w for w in shown if isinstance(w, QDialog)), None)
 
     keystore = KeyStore(tmp_path / "config", environ={})
     async with open_window(qtbot, sandbox.url, "aitk_test_demo", tmp_path, demo=False, keystore=keystore) as window:

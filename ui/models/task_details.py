@@ -7,12 +7,11 @@ import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from app.api.contract import status_info
 from app.drafts import OutboxRow
 from app.taxonomy import friendly_name, names
 from app.timefmt import expires_in_words, local_or_none
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import LONG_DATE, details_when, dial, fill, money, translate, when, words
 
 if TYPE_CHECKING:

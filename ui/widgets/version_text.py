@@ -11,10 +11,9 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from app.review.gallery import Bid, breakdown_words, score_words
 from app.server_text import isolate
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, money, translate
 
 DASH = "—"
