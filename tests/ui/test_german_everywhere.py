@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QMenu, QPushButton, QToolButton, QWidget
 
 from app.api.contract import STATUSES, status_info
@@ -79,8 +79,12 @@ def words_of(text: str) -> set[str]:
 
 
 def german_words() -> set[str]:
-    """Every word of the German catalogue's translations."""
-    found: set[str] = set()
+    """Every word of the German catalogue's translations, and German's month and day names (April,
+    August… are written the same in English)."""
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    names = [german.monthName(m, f) for m in range(1, 13) for f in QLocale.FormatType]
+    names += [german.dayName(d, f) for d in range(1, 8) for f in QLocale.FormatType]
+    found: set[str] = {w for name in names for w in words_of(name)}
     for message in ET.parse(CATALOGUE).getroot().iter("message"):
         translation = message.find("translation")
         if translation is None:
@@ -307,7 +311,10 @@ class Scenario:
         await wait_until(lambda: confirmation() is None and choose.isEnabled(), what="the question to close")
         review.close()
 
-        # The dialogs of the menus.
+        # The windows and dialogs of the menus.
+        trigger(window, "spendingAction")
+        spending = await self.dialog("spending", lambda: _visible(QDialog, "spendingWindow"), window)
+        spending.close()
         trigger(window, "aboutAction")
         about = await self.dialog("about", lambda: _visible(QDialog, "aboutDialog"), window)
         about.close()
