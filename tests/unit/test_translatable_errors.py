@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import pkgutil
 from pathlib import Path
 
@@ -20,15 +21,18 @@ from app.api.errors import UserFacingError
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def error_classes() -> set[str]:
+def error_classes() -> dict[str, int]:
+    """Every UserFacingError class of the core, by name: where ``user_message`` comes among its
+    positional arguments (``DownloadError(reason, user_message)``)."""
     for module in pkgutil.walk_packages(app.__path__, "app."):
         if not module.name.startswith("app.sandbox"):
             importlib.import_module(module.name)
-    found: set[str] = set()
-    todo = [UserFacingError]
+    found: dict[str, int] = {}
+    todo: list[type[UserFacingError]] = [UserFacingError]
     while todo:
         cls = todo.pop()
-        found.add(cls.__name__)
+        names = [p.name for p in inspect.signature(cls.__init__).parameters.values()][1:]  # without self
+        found[cls.__name__] = names.index("user_message") if "user_message" in names else 0
         todo += cls.__subclasses__()
     return found
 
@@ -52,12 +56,15 @@ def _plain_words(node: ast.expr) -> bool:
     return False
 
 
-def untranslated_errors(source: str, errors: set[str]) -> list[tuple[int, str]]:
+def untranslated_errors(source: str, errors: dict[str, int]) -> list[tuple[int, str]]:
     problems = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call) and _name(node.func) in errors:
+            at = errors[_name(node.func)]
             message = (
-                node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "user_message"), None)
+                node.args[at]
+                if len(node.args) > at
+                else next((k.value for k in node.keywords if k.arg == "user_message"), None)
             )
             if message is not None and _plain_words(message):
                 problems.append((node.lineno, _name(node.func)))
@@ -73,7 +80,11 @@ def test_the_checker_finds_a_plain_sentence() -> None:
         "raise ApiError(fill(translate('messages', 'It broke at %1.'), x))\n"
         "raise ApiError(CONSTANT, detail=f'HTTP {status}')\n"
     )
-    assert [line for line, _ in untranslated_errors(source, {"ApiError"})] == [1, 2, 3]
+    assert [line for line, _ in untranslated_errors(source, {"ApiError": 0})] == [1, 2, 3]
+    coded = (
+        "raise DownloadError('space', translate('messages', 'No room.'))\nraise DownloadError('space', 'No room.')\n"
+    )
+    assert [line for line, _ in untranslated_errors(coded, {"DownloadError": 1})] == [2]
 
 
 def test_every_error_sentence_of_the_core_is_translatable() -> None:
