@@ -1,10 +1,9 @@
-"""The work behind one review window: reading the gallery and what the server allows, the
-pictures, and what the person asks for there — choose a version (asked first, sent once; an unclear
-outcome is checked by reading the gallery again, never by sending again), a new round of versions,
-more time. Every request goes through the action journal (ui/controllers/actions.py): recorded before it
-is sent, one open per task, an unclear answer settled by reading, never by sending again; closing
-the window does not cancel it. The window only shows; this object talks to the server. Texts keep the ``ReviewWindow``
-translation context (they are shown in that window)."""
+"""The work behind one review (a window of its own, or the task window's Versions): reading the gallery
+and what the server allows, the pictures, and what the person asks for there — choose a version (asked
+first, sent once), a new round of versions, more time. Every request goes through the action journal
+(ui/controllers/actions.py): recorded before it is sent, one open per task, an unclear answer settled by
+reading, never by sending again; closing the window does not cancel it. The window only shows; this
+object talks to the server. Texts keep the ``ReviewWindow`` translation context (shown in that window)."""
 
 from __future__ import annotations
 
@@ -219,7 +218,8 @@ class TaskReview(QObject):
             confirmed = await ask(
                 self.window,
                 translate("ReviewWindow", "Choose this version"),
-                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price),
+                # (%3: the agent's name, for languages that say "the version by …")
+                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price, agent(bid)),
                 translate("ReviewWindow", "Choose"),
                 translate("ReviewWindow", "Cancel"),
             )
