@@ -2152,6 +2152,18 @@ Erstattet: %4</translation>
         <translation>Gespeichert als %1.</translation>
     </message>
     <message>
+        <source>There is no final work waiting for your approval.</source>
+        <translation>Es wartet kein Endergebnis auf Ihre Freigabe.</translation>
+    </message>
+    <message>
+        <source>Only a task whose version is not chosen yet can be cancelled.</source>
+        <translation>Nur eine Aufgabe, bei der noch keine Version gewählt wurde, kann abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>The agent has not asked you anything.</source>
+        <translation>Der Agent hat Ihnen keine Frage gestellt.</translation>
+    </message>
+    <message>
         <source>Approving the work</source>
         <translation>Die Arbeit freigeben</translation>
     </message>

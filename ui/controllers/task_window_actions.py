@@ -30,16 +30,21 @@ BEFORE_CHOICE = ("open", "matching", "prototyping", "review")
 def reasons_by_status(task: Task) -> dict[str, str]:
     """Button name -> "" when the task's status allows it, else why not (the server's state decides;
     the journal may hold a button further while a request is open)."""
-    t = translate
-    work = "" if task.status == "delivered" else t("TaskWindow", "There is no final work waiting for your approval.")
+    work = (
+        ""
+        if task.status == "delivered"
+        else translate("TaskWindow", "There is no final work waiting for your approval.")
+    )
     return {
         "approve": work,
         "changes": work,
         "problem": work,
         "cancel": ""
         if task.status in BEFORE_CHOICE
-        else t("TaskWindow", "Only a task whose version is not chosen yet can be cancelled."),
-        "answer": "" if task.status == "input_required" else t("TaskWindow", "The agent has not asked you anything."),
+        else translate("TaskWindow", "Only a task whose version is not chosen yet can be cancelled."),
+        "answer": ""
+        if task.status == "input_required"
+        else translate("TaskWindow", "The agent has not asked you anything."),
     }
 
 

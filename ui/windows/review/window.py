@@ -63,6 +63,7 @@ class ReviewWindow(QWidget):
         self._held = ""  # why no action can be sent now (app.actions), "" when nothing holds them
         self._loading_said = False
         self._closed_once = False
+        self._embedded = embedded
         if not embedded:
             self.resize(900, 640)
 
@@ -288,6 +289,8 @@ class ReviewWindow(QWidget):
             self.closes.setProperty("warning", False)
         # The theme's error tone (readable in light and dark), bold while it warns.
         set_tone(self.closes, "error" if warning else None)
+        # In the task window, whose own line says where the task is, only the review's time is said here.
+        self.closes.setVisible(not self._embedded or self.task.status == "review")
         font = self.closes.font()
         font.setBold(warning)
         self.closes.setFont(font)
