@@ -84,19 +84,19 @@ class ProgressPart(QWidget):
             deliveries += step.status == "delivered"
             current = index == len(steps) - 1
             name = self.step_words(step, previous, deliveries)
-            at = short_when(step.at) if step.at is not None else ""
-            text = fill(self.tr("%1 — %2"), name, at) if at else name
+            time = short_when(step.at) if step.at is not None else ""
+            text = fill(self.tr("%1 — %2"), name, time) if time else name
             if current and task.status not in FINAL:
                 text = fill(self.tr("%1 (now)"), text)
             lines.append((("▶ " if current else "✓ ") + text, text, step.at))
             previous = step.status
         if [self.steps.item(r).text() for r in range(self.steps.count())] != [line[0] for line in lines]:
             self.steps.clear()
-            for shown, spoken, at in lines:
+            for shown, spoken, moment in lines:
                 item = QListWidgetItem(shown)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
-                if at is not None:
-                    item.setToolTip(details_when(at))
+                if moment is not None:
+                    item.setToolTip(details_when(moment))
                 self.steps.addItem(item)
             last = self.steps.item(self.steps.count() - 1)
             font = last.font()
