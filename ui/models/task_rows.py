@@ -52,7 +52,8 @@ def _status_label(status: str) -> str:
 class TaskRow:
     """One row of the table: what it shows, sorts and searches, and nothing more.
 
-    About a fifth of a pydantic ``Task`` in memory; made from the store's columns without JSON.
+    Made from the store's columns without JSON; the model keeps its rows packed
+    (ui.models.packed_rows) and makes a ``TaskRow`` for a row when it is asked about it.
     Times are seconds since the epoch (``created_ts`` 0 = unknown, ``expires_ts`` None = none)."""
 
     __slots__ = (
@@ -61,8 +62,8 @@ class TaskRow:
         "created_ts",
         "description",
         "expires_ts",
+        "handle",
         "id",
-        "search",
         "status",
         "task_type",
         "title",
@@ -89,7 +90,12 @@ class TaskRow:
         self.budget_usd = budget_usd
         self.created_ts = created_ts or 0.0
         self.expires_ts = expires_ts
-        self.search = f"{title}\n{description}".casefold()
+        self.handle: int | None = None  # where the table keeps it (ui.models.tasks_model), once there
+
+    @property
+    def search(self) -> str:
+        """What the search box looks in, case-folded (the table searches its packed copy)."""
+        return f"{self.title}\n{self.description}".casefold()
 
     @classmethod
     def from_task(cls, task: Task | OutboxRow) -> TaskRow:
