@@ -270,6 +270,26 @@ def _cell(row: TaskRow, column: int, role: int, now: Callable[[], datetime]) -> 
     return None if answer is None else answer(row, column, now)
 
 
+def _cells(row: TaskRow, column: int, span: Any, now: Callable[[], datetime]) -> None:
+    """Every role a view asks about a cell at once (``multiData``: one call into Python per cell
+    instead of one per role, which halves the cost of painting the table)."""
+    roles = _ROLES
+    moment: list[datetime] = []
+
+    def once() -> datetime:  # the clock read at most once per cell
+        if not moment:
+            moment.append(now())
+        return moment[0]
+
+    for i in range(len(span)):
+        asked = span[i]
+        answer = roles.get(asked.role())
+        if answer is not None:
+            value = answer(row, column, once)
+            if value is not None:
+                asked.setData(value)
+
+
 def _expires_soon(row: TaskRow, now: datetime) -> bool:
     """Only a task waiting for the person's review, with little time left (app.timefmt)."""
     return row.expires_ts is not None and expiry_warns(row.status, _when(row.expires_ts), now)

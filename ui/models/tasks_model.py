@@ -34,6 +34,7 @@ from ui.models.task_rows import (
     _category,
     _category_key,
     _cell,
+    _cells,
     _header,
     column_index,
 )
@@ -103,6 +104,10 @@ class TasksTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
         return _cell(self.row(index.row()), index.column(), role, self._clock)
+
+    def multiData(self, index: Index, span: Any) -> None:
+        if index.isValid() and 0 <= index.row() < self.rowCount():
+            _cells(self.row(index.row()), index.column(), span, self._clock)
 
     # --- rows and handles ---------------------------------------------------------------------
     def view(self, handle: int) -> TaskRow:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
 from app.api.contract import status_info
-from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _header, column_index
+from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _cells, _header, column_index
 
 if TYPE_CHECKING:
     from ui.models.tasks_model import TasksTableModel
@@ -316,6 +316,11 @@ class TasksFilterProxy(QAbstractTableModel):
         if self._source is None or not index.isValid() or not (0 <= index.row() < len(self._shown)):
             return None
         return _cell(self._source.view(self._at(index.row())), index.column(), role, self._clock)
+
+    def multiData(self, index: Index, span: Any) -> None:
+        if self._source is None or not index.isValid() or not (0 <= index.row() < len(self._shown)):
+            return
+        _cells(self._source.view(self._at(index.row())), index.column(), span, self._clock)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by the column's real value: a key per row, then C's sort (the creation time's key
