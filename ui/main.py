@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
-from app import about
+from app import about, preload
 from app.api.errors import InvalidAddress
 from app.demo_server import SERVE_ARGUMENT
 
@@ -127,6 +127,7 @@ async def run_window(
     ``servers``: demo mode's practice server (app.demo_server) once started (the caller stops it)."""
     import asyncio
 
+    gc.freeze()  # what start-up made lives on: collections from now on look only at what is new
     gc.enable()  # (off while starting: see main)
 
     if instance is not None:  # another launch on this folder: whatever is showing comes to the front
@@ -179,6 +180,7 @@ async def run_window(
         connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
         window = open_window(settings, store, connection, secrets, keystore)
         await first_paint(window)  # the picture first; then the session, the form's checks, the rest
+        preload.start()
     try:
         window.attach()
         if instance is not None:  # later launches on this folder are taken from now on
@@ -219,18 +221,8 @@ async def run_window(
 # at every new module's source text as it is imported (to see whether it uses PySide6), which
 # costs start-up time for modules that never do. (What is missing here is only imported after the
 # first picture; asyncio, and what needs it, is not imported before it at all.)
-BEFORE_QT = (
-    "resources",
-    "app.budget",
-    "app.connection",
-    "app.drafts",
-    "app.form_rules",
-    "app.instance_lock",
-    "app.review.alerts",
-    "app.suggest",
-    "app.textlimits",
-    "app.api.validation",
-)
+BEFORE_QT = ("resources", "app.budget", "app.connection", "app.drafts", "app.form_rules", "app.instance_lock")
+BEFORE_QT += ("app.review.alerts", "app.suggest", "app.textlimits", "app.api.validation")
 
 
 def _import_before_qt() -> None:
@@ -379,6 +371,7 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
         if args.demo and problem is None:
             # The demo's window draws itself before the event loop (asyncio, qasync) is loaded.
             opened = show_demo_window(args, secrets, checked)
+            preload.start()  # the picture is on the screen
             if isinstance(opened, StoreError):
                 problem = opened
             else:

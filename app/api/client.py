@@ -9,10 +9,12 @@ have reached the server.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import json
 import logging
 import random
+import ssl
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -67,6 +69,14 @@ def check_api_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+@functools.lru_cache(maxsize=1)
+def tls_context() -> ssl.SSLContext:
+    """httpx's default TLS settings (the certifi bundle, or SSL_CERT_FILE/SSL_CERT_DIR), made once
+    per process: loading the certificates takes tens of milliseconds, paid on every new client
+    otherwise (app.preload makes it after the first picture, off the GUI thread)."""
+    return httpx.create_ssl_context()
+
+
 class TasksClient:
     """Async client for the AITasker task API. Use as ``async with TasksClient(...) as c:``."""
 
@@ -99,6 +109,7 @@ class TasksClient:
             },
             timeout=timeout,
             transport=transport,
+            verify=tls_context(),
             follow_redirects=False,  # a redirect could carry the key to another host
         )
 

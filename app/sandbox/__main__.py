@@ -101,7 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     if args.until_stdin_closes:
-        threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+
+        def watch_stdin() -> None:
+            sys.stdin.read()  # returns at end of input: the app that started us has ended
+            stop.set()
+
+        threading.Thread(target=watch_stdin, daemon=True).start()
     stop.wait()
     server.stop()
     return 0

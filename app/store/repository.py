@@ -335,9 +335,12 @@ class Store:
         """Tasks not in a final state, ``size`` at a time (a polling round holds one page, not all)."""
         return tasks_table.unfinished_pages(self._db, final_statuses, size=size)
 
-    def status_pages(self, statuses: tuple[str, ...], *, size: int = 500) -> Iterator[list[Task]]:
-        """Tasks in these states, ``size`` at a time (through the status index)."""
-        return tasks_table.status_pages(self._db, statuses, size=size)
+    def status_pages(
+        self, statuses: tuple[str, ...], *, size: int = 500, open_after: float | None = None
+    ) -> Iterator[list[Task]]:
+        """Tasks in these states, ``size`` at a time (through the status index); with
+        ``open_after`` (epoch seconds), only those expiring later or never."""
+        return tasks_table.status_pages(self._db, statuses, size=size, open_after=open_after)
 
     def iter_unfinished(self, final_statuses: tuple[str, ...], *, size: int = 200) -> Iterator[Task]:
         """The polling round's tasks one by one, read a page at a time as it goes."""

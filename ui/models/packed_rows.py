@@ -165,6 +165,8 @@ class PackedRows:
 
     def text_mask(self, needle: str) -> bytes:
         """One byte per task: 1 where its title or description holds ``needle`` (case-folded)."""
+        if not self._chunks:
+            return b""
         wanted = needle_bytes(needle)
         ends = [*self._chunk_start[1:], len(self.ids)]
         return b"".join(

@@ -8,7 +8,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import UTC, datetime
-from itertools import compress
+from itertools import compress, groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
@@ -239,35 +240,47 @@ class TasksFilterProxy(QAbstractTableModel):
             return
         key = self._key
         block = self._sorted(handles)
-        # A block that goes wholly before or after the rows already there (pages of the load
-        # arrive in order) is one insert; anything else is merged and announced as a new layout.
-        if key is None or not self._order or key(block[0]) >= key(self._order[-1]):
-            at_end = True
-        elif key(block[-1]) <= key(self._order[0]):
-            at_end = False
-        else:
+        if key is None or not self._order:
+            self._add_run(block, len(self._order))
+            return
+        # A block that falls in one gap between the rows already there (pages of the load arrive
+        # in order, even when a task refreshed meanwhile sits among the older ones) is one insert;
+        # one that straddles a few rows is a few inserts; more is merged as a new layout.
+        low = bisect_left(self._order, key(block[0]), key=key)
+        high = bisect_right(self._order, key(block[-1]), key=key)
+        if low == high:
+            self._add_run(block, low)
+            return
+        places = [bisect_right(self._order, key(h), lo=low, hi=high, key=key) for h in block]
+        runs = [
+            (place, array("i", (h for h, _ in group)))
+            for place, group in groupby(zip(block, places, strict=True), itemgetter(1))
+        ]
+        if len(runs) > 16:
             merged = self._sorted(self._order + block)
             self._relayout(merged, self._filter(merged, complete=True))
             return
-        shown = self._filter(block) if separate else block
+        for place, run in reversed(runs):  # from the end: the places before stay right
+            self._add_run(run, place)
+
+    def _add_run(self, run: array[int], place: int) -> None:
+        """Sorted rows that all go at ``place`` in the order (between the same two rows)."""
+        separate = self._shown is not self._order
+        shown = self._filter(run) if separate else run
+        if separate:
+            self._order[place:place] = run
+            if not shown:
+                return
+            at = place if self._key is None else bisect_right(self._shown, self._key(shown[0]), key=self._key)
+        else:
+            at = place
         count = len(self._shown)
-        if separate and at_end:
-            self._order.extend(block)
-        elif separate:
-            self._order[0:0] = block
-        if not shown:
-            return
-        # Ascending index range of the new rows in _shown, then as proxy rows.
-        start = count if at_end else 0
-        first, last = start, start + len(shown) - 1
+        first, last = at, at + len(shown) - 1  # ascending places in _shown, then as proxy rows
         if self._descending:
             total = count + len(shown)
             first, last = total - 1 - last, total - 1 - first
         self.beginInsertRows(QModelIndex(), first, last)
-        if at_end:
-            self._shown.extend(shown)
-        else:
-            self._shown[0:0] = shown
+        self._shown[at:at] = shown
         self.endInsertRows()
 
     def _remove(self, handle: int) -> None:
