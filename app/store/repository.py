@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from app.store import drafts_table, tasks_table
 from app.store.disk_errors import Damaged, StoreError, is_corruption, rollback, write_error
 from app.store.drafts_table import DRAFT_STATES, REMOVED_KEPT_FOR, REMOVED_KEPT_MAX, DraftRecord, random_uuid
-from app.store.early_check import EarlyCheck
+from app.store.early_check import EarlyCheck, remember_clean_close
 from app.store.migrations import migrate
 
 if TYPE_CHECKING:
@@ -152,6 +152,7 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+        remember_clean_close(self.path)  # checked when opened, closed cleanly: the next start may trust it
 
     # --- write failures --------------------------------------------------------------------------
     def add_problem_listener(self, listener: Callable[[StoreError | None], None]) -> None:
