@@ -23,8 +23,19 @@ AFTER_FIRST_PICTURE = (
 )
 
 
+_running: list[threading.Thread] = []
+
+
+def wait(timeout: float = 10.0) -> None:
+    """Until the imports started last are done (at once when none were started)."""
+    if _running:
+        _running[-1].join(timeout)
+
+
 def start(names: tuple[str, ...] = AFTER_FIRST_PICTURE) -> threading.Thread:
-    """Import ``names`` in a daemon thread (errors are only logged: the importer will meet them)."""
+    """Import ``names`` in a daemon thread (errors are only logged: the importer will meet them).
+    The caller may name modules of its own (the UI's: their classes, not their objects, are made
+    on import, which any thread may do)."""
 
     def run() -> None:
         for name in names:
@@ -38,4 +49,5 @@ def start(names: tuple[str, ...] = AFTER_FIRST_PICTURE) -> threading.Thread:
 
     thread = threading.Thread(target=run, name="preload", daemon=True)
     thread.start()
+    _running.append(thread)
     return thread

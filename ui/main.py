@@ -180,7 +180,8 @@ async def run_window(
         connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
         window = open_window(settings, store, connection, secrets, keystore)
         await first_paint(window)  # the picture first; then the session, the form's checks, the rest
-        preload.start()
+        preload.start(AFTER_FIRST_PICTURE)
+    await asyncio.to_thread(preload.wait)  # the loop turns meanwhile: the window answers while they load
     try:
         window.attach()
         if instance is not None:  # later launches on this folder are taken from now on
@@ -221,6 +222,9 @@ async def run_window(
 # at every new module's source text as it is imported (to see whether it uses PySide6), which
 # costs start-up time for modules that never do. (What is missing here is only imported after the
 # first picture; asyncio, and what needs it, is not imported before it at all.)
+# What attaching the window imports, loaded in a thread once the first picture is up (app.preload).
+AFTER_FIRST_PICTURE = (*preload.AFTER_FIRST_PICTURE, "ui.controllers.account", "ui.controllers.drafts")
+AFTER_FIRST_PICTURE += ("ui.controllers.review", "ui.controllers.send", "ui.controllers.tasks", "ui.desktop.notifier")
 BEFORE_QT = ("resources", "app.budget", "app.connection", "app.drafts", "app.form_rules", "app.instance_lock")
 BEFORE_QT += ("app.review.alerts", "app.suggest", "app.textlimits", "app.api.validation")
 
@@ -371,7 +375,7 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
         if args.demo and problem is None:
             # The demo's window draws itself before the event loop (asyncio, qasync) is loaded.
             opened = show_demo_window(args, secrets, checked)
-            preload.start()  # the picture is on the screen
+            preload.start(AFTER_FIRST_PICTURE)  # the picture is on the screen
             if isinstance(opened, StoreError):
                 problem = opened
             else:

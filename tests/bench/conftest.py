@@ -36,7 +36,7 @@ STATUSES = ["open", "matching", "prototyping", "review", "delivering", "complete
 
 
 def make_tasks(n: int, *, start: int = 0) -> list[Task]:
-    base = datetime(2026, 1, 1, tzinfo=UTC)
+    base = datetime(2024, 1, 1, tzinfo=UTC)  # as tests/bench/stores.py
     return [
         Task(
             id=str(uuid.UUID(int=i + 1)),

@@ -17,12 +17,13 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.store.early_check import CLEAN_SUFFIX
 from app.store.repository import STORE_FILENAME, Store
 
 CACHE = Path(tempfile.gettempdir()) / "aitasker-bench-stores"
-GENERATOR = 1  # bump when the rows made here change
+GENERATOR = 3  # bump when the rows made here change
 STATUSES = ["open", "matching", "prototyping", "review", "delivering", "completed", "expired", "cancelled"]
-BASE = datetime(2026, 1, 1, tzinfo=UTC)
+BASE = datetime(2024, 1, 1, tzinfo=UTC)  # a million minutes later is still past: reviews have run out
 _BODY = (
     '{{"id":"{id}","status":"{status}","user_id":null,"title":"Task number {i}","description":"brief {i}",'
     '"category":"data","task_type":"data-analysis","requirements":null,"budget_usd":{budget}.0,'
@@ -87,15 +88,28 @@ def stored_tasks(n: int) -> Path:
             )
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
+    Store(path).close()  # opened and closed by the app: checked, and noted as cleanly closed
+    os.replace(_mark(path), _mark(target))
     os.replace(path, target)  # whole or not at all (another run may be making the same)
     shutil.rmtree(folder, ignore_errors=True)
     return target
 
 
+def _mark(path: Path) -> Path:
+    return path.with_name(path.name + CLEAN_SUFFIX)
+
+
 def copy_store(source: Path, folder: Path) -> Path:
-    """The store file ``source`` as ``folder``'s store (owner-only, as the app keeps it)."""
+    """The store file ``source`` as ``folder``'s store (owner-only, as the app keeps it), as the
+    app's last clean close left it (times kept, with its note: the launch need not read it all,
+    as after any clean close). A run that ends by exiting at a measuring point leaves it unclean:
+    copy it again before the next."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / STORE_FILENAME
-    shutil.copyfile(source, target)
+    for suffix in ("-wal", "-shm", CLEAN_SUFFIX):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    shutil.copy2(source, target)
     os.chmod(target, 0o600)
+    if _mark(source).exists():
+        shutil.copy2(_mark(source), _mark(target))
     return target

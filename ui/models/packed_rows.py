@@ -134,6 +134,24 @@ class PackedRows:
         parts[slot - self._chunk_start[n]] = search_bytes([f"{title}\n{description}"])[:-1]
         self._chunks[n] = b"\0".join(parts)
 
+    def staging(self) -> PackedRows:
+        """An empty pack sharing this one's code tables: filled bit by bit, then :meth:`adopt`-ed whole."""
+        other = PackedRows()
+        other.statuses, other.kinds = self.statuses, self.kinds
+        return other
+
+    def adopt(self, other: PackedRows) -> None:
+        """Append every task of ``other`` (made by :meth:`staging`; no id of it known here): the
+        arrays, lists and chunks are joined in C, a few milliseconds for tens of thousands of tasks."""
+        start = len(self.ids)
+        self.ids.extend(other.ids)
+        self.slot_of.update(zip(other.ids, range(start, start + len(other.ids)), strict=True))
+        for column in ("status", "kind", "budget", "created", "expires", "title_len"):
+            getattr(self, column).extend(getattr(other, column))
+        self.text.extend(other.text)
+        for chunk, first in zip(other._chunks, other._chunk_start, strict=True):
+            self._add_search(start + first, chunk)
+
     # --- reading ------------------------------------------------------------------------------
     def fields(self, slot: int) -> tuple[Any, ...]:
         """The task's row as the store gives it (TASK_ROW_FIELDS)."""

@@ -79,6 +79,7 @@ class TasksTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._packed = PackedRows()
+        self._staged: PackedRows | None = None  # packed, not shown yet (stage_fields)
         self._pending: list[TaskRow] = []  # the outbox's rows, after the tasks; negative handles
         self._pending_at: dict[int, TaskRow] = {}
         self._pending_tasks: dict[str, Task | OutboxRow] = {}
@@ -217,6 +218,7 @@ class TasksTableModel(QAbstractTableModel):
     def set_tasks(self, tasks: Iterable[Task | TaskRow]) -> None:
         self.beginResetModel()
         self._packed = PackedRows()
+        self._staged = None
         self._views.clear()
         self._recent.clear()
         tasks = list(tasks)
@@ -278,6 +280,28 @@ class TasksTableModel(QAbstractTableModel):
         self._packed.extend(fresh)
         self.endInsertRows()
 
+    def stage_fields(self, fields: Sequence[tuple[Any, ...]]) -> None:
+        """Pack rows (the store's plain rows) without showing them yet: :meth:`show_staged` adds
+        all that were staged at once (one insert, one repaint, instead of one per page)."""
+        staged = self._staged
+        if staged is None:
+            staged = self._staged = self._packed.staging()
+        known = self._packed.slot_of
+        staged.extend([f for f in self._unknown(fields) if f[0] not in staged.slot_of and f[0] not in known])
+
+    def show_staged(self) -> None:
+        """Add the staged rows (those that arrived otherwise meanwhile are skipped)."""
+        staged, self._staged = self._staged, None
+        if staged is None or not len(staged):
+            return
+        if any(map(self._packed.slot_of.__contains__, staged.ids)):  # rare: some came meanwhile
+            self.append_fields([staged.fields(slot) for slot in range(len(staged))])
+            return
+        first = len(self._packed)
+        self.beginInsertRows(QModelIndex(), first, first + len(staged) - 1)
+        self._packed.adopt(staged)
+        self.endInsertRows()
+
     def replace_pending(self, pending: list[OutboxRow] | list[Task]) -> None:
         """The outbox changed: its rows (after the tasks) become these. Only what changed moves:
         rows that left are removed, changed ones updated in place, new ones appended."""
@@ -336,10 +360,16 @@ class TasksTableModel(QAbstractTableModel):
 
 
 async def load_in_background(
-    model: TasksTableModel, pages: Iterator[list[tuple[Any, ...]]], *, slice_seconds: float = 0.004
+    model: TasksTableModel,
+    pages: Iterator[list[tuple[Any, ...]]],
+    *,
+    slice_seconds: float = 0.004,
+    show_every: float | None = None,
 ) -> int:
     """Append the store's pages (tuples, :data:`app.store.repository.TASK_ROW_FIELDS`) to the model, giving the
-    GUI a turn every ``slice_seconds``; returns how many rows came.
+    GUI a turn every ``slice_seconds``; returns how many rows came. The rows are packed as they
+    come and shown every ``show_every`` seconds (25 slices by default: 0.1 s), many at once:
+    each addition makes the table lay itself out and repaint, which costs more than packing a page.
 
     The rows are packed (no object per row), so the cyclic garbage collector has little to look
     at; it is paused meanwhile all the same, and what start-up made is then moved out of its way
@@ -347,15 +377,21 @@ async def load_in_background(
     import asyncio  # the model itself is built before the event loop's modules are loaded
 
     loaded = 0
+    show_every = 25 * slice_seconds if show_every is None else show_every
     gc.disable()
     try:
-        start = time.perf_counter()
+        start = shown = time.perf_counter()
         for page in pages:
-            model.append_fields(page)
+            model.stage_fields(page)
             loaded += len(page)
-            if time.perf_counter() - start >= slice_seconds:
+            now = time.perf_counter()
+            if now - shown >= show_every:
+                model.show_staged()
+                shown = now = time.perf_counter()
+            if now - start >= slice_seconds:
                 await asyncio.sleep(0)
                 start = time.perf_counter()
+        model.show_staged()
     finally:
         gc.enable()
     gc.freeze()
