@@ -90,7 +90,7 @@ def prepare_looks(args: argparse.Namespace) -> Any:
     from ui.widgets import accessible_combo
 
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    apply_theme(settings.value("ui/theme", "system", type=str))
+    apply_theme(str(settings.value("ui/theme", "system", type=str)))
     accessible_combo.install()
     return settings
 
@@ -218,14 +218,21 @@ async def run_window(
     return 0
 
 
+# What attaching the window imports, loaded in a thread once the first picture is up (app.preload).
+AFTER_FIRST_PICTURE: tuple[str, ...] = (*preload.AFTER_FIRST_PICTURE, "ui.controllers.account", "ui.desktop.notifier")
+AFTER_FIRST_PICTURE += ("ui.controllers.drafts", "ui.controllers.review", "ui.controllers.send", "ui.controllers.tasks")
 # Qt-free modules the window needs, imported before PySide6 is loaded: once loaded, PySide6 looks
 # at every new module's source text as it is imported (to see whether it uses PySide6), which
 # costs start-up time for modules that never do. (What is missing here is only imported after the
 # first picture; asyncio, and what needs it, is not imported before it at all.)
-# What attaching the window imports, loaded in a thread once the first picture is up (app.preload).
-AFTER_FIRST_PICTURE = (*preload.AFTER_FIRST_PICTURE, "ui.controllers.account", "ui.controllers.drafts")
-AFTER_FIRST_PICTURE += ("ui.controllers.review", "ui.controllers.send", "ui.controllers.tasks", "ui.desktop.notifier")
-BEFORE_QT = ("resources", "app.budget", "app.connection", "app.drafts", "app.form_rules", "app.instance_lock")
+BEFORE_QT: tuple[str, ...] = (
+    "resources",
+    "app.budget",
+    "app.connection",
+    "app.drafts",
+    "app.form_rules",
+    "app.instance_lock",
+)
 BEFORE_QT += ("app.review.alerts", "app.suggest", "app.textlimits", "app.api.validation")
 
 
@@ -342,6 +349,7 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
     if app is None:
         app = QApplication(application_arguments(sys.argv[0]))
         app.setProperty("style_from_arguments", STYLE)
+    assert isinstance(app, QApplication)  # made here, or by whoever called main(): never a bare QCoreApplication
     configure_application(app)  # names shared with platformdirs, the window icon
     install_translations(app)  # the user's language (LANGUAGE / LANG) when the app has it
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed

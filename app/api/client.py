@@ -36,6 +36,7 @@ from app.api.operations import Operation
 from app.api.responses import RateLimitState, decode, error_for, rate_limit_of, read_bounded
 from app.api.schema import Task, TaskDraft
 from app.logs import redact
+from app.money import BALANCE_PATH, Balance, parse_balance
 from app.review.gallery import Gallery, parse_gallery
 from app.taxonomy import Category, parse_categories
 
@@ -175,6 +176,17 @@ class TasksClient:
         except (ValueError, ValidationError) as exc:
             raise BadResponse(detail=self._redact(f"categories: {exc}")) from None
 
+    async def balance(self) -> Balance:
+        """The account's credit (``GET /api/v1/a2a/credits/balance``, api notes §3.7); a server
+        without it answers NotFound (404) or ApiError (405); an unreadable answer is BadResponse."""
+        response, data = await self._send("GET", BALANCE_PATH)
+        balance = parse_balance(data)
+        if balance is None:
+            raise BadResponse(
+                detail=f"HTTP {response.status_code}: credit balance not understood", status=response.status_code
+            )
+        return balance
+
     async def health(self) -> bool:
         """True when ``/health`` answers 2xx."""
         await self._send("GET", "/health")
@@ -200,31 +212,42 @@ class TasksClient:
             raise BadResponse(detail="GET /openapi.json: empty answer")
         return data
 
-    async def select_bid(self, operation: Operation, task_id: str, bid_id: str) -> None:
+    async def select_bid(
+        self, operation: Operation, task_id: str, bid_id: str, *, idempotency_key: str | None = None
+    ) -> None:
         """Choose a version with the operation the server advertised. Sent once, never retried:
         an unclear outcome raises :class:`OutcomeUnknown` (re-read the gallery to learn the truth)."""
         await self._send_action(
             operation,
             task_id,
             bid_id,
+            idempotency_key=idempotency_key,
             unclear=(
                 "We can't tell whether AITasker received your choice. Nothing was sent again: "
                 "the review will check what AITasker now shows."
             ),
         )
 
-    async def run_review_operation(self, operation: Operation, task_id: str) -> None:
+    async def run_review_operation(
+        self, operation: Operation, task_id: str, *, idempotency_key: str | None = None
+    ) -> None:
         """A remix or a review extension the server advertised: sent once, like a choice."""
         await self._send_action(
             operation,
             task_id,
             None,
+            idempotency_key=idempotency_key,
             unclear=("We can't tell whether AITasker received this request. Nothing was sent again."),
         )
 
-    async def _send_action(self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str) -> None:
+    async def _send_action(
+        self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str, idempotency_key: str | None
+    ) -> None:
+        """``idempotency_key``: the action journal's key for this one action (app.actions); without
+        one, a key naming the operation, the task and the version."""
         path, body = operation.request(task_id, bid_id)
-        headers = {"Idempotency-Key": f"{operation.operation_id or 'action'}:{task_id}:{bid_id or ''}"[:200]}
+        key = idempotency_key or f"{operation.operation_id or 'action'}:{task_id}:{bid_id or ''}"
+        headers = {"Idempotency-Key": key[:200]}
         kwargs: dict[str, Any] = {}
         if body is not None:
             headers["Content-Type"] = "application/json"
@@ -318,7 +341,9 @@ class TasksClient:
             if error is not None:
                 where += f"; before that: {error.detail}"
             timeout: ApiError = (
-                Offline("AITasker did not answer in time.", detail=where) if may_retry else OutcomeUnknown(detail=where)
+                Offline("AITasker did not answer in time.", detail=where)
+                if may_retry
+                else OutcomeUnknown.no_answer(detail=where)
             )
             raise self._redacted(timeout) from None
         except ApiError as exc:

@@ -266,7 +266,18 @@ OUTBOX_STATUSES: dict[str, StatusInfo] = {
         QT_TRANSLATE_NOOP("messages", "Not sure it was sent"),
         False,
         QT_TRANSLATE_NOOP(
-            "messages", "The connection broke while sending. Open Drafts to send it again or keep it as a draft."
+            "messages",
+            "We can't tell whether it reached AITasker. Open Drafts to see why, and to send it again or keep it "
+            "as a draft.",
+        ),
+    ),
+    OUTBOX_PREFIX + "credit": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Waiting for credit"),
+        False,
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "AITasker refused it for lack of credit; nothing was posted. Add credit on AITasker's website, "
+            "then press Refresh to send it.",
         ),
     ),
 }

@@ -11,6 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
+from app.store import journal
 from app.store.disk_errors import StoreError, rollback
 from app.store.drafts_table import DRAFT
 
@@ -100,7 +101,13 @@ def _v5(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX tasks_created ON tasks (created_ts)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite3.Connection) -> None:
+    """The action journal: every action that moves money or commits the person, written before it
+    is sent (app.actions)."""
+    journal.create_table(db)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

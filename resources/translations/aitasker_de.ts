@@ -68,6 +68,25 @@
     </message>
 </context>
 <context>
+    <name>ActionsController</name>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>A request you confirmed is on its way to AITasker. Quit when its answer is in, or quit now? If you quit now, the app checks at its next start what AITasker did with it.</source>
+        <translation>Eine Anfrage, die Sie bestätigt haben, ist auf dem Weg zu AITasker. Beenden, sobald die Antwort da ist, oder jetzt beenden? Wenn Sie jetzt beenden, prüft die App beim nächsten Start, was AITasker damit gemacht hat.</translation>
+    </message>
+    <message>
+        <source>Wait, then quit</source>
+        <translation>Warten, dann beenden</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
+</context>
+<context>
     <name>CategoryChooser</name>
     <message>
         <source>Category</source>
@@ -215,6 +234,10 @@
         <translation>Unklar, ob gesendet</translation>
     </message>
     <message>
+        <source>Waiting for credit</source>
+        <translation>Wartet auf Guthaben</translation>
+    </message>
+    <message>
         <source>Drafts and tasks waiting to send</source>
         <translation>Entwürfe und Aufgaben, die auf das Senden warten</translation>
     </message>
@@ -251,6 +274,10 @@
         <translation>Als Entwurf behalten</translation>
     </message>
     <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+    <message>
         <source> (open in the form)</source>
         <translation> (im Formular geöffnet)</translation>
     </message>
@@ -261,8 +288,20 @@
 %3 · geändert %4</translation>
     </message>
     <message>
-        <source>The connection broke while this task was being sent, so it may or may not be on AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
-        <translation>Die Verbindung brach ab, während diese Aufgabe gesendet wurde. Sie ist also vielleicht bei AITasker angekommen, vielleicht nicht. Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+        <source>This task may or may not be on AITasker: we can&apos;t tell whether it arrived.</source>
+        <translation>Diese Aufgabe ist vielleicht bei AITasker, vielleicht nicht: Wir wissen nicht, ob sie angekommen ist.</translation>
+    </message>
+    <message>
+        <source>%1 Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
+        <translation>%1 Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+    </message>
+    <message>
+        <source>%1 It waits here; after adding credit, press Refresh on Your tasks to send it.</source>
+        <translation>%1 Sie wartet hier; nachdem Sie Guthaben aufgeladen haben, drücken Sie unter „Ihre Aufgaben“ auf „Aktualisieren“, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Not enough credit.</source>
+        <translation>Nicht genug Guthaben.</translation>
     </message>
     <message>
         <source>This task will be sent by itself when AITasker can be reached.</source>
@@ -330,6 +369,10 @@
         <translation>&amp;Neue Aufgabe</translation>
     </message>
     <message>
+        <source>&amp;Export tasks…</source>
+        <translation>Aufgaben e&amp;xportieren …</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -344,6 +387,10 @@
     <message>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Spending</source>
+        <translation>&amp;Ausgaben</translation>
     </message>
     <message>
         <source>T&amp;asks</source>
@@ -402,6 +449,38 @@
     </message>
 </context>
 <context>
+    <name>MoneyController</name>
+    <message>
+        <source>The browser could not be opened. Add credit at %1</source>
+        <translation>Der Browser konnte nicht geöffnet werden. Guthaben laden Sie hier auf: %1</translation>
+    </message>
+    <message>
+        <source>“%1” still waits for credit: %2 is missing. It is sent when you press Refresh after adding credit.</source>
+        <translation>„%1“ wartet noch auf Guthaben: Es fehlen %2. Sie wird gesendet, wenn Sie nach dem Aufladen auf „Aktualisieren“ drücken.</translation>
+    </message>
+    <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+</context>
+<context>
+    <name>MonthBars</name>
+    <message>
+        <source>%1: paid %2, open %3, refunded %4.</source>
+        <translation>%1: bezahlt %2, offen %3, erstattet %4.</translation>
+    </message>
+    <message>
+        <source>%1
+Paid: %2
+Open: %3
+Refunded: %4</source>
+        <translation>%1
+Bezahlt: %2
+Offen: %3
+Erstattet: %4</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Open the review</source>
@@ -417,6 +496,49 @@
     <message>
         <source>This picture is too large to show (%1 × %2 pixels).</source>
         <translation>Dieses Bild ist zu groß zum Anzeigen (%1 × %2 Pixel).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsController</name>
+    <message>
+        <source>Copied the task ID: %1</source>
+        <translation>Aufgaben-ID kopiert: %1</translation>
+    </message>
+    <message>
+        <source>Copied the task&apos;s link: %1</source>
+        <translation>Link der Aufgabe kopiert: %1</translation>
+    </message>
+    <message>
+        <source>There are no tasks to export yet.</source>
+        <translation>Es gibt noch keine Aufgaben zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export tasks</source>
+        <translation>Aufgaben exportieren</translation>
+    </message>
+    <message>
+        <source>Export all your tasks, or only the ones the table shows now?</source>
+        <translation>Alle Ihre Aufgaben exportieren oder nur die, die die Tabelle gerade zeigt?</translation>
+    </message>
+    <message>
+        <source>All tasks (%1)</source>
+        <translation>Alle Aufgaben (%1)</translation>
+    </message>
+    <message>
+        <source>Only those shown (%1)</source>
+        <translation>Nur die angezeigten (%1)</translation>
+    </message>
+    <message>
+        <source>The tasks could not be written to %1. Nothing was exported.</source>
+        <translation>Die Aufgaben konnten nicht nach %1 geschrieben werden. Es wurde nichts exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported %1 tasks to %2.</source>
+        <translation>%1 Aufgaben nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV) files (*.csv)</source>
+        <translation>Tabellendateien (CSV) (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -756,6 +878,10 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>The review closed before you confirmed, so your choice was not sent.</source>
+        <translation>Die Prüfzeit endete, bevor Sie bestätigt haben. Ihre Wahl wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
         <source>Sending your choice…</source>
         <translation>Ihre Wahl wird gesendet …</translation>
     </message>
@@ -768,20 +894,44 @@
         <translation>AITasker hat die Wahl nicht angenommen. %1</translation>
     </message>
     <message>
+        <source>Another request for this task is still waiting for AITasker&apos;s answer. Nothing more is sent until it is settled.</source>
+        <translation>Eine andere Anfrage zu dieser Aufgabe wartet noch auf die Antwort von AITasker. Bis das geklärt ist, wird nichts weiter gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sure your choice reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Wahl bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Not sure your request reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Anfrage bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting to learn whether AITasker received your last request…</source>
+        <translation>Es wird noch geklärt, ob AITasker Ihre letzte Anfrage erhalten hat …</translation>
+    </message>
+    <message>
+        <source>Your choice was sent: AITasker is applying it.</source>
+        <translation>Ihre Wahl wurde gesendet: AITasker setzt sie gerade um.</translation>
+    </message>
+    <message>
+        <source>AITasker has your choice.</source>
+        <translation>AITasker hat Ihre Wahl erhalten.</translation>
+    </message>
+    <message>
+        <source>AITasker has your request.</source>
+        <translation>AITasker hat Ihre Anfrage erhalten.</translation>
+    </message>
+    <message>
         <source>You chose %1 version. %2 is finishing it now.</source>
         <translation>Sie haben gewählt (%1). %2 stellt sie jetzt fertig.</translation>
     </message>
     <message>
-        <source>We can&apos;t tell whether AITasker received your choice, and checking failed too. Press Refresh in a moment to see what AITasker shows.</source>
-        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat, und auch die Prüfung schlug fehl. Drücken Sie gleich auf Aktualisieren, um zu sehen, was AITasker anzeigt.</translation>
-    </message>
-    <message>
-        <source>AITasker has your choice: %1 version.</source>
-        <translation>AITasker hat Ihre Wahl erhalten: %1.</translation>
-    </message>
-    <message>
         <source>Your choice did not reach AITasker. You can choose again.</source>
         <translation>Ihre Wahl hat AITasker nicht erreicht. Sie können erneut wählen.</translation>
+    </message>
+    <message>
+        <source>Your request did not reach AITasker. You can ask again.</source>
+        <translation>Ihre Anfrage ist nicht bei AITasker angekommen. Sie können erneut fragen.</translation>
     </message>
     <message>
         <source>Ask for a new round of versions for %1?</source>
@@ -875,6 +1025,26 @@
         <translation>Diese Aufgabe einstellen?</translation>
     </message>
     <message>
+        <source>Only %1 of credit is left, %2 less than this task&apos;s budget. AITasker will probably refuse it until you add credit; your text is kept either way.</source>
+        <translation>Es ist nur noch %1 Guthaben übrig, %2 weniger als das Budget dieser Aufgabe. AITasker wird sie wahrscheinlich ablehnen, bis Sie Guthaben aufladen; Ihr Text bleibt in jedem Fall erhalten.</translation>
+    </message>
+    <message>
+        <source>This month&apos;s tasks have taken %1 so far. This one takes the month to %2, over your monthly limit of %3.</source>
+        <translation>Die Aufgaben dieses Monats haben bisher %1 gekostet. Mit dieser kommt der Monat auf %2 und damit über Ihr Monatslimit von %3.</translation>
+    </message>
+    <message>
+        <source>Post anyway</source>
+        <translation>Trotzdem einstellen</translation>
+    </message>
+    <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+    <message>
+        <source>Your task is kept here. Post it once the credit is added.</source>
+        <translation>Ihre Aufgabe bleibt hier. Stellen Sie sie ein, sobald das Guthaben aufgeladen ist.</translation>
+    </message>
+    <message>
         <source>Sending was cancelled. It may already have reached AITasker, so it is marked “Not sure it was sent”.</source>
         <translation>Das Senden wurde abgebrochen. Die Aufgabe könnte AITasker schon erreicht haben, deshalb ist sie als „Unklar, ob gesendet“ markiert.</translation>
     </message>
@@ -942,6 +1112,14 @@
         <source>%1 Your task is still here.</source>
         <translation>%1 Ihre Aufgabe ist noch da.</translation>
     </message>
+    <message>
+        <source>Not enough credit.</source>
+        <translation>Nicht genug Guthaben.</translation>
+    </message>
+    <message>
+        <source>%1 Your task is kept in Drafts as “Waiting for credit”. After adding credit, press Refresh to send it.</source>
+        <translation>%1 Ihre Aufgabe bleibt unter Entwürfe als „Wartet auf Guthaben“. Drücken Sie nach dem Aufladen auf „Aktualisieren“, um sie zu senden.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -974,6 +1152,14 @@
         <translation>Diesen Schlüssel &amp;vergessen</translation>
     </message>
     <message>
+        <source>Ask before a post takes a &amp;month&apos;s spending over</source>
+        <translation>Nachfragen, bevor die Ausgaben eines &amp;Monats höher würden als</translation>
+    </message>
+    <message>
+        <source>Monthly limit in US dollars</source>
+        <translation>Monatslimit in US-Dollar</translation>
+    </message>
+    <message>
         <source>API address:</source>
         <translation>API-Adresse:</translation>
     </message>
@@ -992,6 +1178,10 @@
     <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>
         <translation>Aufgaben, die auf Ihre Prüfung warten, werden höchstens alle 30 Sekunden abgefragt; die Grenzen von AITasker werden immer eingehalten.</translation>
+    </message>
+    <message>
+        <source>The monthly limit counts what tasks posted this month paid or still hold; it never stops a task already posted.</source>
+        <translation>Das Monatslimit zählt, was die in diesem Monat eingestellten Aufgaben bezahlt haben oder noch binden; eine bereits eingestellte Aufgabe hält es nie an.</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -1046,6 +1236,109 @@
     </message>
 </context>
 <context>
+    <name>SpendingWindow</name>
+    <message>
+        <source>Committed</source>
+        <translation>Gebunden</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks posted (%1).</source>
+        <translation>Alle eingestellten Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 that were paid (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben, die bezahlt wurden (%2).</translation>
+    </message>
+    <message>
+        <source>All paid tasks (%1).</source>
+        <translation>Alle bezahlten Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 with money back (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben mit Erstattung (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks with money back (%1).</source>
+        <translation>Alle Aufgaben mit Erstattung (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 that are still open (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben, die noch offen sind (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks still open (%1).</source>
+        <translation>Alle noch offenen Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Spending in the last 12 months</source>
+        <translation>Ausgaben der letzten 12 Monate</translation>
+    </message>
+    <message>
+        <source>Click a month to see its tasks.</source>
+        <translation>Klicken Sie auf einen Monat, um seine Aufgaben zu sehen.</translation>
+    </message>
+    <message>
+        <source>Spending by month</source>
+        <translation>Ausgaben nach Monat</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>No tasks yet: what you post appears here, month by month.</source>
+        <translation>Noch keine Aufgaben: Was Sie einstellen, erscheint hier, Monat für Monat.</translation>
+    </message>
+    <message>
+        <source>Committed: the budgets of the tasks posted that month. Paid: what approved work cost. Refunded: what came back (expired or cancelled tasks, and budget a chosen version did not use). Open: the budgets of tasks not finished yet. Click a number, or press Enter on it, to see its tasks in Your tasks.</source>
+        <translation>Gebunden: die Budgets der in dem Monat eingestellten Aufgaben. Bezahlt: was freigegebene Arbeit gekostet hat. Erstattet: was zurückkam (abgelaufene oder abgebrochene Aufgaben und Budget, das eine gewählte Version nicht gebraucht hat). Offen: die Budgets noch nicht abgeschlossener Aufgaben. Klicken Sie auf eine Zahl oder drücken Sie darauf die Eingabetaste, um ihre Aufgaben unter „Ihre Aufgaben“ zu sehen.</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>Alle Monate</translation>
+    </message>
+    <message>
+        <source>Tasks with no known posting date, not counted in any month: %1.</source>
+        <translation>Aufgaben ohne bekanntes Einstelldatum, in keinem Monat gezählt: %1.</translation>
+    </message>
+    <message>
+        <source>AITasker has not said what credit there is.</source>
+        <translation>AITasker hat nicht mitgeteilt, wie viel Guthaben vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>Credit: %1.</source>
+        <translation>Guthaben: %1.</translation>
+    </message>
+    <message>
+        <source>AITasker&apos;s totals: added %1, spent %2.</source>
+        <translation>Summen laut AITasker: aufgeladen %1, ausgegeben %2.</translation>
+    </message>
+    <message>
+        <source>Tasks behind this number: %1. Click to see them in Your tasks.</source>
+        <translation>Aufgaben hinter dieser Zahl: %1. Klicken Sie, um sie unter „Ihre Aufgaben“ zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Demo mode: tasks go to a practice server on this computer. No money is spent.</source>
@@ -1082,6 +1375,26 @@
     <message>
         <source>Open the review that closes soonest (Ctrl+R)</source>
         <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
+    </message>
+    <message>
+        <source>When every task was last asked about. A task that could not be refreshed says so in its row.</source>
+        <translation>Wann zuletzt jede Aufgabe abgefragt wurde. Eine Aufgabe, die nicht aktualisiert werden konnte, sagt es in ihrer Zeile.</translation>
+    </message>
+    <message>
+        <source>Credit: %1</source>
+        <translation>Guthaben: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as of %2)</source>
+        <translation>%1 (Stand %2)</translation>
+    </message>
+    <message>
+        <source>Your AITasker credit: what new tasks can still spend.</source>
+        <translation>Ihr AITasker-Guthaben: was neue Aufgaben noch ausgeben können.</translation>
+    </message>
+    <message>
+        <source>Added so far: %1. Paid so far: %2.</source>
+        <translation>Bisher aufgeladen: %1. Bisher bezahlt: %2.</translation>
     </message>
     <message>
         <source>%1 waiting to send</source>
@@ -1333,6 +1646,10 @@
         <translation>Aufgaben, die Sie senden, erscheinen hier mit ihrem Fortschritt.</translation>
     </message>
     <message>
+        <source>Show all tasks</source>
+        <translation>Alle Aufgaben anzeigen</translation>
+    </message>
+    <message>
         <source>Sh&amp;ow:</source>
         <translation>An&amp;zeigen:</translation>
     </message>
@@ -1343,6 +1660,14 @@
     <message>
         <source>Only a task that is ready for your review has one to open.</source>
         <translation>Nur eine Aufgabe, die bereit zur Prüfung ist, hat eine Prüfung zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Copy task &amp;ID</source>
+        <translation>Aufgaben-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>&amp;Link kopieren</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1359,6 +1684,18 @@
 </context>
 <context>
     <name>TasksTableModel</name>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>What this row shows came from AITasker at %1.</source>
+        <translation>Was diese Zeile zeigt, kam am %1 von AITasker.</translation>
+    </message>
+    <message>
+        <source>What this row shows was saved before the app started; it is tried again by itself.</source>
+        <translation>Was diese Zeile zeigt, wurde vor dem Start der App gespeichert; es wird von selbst erneut versucht.</translation>
+    </message>
     <message>
         <source>Title</source>
         <translation>Titel</translation>
@@ -1554,6 +1891,14 @@
         <translation>AITasker hat gerade Probleme. Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
+        <source>%1 Please try again in a few minutes.</source>
+        <translation>%1 Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (%1).</source>
+        <translation>Der Server hatte ein Problem (%1).</translation>
+    </message>
+    <message>
         <source>Can&apos;t reach AITasker. Check your internet connection.</source>
         <translation>AITasker ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung.</translation>
     </message>
@@ -1562,8 +1907,28 @@
         <translation>Die Verbindung brach ab, nachdem Ihre Aufgabe gesendet wurde, deshalb wissen wir nicht, ob AITasker sie erhalten hat. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
     </message>
     <message>
+        <source>AITasker did not answer in time after your task was sent, so we can&apos;t tell whether it received it. Nothing will be sent again without your say-so.</source>
+        <translation>AITasker hat nach dem Senden Ihrer Aufgabe nicht rechtzeitig geantwortet, deshalb wissen wir nicht, ob sie angekommen ist. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 It happened while receiving your task, so we can&apos;t tell whether it was posted. Nothing will be sent again without your say-so.</source>
+        <translation>%1 Das geschah beim Empfang Ihrer Aufgabe, deshalb wissen wir nicht, ob sie eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
         <source>AITasker sent an answer this app does not understand.</source>
         <translation>AITasker hat eine Antwort gesendet, die dieses Programm nicht versteht.</translation>
+    </message>
+    <message>
+        <source>There is not enough credit on your AITasker account for this task. Nothing was posted.</source>
+        <translation>Das Guthaben Ihres AITasker-Kontos reicht für diese Aufgabe nicht aus. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this task needs %1 and your credit is %2, so %3 is missing. Nothing was posted.</source>
+        <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1, Ihr Guthaben beträgt %2, es fehlen also %3. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this task needs %1. Nothing was posted.</source>
+        <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1. Es wurde nichts eingestellt.</translation>
     </message>
     <message>
         <source>Posted</source>
@@ -1702,12 +2067,28 @@
         <translation>Unklar, ob gesendet</translation>
     </message>
     <message>
-        <source>The connection broke while sending. Open Drafts to send it again or keep it as a draft.</source>
-        <translation>Die Verbindung brach beim Senden ab. Öffnen Sie die Entwürfe, um sie erneut zu senden oder als Entwurf zu behalten.</translation>
+        <source>We can&apos;t tell whether it reached AITasker. Open Drafts to see why, and to send it again or keep it as a draft.</source>
+        <translation>Wir wissen nicht, ob sie bei AITasker angekommen ist. Öffnen Sie die Entwürfe, um den Grund zu sehen und sie erneut zu senden oder als Entwurf zu behalten.</translation>
+    </message>
+    <message>
+        <source>Waiting for credit</source>
+        <translation>Wartet auf Guthaben</translation>
+    </message>
+    <message>
+        <source>AITasker refused it for lack of credit; nothing was posted. Add credit on AITasker&apos;s website, then press Refresh to send it.</source>
+        <translation>AITasker hat sie mangels Guthaben abgelehnt; es wurde nichts eingestellt. Laden Sie auf der AITasker-Website Guthaben auf und drücken Sie dann „Aktualisieren“, um sie zu senden.</translation>
     </message>
     <message>
         <source>What do you need</source>
         <translation>Was brauchen Sie</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>Aufgaben-ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1722,8 +2103,36 @@
         <translation>Aufgabenart</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Budget</source>
         <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Posted on (ISO 8601)</source>
+        <translation>Eingestellt am (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>Eingestellt am</translation>
+    </message>
+    <message>
+        <source>Expires on (ISO 8601)</source>
+        <translation>Läuft ab am (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
     </message>
     <message>
         <source>Experimentation</source>
@@ -1978,8 +2387,24 @@
         <translation>Es ist noch kein AITasker-Konto verbunden.</translation>
     </message>
     <message>
-        <source>Sending was interrupted.</source>
-        <translation>Das Senden wurde unterbrochen.</translation>
+        <source>Sending was interrupted, so we can&apos;t tell whether AITasker received this task.</source>
+        <translation>Das Senden wurde unterbrochen, deshalb wissen wir nicht, ob AITasker diese Aufgabe erhalten hat.</translation>
+    </message>
+    <message>
+        <source>Some characters, such as 👍🏽 or 👨‍👩‍👧, take more than one of the %1 that AITasker allows here, so there is room for fewer.</source>
+        <translation>Manche Zeichen, etwa 👍🏽 oder 👨‍👩‍👧, belegen mehr als eines der %1 Zeichen, die AITasker hier erlaubt; deshalb ist Platz für weniger.</translation>
+    </message>
+    <message>
+        <source>AITasker does not let this key read this task (403).</source>
+        <translation>AITasker erlaubt diesem Schlüssel nicht, diese Aufgabe zu lesen (403).</translation>
+    </message>
+    <message>
+        <source>AITasker refused to show this task (401).</source>
+        <translation>AITasker hat es abgelehnt, diese Aufgabe zu zeigen (401).</translation>
+    </message>
+    <message>
+        <source>Something went wrong in this app while reading this task.</source>
+        <translation>Beim Lesen dieser Aufgabe ist in dieser App etwas schiefgegangen.</translation>
     </message>
     <message>
         <source>Enough for a small piece: a caption, a short text or a first simple idea.</source>
@@ -2028,6 +2453,102 @@
     <message>
         <source>Amounts go to the cent: %1 has smaller parts.</source>
         <translation>Beträge gehen auf den Cent genau: %1 enthält Bruchteile eines Cents.</translation>
+    </message>
+    <message>
+        <source>There is not enough space on the disk.</source>
+        <translation>Auf dem Datenträger ist nicht genug Platz.</translation>
+    </message>
+    <message>
+        <source>This app may not write in the folder %1.</source>
+        <translation>Diese App darf im Ordner %1 nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>The file could not be written to the disk.</source>
+        <translation>Die Datei konnte nicht auf den Datenträger geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>This file is not at a web address, so it was not saved.</source>
+        <translation>Diese Datei liegt nicht unter einer Webadresse und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This file is not at a secure (https) address, so it was not saved.</source>
+        <translation>Diese Datei liegt nicht unter einer sicheren (https-)Adresse und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The download took longer than %1 minutes and was stopped.</source>
+        <translation>Der Download hat länger als %1 Minuten gedauert und wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The file that arrived is not the one the final work lists (its checksum differs), so it was not saved.</source>
+        <translation>Die angekommene Datei ist nicht die, die in der fertigen Arbeit angegeben ist (ihre Prüfsumme weicht ab), und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file has moved to an address this app does not follow, so it was not saved.</source>
+        <translation>Die Datei ist an eine Adresse umgezogen, der diese App nicht folgt, und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file arrived incomplete (%1 of %2), so it was not saved.</source>
+        <translation>Die Datei kam unvollständig an (%1 von %2) und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server did not give the file (it answered %1).</source>
+        <translation>Der Server hat die Datei nicht herausgegeben (Antwort: %1).</translation>
+    </message>
+    <message>
+        <source>The server is sending another kind of file (%1) than the final work lists (%2), so it was not saved.</source>
+        <translation>Der Server sendet eine andere Art von Datei (%1), als in der fertigen Arbeit angegeben (%2); sie wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server is sending a file of another size (%1) than the final work lists (%2), so it was not saved.</source>
+        <translation>Der Server sendet eine Datei anderer Größe (%1), als in der fertigen Arbeit angegeben (%2); sie wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server sent more than the final work lists (%1), so the file was not saved.</source>
+        <translation>Der Server hat mehr gesendet, als in der fertigen Arbeit angegeben (%1); die Datei wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1, so it was not saved.</source>
+        <translation>Die Datei ist größer als %1 und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server that holds this file.</source>
+        <translation>Der Server, auf dem diese Datei liegt, ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The download stopped: the server sent nothing for %1 seconds.</source>
+        <translation>Der Download wurde abgebrochen: Der Server hat %1 Sekunden lang nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The connection broke before the whole file arrived. Nothing was kept.</source>
+        <translation>Die Verbindung ist abgebrochen, bevor die ganze Datei angekommen war. Es wurde nichts behalten.</translation>
+    </message>
+    <message>
+        <source>There is not enough space on the disk: the file needs %1, %2 are free.</source>
+        <translation>Auf dem Datenträger ist nicht genug Platz: Die Datei braucht %1, frei sind %2.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved.</source>
+        <translation>Die Datei konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>AITasker task</source>
+        <translation>AITasker-Aufgabe</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -109,7 +109,7 @@ class Row:
 @dataclass
 class Bench:
     rows: dict[str, Row] = field(default_factory=dict)
-    details: dict[str, object] = field(default_factory=dict)
+    details: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def record(
         self,
@@ -129,9 +129,12 @@ class Bench:
             self.details[key] = details
         return row
 
-    def sub(self, key: str, value: float, unit: str, **details: object) -> Row:
+    def sub(self, key: str, value: float, unit: str, *, note: str = "", **details: object) -> Row:
         """A sub-measure (the older, narrower figure beside a key's): printed and saved, no target."""
-        return self.record(key, value, unit, float("inf"), **details)
+        row = self.record(key, value, unit, float("inf"), note=note)
+        if details:
+            self.details[key] = details
+        return row
 
     def check(self, *keys: str) -> None:
         missed = [
@@ -231,7 +234,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             "ok": r.ok,
             "note": r.note,
             **_BENCH.details.get(r.key, {}),
-        }  # type: ignore[dict-item]
+        }
         for r in _BENCH.rows.values()
     }
     data["machine"] = info
@@ -317,7 +320,7 @@ def pairs(line: str) -> dict[str, float]:
     return {k: float(v) for k, v in (part.split("=", 1) for part in line.split()[1:])}
 
 
-def fit_exponent(sizes: list[float], values: list[float]) -> float:
+def fit_exponent(sizes: Sequence[float], values: Sequence[float]) -> float:
     """The exponent b of values ≈ a·sizesᵇ (least squares on the logarithms): 1 is linear, 0 flat."""
     import math
 
@@ -326,7 +329,7 @@ def fit_exponent(sizes: list[float], values: list[float]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
-def slope(sizes: list[float], values: list[float]) -> float:
+def slope(sizes: Sequence[float], values: Sequence[float]) -> float:
     """The slope of the least-squares line through (size, value)."""
     mx, my = sum(sizes) / len(sizes), sum(values) / len(values)
     return sum((x - mx) * (y - my) for x, y in zip(sizes, values, strict=True)) / sum((x - mx) ** 2 for x in sizes)

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _rows(start: int, stop: int, stored_at: float):  # type: ignore[no-untyped-def]
+def _rows(start: int, stop: int, stored_at: float) -> Iterator[tuple[object, ...]]:
     base_ts = BASE.timestamp()
     for i in range(start, stop):
         task_id = f"00000000-0000-0000-0000-{i + 1:012x}"

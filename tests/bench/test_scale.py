@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from app.store.repository import Store
 from tests.bench.conftest import Bench, alternate, fit_exponent, median, paired_ratio, slope
@@ -134,7 +135,9 @@ def test_ready_and_memory_grow_at_most_linearly(bench: Bench, measured: dict[str
     bench.check("scale_ready_exponent", "rss_per_task_kb", "scale_rss_exponent")
 
 
-def test_search_results_at_every_size(bench: Bench, stores: dict[int, Path], tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_search_results_at_every_size(
+    bench: Bench, stores: dict[int, Path], tmp_path: Path, qapp: QApplication
+) -> None:
     """The worst key of 'number 4321' typed into the real search box, until painted (median of
     three typings), at each size."""
     worst: dict[int, float] = {}

@@ -11,7 +11,7 @@ alone) are kept beside them as sub-measures."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -80,7 +80,7 @@ def store(store_100k: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 @pytest.fixture(scope="module")
-def panel(store: Store, qapp) -> TasksPanel:  # type: ignore[no-untyped-def]
+def panel(store: Store, qapp: QApplication) -> Iterator[TasksPanel]:
     """The app's tasks panel with the 100,000 stored tasks, as start-up leaves it."""
     panel = TasksPanel(details=store.get_task)
     pages = store.task_row_pages(first=500, size=5_000)
@@ -116,11 +116,11 @@ def plain_qt(store: Store) -> tuple[QWidget, QLineEdit, QSortFilterProxyModel, Q
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.sortByColumn(CREATED, Qt.SortOrder.DescendingOrder)
-    page = QWidget()
-    layout = QVBoxLayout(page)
+    window = QWidget()
+    layout = QVBoxLayout(window)
     layout.addWidget(box)
     layout.addWidget(view)
-    return shown(page), box, proxy, view, filled
+    return shown(window), box, proxy, view, filled
 
 
 def typing(box: QLineEdit, applied: list[float], paints: Paints) -> list[float]:
@@ -129,7 +129,7 @@ def typing(box: QLineEdit, applied: list[float], paints: Paints) -> list[float]:
     times = []
     for char in WORD:
         start = time.perf_counter()
-        QTest.keyClick(box, char)
+        QTest.keyClicks(box, char)
         times.append(until_painted(start, applied, paints))
     start = time.perf_counter()
     box.clear()
@@ -149,7 +149,7 @@ def watch_applied(target: object, name: str, applied: list[float]) -> None:
     setattr(target, name, wrapped)
 
 
-def test_search_results_against_plain_qt(bench: Bench, panel: TasksPanel, store: Store, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_search_results_against_plain_qt(bench: Bench, panel: TasksPanel, store: Store, qapp: QApplication) -> None:
     """Each key of 'number 4321' typed into the real search box at 100,000 tasks, until the table
     has painted the result (the box's own timing included); the worst key of the word counts,
     median of three typings. Plain Qt: the same, one typing between each of ours."""
@@ -214,7 +214,7 @@ def test_search_results_against_plain_qt(bench: Bench, panel: TasksPanel, store:
     bench.check("table_filter_results_ms", "table_filter_ratio")
 
 
-def test_one_new_task_into_100k(bench: Bench, panel: TasksPanel, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_one_new_task_into_100k(bench: Bench, panel: TasksPanel, qapp: QApplication) -> None:
     """A task just created, as the session delivers it (``task_updated`` → ``model.upsert`` with
     the full task): newest, so it appears at the top of the shown table; until the table has
     painted it. Median of 200 (the model's part alone kept beside it)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 
 from ui.models.packed_rows import PackedRows
 from ui.models.task_rows import COLUMNS
@@ -14,7 +14,7 @@ from ui.models.tasks_model import TasksTableModel
 from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 
 
-def fields(n: int, title: str, description: str = "", status: str = "open", created: float = 0.0) -> tuple:  # type: ignore[type-arg]
+def fields(n: int, title: str, description: str = "", status: str = "open", created: float = 0.0) -> tuple[object, ...]:
     return (f"id{n}", status, title, description, "data", "data-analysis", None, created, None)
 
 
@@ -36,7 +36,7 @@ def test_the_search_mask_finds_what_a_casefolded_substring_test_finds() -> None:
     assert packed.fields(2)[2:4] == ("a\0b", "c\1d")  # shown as it came; only the search copy differs
 
 
-def test_pages_landing_among_rows_keep_the_order_and_the_filter(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_pages_landing_among_rows_keep_the_order_and_the_filter(qapp: QApplication) -> None:
     rng = random.Random(5)
     for trial in range(40):
         model = TasksTableModel()

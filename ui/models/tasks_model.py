@@ -13,11 +13,9 @@ search.
 
 from __future__ import annotations
 
-import gc
-import time
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +27,9 @@ from ui.models.packed_rows import PackedRows, both
 from ui.models.task_rows import (
     COLUMNS,
     EXPIRES_COLUMN,
+    STATUS_COLUMN,
     Index,
+    RowProblem,
     TaskRow,
     _category,
     _category_key,
@@ -90,6 +90,7 @@ class TasksTableModel(QAbstractTableModel):
         self._recent: OrderedDict[str, Task] = OrderedDict()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._details = details
+        self._problems: dict[str, RowProblem] = {}  # tasks whose refresh fails now, by id
 
     # --- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -126,6 +127,8 @@ class TasksTableModel(QAbstractTableModel):
     def _make(self, slot: int) -> TaskRow:
         row = TaskRow(*self._packed.fields(slot))
         row.handle = slot
+        if self._problems:
+            row.problem = self._problems.get(row.id)
         return row
 
     def handle(self, row: int) -> int:
@@ -143,10 +146,15 @@ class TasksTableModel(QAbstractTableModel):
 
     def handles(self) -> array[int]:
         """Every row's handle, in model order."""
-        return array("i", range(len(self._packed))) + array("i", [p.handle for p in self._pending])  # type: ignore[misc]
+        return array("i", range(len(self._packed))) + array(
+            "i", [p.handle for p in self._pending if p.handle is not None]
+        )
 
     def status_of(self, handle: int) -> str:
         return self._packed.status_name(handle) if handle >= 0 else self._pending_at[handle].status
+
+    def id_of(self, handle: int) -> str:
+        return self._packed.ids[handle] if handle >= 0 else self._pending_at[handle].id
 
     def search_of(self, handle: int) -> str:
         return self.view(handle).search
@@ -238,6 +246,18 @@ class TasksTableModel(QAbstractTableModel):
             if f[0] not in known:
                 fresh.setdefault(f[0], f)
         return list(fresh.values())
+
+    def set_refresh_problem(self, task_id: str, problem: RowProblem | None) -> None:
+        """The task's refresh failed (why, and since when its data is old), or works again (None)."""
+        before = self._problems.get(task_id)
+        if problem is None:
+            self._problems.pop(task_id, None)
+        else:
+            self._problems[task_id] = problem
+        row = self._packed.slot_of.get(task_id)
+        if row is not None and before != problem:
+            self._views.pop(row, None)  # made again with its problem
+            self.dataChanged.emit(self.index(row, STATUS_COLUMN), self.index(row, STATUS_COLUMN))
 
     def upsert(self, task: Task | TaskRow) -> int:
         """Add a new task, or update a known one's row in place; returns its row."""
@@ -357,42 +377,3 @@ class TasksTableModel(QAbstractTableModel):
         if self.rowCount():
             column = column_index("Category / Type")
             self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
-
-
-async def load_in_background(
-    model: TasksTableModel,
-    pages: Iterator[list[tuple[Any, ...]]],
-    *,
-    slice_seconds: float = 0.004,
-    show_every: float | None = None,
-) -> int:
-    """Append the store's pages (tuples, :data:`app.store.repository.TASK_ROW_FIELDS`) to the model, giving the
-    GUI a turn every ``slice_seconds``; returns how many rows came. The rows are packed as they
-    come and shown every ``show_every`` seconds (25 slices by default: 0.1 s), many at once:
-    each addition makes the table lay itself out and repaint, which costs more than packing a page.
-
-    The rows are packed (no object per row), so the cyclic garbage collector has little to look
-    at; it is paused meanwhile all the same, and what start-up made is then moved out of its way
-    (``gc.freeze``): it lives as long as the window."""
-    import asyncio  # the model itself is built before the event loop's modules are loaded
-
-    loaded = 0
-    show_every = 25 * slice_seconds if show_every is None else show_every
-    gc.disable()
-    try:
-        start = shown = time.perf_counter()
-        for page in pages:
-            model.stage_fields(page)
-            loaded += len(page)
-            now = time.perf_counter()
-            if now - shown >= show_every:
-                model.show_staged()
-                shown = now = time.perf_counter()
-            if now - start >= slice_seconds:
-                await asyncio.sleep(0)
-                start = time.perf_counter()
-        model.show_staged()
-    finally:
-        gc.enable()
-    gc.freeze()
-    return loaded

@@ -5,16 +5,17 @@ status groups a person filters by (:data:`FILTERS`)."""
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from datetime import UTC, datetime
-from itertools import compress, groupby
-from operator import itemgetter
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.api.contract import status_info
+from app.translatable import QT_TRANSLATE_NOOP
+from ui.models.handle_order import locate, places
 from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _cells, _header, column_index
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class TasksFilterProxy(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._group = "all"
         self._needle = ""
+        self._ids: frozenset[str] | None = None  # only these tasks (the Spending view's), or all
         self._clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     # --- source -------------------------------------------------------------------------------
@@ -170,24 +172,17 @@ class TasksFilterProxy(QAbstractTableModel):
         return self._shown[-1 - proxy_row] if self._descending else self._shown[proxy_row]
 
     def _locate(self, rows: array[int], handle: int, key: Callable[[int], Any] | None = None) -> int | None:
-        """Where this handle is (binary search on the key, then the handle among equal keys)."""
-        key = key or self._key
-        try:
-            if key is None:
-                return rows.index(handle)
-            value = key(handle)
-            low = bisect_left(rows, value, key=key)
-            return rows.index(handle, low, bisect_right(rows, value, lo=low, key=key))
-        except ValueError:
-            return None
+        return locate(rows, handle, key or self._key)
 
     def _insert_at(self, rows: array[int], handle: int) -> int:
         return len(rows) if self._key is None else bisect_right(rows, self._key(handle), key=self._key)
 
     def _accepts(self, handle: int) -> bool:
         assert self._source is not None
-        return FILTERS[self._group][1](self._source.status_of(handle)) and (
-            not self._needle or self._needle in self._source.search_of(handle)
+        return (
+            FILTERS[self._group][1](self._source.status_of(handle))
+            and (not self._needle or self._needle in self._source.search_of(handle))
+            and (self._ids is None or self._source.id_of(handle) in self._ids)
         )
 
     def _filter(self, rows: array[int], *, complete: bool = False) -> array[int]:
@@ -195,6 +190,10 @@ class TasksFilterProxy(QAbstractTableModel):
         source's mask (C over the packed rows). ``complete``: every row that can pass is among
         ``rows`` (the whole order, or what a narrower filter showed), so few hits can be picked
         from the mask and sorted instead of looking each row up."""
+        if self._ids is not None and self._source is not None:  # the Spending view's tasks: few
+            source = self._source
+            allowed = {source.handle(r) for r in map(source.row_of, self._ids) if r is not None}
+            rows = array("i", [h for h in rows if h in allowed])
         if self._group == "all" and not self._needle:
             return rows
         if self._source is None:
@@ -243,24 +242,12 @@ class TasksFilterProxy(QAbstractTableModel):
         if key is None or not self._order:
             self._add_run(block, len(self._order))
             return
-        # A block that falls in one gap between the rows already there (pages of the load arrive
-        # in order, even when a task refreshed meanwhile sits among the older ones) is one insert;
-        # one that straddles a few rows is a few inserts; more is merged as a new layout.
-        low = bisect_left(self._order, key(block[0]), key=key)
-        high = bisect_right(self._order, key(block[-1]), key=key)
-        if low == high:
-            self._add_run(block, low)
-            return
-        places = [bisect_right(self._order, key(h), lo=low, hi=high, key=key) for h in block]
-        runs = [
-            (place, array("i", (h for h, _ in group)))
-            for place, group in groupby(zip(block, places, strict=True), itemgetter(1))
-        ]
+        runs = places(self._order, block, key)  # most often one: a page of the load between two rows
         if len(runs) > 16:
             merged = self._sorted(self._order + block)
             self._relayout(merged, self._filter(merged, complete=True))
             return
-        for place, run in reversed(runs):  # from the end: the places before stay right
+        for place, run in reversed(runs):  # from the end: the places before them stay right
             self._add_run(run, place)
 
     def _add_run(self, run: array[int], place: int) -> None:
@@ -376,6 +363,15 @@ class TasksFilterProxy(QAbstractTableModel):
         if group not in FILTERS:
             raise ValueError(group)
         self._refilter(group, self._needle)
+
+    def set_ids(self, ids: frozenset[str] | None) -> None:
+        """Show only the tasks with these IDs (with the other filters too); None: no such limit."""
+        self._ids = ids
+        self._relayout(self._order, self._filter(self._order, complete=True))
+
+    @property
+    def ids(self) -> frozenset[str] | None:
+        return self._ids
 
     def set_text(self, text: str) -> None:
         self._refilter(self._group, text.strip().casefold())

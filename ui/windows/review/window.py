@@ -58,6 +58,7 @@ class ReviewWindow(QWidget):
         self.gallery: Gallery | None = None
         self.operations: ReviewOperations | None = None
         self._busy = False
+        self._held = ""  # why no action can be sent now (app.actions), "" when nothing holds them
         self._loading_said = False
         self.resize(900, 640)
 
@@ -168,6 +169,12 @@ class ReviewWindow(QWidget):
     def set_busy(self, busy: bool) -> None:
         """While a question is open or a request is on its way, no other choice can start."""
         self._busy = busy
+        self._update_buttons()
+
+    def hold_actions(self, reason: str) -> None:
+        """Why nothing can be asked of AITasker here now (a request whose answer is not settled, a
+        choice already sent), or "" when the server's state alone decides."""
+        self._held = reason
         self._update_buttons()
 
     def say(self, text: str, detail: str = "") -> None:
@@ -289,6 +296,8 @@ class ReviewWindow(QWidget):
             reason = self.tr("Checking what AITasker allows…")
         elif self._busy:
             reason = self.tr("Sending…")
+        elif self._held:
+            reason = self._held
         elif bid is None:
             reason = self.tr("There is no version to choose yet.")
         elif self.gallery is not None and self.gallery.selected_bid is not None:
@@ -302,7 +311,7 @@ class ReviewWindow(QWidget):
         self.choose_button.setEnabled(not reason)
         self.choose_button.setToolTip(reason)
         gallery = self.gallery
-        can_more = ops is not None and not self._busy and self.in_review and gallery is not None
+        can_more = ops is not None and not self._busy and not self._held and self.in_review and gallery is not None
         self.remix_button.setVisible(bool(can_more and ops and ops.remix and gallery and gallery.remix_available))
         self.extend_button.setVisible(
             bool(can_more and ops and ops.extend and gallery and gallery.review_extensions_remaining)
