@@ -47,6 +47,8 @@ def chunk_mask(chunk: bytes, needle: bytes, rows: int) -> bytes:
     if needle not in chunk:
         return bytes(rows)
     marks = chunk.replace(needle, b"\1").translate(None, _KEEP_MARKS)
+    if len(marks) == 2 * rows and marks.count(b"\1\0") == rows:
+        return b"\1" * rows  # one hit in every task (a short word typed into a large table)
     while b"\1\1" in marks:  # two hits in one task count once
         marks = marks.replace(b"\1\1", b"\1")
     return marks.replace(b"\1\0", b"\1")
