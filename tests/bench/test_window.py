@@ -113,12 +113,12 @@ async def test_loop_while_200_creates_drain_with_100k_rows(
         "loop_max_stall_ms",
         median(worst) * 1000,
         "ms",
-        50,
+        10,  # issue 25 (it was 50)
         note="median of 3 drains of 200 creates",
         runs_ms=[round(x * 1000, 1) for x in worst],
         drain_s=drains,
     )
-    bench.record("loop_p99_stall_ms", median(p99s) * 1000, "ms", 16, runs_ms=[round(x * 1000, 1) for x in p99s])
+    bench.record("loop_p99_stall_ms", median(p99s) * 1000, "ms", 4, runs_ms=[round(x * 1000, 1) for x in p99s])
     bench.check("loop_max_stall_ms", "loop_p99_stall_ms")
 
 
