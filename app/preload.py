@@ -17,7 +17,8 @@ AFTER_FIRST_PICTURE = (
     "pydantic",
     "app.api.schema",
     "httpx",
-    "app.api.client:tls_context",
+    "app.api.tls:tls_context",
+    "app.api.client",
     "app.session",
     "app.review.service",
 )

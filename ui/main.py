@@ -16,6 +16,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if P
 from app import about, preload
 from app.api.errors import InvalidAddress
 from app.demo_server import SERVE_ARGUMENT
+from ui.desktop.start_imports import import_before_qt
 
 if TYPE_CHECKING:
     from app.store.disk_errors import StoreError
@@ -227,26 +228,6 @@ async def run_window(
 # What attaching the window imports, loaded in a thread once the first picture is up (app.preload).
 AFTER_FIRST_PICTURE: tuple[str, ...] = (*preload.AFTER_FIRST_PICTURE, "ui.controllers.account", "ui.desktop.notifier")
 AFTER_FIRST_PICTURE += ("ui.controllers.drafts", "ui.controllers.review", "ui.controllers.send", "ui.controllers.tasks")
-# Qt-free modules the window needs, imported before PySide6 is loaded: once loaded, PySide6 looks
-# at every new module's source text as it is imported (to see whether it uses PySide6), which
-# costs start-up time for modules that never do. (What is missing here is only imported after the
-# first picture; asyncio, and what needs it, is not imported before it at all.)
-BEFORE_QT: tuple[str, ...] = (
-    "resources",
-    "app.budget",
-    "app.connection",
-    "app.drafts",
-    "app.form_rules",
-    "app.instance_lock",
-)
-BEFORE_QT += ("app.review.alerts", "app.suggest", "app.textlimits", "app.api.validation")
-
-
-def _import_before_qt() -> None:
-    import importlib
-
-    for name in BEFORE_QT:
-        importlib.import_module(name)
 
 
 EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
@@ -344,7 +325,7 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
         from app.demo_server import DemoServer
 
         servers.append(DemoServer(args.demo_speed, args.data_dir / "demo" / STORE_FILENAME))
-    _import_before_qt()
+    import_before_qt()
     from PySide6.QtWidgets import QApplication
 
     from ui.desktop.identity import configure_application

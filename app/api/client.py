@@ -9,12 +9,10 @@ have reached the server.
 from __future__ import annotations
 
 import asyncio
-import functools
 import ipaddress
 import json
 import logging
 import random
-import ssl
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,6 +33,7 @@ from app.api.errors import (
 from app.api.operations import Operation
 from app.api.responses import RateLimitState, decode, error_for, rate_limit_of, read_bounded
 from app.api.schema import Task, TaskDraft
+from app.api.tls import tls_context
 from app.logs import redact
 from app.money import BALANCE_PATH, Balance, parse_balance
 from app.review.gallery import Gallery, parse_gallery
@@ -72,14 +71,6 @@ def check_api_url(url: str) -> str:
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise InvalidAddress(detail=f"refused plain http to {parts.hostname}")
     return url.strip().rstrip("/")
-
-
-@functools.lru_cache(maxsize=1)
-def tls_context() -> ssl.SSLContext:
-    """httpx's default TLS settings (the certifi bundle, or SSL_CERT_FILE/SSL_CERT_DIR), made once
-    per process: loading the certificates takes tens of milliseconds, paid on every new client
-    otherwise (app.preload makes it after the first picture, off the GUI thread)."""
-    return httpx.create_ssl_context()
 
 
 class TasksClient:
