@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         # What happened, to the parts that show it.
         self.send_controller.keyRefused.connect(lambda words: session.spawn(self.account.ask_for_key(words)))
         self.send_controller.quitChosen.connect(self.close)
+        self.drafts_controller.quitChosen.connect(self.close)
         self.send_controller.posted.connect(self.tasks_controller.posted)
         self.send_controller.posted.connect(lambda _task_id: self.money.refresh_balance())
         session.state_changed.connect(self._state_changed)
@@ -231,6 +232,10 @@ class MainWindow(QMainWindow):
         if self.actions_controller.holds_close():  # a choice (or another confirmed request) is on its way: asked too
             event.ignore()
             self.actions_controller.ask_to_quit()
+            return
+        if self.drafts_controller.holds_close():  # the latest typing could not be saved (disk full): asked too
+            event.ignore()
+            self.drafts_controller.ask_to_quit()
             return
         try:
             self.drafts_controller.save_now()
