@@ -5,20 +5,26 @@ content of drafts is written by app.drafts only."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.drafts import Continued, Drafts, OutboxRow
+from app.server_text import isolate
 from app.session import Session
 from app.store.disk_errors import StoreError
 from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.tasks.life import values_to_post_again
 from ui.i18n import fill, translate, words
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
+
+if TYPE_CHECKING:
+    from app.api.schema import Task
 
 AUTOSAVE_DELAY_MS = 500
 RETRY_SAVE_MS = 3_000  # while saving fails (disk full), try again this often
@@ -115,6 +121,22 @@ class DraftsController(QObject):
             self.service.duplicate(draft_id, self._form.raw_values())
         except StoreError:
             pass  # shown in the status bar
+
+    def post_again(self, task: Task) -> None:
+        """ "Post again": what is in the form is kept as its draft, and the form becomes a new draft
+        with the task's category, type, budget, title, description, requirements and
+        experimentation. Nothing is posted: Send asks, as always."""
+        self._autosave_timer.stop()
+        try:
+            self.service.new(self._form.raw_values())
+        except StoreError:
+            return  # not saved (shown in the status bar): the form keeps its text
+        self._form.load_values(values_to_post_again(task))
+        self.save_current()  # the new draft is in Drafts at once
+        self._form.title.setFocus()
+        self._banner.show_message(
+            fill(self.tr("A new draft like “%1”: check it, then send it."), isolate(task.title or "")), kind="info"
+        )
 
     def fresh_form(self) -> None:
         self._form.clear()
