@@ -61,7 +61,7 @@ WORDS: dict[Action, ActionWords] = {
         QT_TRANSLATE_NOOP("TaskActions", "Report a problem"),
         QT_TRANSLATE_NOOP(
             "TaskActions",
-            "Report a problem with the final work of %2? Nothing is paid (the price is %1) while AITasker "
+            "Report a problem with the final work of ‘%2’? Nothing is paid (the price is %1) while AITasker "
             "looks into it.",
         ),
         QT_TRANSLATE_NOOP("TaskActions", "Report the problem"),
@@ -75,7 +75,7 @@ WORDS: dict[Action, ActionWords] = {
     Action.CANCEL: ActionWords(
         "cancel",
         QT_TRANSLATE_NOOP("TaskActions", "Cancel task"),
-        QT_TRANSLATE_NOOP("TaskActions", "Cancel %2? Its budget of %1 comes back to your credit."),
+        QT_TRANSLATE_NOOP("TaskActions", "Cancel ‘%2’? Its budget of %1 comes back to your credit."),
         QT_TRANSLATE_NOOP("TaskActions", "Cancel task"),
         QT_TRANSLATE_NOOP("TaskActions", "Cancelling the task…"),
         QT_TRANSLATE_NOOP("TaskActions", "The task is cancelled."),

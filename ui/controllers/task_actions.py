@@ -181,7 +181,7 @@ class TaskActionsController(QObject):
             return fill(t(WORDS[action].question), isolate(question.text) if question else "—", agent)
         amount = task.budget_usd if action == Action.CANCEL else life.price(task)
         shown = money(amount) if amount is not None and life.amount(amount) is not None else "—"
-        named = f"‘{title}’" if action in (Action.CANCEL, Action.DISPUTE) else agent
+        named = title if action in (Action.CANCEL, Action.DISPUTE) else agent
         return fill(t(WORDS[action].question), shown, named)
 
     async def _act(self, task: Task, parent: QWidget | None, action: Action, params: dict[str, Any]) -> None:
