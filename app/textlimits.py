@@ -69,7 +69,7 @@ def _simple(text: str) -> bool:
 def _cluster_finder() -> Callable[[str], list[str]]:
     import regex  # third-party: Unicode's extended grapheme clusters (UAX #29), as ``\X``
 
-    return regex.compile(r"\X").findall  # type: ignore[no-any-return]
+    return regex.compile(r"\X").findall
 
 
 def clusters(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import sys
 import time
+from types import FunctionType
 
 import pytest
 
@@ -25,8 +26,8 @@ class WallClock:
         return _real_time() + self.offset
 
 
-def _functions(module: object) -> list[object]:
-    found = []
+def _functions(module: object) -> list[FunctionType]:
+    found: list[FunctionType] = []
     for value in vars(module).values():
         if inspect.isfunction(value):
             found.append(value)
@@ -42,11 +43,11 @@ def settable_wall_clock(monkeypatch: pytest.MonkeyPatch) -> WallClock:
         if not (name == "app" or name.startswith("app.")) or module is None:
             continue
         for function in _functions(module):
-            kwdefaults = function.__kwdefaults__  # type: ignore[attr-defined]
-            for key, value in (kwdefaults or {}).items():
+            kwdefaults = function.__kwdefaults__ or {}  # None when it has none: nothing to patch
+            for key, value in kwdefaults.items():
                 if value is _real_time:
                     monkeypatch.setitem(kwdefaults, key, clock)
-            defaults = function.__defaults__  # type: ignore[attr-defined]
+            defaults = function.__defaults__
             if defaults and any(d is _real_time for d in defaults):
                 monkeypatch.setattr(function, "__defaults__", tuple(clock if d is _real_time else d for d in defaults))
     return clock

@@ -100,7 +100,7 @@ def prepare_looks(args: argparse.Namespace) -> Any:
     from ui.widgets import accessible_combo
 
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    apply_theme(settings.value("ui/theme", "system", type=str))
+    apply_theme(str(settings.value("ui/theme", "system", type=str)))
     accessible_combo.install()
     return settings
 
@@ -340,6 +340,7 @@ def _main(argv: list[str] | None) -> int:
     if app is None:
         app = QApplication(application_arguments(sys.argv[0]))
         app.setProperty("style_from_arguments", STYLE)
+    assert isinstance(app, QApplication)  # made here, or by whoever called main(): never a bare QCoreApplication
     configure_application(app)  # names shared with platformdirs, the window icon
     install_translations(app)  # the user's language (LANGUAGE / LANG) when the app has it
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed

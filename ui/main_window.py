@@ -135,15 +135,15 @@ class MainWindow(QMainWindow):
         from app.actions import ActionJournal
         from ui.controllers.actions import ActionsController
 
-        self.actions = ActionsController(self, ActionJournal(store))
-        self.actions.quitChosen.connect(self.close)
+        self.actions_controller = ActionsController(self, ActionJournal(store))
+        self.actions_controller.quitChosen.connect(self.close)
         self.reviews = ReviewController(
-            self, self.actions, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
+            self, self.actions_controller, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
         )
         from ui.controllers.task_actions import TaskActionsController
         from ui.controllers.task_news import TaskNewsController
 
-        self.task_actions = TaskActionsController(self, self.actions)  # its service: start_loading()
+        self.task_actions = TaskActionsController(self, self.actions_controller)  # service: start_loading()
         self.news = TaskNewsController(
             self, store=store, notice=tasks.away, notifier=self.reviews.notifier,
             reviews=self.reviews.tasks_in_review, cancelled_here=self.task_actions.cancelled_here,
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         self._expiry_timer.stop()
         await self.send_controller.shutdown()
         await self.task_actions.shutdown()  # its questions and reads (a confirmed request is the journal's)
-        await self.actions.shutdown()  # a request on its way is recorded as unsure, checked at the next start
+        await self.actions_controller.shutdown()  # a request on its way: recorded unsure, checked next start
         self.news.close()
         await self.reviews.shutdown()
         self.tasks_controller.shutdown()
@@ -226,9 +226,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.send_controller.ask_to_quit()
             return
-        if self.actions.holds_close():  # a choice (or another confirmed request) is on its way: asked too
+        if self.actions_controller.holds_close():  # a choice (or another confirmed request) is on its way: asked too
             event.ignore()
-            self.actions.ask_to_quit()
+            self.actions_controller.ask_to_quit()
             return
         try:
             self.drafts_controller.save_now()

@@ -41,7 +41,7 @@ class ReviewService:
         cache: OperationsCache | None = None,
     ) -> None:
         self._client = client
-        self._key = key if callable(key) else (lambda: key)  # type: ignore[misc]
+        self._key = key if callable(key) else (lambda: key)
         self.cache = cache if cache is not None else OperationsCache(store)
         self._images: ImageFetcher | None = None
         self._images_for: tuple[str, str | None] | None = None

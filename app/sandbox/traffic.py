@@ -19,7 +19,7 @@ from app.sandbox.config import REQUESTS_KEPT, SandboxConfig
 UNLIMITED_PATHS = ("/health", "/docs", "/redoc", "/openapi.json")
 
 
-class RequestLog(list):  # type: ignore[type-arg]
+class RequestLog(list):
     """The requests seen, newest last; past twice REQUESTS_KEPT the older half is dropped (tests
     read and slice it like a list; demo mode runs for hours)."""
 

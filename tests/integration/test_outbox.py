@@ -74,7 +74,7 @@ async def test_dropped_connection_is_not_sure_and_never_resent_by_itself(store: 
             store.save_draft("a", values("Paid once"))
             result = await outbox.send("a")
             assert result.state == UNKNOWN
-            assert store.get_draft("a").state == UNKNOWN  # type: ignore[union-attr]
+            assert store.get_draft("a").state == UNKNOWN
             server.config.faults.drop_rate = 0.0
             assert await outbox.drain() == 0  # the outbox does not touch unclear drafts
             assert posted_titles(server) == ["Paid once"]
@@ -105,7 +105,7 @@ async def test_take_back_from_the_outbox(store: Store) -> None:
     outbox.queue("a")
     assert [d.id for d in store.outbox()] == ["a"]
     assert outbox.take_back("a")
-    assert store.outbox() == [] and store.get_draft("a").state == DRAFT  # type: ignore[union-attr]
+    assert store.outbox() == [] and store.get_draft("a").state == DRAFT
 
 
 async def test_a_second_send_of_the_same_draft_while_sending_is_ignored(store: Store) -> None:
@@ -119,7 +119,7 @@ async def test_a_second_send_of_the_same_draft_while_sending_is_ignored(store: S
             assert posted_titles(server) == ["once"]
 
 
-async def test_the_clock_set_back_an_hour_does_not_stall_the_next_send(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_the_clock_set_back_an_hour_does_not_stall_the_next_send(store: Store, monkeypatch) -> None:
     """Issue 22, point 6: the spacing between creates (and every wait) runs on the monotonic clock."""
     wall = settable_wall_clock(monkeypatch)
     with SandboxServer(SandboxConfig()) as server:
@@ -139,7 +139,7 @@ async def test_the_clock_set_back_an_hour_does_not_stall_the_next_send(store: St
             assert sorted(posted_titles(server)) == ["after the jump", "before the jump"]
 
 
-async def test_a_wait_the_server_asked_for_ends_on_time_when_the_clock_goes_back(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_a_wait_the_server_asked_for_ends_on_time_when_the_clock_goes_back(store: Store, monkeypatch) -> None:
     """A 429's Retry-After is a wait in seconds: setting the clock back does not make it longer."""
     wall = settable_wall_clock(monkeypatch)
     with SandboxServer(SandboxConfig(create_limit=1)) as server:

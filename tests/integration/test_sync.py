@@ -101,7 +101,7 @@ async def test_with_nothing_to_follow_it_still_tells_online_from_offline() -> No
             assert watch.states == ["online", "offline"]
 
 
-async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once(tmp_path) -> None:
     """The watched tasks come from the store lazily (pages of 3 here); the round writes updates
     back while it reads on, and still asks about every unfinished task exactly once."""
     from app.api.schema import FINAL_STATUSES
@@ -115,7 +115,7 @@ async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once
             store.upsert_task(created[0].model_copy(update={"status": "completed"}))  # not followed any more
             pages_read = []
 
-            def watched():  # type: ignore[no-untyped-def]
+            def watched():
                 for page in store.unfinished_pages(FINAL_STATUSES, size=3):
                     pages_read.append(len(page))
                     yield from page

@@ -70,7 +70,7 @@ async def open_window(
     key: str | None,
     data_dir: Path,
     *,
-    demo: bool = True,  # type: ignore[no-untyped-def]
+    demo: bool = True,
     keystore: KeyStore | None = None,
 ) -> AsyncIterator[MainWindow]:
     settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
@@ -173,6 +173,13 @@ def choose_draft(window: QWidget, draft_id: str, then: str) -> None:
     pressed.click()
 
 
+def row_of(model: TasksTableModel, task_id: str) -> int:
+    """The model's row of this task (the test fails here when the table does not have it)."""
+    row = model.row_of(task_id)
+    assert row is not None, f"no row for task {task_id}"
+    return row
+
+
 def cell(window: QWidget, row: int, header: str) -> str:
     column = [c.header for c in COLUMNS].index(header)
     return str(parts(window).proxy.index(row, column).data())
@@ -207,6 +214,11 @@ def review_desk(
     if store is None:
         folder = tempfile.mkdtemp(prefix="aitasker-journal-")
         own = store = Store.in_dir(Path(folder))
-        parent.destroyed.connect(lambda *_: (own.close(), shutil.rmtree(folder, ignore_errors=True)))
+
+        def clean_up(*_: object) -> None:
+            own.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        parent.destroyed.connect(clean_up)
     actions = ActionsController(parent, ActionJournal(store), checking=checking)
     return ReviewController(parent, actions, store=store, **options)

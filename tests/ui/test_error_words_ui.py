@@ -17,7 +17,7 @@ from ui.main_window import MainWindow
 from ui.models.task_rows import STATUS_COLUMN
 
 
-async def post_and_see(window: MainWindow, qtbot, title: str) -> str:  # type: ignore[no-untyped-def]
+async def post_and_see(window: MainWindow, qtbot, title: str) -> str:
     """Post a task; return everything the window then says about it (banner, Drafts tab, row tooltip)."""
     ui = parts(window)
     form = ui.form
@@ -37,7 +37,7 @@ async def post_and_see(window: MainWindow, qtbot, title: str) -> str:  # type: i
     return "\n".join((ui.banner.text.text(), ui.drafts.state_text.text(), tooltip))
 
 
-async def test_a_server_error_on_posting_is_called_a_server_problem(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_server_error_on_posting_is_called_a_server_problem(qtbot, tmp_path: Path) -> None:
     server = SandboxServer(SandboxConfig())
     answers = Answers(server)
     with server:
@@ -48,7 +48,7 @@ async def test_a_server_error_on_posting_is_called_a_server_problem(qtbot, tmp_p
     assert "connection broke" not in said.lower()
 
 
-async def test_a_broken_connection_on_posting_is_called_a_broken_connection(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_broken_connection_on_posting_is_called_a_broken_connection(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             server.config.faults.drop_rate = 1.0

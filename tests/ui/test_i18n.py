@@ -24,6 +24,7 @@ from ui.windows.about import AboutDialog
 @pytest.fixture
 def app() -> Iterator[QApplication]:
     application = QApplication.instance()
+    assert isinstance(application, QApplication)
     yield application
     remove_translations(application)
 
@@ -86,7 +87,7 @@ def test_fill_puts_each_argument_in_its_place_once() -> None:
     assert fill("%2 für %1", "Logo", "$45.00") == "$45.00 für Logo"  # a translation may reorder
 
 
-async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:
     """LANGUAGE=de: menus, labels, buttons, table headers, filters, statuses and money are German."""
     from datetime import UTC, datetime, timedelta
 

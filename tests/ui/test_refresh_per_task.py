@@ -41,12 +41,13 @@ async def follow(window: MainWindow, server: SandboxServer, count: int) -> list[
         ui.add_by_id.setText(task.id)
         ui.add_button.click()
         await wait_until(
-            lambda t=task: ui.model.row_of(t.id) is not None and ui.add_button.text() == "Add", what="the task"
+            lambda t=task: ui.model.row_of(t.id) is not None and ui.add_button.text() == "Add",  # type: ignore[misc]  # mypy#15459: a lambda's default argument (the loop's value)
+            what="the task",
         )
     return made
 
 
-async def test_a_server_error_for_one_task_stops_neither_the_others_nor_last_refreshed(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_server_error_for_one_task_stops_neither_the_others_nor_last_refreshed(qtbot, tmp_path: Path) -> None:
     now = [2_000_000_000.0]
     server = SandboxServer(SandboxConfig(clock=lambda: now[0]))
     answers = Answers(server)
@@ -54,7 +55,7 @@ async def test_a_server_error_for_one_task_stops_neither_the_others_nor_last_ref
         async with open_window(qtbot, server.url, server.config.api_key, tmp_path) as window:
             broken, fine = await follow(window, server, 2)
             await wait_until(lambda: parts(window).status.last_refreshed is not None, what="a first full refresh")
-            before: datetime = parts(window).status.last_refreshed  # type: ignore[assignment]
+            before: datetime = parts(window).status.last_refreshed
             answers.fail(f"/api/v1/tasks/{broken.id}", 500)
             window.account.set_refresh_interval(0.05)
             now[0] += 500  # both are ready for review on the server
@@ -75,7 +76,7 @@ async def test_a_server_error_for_one_task_stops_neither_the_others_nor_last_ref
             )
 
 
-async def test_a_403_on_one_task_does_not_open_the_key_dialog(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_403_on_one_task_does_not_open_the_key_dialog(qtbot, tmp_path: Path) -> None:
     now = [2_000_000_000.0]
     server = SandboxServer(SandboxConfig(api_key=SECRET, clock=lambda: now[0]))
     answers = Answers(server)
@@ -95,7 +96,7 @@ async def test_a_403_on_one_task_does_not_open_the_key_dialog(qtbot, tmp_path: P
             assert "not accepted" not in parts(window).connection_label.text()
 
 
-async def test_a_key_refused_for_the_whole_account_opens_the_key_dialog(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_key_refused_for_the_whole_account_opens_the_key_dialog(qtbot, tmp_path: Path) -> None:
     server = SandboxServer(SandboxConfig(api_key=SECRET))
     answers = Answers(server)
     keystore = KeyStore(tmp_path / "config", environ={})

@@ -28,7 +28,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     qtbot,
     session_bus: str,  # noqa: F811 (the fixture imported above)
     tmp_path: Path,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     clock = FakeClock()
     service_bus = FakeNotifications(session_bus)
     store = Store.in_dir(tmp_path)
@@ -117,7 +117,7 @@ def shown(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.getMessage().startswith("notification for")]
 
 
-async def test_tasks_known_at_start_alert_once_even_across_restarts(  # type: ignore[no-untyped-def]
+async def test_tasks_known_at_start_alert_once_even_across_restarts(
     qtbot,
     session_bus: str,  # noqa: F811
     tmp_path: Path,
@@ -155,7 +155,7 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(  # type: ig
         service_bus.close()
 
 
-async def test_many_tasks_waiting_at_start_make_one_notification(  # type: ignore[no-untyped-def]
+async def test_many_tasks_waiting_at_start_make_one_notification(
     qtbot,
     session_bus: str,  # noqa: F811
     tmp_path: Path,

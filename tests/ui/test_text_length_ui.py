@@ -22,7 +22,7 @@ FLAG = "🇫🇷"
 
 
 @pytest.fixture
-def form(qtbot) -> TaskForm:  # type: ignore[no-untyped-def]
+def form(qtbot) -> TaskForm:
     widget = TaskForm()
     widget.set_categories(bundled_categories())
     qtbot.addWidget(widget)
@@ -33,7 +33,7 @@ def form(qtbot) -> TaskForm:  # type: ignore[no-untyped-def]
     return widget
 
 
-def paste(qtbot, form: TaskForm, text: str) -> None:  # type: ignore[no-untyped-def]
+def paste(qtbot, form: TaskForm, text: str) -> None:
     mime = QMimeData()
     mime.setText(text)
     clipboard = QApplication.clipboard()
@@ -46,7 +46,7 @@ def paste(qtbot, form: TaskForm, text: str) -> None:  # type: ignore[no-untyped-
         clipboard.clear()  # data of ours left in the clipboard crashes Qt's teardown at exit
 
 
-def test_a_title_of_200_emoji_stays_200_and_is_sendable(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_of_200_emoji_stays_200_and_is_sendable(qtbot, form: TaskForm) -> None:
     paste(qtbot, form, EMOJI * TITLE_MAX)
     assert form.title.text() == EMOJI * TITLE_MAX  # before: cut to 100
     assert form.title_counter.text().startswith(f"{TITLE_MAX}/{TITLE_MAX}")
@@ -56,7 +56,7 @@ def test_a_title_of_200_emoji_stays_200_and_is_sendable(qtbot, form: TaskForm) -
     )
 
 
-def test_pasting_past_the_limit_keeps_whole_characters_only(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_pasting_past_the_limit_keeps_whole_characters_only(qtbot, form: TaskForm) -> None:
     paste(qtbot, form, EMOJI * (TITLE_MAX + 5))
     assert form.title.text() == EMOJI * TITLE_MAX
     form.title.clear()
@@ -67,7 +67,7 @@ def test_pasting_past_the_limit_keeps_whole_characters_only(qtbot, form: TaskFor
     assert form.title.text() == "a" * (TITLE_MAX - 3) + FLAG
 
 
-def test_typing_at_the_limit_in_the_middle_keeps_the_cursor_and_the_end(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_typing_at_the_limit_in_the_middle_keeps_the_cursor_and_the_end(qtbot, form: TaskForm) -> None:
     paste(qtbot, form, EMOJI * (TITLE_MAX - 1))
     form.title.setCursorPosition(2)  # after the first emoji (2 UTF-16 units)
     qtbot.keyClicks(form.title, "ab")  # room for one more character: the "b" is left out
@@ -80,13 +80,13 @@ def test_typing_at_the_limit_in_the_middle_keeps_the_cursor_and_the_end(qtbot, f
     assert form.title.text() == FLAG + EMOJI * (TITLE_MAX - 2)
 
 
-def test_the_description_counter_counts_characters(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_the_description_counter_counts_characters(qtbot, form: TaskForm) -> None:
     form.description.setPlainText(EMOJI * 10 + "e\u0301")
     # Characters as a person sees them: 10 emoji and an é (not 22 UTF-16 units, nor 12 code points).
     assert form.description_counter.text().startswith("11/")
 
 
-def test_a_family_emoji_typed_after_199_emoji_is_left_out_not_cut(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_a_family_emoji_typed_after_199_emoji_is_left_out_not_cut(qtbot, form: TaskForm) -> None:
     """Issue 22, point 8: 👨‍👩‍👧 after 199 😀 used to leave a lone 👨 (five code points, one left)."""
     paste(qtbot, form, EMOJI * (TITLE_MAX - 1))
     form.title.end(False)
@@ -97,7 +97,7 @@ def test_a_family_emoji_typed_after_199_emoji_is_left_out_not_cut(qtbot, form: T
     assert form.title.text() == EMOJI * (TITLE_MAX - 1) + "!"
 
 
-def test_the_counter_counts_a_family_as_one_and_says_why_the_room_is_less(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_the_counter_counts_a_family_as_one_and_says_why_the_room_is_less(qtbot, form: TaskForm) -> None:
     paste(qtbot, form, FAMILY)
     assert form.title.text() == FAMILY
     assert form.title_counter.text() == f"1/{TITLE_MAX - 4}"  # one seen; it takes five of AITasker's 200
@@ -107,7 +107,7 @@ def test_the_counter_counts_a_family_as_one_and_says_why_the_room_is_less(qtbot,
     assert form.title_counter.text().startswith(f"{TITLE_MAX - 4}/{TITLE_MAX - 4}: that is the most")
 
 
-def test_whatever_is_pasted_where_the_title_holds_whole_characters_within_the_limit(qtbot, form: TaskForm) -> None:  # type: ignore[no-untyped-def]
+def test_whatever_is_pasted_where_the_title_holds_whole_characters_within_the_limit(qtbot, form: TaskForm) -> None:
     """Pastes of many-part characters at random places near the limit: Qt's own cut (its maxLength)
     and ours together never leave part of a character, and never more than AITasker allows."""
     import random

@@ -25,7 +25,7 @@ from tests.conftest import FakeClock
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path):
     store = Store(tmp_path / "aitasker.sqlite3")
     yield store
     store.close()
@@ -74,7 +74,7 @@ def test_each_action_has_its_own_idempotency_key(store: Store) -> None:
     assert a.key != b.key and len(a.key) == 36
     assert [e.action for e in journal.entries("t1")] == [Action.APPROVE, Action.REVISION]
     assert journal.latest("t1", Action.APPROVE) is not None
-    assert journal.latest("t1", Action.APPROVE).phase == Phase.DONE  # type: ignore[union-attr]
+    assert journal.latest("t1", Action.APPROVE).phase == Phase.DONE
 
 
 @pytest.mark.parametrize(

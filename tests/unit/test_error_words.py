@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -19,8 +20,8 @@ TASK_ID = "0b6f3f5e-1b7e-4a38-9b7b-6a1a2f0a0c11"
 DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=45, title="Numbers")
 
 
-def client_for(answer: Callable[[httpx.Request], httpx.Response], **kwargs: object) -> TasksClient:
-    return TasksClient(URL, KEY, transport=httpx.MockTransport(answer), retry_base_delay=0.001, **kwargs)  # type: ignore[arg-type]
+def client_for(answer: Callable[[httpx.Request], httpx.Response], **kwargs: Any) -> TasksClient:
+    return TasksClient(URL, KEY, transport=httpx.MockTransport(answer), retry_base_delay=0.001, **kwargs)
 
 
 def broken(request: httpx.Request) -> httpx.Response:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from app.api.contract import status_info
@@ -20,6 +20,7 @@ from app.drafts import OutboxRow
 from app.store.tasks_table import row_fields
 from app.taxonomy import names
 from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import DATE_TIME, fill, money, plain_tooltip, short_when, translate, when, words
 from ui.models.status_icons import status_icon
 from ui.theme import colour, status_colour

@@ -140,7 +140,7 @@ class TasksTableModel(QAbstractTableModel):
                 self._mark_problems()
                 return self._rows
         known = self._row_of
-        fresh = []
+        fresh: list[TaskRow] = []
         for row in rows:
             if row.id not in known:
                 known[row.id] = len(self._rows) + len(fresh)
@@ -196,7 +196,7 @@ class TasksTableModel(QAbstractTableModel):
 
     def append_rows(self, rows: Sequence[TaskRow]) -> None:
         """Add many (a page loaded from the store) at once; known ids are skipped."""
-        unknown = {}
+        unknown: dict[str, TaskRow] = {}
         for row in rows:
             if row.id not in self._row_of:
                 unknown.setdefault(row.id, row)

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.api.contract import status_info
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _header, column_index
 
 if TYPE_CHECKING:

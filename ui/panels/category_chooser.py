@@ -25,8 +25,9 @@ class CategoryChooser(QObject):
         self.task_type.setEditable(True)
         self.task_type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.task_type.setAccessibleName(self.tr("Task type"))
-        if self.task_type.lineEdit() is not None:  # the typing part is announced by the same label
-            self.task_type.lineEdit().setAccessibleName(self.tr("Task type"))
+        typing = self.task_type.lineEdit()
+        if typing is not None:  # the typing part is announced by the same label
+            typing.setAccessibleName(self.tr("Task type"))
         self.task_type.setToolTip(self.tr("Pick from the list, or type the kind of task if it is not there."))
         guard_wheel(self.category, self.task_type)
         self._categories: list[Category] = []

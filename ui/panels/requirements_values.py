@@ -8,9 +8,8 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from app.api.contract import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, translate
 
 Pairs = list[tuple[str, Any]]
@@ -51,7 +50,7 @@ def _loads(text: str, pairs: bool = False) -> Any:
     return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=hook)
 
 
-class _PairList(list):  # type: ignore[type-arg]
+class _PairList(list):
     """A JSON object read as its (name, value) pairs, so repeated names are not silently lost."""
 
 

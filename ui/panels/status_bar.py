@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.connection import ConnectionState
 from app.review.alerts import waiting_words
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, translate, when, words
 from ui.theme import set_tone
 

@@ -71,10 +71,15 @@ class MessageBanner(QWidget):
         for label, callback in actions or []:
             button = QPushButton(label)
             button.setObjectName(f"bannerAction_{label}")
-            button.clicked.connect(lambda _=False, cb=callback: (self.hide(), cb()))
+            button.clicked.connect(lambda _=False, cb=callback: self._hide_then(cb))
             self.actions_row.addWidget(button)
             self._action_buttons.append(button)
         self.show()
+
+    def _hide_then(self, callback: Callable[[], object]) -> None:
+        """An action button pressed: the banner goes, then the action runs."""
+        self.hide()
+        callback()
 
     def theme_changed(self) -> None:
         """The look changed: the background of the message shown follows it."""
