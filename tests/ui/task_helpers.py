@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,6 +28,11 @@ from ui.windows.text_question import TextQuestion
 
 DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.0, title="Logo for my bakery")
 QUICK = Checking(pauses=(0.3,), quiet_for=1.5)  # the journal's reads, made quick for a test
+
+
+def extra(task: Task) -> dict[str, Any]:
+    """What the task says beyond TaskResponse (the sandbox's life fields)."""
+    return task.model_extra or {}
 
 
 def posts(server: SandboxServer, ending: str) -> list[str]:
@@ -84,7 +90,7 @@ class Desk:
 
 @asynccontextmanager
 async def task_desk(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
     server: SandboxServer,
     clock: FakeClock,
     store: Store,

@@ -19,11 +19,11 @@ from app.store.repository import Store
 from app.tasks.operations import website_url
 from tests.conftest import FakeClock, wait_until
 from tests.ui.helpers import confirmation, press
-from tests.ui.task_helpers import chosen, delivered, in_review, posts, task_desk, task_posts, text_question
+from tests.ui.task_helpers import chosen, delivered, extra, in_review, posts, task_desk, task_posts, text_question
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path):
     store = Store.in_dir(tmp_path)
     yield store
     store.close()
@@ -33,12 +33,12 @@ def dollars(value: float) -> str:
     return f"${value:,.2f}"
 
 
-async def test_approve_and_pay_completes_the_task_once(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+async def test_approve_and_pay_completes_the_task_once(qtbot, store: Store) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=5, clock=clock, question_share=0.0)) as server:
         async with task_desk(qtbot, server, clock, store) as desk:
             task = await delivered(desk.client, clock, server)
-            price, agent = task.model_extra["price_usd"], task.model_extra["agent_name"]  # type: ignore[index]
+            price, agent = extra(task)["price_usd"], extra(task)["agent_name"]
             assert desk.controller.available(task) == dict.fromkeys(("approve", "changes", "problem"), "") | {
                 "cancel": "Only a task whose version is not chosen yet can be cancelled.",
                 "answer": "The agent has not asked you anything.",
@@ -52,8 +52,8 @@ async def test_approve_and_pay_completes_the_task_once(qtbot, store: Store) -> N
             qtbot.keyClick(box, Qt.Key.Key_Return)
             await job
             fresh = await desk.client.get_task(task.id)
-            assert fresh.status == "completed" and fresh.model_extra["approved_by"] == "buyer"  # type: ignore[index]
-            assert fresh.model_extra["paid_usd"] == price  # type: ignore[index]
+            assert fresh.status == "completed" and extra(fresh)["approved_by"] == "buyer"
+            assert extra(fresh)["paid_usd"] == price
             entry = desk.actions.journal.latest(task.id, Action.APPROVE)
             assert entry is not None and entry.phase == Phase.DONE and len(posts(server, "/approve")) == 1
             refund = dollars(45.0 - price)
@@ -64,7 +64,7 @@ async def test_approve_and_pay_completes_the_task_once(qtbot, store: Store) -> N
             assert desk.controller.available(fresh)["approve"] == "This task is finished."
 
 
-async def test_ask_for_changes_with_a_sentence_then_a_second_delivery_follows(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+async def test_ask_for_changes_with_a_sentence_then_a_second_delivery_follows(qtbot, store: Store) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=5, clock=clock, question_share=0.0)) as server:
         async with task_desk(qtbot, server, clock, store) as desk:
@@ -73,18 +73,18 @@ async def test_ask_for_changes_with_a_sentence_then_a_second_delivery_follows(qt
             await wait_until(lambda: text_question() is not None, what="the question with a text box")
             dialog = text_question()
             assert dialog is not None and not dialog.yes.isEnabled()  # nothing written, nothing to send
-            price = dollars(task.model_extra["price_usd"])  # type: ignore[index]
+            price = dollars(extra(task)["price_usd"])
             assert (
                 f"Nothing is paid now; approving later pays {price}."
                 in dialog.findChild(QObject, "textQuestionText").text()
-            )  # type: ignore[union-attr]
+            )
             qtbot.keyClicks(dialog.box, "Warmer colours, please, and a bigger name.")
             assert dialog.yes.isEnabled()
             dialog.yes.click()
             await job
             fresh = await desk.client.get_task(task.id)
             assert fresh.status == "delivering"
-            assert fresh.model_extra["revision_requests"][0]["message"] == "Warmer colours, please, and a bigger name."  # type: ignore[index]
+            assert extra(fresh)["revision_requests"][0]["message"] == "Warmer colours, please, and a bigger name."
             assert desk.said[-1] == "Your request for changes was sent. A new version of the final work follows."
             assert desk.controller.available(fresh)["changes"] == "There is no final work waiting for you yet."
             clock.now += server.config.revision_seconds + 1
@@ -94,7 +94,7 @@ async def test_ask_for_changes_with_a_sentence_then_a_second_delivery_follows(qt
             assert len(posts(server, "/request-revision")) == 1
 
 
-async def test_report_a_problem_and_cancel_a_task_in_review(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+async def test_report_a_problem_and_cancel_a_task_in_review(qtbot, store: Store) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=5, clock=clock, question_share=0.0)) as server:
         async with task_desk(qtbot, server, clock, store) as desk:
@@ -124,7 +124,7 @@ async def test_report_a_problem_and_cancel_a_task_in_review(qtbot, store: Store)
             assert entry is not None and entry.phase == Phase.DONE
 
 
-async def test_the_agents_question_is_answered(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+async def test_the_agents_question_is_answered(qtbot, store: Store) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=5, clock=clock, question_share=1.0)) as server:
         async with task_desk(qtbot, server, clock, store) as desk:
@@ -133,25 +133,24 @@ async def test_the_agents_question_is_answered(qtbot, store: Store) -> None:  # 
             task = await desk.client.get_task(task.id)
             assert task.status == "input_required"
             assert desk.controller.available(task)["answer"] == ""
-            question = task.model_extra["input_request"]["question"]  # type: ignore[index]
+            question = extra(task)["input_request"]["question"]
             job = asyncio.ensure_future(desk.controller.answer(task, desk.parent))
             await wait_until(lambda: text_question() is not None, what="the question with a text box")
             dialog = text_question()
             assert dialog is not None
             assert (
-                dialog.findChild(QObject, "textQuestionText").text()
-                == f"{task.model_extra['agent_name']} asks: {question}"
-            )  # type: ignore[union-attr,index]
+                dialog.findChild(QObject, "textQuestionText").text() == f"{extra(task)['agent_name']} asks: {question}"
+            )
             qtbot.keyClicks(dialog.box, "The colours of the version I chose.")
             dialog.yes.click()
             await job
             fresh = await desk.client.get_task(task.id)
             assert fresh.status == "delivering"
-            assert fresh.model_extra["input_request"]["answer"] == "The colours of the version I chose."  # type: ignore[index]
+            assert extra(fresh)["input_request"]["answer"] == "The colours of the version I chose."
             assert desk.said[-1] == "Your answer was sent: the agent goes on with the work."
 
 
-async def test_an_unclear_approve_is_settled_by_reading_never_resent(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+async def test_an_unclear_approve_is_settled_by_reading_never_resent(qtbot, store: Store) -> None:
     """The server approves at once but answers late (answer_delay): "not sure — checking", nothing can
     be pressed meanwhile, and reading the task settles it as done. One request in all."""
     clock = FakeClock()
@@ -207,12 +206,12 @@ class _Browser(QObject):
         self.opened.append(url.toString())
 
 
-async def test_a_server_that_advertises_none_says_so_and_offers_the_website(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+async def test_a_server_that_advertises_none_says_so_and_offers_the_website(qtbot, store: Store) -> None:
     """Every action says plainly that it is done on the website and offers it; nothing is sent,
     nothing recorded, nothing pretends to have happened."""
     clock = FakeClock()
     browser = _Browser()
-    QDesktopServices.setUrlHandler("https", browser, "open")
+    QDesktopServices.setUrlHandler("https", browser, b"open")
     try:
         with SandboxServer(SandboxConfig(seed=5, clock=clock, question_share=1.0)) as server:
             async with task_desk(qtbot, server, clock, store, transport=_WithoutActions()) as desk:

@@ -19,7 +19,7 @@ from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import Store
 from app.tasks.service import TaskService
 from tests.conftest import FakeClock, wait_until
-from tests.ui.task_helpers import chosen, delivered, posts, task_desk
+from tests.ui.task_helpers import chosen, delivered, extra, posts, task_desk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +44,7 @@ asyncio.run(main())
 """
 
 
-async def test_an_approve_cut_off_by_a_kill_is_neither_lost_nor_sent_twice(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_an_approve_cut_off_by_a_kill_is_neither_lost_nor_sent_twice(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     folder = tmp_path / "data"
     with SandboxServer(SandboxConfig(seed=5, clock=clock, question_share=0.0)) as server:
@@ -83,7 +83,7 @@ async def test_an_approve_cut_off_by_a_kill_is_neither_lost_nor_sent_twice(qtbot
                 assert entry is not None and entry.phase == Phase.DONE
                 assert len(posts(server, "/approve")) == 1  # read, never resent
                 fresh = await desk.client.get_task(task.id)
-                assert fresh.status == "completed" and fresh.model_extra["approved_by"] == "buyer"  # type: ignore[index]
+                assert fresh.status == "completed" and extra(fresh)["approved_by"] == "buyer"
                 await wait_until(lambda: desk.said[-1].startswith("The task is completed:"), what="what was paid")
         finally:
             store.close()

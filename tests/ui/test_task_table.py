@@ -18,39 +18,43 @@ from app.store.repository import Store
 from tests.conftest import FakeClock, wait_until
 from tests.fake_notifications import FakeNotifications
 from tests.ui.helpers import cell, confirmation, open_window, parts
-from tests.ui.task_helpers import chosen, in_review, posts
+from tests.ui.task_helpers import chosen, extra, in_review, posts
 from tests.ui.test_notifier import session_bus  # noqa: F401 (fixture)
 from ui.controllers.task_news import TaskNewsController
 from ui.desktop.notifier import Notifier
 
 
-async def add_by_id(window, task_id: str) -> None:  # type: ignore[no-untyped-def]
+async def add_by_id(window, task_id: str) -> None:
     ui = parts(window)
     ui.add_by_id.setText(task_id)
     ui.add_button.click()
     await wait_until(lambda: ui.model.row_of(task_id) is not None and ui.add_button.text() == "Add", what="the row")
 
 
-def row_menu(window, task_id: str) -> QMenu:  # type: ignore[no-untyped-def]
+def row_menu(window, task_id: str) -> QMenu:
     """Right-click on the task's row: its menu."""
     ui = parts(window)
-    rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(task_id), 0)))
+    row = ui.model.row_of(task_id)
+    assert row is not None
+    rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(row, 0)))
     ui.table.customContextMenuRequested.emit(rect.center())
     menu = ui.tasks.context_menu
     assert menu is not None and menu.isVisible()
     return menu
 
 
-def entry(menu: QMenu, text: str):  # type: ignore[no-untyped-def]
+def entry(menu: QMenu, text: str):
     return next(a for a in menu.actions() if a.text() == text)
 
 
-def status(window, task_id: str) -> str:  # type: ignore[no-untyped-def]
+def status(window, task_id: str) -> str:
     ui = parts(window)
-    return cell(window, ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(task_id), 0)).row(), "Status")
+    row = ui.model.row_of(task_id)
+    assert row is not None
+    return cell(window, ui.proxy.mapFromSource(ui.model.index(row, 0)).row(), "Status")
 
 
-async def test_cancel_from_the_menu_and_post_again_as_a_new_draft(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_cancel_from_the_menu_and_post_again_as_a_new_draft(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=5, clock=clock, question_share=0.0)) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
@@ -98,7 +102,7 @@ async def client_status(server: SandboxServer, task_id: str) -> str:
         return (await client.get_task(task_id)).status
 
 
-async def test_while_you_were_away_at_the_next_start_each_line_opens_its_task(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_while_you_were_away_at_the_next_start_each_line_opens_its_task(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     config = SandboxConfig(seed=5, clock=clock, question_share=0.0, approval_seconds=7200)
     with SandboxServer(config) as server:
@@ -119,13 +123,13 @@ async def test_while_you_were_away_at_the_next_start_each_line_opens_its_task(qt
             await wait_until(lambda: ui.status.review_button.text() == "1 task needs you", what="the count")
             ui.table.clearSelection()
             notice.findChildren(QPushButton, "awayLine")[0].click()
-            assert ui.tasks.current_task() is not None and ui.tasks.current_task().id == working.id  # type: ignore[union-attr]
+            assert ui.tasks.current_task() is not None and ui.tasks.current_task().id == working.id
             ui.table.clearSelection()
             ui.status.review_button.click()  # Ctrl+R's work: the task that waits for the person
-            assert ui.tasks.current_task() is not None and ui.tasks.current_task().id == working.id  # type: ignore[union-attr]
+            assert ui.tasks.current_task() is not None and ui.tasks.current_task().id == working.id
 
 
-async def test_notifications_for_final_work_and_a_question_and_a_click_opens_the_task(  # type: ignore[no-untyped-def]
+async def test_notifications_for_final_work_and_a_question_and_a_click_opens_the_task(
     qtbot,
     session_bus: str,  # noqa: F811 (the fixture imported above)
     tmp_path: Path,
@@ -161,7 +165,7 @@ async def test_notifications_for_final_work_and_a_question_and_a_click_opens_the
                 bodies = [args[4] for _, args in desktop.calls]
                 actions = [args[5] for _, args in desktop.calls]
                 assert summaries == ["A question for you", "Final work ready"]
-                question = asked.model_extra["input_request"]["question"]  # type: ignore[index]
+                question = extra(asked)["input_request"]["question"]
                 assert bodies[0] == f"The agent working on ‘Logo for my bakery’ asks you something. {question}"
                 assert bodies[1].startswith("The final work of ‘Logo for my bakery’ is ready to look at.")
                 assert actions[0] == ["default", "Open the task"]

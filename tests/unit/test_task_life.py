@@ -85,7 +85,7 @@ def test_operations_the_app_cannot_fill_are_not_offered() -> None:
     assert discover_task_operations({"paths": {}}).state == "absent"
 
 
-def test_learned_operations_are_kept_per_server_and_the_website_is_the_task_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_learned_operations_are_kept_per_server_and_the_website_is_the_task_page(tmp_path) -> None:
     doc = {"paths": {"/api/v1/tasks/{task_id}/approve": post("approve_delivery")}}
     store = Store.in_dir(tmp_path)
     try:
@@ -144,8 +144,8 @@ def test_a_delivery_is_read_whatever_its_shape() -> None:
     assert (picture.sha256, picture.size_bytes, picture.width) == ("a" * 64, 300_000, 800)
     assert notes.text == "Hello" and inline.text == "Inline only" and inline.size_bytes == 11
     assert guide.size_bytes == 12 and guide.raw["mime_type"] == "application/pdf"
-    assert parse_delivery({"deliveries": [{"id": "old"}, {"id": "new"}]}).id == "new"  # type: ignore[union-attr]
-    assert parse_delivery({"delivery": {"id": "inner", "files": []}}).id == "inner"  # type: ignore[union-attr]
+    assert parse_delivery({"deliveries": [{"id": "old"}, {"id": "new"}]}).id == "new"
+    assert parse_delivery({"delivery": {"id": "inner", "files": []}}).id == "inner"
     assert parse_delivery("nonsense") is None and parse_delivery(None) is None
 
 
@@ -195,7 +195,7 @@ def test_a_delivery_is_read_whatever_its_shape() -> None:
         ),
     ],  # fmt: skip
 )
-def test_verdicts_read_the_task_never_guess(action: Action, params: dict, fresh: Task, verdict: Verdict) -> None:  # type: ignore[type-arg]
+def test_verdicts_read_the_task_never_guess(action: Action, params: dict, fresh: Task, verdict: Verdict) -> None:
     assert VERDICTS[action](entry(action, **params), fresh) is verdict
 
 
@@ -217,7 +217,7 @@ def test_what_waits_for_the_person_and_which_comes_first() -> None:
     assert [needs_you(t) for t in (review, delivered, asked, over, task("delivering"))] == [
         "review", "approve", "answer", "approve", "",
     ]  # fmt: skip
-    assert next_waiting([review, delivered, asked, over], NOW).id == "q"  # type: ignore[union-attr]
+    assert next_waiting([review, delivered, asked, over], NOW).id == "q"
     assert next_waiting([review, delivered, asked], NOW, selected=review) is review
     assert next_waiting([over], NOW) is None
     assert life.question_of(asked) == life.Question(
@@ -270,7 +270,7 @@ def test_the_summary_of_what_changed_while_away() -> None:
     assert while_away([(task("open"), task("matching"))]) is None  # nothing that needs telling
 
 
-def test_alerts_are_given_once_per_step_and_an_hour_ahead_only_for_long_periods(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_alerts_are_given_once_per_step_and_an_hour_ahead_only_for_long_periods(tmp_path) -> None:
     store = Store.in_dir(tmp_path)
     try:
         alerts = TaskAlerts(store, tz=UTC)
@@ -282,7 +282,7 @@ def test_alerts_are_given_once_per_step_and_an_hour_ahead_only_for_long_periods(
             == "The final work of ‘Logo for my bakery’ is ready to look at. Approve it or ask for changes by 18:00."
         )
         assert TaskAlerts(store).on_change(task("delivering"), ready) == []  # remembered across restarts
-        second = task("delivered", delivery={"number": 2}, expires_at=ready.expires_at.isoformat())  # type: ignore[union-attr]
+        second = task("delivered", delivery={"number": 2}, expires_at=ready.expires_at.isoformat())
         assert [a.kind for a in alerts.on_change(ready, second)] == ["final"]
         asked = task("input_required", input_request={"question": "Which colours?", "asked_at": NOW.isoformat()})
         [question] = alerts.on_change(task("delivering"), asked)

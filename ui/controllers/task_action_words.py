@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from app.actions import Action
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import translate
 
 CONTEXT = "TaskActions"
