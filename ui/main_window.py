@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.task_actions = TaskActionsController(self, self.actions_controller)  # service: start_loading()
         self.news = TaskNewsController(
             self, store=store, notice=tasks.away, notifier=self.reviews.notifier,
-            reviews=self.reviews.tasks_in_review, cancelled_here=self.task_actions.cancelled_here,
+            reviews=self.reviews.tasks_in_review, done_here=self.task_actions.done_here,
         )  # fmt: skip
         self.news.seed(store)
         self.tasks_controller = TasksController(

@@ -115,9 +115,10 @@ def next_waiting(tasks: Iterable[Task], now: datetime, selected: Task | None = N
 # --- what changed ------------------------------------------------------------------------------
 
 
-def news_of(before: Task | None, after: Task, *, cancelled_here: bool = False) -> str:
+def news_of(before: Task | None, after: Task, *, done_here: bool = False) -> str:
     """What the step from ``before`` (the stored copy; None: not known before) to ``after`` means for
-    the person, as a kind of :data:`NEWS`; "" for nothing worth telling."""
+    the person, as a kind of :data:`NEWS`; "" for nothing worth telling. ``done_here``: the person
+    ended the task from this app (cancelled or approved it), so its end is not news."""
     was = before.status if before is not None else ""
     if life.is_delivered(after):
         if before is None or not life.is_delivered(before):
@@ -134,9 +135,11 @@ def news_of(before: Task | None, after: Task, *, cancelled_here: bool = False) -
         return "review_closed" if was == "review" else "expired"
     if after.status == "cancelled":
         by = life.last_step_by(after, "cancelled")
-        return "" if cancelled_here or by == "buyer" else "cancelled"
+        return "" if done_here or by == "buyer" else "cancelled"
     if after.status == "completed":
-        return "approved_automatically" if life.approved_by(after) == "automatic" else "completed"
+        if life.approved_by(after) == "automatic":
+            return "approved_automatically"
+        return "" if done_here else "completed"  # approved here a moment ago is no news
     return ""
 
 
@@ -155,13 +158,13 @@ class AwayNews:
     """What changed while the app was closed, collected one (stored, fresh) pair at a time; a task
     that appears more than once counts once, as its last news."""
 
-    def __init__(self, cancelled_here: Callable[[str], bool] = lambda task_id: False) -> None:
-        self._cancelled_here = cancelled_here
+    def __init__(self, done_here: Callable[[str], bool] = lambda task_id: False) -> None:
+        self._done_here = done_here
         self._latest: OrderedDict[str, tuple[str, Task]] = OrderedDict()
 
     def add(self, before: Task | None, after: Task) -> str:
         """Take in one change; its kind of news ("" for nothing worth telling)."""
-        kind = news_of(before, after, cancelled_here=self._cancelled_here(after.id))
+        kind = news_of(before, after, done_here=self._done_here(after.id))
         if kind:
             self._latest[after.id] = (kind, after)
             self._latest.move_to_end(after.id)
@@ -190,10 +193,10 @@ class AwayNews:
 
 
 def while_away(
-    changes: Iterable[tuple[Task | None, Task]], cancelled_here: Callable[[str], bool] = lambda task_id: False
+    changes: Iterable[tuple[Task | None, Task]], done_here: Callable[[str], bool] = lambda task_id: False
 ) -> AwaySummary | None:
     """The one summary of what changed while the app was closed, from (stored, fresh) pairs."""
-    news = AwayNews(cancelled_here)
+    news = AwayNews(done_here)
     for before, after in changes:
         news.add(before, after)
     return news.summary()
@@ -267,9 +270,9 @@ class TaskAlerts:
         if self._first_time(task.id, self._step_key(kind, task)):
             self._save()
 
-    def on_change(self, before: Task | None, after: Task, *, cancelled_here: bool = False) -> list[TaskAlert]:
+    def on_change(self, before: Task | None, after: Task, *, done_here: bool = False) -> list[TaskAlert]:
         """The alert a task's move calls for (the review's own alerts are app.review.alerts')."""
-        kind = news_of(before, after, cancelled_here=cancelled_here)
+        kind = news_of(before, after, done_here=done_here)
         if kind in ("", "review", "completed") or not self._first_time(after.id, self._step_key(kind, after)):
             return []
         self._save()

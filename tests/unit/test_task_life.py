@@ -287,7 +287,7 @@ def test_alerts_are_given_once_per_step_and_an_hour_ahead_only_for_long_periods(
         asked = task("input_required", input_request={"question": "Which colours?", "asked_at": NOW.isoformat()})
         [question] = alerts.on_change(task("delivering"), asked)
         assert question.body == "The agent working on ‘Logo for my bakery’ asks you something. Which colours?"
-        assert alerts.on_change(task("review"), task("cancelled"), cancelled_here=True) == []
+        assert alerts.on_change(task("review"), task("cancelled"), done_here=True) == []
         assert [a.kind for a in alerts.on_change(task("review"), task("expired"))] == ["review_closed"]
         # An hour ahead: the period was seen with three hours left, then with 59 minutes.
         assert alerts.hour_ahead([second], NOW) == []

@@ -132,7 +132,8 @@ class TaskActionsController(QObject):
                 await self.service.operations()
         finally:
             self._learning = None
-        for task_id in list(self._watched):
+        watched, self._watched = self._watched, set()
+        for task_id in watched:
             self.changed.emit(task_id)
 
     def last_said(self, task_id: str) -> tuple[str, str] | None:
@@ -142,10 +143,12 @@ class TaskActionsController(QObject):
     def post_again(self, task: Task) -> None:
         self.postAgainRequested.emit(task)
 
-    def cancelled_here(self, task_id: str) -> bool:
-        """The person cancelled this task from the app (sent, or on its way): not news from AITasker."""
-        entry = self._actions.journal.latest(task_id, Action.CANCEL)
-        return entry is not None and (entry.is_open or entry.phase == Phase.DONE)
+    def done_here(self, task_id: str) -> bool:
+        """The person ended this task from the app (cancelled or approved it: sent, or on its way), so
+        its end is not news from AITasker."""
+        journal = self._actions.journal
+        entries = (journal.latest(task_id, action) for action in (Action.CANCEL, Action.APPROVE))
+        return any(e is not None and (e.is_open or e.phase == Phase.DONE) for e in entries)
 
     # --- the five actions ----------------------------------------------------------------------
 
@@ -253,7 +256,7 @@ class TaskActionsController(QObject):
             else:
                 said = words(error.user_message) if error is not None else entry.detail
                 self._say(task.id, fill(t(w.REFUSED), said), error.detail if error is not None else "")
-        else:
+        elif entry.id not in self._unsure:  # (the journal's listener may have said it already)
             self._unsure.add(entry.id)
             self._say(task.id, t(w.CHECKING), entry.detail)
 

@@ -51,16 +51,16 @@ class TaskNewsController(QObject):
         notice: AwayNotice | None = None,
         notifier: Notifier | None = None,
         reviews: Callable[[], Iterable[Task]] = list,
-        cancelled_here: Callable[[str], bool] = lambda task_id: False,
+        done_here: Callable[[str], bool] = lambda task_id: False,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         check_every_ms: int = CHECK_EVERY_MS,
     ) -> None:
         super().__init__(parent)
         self.alerts = TaskAlerts(store)
         self._notice, self._notifier = notice, notifier
-        self._reviews, self._cancelled_here, self._now = reviews, cancelled_here, now
+        self._reviews, self._done_here, self._now = reviews, done_here, now
         self._waiting: dict[str, Task] = {}  # tasks waiting for an approval or an answer
-        self._away = AwayNews(cancelled_here)  # what the first refresh found changed
+        self._away = AwayNews(done_here)  # what the first refresh found changed
         self._first_pass_done = False
         self._notified: set[str] = set()  # tasks this controller told the desktop about
         self._counts = (0, 0)
@@ -101,14 +101,14 @@ class TaskNewsController(QObject):
             self._waiting[after.id] = after
         else:
             self._waiting.pop(after.id, None)
-        cancelled_here = self._cancelled_here(after.id)
+        done_here = self._done_here(after.id)
         if not self._first_pass_done:
             kind = self._away.add(before, after)
             if kind:
                 self.alerts.seen(after, kind)  # told in the summary: no notification for it later
                 self._show_soon.start()
         else:
-            self._notify(self.alerts.on_change(before, after, cancelled_here=cancelled_here))
+            self._notify(self.alerts.on_change(before, after, done_here=done_here))
         self._count()
 
     def refreshed(self, at: datetime) -> None:
@@ -118,7 +118,7 @@ class TaskNewsController(QObject):
             if self._show_soon.isActive():
                 self._show_soon.stop()
                 self._show_away()
-            self._away = AwayNews()  # the summary shown stays; nothing more is added to it
+            self._away = AwayNews(self._done_here)  # the summary shown stays; nothing more is added to it
 
     def reviews_waiting(self, count: int) -> None:
         self._review_count = count
