@@ -1,4 +1,5 @@
-"""The outbox: draft -> sending -> created | rejected | waiting-for-network | outcome-unknown.
+"""The outbox: draft -> sending -> created | rejected | waiting-for-network | outcome-unknown |
+waiting-for-credit.
 
 Rules that protect the user's money:
 - the draft's idempotency key is committed to disk before the first request and reused for every
@@ -6,7 +7,8 @@ Rules that protect the user's money:
 - the state ``sending`` is committed before the request leaves; a crash while sending turns it into
   ``unknown`` at the next start (:meth:`Store.recover_interrupted_sends`);
 - only an :class:`~app.api.errors.Offline` failure (nothing reached the server) or a 429 puts a draft
-  back in the queue to be sent by itself; an unclear outcome waits for the user;
+  back in the queue to be sent by itself; an unclear outcome waits for the user; a refusal for lack
+  of credit waits as ``credit`` (never retried in a loop) until the person says credit was added;
 - the draft is claimed (:meth:`Store.claim`, one transaction) right before its request leaves: a
   draft taken out of the outbox, edited or deleted since the plan was made is not sent; the loop
   reads the next draft afresh each time, never from a list taken earlier;
@@ -29,10 +31,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from app.api.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
+from app.api.errors import ApiError, InvalidTask, NotEnoughCredit, Offline, OutcomeUnknown, RateLimited
 from app.api.validation import check_draft
 from app.store.disk_errors import StoreError
-from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState
+from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState
 from app.store.repository import Store
 from app.translatable import QT_TRANSLATE_NOOP
 from app.wakeup import Wakeup
@@ -45,7 +47,7 @@ log = logging.getLogger(__name__)
 
 CREATES_PER_MINUTE = 60  # documented bucket for POST /api/v1/tasks
 HEALTH_BACKOFF = (2.0, 5.0, 10.0, 20.0, 30.0, 60.0)
-USER_SEND_FROM = (DRAFT, WAITING, UNKNOWN)  # states a user's Send / Send again may start from
+USER_SEND_FROM = (DRAFT, WAITING, UNKNOWN, CREDIT)  # states a user's Send / Send again may start from
 EARLIER_VERSION = QT_TRANSLATE_NOOP(
     "messages",
     "AITasker answered with a task that differs from this draft (it was probably posted earlier from "
@@ -62,6 +64,7 @@ class SendState(StrEnum):
     WAITING = DraftState.WAITING.value
     SENDING = DraftState.SENDING.value
     UNKNOWN = DraftState.UNKNOWN.value
+    CREDIT = DraftState.CREDIT.value
 
 
 CREATED = SendState.CREATED
@@ -215,6 +218,9 @@ class Outbox:
         except OutcomeUnknown as exc:
             self._finish(draft_id, UNKNOWN, error=exc.user_message)
             result = SendResult(UNKNOWN, error=exc)
+        except NotEnoughCredit as exc:  # nothing was created; it waits for the person to add credit
+            self._finish(draft_id, CREDIT, error=exc.user_message)
+            result = SendResult(CREDIT, error=exc)
         except InvalidTask as exc:
             self._finish(draft_id, DRAFT, error=exc.user_message)
             result = SendResult(DRAFT, error=exc, field_errors=exc.field_errors)
@@ -283,10 +289,14 @@ class Outbox:
     def take_back(self, draft_id: str) -> bool:
         """Take a waiting (or unclear) draft out of the outbox; False if it is on its way (claimed)
         or gone. Taken out before its claim, a draft is not sent: the claim re-checks."""
-        taken = self._store.set_state(draft_id, DRAFT, expect=(DRAFT, WAITING, UNKNOWN))
+        taken = self._store.set_state(draft_id, DRAFT, expect=(DRAFT, WAITING, UNKNOWN, CREDIT))
         self._not_before.pop(draft_id, None)
         self._on_change()
         return taken
+
+    def waiting_for_credit(self) -> list[DraftRecord]:
+        """Drafts refused for lack of credit, oldest first: each waits for the person's word."""
+        return sorted(self._store.list_drafts((CREDIT,)), key=lambda r: (r.queued_at or r.updated_at, r.created_at))
 
     # --- sending by itself -----------------------------------------------------------------------
     def network_may_be_back(self) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 import resources
 from app import translatable
@@ -173,6 +173,11 @@ def details_when(value: datetime | None) -> str:
         return UNSHOWABLE
     text = when(value, LONG_DATE)
     return as_sent(value) if text == UNSHOWABLE else text
+
+
+def month_name(year: int, month: int, fmt: str = "MMMM yyyy") -> str:
+    """A month in the user's language: "March 2026" ("März 2026"); ``"MMM"`` for "Mar"."""
+    return QLocale().toString(QDate(year, month, 1), fmt)
 
 
 def dial(value: float) -> str:

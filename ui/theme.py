@@ -103,6 +103,7 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "outbox:waiting": ("#8a5300", "#ffc46b"),
     "outbox:sending": ("#1f5fa8", "#79b8ff"),
     "outbox:unknown": ("#b00020", "#ff8a80"),
+    "outbox:credit": ("#8a5300", "#ffc46b"),
     "": ("#444444", "#d0d0d0"),  # a status AITasker may add later
 }
 

@@ -35,6 +35,7 @@ from app.api.operations import Operation
 from app.api.responses import RateLimitState, decode, error_for, rate_limit_of, read_bounded
 from app.api.schema import Task, TaskDraft
 from app.logs import redact
+from app.money import BALANCE_PATH, Balance, parse_balance
 from app.review.gallery import Gallery, parse_gallery
 from app.tasks.delivery import Delivery, parse_delivery
 from app.taxonomy import Category, parse_categories
@@ -166,6 +167,17 @@ class TasksClient:
             return parse_categories(data)
         except (ValueError, ValidationError) as exc:
             raise BadResponse(detail=self._redact(f"categories: {exc}")) from None
+
+    async def balance(self) -> Balance:
+        """The account's credit (``GET /api/v1/a2a/credits/balance``, api notes §3.7); a server
+        without it answers NotFound (404) or ApiError (405); an unreadable answer is BadResponse."""
+        response, data = await self._send("GET", BALANCE_PATH)
+        balance = parse_balance(data)
+        if balance is None:
+            raise BadResponse(
+                detail=f"HTTP {response.status_code}: credit balance not understood", status=response.status_code
+            )
+        return balance
 
     async def health(self) -> bool:
         """True when ``/health`` answers 2xx."""

@@ -271,6 +271,15 @@ OUTBOX_STATUSES: dict[str, StatusInfo] = {
             "as a draft.",
         ),
     ),
+    OUTBOX_PREFIX + "credit": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Waiting for credit"),
+        False,
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "AITasker refused it for lack of credit; nothing was posted. Add credit on AITasker's website, "
+            "then press Refresh to send it.",
+        ),
+    ),
 }
 FINAL_STATUSES = tuple(name for name, info in STATUSES.items() if info.final)
 

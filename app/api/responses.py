@@ -20,6 +20,7 @@ from app.api.errors import (
     RateLimited,
     ServerError,
     Unauthorized,
+    credit_refusal,
     parse_retry_after,
 )
 
@@ -98,6 +99,9 @@ def error_for(status: int, data: Any, response: httpx.Response, where: str, reda
     )
     server_text = redact(server_text)
     detail = f"{where}: HTTP {status}" + (f": {server_text}" if server_text else "")
+    refusal = credit_refusal(status, data, detail=detail)  # before 403: such a 403 is about money
+    if refusal is not None:
+        return refusal
     if status == 401:
         return Unauthorized(detail=detail, status=status)
     if status == 403:

@@ -44,6 +44,7 @@ class DraftState(StrEnum):
     WAITING = "waiting"  # in the outbox: will be sent when the network is back
     SENDING = "sending"  # a request is (or was, at a crash) on its way
     UNKNOWN = "unknown"  # may have reached the server: the user decides
+    CREDIT = "credit"  # refused for lack of credit: sent again when the person says credit was added
 
 
 # The module-level names other code has always used.
@@ -51,6 +52,7 @@ DRAFT = DraftState.DRAFT
 WAITING = DraftState.WAITING
 SENDING = DraftState.SENDING
 UNKNOWN = DraftState.UNKNOWN
+CREDIT = DraftState.CREDIT
 DRAFT_STATES = tuple(DraftState)
 # States whose content is frozen: a request with the draft's key may have reached the server.
 FROZEN_STATES = (SENDING, UNKNOWN)

@@ -339,6 +339,11 @@ class Store:
         """Tasks in these states, ``size`` at a time (through the status index)."""
         return tasks_table.status_pages(self._db, statuses, size=size)
 
+    def money_rows(self, *, since: float | None = None) -> list[tuple[Any, ...]]:
+        """What spending by month needs of each task (:func:`app.store.tasks_table.money_rows`);
+        ``since``: only tasks posted then or later (seconds since the epoch)."""
+        return tasks_table.money_rows(self._db, since=since)
+
     def iter_unfinished(self, final_statuses: tuple[str, ...], *, size: int = 200) -> Iterator[Task]:
         """The polling round's tasks one by one, read a page at a time as it goes."""
         for page in self.unfinished_pages(final_statuses, size=size):

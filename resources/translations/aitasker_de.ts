@@ -253,6 +253,10 @@
         <translation>Unklar, ob gesendet</translation>
     </message>
     <message>
+        <source>Waiting for credit</source>
+        <translation>Wartet auf Guthaben</translation>
+    </message>
+    <message>
         <source>Drafts and tasks waiting to send</source>
         <translation>Entwürfe und Aufgaben, die auf das Senden warten</translation>
     </message>
@@ -289,6 +293,10 @@
         <translation>Als Entwurf behalten</translation>
     </message>
     <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+    <message>
         <source> (open in the form)</source>
         <translation> (im Formular geöffnet)</translation>
     </message>
@@ -305,6 +313,14 @@
     <message>
         <source>%1 Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
         <translation>%1 Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+    </message>
+    <message>
+        <source>%1 It waits here; after adding credit, press Refresh on Your tasks to send it.</source>
+        <translation>%1 Sie wartet hier; nachdem Sie Guthaben aufgeladen haben, drücken Sie unter „Ihre Aufgaben“ auf „Aktualisieren“, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Not enough credit.</source>
+        <translation>Nicht genug Guthaben.</translation>
     </message>
     <message>
         <source>This task will be sent by itself when AITasker can be reached.</source>
@@ -372,6 +388,10 @@
         <translation>&amp;Neue Aufgabe</translation>
     </message>
     <message>
+        <source>&amp;Export tasks…</source>
+        <translation>Aufgaben e&amp;xportieren …</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -386,6 +406,10 @@
     <message>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Spending</source>
+        <translation>&amp;Ausgaben</translation>
     </message>
     <message>
         <source>T&amp;asks</source>
@@ -444,6 +468,38 @@
     </message>
 </context>
 <context>
+    <name>MoneyController</name>
+    <message>
+        <source>The browser could not be opened. Add credit at %1</source>
+        <translation>Der Browser konnte nicht geöffnet werden. Guthaben laden Sie hier auf: %1</translation>
+    </message>
+    <message>
+        <source>“%1” still waits for credit: %2 is missing. It is sent when you press Refresh after adding credit.</source>
+        <translation>„%1“ wartet noch auf Guthaben: Es fehlen %2. Sie wird gesendet, wenn Sie nach dem Aufladen auf „Aktualisieren“ drücken.</translation>
+    </message>
+    <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+</context>
+<context>
+    <name>MonthBars</name>
+    <message>
+        <source>%1: paid %2, open %3, refunded %4.</source>
+        <translation>%1: bezahlt %2, offen %3, erstattet %4.</translation>
+    </message>
+    <message>
+        <source>%1
+Paid: %2
+Open: %3
+Refunded: %4</source>
+        <translation>%1
+Bezahlt: %2
+Offen: %3
+Erstattet: %4</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Open the review</source>
@@ -463,6 +519,49 @@
     <message>
         <source>This picture is too large to show (%1 × %2 pixels).</source>
         <translation>Dieses Bild ist zu groß zum Anzeigen (%1 × %2 Pixel).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsController</name>
+    <message>
+        <source>Copied the task ID: %1</source>
+        <translation>Aufgaben-ID kopiert: %1</translation>
+    </message>
+    <message>
+        <source>Copied the task&apos;s link: %1</source>
+        <translation>Link der Aufgabe kopiert: %1</translation>
+    </message>
+    <message>
+        <source>There are no tasks to export yet.</source>
+        <translation>Es gibt noch keine Aufgaben zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export tasks</source>
+        <translation>Aufgaben exportieren</translation>
+    </message>
+    <message>
+        <source>Export all your tasks, or only the ones the table shows now?</source>
+        <translation>Alle Ihre Aufgaben exportieren oder nur die, die die Tabelle gerade zeigt?</translation>
+    </message>
+    <message>
+        <source>All tasks (%1)</source>
+        <translation>Alle Aufgaben (%1)</translation>
+    </message>
+    <message>
+        <source>Only those shown (%1)</source>
+        <translation>Nur die angezeigten (%1)</translation>
+    </message>
+    <message>
+        <source>The tasks could not be written to %1. Nothing was exported.</source>
+        <translation>Die Aufgaben konnten nicht nach %1 geschrieben werden. Es wurde nichts exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported %1 tasks to %2.</source>
+        <translation>%1 Aufgaben nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV) files (*.csv)</source>
+        <translation>Tabellendateien (CSV) (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1048,26 @@
         <translation>Diese Aufgabe einstellen?</translation>
     </message>
     <message>
+        <source>Only %1 of credit is left, %2 less than this task&apos;s budget. AITasker will probably refuse it until you add credit; your text is kept either way.</source>
+        <translation>Es ist nur noch %1 Guthaben übrig, %2 weniger als das Budget dieser Aufgabe. AITasker wird sie wahrscheinlich ablehnen, bis Sie Guthaben aufladen; Ihr Text bleibt in jedem Fall erhalten.</translation>
+    </message>
+    <message>
+        <source>This month&apos;s tasks have taken %1 so far. This one takes the month to %2, over your monthly limit of %3.</source>
+        <translation>Die Aufgaben dieses Monats haben bisher %1 gekostet. Mit dieser kommt der Monat auf %2 und damit über Ihr Monatslimit von %3.</translation>
+    </message>
+    <message>
+        <source>Post anyway</source>
+        <translation>Trotzdem einstellen</translation>
+    </message>
+    <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+    <message>
+        <source>Your task is kept here. Post it once the credit is added.</source>
+        <translation>Ihre Aufgabe bleibt hier. Stellen Sie sie ein, sobald das Guthaben aufgeladen ist.</translation>
+    </message>
+    <message>
         <source>Sending was cancelled. It may already have reached AITasker, so it is marked “Not sure it was sent”.</source>
         <translation>Das Senden wurde abgebrochen. Die Aufgabe könnte AITasker schon erreicht haben, deshalb ist sie als „Unklar, ob gesendet“ markiert.</translation>
     </message>
@@ -1016,6 +1135,14 @@
         <source>%1 Your task is still here.</source>
         <translation>%1 Ihre Aufgabe ist noch da.</translation>
     </message>
+    <message>
+        <source>Not enough credit.</source>
+        <translation>Nicht genug Guthaben.</translation>
+    </message>
+    <message>
+        <source>%1 Your task is kept in Drafts as “Waiting for credit”. After adding credit, press Refresh to send it.</source>
+        <translation>%1 Ihre Aufgabe bleibt unter Entwürfe als „Wartet auf Guthaben“. Drücken Sie nach dem Aufladen auf „Aktualisieren“, um sie zu senden.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1048,6 +1175,14 @@
         <translation>Diesen Schlüssel &amp;vergessen</translation>
     </message>
     <message>
+        <source>Ask before a post takes a &amp;month&apos;s spending over</source>
+        <translation>Nachfragen, bevor die Ausgaben eines &amp;Monats höher würden als</translation>
+    </message>
+    <message>
+        <source>Monthly limit in US dollars</source>
+        <translation>Monatslimit in US-Dollar</translation>
+    </message>
+    <message>
         <source>API address:</source>
         <translation>API-Adresse:</translation>
     </message>
@@ -1066,6 +1201,10 @@
     <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>
         <translation>Aufgaben, die auf Ihre Prüfung warten, werden höchstens alle 30 Sekunden abgefragt; die Grenzen von AITasker werden immer eingehalten.</translation>
+    </message>
+    <message>
+        <source>The monthly limit counts what tasks posted this month paid or still hold; it never stops a task already posted.</source>
+        <translation>Das Monatslimit zählt, was die in diesem Monat eingestellten Aufgaben bezahlt haben oder noch binden; eine bereits eingestellte Aufgabe hält es nie an.</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -1120,6 +1259,109 @@
     </message>
 </context>
 <context>
+    <name>SpendingWindow</name>
+    <message>
+        <source>Committed</source>
+        <translation>Gebunden</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks posted (%1).</source>
+        <translation>Alle eingestellten Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 that were paid (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben, die bezahlt wurden (%2).</translation>
+    </message>
+    <message>
+        <source>All paid tasks (%1).</source>
+        <translation>Alle bezahlten Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 with money back (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben mit Erstattung (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks with money back (%1).</source>
+        <translation>Alle Aufgaben mit Erstattung (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 that are still open (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben, die noch offen sind (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks still open (%1).</source>
+        <translation>Alle noch offenen Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Spending in the last 12 months</source>
+        <translation>Ausgaben der letzten 12 Monate</translation>
+    </message>
+    <message>
+        <source>Click a month to see its tasks.</source>
+        <translation>Klicken Sie auf einen Monat, um seine Aufgaben zu sehen.</translation>
+    </message>
+    <message>
+        <source>Spending by month</source>
+        <translation>Ausgaben nach Monat</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>No tasks yet: what you post appears here, month by month.</source>
+        <translation>Noch keine Aufgaben: Was Sie einstellen, erscheint hier, Monat für Monat.</translation>
+    </message>
+    <message>
+        <source>Committed: the budgets of the tasks posted that month. Paid: what approved work cost. Refunded: what came back (expired or cancelled tasks, and budget a chosen version did not use). Open: the budgets of tasks not finished yet. Click a number, or press Enter on it, to see its tasks in Your tasks.</source>
+        <translation>Gebunden: die Budgets der in dem Monat eingestellten Aufgaben. Bezahlt: was freigegebene Arbeit gekostet hat. Erstattet: was zurückkam (abgelaufene oder abgebrochene Aufgaben und Budget, das eine gewählte Version nicht gebraucht hat). Offen: die Budgets noch nicht abgeschlossener Aufgaben. Klicken Sie auf eine Zahl oder drücken Sie darauf die Eingabetaste, um ihre Aufgaben unter „Ihre Aufgaben“ zu sehen.</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>Alle Monate</translation>
+    </message>
+    <message>
+        <source>Tasks with no known posting date, not counted in any month: %1.</source>
+        <translation>Aufgaben ohne bekanntes Einstelldatum, in keinem Monat gezählt: %1.</translation>
+    </message>
+    <message>
+        <source>AITasker has not said what credit there is.</source>
+        <translation>AITasker hat nicht mitgeteilt, wie viel Guthaben vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>Credit: %1.</source>
+        <translation>Guthaben: %1.</translation>
+    </message>
+    <message>
+        <source>AITasker&apos;s totals: added %1, spent %2.</source>
+        <translation>Summen laut AITasker: aufgeladen %1, ausgegeben %2.</translation>
+    </message>
+    <message>
+        <source>Tasks behind this number: %1. Click to see them in Your tasks.</source>
+        <translation>Aufgaben hinter dieser Zahl: %1. Klicken Sie, um sie unter „Ihre Aufgaben“ zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Demo mode: tasks go to a practice server on this computer. No money is spent.</source>
@@ -1160,6 +1402,22 @@
     <message>
         <source>When every task was last asked about. A task that could not be refreshed says so in its row.</source>
         <translation>Wann zuletzt jede Aufgabe abgefragt wurde. Eine Aufgabe, die nicht aktualisiert werden konnte, sagt es in ihrer Zeile.</translation>
+    </message>
+    <message>
+        <source>Credit: %1</source>
+        <translation>Guthaben: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as of %2)</source>
+        <translation>%1 (Stand %2)</translation>
+    </message>
+    <message>
+        <source>Your AITasker credit: what new tasks can still spend.</source>
+        <translation>Ihr AITasker-Guthaben: was neue Aufgaben noch ausgeben können.</translation>
+    </message>
+    <message>
+        <source>Added so far: %1. Paid so far: %2.</source>
+        <translation>Bisher aufgeladen: %1. Bisher bezahlt: %2.</translation>
     </message>
     <message>
         <source>%1 waiting to send</source>
@@ -1268,6 +1526,10 @@
         <translation>Problem melden</translation>
     </message>
     <message>
+        <source>Report a problem with the final work of ‘%2’? Nothing is paid (the price is %1) while AITasker looks into it.</source>
+        <translation>Ein Problem mit der fertigen Arbeit von „%2“ melden? Solange AITasker es prüft, wird nichts bezahlt (der Preis ist %1).</translation>
+    </message>
+    <message>
         <source>Report the problem</source>
         <translation>Problem melden</translation>
     </message>
@@ -1298,10 +1560,6 @@
     <message>
         <source>Cancel task</source>
         <translation>Aufgabe abbrechen</translation>
-    </message>
-    <message>
-        <source>Report a problem with the final work of ‘%2’? Nothing is paid (the price is %1) while AITasker looks into it.</source>
-        <translation>Ein Problem mit der fertigen Arbeit von „%2“ melden? Solange AITasker es prüft, wird nichts bezahlt (der Preis ist %1).</translation>
     </message>
     <message>
         <source>Cancel ‘%2’? Its budget of %1 comes back to your credit.</source>
@@ -1685,6 +1943,10 @@
         <translation>Aufgaben, die Sie senden, erscheinen hier mit ihrem Fortschritt.</translation>
     </message>
     <message>
+        <source>Show all tasks</source>
+        <translation>Alle Aufgaben anzeigen</translation>
+    </message>
+    <message>
         <source>Sh&amp;ow:</source>
         <translation>An&amp;zeigen:</translation>
     </message>
@@ -1715,6 +1977,14 @@
     <message>
         <source>Only a task whose version is not chosen yet can be cancelled.</source>
         <translation>Nur eine Aufgabe, deren Version noch nicht gewählt ist, kann abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>Copy task &amp;ID</source>
+        <translation>Aufgaben-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>&amp;Link kopieren</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1973,6 +2243,18 @@
         <translation>AITasker hat eine Antwort gesendet, die dieses Programm nicht versteht.</translation>
     </message>
     <message>
+        <source>There is not enough credit on your AITasker account for this task. Nothing was posted.</source>
+        <translation>Das Guthaben Ihres AITasker-Kontos reicht für diese Aufgabe nicht aus. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this task needs %1 and your credit is %2, so %3 is missing. Nothing was posted.</source>
+        <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1, Ihr Guthaben beträgt %2, es fehlen also %3. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this task needs %1. Nothing was posted.</source>
+        <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
         <source>Posted</source>
         <translation>Eingestellt</translation>
     </message>
@@ -2113,8 +2395,24 @@
         <translation>Wir wissen nicht, ob sie bei AITasker angekommen ist. Öffnen Sie die Entwürfe, um den Grund zu sehen und sie erneut zu senden oder als Entwurf zu behalten.</translation>
     </message>
     <message>
+        <source>Waiting for credit</source>
+        <translation>Wartet auf Guthaben</translation>
+    </message>
+    <message>
+        <source>AITasker refused it for lack of credit; nothing was posted. Add credit on AITasker&apos;s website, then press Refresh to send it.</source>
+        <translation>AITasker hat sie mangels Guthaben abgelehnt; es wurde nichts eingestellt. Laden Sie auf der AITasker-Website Guthaben auf und drücken Sie dann „Aktualisieren“, um sie zu senden.</translation>
+    </message>
+    <message>
         <source>What do you need</source>
         <translation>Was brauchen Sie</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>Aufgaben-ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Description</source>
@@ -2129,8 +2427,36 @@
         <translation>Aufgabenart</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Budget</source>
         <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Posted on (ISO 8601)</source>
+        <translation>Eingestellt am (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>Eingestellt am</translation>
+    </message>
+    <message>
+        <source>Expires on (ISO 8601)</source>
+        <translation>Läuft ab am (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
     </message>
     <message>
         <source>Experimentation</source>

@@ -1,5 +1,5 @@
 """The account: the key dialog (first run is ui/main.py's), change or forget the key, and the
-settings dialog with the preferences it keeps (refresh cadence, theme)."""
+settings dialog with the preferences it keeps (refresh cadence, theme, the monthly spending limit)."""
 
 from __future__ import annotations
 
@@ -109,12 +109,14 @@ class AccountController(QObject):
             refresh_seconds=self.refresh_interval(),
             theme=self.theme(),
             can_manage_key=self.can_manage_key,
+            monthly_limit=self.monthly_limit(),
             parent=self._parent,
         )
         result = await run_dialog(dialog)
         if result == QDialog.DialogCode.Accepted:
             self.set_refresh_interval(dialog.refresh_seconds())
             self.set_theme(dialog.chosen_theme())
+            self.set_monthly_limit(dialog.monthly_limit())
         dialog.deleteLater()
         if result == SettingsDialog.CHANGE_KEY:
             await self.ask_for_key()
@@ -128,6 +130,14 @@ class AccountController(QObject):
     def set_refresh_interval(self, seconds: float) -> None:
         self._settings.setValue("refresh/seconds", seconds)
         self._session.set_refresh_interval(seconds)
+
+    def monthly_limit(self) -> float | None:
+        """The monthly spending limit in dollars; None (the default) when there is none."""
+        value = self._settings.value("money/monthly_limit", 0.0, type=float)
+        return float(value) if isinstance(value, (int, float)) and value > 0 else None
+
+    def set_monthly_limit(self, dollars: float | None) -> None:
+        self._settings.setValue("money/monthly_limit", dollars or 0.0)
 
     def theme(self) -> str:
         value = self._settings.value("ui/theme", "system", type=str)

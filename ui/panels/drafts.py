@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, words
@@ -18,6 +18,7 @@ STATE_WORDS: dict[str, str] = {
     WAITING: QT_TRANSLATE_NOOP("DraftsPanel", "Waiting to send"),
     SENDING: QT_TRANSLATE_NOOP("DraftsPanel", "Sending…"),
     UNKNOWN: QT_TRANSLATE_NOOP("DraftsPanel", "Not sure it was sent"),
+    CREDIT: QT_TRANSLATE_NOOP("DraftsPanel", "Waiting for credit"),
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -29,6 +30,7 @@ class DraftsPanel(QWidget):
     takeBackRequested = Signal(str)
     sendAgainRequested = Signal(str)
     keepAsDraftRequested = Signal(str)
+    topUpRequested = Signal(str)  # "Add credit on the website" for a draft waiting for credit
     newRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,6 +54,7 @@ class DraftsPanel(QWidget):
             ("takeBack", self.tr("Take out of outbox"), self.takeBackRequested),
             ("sendAgain", self.tr("Send again"), self.sendAgainRequested),
             ("keep", self.tr("Keep as draft"), self.keepAsDraftRequested),
+            ("topUp", self.tr("Add credit on the website"), self.topUpRequested),
         ):
             button = QPushButton(text)
             button.setObjectName(f"drafts_{name}")
@@ -196,7 +199,8 @@ class DraftsPanel(QWidget):
         self.buttons["open"].setEnabled(record is not None and state != SENDING)
         self.buttons["duplicate"].setEnabled(record is not None)
         self.buttons["delete"].setEnabled(record is not None and state != SENDING)
-        self.buttons["takeBack"].setVisible(state == WAITING)
+        self.buttons["takeBack"].setVisible(state in (WAITING, CREDIT))
+        self.buttons["topUp"].setVisible(state == CREDIT)
         self.buttons["sendAgain"].setVisible(state == UNKNOWN)
         self.buttons["keep"].setVisible(state == UNKNOWN)
         if record is not None and state == UNKNOWN:
@@ -213,6 +217,13 @@ class DraftsPanel(QWidget):
                         "post it with the same reference as before; “Keep as draft” sends nothing."
                     ),
                     happened,
+                )
+            )
+        elif record is not None and state == CREDIT:
+            self.state_text.setText(
+                fill(
+                    self.tr("%1 It waits here; after adding credit, press Refresh on Your tasks to send it."),
+                    words(record.last_error) if record.last_error else self.tr("Not enough credit."),
                 )
             )
         elif record is not None and state == WAITING:

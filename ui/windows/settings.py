@@ -1,12 +1,14 @@
-"""Settings: the API address and key, how often to refresh, the theme."""
+"""Settings: the API address and key, how often to refresh, the theme, a monthly spending limit."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +21,8 @@ from app.translatable import QT_TRANSLATE_NOOP
 from ui.theme import THEMES, set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
+LIMIT_RANGE = (1.0, 1_000_000.0)  # dollars a month
+DEFAULT_LIMIT = 100.0  # offered when the limit is first turned on
 REFRESH_CHOICES = [
     (10.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 10 seconds")),
     (30.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 30 seconds")),
@@ -41,6 +45,7 @@ class SettingsDialog(QDialog):
         refresh_seconds: float,
         theme: str,
         can_manage_key: bool,
+        monthly_limit: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,7 +76,19 @@ class SettingsDialog(QDialog):
         for key, label in THEMES.items():
             self.theme.addItem(self.tr(label), key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
-        guard_wheel(self.refresh, self.theme)
+        self.limit_on = QCheckBox(self.tr("Ask before a post takes a &month's spending over"))
+        self.limit_on.setObjectName("monthlyLimitOn")
+        self.limit_on.setChecked(monthly_limit is not None)
+        self.limit = QDoubleSpinBox()
+        self.limit.setObjectName("monthlyLimit")
+        self.limit.setAccessibleName(self.tr("Monthly limit in US dollars"))
+        self.limit.setRange(*LIMIT_RANGE)
+        self.limit.setDecimals(2)
+        self.limit.setPrefix("$ ")
+        self.limit.setValue(monthly_limit if monthly_limit is not None else DEFAULT_LIMIT)
+        self.limit.setEnabled(monthly_limit is not None)
+        self.limit_on.toggled.connect(self.limit.setEnabled)
+        guard_wheel(self.refresh, self.theme, self.limit)
 
         form = QFormLayout()
         form.addRow(self.tr("API address:"), self.address)
@@ -87,12 +104,21 @@ class SettingsDialog(QDialog):
         theme_label = QLabel(self.tr("&Look:"))
         theme_label.setBuddy(self.theme)
         form.addRow(theme_label, self.theme)
+        form.addRow(self.limit_on, self.limit)
         hint = QLabel(
             self.tr(
                 "Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."
             )
         )
         hint.setWordWrap(True)
+        limit_hint = QLabel(
+            self.tr(
+                "The monthly limit counts what tasks posted this month paid or still hold; it never "
+                "stops a task already posted."
+            )
+        )
+        limit_hint.setWordWrap(True)
+        set_tone(limit_hint, "quiet")
         set_tone(hint, "quiet")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -100,6 +126,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(limit_hint)
         layout.addWidget(buttons)
 
     def refresh_seconds(self) -> float:
@@ -107,3 +134,7 @@ class SettingsDialog(QDialog):
 
     def chosen_theme(self) -> str:
         return str(self.theme.currentData())
+
+    def monthly_limit(self) -> float | None:
+        """The limit chosen, or None when it is off."""
+        return round(self.limit.value(), 2) if self.limit_on.isChecked() else None
