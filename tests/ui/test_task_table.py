@@ -66,7 +66,7 @@ async def test_cancel_from_the_menu_and_post_again_as_a_new_draft(qtbot, tmp_pat
             await add_by_id(window, task.id)
             menu = row_menu(window, working.id)
             assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
-                "&Open", "Open the &review", "&Post again", "&Cancel task…",
+                "&Open", "Open the &review", "&Post again", "&Cancel task…", "Copy task &ID", "Copy &link",
             ]  # fmt: skip
             assert not entry(menu, "&Cancel task…").isEnabled()  # a version is chosen: past cancelling
             menu.close()
