@@ -2779,6 +2779,102 @@ Erstattet: %4</translation>
         <translation>Beträge gehen auf den Cent genau: %1 enthält Bruchteile eines Cents.</translation>
     </message>
     <message>
+        <source>There is not enough space on the disk.</source>
+        <translation>Auf dem Datenträger ist nicht genug Platz.</translation>
+    </message>
+    <message>
+        <source>This app may not write in the folder %1.</source>
+        <translation>Diese App darf im Ordner %1 nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>The file could not be written to the disk.</source>
+        <translation>Die Datei konnte nicht auf den Datenträger geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>This file is not at a web address, so it was not saved.</source>
+        <translation>Diese Datei liegt nicht unter einer Webadresse und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This file is not at a secure (https) address, so it was not saved.</source>
+        <translation>Diese Datei liegt nicht unter einer sicheren (https-)Adresse und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The download took longer than %1 minutes and was stopped.</source>
+        <translation>Der Download hat länger als %1 Minuten gedauert und wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The file that arrived is not the one the final work lists (its checksum differs), so it was not saved.</source>
+        <translation>Die angekommene Datei ist nicht die, die in der fertigen Arbeit angegeben ist (ihre Prüfsumme weicht ab), und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file has moved to an address this app does not follow, so it was not saved.</source>
+        <translation>Die Datei ist an eine Adresse umgezogen, der diese App nicht folgt, und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file arrived incomplete (%1 of %2), so it was not saved.</source>
+        <translation>Die Datei kam unvollständig an (%1 von %2) und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server did not give the file (it answered %1).</source>
+        <translation>Der Server hat die Datei nicht herausgegeben (Antwort: %1).</translation>
+    </message>
+    <message>
+        <source>The server is sending another kind of file (%1) than the final work lists (%2), so it was not saved.</source>
+        <translation>Der Server sendet eine andere Art von Datei (%1), als in der fertigen Arbeit angegeben (%2); sie wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server is sending a file of another size (%1) than the final work lists (%2), so it was not saved.</source>
+        <translation>Der Server sendet eine Datei anderer Größe (%1), als in der fertigen Arbeit angegeben (%2); sie wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server sent more than the final work lists (%1), so the file was not saved.</source>
+        <translation>Der Server hat mehr gesendet, als in der fertigen Arbeit angegeben (%1); die Datei wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1, so it was not saved.</source>
+        <translation>Die Datei ist größer als %1 und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server that holds this file.</source>
+        <translation>Der Server, auf dem diese Datei liegt, ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The download stopped: the server sent nothing for %1 seconds.</source>
+        <translation>Der Download wurde abgebrochen: Der Server hat %1 Sekunden lang nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The connection broke before the whole file arrived. Nothing was kept.</source>
+        <translation>Die Verbindung ist abgebrochen, bevor die ganze Datei angekommen war. Es wurde nichts behalten.</translation>
+    </message>
+    <message>
+        <source>There is not enough space on the disk: the file needs %1, %2 are free.</source>
+        <translation>Auf dem Datenträger ist nicht genug Platz: Die Datei braucht %1, frei sind %2.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved.</source>
+        <translation>Die Datei konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>AITasker task</source>
+        <translation>AITasker-Aufgabe</translation>
+    </message>
+    <message>
         <source>1 final work ready</source>
         <translation>1 fertige Arbeit bereit</translation>
     </message>
