@@ -8,6 +8,7 @@ translation context."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,9 @@ class TasksController(QObject):
         self._actions, self._news = actions, news
         self._adding: asyncio.Future[Task] | None = None  # the task being added by ID, while waiting
         self._from_table: set[str] = set()  # tasks acted on from the table: what is said goes to the banner
+        # Who opens a task for the person (Ctrl+R, a notification, a line of the start's summary): the
+        # task windows once they exist (ui/controllers/task_windows.py); until then see open_task().
+        self.opener: Callable[[Task], object] | None = None
         tasks.addRequested.connect(self.add_by_id)
         tasks.stopAddRequested.connect(self.stop_adding)
         tasks.taskActivated.connect(self.task_activated)
@@ -96,8 +100,11 @@ class TasksController(QObject):
             self.open_task(task)
 
     def open_task(self, task: Task) -> None:
-        """Open a task for the person: its review while it has one; any other task is selected in
-        the table, its details shown (its own window comes with ui/windows/task/)."""
+        """Open a task for the person: through :attr:`opener` (its window) when set; else its review
+        while it has one, and any other task selected in the table with its details shown."""
+        if self.opener is not None:
+            self.opener(task)
+            return
         if task.status == "review" and self._reviews.open_review(task) is not None:
             return
         self.select(task.id)
