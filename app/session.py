@@ -19,6 +19,7 @@ from app.store.disk_errors import StoreError
 from app.store.repository import Store
 from app.sync import RefreshProblem, TaskRefresher
 from app.taxonomy import Category, fetch_categories
+from app.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.api.client import TasksClient
@@ -171,7 +172,7 @@ class Session:
     async def add_task(self, task_id: str) -> Task:
         """Follow a task known by its ID (raises ApiError, e.g. NotFound)."""
         if self.client is None:
-            raise Offline("Connect an AITasker account first.")
+            raise Offline(QT_TRANSLATE_NOOP("messages", "Connect an AITasker account first."))
         task = await self.client.get_task(task_id)
         if self.refresher is not None:
             self.refresher.saw(task.id)

@@ -9,21 +9,20 @@ have reached the server.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
 import random
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from pydantic import ValidationError
 
 from app import __version__
+from app.api.address import check_api_url as check_api_url  # re-exported: its old home
+from app.api.address import is_loopback_host as is_loopback_host
 from app.api.errors import (
     ApiError,
     BadResponse,
-    InvalidAddress,
     InvalidTask,
     NotFound,
     Offline,
@@ -39,6 +38,7 @@ from app.money import BALANCE_PATH, Balance, parse_balance
 from app.review.gallery import Gallery, parse_gallery
 from app.tasks.delivery import Delivery, parse_delivery
 from app.taxonomy import Category, parse_categories
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 log = logging.getLogger(__name__)
 
@@ -48,27 +48,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 # A user-facing deadline for one request: httpx timeouts are per operation, not in total.
 DEFAULT_DEADLINE = 45.0
 READ_ATTEMPTS = 3
-UNCLEAR = "We can't tell whether AITasker received this request. Nothing was sent again."
-
-
-def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_api_url(url: str) -> str:
-    """The URL without a trailing slash, or :class:`InvalidAddress` if it is not safe to use."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidAddress("The AITasker address must look like https://api.aitasker.co.", detail=f"got {url!r}")
-    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise InvalidAddress(detail=f"refused plain http to {parts.hostname}")
-    return url.strip().rstrip("/")
+UNCLEAR = QT_TRANSLATE_NOOP("messages", "We can't tell whether AITasker received this request. Nothing was sent again.")
 
 
 class TasksClient:
@@ -130,8 +110,14 @@ class TasksClient:
         except (ValueError, TypeError, RecursionError) as exc:
             # TaskDraft's bounds make this unreachable; if it ever happens, nothing was sent.
             raise InvalidTask(
-                "This task can't be sent as it stands: its requirements can't be written down.",
-                field_errors={"requirements": ["These requirements can't be sent. Please simplify them."]},
+                QT_TRANSLATE_NOOP(
+                    "messages", "This task can't be sent as it stands: its requirements can't be written down."
+                ),
+                field_errors={
+                    "requirements": [
+                        QT_TRANSLATE_NOOP("messages", "These requirements can't be sent. Please simplify them.")
+                    ]
+                },
                 detail=f"request body not serialisable: {type(exc).__name__}",
                 status=None,
             ) from None
@@ -143,8 +129,11 @@ class TasksClient:
                 raise
             # The server said yes (or was cut off while saying it) but we can't read the task.
             raise OutcomeUnknown(
-                "AITasker answered, but in a way this app could not read, so we can't tell "
-                "whether your task was posted. Nothing will be sent again without your say-so.",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "AITasker answered, but in a way this app could not read, so we can't tell "
+                    "whether your task was posted. Nothing will be sent again without your say-so.",
+                ),
                 detail=exc.detail,
                 status=exc.status,
             ) from None
@@ -213,9 +202,10 @@ class TasksClient:
             operation,
             *operation.request(task_id, bid_id),
             key=idempotency_key or f"{operation.operation_id or 'action'}:{task_id}:{bid_id}",
-            unclear=(
+            unclear=QT_TRANSLATE_NOOP(
+                "messages",
                 "We can't tell whether AITasker received your choice. Nothing was sent again: "
-                "the review will check what AITasker now shows."
+                "the review will check what AITasker now shows.",
             ),
         )
 
@@ -266,7 +256,9 @@ class TasksClient:
         except InvalidTask as exc:  # a 422 here is about the request, not about a task being posted
             said = "; ".join(m for messages in exc.field_errors.values() for m in messages)[:300]
             raise ApiError(
-                "AITasker did not accept this request." + (f" It said: {said}" if said else ""),
+                fill(translate("messages", "AITasker did not accept this request. It said: %1"), said)
+                if said
+                else translate("messages", "AITasker did not accept this request."),
                 detail=exc.detail,
                 status=exc.status,
             ) from None
@@ -316,7 +308,9 @@ class TasksClient:
     ) -> tuple[httpx.Response, Any]:
         if not self._key_usable and path != "/health":
             raise Unauthorized(
-                "There is no usable API key. Paste the key from your AITasker dashboard again.",
+                QT_TRANSLATE_NOOP(
+                    "messages", "There is no usable API key. Paste the key from your AITasker dashboard again."
+                ),
                 detail="key empty or contains spaces, line breaks or non-ASCII characters; nothing sent",
             )
         # One deadline for the whole call, retries and the waits between them included: a server
@@ -348,7 +342,7 @@ class TasksClient:
             if error is not None:
                 where += f"; before that: {error.detail}"
             timeout: ApiError = (
-                Offline("AITasker did not answer in time.", detail=where)
+                Offline(QT_TRANSLATE_NOOP("messages", "AITasker did not answer in time."), detail=where)
                 if may_retry
                 else OutcomeUnknown.no_answer(detail=where)
             )
@@ -372,7 +366,9 @@ class TasksClient:
             detail = self._redact(f"{where}: {type(exc).__name__}: {exc}")
             if not may_retry:
                 raise OutcomeUnknown(detail=detail) from None
-            raise Offline("The connection to AITasker broke. Trying again may help.", detail=detail) from None
+            raise Offline(
+                QT_TRANSLATE_NOOP("messages", "The connection to AITasker broke. Trying again may help."), detail=detail
+            ) from None
         except httpx.HTTPError as exc:  # anything else httpx may raise (invalid URL, ...)
             raise BadResponse(detail=self._redact(f"{where}: {type(exc).__name__}: {exc}")) from None
 

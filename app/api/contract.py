@@ -289,8 +289,10 @@ def status_info(status: str) -> StatusInfo:
     known = STATUSES.get(status) or OUTBOX_STATUSES.get(status)
     if known is not None:
         return known
-    words = status.replace("_", " ").replace("-", " ").strip() or "Unknown"
-    return StatusInfo(words[:1].upper() + words[1:], False, "AITasker reported this status.")
+    words = status.replace("_", " ").replace("-", " ").strip() or QT_TRANSLATE_NOOP("messages", "Unknown")
+    return StatusInfo(
+        words[:1].upper() + words[1:], False, QT_TRANSLATE_NOOP("messages", "AITasker reported this status.")
+    )
 
 
 def aware(value: datetime | None) -> datetime | None:

@@ -23,6 +23,7 @@ from app.api.errors import (
     credit_refusal,
     parse_retry_after,
 )
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 MAX_RESPONSE_BYTES = 5 * 1024 * 1024
 
@@ -123,12 +124,16 @@ def error_for(status: int, data: Any, response: httpx.Response, where: str, reda
         return ServerError(detail=detail, status=status)
     if 300 <= status < 400:
         return BadResponse(
-            "AITasker answered from a different address. Check the API address in Settings.",
+            QT_TRANSLATE_NOOP(
+                "messages", "AITasker answered from a different address. Check the API address in Settings."
+            ),
             detail=f"{where}: HTTP {status} redirect not followed",
             status=status,
         )
     return ApiError(
-        "AITasker refused this request." + (f" It said: {server_text}" if server_text else ""),
+        fill(translate("messages", "AITasker refused this request. It said: %1"), server_text)
+        if server_text
+        else translate("messages", "AITasker refused this request."),
         detail=detail,
         status=status,
     )

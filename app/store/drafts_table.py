@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.store.disk_errors import StoreError
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,10 @@ def save(db: sqlite3.Connection, draft_id: str, body: str, now: float) -> str | 
             log.info("store: draft %s is frozen (may have been sent); new text kept as %s", target, follow)
             return follow
         target = follow
-    raise StoreError("This draft could not be saved.", detail=f"continuation chain too long from {draft_id}")
+    raise StoreError(
+        QT_TRANSLATE_NOOP("messages", "This draft could not be saved."),
+        detail=f"continuation chain too long from {draft_id}",
+    )
 
 
 def _continuation(db: sqlite3.Connection, draft_id: str) -> str | None:

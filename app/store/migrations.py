@@ -14,6 +14,7 @@ from collections.abc import Callable
 from app.store import journal
 from app.store.disk_errors import StoreError, rollback
 from app.store.drafts_table import DRAFT
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +117,11 @@ def migrate(db: sqlite3.Connection) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise StoreError(
-            "Your saved drafts were written by a newer version of AITasker Desktop. "
-            "Please update the app to open them.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Your saved drafts were written by a newer version of AITasker Desktop. "
+                "Please update the app to open them.",
+            ),
             detail=f"store version {version} > {SCHEMA_VERSION}",
         )
     for number in range(version, SCHEMA_VERSION):

@@ -66,6 +66,10 @@
         <source>Kept for this session only.</source>
         <translation>Nur für diese Sitzung behalten.</translation>
     </message>
+    <message>
+        <source>The new language shows when AITasker Desktop starts again.</source>
+        <translation>Die neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
+    </message>
 </context>
 <context>
     <name>ActionsController</name>
@@ -571,6 +575,62 @@ Erstattet: %4</translation>
         <translation>Zahlen, true, false und null bleiben, was sie sind; [ ] und { } in JSON bleiben Listen und Gruppen. Um einen Wert als Text zu behalten, setzen Sie ihn in doppelte Anführungszeichen, etwa &quot;42&quot;.</translation>
     </message>
     <message>
+        <source>{&quot;tone&quot;: &quot;friendly&quot;, &quot;word_count&quot;: 800}</source>
+        <translation>{&quot;ton&quot;: &quot;freundlich&quot;, &quot;wortzahl&quot;: 800}</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>hier fehlt ein Wert</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>hier fehlt ein Name in doppelten Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>hier fehlt ein Doppelpunkt</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>hier fehlt ein Komma</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>ein Text in Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>ein Steuerzeichen ist hier nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>ungültiger Rückstrich (\)</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>ungültiges \uXXXX-Zeichen</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>nach dem Ende folgt noch etwas</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of object</source>
+        <translation>ein Komma vor der schließenden Klammer }</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of array</source>
+        <translation>ein Komma vor der schließenden Klammer ]</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed in JSON</source>
+        <translation>%1 ist in JSON nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 is too large a number</source>
+        <translation>%1 ist eine zu große Zahl</translation>
+    </message>
+    <message>
         <source>yes/no (true or false)</source>
         <translation>ja/nein (true oder false)</translation>
     </message>
@@ -693,9 +753,12 @@ Erstattet: %4</translation>
 </context>
 <context>
     <name>ReviewController</name>
-    <message>
-        <source>%1 tasks need your review — the first closes soonest</source>
-        <translation>%1 Aufgaben warten auf Ihre Prüfung — die erste endet am frühesten</translation>
+    <message numerus="yes">
+        <source>%n tasks need your review — the first closes soonest</source>
+        <translation>
+            <numerusform>%n Aufgabe wartet auf Ihre Prüfung — sie endet am frühesten</numerusform>
+            <numerusform>%n Aufgaben warten auf Ihre Prüfung — die erste endet am frühesten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -731,6 +794,20 @@ Erstattet: %4</translation>
     <message>
         <source>Open AITasker&apos;s &amp;website</source>
         <translation>AITasker-&amp;Website öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions to choose from</source>
+        <translation>
+            <numerusform>%n Version zur Auswahl</numerusform>
+            <numerusform>%n Versionen zur Auswahl</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extensions of the review left</source>
+        <translation>
+            <numerusform>%n Verlängerung der Prüfung übrig</numerusform>
+            <numerusform>%n Verlängerungen der Prüfung übrig</numerusform>
+        </translation>
     </message>
     <message>
         <source>Review: %1</source>
@@ -781,10 +858,6 @@ Erstattet: %4</translation>
         <translation>1 Version zur Auswahl</translation>
     </message>
     <message>
-        <source>%1 versions to choose from</source>
-        <translation>%1 Versionen zur Auswahl</translation>
-    </message>
-    <message>
         <source>%1 (%2 made)</source>
         <translation>%1 (%2 erstellt)</translation>
     </message>
@@ -799,10 +872,6 @@ Erstattet: %4</translation>
     <message>
         <source>1 extension of the review left</source>
         <translation>1 Verlängerung der Prüfung übrig</translation>
-    </message>
-    <message>
-        <source>%1 extensions of the review left</source>
-        <translation>%1 Verlängerungen der Prüfung übrig</translation>
     </message>
     <message>
         <source>✓ Chosen — </source>
@@ -890,7 +959,7 @@ Erstattet: %4</translation>
     </message>
     <message>
         <source>Choose %1 version%2?</source>
-        <translation>Diese Version (%1) wählen%2?</translation>
+        <translation>Die Version von %3%2 wählen?</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -946,7 +1015,7 @@ Erstattet: %4</translation>
     </message>
     <message>
         <source>You chose %1 version. %2 is finishing it now.</source>
-        <translation>Sie haben gewählt (%1). %2 stellt sie jetzt fertig.</translation>
+        <translation>Sie haben die Version von %2 gewählt. %2 stellt sie jetzt fertig.</translation>
     </message>
     <message>
         <source>Your choice did not reach AITasker. You can choose again.</source>
@@ -991,6 +1060,46 @@ Erstattet: %4</translation>
     <message>
         <source>Score: %1</source>
         <translation>Bewertung: %1</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>Aufgaben-ID</translation>
+    </message>
+    <message>
+        <source>Agent ID</source>
+        <translation>Agenten-ID</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <source>Score in detail</source>
+        <translation>Bewertung im Einzelnen</translation>
+    </message>
+    <message>
+        <source>Presented</source>
+        <translation>Vorgestellt</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Reference: %1</source>
@@ -1183,6 +1292,10 @@ Erstattet: %4</translation>
         <translation>Monatslimit in US-Dollar</translation>
     </message>
     <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
         <source>API address:</source>
         <translation>API-Adresse:</translation>
     </message>
@@ -1197,6 +1310,14 @@ Erstattet: %4</translation>
     <message>
         <source>&amp;Look:</source>
         <translation>&amp;Aussehen:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language shows when AITasker Desktop starts again.</source>
+        <translation>Eine neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
     </message>
     <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>
@@ -1419,9 +1540,12 @@ Erstattet: %4</translation>
         <source>Added so far: %1. Paid so far: %2.</source>
         <translation>Bisher aufgeladen: %1. Bisher bezahlt: %2.</translation>
     </message>
-    <message>
-        <source>%1 waiting to send</source>
-        <translation>%1 warten auf das Senden</translation>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n wartet auf das Senden</numerusform>
+            <numerusform>%n warten auf das Senden</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 task needs you</source>
@@ -2403,6 +2527,14 @@ Erstattet: %4</translation>
         <translation>AITasker hat sie mangels Guthaben abgelehnt; es wurde nichts eingestellt. Laden Sie auf der AITasker-Website Guthaben auf und drücken Sie dann „Aktualisieren“, um sie zu senden.</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>AITasker reported this status.</source>
+        <translation>AITasker hat diesen Status gemeldet.</translation>
+    </message>
+    <message>
         <source>What do you need</source>
         <translation>Was brauchen Sie</translation>
     </message>
@@ -2499,6 +2631,10 @@ Erstattet: %4</translation>
         <translation>%1/%2: mehr geht nicht</translation>
     </message>
     <message>
+        <source>%1 (AITasker sent %2, which this computer can&apos;t show in its time zone)</source>
+        <translation>%1 (AITasker hat %2 gesendet; dieser Computer kann das in seiner Zeitzone nicht anzeigen)</translation>
+    </message>
+    <message>
         <source>%1 days</source>
         <translation>%1 Tagen</translation>
     </message>
@@ -2533,6 +2669,14 @@ Erstattet: %4</translation>
     <message>
         <source>expired %1 ago</source>
         <translation>abgelaufen vor %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
     </message>
     <message>
         <source>a category</source>
@@ -2655,6 +2799,14 @@ Erstattet: %4</translation>
         <translation>Das Bild ist größer als %1 MB und wird deshalb nicht geladen.</translation>
     </message>
     <message>
+        <source>An agent</source>
+        <translation>Ein Agent</translation>
+    </message>
+    <message>
+        <source>an agent&apos;s</source>
+        <translation>die eines Agenten</translation>
+    </message>
+    <message>
         <source>not scored yet</source>
         <translation>noch nicht bewertet</translation>
     </message>
@@ -2689,6 +2841,14 @@ Erstattet: %4</translation>
     <message>
         <source>Judged %1 (%2 of 100)</source>
         <translation>Bewertet mit %1 (%2 von 100)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Not connected to AITasker yet.</source>
@@ -2875,6 +3035,142 @@ Erstattet: %4</translation>
         <translation>AITasker-Aufgabe</translation>
     </message>
     <message>
+        <source>The AITasker address must look like https://api.aitasker.co.</source>
+        <translation>Die AITasker-Adresse muss so aussehen: https://api.aitasker.co.</translation>
+    </message>
+    <message>
+        <source>This task can&apos;t be sent as it stands: its requirements can&apos;t be written down.</source>
+        <translation>Diese Aufgabe kann so nicht gesendet werden: Ihre Anforderungen lassen sich nicht aufschreiben.</translation>
+    </message>
+    <message>
+        <source>These requirements can&apos;t be sent. Please simplify them.</source>
+        <translation>Diese Anforderungen können nicht gesendet werden. Bitte vereinfachen Sie sie.</translation>
+    </message>
+    <message>
+        <source>AITasker answered, but in a way this app could not read, so we can&apos;t tell whether your task was posted. Nothing will be sent again without your say-so.</source>
+        <translation>AITasker hat geantwortet, aber so, dass diese App es nicht lesen konnte. Daher wissen wir nicht, ob Ihre Aufgabe eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether AITasker received your choice. Nothing was sent again: the review will check what AITasker now shows.</source>
+        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat. Es wurde nichts erneut gesendet: Die Prüfung sieht nach, was AITasker jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether AITasker received this request. Nothing was sent again.</source>
+        <translation>Wir wissen nicht, ob AITasker diese Anfrage erhalten hat. Es wurde nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept this request. It said: %1</source>
+        <translation>AITasker hat diese Anfrage nicht angenommen. Die Antwort: %1</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept this request.</source>
+        <translation>AITasker hat diese Anfrage nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>There is no usable API key. Paste the key from your AITasker dashboard again.</source>
+        <translation>Es gibt keinen brauchbaren API-Schlüssel. Fügen Sie den Schlüssel aus Ihrem AITasker-Dashboard erneut ein.</translation>
+    </message>
+    <message>
+        <source>AITasker did not answer in time.</source>
+        <translation>AITasker hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to AITasker broke. Trying again may help.</source>
+        <translation>Die Verbindung zu AITasker ist abgebrochen. Ein neuer Versuch kann helfen.</translation>
+    </message>
+    <message>
+        <source>AITasker answered from a different address. Check the API address in Settings.</source>
+        <translation>AITasker hat von einer anderen Adresse geantwortet. Prüfen Sie die API-Adresse in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>AITasker refused this request. It said: %1</source>
+        <translation>AITasker hat diese Anfrage abgelehnt. Die Antwort: %1</translation>
+    </message>
+    <message>
+        <source>AITasker refused this request.</source>
+        <translation>AITasker hat diese Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Top rated</source>
+        <translation>Spitzenbewertung</translation>
+    </message>
+    <message>
+        <source>Rising talent</source>
+        <translation>Aufsteigendes Talent</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Etabliert</translation>
+    </message>
+    <message>
+        <source>Newcomer</source>
+        <translation>Neuling</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Fit to brief</source>
+        <translation>Passend zum Auftrag</translation>
+    </message>
+    <message>
+        <source>Originality</source>
+        <translation>Originalität</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Connect an AITasker account first.</source>
+        <translation>Verbinden Sie zuerst ein AITasker-Konto.</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>not saved — disk full</source>
+        <translation>nicht gespeichert — Datenträger voll</translation>
+    </message>
+    <message>
+        <source>not saved — folder is read-only</source>
+        <translation>nicht gespeichert — Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>There is no space left on the disk that holds %1, so AITasker Desktop cannot save your work there. Nothing was changed or deleted. Free some space on that disk, then open the app again.</source>
+        <translation>Auf dem Datenträger mit %1 ist kein Platz mehr, daher kann AITasker Desktop Ihre Arbeit dort nicht speichern. Es wurde nichts geändert oder gelöscht. Schaffen Sie auf diesem Datenträger etwas Platz und öffnen Sie die App dann erneut.</translation>
+    </message>
+    <message>
+        <source>There is no space left on the disk that holds %1, so AITasker Desktop cannot save your work there. What you type stays in the window but is not saved yet. Free some space on that disk; saving starts again by itself.</source>
+        <translation>Auf dem Datenträger mit %1 ist kein Platz mehr, daher kann AITasker Desktop Ihre Arbeit dort nicht speichern. Was Sie eingeben, bleibt im Fenster, ist aber noch nicht gespeichert. Schaffen Sie auf diesem Datenträger etwas Platz; das Speichern beginnt dann von selbst wieder.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop is not allowed to save in %1 (the folder is read-only, cannot be created, or belongs to someone else). Nothing was changed or deleted. Make the folder writable for your user, or start the app with another folder (--data-dir).</source>
+        <translation>AITasker Desktop darf nicht in %1 speichern (der Ordner ist schreibgeschützt, kann nicht angelegt werden oder gehört jemand anderem). Es wurde nichts geändert oder gelöscht. Machen Sie den Ordner für Ihren Benutzer beschreibbar oder starten Sie die App mit einem anderen Ordner (--data-dir).</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop is not allowed to save in %1 (the folder is read-only, cannot be created, or belongs to someone else). What you type stays in the window but is not saved. Make the folder writable again.</source>
+        <translation>AITasker Desktop darf nicht in %1 speichern (der Ordner ist schreibgeschützt, kann nicht angelegt werden oder gehört jemand anderem). Was Sie eingeben, bleibt im Fenster, wird aber nicht gespeichert. Machen Sie den Ordner wieder beschreibbar.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop could not save your work in %1. Nothing was changed or deleted. Check that the disk is connected and working, then open the app again.</source>
+        <translation>AITasker Desktop konnte Ihre Arbeit nicht in %1 speichern. Es wurde nichts geändert oder gelöscht. Prüfen Sie, ob der Datenträger angeschlossen ist und funktioniert, und öffnen Sie die App dann erneut.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop could not save your work in %1. What you type stays in the window; saving is tried again.</source>
+        <translation>AITasker Desktop konnte Ihre Arbeit nicht in %1 speichern. Was Sie eingeben, bleibt im Fenster; das Speichern wird erneut versucht.</translation>
+    </message>
+    <message>
+        <source>This draft could not be saved.</source>
+        <translation>Dieser Entwurf konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Your saved drafts were written by a newer version of AITasker Desktop. Please update the app to open them.</source>
+        <translation>Ihre gespeicherten Entwürfe stammen von einer neueren Version von AITasker Desktop. Bitte aktualisieren Sie die App, um sie zu öffnen.</translation>
+    </message>
+    <message>
         <source>1 final work ready</source>
         <translation>1 fertige Arbeit bereit</translation>
     </message>
@@ -3042,6 +3338,58 @@ Erstattet: %4</translation>
         <translation>Aufgabe ohne Titel</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Chosen version</source>
+        <translation>Gewählte Version</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Question from the agent</source>
+        <translation>Frage des Agenten</translation>
+    </message>
+    <message>
+        <source>Final work</source>
+        <translation>Endfassung</translation>
+    </message>
+    <message>
+        <source>Changes left</source>
+        <translation>Verbleibende Änderungen</translation>
+    </message>
+    <message>
+        <source>Changes asked for</source>
+        <translation>Erbetene Änderungen</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Abgenommen von</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>Abgenommen am</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
         <source>Budget: %1</source>
         <translation>Budget: %1</translation>
     </message>
@@ -3127,6 +3475,61 @@ Erstattet: %4</translation>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>taxonomy</name>
+    <message>
+        <source>Writing &amp; Translation</source>
+        <translation>Texte &amp; Übersetzungen</translation>
+    </message>
+    <message>
+        <source>Graphics &amp; Design</source>
+        <translation>Grafik &amp; Design</translation>
+    </message>
+    <message>
+        <source>Digital Marketing</source>
+        <translation>Digitales Marketing</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Geschäftliches</translation>
+    </message>
+    <message>
+        <source>AI Services</source>
+        <translation>KI-Dienste</translation>
+    </message>
+    <message>
+        <source>Programming &amp; Automation</source>
+        <translation>Programmierung &amp; Automatisierung</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Blogbeitrag</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>Logo design</source>
+        <translation>Logo-Design</translation>
+    </message>
+    <message>
+        <source>Social media post</source>
+        <translation>Beitrag für soziale Medien</translation>
+    </message>
+    <message>
+        <source>Data analysis</source>
+        <translation>Datenanalyse</translation>
+    </message>
+    <message>
+        <source>Data analysis summary</source>
+        <translation>Zusammenfassung einer Datenanalyse</translation>
     </message>
 </context>
 </TS>

@@ -309,7 +309,7 @@ def test_a_budget_typed_above_the_maximum_is_kept_and_named_not_replaced(qtbot, 
     form.budget.spin.lineEdit().end(False)
     form.budget.spin.lineEdit().backspace()  # "300.0"
     qtbot.keyClicks(form.budget.spin, "1")  # 300.01
-    assert form.budget.value() == 300.01 and form.budget.spin.text() == "$ 300.01"
+    assert form.budget.value() == 300.01 and form.budget.spin.text() == "$300.01"
     message = error(form, "budget_usd")
     assert message.isVisible() and "$300.01 is more than the highest budget, $300.00" in message.text()
     assert not form.send_button.isEnabled()
@@ -376,7 +376,7 @@ def test_budget_slider_keys_move_in_schema_steps_and_stay_in_range(qtbot, form: 
     assert box.value() == BUDGET.minimum  # past the bottom: stays at the bottom
     qtbot.keyClick(slider, Qt.Key.Key_PageUp)
     assert box.value() == BUDGET.minimum + page
-    assert box.spin.text() == f"$ {BUDGET.minimum + page:.2f}"
+    assert box.spin.text() == f"${BUDGET.minimum + page:.2f}"
 
 
 def test_from_typed_cents_the_slider_goes_to_the_next_step_in_the_direction_pressed(qtbot, form: TaskForm) -> None:
@@ -825,7 +825,7 @@ def test_load_values_fills_every_field_and_round_trips(qtbot, form: TaskForm) ->
     assert len(changes) == 1  # one autosave-worthy change, not one per field
     assert form.title.text() == "Sales summary"
     assert form.category.currentText() == "Data" and form.task_type.currentText() == "Data analysis summary"
-    assert form.budget.spin.text() == "$ 123.45" and form.budget.slider.value() == round(
+    assert form.budget.spin.text() == "$123.45" and form.budget.slider.value() == round(
         (123.45 - BUDGET.minimum) / BUDGET.slider_step
     )
     assert form.experimentation.spin.value() == 0.85

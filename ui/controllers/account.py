@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.credentials import KeyStore, describe_source
 from app.keys.errors import KeyStorageError
 from app.session import Session
-from ui.i18n import fill, words
+from ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, SYSTEM_LANGUAGE, fill, words
 from ui.theme import THEMES, apply_theme
 from ui.widgets.banner import MessageBanner
 from ui.windows.async_dialog import ask, run_dialog
@@ -110,6 +110,7 @@ class AccountController(QObject):
             theme=self.theme(),
             can_manage_key=self.can_manage_key,
             monthly_limit=self.monthly_limit(),
+            language=self.language(),
             parent=self._parent,
         )
         result = await run_dialog(dialog)
@@ -117,6 +118,11 @@ class AccountController(QObject):
             self.set_refresh_interval(dialog.refresh_seconds())
             self.set_theme(dialog.chosen_theme())
             self.set_monthly_limit(dialog.monthly_limit())
+            if dialog.chosen_language() != self.language():
+                self.set_language(dialog.chosen_language())
+                self._banner.show_message(
+                    self.tr("The new language shows when AITasker Desktop starts again."), kind="info"
+                )
         dialog.deleteLater()
         if result == SettingsDialog.CHANGE_KEY:
             await self.ask_for_key()
@@ -142,6 +148,14 @@ class AccountController(QObject):
     def theme(self) -> str:
         value = self._settings.value("ui/theme", "system", type=str)
         return value if value in THEMES else "system"
+
+    def language(self) -> str:
+        """The language chosen in Settings ("system", "en", "de"), applied at start (ui/main.py)."""
+        value = self._settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE, type=str)
+        return value if value in LANGUAGE_NAMES else SYSTEM_LANGUAGE
+
+    def set_language(self, language: str) -> None:
+        self._settings.setValue(LANGUAGE_KEY, language)
 
     def set_theme(self, theme: str) -> None:
         self._settings.setValue("ui/theme", theme)

@@ -25,7 +25,7 @@ from app.actions import JournalEntry, Verdict
 from app.review.alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
 from app.review.verdicts import VERDICTS
 from ui.desktop.notifier import Notifier
-from ui.i18n import fill, words
+from ui.i18n import words
 
 if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not needed for the first picture
     from app.api.schema import Task
@@ -198,7 +198,7 @@ class ReviewController(QObject):
                 alerts[0].task_id,
                 alerts[0].kind,
                 words("Ready for your review"),
-                fill(self.tr("%1 tasks need your review — the first closes soonest"), len(alerts)),
+                self.tr("%n tasks need your review — the first closes soonest", "", len(alerts)),
             )
         )
 

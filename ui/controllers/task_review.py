@@ -218,7 +218,8 @@ class TaskReview(QObject):
             confirmed = await ask(
                 self.window,
                 translate("ReviewWindow", "Choose this version"),
-                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price),
+                # (%3: the agent's name, for languages that say "the version by …")
+                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price, agent(bid)),
                 translate("ReviewWindow", "Choose"),
                 translate("ReviewWindow", "Cancel"),
             )

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from app.taxonomy import Category, friendly_name
+from app.taxonomy import Category, names
 from ui.widgets.wheel_guard import guard_wheel
 
 
@@ -41,9 +41,9 @@ class CategoryChooser(QObject):
             self.category.clear()
             self.category.addItem(self.tr("Choose a category…"), "")
             for category in categories:
-                self.category.addItem(category.label, category.slug)
+                self.category.addItem(category.shown, category.slug)
             if current and self.category.findData(current) < 0:
-                self.category.addItem(friendly_name(current), current)  # kept: e.g. from a reopened draft
+                self.category.addItem(names().category(current), current)  # kept: e.g. from a reopened draft
             self.category.setCurrentIndex(max(0, self.category.findData(current)) if current else 0)
         self.category_chosen()
         if current_type:
@@ -53,7 +53,7 @@ class CategoryChooser(QObject):
         """Choose a category, adding it when the list does not have it (a reopened draft)."""
         index = self.category.findData(slug)
         if index < 0:
-            self.category.addItem(friendly_name(slug), slug)
+            self.category.addItem(names().category(slug), slug)
             index = self.category.count() - 1
         self.category.setCurrentIndex(index)
 
@@ -64,7 +64,7 @@ class CategoryChooser(QObject):
             for category in self._categories:
                 if category.slug == slug:
                     for task_type in category.task_types:
-                        self.task_type.addItem(task_type.label, task_type.slug)
+                        self.task_type.addItem(task_type.shown, task_type.slug)
             self.task_type.setCurrentIndex(-1 if self.task_type.count() != 1 else 0)
             if not slug:
                 placeholder = self.tr("Choose a category first, or type a task type")

@@ -19,7 +19,27 @@ VALUE_RULES = QT_TRANSLATE_NOOP(
     "Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. "
     'To keep a value as text, put it in double quotes, like "42".',
 )
-JSON_EXAMPLE = '{"tone": "friendly", "word_count": 800}'
+# Shown as an example of requirements (translated: the names are the person's own choice).
+JSON_EXAMPLE = QT_TRANSLATE_NOOP("RequirementsEditor", '{"tone": "friendly", "word_count": 800}')
+# What Python's JSON reader says is wrong (its own English words), in the user's language.
+JSON_READER_WORDS = (
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Expecting value"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Unterminated string starting at"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Invalid \\escape"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Invalid \\uXXXX escape"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Extra data"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Illegal trailing comma before end of object"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Illegal trailing comma before end of array"),
+)
+
+
+def reader_words(message: str) -> str:
+    """A JSON reader's message in the user's language (as Python says it when unknown)."""
+    return translate("RequirementsEditor", message) if message in JSON_READER_WORDS else message
 
 
 class _NotJson(ValueError):
@@ -31,13 +51,13 @@ class _TooDeep(ValueError):
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _NotJson(f"{name} is not allowed in JSON")
+    raise _NotJson(fill(translate("RequirementsEditor", "%1 is not allowed in JSON"), name))
 
 
 def _finite_float(text: str) -> float:
     number = float(text)
     if not math.isfinite(number):
-        raise _NotJson(f"{text} is too large a number")
+        raise _NotJson(fill(translate("RequirementsEditor", "%1 is too large a number"), text))
     return number
 
 

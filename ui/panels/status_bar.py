@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from app.connection import ConnectionState
 from app.review.alerts import waiting_words
 from app.translatable import QT_TRANSLATE_NOOP
-from ui.i18n import fill, money, short_when, translate, when, words
+from ui.i18n import TIME, fill, money, short_when, translate, when, words
 from ui.theme import set_tone
 
 DEMO_WORDS = QT_TRANSLATE_NOOP(
@@ -110,7 +110,7 @@ class StatusBar(QStatusBar):
         text = fill(self.tr("Credit: %1"), money(balance_usd))
         if as_of is not None:
             today = as_of.astimezone().date() == datetime.now().astimezone().date()
-            text = fill(self.tr("%1 (as of %2)"), text, when(as_of, "HH:mm") if today else short_when(as_of))
+            text = fill(self.tr("%1 (as of %2)"), text, when(as_of, TIME) if today else short_when(as_of))
         self.credit_label.setText(text)
         self.credit_label.setAccessibleName(text)
         tip = self.tr("Your AITasker credit: what new tasks can still spend.")
@@ -120,7 +120,7 @@ class StatusBar(QStatusBar):
         self.credit_label.show()
 
     def show_waiting(self, count: int) -> None:
-        self.outbox_label.setText(fill(self.tr("%1 waiting to send"), count) if count else "")
+        self.outbox_label.setText(self.tr("%n waiting to send", "", count) if count else "")
 
     def show_review_waiting(self, count: int) -> None:
         """ "2 need your review", a button that opens the next review; hidden when none wait."""
@@ -147,4 +147,4 @@ class StatusBar(QStatusBar):
 
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:
-            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, "HH:mm")))
+            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, TIME)))

@@ -1,4 +1,5 @@
-"""Settings: the API address and key, how often to refresh, the theme, a monthly spending limit."""
+"""Settings: the API address and key, how often to refresh, the theme, a monthly spending limit,
+the language."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.translatable import QT_TRANSLATE_NOOP
+from ui.i18n import LANGUAGE_NAMES, SYSTEM_LANGUAGE, money_parts
 from ui.theme import THEMES, set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
@@ -46,6 +48,7 @@ class SettingsDialog(QDialog):
         theme: str,
         can_manage_key: bool,
         monthly_limit: float | None = None,
+        language: str = SYSTEM_LANGUAGE,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,11 +87,20 @@ class SettingsDialog(QDialog):
         self.limit.setAccessibleName(self.tr("Monthly limit in US dollars"))
         self.limit.setRange(*LIMIT_RANGE)
         self.limit.setDecimals(2)
-        self.limit.setPrefix("$ ")
+        locale, before, after = money_parts(2)  # dollars written as the one money formatter writes them
+        self.limit.setLocale(locale)
+        self.limit.setPrefix(before)
+        self.limit.setSuffix(after)
         self.limit.setValue(monthly_limit if monthly_limit is not None else DEFAULT_LIMIT)
         self.limit.setEnabled(monthly_limit is not None)
         self.limit_on.toggled.connect(self.limit.setEnabled)
-        guard_wheel(self.refresh, self.theme, self.limit)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("As the system"), SYSTEM_LANGUAGE)
+        for key, name in LANGUAGE_NAMES.items():  # each language in its own words
+            self.language.addItem(name, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        guard_wheel(self.refresh, self.theme, self.limit, self.language)
 
         form = QFormLayout()
         form.addRow(self.tr("API address:"), self.address)
@@ -105,6 +117,14 @@ class SettingsDialog(QDialog):
         theme_label.setBuddy(self.theme)
         form.addRow(theme_label, self.theme)
         form.addRow(self.limit_on, self.limit)
+        language_label = QLabel(self.tr("Lan&guage:"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        language_hint = QLabel(self.tr("A new language shows when AITasker Desktop starts again."))
+        language_hint.setObjectName("languageHint")
+        language_hint.setWordWrap(True)
+        set_tone(language_hint, "quiet")
+        form.addRow("", language_hint)
         hint = QLabel(
             self.tr(
                 "Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."
@@ -138,3 +158,6 @@ class SettingsDialog(QDialog):
     def monthly_limit(self) -> float | None:
         """The limit chosen, or None when it is off."""
         return round(self.limit.value(), 2) if self.limit_on.isChecked() else None
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())

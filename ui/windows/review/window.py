@@ -201,9 +201,7 @@ class ReviewWindow(QWidget):
         self.versions.show_versions(shown, artifacts, gallery.selected_bid.id if gallery.selected_bid else None)
 
     def _facts(self, gallery: Gallery, shown: int) -> list[str]:
-        count = (
-            self.tr("1 version to choose from") if shown == 1 else fill(self.tr("%1 versions to choose from"), shown)
-        )
+        count = self.tr("1 version to choose from") if shown == 1 else self.tr("%n versions to choose from", "", shown)
         if gallery.total_bids_generated and gallery.total_bids_generated > shown:
             count = fill(self.tr("%1 (%2 made)"), count, gallery.total_bids_generated)
         facts = [count]
@@ -219,7 +217,7 @@ class ReviewWindow(QWidget):
             facts.append(
                 self.tr("1 extension of the review left")
                 if left == 1
-                else fill(self.tr("%1 extensions of the review left"), left)
+                else self.tr("%n extensions of the review left", "", left)
             )
         return facts
 
