@@ -61,6 +61,11 @@ class Delivery:
     items: tuple[DeliveryItem, ...] = ()
 
     @property
+    def state(self) -> str:
+        """The delivery's status by the name the task window's interim reader used (app/final_work.py)."""
+        return self.status
+
+    @property
     def pictures(self) -> list[DeliveryItem]:
         return [item for item in self.items if item.kind == "picture"]
 
