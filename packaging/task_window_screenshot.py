@@ -41,10 +41,11 @@ async def shoot(folder: Path) -> None:
     from app.sandbox import SandboxConfig, SandboxServer
     from app.sandbox.config import BID_WINDOW_SECONDS, DEMO_API_KEY
     from app.store.repository import Store
+    from app.tasks.service import TaskService
     from ui.controllers.actions import ActionsController
     from ui.controllers.review import ReviewController
     from ui.controllers.saving import SavingController
-    from ui.controllers.task_window_actions import TaskActionsStandIn
+    from ui.controllers.task_actions import TaskActionsController
     from ui.controllers.task_windows import TaskWindowsController
 
     now = [time.time() - 3600]
@@ -71,13 +72,14 @@ async def shoot(folder: Path) -> None:
             session = SimpleNamespace(
                 client=client, connection=SimpleNamespace(api_key=DEMO_API_KEY), refresh_now=lambda: None
             )
-            reviews = ReviewController(parent, ActionsController(parent, ActionJournal(store)), store=store)
+            actions = ActionsController(parent, ActionJournal(store))
+            reviews = ReviewController(parent, actions, store=store)
             reviews.set_service(ReviewService(lambda: client, DEMO_API_KEY))
             windows = TaskWindowsController(
                 parent,
                 session,  # type: ignore[arg-type]
                 reviews,
-                TaskActionsStandIn(parent),
+                TaskActionsController(parent, actions, TaskService(lambda: client, store=store)),
                 SavingController(parent, QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat), session),  # type: ignore[arg-type]
                 post_again=lambda task: None,
             )
@@ -88,8 +90,7 @@ async def shoot(folder: Path) -> None:
                 await asyncio.sleep(0.05)
                 if final.list.count() and not final.list.item(0).icon().isNull():
                     break
-            window.set_available({**window_reasons(window), "save": "", "post_again": ""})
-            await asyncio.sleep(0.3)
+            await asyncio.sleep(0.5)  # (what the server allows, learned from /openapi.json)
             QApplication.processEvents()
             window.grab().save(str(ROOT / "docs" / "task-window.png"))
             window.show_part("progress")
@@ -100,12 +101,6 @@ async def shoot(folder: Path) -> None:
             await windows.shutdown()
             await reviews.shutdown()
             store.close()
-
-
-def window_reasons(window: object) -> dict[str, str]:
-    from ui.controllers.task_window_actions import reasons_by_status
-
-    return reasons_by_status(window.task)  # type: ignore[attr-defined]
 
 
 def main() -> int:

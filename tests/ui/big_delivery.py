@@ -189,12 +189,13 @@ class StandInSession:
 
 def task_windows(parent: Any, client: Any, settings: Any) -> Any:
     """Task windows as the main window makes them, over ``client`` (a TasksClient), without the rest
-    of the main window: the review controller with its service and pictures, the saving, the
-    stand-in task actions."""
+    of the main window: the review controller with its service and pictures, the task actions over
+    the same journal, the saving."""
     from app.review.service import ReviewService
+    from app.tasks.service import TaskService
     from tests.ui.helpers import review_desk
     from ui.controllers.saving import SavingController
-    from ui.controllers.task_window_actions import TaskActionsStandIn
+    from ui.controllers.task_actions import TaskActionsController
     from ui.controllers.task_windows import TaskWindowsController
 
     session = StandInSession(client, KEY)
@@ -204,7 +205,7 @@ def task_windows(parent: Any, client: Any, settings: Any) -> Any:
         parent,
         session,  # type: ignore[arg-type]
         desk,
-        TaskActionsStandIn(parent),
+        TaskActionsController(parent, desk.actions, TaskService(lambda: client)),
         SavingController(parent, settings, session),  # type: ignore[arg-type]
         post_again=lambda task: None,
     )

@@ -18,8 +18,8 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     from app.api.schema import Task
-    from app.final_work import parse_delivery
     from app.review.gallery import parse_gallery
+    from app.tasks.delivery import parse_delivery
     from ui.windows.review.window import ReviewWindow
     from ui.windows.task.window import TaskWindow
 

@@ -38,10 +38,17 @@ def moment(text: str) -> datetime:
 async def open_with_enter(window, task_id: str, qtbot) -> TaskWindow:
     """The row chosen with the arrow keys, then Enter: the task's window."""
     ui = parts(window)
+    window.activateWindow()
+    await wait_until(lambda: QApplication.activeWindow() is window, what="the main window active")
     ui.table.setFocus()
-    qtbot.keyClick(ui.table, Qt.Key.Key_Home)
-    while ui.tasks.current_task() is None or ui.tasks.current_task().id != task_id:
+    qtbot.keyClick(ui.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # the first row
+    for _ in range(ui.proxy.rowCount()):
+        current = ui.tasks.current_task()
+        if current is not None and current.id == task_id:
+            break
         qtbot.keyClick(ui.table, Qt.Key.Key_Down)
+    current = ui.tasks.current_task()
+    assert current is not None and current.id == task_id, "the row is not reached with the arrow keys"
     qtbot.keyClick(ui.table, Qt.Key.Key_Return)
     await wait_until(lambda: task_id in window.task_windows.windows, what="the task window")
     return window.task_windows.windows[task_id]

@@ -71,8 +71,8 @@ class ReviewController(QObject):
         self.service: ReviewService | None = None
         self._reviews: dict[str, TaskReview] = {}
         self._pictures: PictureLoader | None = None  # one for every review window (made with the first)
-        # Who opens a task that waits for review (Ctrl+R, a notification): the task windows, once
-        # they exist; else the review window of its own.
+        # Who opens a task whose review notification is clicked: its task window once the task
+        # windows exist; else the review window of its own.
         self.opener: Callable[[Task], object] | None = None
         self.waiting = 0
         self._timer = QTimer(self)
@@ -173,16 +173,6 @@ class ReviewController(QObject):
         """The selected task if it waits for review, else the one whose review closes soonest."""
         task = next_to_review(self.tasks_in_review(), self._now(), selected)
         return self.open_review(task) if task is not None else None
-
-    def open_next(self, selected: Task | None = None) -> bool:
-        """As :meth:`review_next`, opened by :attr:`opener` when set (the task's window); False when
-        no task waits for review."""
-        task = next_to_review(self.tasks_in_review(), self._now(), selected)
-        if task is not None and self.opener is not None:
-            self.opener(task)
-        elif task is not None:
-            self.open_review(task)
-        return task is not None
 
     def _forget_review(self, task_id: str) -> None:
         review = self._reviews.pop(task_id, None)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.api.schema import Task
-from app.final_work import Delivery, DeliveryItem
+from app.tasks.delivery import Delivery, DeliveryItem
 from ui.i18n import fill, translate, words
 from ui.windows.async_dialog import run_dialog
 from ui.windows.task.window import TaskWindow

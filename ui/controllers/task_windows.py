@@ -5,8 +5,8 @@ Each window gets the task as the refresher reads it, its versions (the review, e
 work behind it: ui/controllers/review.py), its final work (read from the server, pictures decoded
 beside the window through the one shared picture pipeline), and what its buttons may do now. What
 the person asks for goes to the task actions (approve, ask for changes, report a problem, cancel,
-answer: ``TaskActionsController``, or its stand-in until that is in main), to the saving of the
-final work (ui/controllers/saving.py) and to "Post again". At most :data:`MAX_OPEN` windows are
+answer: ``TaskActionsController``, which asks first, with the money, and sends once through the
+journal), to the saving of the final work (ui/controllers/saving.py) and to "Post again". At most :data:`MAX_OPEN` windows are
 open at once (the oldest makes room); a closed window leaves nothing behind."""
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.api.errors import ApiError
 from app.api.schema import Task
-from app.final_work import DeliveryItem
 from app.images import ImageError
+from app.tasks.delivery import DeliveryItem
 from ui.controllers.review import ReviewController
 from ui.controllers.saving import SavingController
 from ui.i18n import fill, translate, words

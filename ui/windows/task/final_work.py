@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.final_work import Delivery, DeliveryItem
 from app.server_text import isolate, isolate_lines
+from app.tasks.delivery import Delivery, DeliveryItem
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import data_size, fill, short_when
 from ui.widgets.picture_shelf import THUMB, fitted

@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QMainWindow,
     QPushButton,
@@ -32,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.api.contract import STATUSES, status_info
 from app.api.schema import Task
-from app.final_work import Delivery, DeliveryItem
 from app.server_text import isolate, isolate_lines
+from app.tasks.delivery import Delivery, DeliveryItem
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, translate, words
 from ui.theme import set_tone
@@ -320,14 +319,11 @@ class TaskWindow(QMainWindow):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _keep_focus(self) -> None:
-        """After an action the button pressed may be gone or disabled: the focus goes to a sensible
-        control of this window instead of nowhere (the first button that can be pressed)."""
-        focus = QApplication.focusWidget()
-        if focus is not None and focus.window() is not self:
-            return
+        """After an action the button pressed may be gone or disabled: the window's focus goes to a
+        sensible control instead of nowhere (the first button that can be pressed), now or when the
+        window is active again (after a question, say)."""
+        focus = self.focusWidget()
         if focus is not None and focus.isEnabled() and focus.isVisible():
-            return
-        if not self.isActiveWindow():
             return
         for button in self.buttons.values():
             if button.isEnabled() and button.isVisible():
