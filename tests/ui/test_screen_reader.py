@@ -130,16 +130,25 @@ def test_review_and_choose_a_version_with_the_keyboard(demo: Desktop) -> None:
     demo.focus_window(WINDOW)
     demo.keys("ctrl+r")
 
-    def review_window(tree: Node) -> list[Node]:  # a top-level window of the app, titled "Review: …"
-        return [n for n in tree.walk() if n.depth == 1 and n.name.startswith("Review")]
+    def review_window(tree: Node) -> list[Node]:  # the task's window, titled with its title, on its versions
+        return [n for n in tree.walk() if n.depth == 1 and n.role == "frame" and n.name == title]
 
-    review = demo.wait_for("the review window", review_window, timeout=30)
+    review = demo.wait_for("the task window with the review", review_window, timeout=30)
     window = review_window(review)[0]
     versions = [
         n for lst in window.find("list", "Versions") for n in lst.walk() if n.role == "list item" and "$" in n.name
     ]
     assert len(versions) >= 2, "fewer than two versions were announced:\n" + outline(review)
     assert window.find("push button", named("Choose this version")), outline(review)
+    for button in (
+        "Save all",
+        "Approve and pay…",
+        "Ask for changes…",
+        "Report a problem…",
+        "Cancel task…",
+        "Post again",
+    ):
+        assert window.find("push button", named(button)), f"no {button!r}:\n" + outline(review)
     assert window.find("push button", named("Picture by ")), "no picture of a version:\n" + outline(review)
     demo.keys("alt+c")
     confirm = demo.wait_for(

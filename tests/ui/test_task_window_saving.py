@@ -50,7 +50,11 @@ async def test_save_all_puts_every_item_in_downloads_as_the_sandbox_serves_it(
             task_window = await final_work_of(window, task_id, qtbot)
             task_window.activateWindow()
             await wait_until(lambda: QApplication.activeWindow() is task_window, what="the task window active")
-            qtbot.keyClick(task_window, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Alt+S: Save all
+            save = task_window.buttons["save"]
+            save.setFocus()  # Tab to it …
+            qtbot.keyClick(save, Qt.Key.Key_Space)  # … and press it
+            await wait_until(lambda: task_window.save_bar.saving, what="the saving under way")
+            assert task_window.focusWidget() is task_window.save_bar.cancel_button  # Save all held: Cancel is next
             bar = task_window.save_bar
             await wait_until(lambda: bar.open_button.isVisible(), timeout=30, what="the files saved")
             folder = downloads / "Logo for my bakery"
@@ -59,12 +63,14 @@ async def test_save_all_puts_every_item_in_downloads_as_the_sandbox_serves_it(
             for item in sent["artifacts"]:
                 assert (folder / item["name"]).read_bytes() == await served(item["url"]), item["name"]
             assert bar.text.text() == f"Saved 4 items in {folder}." and bar.folder == folder
-            assert QApplication.focusWidget() is bar.open_button  # where the files went, one key away
+            assert task_window.focusWidget() is bar.open_button  # where the files went, one key away
             assert task_window.buttons["save"].isEnabled()  # and again, as often as wanted
 
             # Again: nothing is overwritten, the second copies are numbered.
             task_window.buttons["save"].click()
-            await wait_until(lambda: len(files_in(folder)) == 8, timeout=30, what="the second copies")
+            await wait_until(lambda: not task_window.buttons["save"].isEnabled(), what="the second save under way")
+            await wait_until(lambda: task_window.buttons["save"].isEnabled(), timeout=30, what="the second copies")
+            assert len(files_in(folder)) == 8  # (and no temporary file left)
             assert "logo-for-my-bakery (2).png" in files_in(folder)
 
 

@@ -113,6 +113,9 @@ class SavingController(QObject):
         if delivery is None or not delivery.items:
             window.say(translate("TaskWindow", "There is no final work to save yet."))
             return False
+        if task.id not in self._jobs:
+            sizes = [item.size_bytes for item in delivery.items]
+            _progress(window, 0, None if None in sizes else sum(s or 0 for s in sizes))  # the bar, and its Cancel
         return self._start(task.id, self._save_all(window, task, delivery))
 
     async def _save_all(self, window: TaskWindow, task: Task, delivery: Delivery) -> None:
@@ -129,7 +132,6 @@ class SavingController(QObject):
             known = None if any(size is None for size in sizes) else sum(s or 0 for s in sizes)
             _progress(window, sum(done), known)
 
-        _progress(window, 0, None if None in sizes else sum(s or 0 for s in sizes))
         try:
             async with self._downloader() as downloader:
                 result = await save_all(downloader, items, task.title, base=self.base(), progress=progress)

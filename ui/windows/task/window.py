@@ -274,20 +274,38 @@ class TaskWindow(QMainWindow):
             button = self.buttons.get(name)
             if button is None:
                 continue
+            if reason and button is self.focusWidget():  # before Qt moves it on to whatever comes next
+                self._focus_instead_of(name)
             button.setEnabled(not reason)
             button.setToolTip(reason)
             button.setAccessibleDescription(reason)
         self._keep_focus()
 
     def show_progress_of_save(self, done: int, total: int | None, where: Path | None = None) -> None:
+        in_flow = self._focus_in_save_flow()
         self.save_bar.show_progress(done, total, where)
+        if in_flow and not self.save_bar.cancel_button.hasFocus():
+            self.save_bar.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Save all is held: Cancel is next
 
     def save_ended(self, text: str, folder: Path | None) -> None:
-        focus_was_here = self.isActiveWindow()
+        in_flow = self._focus_in_save_flow()
         self.save_bar.show_result(text, folder)
-        if folder is not None and focus_was_here:
-            self.save_bar.open_button.setFocus()  # where the files went, one key away
+        if in_flow and folder is not None:
+            self.save_bar.open_button.setFocus(Qt.FocusReason.OtherFocusReason)  # where the files went, one key away
+        elif in_flow:
+            self.buttons["save"].setFocus(Qt.FocusReason.OtherFocusReason)
         self._keep_focus()
+
+    def _focus_in_save_flow(self) -> bool:
+        """The keyboard is on Save all, the save bar, or nowhere useful: it may follow the saving."""
+        focus = self.focusWidget()
+        bar = self.save_bar
+        return (
+            focus is None
+            or not focus.isEnabled()
+            or not focus.isVisible()
+            or focus in (self.buttons["save"], bar.cancel_button, bar.open_button, self.final_work.save_as_button)
+        )
 
     def current_item(self) -> DeliveryItem | None:
         """The item of the final work in view."""
@@ -318,15 +336,20 @@ class TaskWindow(QMainWindow):
             target = self.final_work.list
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _focus_instead_of(self, name: str) -> None:
+        """The button with the focus can no longer be pressed (the person just pressed it): Save all
+        hands the keyboard to the saving's Cancel; any other to the parts' tabs (never to the next
+        button, which might be "Approve and pay…")."""
+        if name == "save" and self.save_bar.saving:
+            self.save_bar.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _keep_focus(self) -> None:
-        """After an action the button pressed may be gone or disabled: the window's focus goes to a
-        sensible control instead of nowhere (the first button that can be pressed), now or when the
-        window is active again (after a question, say)."""
+        """After an action the control with the focus may be gone or disabled: the window's focus goes
+        to the parts' tabs (a named, harmless place) instead of nowhere, now or when the window is
+        active again (after a question, say)."""
         focus = self.focusWidget()
         if focus is not None and focus.isEnabled() and focus.isVisible():
             return
-        for button in self.buttons.values():
-            if button.isEnabled() and button.isVisible():
-                button.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
         self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
