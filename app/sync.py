@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from app.api.contract import AT_REST, WAITS_FOR_YOU
 from app.api.errors import ApiError, Forbidden, NotFound, Offline, RateLimited, Unauthorized
 from app.wakeup import Wakeup
 
@@ -100,7 +101,7 @@ class TaskRefresher:
                 self._on_state("error", exc.user_message)
                 return self.quiet_interval
             self._offline_round = 0
-            if not fresh.is_final and fresh.status != "review":
+            if not fresh.is_final and fresh.status not in WAITS_FOR_YOU and fresh.status not in AT_REST:
                 working = True
             if fresh != task:
                 self._on_update(fresh)
@@ -110,5 +111,5 @@ class TaskRefresher:
             else:
                 await asyncio.sleep(spacing)
         self._on_state("online", "")
-        # Poll often while agents work; less while every open task waits for the user (review).
+        # Poll often while agents work; less while every open task waits for the user (or is at rest).
         return self.interval if working else self.quiet_interval

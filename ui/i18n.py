@@ -136,6 +136,7 @@ LONG_DATE = "dddd dd MMMM yyyy, HH:mm"
 DATE_TIME = "dd MMM yyyy, HH:mm"
 SHORT_THIS_YEAR = "dd MMM, HH:mm"
 SHORT_OTHER_YEAR = "dd MMM yyyy"
+CLOCK = "HH:mm"
 
 
 def money(value: float, decimals: int = 2) -> str:
@@ -165,6 +166,16 @@ def short_when(value: datetime | None) -> str:
         return UNSHOWABLE
     this_year = local.year == datetime.now().year
     return when(value, SHORT_THIS_YEAR if this_year else SHORT_OTHER_YEAR)
+
+
+def clock_when(value: datetime | None) -> str:
+    """The time of day for a moment today ("17:56"), else day and time as :func:`short_when`."""
+    if value is None:
+        return ""
+    local = local_or_none(value)
+    if local is None:
+        return UNSHOWABLE
+    return when(value, CLOCK) if local.date() == datetime.now().date() else short_when(value)
 
 
 def details_when(value: datetime | None) -> str:

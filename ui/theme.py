@@ -94,6 +94,9 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "prototyping": ("#7a4fb0", "#c5a3ff"),
     "review": ("#9c5500", "#ffb454"),
     "delivering": ("#7a4fb0", "#c5a3ff"),
+    "input_required": ("#9c5500", "#ffb454"),  # waits for the person, like review
+    "delivered": ("#9c5500", "#ffb454"),
+    "disputed": ("#b00020", "#ff8a80"),
     "completed": ("#2e7d32", "#7ed387"),
     "expired": ("#616161", "#ababab"),
     "cancelled": ("#616161", "#ababab"),

@@ -16,7 +16,7 @@ from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.helpers import open_window, parts
 from ui.models.status_icons import status_icon
-from ui.models.task_rows import EXPIRES_COLUMN, STATUS_COLUMN, column_index
+from ui.models.task_rows import NEXT_STEP_COLUMN, STATUS_COLUMN, column_index
 from ui.theme import apply_theme
 from ui.widgets.full_text_tooltips import FullTextDelegate
 
@@ -74,16 +74,27 @@ async def test_every_status_shows_an_icon_beside_its_word(qtbot, tmp_path: Path,
 async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
-        ui.model.upsert(task("t-1", "review", timedelta(hours=2), title="Logo for my bakery on the corner"))
+        title = "Logo for my bakery on the corner of the market square, in warm colours, with a loaf of bread"
+        ui.model.upsert(task("t-1", "review", timedelta(hours=2), title=title))
         table = ui.table
-        table.setColumnWidth(column_index("Category / Type"), 70)
         delegate = table.itemDelegate()
         assert isinstance(delegate, FullTextDelegate)
-        index = ui.proxy.index(0, column_index("Category / Type"))
-        option = QStyleOptionViewItem()
-        option.initFrom(table.viewport())
-        option.rect = table.visualRect(index)
-        assert "Graphics &amp; Design › Logo design" in delegate.full_text_tooltip(option, index, table)
+
+        def option(index):  # type: ignore[no-untyped-def]
+            option = QStyleOptionViewItem()
+            option.initFrom(table.viewport())
+            option.rect = table.visualRect(index)
+            return option
+
+        # Every other column is as wide as what it shows: "Graphics & Design › Logo design", the
+        # status, the next step are whole; the title takes the rest, cut here with its text in a tooltip.
+        await wait_until(lambda: table.columnWidth(column_index("Category / Type")) > 100, what="columns sized")
+        for name in ("Category / Type", "Budget", "Status", "Created", "Next step"):
+            index = ui.proxy.index(0, column_index(name))
+            assert not delegate.is_cut(option(index), index, table), f"{name}: {index.data()!r} is cut"
+        index = ui.proxy.index(0, column_index("Title"))
+        assert delegate.is_cut(option(index), index, table)
+        assert title in delegate.full_text_tooltip(option(index), index, table)
 
 
 async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
@@ -97,9 +108,11 @@ async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
         model = ui.model
 
         def warned(task_id: str) -> bool:
-            font = model.index(model.row_of(task_id), EXPIRES_COLUMN).data(Qt.ItemDataRole.FontRole)
+            font = model.index(model.row_of(task_id), NEXT_STEP_COLUMN).data(Qt.ItemDataRole.FontRole)
             return isinstance(font, QFont) and font.bold()
 
-        assert model.index(model.row_of("just-posted"), EXPIRES_COLUMN).data() == "in under a minute"
+        assert (
+            model.index(model.row_of("just-posted"), NEXT_STEP_COLUMN).data() == "first versions due in under a minute"
+        )
         assert not warned("just-posted") and not warned("plenty")
         assert warned("to-choose")

@@ -36,7 +36,7 @@ async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Pat
                 await wait_until(lambda lab=label: cell(window, 0, "Status").endswith(lab), what=label)
                 seen.append(label)
             assert seen == ["Ready for your review", "Expired"]
-            assert cell(window, 0, "Expires") == ""  # no countdown once final
+            assert cell(window, 0, "Next step") == ""  # no next step once final
             assert [t.status for t in window.store.list_tasks()] == ["expired"]  # kept for next start
             assert "Last refreshed" in ui.refreshed_label.text()
             assert ui.connection_label.text().startswith("Demo mode")

@@ -9,31 +9,56 @@ from typing import TYPE_CHECKING
 
 from app.api.contract import status_info
 from app.drafts import OutboxRow
+from app.outcome import BY_WHOM, explanation, outcome
 from app.taxonomy import friendly_name, names
-from app.timefmt import expires_in_words, local_or_none
-from ui.i18n import LONG_DATE, details_when, dial, fill, money, translate, when, words
+from app.timefmt import local_or_none, next_step_words
+from ui.i18n import DATE_TIME, LONG_DATE, clock_when, details_when, dial, fill, money, translate, when, words
 
 if TYPE_CHECKING:
     from app.api.schema import Task
 
 
-def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
-    """What a person needs first: what it is, its status in words, the budget, when it closes."""
+def status_words(task: Task | OutboxRow) -> str:
+    """ "Completed: You approved the work." — the status, and who did what as far as the task says."""
     info = status_info(task.status)
+    said = words(info.explanation) if isinstance(task, OutboxRow) else explanation(task)
+    return fill(translate("presenters", "%1: %2"), words(info.label), said)
+
+
+def money_lines(task: Task) -> list[str]:
+    """The money that moved, as the task says it: the chosen version's price, what was paid, what came back."""
+    facts = outcome(task)
+    lines = []
+    if facts.price is not None:
+        lines.append(
+            fill(translate("presenters", "Chosen version: %1 (%2)"), money(facts.price), facts.agent_name)
+            if facts.agent_name
+            else fill(translate("presenters", "Chosen version: %1"), money(facts.price))
+        )
+    if facts.paid is not None:
+        lines.append(fill(translate("presenters", "Paid: %1"), money(facts.paid)))
+    if facts.refunded:
+        lines.append(fill(translate("presenters", "Returned to your credit: %1"), money(facts.refunded)))
+    return lines
+
+
+def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
+    """What a person needs first: what it is, its status in words, the money, its next step."""
     budget = "—" if task.budget_usd is None else money(task.budget_usd)
     lines = [
         task.title or translate("presenters", "Untitled task"),
-        fill(translate("presenters", "%1: %2"), words(info.label), words(info.explanation)),
+        status_words(task),
         fill(translate("presenters", "Category: %1"), names().both(task.category, task.task_type)),
         fill(translate("presenters", "Budget: %1"), budget),
     ]
     if not isinstance(task, OutboxRow):
-        if task.expires_at is not None and not task.is_final:
-            moment = datetime.now(UTC) if now is None else now
-            closes = details_when(task.expires_at)
-            if local_or_none(task.expires_at) is not None:
-                closes += f" ({expires_in_words(task.expires_at, moment)})"
-            lines.append(fill(translate("presenters", "Closes: %1"), closes))
+        lines += money_lines(task)
+        moment = datetime.now(UTC) if now is None else now
+        step = next_step_words(task.status, task.expires_at, moment, clock_when, final=task.is_final)
+        if step:
+            if task.expires_at is not None and local_or_none(task.expires_at) is not None:
+                step += f" ({details_when(task.expires_at)})"
+            lines.append(fill(translate("presenters", "Next step: %1"), step))
     else:
         lines.append(
             fill(translate("presenters", "In the outbox since: %1"), when(task.created_at, LONG_DATE, empty="—"))
@@ -60,7 +85,7 @@ def task_more_details(task: Task | OutboxRow) -> str:
             "—" if task.experimentation is None else dial(task.experimentation),
         ),
         fill(translate("presenters", "Created: %1"), details_when(task.created_at)),
-        fill(translate("presenters", "Expires: %1"), details_when(task.expires_at)),
+        fill(translate("presenters", "Current step ends: %1"), details_when(task.expires_at)),
         fill(
             translate("presenters", "Compute budget: %1"),
             "—" if task.compute_budget is None else money(task.compute_budget),
@@ -77,8 +102,21 @@ def task_more_details(task: Task | OutboxRow) -> str:
     ]
     for name, value in (task.requirements or {}).items():
         lines.append(f"  {name}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}")
+    history = outcome(task).history
+    if history:
+        lines += ["", translate("presenters", "What happened:")]
+        for step in history:
+            label = words(status_info(step.status).label)
+            did = (
+                fill(translate("presenters", "%1 (%2)"), label, translate("messages", BY_WHOM[step.by]))
+                if step.by
+                else label
+            )
+            lines.append(f"  {when(step.at, DATE_TIME, empty='—')}  {did}")
     lines += ["", fill(translate("presenters", "Task ID: %1"), task.id)]
     for name, value in (task.model_extra or {}).items():
+        if name == "history" and history:
+            continue  # in words above
         lines.append(f"{friendly_name(name)}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines)
 

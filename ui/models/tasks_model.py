@@ -23,7 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from app.drafts import OutboxRow
 from ui.models.task_rows import (
     COLUMNS,
-    EXPIRES_COLUMN,
+    NEXT_STEP_COLUMN,
     Index,
     TaskRow,
     _as_row,
@@ -217,8 +217,8 @@ class TasksTableModel(QAbstractTableModel):
         rows = self.rowCount()
         if rows:
             self.dataChanged.emit(
-                self.index(0, EXPIRES_COLUMN),
-                self.index(rows - 1, EXPIRES_COLUMN),
+                self.index(0, NEXT_STEP_COLUMN),
+                self.index(rows - 1, NEXT_STEP_COLUMN),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole],
             )
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
-from app.api.contract import status_info
+from app.api.contract import WAITS_FOR_YOU, status_info
 from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _header, column_index
 
 if TYPE_CHECKING:
@@ -23,9 +23,9 @@ FILTERS: dict[str, tuple[str, Callable[[str], bool]]] = {
     "all": (QT_TRANSLATE_NOOP("TasksTableModel", "All tasks"), lambda status: True),
     "active": (
         QT_TRANSLATE_NOOP("TasksTableModel", "In progress"),
-        lambda status: not status_info(status).final and status != "review",
+        lambda status: not status_info(status).final and status not in WAITS_FOR_YOU,
     ),
-    "review": (QT_TRANSLATE_NOOP("TasksTableModel", "Needs my review"), lambda status: status == "review"),
+    "review": (QT_TRANSLATE_NOOP("TasksTableModel", "Waiting for me"), lambda status: status in WAITS_FOR_YOU),
     "finished": (QT_TRANSLATE_NOOP("TasksTableModel", "Finished"), lambda status: status_info(status).final),
 }
 

@@ -38,7 +38,6 @@ from ui.widgets.wheel_guard import guard_wheel
 if TYPE_CHECKING:
     from app.api.schema import Task
 
-COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
 SEARCH_AT_ONCE_ROWS = 20_000  # below this a keystroke filters at once (a few ms)
 SEARCH_PAUSE_MS = 150
@@ -69,12 +68,12 @@ class TasksPanel(QWidget):
         self.table.setItemDelegate(FullTextDelegate(self.table))  # a cut cell shows its full text
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Every column as wide as what it shows (the rows in view and its heading), the title the
+        # rest; a cell cut all the same (a long title, a narrow window) shows its text in a tooltip.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(column_index("Title"), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for name, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column_index(name), width)
         self.table.setAccessibleName(self.tr("Your tasks"))
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("statusFilter")
