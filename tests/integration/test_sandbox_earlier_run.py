@@ -8,7 +8,8 @@ import httpx
 from app.api.client import TasksClient
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.config import BID_WINDOW_SECONDS, DEMO_API_KEY
-from app.store.repository import Store, task_reader
+from app.store.repository import Store
+from app.store.tasks_table import task_reader
 from tests.conftest import FakeClock
 
 DRAFT = {"category": "graphics-design", "task_type": "logo-design", "budget_usd": 30.0, "title": "Shop sign"}

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from app.review.gallery import discover_operations
+from app.review.operations import discover_operations
 from app.sandbox import Faults, SandboxConfig, SandboxServer
 from app.sandbox.config import BID_WINDOW_SECONDS, DEMO_API_KEY
 from app.sandbox.life import asks_a_question
