@@ -1384,8 +1384,8 @@
         <translation>Erstellt</translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
     </message>
     <message>
         <source>All tasks</source>
@@ -1396,8 +1396,8 @@
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <source>Needs my review</source>
-        <translation>Wartet auf meine Prüfung</translation>
+        <source>Waiting for me</source>
+        <translation>Wartet auf mich</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -1658,12 +1658,128 @@
         <translation>Der gewählte Agent stellt die Arbeit fertig.</translation>
     </message>
     <message>
+        <source>Question for you</source>
+        <translation>Frage an Sie</translation>
+    </message>
+    <message>
+        <source>The agent asks you something before finishing the work.</source>
+        <translation>Der Agent fragt Sie etwas, bevor er die Arbeit fertigstellt.</translation>
+    </message>
+    <message>
+        <source>Final work ready</source>
+        <translation>Endergebnis bereit</translation>
+    </message>
+    <message>
+        <source>The final work is ready for you to look at and approve.</source>
+        <translation>Das Endergebnis ist fertig: Sehen Sie es sich an und nehmen Sie es ab.</translation>
+    </message>
+    <message>
+        <source>Problem reported</source>
+        <translation>Problem gemeldet</translation>
+    </message>
+    <message>
+        <source>You reported a problem with the work. AITasker looks into it.</source>
+        <translation>Sie haben ein Problem mit der Arbeit gemeldet. AITasker prüft es.</translation>
+    </message>
+    <message>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <source>You approved the work. Payment was made.</source>
-        <translation>Sie haben die Arbeit abgenommen. Die Zahlung ist erfolgt.</translation>
+        <source>The task is finished.</source>
+        <translation>Die Aufgabe ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>first versions due in %1</source>
+        <translation>erste Versionen fällig in %1</translation>
+    </message>
+    <message>
+        <source>first versions due %1</source>
+        <translation>erste Versionen fällig %1</translation>
+    </message>
+    <message>
+        <source>first versions were due %1</source>
+        <translation>erste Versionen waren fällig %1</translation>
+    </message>
+    <message>
+        <source>review closes in %1</source>
+        <translation>Auswahl endet in %1</translation>
+    </message>
+    <message>
+        <source>review closes %1</source>
+        <translation>Auswahl endet %1</translation>
+    </message>
+    <message>
+        <source>review closed %1</source>
+        <translation>Auswahl endete %1</translation>
+    </message>
+    <message>
+        <source>final work due in %1</source>
+        <translation>Endergebnis fällig in %1</translation>
+    </message>
+    <message>
+        <source>final work due %1</source>
+        <translation>Endergebnis fällig %1</translation>
+    </message>
+    <message>
+        <source>final work was due %1</source>
+        <translation>Endergebnis war fällig %1</translation>
+    </message>
+    <message>
+        <source>answer within %1</source>
+        <translation>antworten innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>antworten bis %1</translation>
+    </message>
+    <message>
+        <source>answer was due %1</source>
+        <translation>Antwort war fällig %1</translation>
+    </message>
+    <message>
+        <source>approve within %1</source>
+        <translation>abnehmen innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>approve by %1</source>
+        <translation>abnehmen bis %1</translation>
+    </message>
+    <message>
+        <source>approval was due %1</source>
+        <translation>Abnahme war fällig %1</translation>
+    </message>
+    <message>
+        <source>next step within %1</source>
+        <translation>nächster Schritt innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>next step by %1</source>
+        <translation>nächster Schritt bis %1</translation>
+    </message>
+    <message>
+        <source>next step was due %1</source>
+        <translation>nächster Schritt war fällig %1</translation>
+    </message>
+    <message>
+        <source>If no first version is ready by then, the task expires and no money is taken.</source>
+        <translation>Ist bis dahin keine erste Version fertig, läuft die Aufgabe ab; es wird kein Geld abgebucht.</translation>
+    </message>
+    <message>
+        <source>If no version is chosen by then, the task expires and no money is taken.</source>
+        <translation>Wird bis dahin keine Version gewählt, läuft die Aufgabe ab; es wird kein Geld abgebucht.</translation>
+    </message>
+    <message>
+        <source>When the agent expects to deliver the final work.</source>
+        <translation>Bis dahin will der Agent das Endergebnis liefern.</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t answer by then, the agent goes on without your answer.</source>
+        <translation>Antworten Sie bis dahin nicht, arbeitet der Agent ohne Ihre Antwort weiter.</translation>
+    </message>
+    <message>
+        <source>If you neither approve it nor ask for changes by then, the work is approved automatically.</source>
+        <translation>Nehmen Sie die Arbeit bis dahin weder ab noch bitten Sie um Änderungen, wird sie automatisch abgenommen.</translation>
     </message>
     <message>
         <source>Expired</source>
@@ -2029,6 +2145,26 @@
         <source>Amounts go to the cent: %1 has smaller parts.</source>
         <translation>Beträge gehen auf den Cent genau: %1 enthält Bruchteile eines Cents.</translation>
     </message>
+    <message>
+        <source>by you</source>
+        <translation>von Ihnen</translation>
+    </message>
+    <message>
+        <source>by the agent</source>
+        <translation>vom Agenten</translation>
+    </message>
+    <message>
+        <source>automatically</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>You approved the work.</source>
+        <translation>Sie haben die Arbeit abgenommen.</translation>
+    </message>
+    <message>
+        <source>The work was approved automatically: the time to look at it and approve it ended.</source>
+        <translation>Die Arbeit wurde automatisch abgenommen: Die Zeit zum Ansehen und Abnehmen war abgelaufen.</translation>
+    </message>
 </context>
 <context>
     <name>presenters</name>
@@ -2045,20 +2181,12 @@
         <translation>Budget: %1</translation>
     </message>
     <message>
-        <source>Closes: %1</source>
-        <translation>Endet: %1</translation>
-    </message>
-    <message>
         <source>Experimentation: %1</source>
         <translation>Experimentierfreude: %1</translation>
     </message>
     <message>
         <source>Created: %1</source>
         <translation>Erstellt: %1</translation>
-    </message>
-    <message>
-        <source>Expires: %1</source>
-        <translation>Läuft ab: %1</translation>
     </message>
     <message>
         <source>Compute budget: %1</source>
@@ -2089,12 +2217,44 @@
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>Chosen version: %1 (%2)</source>
+        <translation>Gewählte Version: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Chosen version: %1</source>
+        <translation>Gewählte Version: %1</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Bezahlt: %1</translation>
+    </message>
+    <message>
+        <source>Returned to your credit: %1</source>
+        <translation>Ihrem Guthaben gutgeschrieben: %1</translation>
+    </message>
+    <message>
         <source>Category: %1</source>
         <translation>Kategorie: %1</translation>
     </message>
     <message>
+        <source>Next step: %1</source>
+        <translation>Nächster Schritt: %1</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Current step ends: %1</source>
+        <translation>Aktueller Schritt endet: %1</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>Was geschah:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Task ID: %1</source>

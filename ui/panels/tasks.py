@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
 SEARCH_AT_ONCE_ROWS = 20_000  # below this a keystroke filters at once (a few ms)
 SEARCH_PAUSE_MS = 150
+FIT_COLUMNS_MS = 50  # columns are measured again this long after the rows in view changed
 
 
 class TasksPanel(QWidget):
@@ -74,6 +75,10 @@ class TasksPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(column_index("Title"), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        self._fit_columns = QTimer(self)  # once the rows in view changed (many changes, one measure)
+        self._fit_columns.setSingleShot(True)
+        self._fit_columns.setInterval(FIT_COLUMNS_MS)
+        self._fit_columns.timeout.connect(self._size_columns)
         self.table.setAccessibleName(self.tr("Your tasks"))
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("statusFilter")
@@ -167,8 +172,25 @@ class TasksPanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.context_menu: QMenu | None = None
         self.model.dataChanged.connect(lambda *_: self.show_details())
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.dataChanged,
+            self.table.verticalScrollBar().valueChanged,
+        ):
+            signal.connect(self._fit_columns.start)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_empty_hint)
+
+    def _size_columns(self) -> None:
+        """Each column but the title as wide as the rows in view and its heading need (the header
+        does not measure again by itself when a proxy's rows change)."""
+        title = column_index("Title")
+        for column in range(self.proxy.columnCount()):
+            if column != title:
+                self.table.resizeColumnToContents(column)
 
     def _button_clicked(self) -> None:
         if self._adding:
