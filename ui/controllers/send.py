@@ -15,7 +15,7 @@ from app.drafts import Drafts
 from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
 from app.session import SHUTDOWN_GRACE, Session
 from app.store.disk_errors import StoreError
-from app.store.drafts_table import DRAFT, UNKNOWN, WAITING
+from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING
 from ui.i18n import fill, money, words
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
@@ -57,6 +57,8 @@ class SendController(QObject):
         drafts_panel.takeBackRequested.connect(self.take_back)
         drafts_panel.keepAsDraftRequested.connect(self.take_back)
         drafts_panel.sendAgainRequested.connect(self.send_again)
+        self._waiting_told: str | None = None  # the draft the banner says will be sent by itself
+        session.outbox_changed.connect(lambda _: self._outbox_moved())
 
     @qasync.asyncSlot()
     async def send(self) -> None:
@@ -214,6 +216,16 @@ class SendController(QObject):
             await asyncio.wait([self._sending])
         return True
 
+    def _outbox_moved(self) -> None:
+        """The banner's "will be sent by itself" goes once that draft no longer waits to be sent."""
+        draft_id = self._waiting_told
+        if draft_id is None:
+            return
+        record = self._drafts.get(draft_id)
+        if record is None or record.state not in (WAITING, SENDING):
+            self._waiting_told = None
+            self._banner.withdraw(f"waiting:{draft_id}")
+
     def _unclear_actions(self, draft_id: str) -> list[tuple[str, Callable[[], object]]]:
         return [
             (self.tr("Send again"), lambda: self.send_again(draft_id)),
@@ -251,7 +263,9 @@ class SendController(QObject):
                 )
             if is_current:
                 self._start_fresh()
-            self._banner.show_message(text, detail=detail, kind="info")
+            # Until it is sent (or taken back): then the message is no longer true and goes.
+            self._banner.show_message(text, detail=detail, kind="info", about=f"waiting:{draft_id}")
+            self._waiting_told = draft_id
         elif result.state == UNKNOWN:
             self._banner.show_message(
                 words(error.user_message) if error else self.tr("Not sure it was sent."),

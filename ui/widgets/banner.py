@@ -57,8 +57,12 @@ class MessageBanner(QWidget):
         detail: str = "",
         kind: str = "error",
         actions: list[tuple[str, Callable[[], object]]] | None = None,
+        about: str = "",
     ) -> None:
+        """Show ``text``; ``about`` names the condition it tells of ("waiting:<draft id>"), so that
+        whoever sees the condition end can :meth:`withdraw` it (a later message is not touched)."""
         self._kind = kind
+        self._about = about
         self.setStyleSheet(banner_style(kind))
         follow_theme(self)
         self.text.setText(text)
@@ -75,6 +79,13 @@ class MessageBanner(QWidget):
             self.actions_row.addWidget(button)
             self._action_buttons.append(button)
         self.show()
+
+    def withdraw(self, about: str) -> bool:
+        """The condition ``about`` ended: the message about it goes (True), any other stays."""
+        if not about or self.isHidden() or getattr(self, "_about", "") != about:
+            return False
+        self.hide()
+        return True
 
     def theme_changed(self) -> None:
         """The look changed: the background of the message shown follows it."""
