@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.api.schema import Task, status_info
+from app.outcome import explanation
 from app.review.alerts import CLOSING_SOON, closes_at, task_name
 from app.review.artifacts import Artifact
 from app.review.gallery import Bid, Gallery
@@ -267,8 +268,8 @@ class ReviewWindow(QWidget):
         elif self.task.status == "review":
             self.closes.setText(self.tr("Ready for your review."))
         else:
-            info = status_info(self.task.status)
-            self.closes.setText(fill(self.tr("%1: %2"), words(info.label), words(info.explanation)))
+            info = status_info(self.task.status)  # and who did what, as far as the task says it
+            self.closes.setText(fill(self.tr("%1: %2"), words(info.label), explanation(self.task)))
             self.closes.setProperty("warning", False)
         # The theme's error tone (readable in light and dark), bold while it warns.
         set_tone(self.closes, "error" if warning else None)
