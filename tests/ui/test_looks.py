@@ -92,11 +92,18 @@ async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path
             index = ui.proxy.index(0, column_index(name))
             return delegate.is_cut(option(index), index, table)
 
+        window.resize(1366, 700)
         others = ("Category / Type", "Budget", "Status", "Created", "Next step")
         await wait_until(lambda: not any(cut(name) for name in others), what="no cell but the title cut")
         index = ui.proxy.index(0, column_index("Title"))
         assert delegate.is_cut(option(index), index, table)
         assert title in delegate.full_text_tooltip(option(index), index, table)
+        # A narrow window: the title keeps some room; the category gives some up, its text in a tooltip.
+        window.resize(760, 700)
+        await wait_until(lambda: cut("Category / Type"), what="the category cut")
+        index = ui.proxy.index(0, column_index("Category / Type"))
+        assert "Graphics &amp; Design › Logo design" in delegate.full_text_tooltip(option(index), index, table)
+        assert table.columnWidth(column_index("Title")) >= 16 * table.fontMetrics().averageCharWidth()
 
 
 async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(

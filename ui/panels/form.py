@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from app.budget import BudgetMemory
 from app.form_rules import FIELD_ORDER, MORE_OPTIONS, FormState, check_values
@@ -29,9 +29,10 @@ from app.taxonomy import Category
 from ui.panels.budget_guidance import BudgetGuidance
 from ui.panels.form_checks import FieldMessages
 from ui.panels.form_fields import FormFields
-from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, field_layout
+from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, field_layout, reserve
 from ui.panels.send_bar import SendBar
 from ui.panels.suggested_category import CategorySuggestion
+from ui.widgets.relayout import relayout_on_width_change
 
 if TYPE_CHECKING:
     from app.api.schema import TaskDraft
@@ -119,8 +120,16 @@ class TaskForm(QWidget):
         hint.setObjectName("experimentationHint")
         hint.setWordWrap(True)
         right = Qt.AlignmentFlag.AlignRight
-        below: dict[str, list[tuple[QWidget, Qt.AlignmentFlag | None]]] = {
-            "title": [(self.title_counter, right), (self.suggestion, None)],
+        # Under the title, one row kept for the suggestion whether one is offered or not, with the
+        # counter at its end: a suggestion coming or going moves nothing below it.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.suggestion, 1)
+        title_row.addWidget(self.title_counter, 0, right | Qt.AlignmentFlag.AlignTop)
+        lines = self.suggestion.text.fontMetrics().lineSpacing()
+        reserve(self.suggestion, max(self.suggestion.use.sizeHint().height(), 2 * lines))
+        reserve(self.budget_guidance, 3 * lines)
+        below: dict[str, list[tuple[QWidget | QHBoxLayout, Qt.AlignmentFlag | None]]] = {
+            "title": [(title_row, None)],
             "description": [(self.description_counter, right)],
             "budget_usd": [(self.budget_guidance, None)],
             "experimentation": [(hint, None)],
@@ -131,7 +140,9 @@ class TaskForm(QWidget):
             box.setSpacing(2)
             box.addWidget(self._fields.editor(name))
             for widget, alignment in below.get(name, []):
-                if alignment is None:
+                if isinstance(widget, QHBoxLayout):
+                    box.addLayout(widget)
+                elif alignment is None:
                     box.addWidget(widget)
                 else:
                     box.addWidget(widget, 0, alignment)
@@ -144,6 +155,7 @@ class TaskForm(QWidget):
 
         fields = QWidget()
         fields.setObjectName("formFields")
+        relayout_on_width_change(fields)  # its wrapped texts measured at the width it has: no jump later
         fields_layout = QVBoxLayout(fields)
         fields_layout.addLayout(form)
         fields_layout.addWidget(self.more_toggle, 0, Qt.AlignmentFlag.AlignLeft)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,8 @@ DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
 SEARCH_AT_ONCE_ROWS = 20_000  # below this a keystroke filters at once (a few ms)
 SEARCH_PAUSE_MS = 150
 FIT_COLUMNS_MS = 50  # columns are measured again this long after the rows in view changed
+TITLE_CHARS = 16  # the title keeps room for about this many characters before other columns give some up
+SHRINK_FIRST = ("Category / Type", "Next step", "Status")  # they show their whole text in a tooltip
 
 
 class TasksPanel(QWidget):
@@ -70,9 +72,10 @@ class TasksPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         # Every column as wide as what it shows (the rows in view and its heading), the title the
-        # rest; a cell cut all the same (a long title, a narrow window) shows its text in a tooltip.
+        # rest (:meth:`_size_columns`); a cell cut all the same (a long title, a narrow window) shows
+        # its text in a tooltip.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(column_index("Title"), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         self._fit_columns = QTimer(self)  # once the rows in view changed (many changes, one measure)
@@ -185,12 +188,29 @@ class TasksPanel(QWidget):
             signal.connect(self._update_empty_hint)
 
     def _size_columns(self) -> None:
-        """Each column but the title as wide as the rows in view and its heading need (the header
-        does not measure again by itself when a proxy's rows change)."""
+        """Each column but the title as wide as the rows in view and its heading need; where that
+        leaves the title too little room, the longest words (category, next step) give some up."""
+        header = self.table.horizontalHeader()
         title = column_index("Title")
-        for column in range(self.proxy.columnCount()):
-            if column != title:
-                self.table.resizeColumnToContents(column)
+        widths = {
+            column: max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(self.proxy.columnCount())
+            if column != title
+        }
+        room = self.table.viewport().width() - self.fontMetrics().averageCharWidth() * TITLE_CHARS
+        for name in SHRINK_FIRST:
+            over = sum(widths.values()) - room
+            if over <= 0:
+                break
+            column = column_index(name)
+            least = max(header.minimumSectionSize(), header.sectionSizeHint(column))
+            widths[column] = max(least, widths[column] - over)
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns.start()
 
     def _button_clicked(self) -> None:
         if self._adding:
