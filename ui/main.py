@@ -97,11 +97,12 @@ def prepare_looks(args: argparse.Namespace) -> Any:
     from PySide6.QtCore import QSettings
 
     from ui.theme import apply_theme
-    from ui.widgets import accessible_combo
+    from ui.widgets import accessibility, accessible_combo
 
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
     apply_theme(settings.value("ui/theme", "system", type=str))
     accessible_combo.install()
+    accessibility.install()
     return settings
 
 

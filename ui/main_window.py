@@ -29,7 +29,7 @@ from ui.panels.drafts import DraftsPanel
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
-from ui.widgets import accessible_combo
+from ui.widgets import accessibility, accessible_combo
 from ui.widgets.screen_fit import place
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
+        accessibility.install()  # windows as windows, expanders as expanders
         self.setWindowTitle(self.tr("AITasker Desktop — demo") if connection.demo else "AITasker Desktop")
         self.setObjectName("mainWindow")
         self.store = store
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._drafts = DraftsPanel()
         self._tabs = QTabWidget()
         self._tabs.setObjectName("rightTabs")
+        self._tabs.setAccessibleName(self.tr("Your tasks and drafts"))  # (it is a stop on the way to its tabs)
         self._tabs.addTab(self._tasks, self.tr("Your tasks"))
         self._tabs.addTab(self._drafts, self.tr("Drafts"))
         self._splitter = QSplitter()

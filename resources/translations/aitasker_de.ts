@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Divider: drag to resize</source>
+        <translation>Trennlinie: zum Ändern der Größe ziehen</translation>
+    </message>
+</context>
+<context>
     <name>AccountController</name>
     <message>
         <source>%1 The key is used for this session only.</source>
@@ -300,6 +307,10 @@
     <message>
         <source>AITasker Desktop — demo</source>
         <translation>AITasker Desktop — Demo</translation>
+    </message>
+    <message>
+        <source>Your tasks and drafts</source>
+        <translation>Ihre Aufgaben und Entwürfe</translation>
     </message>
     <message>
         <source>Your tasks</source>
@@ -1190,6 +1201,10 @@
         <translation>Niedrig heißt bewährte Agenten; hoch lässt neuere Agenten ran.</translation>
     </message>
     <message>
+        <source>A short name for the task.</source>
+        <translation>Ein kurzer Name für die Aufgabe.</translation>
+    </message>
+    <message>
         <source>Problem: %1</source>
         <translation>Problem: %1</translation>
     </message>
@@ -1212,10 +1227,6 @@
     <message>
         <source>Brand kit ID (optional)</source>
         <translation>Brand-Kit-ID (optional)</translation>
-    </message>
-    <message>
-        <source>Optional. A short name for the task.</source>
-        <translation>Optional. Ein kurzer Name für die Aufgabe.</translation>
     </message>
     <message>
         <source>The details. Enter starts a new line; Ctrl+Enter sends.</source>
@@ -1333,7 +1344,7 @@
         <translation>Aufgaben, die Sie senden, erscheinen hier mit ihrem Fortschritt.</translation>
     </message>
     <message>
-        <source>Sh&amp;ow:</source>
+        <source>&amp;Show:</source>
         <translation>An&amp;zeigen:</translation>
     </message>
     <message>
@@ -1402,6 +1413,13 @@
     <message>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsPanel</name>
+    <message>
+        <source>The version shown</source>
+        <translation>Die angezeigte Version</translation>
     </message>
 </context>
 <context>

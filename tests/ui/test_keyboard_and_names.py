@@ -72,7 +72,10 @@ async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sand
             tasks.add_button,
         ):
             assert part in visited, f"Tab never reaches {part.objectName() or type(part).__name__}"
-        assert visited.index(form.description) == 0  # typing the title, then Tab: the description
+        # Typing the title, then Tab: "Use it" while a category is suggested (issue 23: every action
+        # reachable with Tab; it was skipped before), then the description.
+        assert form.suggestion.isVisible()
+        assert visited.index(form.suggestion.use) == 0 and visited.index(form.description) == 1
         assert visited.index(form.send_button) < visited.index(tasks.table)  # the form, then the tasks
 
 

@@ -32,6 +32,7 @@ from ui.panels.form_fields import FormFields
 from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, field_layout, reserve
 from ui.panels.send_bar import SendBar
 from ui.panels.suggested_category import CategorySuggestion
+from ui.widgets.accessibility import mark_expander
 from ui.widgets.relayout import relayout_on_width_change
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class TaskForm(QWidget):
         self.more_toggle.setObjectName("moreOptions")
         self.more_toggle.setText(self.tr("M&ore options"))
         self.more_toggle.setCheckable(True)
+        mark_expander(self.more_toggle)  # announced as a section that opens, not a check box
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.more_toggle.setToolTip(self.tr("Requirements as names and values, and a brand kit (Alt+O)"))
@@ -184,7 +186,9 @@ class TaskForm(QWidget):
 
         before_more = [name for name in FIELD_ORDER if name not in MORE_OPTIONS]
         chain = [
-            *self._fields.focus_chain(before_more),
+            self.title,
+            self.suggestion.use,
+            *self._fields.focus_chain(before_more[1:]),
             self.more_toggle,
             *self._fields.focus_chain(MORE_OPTIONS),
             self.send_button,

@@ -108,7 +108,7 @@ class FormFields(QObject):
         self._numbers: dict[str, SliderSpin] = {"budget_usd": self.budget, "experimentation": self.experimentation}
         # The widgets whose accessible description carries a field's problems, with its base text.
         self._described: dict[str, list[tuple[QWidget, str]]] = {
-            "title": [(self.title, translate("TaskForm", "Optional. A short name for the task."))],
+            "title": [(self.title, translate("TaskForm", "A short name for the task."))],
             "description": [
                 (self.description, translate("TaskForm", "The details. Enter starts a new line; Ctrl+Enter sends."))
             ],

@@ -39,12 +39,16 @@ class StatusBar(QStatusBar):
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._demo = demo
+        # No size grip: the window's edges resize it, and a screen reader heard the grip as "unknown".
+        self.setSizeGripEnabled(False)
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionState")
         self.outbox_label = QLabel()
         self.outbox_label.setObjectName("outboxWaiting")
+        self.outbox_label.hide()
         self.refreshed_label = QLabel()
         self.refreshed_label.setObjectName("lastRefreshed")
+        self.refreshed_label.hide()  # until there is something to say
         self.review_button = QPushButton()
         self.review_button.setObjectName("reviewWaiting")
         self.review_button.setFlat(True)
@@ -86,6 +90,7 @@ class StatusBar(QStatusBar):
 
     def show_waiting(self, count: int) -> None:
         self.outbox_label.setText(fill(self.tr("%1 waiting to send"), count) if count else "")
+        self.outbox_label.setVisible(bool(count))  # an empty label is an empty stop for a screen reader
 
     def show_review_waiting(self, count: int) -> None:
         """ "2 need your review", a button that opens the next review; hidden when none wait."""
@@ -96,3 +101,4 @@ class StatusBar(QStatusBar):
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:
             self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, "HH:mm")))
+            self.refreshed_label.show()

@@ -32,6 +32,7 @@ from ui.models.task_rows import TASK_ID_ROLE, TaskRow, column_index
 from ui.models.tasks_model import TasksTableModel, load_in_background
 from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 from ui.theme import set_tone
+from ui.widgets.accessibility import mark_expander
 from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
 
@@ -114,6 +115,7 @@ class TasksPanel(QWidget):
         self.more_toggle.setObjectName("moreDetails")
         self.more_toggle.setText(self.tr("More details"))
         self.more_toggle.setCheckable(True)
+        mark_expander(self.more_toggle)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.more_details = QPlainTextEdit()
@@ -129,7 +131,7 @@ class TasksPanel(QWidget):
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        show = QLabel(self.tr("Sh&ow:"))
+        show = QLabel(self.tr("&Show:"))  # (Alt+O is More options in the form beside it)
         show.setBuddy(self.filter_box)
         bar.addWidget(show)
         bar.addWidget(self.filter_box)

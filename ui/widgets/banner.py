@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from ui.theme import banner_style, follow_theme
+from ui.widgets.accessibility import mark_expander
 
 
 class MessageBanner(QWidget):
@@ -25,10 +26,12 @@ class MessageBanner(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("Technical details"))
         self.details.hide()
         self.toggle = QToolButton()
         self.toggle.setText(self.tr("Technical details"))
         self.toggle.setCheckable(True)
+        mark_expander(self.toggle)
         self.toggle.toggled.connect(self.details.setVisible)
         close = QToolButton()
         close.setText("✕")

@@ -27,6 +27,7 @@ from app.server_text import isolate
 from app.timefmt import expires_in_words
 from ui.i18n import fill, money, words
 from ui.theme import set_tone
+from ui.widgets import accessibility
 from ui.widgets.image_viewer import ImageViewer
 from ui.widgets.plain_label import plain_label
 from ui.widgets.version_text import plain_amount
@@ -53,6 +54,7 @@ class ReviewWindow(QWidget):
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        accessibility.install()  # announced as a window (a plain widget would be a "filler")
         self.setObjectName("reviewWindow")
         self.task = task
         self._now = now
