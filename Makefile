@@ -23,6 +23,7 @@ run: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-test
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # The app's own modules byte-compiled first, as an installed copy has them (pip compiles a wheel's

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.events import Event
 from app.store.disk_errors import StoreError
-from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState
+from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState
 from app.store.repository import Store
 
 if TYPE_CHECKING:
@@ -203,8 +203,9 @@ class Drafts:
             return None  # on its way: it cannot be taken out or edited now
         if not is_empty(values) or self._store.get_draft(self.current_id) is not None:
             self._write(values)
-        taken = record.state == WAITING and self.outbox.take_back(draft_id)
-        if record.state == WAITING and not taken:  # claimed for sending a moment ago: on its way
+        queued = record.state in (WAITING, CREDIT)  # in the outbox: taken out to be edited
+        taken = queued and self.outbox.take_back(draft_id)
+        if queued and not taken:  # claimed for sending a moment ago: on its way
             return None
         self.current_id = draft_id
         self._remember_current(draft_id)

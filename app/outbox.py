@@ -1,4 +1,5 @@
-"""The outbox: draft -> sending -> created | rejected | waiting-for-network | outcome-unknown.
+"""The outbox: draft -> sending -> created | rejected | waiting-for-network | outcome-unknown |
+waiting-for-credit.
 
 Rules that protect the user's money:
 - the draft's idempotency key is committed to disk before the first request and reused for every
@@ -6,29 +7,34 @@ Rules that protect the user's money:
 - the state ``sending`` is committed before the request leaves; a crash while sending turns it into
   ``unknown`` at the next start (:meth:`Store.recover_interrupted_sends`);
 - only an :class:`~app.api.errors.Offline` failure (nothing reached the server) or a 429 puts a draft
-  back in the queue to be sent by itself; an unclear outcome waits for the user;
+  back in the queue to be sent by itself; an unclear outcome waits for the user; a refusal for lack
+  of credit waits as ``credit`` (never retried in a loop) until the person says credit was added;
 - the draft is claimed (:meth:`Store.claim`, one transaction) right before its request leaves: a
   draft taken out of the outbox, edited or deleted since the plan was made is not sent; the loop
   reads the next draft afresh each time, never from a list taken earlier;
 - the content sent is the content claimed; a create that comes back for other content (a server
   answering a reused key with an older task) deletes nothing the user typed;
-- one failing send is logged and the outbox goes on with the others.
+- one failing send is logged and the outbox goes on with the others;
+- every wait (the spacing between creates, a wait the server asked for) runs on the monotonic
+  clock: setting the computer's clock back or forward neither stalls nor hurries a send. The wall
+  clock only writes down, for a later run, until when the server asked us to wait.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from app.api.errors import ApiError, InvalidTask, Offline, OutcomeUnknown, RateLimited
+from app.api.errors import ApiError, InvalidTask, NotEnoughCredit, Offline, OutcomeUnknown, RateLimited
 from app.api.validation import check_draft
 from app.store.disk_errors import StoreError
-from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftState
+from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState
 from app.store.repository import Store
 from app.translatable import QT_TRANSLATE_NOOP
 from app.wakeup import Wakeup
@@ -41,7 +47,7 @@ log = logging.getLogger(__name__)
 
 CREATES_PER_MINUTE = 60  # documented bucket for POST /api/v1/tasks
 HEALTH_BACKOFF = (2.0, 5.0, 10.0, 20.0, 30.0, 60.0)
-USER_SEND_FROM = (DRAFT, WAITING, UNKNOWN)  # states a user's Send / Send again may start from
+USER_SEND_FROM = (DRAFT, WAITING, UNKNOWN, CREDIT)  # states a user's Send / Send again may start from
 EARLIER_VERSION = QT_TRANSLATE_NOOP(
     "messages",
     "AITasker answered with a task that differs from this draft (it was probably posted earlier from "
@@ -58,6 +64,7 @@ class SendState(StrEnum):
     WAITING = DraftState.WAITING.value
     SENDING = DraftState.SENDING.value
     UNKNOWN = DraftState.UNKNOWN.value
+    CREDIT = DraftState.CREDIT.value
 
 
 CREATED = SendState.CREATED
@@ -106,17 +113,23 @@ class Outbox:
         *,
         on_change: Callable[[], None] = lambda: None,
         on_created: Callable[[str, Task], None] = lambda draft_id, task: None,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
         min_spacing: float = 60.0 / CREATES_PER_MINUTE,
     ) -> None:
         self._store = store
         self._client = client
         self._on_change = on_change
         self._on_created = on_created
-        self._clock = clock
+        self._clock = clock  # monotonic: spacing and waits
+        self._wall_clock = wall_clock  # only for the "not before" written down for a later run
         self._min_spacing = min_spacing
         self._in_flight: set[str] = set()
-        self._last_create = 0.0
+        self._last_create = -math.inf
+        # Until when (monotonic) the server asked us not to send a waiting draft again. A wait written
+        # down by an earlier run has no entry: that draft is due at once (at worst the server says
+        # "wait" again, with a fresh Retry-After).
+        self._not_before: dict[str, float] = {}
         self._wake = Wakeup()
 
     def is_sending(self, draft_id: str) -> bool:
@@ -141,6 +154,8 @@ class Outbox:
         if record is None:
             return SendResult(GONE)
         if record.state == SENDING or record.state not in from_states:
+            return SendResult(SendState(record.state))
+        if due_only and self._wait_for(record.id) > 0:
             return SendResult(SendState(record.state))
         _, problems = check_draft(record.values)
         if problems is not None:
@@ -168,7 +183,7 @@ class Outbox:
         self._in_flight.add(draft_id)
         try:
             await self._pace()  # within the create limit; nothing has left yet
-            claimed = self._store.claim(draft_id, from_states, due_only=due_only, revision=revision)
+            claimed = self._store.claim(draft_id, from_states, revision=revision)  # due: checked above
         except BaseException:
             self._in_flight.discard(draft_id)
             raise
@@ -186,6 +201,7 @@ class Outbox:
             )
             self._on_change()
             return SendResult(DRAFT, field_errors=problems or {})
+        self._not_before.pop(draft_id, None)
         self._on_change()
         try:
             self._last_create = self._clock()
@@ -195,11 +211,16 @@ class Outbox:
             result = SendResult(WAITING, error=exc)
         except RateLimited as exc:
             wait = exc.retry_after if exc.retry_after is not None else 60.0
-            self._finish(draft_id, WAITING, queue=True, error=exc.user_message, not_before=self._clock() + wait)
+            self._not_before[draft_id] = self._clock() + wait
+            not_before = self._wall_clock() + wait  # written down: what a later run can know of it
+            self._finish(draft_id, WAITING, queue=True, error=exc.user_message, not_before=not_before)
             result = SendResult(WAITING, error=exc)
         except OutcomeUnknown as exc:
             self._finish(draft_id, UNKNOWN, error=exc.user_message)
             result = SendResult(UNKNOWN, error=exc)
+        except NotEnoughCredit as exc:  # nothing was created; it waits for the person to add credit
+            self._finish(draft_id, CREDIT, error=exc.user_message)
+            result = SendResult(CREDIT, error=exc)
         except InvalidTask as exc:
             self._finish(draft_id, DRAFT, error=exc.user_message)
             result = SendResult(DRAFT, error=exc, field_errors=exc.field_errors)
@@ -209,7 +230,13 @@ class Outbox:
         except BaseException:
             # Cancelled (the app is closing) or a bug: we cannot know whether it left.
             try:
-                self._finish(draft_id, UNKNOWN, error=QT_TRANSLATE_NOOP("messages", "Sending was interrupted."))
+                self._finish(
+                    draft_id,
+                    UNKNOWN,
+                    error=QT_TRANSLATE_NOOP(
+                        "messages", "Sending was interrupted, so we can't tell whether AITasker received this task."
+                    ),
+                )
             finally:
                 self._in_flight.discard(draft_id)
                 self._on_change()
@@ -254,6 +281,7 @@ class Outbox:
     def queue(self, draft_id: str) -> bool:
         """Put a draft in the outbox, to be sent when the network allows (not one on its way)."""
         queued = self._store.set_state(draft_id, WAITING, queue=True, expect=USER_SEND_FROM)
+        self._not_before.pop(draft_id, None)  # the person asked again: no wait from before
         self._on_change()
         self._wake.set()
         return queued
@@ -261,9 +289,14 @@ class Outbox:
     def take_back(self, draft_id: str) -> bool:
         """Take a waiting (or unclear) draft out of the outbox; False if it is on its way (claimed)
         or gone. Taken out before its claim, a draft is not sent: the claim re-checks."""
-        taken = self._store.set_state(draft_id, DRAFT, expect=(DRAFT, WAITING, UNKNOWN))
+        taken = self._store.set_state(draft_id, DRAFT, expect=(DRAFT, WAITING, UNKNOWN, CREDIT))
+        self._not_before.pop(draft_id, None)
         self._on_change()
         return taken
+
+    def waiting_for_credit(self) -> list[DraftRecord]:
+        """Drafts refused for lack of credit, oldest first: each waits for the person's word."""
+        return sorted(self._store.list_drafts((CREDIT,)), key=lambda r: (r.queued_at or r.updated_at, r.created_at))
 
     # --- sending by itself -----------------------------------------------------------------------
     def network_may_be_back(self) -> None:
@@ -274,6 +307,21 @@ class Outbox:
         if wait > 0:
             await asyncio.sleep(wait)
 
+    def _wait_for(self, draft_id: str) -> float:
+        """Seconds until a waiting draft may be sent by itself (0 = now)."""
+        until = self._not_before.get(draft_id)
+        if until is None:
+            return 0.0
+        left = until - self._clock()
+        if left <= 0:
+            del self._not_before[draft_id]
+            return 0.0
+        return left
+
+    def _next_due_draft(self, skip: set[str]) -> DraftRecord | None:
+        """The oldest waiting draft that is due now and not in ``skip``, read afresh."""
+        return next((r for r in self._store.outbox() if r.id not in skip and self._wait_for(r.id) == 0), None)
+
     async def drain(self) -> int:
         """Send waiting drafts, oldest first; stop at the first sign the network is gone.
 
@@ -283,7 +331,7 @@ class Outbox:
         created."""
         created = 0
         tried: set[str] = set()
-        while (record := self._store.next_waiting(skip=tried)) is not None:
+        while (record := self._next_due_draft(tried)) is not None:
             tried.add(record.id)
             try:
                 result = await self.send(record.id, from_states=(WAITING,), revision=record.revision, due_only=True)
@@ -304,8 +352,7 @@ class Outbox:
         waiting = self._store.outbox()
         if not waiting:
             return None
-        now = self._clock()
-        return max(0.0, min((r.not_before or now) - now for r in waiting))
+        return min(self._wait_for(r.id) for r in waiting)
 
     async def run(self) -> None:
         """Forever: when drafts wait, check the network (``/health``) with backoff, then drain.

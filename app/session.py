@@ -17,8 +17,9 @@ from app.events import Event
 from app.outbox import Outbox
 from app.store.disk_errors import StoreError
 from app.store.repository import Store
-from app.sync import TaskRefresher
+from app.sync import RefreshProblem, TaskRefresher
 from app.taxonomy import Category, fetch_categories
+from app.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.api.client import TasksClient
@@ -33,7 +34,11 @@ SHUTDOWN_GRACE = 5.0  # seconds the background work gets to stop when the window
 
 class Session:
     """Events: ``state_changed`` (StateChange), ``outbox_changed`` (None), ``task_updated`` (Task,
-    from the refresher, a create or an add by ID), ``categories`` (the server's list)."""
+    from the refresher, a create or an add by ID), ``task_problem`` (RefreshProblem: one task could
+    not be refreshed, or can again), ``categories`` (the server's list).
+
+    ``last_online`` is when the connection last worked; ``last_refreshed`` when a refresh last asked
+    about every task (what "Last refreshed" says)."""
 
     def __init__(
         self,
@@ -51,10 +56,12 @@ class Session:
         self.state = ConnectionState.STARTING
         self.detail = ""
         self.last_online: datetime | None = None
+        self.last_refreshed: datetime | None = None
         self.refresh_interval = refresh_interval
         self.state_changed: Event[StateChange] = Event()
         self.outbox_changed: Event[None] = Event()
         self.task_updated: Event[Task] = Event()
+        self.task_problem: Event[RefreshProblem] = Event()
         self.categories: Event[list[Category]] = Event()
         self.remember_secret = remember_secret
         self._client_factory = client_factory
@@ -93,6 +100,8 @@ class Session:
                 lambda: self.store.iter_unfinished(FINAL_STATUSES),
                 self.task_refreshed,
                 self.set_state,
+                on_problem=self.task_problem.emit,
+                on_pass=self._refreshed,
                 interval=self.refresh_interval,
             )
             self.spawn(self.refresher.run())
@@ -141,16 +150,22 @@ class Session:
             log.warning("task %s not saved", task.id)
         self.task_updated.emit(task)
 
+    def _refreshed(self, at: datetime) -> None:
+        self.last_refreshed = at
+
     def _created(self, draft_id: str, task: Task) -> None:
         self.task_updated.emit(task)  # the outbox stored it with the draft's removal
         if self.refresher is not None:
+            self.refresher.saw(task.id)
             self.refresher.refresh_now()
 
     async def add_task(self, task_id: str) -> Task:
         """Follow a task known by its ID (raises ApiError, e.g. NotFound)."""
         if self.client is None:
-            raise Offline("Connect an AITasker account first.")
+            raise Offline(QT_TRANSLATE_NOOP("messages", "Connect an AITasker account first."))
         task = await self.client.get_task(task_id)
+        if self.refresher is not None:
+            self.refresher.saw(task.id)
         self.task_refreshed(task)
         return task
 

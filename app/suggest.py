@@ -180,9 +180,9 @@ def suggest(
         category = best[3]
         if not tied:
             task_type = category.task_types[best[4]]
-            return Suggestion(category.slug, category.label, task_type.slug, task_type.label)
+            return Suggestion(category.slug, category.shown, task_type.slug, task_type.shown)
         if all(r[3].slug == category.slug for r in tied):
-            return Suggestion(category.slug, category.label, None)
+            return Suggestion(category.slug, category.shown, None)
         return None
 
     # No task type stands out: a category alone, if one clearly leads.
@@ -196,7 +196,7 @@ def suggest(
     if len(scored) > 1 and scored[1][:2] == scored[0][:2]:
         return None
     category = scored[0][2]
-    return Suggestion(category.slug, category.label, None)
+    return Suggestion(category.slug, category.shown, None)
 
 
 @dataclass

@@ -2,6 +2,10 @@
 
 ``GET /api/v1/categories`` may answer ``{"categories": [...]}`` or a bare list; each category has
 ``slug``, ``name`` and ``task_types`` given as slugs or as objects with ``slug`` (api notes §3.6).
+
+The names people read are in their language for the slugs the app knows (:data:`CATEGORY_NAMES`,
+:data:`TASK_TYPE_NAMES`, translated in the ``taxonomy`` context); for any other slug, and in
+English, the server's own name is shown.
 """
 
 from __future__ import annotations
@@ -11,6 +15,38 @@ from typing import Any, NamedTuple, Protocol
 
 import resources
 from app.store.disk_errors import StoreError
+from app.translatable import QT_TRANSLATE_NOOP, translate
+
+# The names of the categories and task types in resources/taxonomy.json, by slug, for translation.
+CATEGORY_NAMES = {
+    "writing-translation": QT_TRANSLATE_NOOP("taxonomy", "Writing & Translation"),
+    "graphics-design": QT_TRANSLATE_NOOP("taxonomy", "Graphics & Design"),
+    "digital-marketing": QT_TRANSLATE_NOOP("taxonomy", "Digital Marketing"),
+    "data": QT_TRANSLATE_NOOP("taxonomy", "Data"),
+    "business": QT_TRANSLATE_NOOP("taxonomy", "Business"),
+    "ai-services": QT_TRANSLATE_NOOP("taxonomy", "AI Services"),
+    "programming-automation": QT_TRANSLATE_NOOP("taxonomy", "Programming & Automation"),
+}
+TASK_TYPE_NAMES = {
+    "blog-post": QT_TRANSLATE_NOOP("taxonomy", "Blog post"),
+    "translation": QT_TRANSLATE_NOOP("taxonomy", "Translation"),
+    "logo-design": QT_TRANSLATE_NOOP("taxonomy", "Logo design"),
+    "social-media-post": QT_TRANSLATE_NOOP("taxonomy", "Social media post"),
+    "data-analysis": QT_TRANSLATE_NOOP("taxonomy", "Data analysis"),
+    "data-analysis-summary": QT_TRANSLATE_NOOP("taxonomy", "Data analysis summary"),
+}
+
+
+def shown_name(slug: str, name: str, known: dict[str, str]) -> str:
+    """The name people read for a slug: the user's language's name for a slug the app knows,
+    else the server's name, else the slug in words. In English (no translation of the known
+    name) the server's name wins, so a name AITasker changes shows as it now is."""
+    english = known.get(slug)
+    if english is not None:
+        translated = translate("taxonomy", english)
+        if translated != english or not name:
+            return translated
+    return name or friendly_name(slug)
 
 
 class TaskType(NamedTuple):
@@ -21,7 +57,13 @@ class TaskType(NamedTuple):
 
     @property
     def label(self) -> str:
+        """The server's name (the words a suggestion is matched against)."""
         return self.name or friendly_name(self.slug)
+
+    @property
+    def shown(self) -> str:
+        """The name people read, in their language when the app knows the slug."""
+        return shown_name(self.slug, self.name, TASK_TYPE_NAMES)
 
 
 class Category(NamedTuple):
@@ -34,7 +76,13 @@ class Category(NamedTuple):
 
     @property
     def label(self) -> str:
+        """The server's name (the words a suggestion is matched against)."""
         return self.name or friendly_name(self.slug)
+
+    @property
+    def shown(self) -> str:
+        """The name people read, in their language when the app knows the slug."""
+        return shown_name(self.slug, self.name, CATEGORY_NAMES)
 
     def model_dump(self) -> dict[str, Any]:
         """As the server sends it (what the cache keeps)."""
@@ -141,9 +189,10 @@ async def fetch_categories(client: CategorySource, cache: TaxonomyCache) -> list
 
 
 class TaxonomyNames:
-    """The names people read for category and task type slugs: the taxonomy's own ('Graphics &
-    Design', not 'Graphics design'), else the slug in words. The form, the table and the details
-    all ask here, so a thing has one name everywhere."""
+    """The names people read for category and task type slugs: in their language for the slugs
+    the app knows, else the taxonomy's own ('Graphics & Design', not 'Graphics design'), else the
+    slug in words. The form, the table and the details all ask here, so a thing has one name
+    everywhere."""
 
     SEPARATOR = " › "
 
@@ -161,10 +210,10 @@ class TaxonomyNames:
                 self._task_types[task_type.slug] = task_type.label
 
     def category(self, slug: str | None) -> str:
-        return self._categories.get(slug or "") or friendly_name(slug or "")
+        return shown_name(slug or "", self._categories.get(slug or "", ""), CATEGORY_NAMES)
 
     def task_type(self, slug: str | None) -> str:
-        return self._task_types.get(slug or "") or friendly_name(slug or "")
+        return shown_name(slug or "", self._task_types.get(slug or "", ""), TASK_TYPE_NAMES)
 
     def both(self, category: str | None, task_type: str | None) -> str:
         """'Graphics & Design › Logo design'."""

@@ -1,19 +1,35 @@
-"""Text lengths as AITasker counts them: characters (Unicode code points), never UTF-16 units.
+r"""Text lengths: what AITasker counts, and what a person sees.
+
+AITasker's limits (title ≤ 200, description ≤ 5000: :mod:`app.api.contract`, api notes §3.1) are
+``maxLength`` in its OpenAPI schema, checked by pydantic: they count **characters as code points**
+(``len(str)``), never UTF-16 units and never what a person sees as one character. A person sees
+*grapheme clusters* (Unicode UAX #29): 👨‍👩‍👧 is one character on screen and five code points; 👍🏽,
+🇫🇷, "é" written as e + accent, "नि" are one on screen and two code points.
+
+So, where a person sees characters:
+
+- a text is cut only between grapheme clusters (:func:`fit`): never a lone 👨 from a family, a
+  thumb without its skin tone or half a flag, and never past the API's limit. A cluster that does
+  not fit whole is left out, even the first one;
+- the counter counts clusters (:func:`counted`): "1/196" for a family, the limit shown being how
+  many characters there is room for in all, what is there plus what still fits of the API's limit;
+  it says "that is the most" exactly when nothing more fits, and "N too many" in the API's count.
 
 Qt counts UTF-16 units: ``QLineEdit.setMaxLength(200)`` holds only 100 emoji, and cutting there
-can leave half of a character (a lone surrogate) that can't even be saved. The form instead counts
-with :func:`char_count` and, where a field must stop at its limit, shortens with :func:`fit`, which
-never splits a character and, where it can, never splits what a person sees as one character
-(an accented letter written with a combining mark, a flag, a family emoji, a skin tone).
+can leave half of a character (a lone surrogate) that can't even be saved. The form uses
+:func:`qt_max_length` and :func:`fit` instead. Clusters come from the ``regex`` module (``\X``),
+imported the first time a text needs it (plain Latin text never does).
 
 Limits themselves live in :mod:`app.api.schema` (``max_length``); nothing here repeats a number.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import accumulate
 
-ZWJ = "\u200d"
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 
 def clean(text: str) -> str:
@@ -35,55 +51,87 @@ def utf16_units(text: str) -> int:
 
 
 def qt_max_length(limit: int) -> int:
-    """A ``QLineEdit.setMaxLength`` that never cuts text of ``limit`` characters: each character
-    takes at most 2 UTF-16 units. The exact limit is then kept with :func:`fit`."""
-    return 2 * limit
+    """A ``QLineEdit.setMaxLength`` for a field of ``limit`` characters that leaves the cut to
+    :func:`fit`. Each character takes at most 2 UTF-16 units, so text of ``limit`` characters is
+    never cut by Qt; and when Qt does cut (a long paste), what it keeps is more than ``limit``
+    characters (4 units to spare, even if Qt splits an emoji in half), so the part of a character
+    Qt left at its cut (👨 of 👨‍👩‍👧) lies past the limit and :func:`fit` leaves it out."""
+    return 2 * limit + 4
 
 
-def _is_regional_indicator(char: str) -> bool:
-    return "\U0001f1e6" <= char <= "\U0001f1ff"
+def _simple(text: str) -> bool:
+    """True when every code point is a cluster of its own: below U+0300 (where the combining marks
+    start), and no CR (CR LF is one cluster). Most Latin text: no need to load ``regex``."""
+    return not text or (max(text) < "\u0300" and "\r" not in text)
 
 
-def _extends(char: str) -> bool:
-    """Does ``char`` belong to the character before it (no boundary before it)?"""
-    if char == ZWJ:
-        return True
-    code = ord(char)
-    if 0x1F3FB <= code <= 0x1F3FF:  # skin tones
-        return True
-    if 0xE0020 <= code <= 0xE007F:  # tag characters (subdivision flags)
-        return True
-    if 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF:  # Hangul vowels and finals
-        return True
-    return unicodedata.category(char) in ("Mn", "Me", "Mc")  # combining marks, variation selectors
+@lru_cache(maxsize=1)
+def _cluster_finder() -> Callable[[str], list[str]]:
+    import regex  # third-party: Unicode's extended grapheme clusters (UAX #29), as ``\X``
+
+    return regex.compile(r"\X").findall
+
+
+def clusters(text: str) -> list[str]:
+    """What a person sees as characters, in order (``"".join(clusters(t)) == t``)."""
+    return list(text) if _simple(text) else _cluster_finder()(text)
+
+
+def shown_count(text: str) -> int:
+    """Characters as a person sees them (grapheme clusters)."""
+    text = clean(text)
+    return len(text) if _simple(text) else len(_cluster_finder()(text))
+
+
+def counted(text: str, limit: int | None) -> tuple[int, int | None]:
+    """What a counter under a field shows: (characters a person sees, room for how many in all).
+
+    Room in all = what is there plus what still fits of ``limit`` (the API's count): ``limit`` for
+    text whose characters are one code point each; less when some take several (a family emoji:
+    1 shown, room for 196). Both are equal exactly when nothing more fits; when the text is too
+    long, their difference is how many of the API's characters are too many."""
+    shown = shown_count(text)
+    if limit is None:
+        return shown, None
+    return shown, shown + limit - char_count(text)
+
+
+ROOM_NOTE = QT_TRANSLATE_NOOP(
+    "messages",
+    "Some characters, such as 👍🏽 or 👨‍👩‍👧, take more than one of the %1 that AITasker allows here, "
+    "so there is room for fewer.",
+)
+
+
+def room_note(text: str, limit: int | None) -> str:
+    """Why the counter's "room in all" is below the limit ("" when it is not)."""
+    if limit is None or shown_count(text) == char_count(text):
+        return ""
+    return fill(translate("messages", ROOM_NOTE), limit)
 
 
 def is_boundary(text: str, index: int) -> bool:
-    """Is ``index`` between two characters a person sees as separate? (A practical subset of
-    Unicode's grapheme rules: marks, joiners, modifiers, flags, CR LF.)"""
+    """Is code point ``index`` between two characters a person sees as separate?"""
     if index <= 0 or index >= len(text):
         return True
-    before, after = text[index - 1], text[index]
-    if before == "\r" and after == "\n":
-        return False
-    if _extends(after) or before == ZWJ:
-        return False
-    if _is_regional_indicator(before) and _is_regional_indicator(after):
-        run = 0
-        while index - run - 1 >= 0 and _is_regional_indicator(text[index - run - 1]):
-            run += 1
-        return run % 2 == 0  # flags are pairs: inside a pair when an odd number precede
-    return True
+    if _simple(text):
+        return True
+    return index in set(accumulate(len(c) for c in _cluster_finder()(text)))
 
 
 def fit(text: str, limit: int) -> str:
-    """The longest start of ``text`` of at most ``limit`` characters that ends between two
-    characters a person sees as separate. When even the first such character is longer than
-    ``limit`` (one letter with many marks), it is cut between code points: never in half of one."""
+    """The longest start of ``text`` made of whole characters as a person sees them (grapheme
+    clusters) that is at most ``limit`` characters as AITasker counts them (code points). A
+    cluster that does not fit whole is left out, even the first: never a lone 👨 from 👨‍👩‍👧."""
     text = clean(text)
+    limit = max(limit, 0)
     if len(text) <= limit:
         return text
-    cut = max(limit, 0)
-    while cut > 0 and not is_boundary(text, cut):
-        cut -= 1
-    return text[: cut or max(limit, 0)]
+    if _simple(text):
+        return text[:limit]
+    end = 0
+    for cluster in _cluster_finder()(text):
+        if end + len(cluster) > limit:
+            break
+        end += len(cluster)
+    return text[:end]

@@ -41,7 +41,11 @@ def local_or_none(when: datetime, tz: tzinfo | None = None) -> datetime | None:
 
 def as_sent(when: datetime) -> str:
     """For "More details" when a date can't be shown: "—" and the value exactly as received."""
-    return f"{UNSHOWABLE} (AITasker sent {when.isoformat()}, which this computer can't show in its time zone)"
+    return fill(
+        translate("messages", "%1 (AITasker sent %2, which this computer can't show in its time zone)"),
+        UNSHOWABLE,
+        when.isoformat(),
+    )
 
 
 def seconds_since_epoch(when: datetime | None, missing: float = 0.0) -> float:
@@ -100,8 +104,8 @@ def ago_in_words(when: datetime | None, now: datetime) -> str:
         return "—"
     delta = (now - when).total_seconds()
     if delta < 60:
-        return "just now"
-    return f"{_span(delta)} ago"
+        return translate("messages", "just now")
+    return fill(translate("messages", "%1 ago"), _span(delta))
 
 
 # A task waiting for the person (a version to choose, a question, a delivery to approve) warns when

@@ -32,9 +32,14 @@ def _english_integer(value: int) -> str:
     return f"{value:,}"
 
 
+def _english_decimal(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}"
+
+
 _translator: Callable[[str, str], str] = _english
 _money: Callable[[float, int], str] = _us_dollars
 _integer: Callable[[int], str] = _english_integer
+_decimal: Callable[[float, int], str] = _english_decimal
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
@@ -70,13 +75,20 @@ def integer(value: int) -> str:
     return _integer(value)
 
 
+def decimal(value: float, decimals: int) -> str:
+    """A number with ``decimals`` decimals as the user's language writes it (0.30 in English, 0,30 in German)."""
+    return _decimal(value, decimals)
+
+
 def set_translator(
     translator: Callable[[str, str], str] | None,
     money_format: Callable[[float, int], str] | None = None,
     integer_format: Callable[[int], str] | None = None,
+    decimal_format: Callable[[float, int], str] | None = None,
 ) -> None:
     """Install (or, with None, remove) the window's translator and number formats."""
-    global _translator, _money, _integer
+    global _translator, _money, _integer, _decimal
     _translator = translator or _english
     _money = money_format or _us_dollars
     _integer = integer_format or _english_integer
+    _decimal = decimal_format or _english_decimal

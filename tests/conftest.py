@@ -29,8 +29,9 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
     # Closing a test's window must not quit the application (and stop the loop under it).
-    app.setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    app.setQuitOnLastWindowClosed(False)
     return qasync.QEventLoop(app)
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 import resources
 from app import translatable
@@ -77,14 +78,37 @@ def choose_language(preferences: list[str], available: list[str]) -> str | None:
     return None
 
 
-def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = None) -> str | None:
-    """Load the app's and Qt's translation for the user's language; returns the language used.
+# The languages a person can choose in Settings besides the system's, each named in itself.
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
+SYSTEM_LANGUAGE = "system"
+LANGUAGE_KEY = "ui/language"  # where ui-state.ini keeps the choice
+
+
+def chosen_environment(choice: str, env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment as if the system's language were ``choice`` ("en", "de"; "system": as it
+    is). The system's locale is kept when it has one, so dates keep their country's ways."""
+    env = dict(os.environ if env is None else env)
+    if choice not in LANGUAGE_NAMES:
+        return env
+    locale = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
+    if locale.split(".")[0] in ("", "C", "POSIX"):  # (LANGUAGE counts only with a locale)
+        locale = "en_US.UTF-8" if choice == "en" else f"{choice}_{choice.upper()}.UTF-8"
+    return {"LANGUAGE": choice, "LANG": locale}
+
+
+def install_translations(
+    app: QCoreApplication, env: Mapping[str, str] | None = None, *, choice: str = SYSTEM_LANGUAGE
+) -> str | None:
+    """Load the app's and Qt's translation for the user's language (the system's, or ``choice``
+    from Settings); returns the language used.
 
     Also makes that language's ``QLocale`` the default, so numbers, money and dates that widgets
-    format through ``QLocale()`` follow it. Whatever the language, amounts the Qt-free core writes
-    (``app.translatable.money``) come from :func:`money`, as the window's own do.
+    format through ``QLocale()`` follow it. Whatever the language, amounts and numbers the Qt-free
+    core writes (``app.translatable.money``, ``decimal``) come from :func:`money` and :func:`number`,
+    as the window's own do.
     """
     remove_translations(app)
+    env = chosen_environment(choice, env)
     language = choose_language(preferred_languages(env), available_languages())
     if language is None:
         return None
@@ -105,18 +129,18 @@ def install_translations(app: QCoreApplication, env: Mapping[str, str] | None = 
         (p for p in preferred_languages(env) if p.split("_")[0] == language.split("_")[0] and "_" in p), language
     )
     QLocale.setDefault(QLocale(locale_name))
-    translatable.set_translator(QCoreApplication.translate, money, lambda n: QLocale().toString(n))
+    translatable.set_translator(QCoreApplication.translate, money, lambda n: QLocale().toString(n), number)
     log.info("language: %s (locale %s)", language, locale_name)
     return language
 
 
 def remove_translations(app: QCoreApplication) -> None:
     """Back to English and the system locale (before loading another language); the core's amounts
-    still come from :func:`money`."""
+    and numbers still come from :func:`money` and :func:`number`."""
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())
-    translatable.set_translator(None, money)
+    translatable.set_translator(None, money, None, number)
 
 
 def words(text: str) -> str:
@@ -128,33 +152,72 @@ def words(text: str) -> str:
     return translate("messages", text)
 
 
-# Money and dates: the one formatter, through QLocale.
+# Money, numbers and dates: the one formatter, through QLocale.
 # Amounts are US dollars whatever the computer's language: written the US way ($1,234.50) in English,
 # and the way the user's language writes dollars when the app speaks it ("1.234,50 $" in German).
 _MONEY = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-LONG_DATE = "dddd dd MMMM yyyy, HH:mm"
-DATE_TIME = "dd MMM yyyy, HH:mm"
-SHORT_THIS_YEAR = "dd MMM, HH:mm"
-SHORT_OTHER_YEAR = "dd MMM yyyy"
-CLOCK = "HH:mm"
+# Kinds of moment; each is written with the locale's own patterns (:func:`moment_pattern`).
+LONG_DATE = "long"  # Sunday, December 6, 2026, 2:05 PM / Sonntag, 6. Dezember 2026, 14:05
+DATE_TIME = "date and time"  # Dec 6, 2026, 2:05 PM / 6. Dez. 2026, 14:05
+SHORT_THIS_YEAR = "day and time"  # Dec 6, 2:05 PM / 6. Dez., 14:05
+SHORT_OTHER_YEAR = "day"  # Dec 6, 2026 / 6. Dez. 2026
+TIME = "time"  # 2:05 PM / 14:05
+_WEEKDAY = re.compile(r"[\s,]*d{4}[\s,]*")
+_YEAR = re.compile(r"y+年|[\s,/.-]*y+")
+
+
+def _money_locale() -> QLocale:
+    locale = QLocale()
+    return _MONEY if locale.language() in (QLocale.Language.C, QLocale.Language.English) else locale
 
 
 def money(value: float, decimals: int = 2) -> str:
-    locale = QLocale()
-    if locale.language() in (QLocale.Language.C, QLocale.Language.English):
-        locale = _MONEY
-    return locale.toCurrencyString(float(value), "$", decimals)
+    return _money_locale().toCurrencyString(float(value), "$", decimals)
 
 
-def when(value: datetime | None, fmt: str = DATE_TIME, *, empty: str = "") -> str:
-    """A moment in the computer's time zone, month names in its language; "—" for a moment this
-    computer can't show in its time zone (year 9999 at +14 h, year 1)."""
+def money_parts(decimals: int = 2) -> tuple[QLocale, str, str]:
+    """How :func:`money` writes an amount, for a box that edits one: the locale of its digits and
+    what comes before and after them ("$" and "" in English, "" and " $" in German)."""
+    locale = _money_locale()
+    digits = locale.toString(1.0, "f", decimals)
+    before, _, after = locale.toCurrencyString(1.0, "$", decimals).partition(digits)
+    return locale, before, after
+
+
+def number(value: float, decimals: int) -> str:
+    """A number with ``decimals`` decimals, as the user's language writes it (0.30, 0,30)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def moment_pattern(kind: str, locale: QLocale | None = None) -> str:
+    """The locale's way of writing a kind of moment: its long date and short time; the shorter
+    dates are its long date without the weekday, with short month names (and without the year)."""
+    locale = locale or QLocale()
+    time = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    long_date = locale.dateFormat(QLocale.FormatType.LongFormat)
+    if kind == TIME:
+        return time
+    if kind == LONG_DATE:
+        return f"{long_date}, {time}"
+    day = _WEEKDAY.sub(" ", long_date).strip(" ,").replace("MMMM", "MMM")
+    if kind == SHORT_OTHER_YEAR:
+        return day
+    if kind == SHORT_THIS_YEAR:
+        return f"{_YEAR.sub('', day).strip(' ,')}, {time}"
+    return f"{day}, {time}"
+
+
+def when(value: datetime | None, kind: str = DATE_TIME, *, empty: str = "") -> str:
+    """A moment in the computer's time zone, written the way its locale writes dates (``kind``:
+    :data:`LONG_DATE`, :data:`DATE_TIME`, :data:`TIME`…); "—" for a moment this computer can't show
+    in its time zone (year 9999 at +14 h, year 1)."""
     if value is None:
         return empty
     local = local_or_none(value)  # (a naive time is taken as local, as before)
     if local is None:
         return UNSHOWABLE
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds_since_epoch(local))), fmt)
+    moment = QDateTime.fromSecsSinceEpoch(int(seconds_since_epoch(local)))
+    return QLocale().toString(moment, moment_pattern(kind))
 
 
 def short_when(value: datetime | None) -> str:
@@ -175,7 +238,7 @@ def clock_when(value: datetime | None) -> str:
     local = local_or_none(value)
     if local is None:
         return UNSHOWABLE
-    return when(value, CLOCK) if local.date() == datetime.now().date() else short_when(value)
+    return when(value, TIME) if local.date() == datetime.now().date() else short_when(value)
 
 
 def details_when(value: datetime | None) -> str:
@@ -186,9 +249,14 @@ def details_when(value: datetime | None) -> str:
     return as_sent(value) if text == UNSHOWABLE else text
 
 
+def month_name(year: int, month: int, fmt: str = "MMMM yyyy") -> str:
+    """A month in the user's language: "March 2026" ("März 2026"); ``"MMM"`` for "Mar"."""
+    return QLocale().toString(QDate(year, month, 1), fmt)
+
+
 def dial(value: float) -> str:
-    """The experimentation dial as the form shows it: two decimals (0.30, not 0.3)."""
-    return f"{value:.{number_limits('experimentation').decimals}f}"
+    """The experimentation dial as the form shows it: two decimals (0.30, not 0.3; 0,30 in German)."""
+    return number(value, number_limits("experimentation").decimals)
 
 
 TOOLTIP_WRAP = ("<p style='white-space:pre-wrap'>", "</p>")

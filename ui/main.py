@@ -92,15 +92,21 @@ def open_window(settings: Any, store: Any, connection: Any, secrets: Any, keysto
 
 
 def prepare_looks(args: argparse.Namespace) -> Any:
-    """The window's saved settings (``ui-state.ini``), their look applied, and combo boxes
-    announced by their label (before any window)."""
-    from PySide6.QtCore import QSettings
+    """The window's saved settings (``ui-state.ini``), their language and look applied, and combo
+    boxes announced by their label (before any window)."""
+    from PySide6.QtCore import QCoreApplication, QSettings
 
+    from ui.i18n import LANGUAGE_KEY, SYSTEM_LANGUAGE, install_translations
     from ui.theme import apply_theme
     from ui.widgets import accessibility, accessible_combo
 
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    apply_theme(settings.value("ui/theme", "system", type=str))
+    language = str(settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE, type=str))
+    if language != SYSTEM_LANGUAGE:  # chosen in Settings (the system's was installed at start)
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translations(app, choice=language)
+    apply_theme(str(settings.value("ui/theme", "system", type=str)))
     accessible_combo.install()
     accessibility.install()
     return settings
@@ -341,6 +347,7 @@ def _main(argv: list[str] | None) -> int:
     if app is None:
         app = QApplication(application_arguments(sys.argv[0]))
         app.setProperty("style_from_arguments", STYLE)
+    assert isinstance(app, QApplication)  # made here, or by whoever called main(): never a bare QCoreApplication
     configure_application(app)  # names shared with platformdirs, the window icon
     install_translations(app)  # the user's language (LANGUAGE / LANG) when the app has it
     app.setQuitOnLastWindowClosed(False)  # the coroutine ends the run once the window closed

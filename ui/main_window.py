@@ -3,7 +3,8 @@
 Left, the form page (ui/panels/form_page.py: heading, banner, form); right, the tasks panel and
 the drafts list; below, the status bar. Sending is ui/controllers/send.py, drafts
 ui/controllers/drafts.py, the account and settings ui/controllers/account.py, reviewing a task
-(review windows, alerts, "2 need your review") ui/controllers/review.py; the client, outbox
+(review windows, alerts, "2 need your review") ui/controllers/review.py, the credit, the monthly
+limit and the Spending window ui/controllers/money.py, export and copy ui/controllers/records.py; the client, outbox
 and refresher live in app.session, draft content in app.drafts. docs/architecture.md walks one
 task through them.
 """
@@ -44,8 +45,8 @@ class MainWindow(QMainWindow):
     network; the session and the controllers are attached after them (:meth:`attach`).
     ``staged``: only the parts now, so that the window can show itself first (ui/main.py), and the
     form is checked once attached; otherwise both at once. Attached: ``session``, the controllers
-    (``account``, ``drafts_controller``, ``send_controller``, ``reviews``, ``tasks_controller``) and
-    ``closed`` (an asyncio.Event, set once the window has closed)."""
+    (``account``, ``drafts_controller``, ``send_controller``, ``reviews``, ``tasks_controller``,
+    ``money``, ``records``) and ``closed`` (an asyncio.Event, set once the window has closed)."""
 
     def __init__(
         self,
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         from app.session import Session
         from ui.controllers.account import AccountController
         from ui.controllers.drafts import DraftsController
+        from ui.controllers.money import MoneyController
+        from ui.controllers.records import RecordsController
         from ui.controllers.review import ReviewController
         from ui.controllers.send import SendController
         from ui.controllers.tasks import TasksController
@@ -130,12 +133,23 @@ class MainWindow(QMainWindow):
         self.drafts_controller = DraftsController(
             self, self.draft_service, session, page.form, page.banner, drafts, tasks, status, self._tabs
         )
+        self.money = MoneyController(
+            self, session, store, status, page.banner, tasks, self._tabs,
+            monthly_limit=self.account.monthly_limit, send=lambda draft_id: self.send_controller.send_waiting(draft_id),
+        )  # fmt: skip
+        self.records = RecordsController(self, session, tasks, page.banner)
         self.send_controller = SendController(
             self, session, self.draft_service, page.form, page.banner, page.cancel_button, drafts,
-            self.drafts_controller.fresh_form,
+            self.drafts_controller.fresh_form, money=self.money,
         )  # fmt: skip
+        from app.actions import ActionJournal
+        from ui.controllers.actions import ActionsController
+
+        self.actions_controller = ActionsController(self, ActionJournal(store))
+        self.actions_controller.quitChosen.connect(self.close)
+        self.actions_controller.changed.connect(self.money.action_changed)
         self.reviews = ReviewController(
-            self, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
+            self, self.actions_controller, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
         )
         self.tasks_controller = TasksController(
             self, session, tasks, self._tabs, page.banner, self._budget_memory, self.reviews
@@ -144,8 +158,12 @@ class MainWindow(QMainWindow):
         # What the person asks for, to the controller that does it.
         page.new_button.clicked.connect(self.drafts_controller.new)
         menus.new_task.triggered.connect(self.drafts_controller.new)
-        tasks.refreshRequested.connect(session.refresh_now)
-        menus.refresh.triggered.connect(session.refresh_now)
+        for refresh in (tasks.refreshRequested, menus.refresh.triggered):
+            refresh.connect(session.refresh_now)
+            refresh.connect(self.money.refresh_requested)  # the balance, and drafts that waited for credit
+        menus.spending.triggered.connect(self.money.open_spending)
+        menus.export.triggered.connect(self.records.export)
+        drafts.topUpRequested.connect(lambda _draft_id: self.money.open_topup())
         menus.review_next.triggered.connect(self.tasks_controller.review_next)
         status.review_button.clicked.connect(self.tasks_controller.review_next)
         menus.settings.triggered.connect(self.account.open_settings)
@@ -156,12 +174,15 @@ class MainWindow(QMainWindow):
         self.send_controller.keyRefused.connect(lambda words: session.spawn(self.account.ask_for_key(words)))
         self.send_controller.quitChosen.connect(self.close)
         self.send_controller.posted.connect(self.tasks_controller.posted)
+        self.send_controller.posted.connect(lambda _task_id: self.money.refresh_balance())
         session.state_changed.connect(self._state_changed)
+        session.state_changed.connect(self.money.state_changed)
         session.task_updated.connect(tasks.model.upsert)
         session.task_updated.connect(self.reviews.task_updated)
         session.categories.connect(self._categories)
         self.reviews.waiting_changed.connect(status.show_review_waiting)
         self.reviews.chosen.connect(lambda _task_id: session.refresh_now())
+        self.reviews.chosen.connect(lambda _task_id: self.money.refresh_balance())
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(30_000)
         self._expiry_timer.timeout.connect(self._tick)
@@ -185,10 +206,14 @@ class MainWindow(QMainWindow):
 
     async def shutdown(self) -> None:
         """Each part stops, those that make work first (as the window closes; again is harmless):
-        the send in flight, reviews, an add by ID, the background reads, the last save of the
+        the send in flight, the confirmed actions, reviews, an add by ID, the background reads, the last save of the
         form; then the session (outbox, refresher, client). The store is closed by its owner."""
         self._expiry_timer.stop()
         await self.send_controller.shutdown()
+        self.money.shutdown()
+        await (
+            self.actions_controller.shutdown()
+        )  # a request on its way is recorded as unsure, checked at the next start
         await self.reviews.shutdown()
         self.tasks_controller.shutdown()
         self._loader.shutdown()
@@ -199,6 +224,10 @@ class MainWindow(QMainWindow):
         if self.send_controller.holds_close():  # a task is being sent: the person is asked first
             event.ignore()
             self.send_controller.ask_to_quit()
+            return
+        if self.actions_controller.holds_close():  # a choice (or another confirmed request) is on its way: asked too
+            event.ignore()
+            self.actions_controller.ask_to_quit()
             return
         try:
             self.drafts_controller.save_now()
@@ -231,4 +260,4 @@ class MainWindow(QMainWindow):
     def _state_changed(self, change: StateChange) -> None:
         if change.state == ConnectionState.UNAUTHORIZED:
             self.session.spawn(self.account.ask_for_key(change.detail))
-        self._status.show_state(change.state, change.detail, self.session.last_online)
+        self._status.show_state(change.state, change.detail, self.session.last_refreshed)

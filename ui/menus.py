@@ -19,9 +19,11 @@ from ui.i18n import translate
 @dataclass
 class MenuActions:
     new_task: QAction
+    export: QAction
     settings: QAction
     quit: QAction
     refresh: QAction
+    spending: QAction
     review_next: QAction
     about: QAction
     change_key: QAction | None  # the Account menu's, when the key can be managed
@@ -50,6 +52,8 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
         window, "newTaskAction", translate("MainWindow", "&New task"), QKeySequence(QKeySequence.StandardKey.New)
     )
     file_menu.addAction(new_task)
+    export = _action(window, "exportAction", translate("MainWindow", "&Export tasks…"))
+    file_menu.addAction(export)
     file_menu.addSeparator()
     settings = _action(
         window,
@@ -68,6 +72,8 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     view = bar.addMenu(translate("MainWindow", "&View"))
     refresh = _action(window, "refreshAction", translate("MainWindow", "&Refresh now"), QKeySequence("F5"))
     view.addAction(refresh)
+    spending = _action(window, "spendingAction", translate("MainWindow", "&Spending"), QKeySequence("Ctrl+Shift+S"))
+    view.addAction(spending)
     tasks_menu = bar.addMenu(translate("MainWindow", "T&asks"))
     review = _action(window, "reviewNextAction", translate("MainWindow", "&Review next task"), QKeySequence("Ctrl+R"))
     review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -84,4 +90,6 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: _show_about(window))
     help_menu.addAction(about)
-    return MenuActions(new_task, settings, quit_action, refresh, review, about, change_key, forget_key)
+    return MenuActions(
+        new_task, export, settings, quit_action, refresh, spending, review, about, change_key, forget_key
+    )

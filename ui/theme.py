@@ -11,9 +11,10 @@ change of look reaches every widget at once.
 from __future__ import annotations
 
 import weakref
+from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+
+from app.translatable import QT_TRANSLATE_NOOP
 
 THEMES = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "Same as the system"),
@@ -103,6 +106,7 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "outbox:waiting": ("#8a5300", "#ffc46b"),
     "outbox:sending": ("#1f5fa8", "#79b8ff"),
     "outbox:unknown": ("#b00020", "#ff8a80"),
+    "outbox:credit": ("#8a5300", "#ffc46b"),
     "": ("#444444", "#d0d0d0"),  # a status AITasker may add later
 }
 
@@ -157,7 +161,7 @@ def light_palette() -> QPalette:
     palette = QPalette()
     for group, colours in _FUSION_LIGHT.items():
         for name, value in colours.items():
-            palette.setColor(Group[group], Role[name], QColor(value))
+            palette.setColor(QPalette.ColorGroup[group], QPalette.ColorRole[name], QColor(value))
     for role, value in _LIGHT.items():
         palette.setColor(Group.Active, role, QColor(value))
         palette.setColor(Group.Inactive, role, QColor(value))
@@ -230,7 +234,7 @@ class FocusRing(QObject):
         target = new if isinstance(new, self.KINDS) else None
         frame = self.frame()
         if target is None:
-            frame.setWidget(None)
+            frame.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr (no widget ringed); the stub omits None
             frame.hide()
             return
         palette = frame.palette()
@@ -282,10 +286,16 @@ def _apply(app: QApplication, theme: str) -> str:
     return look
 
 
+class ThemeFollower(Protocol):
+    """A QObject that restyles itself when the look changes (see :func:`follow_theme`)."""
+
+    def theme_changed(self) -> None: ...
+
+
 # Widgets coloured by tone, and callbacks that restyle something when the look changes: held
 # weakly, so a closed dialog's labels are forgotten with it.
 _toned: weakref.WeakKeyDictionary[QWidget, str] = weakref.WeakKeyDictionary()
-_followers: weakref.WeakSet[QObject] = weakref.WeakSet()
+_followers: weakref.WeakSet[ThemeFollower] = weakref.WeakSet()
 
 
 def set_tone(widget: QWidget, tone: str | None) -> None:
@@ -307,7 +317,7 @@ def _paint_tone(widget: QWidget, tone: str) -> None:
     widget.setPalette(palette)
 
 
-def follow_theme(owner: QObject) -> None:
+def follow_theme(owner: ThemeFollower) -> None:
     """Call ``owner.theme_changed()`` whenever the look changes, for as long as ``owner`` lives."""
     _followers.add(owner)
 
@@ -325,6 +335,6 @@ def _restyle_all() -> None:
             _toned.pop(widget, None)  # its window was closed
     for owner in list(_followers):
         if shiboken6.isValid(owner):
-            owner.theme_changed()  # type: ignore[attr-defined]
+            owner.theme_changed()
         else:
             _followers.discard(owner)

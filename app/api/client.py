@@ -34,8 +34,10 @@ from app.api.operations import Operation
 from app.api.responses import RateLimitState, decode, error_for, rate_limit_of, read_bounded
 from app.api.schema import Task, TaskDraft
 from app.logs import redact
+from app.money import BALANCE_PATH, Balance, parse_balance
 from app.review.gallery import Gallery, parse_gallery
 from app.taxonomy import Category, parse_categories
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,10 @@ def check_api_url(url: str) -> str:
     """The URL without a trailing slash, or :class:`InvalidAddress` if it is not safe to use."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidAddress("The AITasker address must look like https://api.aitasker.co.", detail=f"got {url!r}")
+        raise InvalidAddress(
+            QT_TRANSLATE_NOOP("messages", "The AITasker address must look like https://api.aitasker.co."),
+            detail=f"got {url!r}",
+        )
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise InvalidAddress(detail=f"refused plain http to {parts.hostname}")
     return url.strip().rstrip("/")
@@ -126,8 +131,14 @@ class TasksClient:
         except (ValueError, TypeError, RecursionError) as exc:
             # TaskDraft's bounds make this unreachable; if it ever happens, nothing was sent.
             raise InvalidTask(
-                "This task can't be sent as it stands: its requirements can't be written down.",
-                field_errors={"requirements": ["These requirements can't be sent. Please simplify them."]},
+                QT_TRANSLATE_NOOP(
+                    "messages", "This task can't be sent as it stands: its requirements can't be written down."
+                ),
+                field_errors={
+                    "requirements": [
+                        QT_TRANSLATE_NOOP("messages", "These requirements can't be sent. Please simplify them.")
+                    ]
+                },
                 detail=f"request body not serialisable: {type(exc).__name__}",
                 status=None,
             ) from None
@@ -139,8 +150,11 @@ class TasksClient:
                 raise
             # The server said yes (or was cut off while saying it) but we can't read the task.
             raise OutcomeUnknown(
-                "AITasker answered, but in a way this app could not read, so we can't tell "
-                "whether your task was posted. Nothing will be sent again without your say-so.",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "AITasker answered, but in a way this app could not read, so we can't tell "
+                    "whether your task was posted. Nothing will be sent again without your say-so.",
+                ),
                 detail=exc.detail,
                 status=exc.status,
             ) from None
@@ -163,6 +177,17 @@ class TasksClient:
             return parse_categories(data)
         except (ValueError, ValidationError) as exc:
             raise BadResponse(detail=self._redact(f"categories: {exc}")) from None
+
+    async def balance(self) -> Balance:
+        """The account's credit (``GET /api/v1/a2a/credits/balance``, api notes §3.7); a server
+        without it answers NotFound (404) or ApiError (405); an unreadable answer is BadResponse."""
+        response, data = await self._send("GET", BALANCE_PATH)
+        balance = parse_balance(data)
+        if balance is None:
+            raise BadResponse(
+                detail=f"HTTP {response.status_code}: credit balance not understood", status=response.status_code
+            )
+        return balance
 
     async def health(self) -> bool:
         """True when ``/health`` answers 2xx."""
@@ -189,31 +214,45 @@ class TasksClient:
             raise BadResponse(detail="GET /openapi.json: empty answer")
         return data
 
-    async def select_bid(self, operation: Operation, task_id: str, bid_id: str) -> None:
+    async def select_bid(
+        self, operation: Operation, task_id: str, bid_id: str, *, idempotency_key: str | None = None
+    ) -> None:
         """Choose a version with the operation the server advertised. Sent once, never retried:
         an unclear outcome raises :class:`OutcomeUnknown` (re-read the gallery to learn the truth)."""
         await self._send_action(
             operation,
             task_id,
             bid_id,
-            unclear=(
+            idempotency_key=idempotency_key,
+            unclear=QT_TRANSLATE_NOOP(
+                "messages",
                 "We can't tell whether AITasker received your choice. Nothing was sent again: "
-                "the review will check what AITasker now shows."
+                "the review will check what AITasker now shows.",
             ),
         )
 
-    async def run_review_operation(self, operation: Operation, task_id: str) -> None:
+    async def run_review_operation(
+        self, operation: Operation, task_id: str, *, idempotency_key: str | None = None
+    ) -> None:
         """A remix or a review extension the server advertised: sent once, like a choice."""
         await self._send_action(
             operation,
             task_id,
             None,
-            unclear=("We can't tell whether AITasker received this request. Nothing was sent again."),
+            idempotency_key=idempotency_key,
+            unclear=QT_TRANSLATE_NOOP(
+                "messages", "We can't tell whether AITasker received this request. Nothing was sent again."
+            ),
         )
 
-    async def _send_action(self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str) -> None:
+    async def _send_action(
+        self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str, idempotency_key: str | None
+    ) -> None:
+        """``idempotency_key``: the action journal's key for this one action (app.actions); without
+        one, a key naming the operation, the task and the version."""
         path, body = operation.request(task_id, bid_id)
-        headers = {"Idempotency-Key": f"{operation.operation_id or 'action'}:{task_id}:{bid_id or ''}"[:200]}
+        key = idempotency_key or f"{operation.operation_id or 'action'}:{task_id}:{bid_id or ''}"
+        headers = {"Idempotency-Key": key[:200]}
         kwargs: dict[str, Any] = {}
         if body is not None:
             headers["Content-Type"] = "application/json"
@@ -225,7 +264,9 @@ class TasksClient:
         except InvalidTask as exc:  # a 422 here is about the request, not about a task being posted
             said = "; ".join(m for messages in exc.field_errors.values() for m in messages)[:300]
             raise ApiError(
-                "AITasker did not accept this request." + (f" It said: {said}" if said else ""),
+                fill(translate("messages", "AITasker did not accept this request. It said: %1"), said)
+                if said
+                else translate("messages", "AITasker did not accept this request."),
                 detail=exc.detail,
                 status=exc.status,
             ) from None
@@ -275,7 +316,9 @@ class TasksClient:
     ) -> tuple[httpx.Response, Any]:
         if not self._key_usable and path != "/health":
             raise Unauthorized(
-                "There is no usable API key. Paste the key from your AITasker dashboard again.",
+                QT_TRANSLATE_NOOP(
+                    "messages", "There is no usable API key. Paste the key from your AITasker dashboard again."
+                ),
                 detail="key empty or contains spaces, line breaks or non-ASCII characters; nothing sent",
             )
         # One deadline for the whole call, retries and the waits between them included: a server
@@ -307,7 +350,9 @@ class TasksClient:
             if error is not None:
                 where += f"; before that: {error.detail}"
             timeout: ApiError = (
-                Offline("AITasker did not answer in time.", detail=where) if may_retry else OutcomeUnknown(detail=where)
+                Offline(QT_TRANSLATE_NOOP("messages", "AITasker did not answer in time."), detail=where)
+                if may_retry
+                else OutcomeUnknown.no_answer(detail=where)
             )
             raise self._redacted(timeout) from None
         except ApiError as exc:
@@ -329,7 +374,9 @@ class TasksClient:
             detail = self._redact(f"{where}: {type(exc).__name__}: {exc}")
             if not may_retry:
                 raise OutcomeUnknown(detail=detail) from None
-            raise Offline("The connection to AITasker broke. Trying again may help.", detail=detail) from None
+            raise Offline(
+                QT_TRANSLATE_NOOP("messages", "The connection to AITasker broke. Trying again may help."), detail=detail
+            ) from None
         except httpx.HTTPError as exc:  # anything else httpx may raise (invalid URL, ...)
             raise BadResponse(detail=self._redact(f"{where}: {type(exc).__name__}: {exc}")) from None
 

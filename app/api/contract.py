@@ -283,7 +283,18 @@ OUTBOX_STATUSES: dict[str, StatusInfo] = {
         QT_TRANSLATE_NOOP("messages", "Not sure it was sent"),
         False,
         QT_TRANSLATE_NOOP(
-            "messages", "The connection broke while sending. Open Drafts to send it again or keep it as a draft."
+            "messages",
+            "We can't tell whether it reached AITasker. Open Drafts to see why, and to send it again or keep it "
+            "as a draft.",
+        ),
+    ),
+    OUTBOX_PREFIX + "credit": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Waiting for credit"),
+        False,
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "AITasker refused it for lack of credit; nothing was posted. Add credit on AITasker's website, "
+            "then press Refresh to send it.",
         ),
     ),
 }
@@ -353,8 +364,10 @@ def status_info(status: str) -> StatusInfo:
     known = STATUSES.get(status) or OUTBOX_STATUSES.get(status)
     if known is not None:
         return known
-    words = status.replace("_", " ").replace("-", " ").strip() or "Unknown"
-    return StatusInfo(words[:1].upper() + words[1:], False, "AITasker reported this status.")
+    words = status.replace("_", " ").replace("-", " ").strip() or QT_TRANSLATE_NOOP("messages", "Unknown")
+    return StatusInfo(
+        words[:1].upper() + words[1:], False, QT_TRANSLATE_NOOP("messages", "AITasker reported this status.")
+    )
 
 
 def aware(value: datetime | None) -> datetime | None:

@@ -13,7 +13,7 @@ import time
 from datetime import UTC
 from typing import Any
 
-from app.translatable import QT_TRANSLATE_NOOP, fill, translate
+from app.translatable import QT_TRANSLATE_NOOP, fill, money, translate
 
 
 class UserFacingError(Exception):
@@ -113,9 +113,23 @@ class RateLimited(ApiError):
 
 
 class ServerError(ApiError):
+    """An HTTP 5xx answer: the server was reached and said it failed (not a broken connection)."""
+
     default_message = QT_TRANSLATE_NOOP(
         "messages", "AITasker is having trouble right now. Please try again in a few minutes."
     )
+
+    def __init__(self, user_message: str | None = None, *, detail: str = "", status: int | None = None):
+        if user_message is None and status is not None:
+            user_message = fill(
+                translate("messages", "%1 Please try again in a few minutes."), server_problem_words(status)
+            )
+        super().__init__(user_message, detail=detail, status=status)
+
+
+def server_problem_words(status: int) -> str:
+    """ "The server had a problem (500)": what a 5xx answer means, in plain words with its number."""
+    return fill(translate("messages", "The server had a problem (%1)."), status)
 
 
 class Offline(ApiError):
@@ -125,7 +139,10 @@ class Offline(ApiError):
 
 
 class OutcomeUnknown(ApiError):
-    """A create may have reached the server: never resend it without the user's decision."""
+    """A create may have reached the server: never resend it without the user's decision.
+
+    The default words are for a connection that broke; :meth:`no_answer` and :meth:`server_problem`
+    say what else happened (the connection did not break then)."""
 
     default_message = QT_TRANSLATE_NOOP(
         "messages",
@@ -133,9 +150,152 @@ class OutcomeUnknown(ApiError):
         "received it. Nothing will be sent again without your say-so.",
     )
 
+    @classmethod
+    def no_answer(cls, *, detail: str = "") -> OutcomeUnknown:
+        """The request left and no answer came in time."""
+        return cls(
+            translate(
+                "messages",
+                "AITasker did not answer in time after your task was sent, so we can't tell whether it "
+                "received it. Nothing will be sent again without your say-so.",
+            ),
+            detail=detail,
+        )
+
+    @classmethod
+    def server_problem(cls, status: int, *, detail: str = "") -> OutcomeUnknown:
+        """A 5xx answer to a create: the task may have been stored before the server failed."""
+        return cls(
+            fill(
+                translate(
+                    "messages",
+                    "%1 It happened while receiving your task, so we can't tell whether it was posted. "
+                    "Nothing will be sent again without your say-so.",
+                ),
+                server_problem_words(status),
+            ),
+            detail=detail,
+            status=status,
+        )
+
 
 class BadResponse(ApiError):
     default_message = QT_TRANSLATE_NOOP("messages", "AITasker sent an answer this app does not understand.")
+
+
+class NotEnoughCredit(ApiError):
+    """The account's credit does not cover this task: nothing was created. Carries what the server
+    said (any of them may be missing): the task's price, the credit there is, where to add more."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "messages", "There is not enough credit on your AITasker account for this task. Nothing was posted."
+    )
+
+    def __init__(
+        self,
+        user_message: str | None = None,
+        *,
+        amount_usd: float | None = None,
+        current_balance_usd: float | None = None,
+        topup_url: str | None = None,
+        detail: str = "",
+        status: int | None = 402,
+    ) -> None:
+        self.amount_usd = amount_usd
+        self.current_balance_usd = current_balance_usd
+        self.topup_url = topup_url
+        if user_message is None:
+            user_message = self._words()
+        super().__init__(user_message, detail=detail, status=status)
+
+    @property
+    def missing_usd(self) -> float | None:
+        """How much more credit this task needs; None when the server did not say both numbers."""
+        if self.amount_usd is None or self.current_balance_usd is None:
+            return None
+        return max(0.0, round(self.amount_usd - self.current_balance_usd, 2))
+
+    def _words(self) -> str | None:
+        missing = self.missing_usd
+        if missing is not None and self.amount_usd is not None and self.current_balance_usd is not None:
+            return fill(
+                translate(
+                    "messages",
+                    "Not enough credit: this task needs %1 and your credit is %2, so %3 is missing. Nothing was posted.",
+                ),
+                money(self.amount_usd),
+                money(self.current_balance_usd),
+                money(missing),
+            )
+        if self.amount_usd is not None:
+            return fill(
+                translate("messages", "Not enough credit: this task needs %1. Nothing was posted."),
+                money(self.amount_usd),
+            )
+        return None
+
+
+CREDIT_FIELDS = ("amount_usd", "current_balance_usd", "topup_url")
+CREDIT_STATUSES = (400, 402, 403, 409)  # how servers have been seen to say "not enough credit"
+
+
+def _amount(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().lstrip("$"))
+        except ValueError:
+            return None
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return round(float(value), 2)
+    return None
+
+
+def _web_address(value: Any) -> str | None:
+    """A top-up address only when it is a plain web address (never javascript:, file: ...)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    lowered = text.lower()
+    if not (lowered.startswith("https://") or lowered.startswith("http://")) or any(c.isspace() for c in text):
+        return None
+    return text[:2000]
+
+
+def _credit_fields(data: Any) -> dict[str, Any] | None:
+    """The object carrying the credit fields: the body itself, its ``detail``, its ``error`` or an
+    ``error.data`` (JSON-RPC's shape); None when none carries any of them."""
+    candidates = [data]
+    if isinstance(data, dict):
+        for key in ("detail", "error", "data"):
+            inner = data.get(key)
+            candidates.append(inner)
+            if isinstance(inner, dict):
+                candidates.append(inner.get("data"))
+    for candidate in candidates:
+        if isinstance(candidate, dict) and any(key in candidate for key in CREDIT_FIELDS):
+            return candidate
+    return None
+
+
+def credit_refusal(status: int, data: Any, *, detail: str = "") -> NotEnoughCredit | None:
+    """A refusal for lack of credit, however the server shapes it: a 402 (Payment Required) always;
+    a 400, 403 or 409 when its body carries any of ``amount_usd``, ``current_balance_usd`` or
+    ``topup_url`` (a 403 with these is about money, not about the key). None otherwise."""
+    if status not in CREDIT_STATUSES:
+        return None
+    fields = _credit_fields(data)
+    if fields is None and status != 402:
+        return None
+    fields = fields or {}
+    return NotEnoughCredit(
+        amount_usd=_amount(fields.get("amount_usd")),
+        current_balance_usd=_amount(fields.get("current_balance_usd")),
+        topup_url=_web_address(fields.get("topup_url")),
+        detail=detail,
+        status=status,
+    )
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
@@ -172,11 +332,14 @@ __all__ = [
     "Forbidden",
     "InvalidAddress",
     "InvalidTask",
+    "NotEnoughCredit",
     "NotFound",
     "Offline",
     "OutcomeUnknown",
     "RateLimited",
     "ServerError",
     "Unauthorized",
+    "credit_refusal",
     "parse_retry_after",
+    "server_problem_words",
 ]

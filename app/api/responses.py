@@ -20,8 +20,10 @@ from app.api.errors import (
     RateLimited,
     ServerError,
     Unauthorized,
+    credit_refusal,
     parse_retry_after,
 )
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 MAX_RESPONSE_BYTES = 5 * 1024 * 1024
 
@@ -98,6 +100,9 @@ def error_for(status: int, data: Any, response: httpx.Response, where: str, reda
     )
     server_text = redact(server_text)
     detail = f"{where}: HTTP {status}" + (f": {server_text}" if server_text else "")
+    refusal = credit_refusal(status, data, detail=detail)  # before 403: such a 403 is about money
+    if refusal is not None:
+        return refusal
     if status == 401:
         return Unauthorized(detail=detail, status=status)
     if status == 403:
@@ -115,21 +120,20 @@ def error_for(status: int, data: Any, response: httpx.Response, where: str, reda
     if status >= 500:
         if where.startswith("POST /api/v1/tasks"):
             # A server error on create may come after the task was stored: the user decides.
-            return OutcomeUnknown(
-                "AITasker had trouble while receiving your task, so we can't tell whether it "
-                "was posted. Nothing will be sent again without your say-so.",
-                detail=detail,
-                status=status,
-            )
+            return OutcomeUnknown.server_problem(status, detail=detail)
         return ServerError(detail=detail, status=status)
     if 300 <= status < 400:
         return BadResponse(
-            "AITasker answered from a different address. Check the API address in Settings.",
+            QT_TRANSLATE_NOOP(
+                "messages", "AITasker answered from a different address. Check the API address in Settings."
+            ),
             detail=f"{where}: HTTP {status} redirect not followed",
             status=status,
         )
     return ApiError(
-        "AITasker refused this request." + (f" It said: {server_text}" if server_text else ""),
+        fill(translate("messages", "AITasker refused this request. It said: %1"), server_text)
+        if server_text
+        else translate("messages", "AITasker refused this request."),
         detail=detail,
         status=status,
     )

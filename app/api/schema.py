@@ -164,7 +164,7 @@ class Task(BaseModel):
     # Whatever a server nests (requirements, attachments, extra fields), the task must store,
     # read back (pydantic reads ~200 levels) and show: parts deeper than MAX_RESPONSE_DEPTH
     # (counting the task itself) are cut to "…". Per field, so reading 100,000 stored tasks stays fast.
-    __pydantic_extra__: dict[str, _Shallow] = Field(init=False)  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, _Shallow] = Field(init=False)
 
     @field_validator("requirements", "attachments", mode="before")
     @classmethod

@@ -35,7 +35,7 @@ def money_words(value: float, decimals: int = 2) -> str:
 
 
 def number_words(value: float, limits: NumberLimits, *, money: bool) -> str:
-    return money_words(value, limits.decimals) if money else f"{value:.{limits.decimals}f}"
+    return money_words(value, limits.decimals) if money else translatable.decimal(value, limits.decimals)
 
 
 def _limits(field: str) -> NumberLimits | None:

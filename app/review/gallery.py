@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from app.api.contract import aware as _aware
 from app.api.schema import Task
 from app.review.keys import with_local_keys
+from app.review.version_words import breakdown_label, score_number
 from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 log = logging.getLogger(__name__)
@@ -105,16 +106,14 @@ class Bid(_Tolerant):
 
     @property
     def agent(self) -> str:
-        return (self.agent_name or "").strip() or "An agent"
+        return (self.agent_name or "").strip() or translate("messages", "An agent")
 
     def possessive(self) -> str:
-        """ "Nova Studio's" / "Atlas's"."""
-        name = self.agent
-        return (
-            f"{name}'"
-            if name.endswith("s") and name != "An agent"
-            else ("an agent's" if name == "An agent" else f"{name}'s")
-        )
+        """ "Nova Studio's" / "Atlas's" (for English sentences; translations name :attr:`agent`)."""
+        name = (self.agent_name or "").strip()
+        if not name:
+            return translate("messages", "an agent's")
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 class Gallery(_Tolerant):
@@ -228,11 +227,12 @@ def breakdown_words(breakdown: dict[str, Any] | None) -> str:
         return ""
     parts = []
     for key, value in list(breakdown.items())[:12]:
-        label = str(key).replace("_", " ").replace("-", " ").strip().capitalize() or "Score"
+        label = breakdown_label(str(key))  # in the user's language for the keys the app knows
         if isinstance(value, bool):
-            parts.append(f"{label}: {'yes' if value else 'no'}")
+            answer = translate("messages", "yes") if value else translate("messages", "no")
+            parts.append(fill(translate("messages", "%1: %2"), label, answer))
         elif isinstance(value, (int, float)):
-            parts.append(f"{label} {value:g}")
+            parts.append(f"{label} {score_number(value)}")
         elif isinstance(value, str) and len(value) <= 80:
-            parts.append(f"{label}: {value}")
+            parts.append(fill(translate("messages", "%1: %2"), label, value))
     return " · ".join(parts)

@@ -41,7 +41,7 @@ class ReviewService:
         cache: OperationsCache | None = None,
     ) -> None:
         self._client = client
-        self._key = key if callable(key) else (lambda: key)  # type: ignore[misc]
+        self._key = key if callable(key) else (lambda: key)
         self.cache = cache if cache is not None else OperationsCache(store)
         self._images: ImageFetcher | None = None
         self._images_for: tuple[str, str | None] | None = None
@@ -88,18 +88,18 @@ class ReviewService:
             return ReviewOperations("unreadable", detail="not connected")
         return await self.cache.get(self.api_url, client.openapi)
 
-    async def choose(self, operation: Operation, task_id: str, bid_id: str) -> None:
+    async def choose(self, operation: Operation, task_id: str, bid_id: str, *, key: str | None = None) -> None:
         """Sent once. When the server no longer knows the operation itself (405, or FastAPI's bare
         "Not Found" for an unknown path), what was learned is dropped and learned again next time."""
         try:
-            await self._require().select_bid(operation, task_id, bid_id)
+            await self._require().select_bid(operation, task_id, bid_id, idempotency_key=key)
         except ApiError as exc:
             if exc.status == 405 or (isinstance(exc, NotFound) and exc.detail.endswith(": Not Found")):
                 self.cache.forget(self.api_url)
             raise
 
-    async def run(self, operation: Operation, task_id: str) -> None:
-        await self._require().run_review_operation(operation, task_id)
+    async def run(self, operation: Operation, task_id: str, *, key: str | None = None) -> None:
+        await self._require().run_review_operation(operation, task_id, idempotency_key=key)
 
     async def aclose(self) -> None:
         for fetcher in [*self._retired, *([self._images] if self._images else [])]:

@@ -32,6 +32,7 @@ class Faults:
     """Switchable misbehaviour for tests: all off by default."""
 
     latency: float = 0.0  # seconds added before every API answer
+    answer_delay: float = 0.0  # seconds an answer is held back after the request was carried out
     error_rate: float = 0.0  # share of API requests answered 503
     drop_rate: float = 0.0  # share of API requests whose connection drops after processing
     paths: tuple[str, ...] = ("/api/",)  # which paths the faults apply to (add "/sandbox/" for downloads)
@@ -57,6 +58,8 @@ class SandboxConfig:
     # Publish an operation to choose a version (``POST /api/v1/tasks/{task_id}/select-bid``).
     # Off: a server whose clients must choose on the website.
     select_operation: bool = True
+    # A server that accepts a choice (202) and applies it this many real seconds later; 0: at once.
+    apply_choice_after: float = 0.0
     # How long the chosen agent takes to deliver, in sandbox seconds; a revision takes less.
     delivery_seconds: float = 600.0
     revision_seconds: float = 300.0

@@ -9,6 +9,7 @@ import random
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 RGB = tuple[int, int, int]
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
@@ -105,7 +106,7 @@ def zip_of(entries: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def noise_chunks(size: int, seed: int, chunk: int = 1 << 16):  # type: ignore[no-untyped-def]
+def noise_chunks(size: int, seed: int, chunk: int = 1 << 16) -> Iterator[bytes]:
     """``size`` seeded random bytes, a chunk at a time (a large file never held in memory)."""
     rng = random.Random(seed)
     left = size

@@ -1,10 +1,12 @@
 """The review: the bid gallery, choosing a version, more time to review, the versions' pictures."""
 
+import asyncio
 import uuid
 from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi.responses import JSONResponse
 
 from app.sandbox.accounts import Account
 from app.sandbox.bids import draft_svg, make_bids
@@ -79,7 +81,22 @@ def review_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter:
                     stored.body["_life"] = Life.start(str(task_id), chosen, cfg.clock(), cfg, asks=asks)
                     return {"task": book.render(stored), "bid": chosen}
 
+                if cfg.apply_choice_after > 0:
+                    return accept_now_apply_later(act)
                 return book.replays.once(account.user_id, request, idempotency_key, act)
+
+        def accept_now_apply_later(act: Callable[[], dict[str, Any]]) -> Response:
+            """A 202 "accepted" now, the choice applied a few seconds later (as a queue-backed server does)."""
+
+            def apply() -> None:
+                with book.lock:
+                    try:
+                        act()
+                    except HTTPException:
+                        pass  # the task moved on meanwhile: the accepted choice is dropped
+
+            asyncio.get_running_loop().call_later(cfg.apply_choice_after, apply)
+            return JSONResponse({"status": "accepted"}, status_code=202)
 
     if cfg.review_extensions > 0:
 

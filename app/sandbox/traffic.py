@@ -19,7 +19,7 @@ from app.sandbox.config import REQUESTS_KEPT, SandboxConfig
 UNLIMITED_PATHS = ("/health", "/docs", "/redoc", "/openapi.json")
 
 
-class RequestLog(list):  # type: ignore[type-arg]
+class RequestLog(list):
     """The requests seen, newest last; past twice REQUESTS_KEPT the older half is dropped (tests
     read and slice it like a list; demo mode runs for hours)."""
 
@@ -95,6 +95,8 @@ def install_traffic(app: FastAPI, cfg: SandboxConfig) -> None:
         if faulty and cfg.faults.error_rate > 0 and rng.random() < cfg.faults.error_rate:
             return JSONResponse({"detail": "Service temporarily unavailable"}, status_code=503, headers=headers)
         response = await call_next(request)
+        if faulty and cfg.faults.answer_delay > 0:  # done, but the answer is late (a slow server)
+            await asyncio.sleep(cfg.faults.answer_delay)
         response.headers.update(headers)
         if faulty and cfg.faults.drop_rate > 0 and rng.random() < cfg.faults.drop_rate:
             return DroppedResponse(response)

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from app.api.errors import UserFacingError
+from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ _LOW_SPACE = 1 << 20  # below 1 MiB free, a write error is reported as a full di
 class StoreError(UserFacingError):
     """The store cannot be opened or written; ``user_message`` is plain words."""
 
-    short = "not saved"  # a few words for a status line
+    short = QT_TRANSLATE_NOOP("messages", "not saved")  # a few words for a status line
 
     def __init__(self, user_message: str, detail: str = "", *, folder: Path | None = None) -> None:
         super().__init__(user_message, detail=detail)
@@ -43,13 +44,13 @@ class StoreError(UserFacingError):
 class DiskFull(StoreError):
     """The disk holding the data folder is full: nothing is saved until space is freed."""
 
-    short = "not saved — disk full"
+    short = QT_TRANSLATE_NOOP("messages", "not saved — disk full")
 
 
 class CannotWrite(StoreError):
     """The data folder or file cannot be written (read-only, no permission, cannot be created)."""
 
-    short = "not saved — folder is read-only"
+    short = QT_TRANSLATE_NOOP("messages", "not saved — folder is read-only")
 
 
 def _code(exc: sqlite3.Error) -> int | None:
@@ -105,35 +106,59 @@ def write_error(exc: BaseException, path: Path, *, opening: bool = False) -> Sto
     full = code == _SQLITE_FULL or errno_ == errno.ENOSPC or (not denied and _low_on_space(folder))
     if full:
         return DiskFull(
-            f"There is no space left on the disk that holds {folder}, so AITasker Desktop cannot save your work there. "
-            + (
-                "Nothing was changed or deleted. Free some space on that disk, then open the app again."
+            fill(
+                translate(
+                    "messages",
+                    "There is no space left on the disk that holds %1, so AITasker Desktop cannot save your work there. "
+                    "Nothing was changed or deleted. Free some space on that disk, then open the app again.",
+                )
                 if opening
-                else "What you type stays in the window but is not saved yet. Free some space on that disk; "
-                "saving starts again by itself."
+                else translate(
+                    "messages",
+                    "There is no space left on the disk that holds %1, so AITasker Desktop cannot save your work there. "
+                    "What you type stays in the window but is not saved yet. Free some space on that disk; "
+                    "saving starts again by itself.",
+                ),
+                folder,
             ),
             detail,
             folder=folder,
         )
     if denied or code == _SQLITE_CANTOPEN or errno_ == errno.ENOENT or not _writable(folder):
         return CannotWrite(
-            f"AITasker Desktop is not allowed to save in {folder} (the folder is read-only, cannot be "
-            "created, or belongs to someone else). "
-            + (
-                "Nothing was changed or deleted. Make the folder writable for your user, or start the app "
-                "with another folder (--data-dir)."
+            fill(
+                translate(
+                    "messages",
+                    "AITasker Desktop is not allowed to save in %1 (the folder is read-only, cannot be "
+                    "created, or belongs to someone else). Nothing was changed or deleted. Make the folder "
+                    "writable for your user, or start the app with another folder (--data-dir).",
+                )
                 if opening
-                else "What you type stays in the window but is not saved. Make the folder writable again."
+                else translate(
+                    "messages",
+                    "AITasker Desktop is not allowed to save in %1 (the folder is read-only, cannot be "
+                    "created, or belongs to someone else). What you type stays in the window but is not saved. "
+                    "Make the folder writable again.",
+                ),
+                folder,
             ),
             detail,
             folder=folder,
         )
     return StoreError(
-        f"AITasker Desktop could not save your work in {folder}. "
-        + (
-            "Nothing was changed or deleted. Check that the disk is connected and working, then open the app again."
+        fill(
+            translate(
+                "messages",
+                "AITasker Desktop could not save your work in %1. Nothing was changed or deleted. "
+                "Check that the disk is connected and working, then open the app again.",
+            )
             if opening
-            else "What you type stays in the window; saving is tried again."
+            else translate(
+                "messages",
+                "AITasker Desktop could not save your work in %1. What you type stays in the window; "
+                "saving is tried again.",
+            ),
+            folder,
         ),
         detail,
         folder=folder,

@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.store.disk_errors import StoreError
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class DraftState(StrEnum):
     WAITING = "waiting"  # in the outbox: will be sent when the network is back
     SENDING = "sending"  # a request is (or was, at a crash) on its way
     UNKNOWN = "unknown"  # may have reached the server: the user decides
+    CREDIT = "credit"  # refused for lack of credit: sent again when the person says credit was added
 
 
 # The module-level names other code has always used.
@@ -51,6 +53,7 @@ DRAFT = DraftState.DRAFT
 WAITING = DraftState.WAITING
 SENDING = DraftState.SENDING
 UNKNOWN = DraftState.UNKNOWN
+CREDIT = DraftState.CREDIT
 DRAFT_STATES = tuple(DraftState)
 # States whose content is frozen: a request with the draft's key may have reached the server.
 FROZEN_STATES = (SENDING, UNKNOWN)
@@ -188,7 +191,10 @@ def save(db: sqlite3.Connection, draft_id: str, body: str, now: float) -> str | 
             log.info("store: draft %s is frozen (may have been sent); new text kept as %s", target, follow)
             return follow
         target = follow
-    raise StoreError("This draft could not be saved.", detail=f"continuation chain too long from {draft_id}")
+    raise StoreError(
+        QT_TRANSLATE_NOOP("messages", "This draft could not be saved."),
+        detail=f"continuation chain too long from {draft_id}",
+    )
 
 
 def _continuation(db: sqlite3.Connection, draft_id: str) -> str | None:

@@ -11,8 +11,10 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
+from app.store import journal
 from app.store.disk_errors import StoreError, rollback
 from app.store.drafts_table import DRAFT
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +102,13 @@ def _v5(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX tasks_created ON tasks (created_ts)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite3.Connection) -> None:
+    """The action journal: every action that moves money or commits the person, written before it
+    is sent (app.actions)."""
+    journal.create_table(db)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -109,8 +117,11 @@ def migrate(db: sqlite3.Connection) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise StoreError(
-            "Your saved drafts were written by a newer version of AITasker Desktop. "
-            "Please update the app to open them.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Your saved drafts were written by a newer version of AITasker Desktop. "
+                "Please update the app to open them.",
+            ),
             detail=f"store version {version} > {SCHEMA_VERSION}",
         )
     for number in range(version, SCHEMA_VERSION):

@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.store import drafts_table, tasks_table
+from app.store import drafts_table, journal, tasks_table
 from app.store.disk_errors import Damaged, StoreError, is_corruption, rollback, write_error
 from app.store.drafts_table import DRAFT_STATES, REMOVED_KEPT_FOR, REMOVED_KEPT_MAX, DraftRecord, random_uuid
 from app.store.early_check import EarlyCheck
@@ -339,6 +339,11 @@ class Store:
         """Tasks in these states, ``size`` at a time (through the status index)."""
         return tasks_table.status_pages(self._db, statuses, size=size)
 
+    def money_rows(self, *, since: float | None = None) -> list[tuple[Any, ...]]:
+        """What spending by month needs of each task (:func:`app.store.tasks_table.money_rows`);
+        ``since``: only tasks posted then or later (seconds since the epoch)."""
+        return tasks_table.money_rows(self._db, since=since)
+
     def iter_unfinished(self, final_statuses: tuple[str, ...], *, size: int = 200) -> Iterator[Task]:
         """The polling round's tasks one by one, read a page at a time as it goes."""
         for page in self.unfinished_pages(final_statuses, size=size):
@@ -346,6 +351,22 @@ class Store:
 
     def count_tasks(self) -> int:
         return tasks_table.count(self._db)
+
+    # --- the action journal (app.actions) ------------------------------------------------------
+    def add_action(
+        self, task_id: str, action: str, params: str, key: str, phase: str, now: float
+    ) -> tuple[int, tuple[Any, ...] | None]:
+        """Record an action before it is sent, in one transaction with the check that the task has
+        no open action; (0, the open action's row) when it has."""
+        with self._transaction() as db:
+            return journal.add(db, task_id, action, params, key, phase, now)
+
+    def set_action_phase(self, action_id: int, phase: str, detail: str, now: float) -> None:
+        with self._transaction() as db:
+            journal.set_phase(db, action_id, phase, detail, now)
+
+    def action_rows(self, *, task_id: str | None = None, open_only: bool = False) -> list[tuple[Any, ...]]:
+        return journal.rows(self._db, task_id=task_id, open_only=open_only)
 
     # --- taxonomy cache --------------------------------------------------------------------------
     def cache_taxonomy(self, data: Any) -> None:

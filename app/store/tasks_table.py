@@ -139,6 +139,18 @@ def status_pages(db: sqlite3.Connection, statuses: tuple[str, ...], *, size: int
         yield parse_tasks([body for _, body in rows])
 
 
+def money_rows(db: sqlite3.Connection, *, since: float | None) -> list[tuple[Any, ...]]:
+    """Each task's (id, status, budget_usd, created_ts, paid_usd, refunded_usd), the last two as
+    the server sent them (None when it did not), posted at ``since`` or later: what spending by
+    month needs, no JSON parsed in Python."""
+    return db.execute(
+        "SELECT id, status, budget_usd, created_ts, json_extract(json, '$.paid_usd'), "
+        "json_extract(json, '$.refunded_usd') "
+        "FROM (SELECT *, CASE WHEN json_valid(body) THEN body END AS json FROM tasks WHERE created_ts >= ?)",
+        (-1e18 if since is None else since,),
+    ).fetchall()
+
+
 def count(db: sqlite3.Connection) -> int:
     return int(db.execute("SELECT count(*) FROM tasks").fetchone()[0])
 

@@ -73,6 +73,29 @@
         <source>Kept for this session only.</source>
         <translation>Nur für diese Sitzung behalten.</translation>
     </message>
+    <message>
+        <source>The new language shows when AITasker Desktop starts again.</source>
+        <translation>Die neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsController</name>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>A request you confirmed is on its way to AITasker. Quit when its answer is in, or quit now? If you quit now, the app checks at its next start what AITasker did with it.</source>
+        <translation>Eine Anfrage, die Sie bestätigt haben, ist auf dem Weg zu AITasker. Beenden, sobald die Antwort da ist, oder jetzt beenden? Wenn Sie jetzt beenden, prüft die App beim nächsten Start, was AITasker damit gemacht hat.</translation>
+    </message>
+    <message>
+        <source>Wait, then quit</source>
+        <translation>Warten, dann beenden</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Jetzt beenden</translation>
+    </message>
 </context>
 <context>
     <name>CategoryChooser</name>
@@ -222,6 +245,10 @@
         <translation>Unklar, ob gesendet</translation>
     </message>
     <message>
+        <source>Waiting for credit</source>
+        <translation>Wartet auf Guthaben</translation>
+    </message>
+    <message>
         <source>Drafts and tasks waiting to send</source>
         <translation>Entwürfe und Aufgaben, die auf das Senden warten</translation>
     </message>
@@ -258,6 +285,10 @@
         <translation>Als Entwurf behalten</translation>
     </message>
     <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+    <message>
         <source> (open in the form)</source>
         <translation> (im Formular geöffnet)</translation>
     </message>
@@ -268,8 +299,20 @@
 %3 · geändert %4</translation>
     </message>
     <message>
-        <source>The connection broke while this task was being sent, so it may or may not be on AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
-        <translation>Die Verbindung brach ab, während diese Aufgabe gesendet wurde. Sie ist also vielleicht bei AITasker angekommen, vielleicht nicht. Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+        <source>This task may or may not be on AITasker: we can&apos;t tell whether it arrived.</source>
+        <translation>Diese Aufgabe ist vielleicht bei AITasker, vielleicht nicht: Wir wissen nicht, ob sie angekommen ist.</translation>
+    </message>
+    <message>
+        <source>%1 Check your tasks on aitasker.co if you can. “Send again” asks AITasker to post it with the same reference as before; “Keep as draft” sends nothing.</source>
+        <translation>%1 Sehen Sie, wenn möglich, unter aitasker.co nach. „Erneut senden“ bittet AITasker, sie mit derselben Kennung wie zuvor einzustellen; „Als Entwurf behalten“ sendet nichts.</translation>
+    </message>
+    <message>
+        <source>%1 It waits here; after adding credit, press Refresh on Your tasks to send it.</source>
+        <translation>%1 Sie wartet hier; nachdem Sie Guthaben aufgeladen haben, drücken Sie unter „Ihre Aufgaben“ auf „Aktualisieren“, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Not enough credit.</source>
+        <translation>Nicht genug Guthaben.</translation>
     </message>
     <message>
         <source>This task will be sent by itself when AITasker can be reached.</source>
@@ -341,6 +384,10 @@
         <translation>&amp;Neue Aufgabe</translation>
     </message>
     <message>
+        <source>&amp;Export tasks…</source>
+        <translation>Aufgaben e&amp;xportieren …</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -355,6 +402,10 @@
     <message>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Spending</source>
+        <translation>&amp;Ausgaben</translation>
     </message>
     <message>
         <source>T&amp;asks</source>
@@ -413,6 +464,38 @@
     </message>
 </context>
 <context>
+    <name>MoneyController</name>
+    <message>
+        <source>The browser could not be opened. Add credit at %1</source>
+        <translation>Der Browser konnte nicht geöffnet werden. Guthaben laden Sie hier auf: %1</translation>
+    </message>
+    <message>
+        <source>“%1” still waits for credit: %2 is missing. It is sent when you press Refresh after adding credit.</source>
+        <translation>„%1“ wartet noch auf Guthaben: Es fehlen %2. Sie wird gesendet, wenn Sie nach dem Aufladen auf „Aktualisieren“ drücken.</translation>
+    </message>
+    <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+</context>
+<context>
+    <name>MonthBars</name>
+    <message>
+        <source>%1: paid %2, open %3, refunded %4.</source>
+        <translation>%1: bezahlt %2, offen %3, erstattet %4.</translation>
+    </message>
+    <message>
+        <source>%1
+Paid: %2
+Open: %3
+Refunded: %4</source>
+        <translation>%1
+Bezahlt: %2
+Offen: %3
+Erstattet: %4</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Open the review</source>
@@ -431,10 +514,109 @@
     </message>
 </context>
 <context>
+    <name>RecordsController</name>
+    <message>
+        <source>Copied the task ID: %1</source>
+        <translation>Aufgaben-ID kopiert: %1</translation>
+    </message>
+    <message>
+        <source>Copied the task&apos;s link: %1</source>
+        <translation>Link der Aufgabe kopiert: %1</translation>
+    </message>
+    <message>
+        <source>There are no tasks to export yet.</source>
+        <translation>Es gibt noch keine Aufgaben zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export tasks</source>
+        <translation>Aufgaben exportieren</translation>
+    </message>
+    <message>
+        <source>Export all your tasks, or only the ones the table shows now?</source>
+        <translation>Alle Ihre Aufgaben exportieren oder nur die, die die Tabelle gerade zeigt?</translation>
+    </message>
+    <message>
+        <source>All tasks (%1)</source>
+        <translation>Alle Aufgaben (%1)</translation>
+    </message>
+    <message>
+        <source>Only those shown (%1)</source>
+        <translation>Nur die angezeigten (%1)</translation>
+    </message>
+    <message>
+        <source>The tasks could not be written to %1. Nothing was exported.</source>
+        <translation>Die Aufgaben konnten nicht nach %1 geschrieben werden. Es wurde nichts exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported %1 tasks to %2.</source>
+        <translation>%1 Aufgaben nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV) files (*.csv)</source>
+        <translation>Tabellendateien (CSV) (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>RequirementsEditor</name>
     <message>
         <source>Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. To keep a value as text, put it in double quotes, like &quot;42&quot;.</source>
         <translation>Zahlen, true, false und null bleiben, was sie sind; [ ] und { } in JSON bleiben Listen und Gruppen. Um einen Wert als Text zu behalten, setzen Sie ihn in doppelte Anführungszeichen, etwa &quot;42&quot;.</translation>
+    </message>
+    <message>
+        <source>{&quot;tone&quot;: &quot;friendly&quot;, &quot;word_count&quot;: 800}</source>
+        <translation>{&quot;ton&quot;: &quot;freundlich&quot;, &quot;wortzahl&quot;: 800}</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>hier fehlt ein Wert</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>hier fehlt ein Name in doppelten Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>hier fehlt ein Doppelpunkt</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>hier fehlt ein Komma</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>ein Text in Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>ein Steuerzeichen ist hier nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>ungültiger Rückstrich (\)</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>ungültiges \uXXXX-Zeichen</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>nach dem Ende folgt noch etwas</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of object</source>
+        <translation>ein Komma vor der schließenden Klammer }</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of array</source>
+        <translation>ein Komma vor der schließenden Klammer ]</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed in JSON</source>
+        <translation>%1 ist in JSON nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 is too large a number</source>
+        <translation>%1 ist eine zu große Zahl</translation>
     </message>
     <message>
         <source>yes/no (true or false)</source>
@@ -559,9 +741,12 @@
 </context>
 <context>
     <name>ReviewController</name>
-    <message>
-        <source>%1 tasks need your review — the first closes soonest</source>
-        <translation>%1 Aufgaben warten auf Ihre Prüfung — die erste endet am frühesten</translation>
+    <message numerus="yes">
+        <source>%n tasks need your review — the first closes soonest</source>
+        <translation>
+            <numerusform>%n Aufgabe wartet auf Ihre Prüfung — sie endet am frühesten</numerusform>
+            <numerusform>%n Aufgaben warten auf Ihre Prüfung — die erste endet am frühesten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -597,6 +782,20 @@
     <message>
         <source>Open AITasker&apos;s &amp;website</source>
         <translation>AITasker-&amp;Website öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions to choose from</source>
+        <translation>
+            <numerusform>%n Version zur Auswahl</numerusform>
+            <numerusform>%n Versionen zur Auswahl</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extensions of the review left</source>
+        <translation>
+            <numerusform>%n Verlängerung der Prüfung übrig</numerusform>
+            <numerusform>%n Verlängerungen der Prüfung übrig</numerusform>
+        </translation>
     </message>
     <message>
         <source>Review: %1</source>
@@ -647,10 +846,6 @@
         <translation>1 Version zur Auswahl</translation>
     </message>
     <message>
-        <source>%1 versions to choose from</source>
-        <translation>%1 Versionen zur Auswahl</translation>
-    </message>
-    <message>
         <source>%1 (%2 made)</source>
         <translation>%1 (%2 erstellt)</translation>
     </message>
@@ -665,10 +860,6 @@
     <message>
         <source>1 extension of the review left</source>
         <translation>1 Verlängerung der Prüfung übrig</translation>
-    </message>
-    <message>
-        <source>%1 extensions of the review left</source>
-        <translation>%1 Verlängerungen der Prüfung übrig</translation>
     </message>
     <message>
         <source>✓ Chosen — </source>
@@ -756,7 +947,7 @@
     </message>
     <message>
         <source>Choose %1 version%2?</source>
-        <translation>Diese Version (%1) wählen%2?</translation>
+        <translation>Die Version von %3%2 wählen?</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -765,6 +956,10 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The review closed before you confirmed, so your choice was not sent.</source>
+        <translation>Die Prüfzeit endete, bevor Sie bestätigt haben. Ihre Wahl wurde daher nicht gesendet.</translation>
     </message>
     <message>
         <source>Sending your choice…</source>
@@ -779,20 +974,44 @@
         <translation>AITasker hat die Wahl nicht angenommen. %1</translation>
     </message>
     <message>
+        <source>Another request for this task is still waiting for AITasker&apos;s answer. Nothing more is sent until it is settled.</source>
+        <translation>Eine andere Anfrage zu dieser Aufgabe wartet noch auf die Antwort von AITasker. Bis das geklärt ist, wird nichts weiter gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sure your choice reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Wahl bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Not sure your request reached AITasker — checking…</source>
+        <translation>Unklar, ob Ihre Anfrage bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting to learn whether AITasker received your last request…</source>
+        <translation>Es wird noch geklärt, ob AITasker Ihre letzte Anfrage erhalten hat …</translation>
+    </message>
+    <message>
+        <source>Your choice was sent: AITasker is applying it.</source>
+        <translation>Ihre Wahl wurde gesendet: AITasker setzt sie gerade um.</translation>
+    </message>
+    <message>
+        <source>AITasker has your choice.</source>
+        <translation>AITasker hat Ihre Wahl erhalten.</translation>
+    </message>
+    <message>
+        <source>AITasker has your request.</source>
+        <translation>AITasker hat Ihre Anfrage erhalten.</translation>
+    </message>
+    <message>
         <source>You chose %1 version. %2 is finishing it now.</source>
-        <translation>Sie haben gewählt (%1). %2 stellt sie jetzt fertig.</translation>
-    </message>
-    <message>
-        <source>We can&apos;t tell whether AITasker received your choice, and checking failed too. Press Refresh in a moment to see what AITasker shows.</source>
-        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat, und auch die Prüfung schlug fehl. Drücken Sie gleich auf Aktualisieren, um zu sehen, was AITasker anzeigt.</translation>
-    </message>
-    <message>
-        <source>AITasker has your choice: %1 version.</source>
-        <translation>AITasker hat Ihre Wahl erhalten: %1.</translation>
+        <translation>Sie haben die Version von %2 gewählt. %2 stellt sie jetzt fertig.</translation>
     </message>
     <message>
         <source>Your choice did not reach AITasker. You can choose again.</source>
         <translation>Ihre Wahl hat AITasker nicht erreicht. Sie können erneut wählen.</translation>
+    </message>
+    <message>
+        <source>Your request did not reach AITasker. You can ask again.</source>
+        <translation>Ihre Anfrage ist nicht bei AITasker angekommen. Sie können erneut fragen.</translation>
     </message>
     <message>
         <source>Ask for a new round of versions for %1?</source>
@@ -829,6 +1048,46 @@
     <message>
         <source>Score: %1</source>
         <translation>Bewertung: %1</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>Aufgaben-ID</translation>
+    </message>
+    <message>
+        <source>Agent ID</source>
+        <translation>Agenten-ID</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <source>Score in detail</source>
+        <translation>Bewertung im Einzelnen</translation>
+    </message>
+    <message>
+        <source>Presented</source>
+        <translation>Vorgestellt</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Reference: %1</source>
@@ -884,6 +1143,26 @@
     <message>
         <source>Post this task?</source>
         <translation>Diese Aufgabe einstellen?</translation>
+    </message>
+    <message>
+        <source>Only %1 of credit is left, %2 less than this task&apos;s budget. AITasker will probably refuse it until you add credit; your text is kept either way.</source>
+        <translation>Es ist nur noch %1 Guthaben übrig, %2 weniger als das Budget dieser Aufgabe. AITasker wird sie wahrscheinlich ablehnen, bis Sie Guthaben aufladen; Ihr Text bleibt in jedem Fall erhalten.</translation>
+    </message>
+    <message>
+        <source>This month&apos;s tasks have taken %1 so far. This one takes the month to %2, over your monthly limit of %3.</source>
+        <translation>Die Aufgaben dieses Monats haben bisher %1 gekostet. Mit dieser kommt der Monat auf %2 und damit über Ihr Monatslimit von %3.</translation>
+    </message>
+    <message>
+        <source>Post anyway</source>
+        <translation>Trotzdem einstellen</translation>
+    </message>
+    <message>
+        <source>Add credit on the website</source>
+        <translation>Guthaben auf der Website aufladen</translation>
+    </message>
+    <message>
+        <source>Your task is kept here. Post it once the credit is added.</source>
+        <translation>Ihre Aufgabe bleibt hier. Stellen Sie sie ein, sobald das Guthaben aufgeladen ist.</translation>
     </message>
     <message>
         <source>Sending was cancelled. It may already have reached AITasker, so it is marked “Not sure it was sent”.</source>
@@ -953,6 +1232,14 @@
         <source>%1 Your task is still here.</source>
         <translation>%1 Ihre Aufgabe ist noch da.</translation>
     </message>
+    <message>
+        <source>Not enough credit.</source>
+        <translation>Nicht genug Guthaben.</translation>
+    </message>
+    <message>
+        <source>%1 Your task is kept in Drafts as “Waiting for credit”. After adding credit, press Refresh to send it.</source>
+        <translation>%1 Ihre Aufgabe bleibt unter Entwürfe als „Wartet auf Guthaben“. Drücken Sie nach dem Aufladen auf „Aktualisieren“, um sie zu senden.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -985,6 +1272,18 @@
         <translation>Diesen Schlüssel &amp;vergessen</translation>
     </message>
     <message>
+        <source>Ask before a post takes a &amp;month&apos;s spending over</source>
+        <translation>Nachfragen, bevor die Ausgaben eines &amp;Monats höher würden als</translation>
+    </message>
+    <message>
+        <source>Monthly limit in US dollars</source>
+        <translation>Monatslimit in US-Dollar</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
         <source>API address:</source>
         <translation>API-Adresse:</translation>
     </message>
@@ -1001,8 +1300,20 @@
         <translation>&amp;Aussehen:</translation>
     </message>
     <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language shows when AITasker Desktop starts again.</source>
+        <translation>Eine neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
+    </message>
+    <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>
         <translation>Aufgaben, die auf Ihre Prüfung warten, werden höchstens alle 30 Sekunden abgefragt; die Grenzen von AITasker werden immer eingehalten.</translation>
+    </message>
+    <message>
+        <source>The monthly limit counts what tasks posted this month paid or still hold; it never stops a task already posted.</source>
+        <translation>Das Monatslimit zählt, was die in diesem Monat eingestellten Aufgaben bezahlt haben oder noch binden; eine bereits eingestellte Aufgabe hält es nie an.</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -1057,6 +1368,109 @@
     </message>
 </context>
 <context>
+    <name>SpendingWindow</name>
+    <message>
+        <source>Committed</source>
+        <translation>Gebunden</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks posted (%1).</source>
+        <translation>Alle eingestellten Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 that were paid (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben, die bezahlt wurden (%2).</translation>
+    </message>
+    <message>
+        <source>All paid tasks (%1).</source>
+        <translation>Alle bezahlten Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 with money back (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben mit Erstattung (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks with money back (%1).</source>
+        <translation>Alle Aufgaben mit Erstattung (%1).</translation>
+    </message>
+    <message>
+        <source>The tasks posted in %1 that are still open (%2).</source>
+        <translation>Die im %1 eingestellten Aufgaben, die noch offen sind (%2).</translation>
+    </message>
+    <message>
+        <source>All tasks still open (%1).</source>
+        <translation>Alle noch offenen Aufgaben (%1).</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Spending in the last 12 months</source>
+        <translation>Ausgaben der letzten 12 Monate</translation>
+    </message>
+    <message>
+        <source>Click a month to see its tasks.</source>
+        <translation>Klicken Sie auf einen Monat, um seine Aufgaben zu sehen.</translation>
+    </message>
+    <message>
+        <source>Spending by month</source>
+        <translation>Ausgaben nach Monat</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>No tasks yet: what you post appears here, month by month.</source>
+        <translation>Noch keine Aufgaben: Was Sie einstellen, erscheint hier, Monat für Monat.</translation>
+    </message>
+    <message>
+        <source>Committed: the budgets of the tasks posted that month. Paid: what approved work cost. Refunded: what came back (expired or cancelled tasks, and budget a chosen version did not use). Open: the budgets of tasks not finished yet. Click a number, or press Enter on it, to see its tasks in Your tasks.</source>
+        <translation>Gebunden: die Budgets der in dem Monat eingestellten Aufgaben. Bezahlt: was freigegebene Arbeit gekostet hat. Erstattet: was zurückkam (abgelaufene oder abgebrochene Aufgaben und Budget, das eine gewählte Version nicht gebraucht hat). Offen: die Budgets noch nicht abgeschlossener Aufgaben. Klicken Sie auf eine Zahl oder drücken Sie darauf die Eingabetaste, um ihre Aufgaben unter „Ihre Aufgaben“ zu sehen.</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>Alle Monate</translation>
+    </message>
+    <message>
+        <source>Tasks with no known posting date, not counted in any month: %1.</source>
+        <translation>Aufgaben ohne bekanntes Einstelldatum, in keinem Monat gezählt: %1.</translation>
+    </message>
+    <message>
+        <source>AITasker has not said what credit there is.</source>
+        <translation>AITasker hat nicht mitgeteilt, wie viel Guthaben vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>Credit: %1.</source>
+        <translation>Guthaben: %1.</translation>
+    </message>
+    <message>
+        <source>AITasker&apos;s totals: added %1, spent %2.</source>
+        <translation>Summen laut AITasker: aufgeladen %1, ausgegeben %2.</translation>
+    </message>
+    <message>
+        <source>Tasks behind this number: %1. Click to see them in Your tasks.</source>
+        <translation>Aufgaben hinter dieser Zahl: %1. Klicken Sie, um sie unter „Ihre Aufgaben“ zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Demo mode: tasks go to a practice server on this computer. No money is spent.</source>
@@ -1095,8 +1509,31 @@
         <translation>Die Prüfung öffnen, die am frühesten endet (Strg+R)</translation>
     </message>
     <message>
-        <source>%1 waiting to send</source>
-        <translation>%1 warten auf das Senden</translation>
+        <source>When every task was last asked about. A task that could not be refreshed says so in its row.</source>
+        <translation>Wann zuletzt jede Aufgabe abgefragt wurde. Eine Aufgabe, die nicht aktualisiert werden konnte, sagt es in ihrer Zeile.</translation>
+    </message>
+    <message>
+        <source>Credit: %1</source>
+        <translation>Guthaben: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as of %2)</source>
+        <translation>%1 (Stand %2)</translation>
+    </message>
+    <message>
+        <source>Your AITasker credit: what new tasks can still spend.</source>
+        <translation>Ihr AITasker-Guthaben: was neue Aufgaben noch ausgeben können.</translation>
+    </message>
+    <message>
+        <source>Added so far: %1. Paid so far: %2.</source>
+        <translation>Bisher aufgeladen: %1. Bisher bezahlt: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n wartet auf das Senden</numerusform>
+            <numerusform>%n warten auf das Senden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last refreshed %1</source>
@@ -1344,6 +1781,10 @@
         <translation>Aufgaben, die Sie senden, erscheinen hier mit ihrem Fortschritt.</translation>
     </message>
     <message>
+        <source>Show all tasks</source>
+        <translation>Alle Aufgaben anzeigen</translation>
+    </message>
+    <message>
         <source>&amp;Show:</source>
         <translation>An&amp;zeigen:</translation>
     </message>
@@ -1354,6 +1795,14 @@
     <message>
         <source>Only a task that is ready for your review has one to open.</source>
         <translation>Nur eine Aufgabe, die bereit zur Prüfung ist, hat eine Prüfung zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Copy task &amp;ID</source>
+        <translation>Aufgaben-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>&amp;Link kopieren</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1370,6 +1819,18 @@
 </context>
 <context>
     <name>TasksTableModel</name>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>What this row shows came from AITasker at %1.</source>
+        <translation>Was diese Zeile zeigt, kam am %1 von AITasker.</translation>
+    </message>
+    <message>
+        <source>What this row shows was saved before the app started; it is tried again by itself.</source>
+        <translation>Was diese Zeile zeigt, wurde vor dem Start der App gespeichert; es wird von selbst erneut versucht.</translation>
+    </message>
     <message>
         <source>Title</source>
         <translation>Titel</translation>
@@ -1572,6 +2033,14 @@
         <translation>AITasker hat gerade Probleme. Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
+        <source>%1 Please try again in a few minutes.</source>
+        <translation>%1 Bitte versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (%1).</source>
+        <translation>Der Server hatte ein Problem (%1).</translation>
+    </message>
+    <message>
         <source>Can&apos;t reach AITasker. Check your internet connection.</source>
         <translation>AITasker ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung.</translation>
     </message>
@@ -1580,8 +2049,28 @@
         <translation>Die Verbindung brach ab, nachdem Ihre Aufgabe gesendet wurde, deshalb wissen wir nicht, ob AITasker sie erhalten hat. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
     </message>
     <message>
+        <source>AITasker did not answer in time after your task was sent, so we can&apos;t tell whether it received it. Nothing will be sent again without your say-so.</source>
+        <translation>AITasker hat nach dem Senden Ihrer Aufgabe nicht rechtzeitig geantwortet, deshalb wissen wir nicht, ob sie angekommen ist. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 It happened while receiving your task, so we can&apos;t tell whether it was posted. Nothing will be sent again without your say-so.</source>
+        <translation>%1 Das geschah beim Empfang Ihrer Aufgabe, deshalb wissen wir nicht, ob sie eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
         <source>AITasker sent an answer this app does not understand.</source>
         <translation>AITasker hat eine Antwort gesendet, die dieses Programm nicht versteht.</translation>
+    </message>
+    <message>
+        <source>There is not enough credit on your AITasker account for this task. Nothing was posted.</source>
+        <translation>Das Guthaben Ihres AITasker-Kontos reicht für diese Aufgabe nicht aus. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this task needs %1 and your credit is %2, so %3 is missing. Nothing was posted.</source>
+        <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1, Ihr Guthaben beträgt %2, es fehlen also %3. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this task needs %1. Nothing was posted.</source>
+        <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1. Es wurde nichts eingestellt.</translation>
     </message>
     <message>
         <source>Posted</source>
@@ -1708,6 +2197,54 @@
         <translation>Die Aufgabe ist abgeschlossen.</translation>
     </message>
     <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>The time ran out before a version was chosen. No money was taken.</source>
+        <translation>Die Zeit lief ab, bevor eine Version gewählt wurde. Es wurde kein Geld abgebucht.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The task was cancelled before a winner was picked.</source>
+        <translation>Die Aufgabe wurde abgebrochen, bevor ein Gewinner gewählt wurde.</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>Saved on this computer. It will be sent when the connection is back.</source>
+        <translation>Auf diesem Computer gespeichert. Sie wird gesendet, sobald die Verbindung zurück ist.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>On its way to AITasker.</source>
+        <translation>Unterwegs zu AITasker.</translation>
+    </message>
+    <message>
+        <source>Not sure it was sent</source>
+        <translation>Unklar, ob gesendet</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether it reached AITasker. Open Drafts to see why, and to send it again or keep it as a draft.</source>
+        <translation>Wir wissen nicht, ob sie bei AITasker angekommen ist. Öffnen Sie die Entwürfe, um den Grund zu sehen und sie erneut zu senden oder als Entwurf zu behalten.</translation>
+    </message>
+    <message>
+        <source>Waiting for credit</source>
+        <translation>Wartet auf Guthaben</translation>
+    </message>
+    <message>
+        <source>AITasker refused it for lack of credit; nothing was posted. Add credit on AITasker&apos;s website, then press Refresh to send it.</source>
+        <translation>AITasker hat sie mangels Guthaben abgelehnt; es wurde nichts eingestellt. Laden Sie auf der AITasker-Website Guthaben auf und drücken Sie dann „Aktualisieren“, um sie zu senden.</translation>
+    </message>
+    <message>
         <source>first versions due in %1</source>
         <translation>erste Versionen fällig in %1</translation>
     </message>
@@ -1800,48 +2337,24 @@
         <translation>Nehmen Sie die Arbeit bis dahin weder ab noch bitten Sie um Änderungen, wird sie automatisch abgenommen.</translation>
     </message>
     <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
     <message>
-        <source>The time ran out before a version was chosen. No money was taken.</source>
-        <translation>Die Zeit lief ab, bevor eine Version gewählt wurde. Es wurde kein Geld abgebucht.</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>The task was cancelled before a winner was picked.</source>
-        <translation>Die Aufgabe wurde abgebrochen, bevor ein Gewinner gewählt wurde.</translation>
-    </message>
-    <message>
-        <source>Waiting to send</source>
-        <translation>Wartet auf das Senden</translation>
-    </message>
-    <message>
-        <source>Saved on this computer. It will be sent when the connection is back.</source>
-        <translation>Auf diesem Computer gespeichert. Sie wird gesendet, sobald die Verbindung zurück ist.</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Wird gesendet …</translation>
-    </message>
-    <message>
-        <source>On its way to AITasker.</source>
-        <translation>Unterwegs zu AITasker.</translation>
-    </message>
-    <message>
-        <source>Not sure it was sent</source>
-        <translation>Unklar, ob gesendet</translation>
-    </message>
-    <message>
-        <source>The connection broke while sending. Open Drafts to send it again or keep it as a draft.</source>
-        <translation>Die Verbindung brach beim Senden ab. Öffnen Sie die Entwürfe, um sie erneut zu senden oder als Entwurf zu behalten.</translation>
+        <source>AITasker reported this status.</source>
+        <translation>AITasker hat diesen Status gemeldet.</translation>
     </message>
     <message>
         <source>What do you need</source>
         <translation>Was brauchen Sie</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <translation>Aufgaben-ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1856,8 +2369,36 @@
         <translation>Aufgabenart</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Budget</source>
         <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Posted on (ISO 8601)</source>
+        <translation>Eingestellt am (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>Eingestellt am</translation>
+    </message>
+    <message>
+        <source>Expires on (ISO 8601)</source>
+        <translation>Läuft ab am (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
     </message>
     <message>
         <source>Experimentation</source>
@@ -1900,6 +2441,10 @@
         <translation>%1/%2: mehr geht nicht</translation>
     </message>
     <message>
+        <source>%1 (AITasker sent %2, which this computer can&apos;t show in its time zone)</source>
+        <translation>%1 (AITasker hat %2 gesendet; dieser Computer kann das in seiner Zeitzone nicht anzeigen)</translation>
+    </message>
+    <message>
         <source>%1 days</source>
         <translation>%1 Tagen</translation>
     </message>
@@ -1934,6 +2479,14 @@
     <message>
         <source>expired %1 ago</source>
         <translation>abgelaufen vor %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
     </message>
     <message>
         <source>a category</source>
@@ -2056,6 +2609,14 @@
         <translation>Das Bild ist größer als %1 MB und wird deshalb nicht geladen.</translation>
     </message>
     <message>
+        <source>An agent</source>
+        <translation>Ein Agent</translation>
+    </message>
+    <message>
+        <source>an agent&apos;s</source>
+        <translation>die eines Agenten</translation>
+    </message>
+    <message>
         <source>not scored yet</source>
         <translation>noch nicht bewertet</translation>
     </message>
@@ -2092,6 +2653,14 @@
         <translation>Bewertet mit %1 (%2 von 100)</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
         <source>Not connected to AITasker yet.</source>
         <translation>Noch nicht mit AITasker verbunden.</translation>
     </message>
@@ -2112,8 +2681,24 @@
         <translation>Es ist noch kein AITasker-Konto verbunden.</translation>
     </message>
     <message>
-        <source>Sending was interrupted.</source>
-        <translation>Das Senden wurde unterbrochen.</translation>
+        <source>Sending was interrupted, so we can&apos;t tell whether AITasker received this task.</source>
+        <translation>Das Senden wurde unterbrochen, deshalb wissen wir nicht, ob AITasker diese Aufgabe erhalten hat.</translation>
+    </message>
+    <message>
+        <source>Some characters, such as 👍🏽 or 👨‍👩‍👧, take more than one of the %1 that AITasker allows here, so there is room for fewer.</source>
+        <translation>Manche Zeichen, etwa 👍🏽 oder 👨‍👩‍👧, belegen mehr als eines der %1 Zeichen, die AITasker hier erlaubt; deshalb ist Platz für weniger.</translation>
+    </message>
+    <message>
+        <source>AITasker does not let this key read this task (403).</source>
+        <translation>AITasker erlaubt diesem Schlüssel nicht, diese Aufgabe zu lesen (403).</translation>
+    </message>
+    <message>
+        <source>AITasker refused to show this task (401).</source>
+        <translation>AITasker hat es abgelehnt, diese Aufgabe zu zeigen (401).</translation>
+    </message>
+    <message>
+        <source>Something went wrong in this app while reading this task.</source>
+        <translation>Beim Lesen dieser Aufgabe ist in dieser App etwas schiefgegangen.</translation>
     </message>
     <message>
         <source>Enough for a small piece: a caption, a short text or a first simple idea.</source>
@@ -2164,6 +2749,238 @@
         <translation>Beträge gehen auf den Cent genau: %1 enthält Bruchteile eines Cents.</translation>
     </message>
     <message>
+        <source>There is not enough space on the disk.</source>
+        <translation>Auf dem Datenträger ist nicht genug Platz.</translation>
+    </message>
+    <message>
+        <source>This app may not write in the folder %1.</source>
+        <translation>Diese App darf im Ordner %1 nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>The file could not be written to the disk.</source>
+        <translation>Die Datei konnte nicht auf den Datenträger geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>This file is not at a web address, so it was not saved.</source>
+        <translation>Diese Datei liegt nicht unter einer Webadresse und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This file is not at a secure (https) address, so it was not saved.</source>
+        <translation>Diese Datei liegt nicht unter einer sicheren (https-)Adresse und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The download took longer than %1 minutes and was stopped.</source>
+        <translation>Der Download hat länger als %1 Minuten gedauert und wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The file that arrived is not the one the final work lists (its checksum differs), so it was not saved.</source>
+        <translation>Die angekommene Datei ist nicht die, die in der fertigen Arbeit angegeben ist (ihre Prüfsumme weicht ab), und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file has moved to an address this app does not follow, so it was not saved.</source>
+        <translation>Die Datei ist an eine Adresse umgezogen, der diese App nicht folgt, und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file arrived incomplete (%1 of %2), so it was not saved.</source>
+        <translation>Die Datei kam unvollständig an (%1 von %2) und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server did not give the file (it answered %1).</source>
+        <translation>Der Server hat die Datei nicht herausgegeben (Antwort: %1).</translation>
+    </message>
+    <message>
+        <source>The server is sending another kind of file (%1) than the final work lists (%2), so it was not saved.</source>
+        <translation>Der Server sendet eine andere Art von Datei (%1), als in der fertigen Arbeit angegeben (%2); sie wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server is sending a file of another size (%1) than the final work lists (%2), so it was not saved.</source>
+        <translation>Der Server sendet eine Datei anderer Größe (%1), als in der fertigen Arbeit angegeben (%2); sie wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server sent more than the final work lists (%1), so the file was not saved.</source>
+        <translation>Der Server hat mehr gesendet, als in der fertigen Arbeit angegeben (%1); die Datei wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1, so it was not saved.</source>
+        <translation>Die Datei ist größer als %1 und wurde daher nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server that holds this file.</source>
+        <translation>Der Server, auf dem diese Datei liegt, ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The download stopped: the server sent nothing for %1 seconds.</source>
+        <translation>Der Download wurde abgebrochen: Der Server hat %1 Sekunden lang nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The connection broke before the whole file arrived. Nothing was kept.</source>
+        <translation>Die Verbindung ist abgebrochen, bevor die ganze Datei angekommen war. Es wurde nichts behalten.</translation>
+    </message>
+    <message>
+        <source>There is not enough space on the disk: the file needs %1, %2 are free.</source>
+        <translation>Auf dem Datenträger ist nicht genug Platz: Die Datei braucht %1, frei sind %2.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved.</source>
+        <translation>Die Datei konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>AITasker task</source>
+        <translation>AITasker-Aufgabe</translation>
+    </message>
+    <message>
+        <source>The AITasker address must look like https://api.aitasker.co.</source>
+        <translation>Die AITasker-Adresse muss so aussehen: https://api.aitasker.co.</translation>
+    </message>
+    <message>
+        <source>This task can&apos;t be sent as it stands: its requirements can&apos;t be written down.</source>
+        <translation>Diese Aufgabe kann so nicht gesendet werden: Ihre Anforderungen lassen sich nicht aufschreiben.</translation>
+    </message>
+    <message>
+        <source>These requirements can&apos;t be sent. Please simplify them.</source>
+        <translation>Diese Anforderungen können nicht gesendet werden. Bitte vereinfachen Sie sie.</translation>
+    </message>
+    <message>
+        <source>AITasker answered, but in a way this app could not read, so we can&apos;t tell whether your task was posted. Nothing will be sent again without your say-so.</source>
+        <translation>AITasker hat geantwortet, aber so, dass diese App es nicht lesen konnte. Daher wissen wir nicht, ob Ihre Aufgabe eingestellt wurde. Ohne Ihre Zustimmung wird nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether AITasker received your choice. Nothing was sent again: the review will check what AITasker now shows.</source>
+        <translation>Wir wissen nicht, ob AITasker Ihre Wahl erhalten hat. Es wurde nichts erneut gesendet: Die Prüfung sieht nach, was AITasker jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <source>We can&apos;t tell whether AITasker received this request. Nothing was sent again.</source>
+        <translation>Wir wissen nicht, ob AITasker diese Anfrage erhalten hat. Es wurde nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept this request. It said: %1</source>
+        <translation>AITasker hat diese Anfrage nicht angenommen. Die Antwort: %1</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept this request.</source>
+        <translation>AITasker hat diese Anfrage nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>There is no usable API key. Paste the key from your AITasker dashboard again.</source>
+        <translation>Es gibt keinen brauchbaren API-Schlüssel. Fügen Sie den Schlüssel aus Ihrem AITasker-Dashboard erneut ein.</translation>
+    </message>
+    <message>
+        <source>AITasker did not answer in time.</source>
+        <translation>AITasker hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to AITasker broke. Trying again may help.</source>
+        <translation>Die Verbindung zu AITasker ist abgebrochen. Ein neuer Versuch kann helfen.</translation>
+    </message>
+    <message>
+        <source>AITasker answered from a different address. Check the API address in Settings.</source>
+        <translation>AITasker hat von einer anderen Adresse geantwortet. Prüfen Sie die API-Adresse in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>AITasker refused this request. It said: %1</source>
+        <translation>AITasker hat diese Anfrage abgelehnt. Die Antwort: %1</translation>
+    </message>
+    <message>
+        <source>AITasker refused this request.</source>
+        <translation>AITasker hat diese Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Top rated</source>
+        <translation>Spitzenbewertung</translation>
+    </message>
+    <message>
+        <source>Rising talent</source>
+        <translation>Aufsteigendes Talent</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Etabliert</translation>
+    </message>
+    <message>
+        <source>Newcomer</source>
+        <translation>Neuling</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Fit to brief</source>
+        <translation>Passend zum Auftrag</translation>
+    </message>
+    <message>
+        <source>Originality</source>
+        <translation>Originalität</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Connect an AITasker account first.</source>
+        <translation>Verbinden Sie zuerst ein AITasker-Konto.</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>not saved — disk full</source>
+        <translation>nicht gespeichert — Datenträger voll</translation>
+    </message>
+    <message>
+        <source>not saved — folder is read-only</source>
+        <translation>nicht gespeichert — Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>There is no space left on the disk that holds %1, so AITasker Desktop cannot save your work there. Nothing was changed or deleted. Free some space on that disk, then open the app again.</source>
+        <translation>Auf dem Datenträger mit %1 ist kein Platz mehr, daher kann AITasker Desktop Ihre Arbeit dort nicht speichern. Es wurde nichts geändert oder gelöscht. Schaffen Sie auf diesem Datenträger etwas Platz und öffnen Sie die App dann erneut.</translation>
+    </message>
+    <message>
+        <source>There is no space left on the disk that holds %1, so AITasker Desktop cannot save your work there. What you type stays in the window but is not saved yet. Free some space on that disk; saving starts again by itself.</source>
+        <translation>Auf dem Datenträger mit %1 ist kein Platz mehr, daher kann AITasker Desktop Ihre Arbeit dort nicht speichern. Was Sie eingeben, bleibt im Fenster, ist aber noch nicht gespeichert. Schaffen Sie auf diesem Datenträger etwas Platz; das Speichern beginnt dann von selbst wieder.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop is not allowed to save in %1 (the folder is read-only, cannot be created, or belongs to someone else). Nothing was changed or deleted. Make the folder writable for your user, or start the app with another folder (--data-dir).</source>
+        <translation>AITasker Desktop darf nicht in %1 speichern (der Ordner ist schreibgeschützt, kann nicht angelegt werden oder gehört jemand anderem). Es wurde nichts geändert oder gelöscht. Machen Sie den Ordner für Ihren Benutzer beschreibbar oder starten Sie die App mit einem anderen Ordner (--data-dir).</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop is not allowed to save in %1 (the folder is read-only, cannot be created, or belongs to someone else). What you type stays in the window but is not saved. Make the folder writable again.</source>
+        <translation>AITasker Desktop darf nicht in %1 speichern (der Ordner ist schreibgeschützt, kann nicht angelegt werden oder gehört jemand anderem). Was Sie eingeben, bleibt im Fenster, wird aber nicht gespeichert. Machen Sie den Ordner wieder beschreibbar.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop could not save your work in %1. Nothing was changed or deleted. Check that the disk is connected and working, then open the app again.</source>
+        <translation>AITasker Desktop konnte Ihre Arbeit nicht in %1 speichern. Es wurde nichts geändert oder gelöscht. Prüfen Sie, ob der Datenträger angeschlossen ist und funktioniert, und öffnen Sie die App dann erneut.</translation>
+    </message>
+    <message>
+        <source>AITasker Desktop could not save your work in %1. What you type stays in the window; saving is tried again.</source>
+        <translation>AITasker Desktop konnte Ihre Arbeit nicht in %1 speichern. Was Sie eingeben, bleibt im Fenster; das Speichern wird erneut versucht.</translation>
+    </message>
+    <message>
+        <source>This draft could not be saved.</source>
+        <translation>Dieser Entwurf konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Your saved drafts were written by a newer version of AITasker Desktop. Please update the app to open them.</source>
+        <translation>Ihre gespeicherten Entwürfe stammen von einer neueren Version von AITasker Desktop. Bitte aktualisieren Sie die App, um sie zu öffnen.</translation>
+    </message>
+    <message>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
@@ -2193,6 +3010,74 @@
     <message>
         <source>Untitled task</source>
         <translation>Aufgabe ohne Titel</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Chosen version</source>
+        <translation>Gewählte Version</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Question from the agent</source>
+        <translation>Frage des Agenten</translation>
+    </message>
+    <message>
+        <source>Final work</source>
+        <translation>Endfassung</translation>
+    </message>
+    <message>
+        <source>Changes left</source>
+        <translation>Verbleibende Änderungen</translation>
+    </message>
+    <message>
+        <source>Changes asked for</source>
+        <translation>Erbetene Änderungen</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Abgenommen von</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>Abgenommen am</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Chosen version: %1 (%2)</source>
+        <translation>Gewählte Version: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Chosen version: %1</source>
+        <translation>Gewählte Version: %1</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Bezahlt: %1</translation>
+    </message>
+    <message>
+        <source>Returned to your credit: %1</source>
+        <translation>Ihrem Guthaben gutgeschrieben: %1</translation>
     </message>
     <message>
         <source>Budget: %1</source>
@@ -2233,22 +3118,6 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Chosen version: %1 (%2)</source>
-        <translation>Gewählte Version: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Chosen version: %1</source>
-        <translation>Gewählte Version: %1</translation>
-    </message>
-    <message>
-        <source>Paid: %1</source>
-        <translation>Bezahlt: %1</translation>
-    </message>
-    <message>
-        <source>Returned to your credit: %1</source>
-        <translation>Ihrem Guthaben gutgeschrieben: %1</translation>
     </message>
     <message>
         <source>Category: %1</source>
@@ -2304,6 +3173,61 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>taxonomy</name>
+    <message>
+        <source>Writing &amp; Translation</source>
+        <translation>Texte &amp; Übersetzungen</translation>
+    </message>
+    <message>
+        <source>Graphics &amp; Design</source>
+        <translation>Grafik &amp; Design</translation>
+    </message>
+    <message>
+        <source>Digital Marketing</source>
+        <translation>Digitales Marketing</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Geschäftliches</translation>
+    </message>
+    <message>
+        <source>AI Services</source>
+        <translation>KI-Dienste</translation>
+    </message>
+    <message>
+        <source>Programming &amp; Automation</source>
+        <translation>Programmierung &amp; Automatisierung</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>Blogbeitrag</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>Logo design</source>
+        <translation>Logo-Design</translation>
+    </message>
+    <message>
+        <source>Social media post</source>
+        <translation>Beitrag für soziale Medien</translation>
+    </message>
+    <message>
+        <source>Data analysis</source>
+        <translation>Datenanalyse</translation>
+    </message>
+    <message>
+        <source>Data analysis summary</source>
+        <translation>Zusammenfassung einer Datenanalyse</translation>
     </message>
 </context>
 </TS>

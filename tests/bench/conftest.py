@@ -103,7 +103,7 @@ class Row:
 @dataclass
 class Bench:
     rows: dict[str, Row] = field(default_factory=dict)
-    details: dict[str, object] = field(default_factory=dict)
+    details: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def record(
         self,
@@ -221,7 +221,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             "ok": r.ok,
             "note": r.note,
             **_BENCH.details.get(r.key, {}),
-        }  # type: ignore[dict-item]
+        }
         for r in _BENCH.rows.values()
     }
     data["machine"] = info

@@ -22,8 +22,7 @@ from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import version_list
-from ui.controllers.review import ReviewController
+from tests.ui.helpers import review_desk, version_list
 
 pytestmark = pytest.mark.bench
 RESULTS = Path(__file__).resolve().parents[2] / "bench-results.json"
@@ -57,7 +56,7 @@ def description(paths: int) -> dict[str, object]:
     return {"openapi": "3.1.0", "paths": doc}
 
 
-def best(action, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
+def best(action, repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -92,7 +91,7 @@ def test_discovery_and_alert_checks_grow_at_most_linearly() -> None:
     assert check_many / check_few < 10 * 3
 
 
-async def test_a_review_shows_its_versions_and_pictures_soon(qtbot) -> None:  # type: ignore[no-untyped-def]
+async def test_a_review_shows_its_versions_and_pictures_soon(qtbot) -> None:
     clock_now = [time.time()]
     with SandboxServer(SandboxConfig(seed=4, clock=lambda: clock_now[0])) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
@@ -107,7 +106,7 @@ async def test_a_review_shows_its_versions_and_pictures_soon(qtbot) -> None:  # 
             parent = QWidget()
             qtbot.addWidget(parent)
             start = time.perf_counter()
-            desk = ReviewController(parent)
+            desk = review_desk(parent)
             desk.set_service(service)
             window = desk.open_review(task)
             assert window is not None

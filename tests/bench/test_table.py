@@ -52,10 +52,10 @@ def all_rows(store: Store) -> list[TaskRow]:
     return [TaskRow(*fields) for page in store.task_row_pages(first=LARGE, size=LARGE) for fields in page]
 
 
-def test_loading_100k_tasks_into_the_model(bench: Bench, store: Store, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_loading_100k_tasks_into_the_model(bench: Bench, store: Store, qapp) -> None:
     """Ours: the store's rows into the model, sorted newest first by the proxy. Baseline: the same
     rows into a QStandardItemModel (an item per cell, showing the same text)."""
-    kept = []
+    kept: list[object] = []
 
     def ours() -> float:
         model = TasksTableModel()
@@ -96,14 +96,14 @@ def test_loading_100k_tasks_into_the_model(bench: Bench, store: Store, qapp) -> 
     bench.check("table_load_100k_s", "table_load_ratio")
 
 
-def test_one_more_character_in_the_search_box(bench: Bench, store: Store, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_one_more_character_in_the_search_box(bench: Bench, store: Store, qapp) -> None:
     """Each keystroke of a search typed at 100,000 rows, until the view has laid out its rows; the
     worst keystroke of the word counts (median of three typings). Baseline (for scale): Qt's own
     QSortFilterProxyModel filtering the same model through its search role, one typing."""
     model, proxy, view = table(all_rows(store))
     word = "number 4321"
 
-    def typing(set_text, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
+    def typing(set_text, rounds: int) -> list[float]:
         worst = []
         for _ in range(rounds):
             times = []
@@ -142,7 +142,7 @@ def test_one_more_character_in_the_search_box(bench: Bench, store: Store, qapp) 
     bench.check("table_filter_keystroke_ms")
 
 
-def test_one_new_task_into_100k(bench: Bench, store: Store, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_one_new_task_into_100k(bench: Bench, store: Store, qapp) -> None:
     """model.upsert of a task created at a random moment (it lands mid-table), sorted newest first,
     with the view attached: median of 200."""
     model, proxy, view = table(all_rows(store))
@@ -170,7 +170,7 @@ def test_one_new_task_into_100k(bench: Bench, store: Store, qapp) -> None:  # ty
     bench.check("table_insert_100k_ms")
 
 
-async def test_background_load_keeps_the_loop_moving(bench: Bench, store: Store, qapp) -> None:  # type: ignore[no-untyped-def]
+async def test_background_load_keeps_the_loop_moving(bench: Bench, store: Store, qapp) -> None:
     """The newest 2,000 shown at once, the other 98,000 loaded in the background while a 5 ms timer
     measures how late the GUI loop gets to it: the worst lateness, median of three loads."""
     worst, totals, p99s = [], [], []

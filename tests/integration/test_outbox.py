@@ -14,6 +14,7 @@ from app.sandbox.service import DEMO_API_KEY
 from app.store.drafts_table import DRAFT, UNKNOWN, WAITING
 from app.store.repository import Store
 from tests.conftest import free_port, wait_until
+from tests.wall_clock import settable_wall_clock
 
 
 def values(title: str) -> dict[str, object]:
@@ -73,7 +74,7 @@ async def test_dropped_connection_is_not_sure_and_never_resent_by_itself(store: 
             store.save_draft("a", values("Paid once"))
             result = await outbox.send("a")
             assert result.state == UNKNOWN
-            assert store.get_draft("a").state == UNKNOWN  # type: ignore[union-attr]
+            assert store.get_draft("a").state == UNKNOWN
             server.config.faults.drop_rate = 0.0
             assert await outbox.drain() == 0  # the outbox does not touch unclear drafts
             assert posted_titles(server) == ["Paid once"]
@@ -104,7 +105,7 @@ async def test_take_back_from_the_outbox(store: Store) -> None:
     outbox.queue("a")
     assert [d.id for d in store.outbox()] == ["a"]
     assert outbox.take_back("a")
-    assert store.outbox() == [] and store.get_draft("a").state == DRAFT  # type: ignore[union-attr]
+    assert store.outbox() == [] and store.get_draft("a").state == DRAFT
 
 
 async def test_a_second_send_of_the_same_draft_while_sending_is_ignored(store: Store) -> None:
@@ -116,3 +117,39 @@ async def test_a_second_send_of_the_same_draft_while_sending_is_ignored(store: S
             first, second = await asyncio.gather(outbox.send("a"), outbox.send("a"))
             assert sorted([first.state, second.state]) == ["created", "sending"]
             assert posted_titles(server) == ["once"]
+
+
+async def test_the_clock_set_back_an_hour_does_not_stall_the_next_send(store: Store, monkeypatch) -> None:
+    """Issue 22, point 6: the spacing between creates (and every wait) runs on the monotonic clock."""
+    wall = settable_wall_clock(monkeypatch)
+    with SandboxServer(SandboxConfig()) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            outbox = Outbox(store, lambda: client)  # the real spacing: one create per second at most
+            store.save_draft("a", values("before the jump"))
+            assert (await outbox.send("a")).state == "created"
+            wall.offset -= 3600  # the computer's clock goes back an hour
+            store.save_draft("b", values("after the jump"))
+            assert outbox.queue("b")
+            runner = asyncio.ensure_future(outbox.run())
+            try:
+                await wait_until(lambda: not store.list_drafts(), timeout=10, what="the next send")
+            finally:
+                runner.cancel()
+            # (sorted: the sandbox, on the same computer, dates the second task an hour before the first)
+            assert sorted(posted_titles(server)) == ["after the jump", "before the jump"]
+
+
+async def test_a_wait_the_server_asked_for_ends_on_time_when_the_clock_goes_back(store: Store, monkeypatch) -> None:
+    """A 429's Retry-After is a wait in seconds: setting the clock back does not make it longer."""
+    wall = settable_wall_clock(monkeypatch)
+    with SandboxServer(SandboxConfig(create_limit=1)) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            outbox = Outbox(store, lambda: client, min_spacing=0.0)
+            store.save_draft("a", values("a"))
+            store.save_draft("b", values("b"))
+            assert (await outbox.send("a")).state == "created"
+            assert (await outbox.send("b")).state == WAITING
+            due = outbox.next_due()
+            assert due is not None and 0 < due <= 60
+            wall.offset -= 3600
+            assert (outbox.next_due() or 0) <= due  # still the server's wait, not an hour more

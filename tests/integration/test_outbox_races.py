@@ -73,7 +73,7 @@ async def test_taken_out_of_the_outbox_while_it_sends_is_never_posted(store: Sto
             outbox = Outbox(store, lambda: client, min_spacing=0.0)
             queue(store, outbox, "first", "second")
             drain = asyncio.ensure_future(outbox.drain())
-            await wait_until(lambda: store.get_draft("first").state == SENDING, what="the first to be on its way")  # type: ignore[union-attr]
+            await wait_until(lambda: store.get_draft("first").state == SENDING, what="the first to be on its way")
             assert outbox.take_back("second")
             assert await drain == 1
             assert await outbox.drain() == 0
@@ -89,7 +89,7 @@ async def test_a_draft_on_its_way_cannot_be_taken_out_or_deleted(store: Store) -
             outbox = Outbox(store, lambda: client, min_spacing=0.0)
             queue(store, outbox, "only")
             drain = asyncio.ensure_future(outbox.drain())
-            await wait_until(lambda: store.get_draft("only").state == SENDING, what="the send to start")  # type: ignore[union-attr]
+            await wait_until(lambda: store.get_draft("only").state == SENDING, what="the send to start")
             assert not outbox.take_back("only")
             assert store.delete_draft("only") is None
             assert await drain == 1
@@ -105,7 +105,7 @@ async def test_deleting_a_waiting_draft_while_the_outbox_sends_does_not_stop_it(
             queue(store, outbox, "first", "second")
             runner = asyncio.ensure_future(outbox.run())
             try:
-                await wait_until(lambda: store.get_draft("first").state == SENDING, what="the first to be on its way")  # type: ignore[union-attr]
+                await wait_until(lambda: store.get_draft("first").state == SENDING, what="the first to be on its way")
                 assert store.delete_draft("second") is not None
                 await wait_until(lambda: store.get_draft("first") is None, what="the first to be posted")
                 queue(store, outbox, "third")
@@ -146,7 +146,7 @@ async def test_new_text_after_an_unclear_send_is_posted_and_the_old_attempt_stay
     the person then types "Blog post about cats", $50, into the same form and sends. The new text
     gets its own key and is posted; the old attempt stays "Not sure it was sent" with its text."""
     async with after_an_unclear_send(store) as (server, client, outbox):
-        old_key = store.get_draft("a").idempotency_key  # type: ignore[union-attr]
+        old_key = store.get_draft("a").idempotency_key
 
         cats = values("Blog post about cats", 50, "About cats")
         new_id = store.save_draft("a", cats)  # autosave of the form that showed draft "a"
@@ -217,7 +217,7 @@ def test_a_removed_draft_is_not_brought_back_by_a_late_autosave(store: Store) ->
     assert record is not None
     store.restore_draft(record)
     assert store.save_draft("undone", values("Undone, edited")) == "undone"
-    assert store.get_draft("undone").values["title"] == "Undone, edited"  # type: ignore[union-attr]
+    assert store.get_draft("undone").values["title"] == "Undone, edited"
 
 
 def test_text_typed_into_a_draft_on_its_way_is_kept_as_a_new_draft(store: Store) -> None:

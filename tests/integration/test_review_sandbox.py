@@ -85,7 +85,7 @@ async def test_the_sandbox_serves_the_pictures_it_lists(server: SandboxServer, c
 
 async def test_choosing_sends_one_request_then_delivering_then_completed(
     server: SandboxServer, clock: FakeClock, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         task = await client.create_task(DRAFT)
         clock.now += BID_WINDOW_SECONDS + 1
@@ -202,7 +202,7 @@ async def test_a_refused_choice_speaks_of_the_choice_not_of_posting(server: Sand
 
 async def test_an_operation_the_server_no_longer_knows_is_learned_again(
     server: SandboxServer, clock: FakeClock, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from app.api.operations import Operation
     from app.review.operations import ReviewOperations
     from app.review.service import ReviewService

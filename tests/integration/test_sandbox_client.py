@@ -168,7 +168,7 @@ async def test_sandbox_cli_serves_on_the_given_port(tmp_path: object) -> None:
         text=True,
     )
     try:
-        line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 20)  # type: ignore[union-attr]
+        line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 20)
         assert f"127.0.0.1:{port}" in line
         async with TasksClient(f"http://127.0.0.1:{port}", "k") as client:
             assert len(await client.list_categories()) >= 1
@@ -197,7 +197,7 @@ async def test_the_practice_server_offers_the_bundled_categories(sandbox: Sandbo
     assert len(served) == 7 and any(t.slug == "translation" for c in served for t in c.task_types)
 
 
-async def test_demo_sandbox_reads_earlier_tasks_from_the_store_on_demand(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_demo_sandbox_reads_earlier_tasks_from_the_store_on_demand(tmp_path) -> None:
     """Demo mode gives the practice server a lookup into the store, not a copy of every task: a
     task of an earlier run is found, followed and cancelled; an unknown id is still 404."""
     from datetime import UTC, datetime

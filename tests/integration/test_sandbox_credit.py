@@ -44,7 +44,7 @@ async def api(server: SandboxServer) -> AsyncIterator[httpx.AsyncClient]:
 async def balance(api: httpx.AsyncClient) -> dict[str, Any]:
     answer = await api.get("/api/v1/a2a/credits/balance")
     assert answer.status_code == 200
-    return answer.json()  # type: ignore[no-any-return]
+    return answer.json()
 
 
 async def post(api: httpx.AsyncClient, budget: float, **headers: str) -> httpx.Response:
@@ -176,7 +176,7 @@ async def test_the_command_line_credit_adds_to_the_free_ten() -> None:
         text=True,
     )
     try:
-        await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 20)  # type: ignore[union-attr]
+        await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 20)
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers={"Authorization": "Bearer k"}) as api:
             assert (await balance(api))["balance_usd"] == 30.0
             assert (await post(api, 25)).status_code == 201

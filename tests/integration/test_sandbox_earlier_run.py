@@ -19,7 +19,7 @@ def auth(server: SandboxServer) -> httpx.AsyncClient:
     return httpx.AsyncClient(base_url=server.url, headers={"Authorization": f"Bearer {DEMO_API_KEY}"})
 
 
-async def test_a_delivery_waiting_for_approval_still_waits_after_a_restart(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_delivery_waiting_for_approval_still_waits_after_a_restart(tmp_path) -> None:
     clock = FakeClock()
     config = SandboxConfig(seed=4, clock=clock, question_share=1.0)
     store = Store.in_dir(tmp_path)
@@ -62,7 +62,7 @@ async def test_a_delivery_waiting_for_approval_still_waits_after_a_restart(tmp_p
     store.close()
 
 
-async def test_a_task_saved_before_the_sandbox_modelled_deliveries_ends_as_before(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_task_saved_before_the_sandbox_modelled_deliveries_ends_as_before(tmp_path) -> None:
     from datetime import UTC, datetime, timedelta
 
     from app.api.schema import Task

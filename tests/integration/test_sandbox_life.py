@@ -63,7 +63,7 @@ async def chosen(api: httpx.AsyncClient, clock: FakeClock, **draft: Any) -> tupl
     return task, bid
 
 
-async def delivered(api: httpx.AsyncClient, clock: FakeClock, server: SandboxServer, **draft: Any) -> tuple[str, dict]:  # type: ignore[type-arg]
+async def delivered(api: httpx.AsyncClient, clock: FakeClock, server: SandboxServer, **draft: Any) -> tuple[str, dict]:
     task, bid = await chosen(api, clock, **draft)
     clock.now += server.config.delivery_seconds + 1
     assert (await task_now(api, task["id"]))["status"] == "delivered"
@@ -73,10 +73,10 @@ async def delivered(api: httpx.AsyncClient, clock: FakeClock, server: SandboxSer
 async def task_now(api: httpx.AsyncClient, task_id: str) -> dict[str, Any]:
     answer = await api.get(f"/api/v1/tasks/{task_id}")
     assert answer.status_code == 200
-    return answer.json()  # type: ignore[no-any-return]
+    return answer.json()
 
 
-async def act(api: httpx.AsyncClient, task_id: str, action: str, body: dict | None = None, key: str | None = None):  # type: ignore[no-untyped-def,type-arg]
+async def act(api: httpx.AsyncClient, task_id: str, action: str, body: dict | None = None, key: str | None = None):
     headers = {"Idempotency-Key": key} if key else {}
     return await api.post(f"/api/v1/tasks/{task_id}/{action}", json=body, headers=headers)
 

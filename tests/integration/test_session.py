@@ -87,7 +87,7 @@ async def test_added_task_is_stored_followed_and_announced(tmp_path: Path) -> No
             await session.shutdown()
 
 
-async def test_shutdown_is_bounded_when_background_work_ignores_its_cancel(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_shutdown_is_bounded_when_background_work_ignores_its_cancel(tmp_path: Path, monkeypatch) -> None:
     import app.session as session_module
 
     monkeypatch.setattr(session_module, "SHUTDOWN_GRACE", 0.2)

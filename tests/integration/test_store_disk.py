@@ -42,7 +42,7 @@ def test_disk_filling_while_running_keeps_the_saved_draft_and_recovers(tmp_path:
     with pytest.raises(DiskFull):
         store.save_draft("a", {"title": "Typed later", "description": "x" * 50_001})
     assert len(problems) == 1  # told once, not on every autosave
-    assert store.get_draft("a").values == {"title": "Saved before the disk filled"}  # type: ignore[union-attr]
+    assert store.get_draft("a").values == {"title": "Saved before the disk filled"}
 
     store._db.execute("PRAGMA max_page_count = 1000000")  # space freed
     assert store.save_draft("a", {"title": "Typed later", "description": "x" * 50_000}) == "a"
@@ -50,7 +50,7 @@ def test_disk_filling_while_running_keeps_the_saved_draft_and_recovers(tmp_path:
     store.close()
     again = Store.in_dir(tmp_path)
     assert again.moved_aside is None and not [name for name in files(tmp_path) if "damaged" in name]
-    assert again.get_draft("a").values["title"] == "Typed later"  # type: ignore[union-attr]
+    assert again.get_draft("a").values["title"] == "Typed later"
 
 
 OPEN_WITH_FILE_SIZE_LIMIT = r"""
@@ -85,7 +85,7 @@ def test_a_write_failure_at_start_is_not_damage_nothing_is_moved_aside(tmp_path:
     assert not [name for name in files(tmp_path) if "damaged" in name]
     assert (tmp_path / "aitasker.sqlite3").read_bytes() == before
     again = Store.in_dir(tmp_path)  # the limit is gone: everything is there
-    assert again.moved_aside is None and again.get_draft("a").values == {"title": "Keep me"}  # type: ignore[union-attr]
+    assert again.moved_aside is None and again.get_draft("a").values == {"title": "Keep me"}
 
 
 def test_a_folder_where_nothing_can_be_created_is_said_in_words() -> None:
@@ -142,7 +142,7 @@ def test_a_read_only_folder_is_said_in_words_and_nothing_is_moved(tmp_path: Path
     assert out.get("kind") == "CannotWrite", out
     assert str(folder) in out["message"] and "read-only" in out["message"]
     assert out["files"] == before
-    assert Store.in_dir(folder).get_draft("a").values == {"title": "Keep me"}  # type: ignore[union-attr]
+    assert Store.in_dir(folder).get_draft("a").values == {"title": "Keep me"}
 
 
 FULL_TMPFS = r"""
@@ -196,7 +196,7 @@ async def test_a_full_disk_does_not_stop_task_updates_or_categories(tmp_path: Pa
     cannot be saved; the store reports the full disk."""
     from app.api.schema import Task
     from app.session import Connection, Session
-    from app.taxonomy import fetch_categories
+    from app.taxonomy import Category, fetch_categories
 
     store = Store.in_dir(tmp_path)
     session = Session(store, Connection("http://127.0.0.1:9", None))
@@ -208,10 +208,8 @@ async def test_a_full_disk_does_not_stop_task_updates_or_categories(tmp_path: Pa
     assert shown == [task] and isinstance(store.write_problem, DiskFull)
 
     class Server:
-        async def list_categories(self) -> list[object]:
-            from app.taxonomy import Category
-
+        async def list_categories(self) -> list[Category]:
             return [Category("data", "Data " + "y" * 20_000)]
 
-    fetched = await fetch_categories(Server(), store)  # type: ignore[arg-type]
+    fetched = await fetch_categories(Server(), store)
     assert fetched and fetched[0].slug == "data"

@@ -1,12 +1,16 @@
-"""The refresher against the sandbox: statuses flow, 429 slows it, offline pauses and resumes."""
+"""The refresher against the sandbox: statuses flow, 429 slows it, offline pauses and resumes; one
+task's failure (500, 403, no answer) stops neither the round nor the others, and blames no key."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from app.api.client import TasksClient
 from app.api.schema import Task, TaskDraft
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
-from app.sync import OFFLINE_BACKOFF, TaskRefresher
+from app.sync import OFFLINE_BACKOFF, RefreshProblem, TaskRefresher
+from tests.answers import Answers
 from tests.conftest import free_port
 
 DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Numbers")
@@ -97,7 +101,7 @@ async def test_with_nothing_to_follow_it_still_tells_online_from_offline() -> No
             assert watch.states == ["online", "offline"]
 
 
-async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once(tmp_path) -> None:
     """The watched tasks come from the store lazily (pages of 3 here); the round writes updates
     back while it reads on, and still asks about every unfinished task exactly once."""
     from app.api.schema import FINAL_STATUSES
@@ -111,7 +115,7 @@ async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once
             store.upsert_task(created[0].model_copy(update={"status": "completed"}))  # not followed any more
             pages_read = []
 
-            def watched():  # type: ignore[no-untyped-def]
+            def watched():
                 for page in store.unfinished_pages(FINAL_STATUSES, size=3):
                     pages_read.append(len(page))
                     yield from page
@@ -127,3 +131,102 @@ async def test_a_round_reads_the_store_a_page_at_a_time_and_polls_each_task_once
     assert sorted(asked) == sorted(t.id for t in created[1:])
     assert pages_read == [3, 3, 1]
     store.close()
+
+
+class Round(Watch):
+    """Also hears what each task's refresh says and when a round asked about every task."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: dict[str, RefreshProblem] = {}
+        self.passes: list[datetime] = []
+
+    def problem(self, problem: RefreshProblem) -> None:
+        self.problems[problem.task_id] = problem
+
+    def refresher(self, client: TasksClient) -> TaskRefresher:
+        return TaskRefresher(
+            lambda: client,
+            lambda: list(self.tasks.values()),
+            self.update,
+            self.state,
+            on_problem=self.problem,
+            on_pass=self.passes.append,
+        )
+
+
+async def test_one_tasks_server_error_does_not_stop_the_others() -> None:
+    """Issue 22, point 4: a 500 for one task left every other task as it was and "Last refreshed" frozen."""
+    now = [1_000_000.0]
+    server = SandboxServer(SandboxConfig(clock=lambda: now[0]))
+    answers = Answers(server)
+    with server:
+        async with TasksClient(server.url, DEMO_API_KEY, retry_base_delay=0.001) as client:
+            watch = Round()
+            broken, fine = await client.create_task(DRAFT), await client.create_task(DRAFT)
+            watch.update(broken)  # asked first
+            watch.update(fine)
+            refresher = watch.refresher(client)
+            await refresher.refresh_once()
+            assert len(watch.passes) == 1 and watch.problems == {}
+            answers.fail(f"/api/v1/tasks/{broken.id}", 500)
+            now[0] += 500  # the agents are done: both tasks are in review on the server
+            await refresher.refresh_once()
+            assert watch.tasks[fine.id].status == "review"  # moved on although the task before it failed
+            assert watch.tasks[broken.id].status == "open"  # as last known
+            problem = watch.problems[broken.id]
+            assert problem.reason == "The server had a problem (500)."
+            assert problem.last_good is not None  # its data came fresh in the first round
+            assert len(watch.passes) == 2 and watch.states[-1] == "online"  # a full round, failures and all
+            answers.heal()
+            await refresher.refresh_once()
+            assert watch.tasks[broken.id].status == "review"
+            assert watch.problems[broken.id].reason is None  # its row can stop saying so
+
+
+async def test_a_403_on_one_task_does_not_blame_the_key() -> None:
+    server = SandboxServer(SandboxConfig())
+    answers = Answers(server)
+    with server:
+        async with TasksClient(server.url, DEMO_API_KEY, retry_base_delay=0.001) as client:
+            watch = Round()
+            hidden, fine = await client.create_task(DRAFT), await client.create_task(DRAFT)
+            watch.update(hidden)
+            watch.update(fine.model_copy(update={"title": "stale"}))
+            answers.fail(f"/api/v1/tasks/{hidden.id}", 403)
+            await watch.refresher(client).refresh_once()
+            assert "unauthorized" not in watch.states and watch.states[-1] == "online"
+            assert watch.tasks[fine.id].title == DRAFT.title  # the other task was read
+            assert "(403)" in (watch.problems[hidden.id].reason or "")
+            assert len(watch.passes) == 1
+
+
+async def test_a_key_refused_for_the_whole_account_is_blamed() -> None:
+    server = SandboxServer(SandboxConfig())
+    answers = Answers(server)
+    with server:
+        async with TasksClient(server.url, DEMO_API_KEY, retry_base_delay=0.001) as client:
+            watch = Round()
+            for _ in range(3):
+                watch.update(await client.create_task(DRAFT))
+            answers.fail_everything(401)  # the key was revoked on the server
+            await watch.refresher(client).refresh_once()
+            assert watch.states == ["unauthorized"] and watch.passes == []
+            task_reads = [p for m, p, _ in answers.answered if p.startswith("/api/v1/tasks/")]
+            assert len(task_reads) == 1  # stopped at the first: the account check said it is the key
+
+
+async def test_one_task_that_never_answers_fails_alone() -> None:
+    server = SandboxServer(SandboxConfig())
+    with server:
+        async with TasksClient(server.url, DEMO_API_KEY, retry_base_delay=0.001, deadline=0.5) as client:
+            watch = Round()
+            silent, fine = await client.create_task(DRAFT), await client.create_task(DRAFT)
+            watch.update(silent)
+            watch.update(fine.model_copy(update={"title": "stale"}))
+            server.config.faults.latency = 30.0
+            server.config.faults.paths = (f"/api/v1/tasks/{silent.id}",)
+            await watch.refresher(client).refresh_once()
+            assert watch.states == ["online"] and len(watch.passes) == 1  # /health answered: not offline
+            assert watch.tasks[fine.id].title == DRAFT.title
+            assert "did not answer in time" in (watch.problems[silent.id].reason or "")

@@ -61,7 +61,7 @@ def unnamed(root: QWidget) -> list[str]:
     return problems
 
 
-def tab_round(qtbot, start: QWidget, limit: int = 200) -> list[QWidget]:  # type: ignore[no-untyped-def]
+def tab_round(qtbot, start: QWidget, limit: int = 200) -> list[QWidget]:
     """Press Tab from ``start`` as a person would, until the focus comes back to it; the widgets
     visited in order. Fails when Tab gets stuck in a loop that never comes back."""
     start.setFocus(Qt.FocusReason.TabFocusReason)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QWheelEvent
@@ -37,6 +37,10 @@ from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
+
+if TYPE_CHECKING:
+    from app.actions import Checking
+    from ui.controllers.review import ReviewController
 
 T = TypeVar("T", bound=QObject)
 
@@ -66,7 +70,7 @@ async def open_window(
     key: str | None,
     data_dir: Path,
     *,
-    demo: bool = True,  # type: ignore[no-untyped-def]
+    demo: bool = True,
     keystore: KeyStore | None = None,
 ) -> AsyncIterator[MainWindow]:
     settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
@@ -169,6 +173,13 @@ def choose_draft(window: QWidget, draft_id: str, then: str) -> None:
     pressed.click()
 
 
+def row_of(model: TasksTableModel, task_id: str) -> int:
+    """The model's row of this task (the test fails here when the table does not have it)."""
+    row = model.row_of(task_id)
+    assert row is not None, f"no row for task {task_id}"
+    return row
+
+
 def cell(window: QWidget, row: int, header: str) -> str:
     column = [c.header for c in COLUMNS].index(header)
     return str(parts(window).proxy.index(row, column).data())
@@ -186,3 +197,28 @@ def version_card(window: QWidget) -> QWidget:
     found = window.findChild(QWidget, "versionCard")
     assert found is not None, "the window has no version card"
     return found
+
+
+def review_desk(
+    parent: QWidget, store: Store | None = None, *, checking: Checking | None = None, **options: Any
+) -> ReviewController:
+    """A review controller as the window makes it: with the action journal over ``store`` (a store
+    of its own in a temporary folder, gone with ``parent``, when none is given)."""
+    import shutil
+    import tempfile
+
+    from app.actions import ActionJournal
+    from ui.controllers.actions import ActionsController
+    from ui.controllers.review import ReviewController
+
+    if store is None:
+        folder = tempfile.mkdtemp(prefix="aitasker-journal-")
+        own = store = Store.in_dir(Path(folder))
+
+        def clean_up(*_: object) -> None:
+            own.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        parent.destroyed.connect(clean_up)
+    actions = ActionsController(parent, ActionJournal(store), checking=checking)
+    return ReviewController(parent, actions, store=store, **options)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from app import __version__, about
 from ui.desktop.identity import application_icon, configure_application
@@ -44,6 +44,7 @@ def test_one_set_of_names_for_qt_the_menu_entry_and_the_folders() -> None:
     import platformdirs
 
     app = QApplication.instance()
+    assert isinstance(app, QApplication)
     saved = (app.applicationName(), app.organizationName(), app.applicationDisplayName(), app.desktopFileName())
     try:
         configure_application(app)
@@ -92,13 +93,14 @@ def test_version_flag_prints_and_exits_before_qt_loads() -> None:
     assert result.stdout.splitlines() == [f"{about.NAME} {about.VERSION}", "no qt"]
 
 
-async def test_help_about_from_the_window(qtbot, sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_help_about_from_the_window(qtbot, sandbox, tmp_path) -> None:
     from PySide6.QtGui import QAction
 
     from tests.ui.helpers import open_window
 
     async with open_window(qtbot, sandbox.url, "aitk_test_demo", tmp_path) as window:
         help_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help")
+        assert isinstance(help_menu, QMenu)  # QAction.menu() is typed QObject
         about_action = window.findChild(QAction, "aboutAction")
         assert about_action in help_menu.actions()
         about_action.trigger()

@@ -23,7 +23,7 @@ def connect_dialog() -> ConnectDialog | None:
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, ConnectDialog) and w.isVisible()), None)
 
 
-async def test_test_connection_says_what_worked(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_test_connection_says_what_worked(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
         dialog = ConnectDialog(KeyStore(tmp_path), api_url=server.url, keyring_available=False)
         qtbot.addWidget(dialog)
@@ -46,7 +46,7 @@ async def test_test_connection_says_what_worked(qtbot, tmp_path: Path) -> None: 
         assert dialog.error.isVisible() and "https://" in dialog.error.text() and dialog.choice is None
 
 
-async def test_a_401_opens_the_key_dialog_and_keeps_the_form(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_401_opens_the_key_dialog_and_keeps_the_form(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
         keystore = KeyStore(tmp_path / "config", environ={})
         async with open_window(qtbot, server.url, WRONG, tmp_path, demo=False, keystore=keystore) as window:
@@ -66,7 +66,7 @@ async def test_a_401_opens_the_key_dialog_and_keeps_the_form(qtbot, tmp_path: Pa
                 what="the new key in use",
             )
             assert ui.form.title.text() == "Still here"
-            assert await window.session.client.list_categories()  # type: ignore[union-attr]
+            assert await window.session.client.list_categories()
             stored = await keystore.load()
             assert stored is not None and stored.source == "session"
 
@@ -109,13 +109,13 @@ def test_the_key_never_reaches_any_file_or_output(tmp_path: Path) -> None:
         assert all(key not in out for out in outputs)
 
 
-def settings_dialog():  # type: ignore[no-untyped-def]
+def settings_dialog():
     from ui.windows.settings import SettingsDialog
 
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()), None)
 
 
-async def test_settings_change_cadence_and_theme_and_forget_the_key(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_settings_change_cadence_and_theme_and_forget_the_key(qtbot, tmp_path: Path) -> None:
     from app.credentials import KeyStore
     from tests.ui.helpers import confirmation, press
 
@@ -131,7 +131,7 @@ async def test_settings_change_cadence_and_theme_and_forget_the_key(qtbot, tmp_p
             dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
             dialog.accept()
             await wait_until(lambda: window.account.refresh_interval() == 60.0, what="the new cadence")
-            assert window.account.theme() == "dark" and window.session.refresher.interval == 60.0  # type: ignore[union-attr]
+            assert window.account.theme() == "dark" and window.session.refresher.interval == 60.0
             trigger(window, "settingsAction")
             await wait_until(lambda: settings_dialog() is not None, what="the settings again")
             settings_dialog().forget_key.click()
@@ -142,7 +142,7 @@ async def test_settings_change_cadence_and_theme_and_forget_the_key(qtbot, tmp_p
             assert parts(window).form.isEnabled()
 
 
-async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: Path) -> None:
     import argparse
     import asyncio
 
@@ -157,14 +157,14 @@ async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: 
     secrets = Secrets()
     picking = asyncio.ensure_future(choose_account(args, keystore, secrets))
     await wait_until(lambda: welcome() is not None, what="the welcome screen")
-    welcome().findChild(QPushButton, "tryDemo").click()  # type: ignore[union-attr]
+    welcome().findChild(QPushButton, "tryDemo").click()
     assert await asyncio.wait_for(picking, 5) == (True, None)
 
     with SandboxServer(SandboxConfig(api_key=SECRET)) as server:
         args.api_url = server.url
         picking = asyncio.ensure_future(choose_account(args, keystore, secrets))
         await wait_until(lambda: welcome() is not None, what="the welcome screen")
-        welcome().findChild(QPushButton, "connectAccount").click()  # type: ignore[union-attr]
+        welcome().findChild(QPushButton, "connectAccount").click()
         await wait_until(lambda: connect_dialog() is not None, what="the key dialog")
         dialog = connect_dialog()
         dialog.key.setText(f"  {SECRET}  ")  # pasted with spaces around it

@@ -6,19 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import confirmation, open_window, parts, press
+from tests.ui.helpers import confirmation, find, open_window, parts, press
 from tests.ui.test_window_layout import fully_shown
 from ui.models.task_rows import TASK_ID_ROLE
 
 
 async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(
     qtbot, sandbox: SandboxServer, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         form = ui.form
@@ -26,7 +26,7 @@ async def test_after_posting_the_person_sees_it_worked_and_can_start_the_next(
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
         form.task_type.setCurrentIndex(form.task_type.findData("logo-design"))
         form.open_more_options()  # every field shown, so that the form scrolls
-        bar = form.scroll.verticalScrollBar()
+        bar = find(form, QScrollArea, "formScroll").verticalScrollBar()
         await wait_until(lambda: bar.maximum() > 0, what="the fields to scroll")
         bar.setValue(bar.maximum())  # scrolled down to the last fields, as one is before sending
         assert bar.value() > 0

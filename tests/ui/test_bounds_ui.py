@@ -54,7 +54,7 @@ def every_cell(model: TasksTableModel) -> dict[tuple[int, int, int], object]:
     }
 
 
-def test_far_dates_show_in_every_cell_and_sort_without_an_exception(zone: str, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_far_dates_show_in_every_cell_and_sort_without_an_exception(zone: str, qtmodeltester) -> None:
     model = TasksTableModel()
     # Before: the Created cell and the Expires (now Next step) tooltip raised OverflowError (year 9999 at +14 h).
     model.set_tasks(far_tasks())
@@ -74,7 +74,7 @@ def test_far_dates_show_in_every_cell_and_sort_without_an_exception(zone: str, q
     qtmodeltester.check(model, force_py=True)
 
 
-def test_a_deeply_nested_task_shows_in_the_table(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_a_deeply_nested_task_shows_in_the_table(qtmodeltester) -> None:
     deep: object = "leaf"
     for _ in range(900):
         deep = {"k": [deep]}
@@ -88,7 +88,7 @@ def test_a_deeply_nested_task_shows_in_the_table(qtmodeltester) -> None:  # type
 
 
 @pytest.mark.parametrize("levels", [11, 300, 100_000])
-def test_the_json_view_refuses_requirements_nested_too_deeply_in_words(qtbot, levels: int) -> None:  # type: ignore[no-untyped-def]
+def test_the_json_view_refuses_requirements_nested_too_deeply_in_words(qtbot, levels: int) -> None:
     editor = RequirementsEditor()
     qtbot.addWidget(editor)
     editor.json_toggle.click()
@@ -134,7 +134,7 @@ def test_details_of_a_deeply_nested_task_show_without_an_exception() -> None:
     assert "Task ID: deep" in text and "…" in text
 
 
-async def test_requirements_hundreds_of_levels_deep_are_refused_kept_saved_and_quit_works(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_requirements_hundreds_of_levels_deep_are_refused_kept_saved_and_quit_works(qtbot, tmp_path) -> None:
     from tests.conftest import wait_until
     from tests.ui.helpers import open_window, parts
 

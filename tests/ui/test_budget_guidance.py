@@ -18,14 +18,14 @@ from tests.ui.helpers import confirmation, open_window, parts, press
 from ui.i18n import install_translations, remove_translations
 
 
-def choose(form, category: str, task_type: str) -> None:  # type: ignore[no-untyped-def]
+def choose(form, category: str, task_type: str) -> None:
     form.category.setCurrentIndex(form.category.findData(category))
     form.task_type.setCurrentIndex(form.task_type.findData(task_type))
 
 
 async def test_a_first_task_starts_at_a_modest_amount_that_follows_the_task_type(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         assert form.budget.value() == FIRST_BUDGET
@@ -49,7 +49,7 @@ async def test_a_first_task_starts_at_a_modest_amount_that_follows_the_task_type
 
 async def test_the_last_budget_per_task_type_is_where_the_next_one_starts(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         form = ui.form
@@ -74,7 +74,7 @@ async def test_the_last_budget_per_task_type_is_where_the_next_one_starts(
 
 async def test_the_guidance_gives_way_to_the_message_when_the_amount_cannot_be_sent(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         form.budget.spin.setFocus()
@@ -88,6 +88,7 @@ async def test_the_guidance_gives_way_to_the_message_when_the_amount_cannot_be_s
 @pytest.fixture
 def german() -> Iterator[None]:
     application = QApplication.instance()
+    assert application is not None
     assert install_translations(application, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}) == "de"
     yield
     remove_translations(application)
@@ -95,7 +96,7 @@ def german() -> Iterator[None]:
 
 async def test_the_guidance_and_the_message_under_the_budget_speak_german(
     german: None, qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         assert form.budget.value() == FIRST_BUDGET

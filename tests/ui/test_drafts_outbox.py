@@ -20,20 +20,20 @@ from tests.ui.helpers import cell, choose_draft, confirmation, open_window, part
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def fill(window, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
+def fill(window, qtbot, title: str) -> None:
     ui = parts(window)
     qtbot.keyClicks(ui.form.title, title)
     ui.form.category.setCurrentIndex(ui.form.category.findData("data"))
     ui.form.task_type.setCurrentIndex(0)
 
 
-async def send_and_confirm(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+async def send_and_confirm(window, qtbot) -> None:
     qtbot.mouseClick(parts(window).form.send_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: confirmation() is not None, what="the confirmation")
     press(confirmation(), "Post task")
 
 
-async def test_autosave_and_reopen_brings_the_draft_back(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_autosave_and_reopen_brings_the_draft_back(qtbot, tmp_path: Path) -> None:
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
         ui = parts(window)
         qtbot.keyClicks(ui.form.title, "Half written")
@@ -48,7 +48,7 @@ async def test_autosave_and_reopen_brings_the_draft_back(qtbot, tmp_path: Path) 
         assert ui.form.description.toPlainText() == "Line one"
 
 
-async def test_drafts_list_open_duplicate_delete_undo_and_new(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_drafts_list_open_duplicate_delete_undo_and_new(qtbot, tmp_path: Path) -> None:
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
         ui = parts(window)
         writers = note_content_writers(window.store)
@@ -67,18 +67,18 @@ async def test_drafts_list_open_duplicate_delete_undo_and_new(qtbot, tmp_path: P
         choose_draft(window, first, then="delete")
         assert ui.form.title.text() == ""  # the open draft was deleted: a fresh form
         assert "First idea" not in {d.title for d in window.store.list_drafts()}
-        ui.banner.action("Undo").click()  # type: ignore[union-attr]
+        ui.banner.action("Undo").click()
         assert "First idea" in {d.title for d in window.store.list_drafts()}
         assert ui.tabs.tabText(1) == "Drafts (3)"
         assert writers and set(writers) == {"app.drafts"}  # the drafts service wrote every word
 
 
-async def test_offline_send_waits_then_posts_once_when_the_network_returns(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_offline_send_waits_then_posts_once_when_the_network_returns(qtbot, tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     async with open_window(qtbot, url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
-        window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        window.session.client._retry_base_delay = 0.001
         fill(window, qtbot, "Sent while offline")
         await send_and_confirm(window, qtbot)
         await wait_until(lambda: "No connection" in ui.banner.text.text(), what="the offline message")
@@ -97,10 +97,10 @@ async def test_offline_send_waits_then_posts_once_when_the_network_returns(qtbot
             assert ui.banner.isHidden()
 
 
-async def test_take_a_draft_back_out_of_the_outbox(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_take_a_draft_back_out_of_the_outbox(qtbot, tmp_path: Path) -> None:
     async with open_window(qtbot, f"http://127.0.0.1:{free_port()}", DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
-        window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        window.session.client._retry_base_delay = 0.001
         fill(window, qtbot, "Changed my mind")
         await send_and_confirm(window, qtbot)
         await wait_until(lambda: window.store.outbox() != [], what="the outbox")
@@ -109,12 +109,12 @@ async def test_take_a_draft_back_out_of_the_outbox(qtbot, tmp_path: Path) -> Non
         assert ui.drafts.buttons["takeBack"].isVisibleTo(ui.drafts)
         assert "will be sent by itself" in ui.banner.text.text() and ui.banner.isVisibleTo(window)
         ui.drafts.buttons["takeBack"].click()
-        assert window.store.get_draft(waiting.id).state == DRAFT  # type: ignore[union-attr]
+        assert window.store.get_draft(waiting.id).state == DRAFT
         assert ui.model.rowCount() == 0
         assert not ui.banner.isVisibleTo(window) or "will be sent by itself" not in ui.banner.text.text()
 
 
-async def test_cancel_during_a_slow_send_keeps_the_draft_and_sends_nothing_more(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_cancel_during_a_slow_send_keeps_the_draft_and_sends_nothing_more(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             ui = parts(window)
@@ -139,7 +139,7 @@ async def test_cancel_during_a_slow_send_keeps_the_draft_and_sends_nothing_more(
             fill(window, qtbot, "Sent after")
             await send_and_confirm(window, qtbot)
             await wait_until(lambda: "Posted “Sent after”" in ui.banner.text.text(), what="the next task")
-            assert posts() == 2 and window.store.get_draft(draft.id).state == UNKNOWN  # type: ignore[union-attr]
+            assert posts() == 2 and window.store.get_draft(draft.id).state == UNKNOWN
 
 
 GUI_CHILD = r"""
@@ -174,7 +174,7 @@ with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
 """
 
 
-async def test_type_kill_the_app_restart_and_the_text_is_there(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_type_kill_the_app_restart_and_the_text_is_there(qtbot, tmp_path: Path) -> None:
     data = tmp_path / "data"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(

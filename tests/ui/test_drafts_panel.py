@@ -16,7 +16,7 @@ def ids(panel: DraftsPanel) -> list[str]:
     return [panel.list.item(i).data(ID_ROLE) for i in range(panel.list.count())]
 
 
-def test_an_autosave_updates_its_item_and_moves_it_to_the_top(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_autosave_updates_its_item_and_moves_it_to_the_top(qtbot) -> None:
     panel = DraftsPanel()
     qtbot.addWidget(panel)
     now = time.time()
@@ -47,7 +47,7 @@ def test_an_autosave_updates_its_item_and_moves_it_to_the_top(qtbot) -> None:  #
     assert ids(panel) == ["d", "a", "b"] and panel.count() == 3 and panel.selected_id() == "b"
 
 
-def test_the_full_list_reuses_items_when_the_order_is_unchanged(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_full_list_reuses_items_when_the_order_is_unchanged(qtbot) -> None:
     panel = DraftsPanel()
     qtbot.addWidget(panel)
     now = time.time()

@@ -18,7 +18,7 @@ from ui.widgets.screen_fit import fitted_geometry
 
 async def test_logo_for_my_bakery_in_a_few_actions_on_a_small_screen(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         size = fitted_geometry(QRect(0, 0, 1024, 600)).size()  # 1024x640 less a task bar

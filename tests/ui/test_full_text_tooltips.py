@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView, QT
 from ui.widgets.full_text_tooltips import FullTextDelegate
 
 
-def _table(qtbot) -> tuple[QTableView, QStandardItemModel]:  # type: ignore[no-untyped-def]
+def _table(qtbot) -> tuple[QTableView, QStandardItemModel]:
     model = QStandardItemModel(1, 3)
     model.setItem(0, 0, QStandardItem("Graphics & Design › Logo design"))
     expires = QStandardItem("in 3 h 20 min")
@@ -38,13 +38,13 @@ def _hover(view: QTableView, row: int, column: int) -> str:
     return QToolTip.text() if QToolTip.isVisible() else ""
 
 
-def test_a_cut_cell_shows_its_full_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_cut_cell_shows_its_full_text(qtbot) -> None:
     view, _ = _table(qtbot)
     tip = _hover(view, 0, 0)
     assert "Graphics &amp; Design › Logo design" in tip  # escaped: shown exactly as typed
 
 
-def test_a_cut_cell_with_its_own_tooltip_shows_both(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_cut_cell_with_its_own_tooltip_shows_both(qtbot) -> None:
     view, _ = _table(qtbot)
     tip = _hover(view, 0, 1)
     assert "in 3 h 20 min" in tip and "Closes on 28 November 2026 at 15:20" in tip
@@ -62,7 +62,7 @@ def _tooltip(view: QTableView, row: int, column: int) -> str:
     return delegate.full_text_tooltip(option, index, view)
 
 
-def test_a_cell_that_fits_shows_only_the_models_tooltip(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_cell_that_fits_shows_only_the_models_tooltip(qtbot) -> None:
     view, _ = _table(qtbot)
     assert _tooltip(view, 0, 2) == ""  # fits, nothing to add
     view.setColumnWidth(1, 300)
@@ -71,7 +71,7 @@ def test_a_cell_that_fits_shows_only_the_models_tooltip(qtbot) -> None:  # type:
     assert _tooltip(view, 0, 0) == ""  # now fits
 
 
-def test_the_cut_is_judged_at_the_time_of_asking(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_cut_is_judged_at_the_time_of_asking(qtbot) -> None:
     view, model = _table(qtbot)
     assert _tooltip(view, 0, 2) == ""
     model.item(0, 2).setText("A much longer title than fits")

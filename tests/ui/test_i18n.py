@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from app import translatable
 from ui.i18n import (
     available_languages,
     choose_language,
+    chosen_environment,
     fill,
     install_translations,
     money,
@@ -24,6 +26,7 @@ from ui.windows.about import AboutDialog
 @pytest.fixture
 def app() -> Iterator[QApplication]:
     application = QApplication.instance()
+    assert isinstance(application, QApplication)
     yield application
     remove_translations(application)
 
@@ -86,7 +89,7 @@ def test_fill_puts_each_argument_in_its_place_once() -> None:
     assert fill("%2 für %1", "Logo", "$45.00") == "$45.00 für Logo"  # a translation may reorder
 
 
-async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path) -> None:
     """LANGUAGE=de: menus, labels, buttons, table headers, filters, statuses and money are German."""
     from datetime import UTC, datetime, timedelta
 
@@ -119,3 +122,65 @@ async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path)
         assert ui.model.index(row, 2).data() == "1.234,50\xa0$"
         assert ui.model.index(row, 5).data() == "in 2 Tagen"
         await wait_until(lambda: ui.connection_label.text().startswith("Demo-Modus"), what="the German status bar")
+
+
+@pytest.mark.parametrize(
+    ("choice", "env", "expected"),
+    [
+        ("system", {"LANG": "fr_FR.UTF-8"}, {"LANG": "fr_FR.UTF-8"}),
+        ("de", {"LANG": "de_AT.UTF-8", "LANGUAGE": "en"}, {"LANGUAGE": "de", "LANG": "de_AT.UTF-8"}),  # Austria's dates
+        ("de", {"LANG": "C"}, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}),  # LANGUAGE counts only with a locale
+        ("en", {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}, {"LANGUAGE": "en", "LANG": "de_DE.UTF-8"}),
+    ],
+)
+def test_a_chosen_language_stands_in_for_the_systems(
+    choice: str, env: dict[str, str], expected: dict[str, str]
+) -> None:
+    assert chosen_environment(choice, env) == expected
+
+
+def test_a_chosen_language_wins_over_the_systems(app: QApplication) -> None:
+    assert install_translations(app, {"LANG": "en_US.UTF-8"}, choice="de") == "de"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Datei"
+    assert install_translations(app, {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}, choice="en") is None
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+async def test_the_language_chosen_in_settings_is_kept_and_used_at_the_next_start(
+    app: QApplication, qtbot, sandbox, tmp_path: Path
+) -> None:
+    import argparse
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QComboBox, QDialog
+
+    from app.credentials import KeyStore
+    from tests.conftest import wait_until
+    from tests.ui.helpers import open_window, parts, trigger
+    from ui.main import prepare_looks
+
+    def settings_dialog() -> QDialog | None:
+        shown = (w for w in app.topLevelWidgets() if w.objectName() == "settingsDialog" and w.isVisible())
+        return next((w for w in shown if isinstance(w, QDialog)), None)
+
+    keystore = KeyStore(tmp_path / "config", environ={})
+    async with open_window(qtbot, sandbox.url, "aitk_test_demo", tmp_path, demo=False, keystore=keystore) as window:
+        trigger(window, "settingsAction")
+        await wait_until(lambda: settings_dialog() is not None, what="the settings")
+        dialog = settings_dialog()
+        language = dialog.findChild(QComboBox, "language")
+        assert [language.itemText(i) for i in range(language.count())] == ["As the system", "English", "Deutsch"]
+        assert language.currentData() == "system"
+        language.setCurrentIndex(language.findData("de"))
+        dialog.accept()
+        banner = parts(window).banner
+        await wait_until(lambda: banner.isVisible(), what="the word that it shows at the next start")
+        assert "starts again" in banner.text.text()
+    assert QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat).value("ui/language") == "de"
+
+    # The next start reads it from the window's saved settings before any window shows.
+    saved = QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
+    saved.setValue("ui/language", "de")
+    saved.sync()
+    prepare_looks(argparse.Namespace(data_dir=tmp_path))
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Datei"

@@ -16,12 +16,12 @@ from tests.ui.helpers import open_window, parts
 from ui.theme import apply_theme
 
 
-async def active(window) -> None:  # type: ignore[no-untyped-def]
+async def active(window) -> None:
     window.activateWindow()
     await wait_until(window.isActiveWindow, what="the window to be active")
 
 
-async def test_every_focusable_control_is_announced_by_its_label(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_every_focusable_control_is_announced_by_its_label(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         form = ui.form
@@ -47,7 +47,7 @@ async def test_every_focusable_control_is_announced_by_its_label(qtbot, tmp_path
         assert "Looks like" not in accessible_name(form.category)
 
 
-async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         await active(window)
@@ -79,7 +79,7 @@ async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sand
         assert visited.index(form.send_button) < visited.index(tasks.table)  # the form, then the tasks
 
 
-async def test_ctrl_enter_is_shown_and_the_focus_ring_is_seen(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_ctrl_enter_is_shown_and_the_focus_ring_is_seen(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         apply_theme("light")
         await active(window)

@@ -14,7 +14,7 @@ from app.api.schema import STATUSES, Task
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window, parts
+from tests.ui.helpers import open_window, parts, row_of
 from ui.models.status_icons import status_icon
 from ui.models.task_rows import NEXT_STEP_COLUMN, STATUS_COLUMN, column_index
 from ui.theme import apply_theme
@@ -35,11 +35,11 @@ def task(task_id: str, status: str, expires_in: timedelta, title: str = "A task"
     )
 
 
-def pixel_lightness(widget) -> int:  # type: ignore[no-untyped-def]
+def pixel_lightness(widget) -> int:
     return widget.grab().toImage().pixelColor(widget.width() - 6, widget.height() // 2).lightness()
 
 
-async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         try:
@@ -57,7 +57,7 @@ async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Pa
             apply_theme("light")
 
 
-async def test_every_status_shows_an_icon_beside_its_word(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_every_status_shows_an_icon_beside_its_word(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         for n, status in enumerate([*STATUSES, "on_hold"]):
@@ -66,12 +66,12 @@ async def test_every_status_shows_an_icon_beside_its_word(qtbot, tmp_path: Path,
             index = ui.proxy.index(row, STATUS_COLUMN)
             icon = index.data(Qt.ItemDataRole.DecorationRole)
             assert icon is not None and not icon.isNull()
-            status = ui.model.task(ui.model.row_of(index.data(Qt.ItemDataRole.UserRole + 2))).status
+            status = ui.model.task(row_of(ui.model, index.data(Qt.ItemDataRole.UserRole + 2))).status
             assert icon.cacheKey() == status_icon(status).cacheKey()
             assert index.data()[:1] not in "★✓⌛✕⏸↑?●"  # no font glyph in the word
 
 
-async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         title = "Logo for my bakery on the corner of the market square, in warm colours, with a loaf of bread"
@@ -108,7 +108,7 @@ async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path
 
 async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         ui.model.upsert(task("just-posted", "open", timedelta(seconds=40)))  # "in under a minute"
@@ -117,11 +117,11 @@ async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
         model = ui.model
 
         def warned(task_id: str) -> bool:
-            font = model.index(model.row_of(task_id), NEXT_STEP_COLUMN).data(Qt.ItemDataRole.FontRole)
+            font = model.index(row_of(model, task_id), NEXT_STEP_COLUMN).data(Qt.ItemDataRole.FontRole)
             return isinstance(font, QFont) and font.bold()
 
         assert (
-            model.index(model.row_of("just-posted"), NEXT_STEP_COLUMN).data() == "first versions due in under a minute"
+            model.index(row_of(model, "just-posted"), NEXT_STEP_COLUMN).data() == "first versions due in under a minute"
         )
         assert not warned("just-posted") and not warned("plenty")
         assert warned("to-choose")

@@ -35,7 +35,7 @@ def session_bus() -> Iterator[str]:
         process.wait(5)
 
 
-async def test_a_notification_reaches_the_desktop_service_and_a_click_opens_the_review(qtbot, session_bus: str) -> None:  # type: ignore[no-untyped-def]
+async def test_a_notification_reaches_the_desktop_service_and_a_click_opens_the_review(qtbot, session_bus: str) -> None:
     from tests.fake_notifications import FakeNotifications
 
     service = FakeNotifications(session_bus)
@@ -59,7 +59,7 @@ async def test_a_notification_reaches_the_desktop_service_and_a_click_opens_the_
         service.close()
 
 
-async def test_without_a_service_or_tray_nothing_is_shown_and_nothing_breaks(qtbot, session_bus: str) -> None:  # type: ignore[no-untyped-def]
+async def test_without_a_service_or_tray_nothing_is_shown_and_nothing_breaks(qtbot, session_bus: str) -> None:
     # A bus with nobody owning the notification name, and no tray (offscreen): the alert goes nowhere.
     notifier = Notifier(bus_address=session_bus, use_tray=False)
     try:
@@ -74,7 +74,7 @@ async def test_without_a_service_or_tray_nothing_is_shown_and_nothing_breaks(qtb
         notifier.close()
 
 
-def test_no_session_bus_in_the_environment_means_no_crash(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_session_bus_in_the_environment_means_no_crash(qtbot, monkeypatch) -> None:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     notifier = Notifier(use_tray=False)
     notifier.notify(ALERT)

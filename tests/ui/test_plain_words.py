@@ -60,7 +60,7 @@ def jargon(window: QWidget) -> list[str]:
 
 async def test_a_new_window_speaks_plainly_and_keeps_rare_fields_closed(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         assert not form.more_options.isVisible() and form.more_toggle.isVisible()
@@ -72,7 +72,7 @@ async def test_a_new_window_speaks_plainly_and_keeps_rare_fields_closed(
         assert "123e4567" not in form.brand_kit_id.placeholderText()
 
 
-async def test_an_offline_post_says_it_plainly_with_the_technical_part_tucked_away(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_an_offline_post_says_it_plainly_with_the_technical_part_tucked_away(qtbot, tmp_path: Path) -> None:
     async with open_window(qtbot, "http://127.0.0.1:9", DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         form = ui.form
@@ -97,7 +97,7 @@ async def test_an_offline_post_says_it_plainly_with_the_technical_part_tucked_aw
 
 async def test_posted_tasks_use_the_taxonomy_names_and_the_forms_number_format(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         form = ui.form
@@ -116,7 +116,7 @@ async def test_posted_tasks_use_the_taxonomy_names_and_the_forms_number_format(
 
 async def test_the_details_show_what_matters_first_and_the_rest_on_request(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         now = datetime.now(UTC)
@@ -150,7 +150,7 @@ async def test_the_details_show_what_matters_first_and_the_rest_on_request(
         assert "Experimentation: 0.30" in more
 
 
-def test_a_reopened_draft_with_requirements_shows_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_reopened_draft_with_requirements_shows_them(qtbot) -> None:
     from app.taxonomy import bundled_categories
     from ui.panels.form import TaskForm
 

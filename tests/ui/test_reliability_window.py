@@ -16,7 +16,7 @@ from tests.conftest import free_port, wait_until
 from tests.ui.helpers import choose_draft, confirmation, open_window, parts, press
 
 
-def fill(window, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
+def fill(window, qtbot, title: str) -> None:
     ui = parts(window)
     ui.form.title.clear()
     qtbot.keyClicks(ui.form.title, title)
@@ -24,17 +24,17 @@ def fill(window, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
     ui.form.task_type.setCurrentIndex(0)
 
 
-async def send_and_confirm(window, qtbot) -> str:  # type: ignore[no-untyped-def]
+async def send_and_confirm(window, qtbot) -> str:
     """Press Send, answer "Post task"; returns the confirmation's text."""
     qtbot.mouseClick(parts(window).form.send_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: confirmation() is not None, what="the confirmation")
     box = confirmation()
-    text = box.text()  # type: ignore[union-attr]
+    text = box.text()
     press(box, "Post task")
     return text
 
 
-async def press_ctrl_q(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+async def press_ctrl_q(window, qtbot) -> None:
     """Ctrl+Q as a person presses it: to whatever has the keyboard focus in the active window (while
     sending, the form's fields are disabled and nothing has it)."""
     window.windowHandle().requestActivate()
@@ -47,14 +47,14 @@ def posted_titles(server: SandboxServer) -> list[str]:
     return [t.body["title"] for t in sorted(server.app.state.tasks.values(), key=lambda t: t.created)]
 
 
-async def queue_offline(window, qtbot, *titles: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+async def queue_offline(window, qtbot, *titles: str) -> dict[str, str]:
     """Send each title while nothing listens: each waits in the outbox. Title -> draft id."""
     ids = {}
     for title in titles:
         fill(window, qtbot, title)
         await send_and_confirm(window, qtbot)
         await wait_until(
-            lambda t=title: (
+            lambda t=title: (  # type: ignore[misc]  # mypy#15459: a lambda's default argument (the loop's value)
                 any(d.title == t and d.state == WAITING for d in window.store.list_drafts())
                 and "No connection" in parts(window).banner.text.text()
                 and not parts(window).cancel_button.isVisible()  # the send ended
@@ -65,18 +65,18 @@ async def queue_offline(window, qtbot, *titles: str) -> dict[str, str]:  # type:
     return ids
 
 
-async def test_taken_out_while_the_outbox_sends_is_not_posted_and_keeps_its_edits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_taken_out_while_the_outbox_sends_is_not_posted_and_keeps_its_edits(qtbot, tmp_path: Path) -> None:
     port = free_port()
     async with open_window(qtbot, f"http://127.0.0.1:{port}", DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
-        window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        window.session.client._retry_base_delay = 0.001
         ids = await queue_offline(window, qtbot, "first", "second", "third")
         with SandboxServer(SandboxConfig(), port=port) as server:
             server.config.faults.latency = 1.0  # the server comes back slowly
             window.session.outbox.network_may_be_back()
             await wait_until(
                 lambda: window.store.get_draft(ids["first"]).state == SENDING,
-                timeout=20,  # type: ignore[union-attr]
+                timeout=20,
                 what="the first to be on its way",
             )
             choose_draft(window, ids["second"], then="open")  # "Take out of outbox" by opening it to edit
@@ -94,24 +94,24 @@ async def test_taken_out_while_the_outbox_sends_is_not_posted_and_keeps_its_edit
             second = window.store.get_draft(ids["second"])
             assert second is not None and second.state == DRAFT
             await wait_until(
-                lambda: window.store.get_draft(ids["second"]).title == "second, edited",  # type: ignore[union-attr]
+                lambda: window.store.get_draft(ids["second"]).title == "second, edited",
                 what="the edit to be saved",
             )
             assert ui.form.title.text() == "second, edited" and window.draft_service.current_id == ids["second"]
 
 
-async def test_deleting_a_waiting_draft_while_the_outbox_sends_keeps_the_outbox_going(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_deleting_a_waiting_draft_while_the_outbox_sends_keeps_the_outbox_going(qtbot, tmp_path: Path) -> None:
     port = free_port()
     async with open_window(qtbot, f"http://127.0.0.1:{port}", DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
-        window.session.client._retry_base_delay = 0.001  # type: ignore[union-attr]
+        window.session.client._retry_base_delay = 0.001
         ids = await queue_offline(window, qtbot, "first", "second", "third")
         with SandboxServer(SandboxConfig(), port=port) as server:
             server.config.faults.latency = 0.8
             window.session.outbox.network_may_be_back()
             await wait_until(
                 lambda: window.store.get_draft(ids["first"]).state == SENDING,
-                timeout=20,  # type: ignore[union-attr]
+                timeout=20,
                 what="the first to be on its way",
             )
             choose_draft(window, ids["second"], then="delete")
@@ -123,7 +123,7 @@ async def test_deleting_a_waiting_draft_while_the_outbox_sends_keeps_the_outbox_
             assert ui.outbox_label.text() == ""
 
 
-async def test_new_text_after_an_unclear_send_is_posted_and_the_earlier_attempt_stays(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_new_text_after_an_unclear_send_is_posted_and_the_earlier_attempt_stays(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             ui = parts(window)
@@ -166,7 +166,7 @@ async def test_new_text_after_an_unclear_send_is_posted_and_the_earlier_attempt_
 
 async def test_a_disk_that_fills_while_typing_shows_not_saved_then_saves_when_space_returns(
     qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
         ui = parts(window)
         qtbot.keyClicks(ui.form.title, "Before the disk filled")
@@ -197,7 +197,7 @@ async def test_a_disk_that_fills_while_typing_shows_not_saved_then_saves_when_sp
         assert window.closed.is_set() and not window.isVisible()
 
 
-async def test_ctrl_q_while_sending_asks_and_quit_now_leaves_it_not_sure(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_ctrl_q_while_sending_asks_and_quit_now_leaves_it_not_sure(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             server.config.faults.latency = 3.0
@@ -207,15 +207,15 @@ async def test_ctrl_q_while_sending_asks_and_quit_now_leaves_it_not_sure(qtbot, 
             draft_id = window.draft_service.current_id
             await press_ctrl_q(window, qtbot)
             await wait_until(lambda: confirmation() is not None, what="the quit question")
-            assert confirmation().objectName() == "quitWhileSending"  # type: ignore[union-attr]
-            assert "Not sure it was sent" in confirmation().informativeText()  # type: ignore[union-attr]
+            assert confirmation().objectName() == "quitWhileSending"
+            assert "Not sure it was sent" in confirmation().informativeText()
             press(confirmation(), "Quit now")
             await wait_until(lambda: window.closed.is_set(), what="the window to close")
             await window.shutdown()
-            assert window.store.get_draft(draft_id).state == UNKNOWN  # type: ignore[union-attr]
+            assert window.store.get_draft(draft_id).state == UNKNOWN
 
 
-async def test_ctrl_q_while_sending_can_wait_for_the_answer_then_quit(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_ctrl_q_while_sending_can_wait_for_the_answer_then_quit(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             server.config.faults.latency = 1.5

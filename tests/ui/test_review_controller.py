@@ -17,9 +17,8 @@ from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
 from app.store.repository import Store
 from tests.conftest import FakeClock, wait_until
 from tests.fake_notifications import FakeNotifications
-from tests.ui.helpers import version_list
+from tests.ui.helpers import review_desk, version_list
 from tests.ui.test_notifier import session_bus  # noqa: F401 (fixture)
-from ui.controllers.review import ReviewController
 from ui.desktop.notifier import Notifier
 
 REVIEW = dict(PHASES)["review"]
@@ -29,7 +28,7 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     qtbot,
     session_bus: str,  # noqa: F811 (the fixture imported above)
     tmp_path: Path,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     clock = FakeClock()
     service_bus = FakeNotifications(session_bus)
     store = Store.in_dir(tmp_path)
@@ -38,9 +37,9 @@ async def test_one_notification_per_task_per_threshold_and_a_click_opens_the_rev
     qtbot.addWidget(parent)
     with SandboxServer(SandboxConfig(seed=2, clock=clock)) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as client:
-            desk = ReviewController(
+            desk = review_desk(
                 parent,
-                store=store,
+                store,
                 notifier=Notifier(bus_address=session_bus, use_tray=False),
                 now=lambda: datetime.fromtimestamp(clock.now, UTC),
             )
@@ -118,7 +117,7 @@ def shown(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.getMessage().startswith("notification for")]
 
 
-async def test_tasks_known_at_start_alert_once_even_across_restarts(  # type: ignore[no-untyped-def]
+async def test_tasks_known_at_start_alert_once_even_across_restarts(
     qtbot,
     session_bus: str,  # noqa: F811
     tmp_path: Path,
@@ -141,7 +140,7 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(  # type: ig
             caplog.clear()
             store = Store.in_dir(tmp_path)
             notifier = Notifier(bus_address=session_bus, use_tray=False)
-            desk = ReviewController(parent, store=store, notifier=notifier, now=lambda: now)
+            desk = review_desk(parent, store, notifier=notifier, now=lambda: now)
             counts: list[int] = []
             desk.waiting_changed.connect(counts.append)
             desk.seed(known)
@@ -156,7 +155,7 @@ async def test_tasks_known_at_start_alert_once_even_across_restarts(  # type: ig
         service_bus.close()
 
 
-async def test_many_tasks_waiting_at_start_make_one_notification(  # type: ignore[no-untyped-def]
+async def test_many_tasks_waiting_at_start_make_one_notification(
     qtbot,
     session_bus: str,  # noqa: F811
     tmp_path: Path,
@@ -174,7 +173,7 @@ async def test_many_tasks_waiting_at_start_make_one_notification(  # type: ignor
     qtbot.addWidget(parent)
     store = Store.in_dir(tmp_path)
     notifier = Notifier(bus_address=session_bus, use_tray=False)
-    controller = ReviewController(parent, store=store, notifier=notifier, now=lambda: now)
+    controller = review_desk(parent, store, notifier=notifier, now=lambda: now)
     caplog.set_level(logging.INFO, logger="ui.desktop.notifier")
     try:
         controller.seed(waiting)

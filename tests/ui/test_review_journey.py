@@ -11,17 +11,17 @@ from PySide6.QtWidgets import QApplication
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
-from tests.ui.helpers import cell, confirmation, open_window, parts, press, trigger, version_list
+from tests.ui.helpers import cell, confirmation, open_window, parts, press, row_of, trigger, version_list
 from ui.windows.review.window import ReviewWindow
 
 
-def status_of(window, task_id: str) -> str:  # type: ignore[no-untyped-def]
+def status_of(window, task_id: str) -> str:
     ui = parts(window)
     ui.tasks.select(task_id)
     return cell(window, ui.table.currentIndex().row(), "Status")
 
 
-async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=11, clock=clock)) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
@@ -90,7 +90,7 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             review.close()
 
 
-async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=12, clock=clock)) as server:
         from app.api.client import TasksClient
@@ -110,24 +110,24 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
                 ui.add_by_id.setText(task_id)
                 ui.add_button.click()
                 await wait_until(
-                    lambda task_id=task_id: ui.model.row_of(task_id) is not None and ui.add_button.text() == "Add",
+                    lambda task_id=task_id: ui.model.row_of(task_id) is not None and ui.add_button.text() == "Add",  # type: ignore[misc]  # mypy#15459: a lambda's default argument (the loop's value)
                     what="the added task (and the Add button back)",
                 )
             ui.tasks.select(later.id)  # still being worked on: Enter does nothing
             qtbot.keyClick(ui.table, Qt.Key.Key_Return)
             assert window.reviews.windows == {}
             # Right-click: the menu offers the review only for a task that has one.
-            later_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(later.id), 0)))
+            later_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(row_of(ui.model, later.id), 0)))
             ui.table.customContextMenuRequested.emit(later_rect.center())
             menu = ui.tasks.context_menu
             assert menu is not None and menu.isVisible()
-            [open_review] = menu.actions()
+            open_review = menu.actions()[0]  # the review first; copying the ID and link below it
             assert open_review.text() == "Open the &review" and not open_review.isEnabled()
             menu.close()
-            early_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(early.id), 0)))
+            early_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(row_of(ui.model, early.id), 0)))
             ui.table.customContextMenuRequested.emit(early_rect.center())
-            [open_review] = ui.tasks.context_menu.actions()
-            assert open_review.isEnabled()
+            open_review = ui.tasks.context_menu.actions()[0]
+            assert open_review.text() == "Open the &review" and open_review.isEnabled()
             open_review.trigger()
             ui.tasks.context_menu.close()  # as a click on the item does
             await wait_until(lambda: early.id in window.reviews.windows, what="the review from the menu")
@@ -135,7 +135,7 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
             await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
 
             # A double-click on the row, and the "1 needs your review" button, open it too.
-            early_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(ui.model.row_of(early.id), 0)))
+            early_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(row_of(ui.model, early.id), 0)))
             qtbot.mouseClick(ui.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # QTest's
             qtbot.mouseDClick(ui.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # double-click
             await wait_until(lambda: early.id in window.reviews.windows, what="the review from a double-click")

@@ -29,7 +29,7 @@ DIRECTION_CONTROLS = {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator[ReviewWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot) -> Iterator[ReviewWindow]:
     shown = ReviewWindow(TASK, now=lambda: NOW)
     qtbot.addWidget(shown)
     shown.show()
@@ -92,13 +92,13 @@ def test_versions_without_an_id_are_shown_and_counted_but_not_offered_for_choosi
     )
     assert version_list(window).count() == 2
     assert window.facts.text() == "2 versions to choose from"
-    keys = [window.current_bid().id]  # type: ignore[union-attr]
+    keys = [window.current_bid().id]
     assert not window.choose_button.isEnabled() and "website" in window.choose_button.toolTip()
     version_list(window).setCurrentRow(1)
-    keys.append(window.current_bid().id)  # type: ignore[union-attr]
+    keys.append(window.current_bid().id)
     assert len(set(keys)) == 2
     show(window, '{"bids": [{"agent_name": "Nova", "bid_price_usd": 30}, {"id": null, "agent_name": "Atlas"}]}')
-    assert window.current_bid().id == keys[1]  # type: ignore[union-attr]  # the same key on the next reading
+    assert window.current_bid().id == keys[1]  # the same key on the next reading
 
 
 def test_a_right_to_left_override_in_a_link_name_cannot_turn_the_button_around(window: ReviewWindow) -> None:

@@ -32,7 +32,7 @@ from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
 from tests.integration.test_images import PictureServer, Route
-from tests.ui.helpers import version_card, version_list
+from tests.ui.helpers import review_desk, version_card, version_list
 from ui.controllers.review import ReviewController
 from ui.widgets.image_viewer import ImageViewer
 from ui.windows.review.window import ReviewWindow
@@ -126,7 +126,7 @@ async def review_with_pictures(
             task = await client.get_task(task.id)
             parent = QWidget()
             qtbot.addWidget(parent)
-            desk = ReviewController(parent)
+            desk = review_desk(parent)
             desk.set_service(service := ReviewService(lambda: client, DEMO_API_KEY))
             try:
                 window = desk.open_review(task)
@@ -159,7 +159,7 @@ async def each_version_settled(window: QWidget, count: int) -> list[str]:
     return texts
 
 
-async def test_ten_pictures_of_8000_by_8000_pixels_keep_memory_bounded_and_the_window_responsive(qtbot) -> None:  # type: ignore[no-untyped-def]
+async def test_ten_pictures_of_8000_by_8000_pixels_keep_memory_bounded_and_the_window_responsive(qtbot) -> None:
     huge = grey_png(8000, 8000)
     assert len(huge) < 100_000  # small to download, 64 million pixels to decode
     with PictureServer("127.0.0.1") as pictures:
@@ -178,7 +178,7 @@ async def test_ten_pictures_of_8000_by_8000_pixels_keep_memory_bounded_and_the_w
     assert not any(thumbnails)
 
 
-async def test_large_pictures_within_the_budget_are_decoded_beside_the_window_at_the_size_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+async def test_large_pictures_within_the_budget_are_decoded_beside_the_window_at_the_size_shown(qtbot) -> None:
     large = grey_png(6000, 6000)  # 36 million pixels: under the budget, 144 MB as a full bitmap
     with PictureServer("127.0.0.1") as pictures:
         paths = [f"/large-{n}.png" for n in range(4)]
@@ -196,9 +196,9 @@ async def test_large_pictures_within_the_budget_are_decoded_beside_the_window_at
                 assert picture is not None and picture.isEnabled()
                 picture.click()
                 await wait_until(lambda: viewer() is not None, what="the larger picture")
-                shown = viewer().findChild(QLabel, "imageViewerPicture").pixmap()  # type: ignore[union-attr]
+                shown = viewer().findChild(QLabel, "imageViewerPicture").pixmap()
                 assert shown.width() <= 900 and shown.height() <= 700 and shown.width() >= 600
-                viewer().close()  # type: ignore[union-attr]
+                viewer().close()
     growth = (memory["peak"] - memory["start"]) / MB
     assert growth < 150, f"the process grew by {growth:.0f} MB"
     assert stall["seconds"] < 0.5, f"the window froze for {stall['seconds']:.2f} s"
@@ -216,7 +216,7 @@ def has_colour(image: QImage, colour: QColor) -> bool:
     )
 
 
-async def test_a_remote_svg_cannot_make_the_app_read_a_local_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_remote_svg_cannot_make_the_app_read_a_local_file(qtbot, tmp_path: Path) -> None:
     secret = tmp_path / "secret.png"
     red = QImage(QSize(64, 64), QImage.Format.Format_RGB32)
     red.fill(QColor(255, 0, 0))
@@ -240,7 +240,7 @@ async def test_a_remote_svg_cannot_make_the_app_read_a_local_file(qtbot, tmp_pat
             assert not has_colour(preview, QColor(255, 0, 0))  # the file of this computer is not
 
 
-async def test_a_picture_that_failed_is_tried_again_on_refresh(qtbot) -> None:  # type: ignore[no-untyped-def]
+async def test_a_picture_that_failed_is_tried_again_on_refresh(qtbot) -> None:
     with PictureServer("127.0.0.1") as pictures:
         pictures.routes["/flaky.png"] = Route(status=500, body=b"", headers={})
         async with review_with_pictures(qtbot, pictures, ["/flaky.png"]) as (_desk, window):

@@ -16,8 +16,7 @@ from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
-from tests.ui.helpers import confirmation, version_card, version_list
-from ui.controllers.review import ReviewController
+from tests.ui.helpers import confirmation, review_desk, version_card, version_list
 from ui.widgets.image_viewer import ImageViewer
 from ui.windows.review.window import ReviewWindow
 
@@ -33,7 +32,12 @@ def clock() -> FakeClock:
 @pytest.fixture
 def opened_urls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     urls: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(QUrl(url).toString()) or True)
+
+    def open_url(url: QUrl | str) -> bool:
+        urls.append(QUrl(url).toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     yield urls
 
 
@@ -42,7 +46,7 @@ async def review_of_task_in_review(
     qtbot,
     clock: FakeClock,
     *,
-    select_operation: bool = True,  # type: ignore[no-untyped-def]
+    select_operation: bool = True,
     extra_artifacts: list[object] | None = None,
 ) -> AsyncIterator[tuple[ReviewWindow, SandboxServer, Task]]:
     with SandboxServer(SandboxConfig(seed=5, clock=clock, select_operation=select_operation)) as server:
@@ -57,7 +61,7 @@ async def review_of_task_in_review(
             task = await client.get_task(task.id)
             parent = QWidget()
             qtbot.addWidget(parent)
-            desk = ReviewController(parent)
+            desk = review_desk(parent)
             desk.set_service(service := ReviewService(lambda: client, DEMO_API_KEY))
             window = desk.open_review(task)
             assert window is not None
@@ -75,7 +79,7 @@ def select_posts(server: SandboxServer) -> list[str]:
     return [p for m, p, _ in server.app.state.requests_seen if m == "POST" and "select" in p]
 
 
-async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: FakeClock) -> None:
     async with review_of_task_in_review(qtbot, clock) as (window, server, task):
         assert 3 <= version_list(window).count() <= 5
         assert version_list(window).currentRow() == 0  # the first version is selected when it opens
@@ -125,7 +129,7 @@ async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: F
         )  # pictures kept
 
 
-async def test_cancelling_the_question_sends_nothing(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+async def test_cancelling_the_question_sends_nothing(qtbot, clock: FakeClock) -> None:
     async with review_of_task_in_review(qtbot, clock) as (window, server, _task):
         window.choose_button.click()
         await wait_until(lambda: confirmation() is not None, what="the question")
@@ -134,7 +138,7 @@ async def test_cancelling_the_question_sends_nothing(qtbot, clock: FakeClock) ->
         assert select_posts(server) == []
 
 
-async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: FakeClock) -> None:
     async with review_of_task_in_review(qtbot, clock) as (window, server, _task):
         server.config.faults.drop_rate = 1.0
         server.config.faults.paths = ("/api/v1/tasks/",)
@@ -142,22 +146,26 @@ async def test_an_unclear_choice_is_said_and_checked_not_resent(qtbot, clock: Fa
         await wait_until(lambda: confirmation() is not None, what="the question")
         qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
         await wait_until(
-            lambda: "can't tell" in window.message.text() or "checking failed" in window.message.text(),
-            what="the unclear outcome",
+            lambda: "Not sure your choice reached AITasker" in window.message.text(), what="the unclear outcome"
         )
+        assert not window.choose_button.isEnabled()  # nothing more is sent while it is unsettled
         server.config.faults.drop_rate = 0.0
         assert len(select_posts(server)) == 1
-        window.reload()
+        await wait_until(lambda: window.message.text() == "AITasker has your choice.", what="the journal's check")
         await wait_until(
             lambda: window.gallery is not None and window.gallery.selected_bid is not None, what="the truth"
         )
         assert len(select_posts(server)) == 1  # never resent
+        assert not window.choose_button.isEnabled()
 
 
 async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(
     qtbot, clock: FakeClock, opened_urls: list[str]
-) -> None:  # type: ignore[no-untyped-def]
-    extra = [HTML, {"kind": "file", "url": "https://files.example.com/logo-sources.zip", "name": "Sources"}]
+) -> None:
+    extra: list[object] = [
+        HTML,
+        {"kind": "file", "url": "https://files.example.com/logo-sources.zip", "name": "Sources"},
+    ]
     async with review_of_task_in_review(qtbot, clock, extra_artifacts=extra) as (window, _server, _task):
         texts = [label for label in version_card(window).findChildren(QLabel, "artifactText") if label.text() == HTML]
         assert texts and texts[0].textFormat() == Qt.TextFormat.PlainText
@@ -172,7 +180,7 @@ async def test_text_is_shown_as_typed_and_links_open_only_when_clicked(
 
 async def test_without_a_select_operation_the_website_is_offered_and_nothing_is_sent(
     qtbot, clock: FakeClock, opened_urls: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with review_of_task_in_review(qtbot, clock, select_operation=False) as (window, server, _task):
         assert version_list(window).count() >= 3  # the versions are still shown
         assert window.website.isVisible() and not window.choose_button.isVisible()
@@ -183,7 +191,7 @@ async def test_without_a_select_operation_the_website_is_offered_and_nothing_is_
         assert select_posts(server) == []
 
 
-async def test_the_window_follows_the_task_and_says_when_the_review_closed(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+async def test_the_window_follows_the_task_and_says_when_the_review_closed(qtbot, clock: FakeClock) -> None:
     async with review_of_task_in_review(qtbot, clock) as (window, _server, task):
         assert window.choose_button.isEnabled()
         expired = task.model_copy(update={"status": "expired"})
@@ -192,7 +200,7 @@ async def test_the_window_follows_the_task_and_says_when_the_review_closed(qtbot
         assert not window.choose_button.isEnabled()
 
 
-async def test_asking_for_more_time_when_the_server_offers_it(qtbot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+async def test_asking_for_more_time_when_the_server_offers_it(qtbot, clock: FakeClock) -> None:
     async with review_of_task_in_review(qtbot, clock) as (window, server, task):
         assert window.extend_button.isVisible() and not window.remix_button.isVisible()
         before = window.task.expires_at

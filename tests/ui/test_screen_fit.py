@@ -60,7 +60,7 @@ def test_a_frame_of_any_size_is_counted() -> None:
     assert not fits(contents.translated(10, 40), QRect(0, 0, 1024, 650), QMargins(4, 60, 4, 4))
 
 
-def test_place_restores_a_saved_size_that_fits_and_refits_one_that_does_not(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_place_restores_a_saved_size_that_fits_and_refits_one_that_does_not(qtbot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     available = window.screen().availableGeometry()

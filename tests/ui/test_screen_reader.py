@@ -3,7 +3,7 @@ bus the way a screen reader reads it. Skips, naming the Debian packages, where t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -52,7 +52,7 @@ def demo(desktop: Desktop, tmp_path: Path) -> Iterator[Desktop]:
         desktop.close_app()
 
 
-def named(prefix: str) -> object:
+def named(prefix: str) -> Callable[[str], bool]:
     return lambda name: name.startswith(prefix)
 
 

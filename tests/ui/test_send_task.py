@@ -16,7 +16,7 @@ from tests.ui.helpers import cell, confirmation, open_window, parts, press
 from ui.main_window import MainWindow
 
 
-def fill_minimum(window: MainWindow, qtbot, title: str) -> None:  # type: ignore[no-untyped-def]
+def fill_minimum(window: MainWindow, qtbot, title: str) -> None:
     form = parts(window).form
     qtbot.keyClicks(form.title, title)
     form.category.setCurrentIndex(form.category.findData("data"))
@@ -27,7 +27,7 @@ def posts(sandbox: SandboxServer) -> int:
     return sum(1 for r in sandbox.app.state.requests_seen if r[0] == "POST")
 
 
-async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path: Path) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         form = ui.form
@@ -72,7 +72,7 @@ async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path
 
 async def test_cancelling_the_confirmation_sends_nothing_and_keeps_the_text(
     qtbot, sandbox: SandboxServer, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         fill_minimum(window, qtbot, "Keep me")
@@ -86,7 +86,7 @@ async def test_cancelling_the_confirmation_sends_nothing_and_keeps_the_text(
 
 async def test_broken_connection_after_sending_keeps_the_draft_and_says_so(
     qtbot, sandbox: SandboxServer, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         fill_minimum(window, qtbot, "Important")
@@ -103,14 +103,14 @@ async def test_broken_connection_after_sending_keeps_the_draft_and_says_so(
         assert posts(sandbox) == 1
         # "Send again", confirmed: the same key finds the same task; nothing is paid twice.
         sandbox.config.faults.drop_rate = 0.0
-        ui.banner.action("Send again").click()  # type: ignore[union-attr]
+        ui.banner.action("Send again").click()
         await wait_until(lambda: confirmation() is not None, what="the confirmation")
         press(confirmation(), "Send again")
         await wait_until(lambda: len(ui.model.tasks()) == 1, what="the task row")
         assert len(sandbox.app.state.tasks) == 1 and window.store.list_drafts() == []
 
 
-async def test_invalid_input_is_explained_under_the_field(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_invalid_input_is_explained_under_the_field(qtbot, tmp_path: Path) -> None:
     async with open_window(qtbot, None, None, tmp_path, demo=False) as window:
         form = parts(window).form
         qtbot.keyClicks(form.brand_kit_id, "my brand")

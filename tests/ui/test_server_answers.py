@@ -16,12 +16,12 @@ from tests.conftest import wait_until
 from tests.ui.helpers import confirmation, open_window, parts, press
 
 
-def category_labels(window) -> list[str]:  # type: ignore[no-untyped-def]
+def category_labels(window) -> list[str]:
     combo = parts(window).form.category
     return [combo.itemText(i) for i in range(combo.count()) if combo.itemData(i)]
 
 
-async def test_server_422_lands_under_the_matching_field_and_keeps_everything(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_server_422_lands_under_the_matching_field_and_keeps_everything(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig(min_description=20)) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             ui = parts(window)
@@ -42,7 +42,7 @@ async def test_server_422_lands_under_the_matching_field_and_keeps_everything(qt
             assert server.app.state.tasks == {}
 
 
-async def test_categories_from_the_server_then_cache_then_bundled_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_categories_from_the_server_then_cache_then_bundled_file(qtbot, tmp_path: Path) -> None:
     bundled = [c.label for c in bundled_categories()]
     async with open_window(qtbot, "http://127.0.0.1:9", DEMO_API_KEY, tmp_path / "fresh") as offline:
         ui = parts(offline)

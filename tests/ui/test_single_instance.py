@@ -35,7 +35,7 @@ def log_text(data_dir: Path) -> str:
     return log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
 
 
-def wait_for(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -157,7 +157,7 @@ print(instance is None, code)
 """
 
 
-async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qtbot, tmp_path: Path) -> None:
     """In this process the first instance (a minimised window); a second process hands over."""
     import asyncio
 
@@ -185,7 +185,7 @@ async def test_the_running_instance_gets_the_arguments_and_comes_to_the_front(qt
     assert again.stdout.split() == ["False", "None"], again.stderr
 
 
-async def test_a_launch_while_the_first_is_still_drawing_its_window_waits_for_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_launch_while_the_first_is_still_drawing_its_window_waits_for_it(qtbot, tmp_path: Path) -> None:
     """The app takes its folder at once but listens for later launches only after its window's
     first picture (ui/main.py): a launch in between finds the folder taken and nobody listening,
     keeps trying, and hands over as soon as the first one listens (no "does not answer")."""

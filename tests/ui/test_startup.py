@@ -177,7 +177,7 @@ async def test_closing_the_window_while_it_connects_ends_the_wait_at_once() -> N
     assert await until_closed(asyncio.sleep(0), asyncio.Event()) is True
 
 
-async def test_a_close_asked_for_before_attach_is_carried_out_once_attached(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_close_asked_for_before_attach_is_carried_out_once_attached(qtbot, tmp_path: Path) -> None:
     """The program shows the window's parts first and attaches the rest after the first picture:
     Ctrl+Q (or the close button) in that moment closes the window as soon as it is attached."""
     from PySide6.QtCore import QSettings

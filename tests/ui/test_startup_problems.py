@@ -111,4 +111,4 @@ def test_a_read_only_folder_gets_a_window_and_nothing_is_moved(tmp_path: Path) -
         )
     assert_problem_window(shot, result.returncode, result.stderr, str(folder), "read-only")
     assert sorted(p.name for p in folder.iterdir()) == before
-    assert Store.in_dir(folder).get_draft("d1").values["title"] == "Typed before"  # type: ignore[union-attr]
+    assert Store.in_dir(folder).get_draft("d1").values["title"] == "Typed before"

@@ -15,7 +15,7 @@ from tests.ui.helpers import open_window, parts, trigger
 
 async def test_logo_for_my_bakery_offers_logo_design_and_one_click_takes_it(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         assert not form.suggestion.isVisible()
@@ -29,7 +29,7 @@ async def test_logo_for_my_bakery_offers_logo_design_and_one_click_takes_it(
         assert form.send_button.isEnabled(), form.send_button.toolTip()
 
 
-async def test_the_description_counts_too_and_alt_u_accepts(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_the_description_counts_too_and_alt_u_accepts(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         window.activateWindow()
@@ -45,7 +45,7 @@ async def test_the_description_counts_too_and_alt_u_accepts(qtbot, tmp_path: Pat
         assert form.category.currentData() == "writing-translation"
 
 
-async def test_a_choice_the_person_made_is_never_overwritten(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_a_choice_the_person_made_is_never_overwritten(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         form.category.setFocus()
@@ -63,7 +63,7 @@ async def test_a_choice_the_person_made_is_never_overwritten(qtbot, tmp_path: Pa
 
 async def test_the_persons_category_still_gets_its_task_type_suggested(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         form.category.setFocus()

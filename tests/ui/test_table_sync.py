@@ -14,7 +14,7 @@ from tests.ui.helpers import cell, open_window, parts, trigger
 DRAFT = TaskDraft(category="data", task_type="data-analysis", budget_usd=20, title="Made elsewhere")
 
 
-async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Path) -> None:
     now = [2_000_000_000.0]
     with SandboxServer(SandboxConfig(clock=lambda: now[0])) as server:
         async with TasksClient(server.url, DEMO_API_KEY) as other_device:
@@ -33,7 +33,7 @@ async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Pat
             for step, label in ((500, "Ready for your review"), (3600, "Expired")):
                 now[0] += step
                 trigger(window, "refreshAction")
-                await wait_until(lambda lab=label: cell(window, 0, "Status").endswith(lab), what=label)
+                await wait_until(lambda lab=label: cell(window, 0, "Status").endswith(lab), what=label)  # type: ignore[misc]  # mypy#15459: a lambda's default argument (the loop's value)
                 seen.append(label)
             assert seen == ["Ready for your review", "Expired"]
             assert cell(window, 0, "Next step") == ""  # no next step once final
@@ -42,7 +42,7 @@ async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Pat
             assert ui.connection_label.text().startswith("Demo mode")
 
 
-async def test_unknown_task_id_is_explained(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_unknown_task_id_is_explained(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             ui = parts(window)
@@ -53,7 +53,7 @@ async def test_unknown_task_id_is_explained(qtbot, tmp_path: Path) -> None:  # t
             assert ui.model.rowCount() == 0
 
 
-async def test_tasks_show_at_start_without_a_network(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_tasks_show_at_start_without_a_network(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             ui = parts(window)
@@ -67,12 +67,12 @@ async def test_tasks_show_at_start_without_a_network(qtbot, tmp_path: Path) -> N
         )
 
 
-async def _create(server: SandboxServer):  # type: ignore[no-untyped-def]
+async def _create(server: SandboxServer):
     async with TasksClient(server.url, DEMO_API_KEY) as client:
         return await client.create_task(DRAFT)
 
 
-async def test_a_slow_add_by_id_can_be_stopped_and_tried_again(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_slow_add_by_id_can_be_stopped_and_tried_again(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         created = await _create(server)
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:

@@ -70,7 +70,7 @@ def shown(proxy: TasksFilterProxy, header: str = "Title") -> list[str]:
     return [proxy.index(r, column(header)).data() for r in range(proxy.rowCount())]
 
 
-def test_qt_model_tester_finds_no_fault(qtmodeltester, model: TasksTableModel) -> None:  # type: ignore[no-untyped-def]
+def test_qt_model_tester_finds_no_fault(qtmodeltester, model: TasksTableModel) -> None:
     qtmodeltester.check(model, force_py=True)
     model.upsert(make("New"))
     model.replace_pending([Task(id="outbox:x", status="outbox:waiting", title="Queued")])
@@ -113,7 +113,7 @@ def test_filters_by_group_and_text(model: TasksTableModel) -> None:
     assert len(shown(proxy)) == 4
 
 
-def test_cells_show_words_money_and_expiry(model: TasksTableModel, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_cells_show_words_money_and_expiry(model: TasksTableModel, qapp) -> None:
     row = model.row_of(model.tasks()[0].id)
     assert row is not None
     data = {c.header: model.index(row, i).data() for i, c in enumerate(COLUMNS)}
@@ -133,8 +133,10 @@ def test_cells_show_words_money_and_expiry(model: TasksTableModel, qapp) -> None
     later = model.row_of(model.tasks()[1].id)  # an open task: its first versions are due in 5 h
     assert model.index(later, NEXT_STEP_COLUMN).data() == "first versions due " + clock_when(NOW + timedelta(hours=5))
     finished = model.row_of(model.tasks()[2].id)
+    assert finished is not None
     assert model.index(finished, NEXT_STEP_COLUMN).data() == ""  # no countdown when final
     odd = model.row_of(model.tasks()[3].id)
+    assert odd is not None
     assert model.index(odd, column("Status")).data() == "On hold"  # a status added later, in its own words
     assert model.index(odd, NEXT_STEP_COLUMN).data() == "next step by " + clock_when(NOW + timedelta(hours=1.5))
     assert model.index(odd, NEXT_STEP_COLUMN).data(Qt.ItemDataRole.FontRole) is None  # 1.5 h: no warning
@@ -142,7 +144,7 @@ def test_cells_show_words_money_and_expiry(model: TasksTableModel, qapp) -> None
 
 def test_clock_tick_updates_only_the_expires_column_without_reset(
     model: TasksTableModel, clock: list[datetime], qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     changes: list[tuple[int, int]] = []
     resets: list[bool] = []
     model.dataChanged.connect(lambda a, b, roles=(): changes.append((a.column(), b.column())))
@@ -150,8 +152,10 @@ def test_clock_tick_updates_only_the_expires_column_without_reset(
     clock[0] = NOW + timedelta(hours=1)
     model.refresh_expiry_words()
     assert changes == [(NEXT_STEP_COLUMN, NEXT_STEP_COLUMN)] and not resets
+    row = model.row_of(model.tasks()[0].id)
+    assert row is not None
     past = clock_when(NOW + timedelta(hours=0.5))
-    assert model.index(model.row_of(model.tasks()[0].id), NEXT_STEP_COLUMN).data() == f"review closed {past}"
+    assert model.index(row, NEXT_STEP_COLUMN).data() == f"review closed {past}"
 
 
 def test_server_text_is_shown_literally() -> None:
@@ -176,7 +180,7 @@ def test_server_text_is_shown_literally() -> None:
     assert "Compute budget: $2.00" in details and "Prototype tier: 2" in details and "a.png" in details
 
 
-def _key_of(header: str):  # type: ignore[no-untyped-def]
+def _key_of(header: str):
     return COLUMNS[column(header)].sort_key
 
 
@@ -187,7 +191,7 @@ def _expected(model: TasksTableModel, proxy: TasksFilterProxy, group: str, needl
     return sorted(r.id for r in rows if test(r.status) and needle.casefold() in search_text(r).casefold())
 
 
-def test_proxy_follows_every_kind_of_change_like_a_fresh_filter_and_sort(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_proxy_follows_every_kind_of_change_like_a_fresh_filter_and_sort(qtmodeltester, qtbot) -> None:
     """Random inserts, updates, outbox changes, pages, sorts and filters: after each, the proxy shows
     exactly the rows a brute-force filter and sort would, and Qt's model tester sees no fault."""
     rng = random.Random(13)
@@ -263,7 +267,7 @@ def test_proxy_follows_every_kind_of_change_like_a_fresh_filter_and_sort(qtmodel
             assert proxy.mapFromSource(source).row() == r
 
 
-def test_selection_stays_on_its_task_through_search_sort_and_updates(model: TasksTableModel, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_selection_stays_on_its_task_through_search_sort_and_updates(model: TasksTableModel, qtbot) -> None:
     proxy = TasksFilterProxy()
     proxy.setSourceModel(model)
     proxy.sort(column("Status"), Qt.SortOrder.AscendingOrder)
@@ -288,7 +292,7 @@ def test_selection_stays_on_its_task_through_search_sort_and_updates(model: Task
     assert proxy.rowCount() == 0 and not view.currentIndex().isValid()
 
 
-async def test_background_load_appends_the_stores_pages_in_order_and_gives_the_loop_turns(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_background_load_appends_the_stores_pages_in_order_and_gives_the_loop_turns(tmp_path) -> None:
     import asyncio
 
     from app.store.repository import Store
@@ -317,6 +321,8 @@ async def test_background_load_appends_the_stores_pages_in_order_and_gives_the_l
     assert loaded == 25 and model.task_count() == 30
     assert shown(proxy) == [f"T{i}" for i in range(30)]
     assert len(set(turns)) > 3  # the loop ran between pages, seeing the table grow
-    full = model.task(model.row_of(made[3].id))  # type: ignore[arg-type]
+    row = model.row_of(made[3].id)
+    assert row is not None
+    full = model.task(row)
     assert full == made[3]  # the details come from the store in full
     store.close()

@@ -103,7 +103,7 @@ def _pixel(widget: QWidget) -> QColor:
     return widget.grab().toImage().pixelColor(widget.width() - 8, widget.height() // 2)  # away from text and frame
 
 
-def test_dark_makes_a_shown_window_dark_and_light_brings_it_back(qtbot, restore_look: None) -> None:  # type: ignore[no-untyped-def]
+def test_dark_makes_a_shown_window_dark_and_light_brings_it_back(qtbot, restore_look: None) -> None:
     window = QWidget()
     layout = QVBoxLayout(window)
     field = QLineEdit("Logo for my bakery")

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScrollBar, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScrollArea, QScrollBar, QWidget
 
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import open_window, parts, wheel
+from tests.ui.helpers import find, open_window, parts, wheel
 from ui.widgets.screen_fit import fitted_geometry
 
 
@@ -25,7 +25,7 @@ def fully_shown(widget: QWidget) -> bool:
     return inside and widget.visibleRegion().boundingRect() == widget.rect()
 
 
-def reachable_parts(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
+def reachable_parts(window) -> list[QWidget]:
     ui = parts(window)
     tasks = ui.tasks
     return [
@@ -46,7 +46,7 @@ def reachable_parts(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
 async def test_on_small_screens_everything_fits_and_send_is_in_view(
     qtbot,
     tmp_path: Path,
-    sandbox: SandboxServer,  # type: ignore[no-untyped-def]
+    sandbox: SandboxServer,
     screen: QSize,
 ) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
@@ -62,7 +62,7 @@ async def test_on_small_screens_everything_fits_and_send_is_in_view(
         # Scrolled to the end of the fields, or back to the top: Send stays where it was.
         ui.form.open_more_options()  # every field shown: they must scroll at this size
         send_at = ui.form.send_button.mapTo(window, QPoint(0, 0))
-        bar = ui.form.scroll.verticalScrollBar()
+        bar = find(ui.form, QScrollArea, "formScroll").verticalScrollBar()
         assert bar.maximum() > 0, "at this size the fields scroll"
         bar.setValue(bar.maximum())
         assert fully_shown(ui.form.send_button)
@@ -70,7 +70,7 @@ async def test_on_small_screens_everything_fits_and_send_is_in_view(
         assert fully_shown(ui.form.brand_kit_id)  # the last field, reached by scrolling
 
 
-async def test_the_window_opens_inside_the_screen(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_the_window_opens_inside_the_screen(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         available = window.screen().availableGeometry()
         assert available.contains(window.frameGeometry())
@@ -89,7 +89,7 @@ def value_of(widget: QWidget) -> object:
     return widget.value()
 
 
-async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:  # type: ignore[no-untyped-def]
+async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         form.category.setCurrentIndex(form.category.findData("graphics-design"))
@@ -113,13 +113,14 @@ async def test_the_wheel_changes_no_choice_it_rolls_over(qtbot, tmp_path: Path, 
             before = value_of(widget)
             for notches in (3, -3, -3):
                 wheel(widget, notches)
-                if isinstance(widget, QComboBox) and widget.isEditable():
-                    wheel(widget.lineEdit(), notches)  # over the typing part of Task type
+                typing = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else None
+                if typing is not None:
+                    wheel(typing, notches)  # over the typing part of Task type
             assert value_of(widget) == before, f"the wheel changed {type(widget).__name__} {widget.objectName()!r}"
         assert form.raw_values() == sent_before  # nothing that would be sent changed
 
 
-def test_the_wheel_changes_no_setting_it_rolls_over(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_wheel_changes_no_setting_it_rolls_over(qtbot) -> None:
     from ui.windows.settings import SettingsDialog
 
     dialog = SettingsDialog(

@@ -66,6 +66,7 @@ class LockedKeyring(MemoryKeyring):
     def get_password(self, service: str, username: str) -> str | None:
         raise keyring.errors.KeyringLocked("prompt dismissed")
 
+    # One refusing method for all three, whatever they are given (their signatures differ).
     set_password = delete_password = get_password  # type: ignore[assignment]
 
 
@@ -75,6 +76,7 @@ class BrokenKeyring(MemoryKeyring):
     def get_password(self, service: str, username: str) -> str | None:
         raise RuntimeError("The Secret Service daemon is neither running nor activatable through D-Bus")
 
+    # One refusing method for all three, whatever they are given (their signatures differ).
     set_password = delete_password = get_password  # type: ignore[assignment]
 
 
@@ -377,7 +379,7 @@ async def test_empty_key_is_not_saved(config_dir: Path, memory: MemoryKeyring) -
     with pytest.raises(KeyStorageError):
         await store.save("  \n", where="keyring")
     with pytest.raises(ValueError):
-        await store.save(KEY, where="clipboard")  # type: ignore[arg-type]
+        await store.save(KEY, where="clipboard")  # type: ignore[arg-type]  # no such place, on purpose
     assert memory.items == {}
 
 

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from configparser import ConfigParser
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -37,7 +38,7 @@ def load(path: Path, name: str) -> ModuleType:
 
 def desktop_entry(path: Path) -> dict[str, str]:
     parser = ConfigParser(interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep keys' case: configparser's documented way
     parser.read(path, encoding="utf-8")
     return dict(parser["Desktop Entry"])
 
@@ -143,7 +144,7 @@ def test_install_refuses_a_folder_without_the_program(unpacked: Path, tmp_path: 
     assert not (tmp_path / ".local" / "share" / "applications").exists()
 
 
-def spec_constant(name: str) -> object:
+def spec_constant(name: str) -> Any:  # a literal of the spec file: list, dict, str…
     tree = ast.parse((PACKAGING / "aitasker-desktop.spec").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):

@@ -38,10 +38,10 @@ def test_text_typed_after_an_unclear_send_moves_to_a_new_draft(drafts: Drafts) -
     assert [(m.earlier.title if m.earlier else None, m.new_id) for m in moves] == [
         ("Logo for my bakery", drafts.current_id)
     ]
-    assert drafts.earlier_attempt(drafts.current_id).id == earlier  # type: ignore[union-attr]
+    assert drafts.earlier_attempt(drafts.current_id).id == earlier
     assert drafts.autosave({**CATS, "description": "More"}) and len(moves) == 1  # the same new draft after
-    assert store.get_draft(earlier).values == LOGO and store.get_draft(earlier).state == UNKNOWN  # type: ignore[union-attr]
-    assert store.get_draft(drafts.current_id).values["description"] == "More"  # type: ignore[union-attr]
+    assert store.get_draft(earlier).values == LOGO and store.get_draft(earlier).state == UNKNOWN
+    assert store.get_draft(drafts.current_id).values["description"] == "More"
 
     store.set_state(earlier, DRAFT, expect=(UNKNOWN,))  # resolved: "Keep as draft"
     assert drafts.earlier_attempt(drafts.current_id) is None
@@ -67,7 +67,7 @@ def test_a_draft_claimed_for_sending_is_not_opened(drafts: Drafts) -> None:
     store.set_state("queued", WAITING, queue=True)
     assert store.claim("queued", (WAITING,)) is not None  # the outbox took it a moment ago
     assert drafts.open("queued", CATS) is None
-    assert store.get_draft("queued").state == SENDING  # type: ignore[union-attr]
+    assert store.get_draft("queued").state == SENDING
 
 
 def test_autosave_on_a_full_disk_keeps_the_text_and_reports_once(drafts: Drafts) -> None:
@@ -84,4 +84,4 @@ def test_autosave_on_a_full_disk_keeps_the_text_and_reports_once(drafts: Drafts)
         drafts.save_for_send(big)  # a task that cannot be saved is not sent
     store._db.execute("PRAGMA max_page_count = 1000000")
     assert drafts.autosave(big) is True and problems[-1] is None
-    assert store.get_draft(drafts.current_id).values == big  # type: ignore[union-attr]
+    assert store.get_draft(drafts.current_id).values == big

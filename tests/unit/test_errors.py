@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import email.utils
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_rate_limited_says_how_long_in_words() -> None:
 
 
 def test_fastapi_422_body_becomes_field_errors() -> None:
-    detail = [
+    detail: list[Any] = [  # one is not even a dict
         {"loc": ["body", "budget_usd"], "msg": "Input should be less than or equal to 300", "type": "less_than_equal"},
         {"loc": ["body", "requirements", "tone"], "msg": "bad tone", "type": "x"},
         {"loc": ["body"], "msg": "Field required", "type": "missing"},

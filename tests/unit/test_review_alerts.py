@@ -97,7 +97,9 @@ def test_next_to_review_prefers_the_selected_task_then_the_one_closing_soonest()
 def test_a_review_closing_in_year_9999_alerts_without_a_time_it_cannot_show() -> None:
     from datetime import timezone
 
-    far = Task(id="far", status="review", title="Far", expires_at="9999-12-31T23:59:59-14:00")
+    far = Task.model_validate(
+        {"id": "far", "status": "review", "title": "Far", "expires_at": "9999-12-31T23:59:59-14:00"}
+    )
     # Seen from +14 h that moment is past the last year Python can hold: before, OverflowError.
     [alert] = ReviewAlerts(tz=timezone(timedelta(hours=14))).check(far, NOW)
     assert alert.body == "‘Far’ is ready for your review"

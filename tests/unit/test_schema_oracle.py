@@ -125,7 +125,7 @@ requirements = st.one_of(
 )
 
 UUID = str(uuid.UUID(int=0x123E4567E89B12D3A456426614174000))
-ids = st.one_of(
+ids: st.SearchStrategy[Any] = st.one_of(
     st.uuids().map(str),
     st.uuids().map(lambda u: str(u).upper()),
     st.sampled_from(
@@ -146,12 +146,14 @@ ids = st.one_of(
         ]
     ),
 )
-slugs = st.one_of(
+slugs: st.SearchStrategy[Any] = st.one_of(
     st.sampled_from(["data", "data-analysis", "", " ", "\t\n", "\u00a0", "\u2003", "\x1c", "\ufeff", " x "]),
     st.text(max_size=8),
     st.sampled_from([None, 5, True, []]),
 )
-titles = st.one_of(text_of_length([0, 1, 2, TITLE_MAX - 1, TITLE_MAX, TITLE_MAX + 1]), st.sampled_from([None, 5, []]))
+titles: st.SearchStrategy[Any] = st.one_of(
+    text_of_length([0, 1, 2, TITLE_MAX - 1, TITLE_MAX, TITLE_MAX + 1]), st.sampled_from([None, 5, []])
+)
 descriptions = st.one_of(
     text_of_length([0, 1, DESCRIPTION_MAX - 1, DESCRIPTION_MAX, DESCRIPTION_MAX + 1]), st.sampled_from([None, 5])
 )

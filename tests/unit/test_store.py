@@ -47,15 +47,15 @@ def test_drafts_survive_reopening(tmp_path: Path) -> None:
 def test_delete_then_undo_and_duplicate(tmp_path: Path) -> None:
     store = Store.in_dir(tmp_path)
     store.save_draft("a", {"title": "Logo"})
-    key = store.claim("a", (DRAFT,)).idempotency_key  # type: ignore[union-attr]
+    key = store.claim("a", (DRAFT,)).idempotency_key
     assert store.set_state("a", UNKNOWN, expect=(SENDING,))
     removed = store.delete_draft("a")
     assert store.list_drafts() == [] and removed is not None
     store.restore_draft(removed)
-    assert store.get_draft("a") == removed and store.get_draft("a").idempotency_key == key  # type: ignore[union-attr]
+    assert store.get_draft("a") == removed and store.get_draft("a").idempotency_key == key
     copy = store.duplicate_draft("a")
-    assert copy and store.get_draft(copy).values["title"] == "Logo (copy)"  # type: ignore[union-attr]
-    assert store.get_draft(copy).idempotency_key is None  # type: ignore[union-attr]  # a copy is a new task
+    assert copy and store.get_draft(copy).values["title"] == "Logo (copy)"
+    assert store.get_draft(copy).idempotency_key is None  # a copy is a new task
 
 
 def test_idempotency_key_belongs_to_one_content(tmp_path: Path) -> None:
@@ -64,11 +64,11 @@ def test_idempotency_key_belongs_to_one_content(tmp_path: Path) -> None:
     (possible only after an answer that nothing was created) gets a new key."""
     store = Store.in_dir(tmp_path)
     store.save_draft("a", {"title": "first"})
-    key = store.claim("a", (DRAFT,)).idempotency_key  # type: ignore[union-attr]
+    key = store.claim("a", (DRAFT,)).idempotency_key
     assert store.set_state("a", WAITING, queue=True, expect=(SENDING,))  # offline: nothing arrived
     store.close()
     store = Store.in_dir(tmp_path)
-    assert store.claim("a", (WAITING,)).idempotency_key == key  # type: ignore[union-attr]
+    assert store.claim("a", (WAITING,)).idempotency_key == key
     assert store.set_state("a", DRAFT, expect=(SENDING,))  # refused (say a 422): nothing created
     assert store.save_draft("a", {"title": "edited"}) == "a"
     again = store.claim("a", (DRAFT,))
@@ -87,7 +87,7 @@ def test_outbox_is_oldest_first_and_states_move(tmp_path: Path) -> None:
     assert [d.id for d in store.outbox()] == ["second", "first", "third"]
     store.set_state("first", DRAFT)
     assert [d.id for d in store.outbox()] == ["second", "third"]
-    assert store.get_draft("first").queued_at is None  # type: ignore[union-attr]
+    assert store.get_draft("first").queued_at is None
     with pytest.raises(ValueError):
         store.set_state("first", "posted")
 
@@ -99,7 +99,7 @@ def test_interrupted_send_becomes_unknown(tmp_path: Path) -> None:
     store.close()
     again = Store.in_dir(tmp_path)
     assert again.recover_interrupted_sends() == ["a"]
-    assert again.get_draft("a").state == UNKNOWN  # type: ignore[union-attr]
+    assert again.get_draft("a").state == UNKNOWN
 
 
 def test_created_task_replaces_its_draft_in_one_transaction(tmp_path: Path) -> None:
@@ -163,6 +163,11 @@ def _database_at_version(path: Path, version: int) -> None:
         )
     if version >= 3:  # from version 3 the app writes the status column with every task
         db.execute("UPDATE tasks SET status = 'review'")
+    if version >= 5:  # from version 5 it writes the table's columns too
+        db.execute(
+            "UPDATE tasks SET title = 'Old task', category = 'data', budget_usd = 12.5, "
+            "created_ts = 1767225600.0, expires_ts = 1767312000.0"
+        )
     db.close()
 
 

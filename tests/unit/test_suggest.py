@@ -21,7 +21,7 @@ MORE = parse_categories(
 )
 
 
-def picked(title: str, description: str = "", categories: list = CATS) -> str | None:  # type: ignore[type-arg]
+def picked(title: str, description: str = "", categories: list = CATS) -> str | None:
     found = suggest(title, description, categories)
     return None if found is None else found.text
 

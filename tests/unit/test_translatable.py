@@ -77,7 +77,7 @@ def shown_texts(node: ast.Call) -> list[tuple[ast.expr, str]]:
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
             text = arg.value
         elif isinstance(arg, ast.JoinedStr):
-            text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
+            text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
         else:
             continue
         if text.strip() not in NOT_WORDS and any(c.isalpha() for c in text):

@@ -1,5 +1,5 @@
 """The account: the key dialog (first run is ui/main.py's), change or forget the key, and the
-settings dialog with the preferences it keeps (refresh cadence, theme)."""
+settings dialog with the preferences it keeps (refresh cadence, theme, the monthly spending limit)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.credentials import KeyStore, describe_source
 from app.keys.errors import KeyStorageError
 from app.session import Session
-from ui.i18n import fill, words
+from ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, SYSTEM_LANGUAGE, fill, words
 from ui.theme import THEMES, apply_theme
 from ui.widgets.banner import MessageBanner
 from ui.windows.async_dialog import ask, run_dialog
@@ -109,12 +109,20 @@ class AccountController(QObject):
             refresh_seconds=self.refresh_interval(),
             theme=self.theme(),
             can_manage_key=self.can_manage_key,
+            monthly_limit=self.monthly_limit(),
+            language=self.language(),
             parent=self._parent,
         )
         result = await run_dialog(dialog)
         if result == QDialog.DialogCode.Accepted:
             self.set_refresh_interval(dialog.refresh_seconds())
             self.set_theme(dialog.chosen_theme())
+            self.set_monthly_limit(dialog.monthly_limit())
+            if dialog.chosen_language() != self.language():
+                self.set_language(dialog.chosen_language())
+                self._banner.show_message(
+                    self.tr("The new language shows when AITasker Desktop starts again."), kind="info"
+                )
         dialog.deleteLater()
         if result == SettingsDialog.CHANGE_KEY:
             await self.ask_for_key()
@@ -129,9 +137,25 @@ class AccountController(QObject):
         self._settings.setValue("refresh/seconds", seconds)
         self._session.set_refresh_interval(seconds)
 
+    def monthly_limit(self) -> float | None:
+        """The monthly spending limit in dollars; None (the default) when there is none."""
+        value = self._settings.value("money/monthly_limit", 0.0, type=float)
+        return float(value) if isinstance(value, (int, float)) and value > 0 else None
+
+    def set_monthly_limit(self, dollars: float | None) -> None:
+        self._settings.setValue("money/monthly_limit", dollars or 0.0)
+
     def theme(self) -> str:
         value = self._settings.value("ui/theme", "system", type=str)
         return value if value in THEMES else "system"
+
+    def language(self) -> str:
+        """The language chosen in Settings ("system", "en", "de"), applied at start (ui/main.py)."""
+        value = self._settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE, type=str)
+        return value if value in LANGUAGE_NAMES else SYSTEM_LANGUAGE
+
+    def set_language(self, language: str) -> None:
+        self._settings.setValue(LANGUAGE_KEY, language)
 
     def set_theme(self, theme: str) -> None:
         self._settings.setValue("ui/theme", theme)

@@ -122,7 +122,7 @@ class DraftsController(QObject):
 
     def _save_problem(self, problem: StoreError | None) -> None:
         self._status.show_save_problem(
-            problem.short if problem else None, words(problem.user_message) if problem else ""
+            words(problem.short) if problem else None, words(problem.user_message) if problem else ""
         )
         if problem is None:
             self._retry_timer.stop()

@@ -21,14 +21,17 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.actions import JournalEntry, Verdict
 from app.review.alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
+from app.review.verdicts import VERDICTS
 from ui.desktop.notifier import Notifier
-from ui.i18n import fill, words
+from ui.i18n import words
 
 if TYPE_CHECKING:  # imported when a review is opened: they bring httpx, not needed for the first picture
     from app.api.schema import Task
     from app.review.service import ReviewService
     from app.store.repository import SettingsStore
+    from ui.controllers.actions import ActionsController
     from ui.controllers.pictures import PictureLoader
     from ui.controllers.task_review import TaskReview
     from ui.windows.review.window import ReviewWindow
@@ -47,6 +50,7 @@ class ReviewController(QObject):
     def __init__(
         self,
         parent: QWidget,
+        actions: ActionsController,
         *,
         store: SettingsStore | None = None,
         notifier: Notifier | None = None,
@@ -55,6 +59,9 @@ class ReviewController(QObject):
     ) -> None:
         super().__init__(parent)
         self._parent = parent
+        self.actions = actions
+        for action in VERDICTS:
+            actions.set_reader(action, self._read_verdict)
         self._in_review: dict[str, Task] = {}
         self._now = now
         self.alerts = ReviewAlerts(store)
@@ -94,7 +101,18 @@ class ReviewController(QObject):
             self._pictures = PictureLoader()
         for review in list(self._reviews.values()):
             review.close()
+        if service is not None:
+            self.actions.check_open()  # what was still on its way when the app stopped, read again
         return previous
+
+    async def _read_verdict(self, entry: JournalEntry) -> Verdict:
+        """What the gallery says now about an unsure choose / extend / remix / cancel (a read, never
+        a resend)."""
+        service = self.service
+        if service is None:
+            return Verdict.CANNOT_TELL
+        gallery = await service.gallery(entry.task_id)
+        return VERDICTS[entry.action](entry, gallery.task, gallery)
 
     # --- opening -----------------------------------------------------------------------------------
 
@@ -112,7 +130,7 @@ class ReviewController(QObject):
             from ui.controllers.task_review import TaskReview
 
             assert self._pictures is not None  # made with the service
-            review = TaskReview(task, self.service, self._pictures, self._parent, now=self._now)
+            review = TaskReview(task, self.service, self._pictures, self.actions, self._parent, now=self._now)
             review.closed.connect(self._forget_review)
             review.chosen.connect(self.chosen.emit)
             review.chosen.connect(lambda _task_id: self.check())
@@ -180,7 +198,7 @@ class ReviewController(QObject):
                 alerts[0].task_id,
                 alerts[0].kind,
                 words("Ready for your review"),
-                fill(self.tr("%1 tasks need your review — the first closes soonest"), len(alerts)),
+                self.tr("%n tasks need your review — the first closes soonest", "", len(alerts)),
             )
         )
 

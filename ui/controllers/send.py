@@ -5,22 +5,26 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from app.api.errors import Forbidden, RateLimited, Unauthorized
+from app.api.errors import Forbidden, NotEnoughCredit, RateLimited, Unauthorized
 from app.drafts import Drafts
 from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
 from app.session import SHUTDOWN_GRACE, Session
 from app.store.disk_errors import StoreError
-from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING
+from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING
 from ui.i18n import fill, money, words
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.widgets.banner import MessageBanner
-from ui.windows.async_dialog import ask, run_dialog
+from ui.windows.async_dialog import ask, choose, run_dialog
+
+if TYPE_CHECKING:
+    from ui.controllers.money import MoneyController
 
 
 class SendController(QObject):
@@ -38,8 +42,10 @@ class SendController(QObject):
         cancel_button: QPushButton,
         drafts_panel: DraftsPanel,
         fresh_form: Callable[[], None],
+        money: MoneyController | None = None,
     ) -> None:
         super().__init__(parent)
+        self._money = money  # what a post does to the credit and the monthly limit
         self._parent = parent
         self._session = session
         self._drafts = drafts
@@ -107,10 +113,52 @@ class SendController(QObject):
                 ),
                 earlier.title,
             )
-        yes = self.tr("Send again") if again else self.tr("Post task")
-        if not await ask(self._parent, self.tr("Post this task?"), question, yes):
-            return
+        if not again and self._money is not None and isinstance(budget, (int, float)):
+            if not await self._confirm_money(question, float(budget)):
+                return
+        else:
+            yes = self.tr("Send again") if again else self.tr("Post task")
+            if not await ask(self._parent, self.tr("Post this task?"), question, yes):
+                return
         await self.submit(draft_id)
+
+    async def _confirm_money(self, question: str, budget: float) -> bool:
+        """The confirmation, with what the post does to the credit and the month when that matters:
+        more than the credit known offers the top-up page beside "Post anyway"; past the monthly
+        limit names the numbers. True when the person chose to post."""
+        assert self._money is not None
+        missing = self._money.missing_for(budget)
+        over = self._money.over_limit(budget)
+        balance = self._money.balance
+        if missing is not None and balance is not None:
+            question += "\n\n" + fill(
+                self.tr(
+                    "Only %1 of credit is left, %2 less than this task's budget. AITasker will probably "
+                    "refuse it until you add credit; your text is kept either way."
+                ),
+                money(balance.balance_usd),
+                money(missing),
+            )
+        if over is not None:
+            question += "\n\n" + fill(
+                self.tr(
+                    "This month's tasks have taken %1 so far. This one takes the month to %2, over your "
+                    "monthly limit of %3."
+                ),
+                money(over.used_usd),
+                money(over.after_usd),
+                money(over.limit_usd),
+            )
+        if missing is None and over is None:
+            return await ask(self._parent, self.tr("Post this task?"), question, self.tr("Post task"))
+        choices = [("post", self.tr("Post anyway"))]
+        if missing is not None:
+            choices.append(("topup", self.tr("Add credit on the website")))
+        choice = await choose(self._parent, self.tr("Post this task?"), question, choices, warning=True)
+        if choice == "topup":
+            self._money.open_topup()
+            self._banner.show_message(self.tr("Your task is kept here. Post it once the credit is added."), kind="info")
+        return choice == "post"
 
     async def submit(self, draft_id: str) -> SendResult:
         """Send through the outbox (it tells the view about each change of the draft's state)."""
@@ -141,6 +189,12 @@ class SendController(QObject):
                 self._form.set_busy(False)
         self._show_result(draft_id, result, is_current=is_current)
         return result
+
+    async def send_waiting(self, draft_id: str) -> SendResult | None:
+        """A draft that waited (for credit) is sent now; None when another send is under way."""
+        if self._sending is not None:
+            return None
+        return await self.submit(draft_id)
 
     def cancel(self) -> None:
         if self._sending is not None:
@@ -266,6 +320,8 @@ class SendController(QObject):
             # Until it is sent (or taken back): then the message is no longer true and goes.
             self._banner.show_message(text, detail=detail, kind="info", about=f"waiting:{draft_id}")
             self._waiting_told = draft_id
+        elif result.state == CREDIT:
+            self._not_enough_credit(error, is_current=is_current)
         elif result.state == UNKNOWN:
             self._banner.show_message(
                 words(error.user_message) if error else self.tr("Not sure it was sent."),
@@ -286,3 +342,27 @@ class SendController(QObject):
             self._banner.show_message(fill(self.tr("%1 Your task is still here."), message), detail=detail)
             if isinstance(error, Unauthorized):
                 self.keyRefused.emit(words(error.user_message))
+
+    def _not_enough_credit(self, error: object, *, is_current: bool) -> None:
+        """Refused for lack of credit: nothing was posted; the draft waits in Drafts for credit."""
+        if is_current:
+            self._start_fresh()
+        said = words(error.user_message) if isinstance(error, NotEnoughCredit) else self.tr("Not enough credit.")
+        offered = error.topup_url if isinstance(error, NotEnoughCredit) else None
+        actions: list[tuple[str, Callable[[], object]]] = []
+        if self._money is not None:
+            money_controller = self._money
+            actions.append((self.tr("Add credit on the website"), lambda: money_controller.open_topup(offered)))
+            money_controller.refusal_seen(offered)
+        self._banner.show_message(
+            fill(
+                self.tr(
+                    "%1 Your task is kept in Drafts as “Waiting for credit”. After adding credit, press "
+                    "Refresh to send it."
+                ),
+                said,
+            ),
+            detail=error.detail if isinstance(error, NotEnoughCredit) else "",
+            kind="warning",
+            actions=actions,
+        )

@@ -1,7 +1,9 @@
 """The work behind one review window: reading the gallery and what the server allows, the
 pictures, and what the person asks for there — choose a version (asked first, sent once; an unclear
 outcome is checked by reading the gallery again, never by sending again), a new round of versions,
-more time. The window only shows; this object talks to the server. Texts keep the ``ReviewWindow``
+more time. Every request goes through the action journal (ui/controllers/actions.py): recorded before it
+is sent, one open per task, an unclear answer settled by reading, never by sending again; closing
+the window does not cancel it. The window only shows; this object talks to the server. Texts keep the ``ReviewWindow``
 translation context (they are shown in that window)."""
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.api.errors import ApiError, Offline, OutcomeUnknown
+from app.actions import Action, ActionBusy, JournalEntry, Phase
+from app.api.errors import ApiError
 from app.api.schema import Task
 from app.images import ImageError
 from app.review.alerts import closes_at
@@ -24,6 +27,7 @@ from app.review.artifacts import classify_artifacts
 from app.review.gallery import Bid, Gallery
 from app.review.operations import ReviewOperations
 from app.review.service import ReviewService
+from ui.controllers.actions import ActionsController, Outcome
 from ui.controllers.pictures import PictureLoader
 from ui.i18n import fill, money, translate, words
 from ui.widgets.pictures import PictureRefused
@@ -46,6 +50,7 @@ class TaskReview(QObject):
         task: Task,
         service: ReviewService,
         pictures: PictureLoader,
+        actions: ActionsController,
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -54,6 +59,9 @@ class TaskReview(QObject):
         self.task = task
         self._service = service
         self._pictures = pictures
+        self._actions = actions
+        self._now = now
+        self._unsure: set[int] = set()  # journal entries this window said it is checking
         self._gallery: Gallery | None = None
         self._operations: ReviewOperations | None = None
         self._busy = False
@@ -68,6 +76,11 @@ class TaskReview(QObject):
         self.window.refreshRequested.connect(self.refresh)
         self.window.pictureOpened.connect(self._open_picture)
         self.window.closed.connect(self._window_closed)
+        actions.changed.connect(self._action_changed)
+        self._update_hold()
+        open_entry = actions.journal.open_for(task.id)
+        if open_entry is not None and open_entry.phase == Phase.UNSURE:
+            self._say_checking(open_entry)  # cut off last time (a kill, a quit): being checked
 
     # --- life ----------------------------------------------------------------------------------
 
@@ -100,7 +113,10 @@ class TaskReview(QObject):
             self.window.close()
 
     def _window_closed(self, task_id: str) -> None:
+        """The window's own reads stop; a request the person confirmed goes on (the actions
+        controller owns it) and its answer is recorded."""
         self._closed = True
+        self._actions.changed.disconnect(self._action_changed)
         for job in list(self._jobs):
             job.cancel()
         self.closed.emit(task_id)
@@ -202,72 +218,127 @@ class TaskReview(QObject):
             confirmed = await ask(
                 self.window,
                 translate("ReviewWindow", "Choose this version"),
-                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price),
+                # (%3: the agent's name, for languages that say "the version by …")
+                fill(translate("ReviewWindow", "Choose %1 version%2?"), possessive(bid), price, agent(bid)),
                 translate("ReviewWindow", "Choose"),
                 translate("ReviewWindow", "Cancel"),
             )
             if not confirmed or not self._alive():
                 return
-            self.window.say(translate("ReviewWindow", "Sending your choice…"))
-            try:
-                await self._service.choose(ops.select, self.task.id, bid.id)
-            except OutcomeUnknown as exc:
-                log.warning("choice outcome unknown: %s", exc.detail)
-                self.window.say(words(exc.user_message), exc.detail)
-                await self._check_after_unclear()
+            if self._review_over():  # the question stayed open past the deadline: nothing is sent
+                self.window.say(
+                    translate("ReviewWindow", "The review closed before you confirmed, so your choice was not sent.")
+                )
                 return
-            except Offline as exc:
+            self.window.say(translate("ReviewWindow", "Sending your choice…"))
+            select, task_id = ops.select, self.task.id
+            outcome = await self._perform(
+                Action.CHOOSE, {"version": bid.id}, lambda key: self._service.choose(select, task_id, bid.id, key=key)
+            )
+            if outcome is None or not self._alive():
+                return
+            entry, error = outcome.entry, outcome.error
+            if entry.phase == Phase.DONE:
+                self.window.say(
+                    fill(
+                        translate("ReviewWindow", "You chose %1 version. %2 is finishing it now."),
+                        possessive(bid),
+                        agent(bid),
+                    )
+                )
+                self.chosen.emit(self.task.id)
+                await self.load()
+            elif entry.phase == Phase.NOT_SENT:
                 self.window.say(
                     translate(
                         "ReviewWindow",
                         "Can't reach AITasker, so your choice was not sent. Try again when you are back online.",
                     ),
-                    exc.detail,
+                    entry.detail,
                 )
-                return
-            except ApiError as exc:
+            elif entry.phase == Phase.REFUSED and error is not None:
                 self.window.say(
-                    fill(translate("ReviewWindow", "AITasker did not accept the choice. %1"), words(exc.user_message)),
-                    exc.detail,
+                    fill(
+                        translate("ReviewWindow", "AITasker did not accept the choice. %1"), words(error.user_message)
+                    ),
+                    error.detail,
                 )
-                return
-            self.window.say(
-                fill(
-                    translate("ReviewWindow", "You chose %1 version. %2 is finishing it now."),
-                    possessive(bid),
-                    agent(bid),
-                )
-            )
-            self.chosen.emit(self.task.id)
-            await self.load()
+            else:
+                self._say_checking(entry)
         finally:
             self._set_busy(False)
 
-    async def _check_after_unclear(self) -> None:
-        """Re-read the gallery (a read, never a resend) to tell what happened."""
+    # --- the journal: one open action per task, unclear answers settled by reading -----------------
+
+    async def _perform(self, action: Action, params: dict[str, Any], send: Callable[[str], Any]) -> Outcome | None:
+        """Through the action journal; None when another request for this task is still open."""
         try:
-            gallery = await self._service.gallery(self.task.id)
-        except ApiError as exc:
-            self.window.say(
-                translate(
-                    "ReviewWindow",
-                    "We can't tell whether AITasker received your choice, and checking failed too. "
-                    "Press Refresh in a moment to see what AITasker shows.",
-                ),
-                exc.detail,
-            )
-            return
+            return await self._actions.perform(self.task.id, action, params, send)
+        except ActionBusy:
+            if self._alive():
+                self.window.say(
+                    translate(
+                        "ReviewWindow",
+                        "Another request for this task is still waiting for AITasker's answer. "
+                        "Nothing more is sent until it is settled.",
+                    )
+                )
+            return None
+
+    def _review_over(self) -> bool:
+        closes = self.task.expires_at
+        return self.task.status != "review" or (closes is not None and closes <= self._now())
+
+    def _say_checking(self, entry: JournalEntry) -> None:
+        self._unsure.add(entry.id)
+        text = (
+            translate("ReviewWindow", "Not sure your choice reached AITasker — checking…")
+            if entry.action == Action.CHOOSE
+            else translate("ReviewWindow", "Not sure your request reached AITasker — checking…")
+        )
+        self.window.say(text, entry.detail)
+        self._update_hold()
+
+    def _update_hold(self) -> None:
+        """The buttons follow the journal: nothing while a request is open, no second choice after one
+        was accepted (a server may apply it a little later)."""
         if not self._alive():
             return
-        self._show_gallery(gallery)
-        chosen = gallery.selected_bid
-        if chosen is not None:
-            self.window.say(
-                fill(translate("ReviewWindow", "AITasker has your choice: %1 version."), possessive(chosen))
-            )
-            self.chosen.emit(self.task.id)
-        else:
-            self.window.say(translate("ReviewWindow", "Your choice did not reach AITasker. You can choose again."))
+        journal = self._actions.journal
+        reason = ""
+        open_entry = journal.open_for(self.task.id)
+        choice = journal.latest(self.task.id, Action.CHOOSE)
+        if open_entry is not None and open_entry.phase == Phase.UNSURE:
+            reason = translate("ReviewWindow", "Waiting to learn whether AITasker received your last request…")
+        elif open_entry is not None:
+            reason = translate("ReviewWindow", "Sending…")
+        elif choice is not None and choice.phase == Phase.DONE:
+            reason = translate("ReviewWindow", "Your choice was sent: AITasker is applying it.")
+        self.window.hold_actions(reason)
+
+    def _action_changed(self, entry: JournalEntry) -> None:
+        if entry.task_id != self.task.id or not self._alive():
+            return
+        self._update_hold()
+        if entry.phase == Phase.UNSURE and entry.id not in self._unsure:
+            self._say_checking(entry)  # e.g. found open at start
+        elif entry.id in self._unsure and not entry.is_open:
+            self._unsure.discard(entry.id)
+            if entry.phase == Phase.DONE:
+                self.window.say(
+                    translate("ReviewWindow", "AITasker has your choice.")
+                    if entry.action == Action.CHOOSE
+                    else translate("ReviewWindow", "AITasker has your request.")
+                )
+                if entry.action == Action.CHOOSE:
+                    self.chosen.emit(self.task.id)
+            else:
+                self.window.say(
+                    translate("ReviewWindow", "Your choice did not reach AITasker. You can choose again.")
+                    if entry.action == Action.CHOOSE
+                    else translate("ReviewWindow", "Your request did not reach AITasker. You can ask again.")
+                )
+            self.reload()
 
     async def _run_extra(self, which: str) -> None:
         ops, gallery = self._operations, self._gallery
@@ -296,10 +367,24 @@ class TaskReview(QObject):
                 or not self._alive()
             ):
                 return
-            try:
-                await self._service.run(operation, self.task.id)
-            except ApiError as exc:
-                self.window.say(words(exc.user_message), exc.detail)
+            task_id = self.task.id
+            if which == "extend":
+                action = Action.EXTEND
+                params: dict[str, Any] = {
+                    "closes_at": self.task.expires_at.isoformat() if self.task.expires_at else None,
+                    "extensions_used": gallery.review_extensions_used,
+                }
+            else:
+                action, params = Action.REMIX, {"versions_made": gallery.total_bids_generated}
+            outcome = await self._perform(action, params, lambda key: self._service.run(operation, task_id, key=key))
+            if outcome is None or not self._alive():
+                return
+            if outcome.entry.is_open:
+                self._say_checking(outcome.entry)
+                return
+            if outcome.entry.phase != Phase.DONE:
+                error = outcome.error
+                self.window.say(words(error.user_message) if error else outcome.entry.detail, outcome.entry.detail)
                 return
             await self.load()
             if which == "extend":

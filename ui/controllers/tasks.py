@@ -1,6 +1,6 @@
 """The tasks seen from the window: add a task by its ID (and stop waiting for it), select a task
-in the table, remember the budget of a posted task, open the review of an activated row. Texts
-keep the ``MainWindow`` translation context."""
+in the table, remember the budget of a posted task, open the review of an activated row, show on
+its row that a task could not be refreshed. Texts keep the ``MainWindow`` translation context."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from app.api.errors import ApiError, NotFound
 from app.budget import BudgetMemory
 from app.drafts import OutboxRow
 from app.session import Session
+from app.sync import RefreshProblem
 from ui.controllers.review import ReviewController
 from ui.i18n import translate, words
+from ui.models.task_rows import RowProblem
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
 
@@ -44,6 +46,12 @@ class TasksController(QObject):
         tasks.stopAddRequested.connect(self.stop_adding)
         tasks.taskActivated.connect(self.task_activated)
         tasks.reviewRequested.connect(self.task_activated)
+        session.task_problem.connect(self.refresh_problem)
+
+    def refresh_problem(self, problem: RefreshProblem) -> None:
+        """One task could not be refreshed (its row says why, and since when), or can again."""
+        shown = None if problem.reason is None else RowProblem(problem.reason, problem.last_good)
+        self._tasks.model.set_refresh_problem(problem.task_id, shown)
 
     def posted(self, task_id: str) -> None:
         model = self._tasks.model

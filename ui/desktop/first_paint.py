@@ -56,7 +56,12 @@ async def first_paint(window: QWidget, at_most: float = 2.0) -> None:
     import asyncio
 
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    watcher = FirstPaint(_after_this_paint(lambda: done.done() or done.set_result(None)))
+
+    def finish() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    watcher = FirstPaint(_after_this_paint(finish))
     window.installEventFilter(watcher)
     try:
         with contextlib.suppress(TimeoutError):

@@ -12,10 +12,29 @@ from app.drafts import OutboxRow
 from app.outcome import BY_WHOM, explanation, outcome
 from app.taxonomy import friendly_name, names
 from app.timefmt import local_or_none, next_step_words
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import DATE_TIME, LONG_DATE, clock_when, details_when, dial, fill, money, translate, when, words
 
 if TYPE_CHECKING:
     from app.api.schema import Task
+
+# Fields a server may send besides those of the form (the practice server's life of a task), named
+# in the user's language; any other shows under its own name in words. Amounts (``…_usd``) as money.
+EXTRA_NAMES = {
+    "history": QT_TRANSLATE_NOOP("presenters", "History"),
+    "selected_bid_id": QT_TRANSLATE_NOOP("presenters", "Chosen version"),
+    "agent_name": QT_TRANSLATE_NOOP("presenters", "Agent"),
+    "input_request": QT_TRANSLATE_NOOP("presenters", "Question from the agent"),
+    "delivery": QT_TRANSLATE_NOOP("presenters", "Final work"),
+    "revisions_remaining": QT_TRANSLATE_NOOP("presenters", "Changes left"),
+    "revision_requests": QT_TRANSLATE_NOOP("presenters", "Changes asked for"),
+    "dispute": QT_TRANSLATE_NOOP("presenters", "Dispute"),
+    "approved_by": QT_TRANSLATE_NOOP("presenters", "Approved by"),
+    "approved_at": QT_TRANSLATE_NOOP("presenters", "Approved at"),
+    "price_usd": QT_TRANSLATE_NOOP("presenters", "Price"),
+    "paid_usd": QT_TRANSLATE_NOOP("presenters", "Paid"),
+    "refunded_usd": QT_TRANSLATE_NOOP("presenters", "Refunded"),
+}
 
 
 def status_words(task: Task | OutboxRow) -> str:
@@ -114,11 +133,20 @@ def task_more_details(task: Task | OutboxRow) -> str:
             )
             lines.append(f"  {when(step.at, DATE_TIME, empty='—')}  {did}")
     lines += ["", fill(translate("presenters", "Task ID: %1"), task.id)]
-    for name, value in (task.model_extra or {}).items():
-        if name == "history" and history:
-            continue  # in words above
-        lines.append(f"{friendly_name(name)}: {json.dumps(value, ensure_ascii=False)}")
+    lines += [
+        _extra_line(name, value)
+        for name, value in (task.model_extra or {}).items()
+        if not (name == "history" and history)  # in words above
+    ]
     return "\n".join(lines)
+
+
+def _extra_line(name: str, value: object) -> str:
+    """Another field as sent: its name (in the user's language when known), its value as JSON."""
+    label = translate("presenters", EXTRA_NAMES[name]) if name in EXTRA_NAMES else friendly_name(name)
+    amount = name.endswith("_usd") and isinstance(value, (int, float)) and not isinstance(value, bool)
+    shown = money(float(value)) if amount else json.dumps(value, ensure_ascii=False)  # type: ignore[arg-type]
+    return fill(translate("presenters", "%1: %2"), label, shown)
 
 
 def task_details(task: Task | OutboxRow) -> str:

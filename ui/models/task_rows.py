@@ -12,7 +12,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from app.api.contract import status_info
@@ -20,7 +20,8 @@ from app.drafts import OutboxRow
 from app.store.tasks_table import row_fields
 from app.taxonomy import names
 from app.timefmt import UNSHOWABLE, at_deadline, expiry_warns, has_next_step, next_step_words
-from ui.i18n import DATE_TIME, clock_when, money, plain_tooltip, short_when, translate, when, words
+from app.translatable import QT_TRANSLATE_NOOP
+from ui.i18n import DATE_TIME, clock_when, fill, money, plain_tooltip, short_when, translate, when, words
 from ui.models.status_icons import status_icon
 from ui.theme import colour, status_colour
 
@@ -49,11 +50,49 @@ def _status_label(status: str) -> str:
     return words(status_info(status).label)  # in the language in use now (not cached: it can change)
 
 
+class RowProblem(NamedTuple):
+    """Why a task's row may be out of date: the refresh's reason in plain words, and when its data
+    last came fresh from AITasker in this run (None: not yet; what it shows was saved earlier)."""
+
+    reason: str
+    last_good: datetime | None
+
+
+def _could_not_refresh(problem: RowProblem) -> str:
+    return fill(translate("TasksTableModel", "Could not refresh: %1"), words(problem.reason))
+
+
+def _problem_tooltip(problem: RowProblem) -> str:
+    since = (
+        fill(
+            translate("TasksTableModel", "What this row shows came from AITasker at %1."),
+            when(problem.last_good, DATE_TIME),
+        )
+        if problem.last_good is not None
+        else translate(
+            "TasksTableModel", "What this row shows was saved before the app started; it is tried again by itself."
+        )
+    )
+    return f"{_could_not_refresh(problem)}\n{since}"
+
+
+def _status_text(row: TaskRow) -> str:
+    """ "Posted", or "Posted — Could not refresh: The server had a problem (500)." """
+    label = _status_label(row.status)
+    return label if row.problem is None else f"{label} — {_could_not_refresh(row.problem)}"
+
+
+def _status_tooltip(row: TaskRow) -> str:
+    explanation = words(status_info(row.status).explanation)
+    return explanation if row.problem is None else f"{_problem_tooltip(row.problem)}\n\n{explanation}"
+
+
 class TaskRow:
     """One row of the table: what it shows, sorts and searches, and nothing more.
 
     About a fifth of a pydantic ``Task`` in memory; made from the store's columns without JSON.
-    Times are seconds since the epoch (``created_ts`` 0 = unknown, ``expires_ts`` None = none)."""
+    Times are seconds since the epoch (``created_ts`` 0 = unknown, ``expires_ts`` None = none).
+    ``problem`` is set while the task's refresh fails (:class:`RowProblem`)."""
 
     __slots__ = (
         "budget_usd",
@@ -62,6 +101,7 @@ class TaskRow:
         "description",
         "expires_ts",
         "id",
+        "problem",
         "search",
         "status",
         "task_type",
@@ -90,6 +130,7 @@ class TaskRow:
         self.created_ts = created_ts or 0.0
         self.expires_ts = expires_ts
         self.search = f"{title}\n{description}".casefold()
+        self.problem: RowProblem | None = None
 
     @classmethod
     def from_task(cls, task: Task | OutboxRow) -> TaskRow:
@@ -189,9 +230,9 @@ COLUMNS: list[Column] = [
     ),
     Column(
         QT_TRANSLATE_NOOP("TasksTableModel", "Status"),
-        lambda t, now: _status_label(t.status),  # mark: an icon
+        lambda t, now: _status_text(t),  # mark: an icon
         lambda t: _status_label(t.status),
-        tooltip=lambda t: words(status_info(t.status).explanation),
+        tooltip=lambda t: _status_tooltip(t),
     ),
     Column(
         QT_TRANSLATE_NOOP("TasksTableModel", "Created"),
@@ -237,7 +278,7 @@ def _tooltip(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
 
 def _foreground(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
     if column == STATUS_COLUMN:
-        return QBrush(status_colour(row.status))
+        return QBrush(colour("warning") if row.problem is not None else status_colour(row.status))
     if column == NEXT_STEP_COLUMN and _expires_soon(row, now()):
         return QBrush(colour("warning"))
     return None

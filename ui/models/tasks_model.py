@@ -24,7 +24,9 @@ from app.drafts import OutboxRow
 from ui.models.task_rows import (
     COLUMNS,
     NEXT_STEP_COLUMN,
+    STATUS_COLUMN,
     Index,
+    RowProblem,
     TaskRow,
     _as_row,
     _category,
@@ -67,6 +69,7 @@ class TasksTableModel(QAbstractTableModel):
         self._recent: OrderedDict[str, Task] = OrderedDict()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._details = details
+        self._problems: dict[str, RowProblem] = {}  # tasks whose refresh fails now, by id
 
     # --- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -134,19 +137,39 @@ class TasksTableModel(QAbstractTableModel):
             index = {row.id: n for n, row in enumerate(rows)}
             if len(index) == len(rows):
                 self._row_of, self._rows = index, list(rows)
+                self._mark_problems()
                 return self._rows
         known = self._row_of
-        fresh = []
+        fresh: list[TaskRow] = []
         for row in rows:
             if row.id not in known:
                 known[row.id] = len(self._rows) + len(fresh)
                 fresh.append(row)
         self._rows.extend(fresh)
+        self._mark_problems()
         return fresh
+
+    def _mark_problems(self) -> None:
+        for task_id, problem in self._problems.items():
+            row = self._row_of.get(task_id)
+            if row is not None:
+                self._rows[row].problem = problem
+
+    def set_refresh_problem(self, task_id: str, problem: RowProblem | None) -> None:
+        """The task's refresh failed (why, and since when its data is old), or works again (None)."""
+        if problem is None:
+            self._problems.pop(task_id, None)
+        else:
+            self._problems[task_id] = problem
+        row = self._row_of.get(task_id)
+        if row is not None and self._rows[row].problem != problem:
+            self._rows[row].problem = problem
+            self.dataChanged.emit(self.index(row, STATUS_COLUMN), self.index(row, STATUS_COLUMN))
 
     def upsert(self, task: Task | TaskRow) -> int:
         """Add a new task, or update a known one's row in place; returns its row."""
         new = _as_row(task)
+        new.problem = self._problems.get(new.id)
         self._remember(task)
         row = self._row_of.get(new.id)
         if row is not None:
@@ -173,7 +196,7 @@ class TasksTableModel(QAbstractTableModel):
 
     def append_rows(self, rows: Sequence[TaskRow]) -> None:
         """Add many (a page loaded from the store) at once; known ids are skipped."""
-        unknown = {}
+        unknown: dict[str, TaskRow] = {}
         for row in rows:
             if row.id not in self._row_of:
                 unknown.setdefault(row.id, row)

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.api.contract import WAITS_FOR_YOU, status_info
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _header, column_index
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class TasksFilterProxy(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._group = "all"
         self._needle = ""
+        self._ids: frozenset[str] | None = None  # only these tasks (the Spending view's), or all
         self._clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     # --- source -------------------------------------------------------------------------------
@@ -166,10 +168,17 @@ class TasksFilterProxy(QAbstractTableModel):
         return len(rows) if self._key is None else bisect_right(rows, self._key(row), key=self._key)
 
     def _accepts(self, row: TaskRow) -> bool:
-        return FILTERS[self._group][1](row.status) and (not self._needle or self._needle in row.search)
+        return (
+            FILTERS[self._group][1](row.status)
+            and (not self._needle or self._needle in row.search)
+            and (self._ids is None or row.id in self._ids)
+        )
 
     def _filter(self, rows: list[TaskRow]) -> list[TaskRow]:
         """The rows that pass, in order: one comprehension, no call per row for the group."""
+        if self._ids is not None:
+            ids = self._ids
+            rows = [r for r in rows if r.id in ids]
         if self._group == "all" and not self._needle:
             return rows
         test = FILTERS[self._group][1]
@@ -322,6 +331,15 @@ class TasksFilterProxy(QAbstractTableModel):
         if group not in FILTERS:
             raise ValueError(group)
         self._refilter(group, self._needle)
+
+    def set_ids(self, ids: frozenset[str] | None) -> None:
+        """Show only the tasks with these IDs (with the other filters too); None: no such limit."""
+        self._ids = ids
+        self._relayout(self._order, self._filter(self._order))
+
+    @property
+    def ids(self) -> frozenset[str] | None:
+        return self._ids
 
     def set_text(self, text: str) -> None:
         self._refilter(self._group, text.strip().casefold())

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from app.taxonomy import Category, friendly_name
+from app.taxonomy import Category, names
 from ui.widgets.wheel_guard import guard_wheel
 
 
@@ -25,8 +25,9 @@ class CategoryChooser(QObject):
         self.task_type.setEditable(True)
         self.task_type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.task_type.setAccessibleName(self.tr("Task type"))
-        if self.task_type.lineEdit() is not None:  # the typing part is announced by the same label
-            self.task_type.lineEdit().setAccessibleName(self.tr("Task type"))
+        typing = self.task_type.lineEdit()
+        if typing is not None:  # the typing part is announced by the same label
+            typing.setAccessibleName(self.tr("Task type"))
         self.task_type.setToolTip(self.tr("Pick from the list, or type the kind of task if it is not there."))
         guard_wheel(self.category, self.task_type)
         self._categories: list[Category] = []
@@ -40,9 +41,9 @@ class CategoryChooser(QObject):
             self.category.clear()
             self.category.addItem(self.tr("Choose a category…"), "")
             for category in categories:
-                self.category.addItem(category.label, category.slug)
+                self.category.addItem(category.shown, category.slug)
             if current and self.category.findData(current) < 0:
-                self.category.addItem(friendly_name(current), current)  # kept: e.g. from a reopened draft
+                self.category.addItem(names().category(current), current)  # kept: e.g. from a reopened draft
             self.category.setCurrentIndex(max(0, self.category.findData(current)) if current else 0)
         self.category_chosen()
         if current_type:
@@ -52,7 +53,7 @@ class CategoryChooser(QObject):
         """Choose a category, adding it when the list does not have it (a reopened draft)."""
         index = self.category.findData(slug)
         if index < 0:
-            self.category.addItem(friendly_name(slug), slug)
+            self.category.addItem(names().category(slug), slug)
             index = self.category.count() - 1
         self.category.setCurrentIndex(index)
 
@@ -63,7 +64,7 @@ class CategoryChooser(QObject):
             for category in self._categories:
                 if category.slug == slug:
                     for task_type in category.task_types:
-                        self.task_type.addItem(task_type.label, task_type.slug)
+                        self.task_type.addItem(task_type.shown, task_type.slug)
             self.task_type.setCurrentIndex(-1 if self.task_type.count() != 1 else 0)
             if not slug:
                 placeholder = self.tr("Choose a category first, or type a task type")

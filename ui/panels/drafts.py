@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.timefmt import ago_in_words
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, words
 from ui.theme import set_tone
 
-STATE_WORDS = {
+STATE_WORDS: dict[str, str] = {
     DRAFT: QT_TRANSLATE_NOOP("DraftsPanel", "Draft"),
     WAITING: QT_TRANSLATE_NOOP("DraftsPanel", "Waiting to send"),
     SENDING: QT_TRANSLATE_NOOP("DraftsPanel", "Sending…"),
     UNKNOWN: QT_TRANSLATE_NOOP("DraftsPanel", "Not sure it was sent"),
+    CREDIT: QT_TRANSLATE_NOOP("DraftsPanel", "Waiting for credit"),
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,6 +30,7 @@ class DraftsPanel(QWidget):
     takeBackRequested = Signal(str)
     sendAgainRequested = Signal(str)
     keepAsDraftRequested = Signal(str)
+    topUpRequested = Signal(str)  # "Add credit on the website" for a draft waiting for credit
     newRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -51,6 +54,7 @@ class DraftsPanel(QWidget):
             ("takeBack", self.tr("Take out of outbox"), self.takeBackRequested),
             ("sendAgain", self.tr("Send again"), self.sendAgainRequested),
             ("keep", self.tr("Keep as draft"), self.keepAsDraftRequested),
+            ("topUp", self.tr("Add credit on the website"), self.topUpRequested),
         ):
             button = QPushButton(text)
             button.setObjectName(f"drafts_{name}")
@@ -73,10 +77,10 @@ class DraftsPanel(QWidget):
         self._current_id: str | None = None
         self._selection_changed()
 
-    def _emit_for_selected(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit_for_selected(self, signal: SignalInstance) -> None:
         draft_id = self.selected_id()
         if draft_id is not None:
-            signal.emit(draft_id)  # type: ignore[attr-defined]
+            signal.emit(draft_id)
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()
@@ -183,8 +187,8 @@ class DraftsPanel(QWidget):
         """Which draft is open in the form (its item says so)."""
         previous, self._current_id = self._current_id, current_id
         now = datetime.now(UTC)
-        for draft_id in {previous, current_id} - {None}:
-            record = self._records.get(draft_id)  # type: ignore[arg-type]
+        for draft_id in {draft_id for draft_id in (previous, current_id) if draft_id is not None}:
+            record = self._records.get(draft_id)
             if record is not None:
                 self._show(self._items[record.id], record, now)
 
@@ -195,22 +199,38 @@ class DraftsPanel(QWidget):
         self.buttons["open"].setEnabled(record is not None and state != SENDING)
         self.buttons["duplicate"].setEnabled(record is not None)
         self.buttons["delete"].setEnabled(record is not None and state != SENDING)
-        self.buttons["takeBack"].setVisible(state == WAITING)
+        self.buttons["takeBack"].setVisible(state in (WAITING, CREDIT))
+        self.buttons["topUp"].setVisible(state == CREDIT)
         self.buttons["sendAgain"].setVisible(state == UNKNOWN)
         self.buttons["keep"].setVisible(state == UNKNOWN)
-        if state == UNKNOWN:
+        if record is not None and state == UNKNOWN:
+            # What happened (a broken connection, no answer in time, a server error…), then what to do.
+            happened = (
+                words(record.last_error)
+                if record.last_error
+                else self.tr("This task may or may not be on AITasker: we can't tell whether it arrived.")
+            )
             self.state_text.setText(
-                self.tr(
-                    "The connection broke while this task was being sent, so it may or may not be on "
-                    "AITasker. Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
-                    "post it with the same reference as before; “Keep as draft” sends nothing."
+                fill(
+                    self.tr(
+                        "%1 Check your tasks on aitasker.co if you can. “Send again” asks AITasker to "
+                        "post it with the same reference as before; “Keep as draft” sends nothing."
+                    ),
+                    happened,
                 )
             )
-        elif state == WAITING:
+        elif record is not None and state == CREDIT:
+            self.state_text.setText(
+                fill(
+                    self.tr("%1 It waits here; after adding credit, press Refresh on Your tasks to send it."),
+                    words(record.last_error) if record.last_error else self.tr("Not enough credit."),
+                )
+            )
+        elif record is not None and state == WAITING:
             self.state_text.setText(
                 words(record.last_error)
                 if record.last_error
                 else self.tr("This task will be sent by itself when AITasker can be reached.")
-            )  # type: ignore[union-attr]
+            )
         else:
             self.state_text.setText("")

@@ -164,23 +164,23 @@ class TaskForm(QWidget):
         fields_layout.addWidget(self.more_options)
         fields_layout.addWidget(self.general_error)
         fields_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("formScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("formScroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Always there: a scroll bar appearing would narrow the fields after their wrapped texts
         # were measured, and cut the last line of one (QScrollArea measures at the width it had).
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
-        self.scroll.setWidget(fields)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
+        self._scroll.setWidget(fields)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self._scroll, 1)
         outer.addWidget(line)
         outer.addWidget(self._send_bar)
 
@@ -212,7 +212,7 @@ class TaskForm(QWidget):
         self._send_bar.add_action(button)
 
     def scroll_to_top(self) -> None:
-        self.scroll.verticalScrollBar().setValue(0)
+        self._scroll.verticalScrollBar().setValue(0)
 
     # --- values -------------------------------------------------------------------------------
     def raw_values(self) -> dict[str, Any]:
@@ -369,7 +369,7 @@ class TaskForm(QWidget):
 
     # --- showing the state ----------------------------------------------------------------------
     def _revalidate(self, *, emit_changed: bool) -> TaskDraft | None:
-        self._messages.count(self._fields.lengths())
+        self._messages.count(self._fields.counted_texts())
         self._guidance.show_for(
             self._fields.budget_value(),
             self._fields.task_type_slug(),

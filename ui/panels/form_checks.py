@@ -2,7 +2,8 @@
 the whole form, and the character counters of the title and the description.
 
 :class:`FieldMessages` owns those labels and shows what it is given (which messages, decided by
-:class:`app.form_rules.FormState`; how many characters, counted by the fields).
+:class:`app.form_rules.FormState`; how many characters, counted here from the fields' text as a person
+sees them).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.api.contract import max_length
 from app.form_rules import COUNTED_FIELDS, FIELD_ORDER, Shown, counter_words
+from app.textlimits import counted, room_note
 from ui.i18n import translate, words
 from ui.panels.form_words import message_label
 from ui.theme import set_tone
@@ -51,12 +53,16 @@ class FieldMessages(QObject):
         self.general_error.setText("\n".join("⚠ " + words(m) for m in shown.general))
         self.general_error.setVisible(bool(shown.general))
 
-    def count(self, lengths: Mapping[str, int]) -> None:
-        """Show how many characters the counted fields hold, against their limits."""
+    def count(self, texts: Mapping[str, str]) -> None:
+        """Show how many characters the counted fields hold, as a person sees them, against the room
+        AITasker's limit leaves (:func:`app.textlimits.counted`); the tooltip says why the room is
+        less than the limit when some characters take several of AITasker's."""
         for name, counter in self._counters.items():
             limit = self._limits[name]
-            text, over = counter_words(lengths.get(name, 0), limit)
+            typed = texts.get(name, "")
+            text, over = counter_words(*counted(typed, limit))
             counter.setText(text)
+            counter.setToolTip(room_note(typed, limit))
             if limit is not None:
                 set_tone(counter, "error" if over else "quiet")
                 font = counter.font()

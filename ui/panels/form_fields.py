@@ -221,9 +221,9 @@ class FormFields(QObject):
         ]
         return Activity(focused=focused, pending=pending, brand_kit_text=self.brand_kit_id.text())
 
-    def lengths(self) -> dict[str, int]:
-        """Characters in the counted fields, as AITasker counts them."""
-        return {"title": char_count(self.title.text()), "description": char_count(self.description.toPlainText())}
+    def counted_texts(self) -> dict[str, str]:
+        """The text of the counted fields (their counters count it)."""
+        return {"title": self.title.text(), "description": self.description.toPlainText()}
 
     def words(self) -> tuple[str, str]:
         """The title and the description: what a category is suggested from."""

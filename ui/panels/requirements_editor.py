@@ -48,6 +48,7 @@ from ui.panels.requirements_values import (
     kind_words,
     pairs_json,
     parse_cell,
+    reader_words,
 )
 from ui.theme import set_tone
 from ui.widgets.plain_text_edit import PlainTextEdit
@@ -75,7 +76,7 @@ class RequirementsEditor(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Value")])
         value_header = self.table.horizontalHeaderItem(self.VALUE)
         if value_header is not None:
-            value_header.setToolTip(VALUE_RULES)
+            value_header.setToolTip(self.tr(VALUE_RULES))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.VALUE, QHeaderView.ResizeMode.Stretch)
@@ -102,10 +103,13 @@ class RequirementsEditor(QWidget):
 
         self.json_text = PlainTextEdit()
         self.json_text.setObjectName("requirementsJson")
-        self.json_text.setPlaceholderText(fill(self.tr("For example: %1"), JSON_EXAMPLE))
+        self.json_text.setPlaceholderText(fill(self.tr("For example: %1"), self.tr(JSON_EXAMPLE)))
         self.json_text.setAccessibleName(self.tr("Requirements (optional), as text"))
         self.json_text.setAccessibleDescription(
-            fill(self.tr("A JSON object of names and values, for example %1. Nested values are allowed."), JSON_EXAMPLE)
+            fill(
+                self.tr("A JSON object of names and values, for example %1. Nested values are allowed."),
+                self.tr(JSON_EXAMPLE),
+            )
         )
         self.json_text.setMinimumHeight(self.table.minimumHeight())
         self.json_text.setMaximumHeight(self.table.maximumHeight())
@@ -121,7 +125,7 @@ class RequirementsEditor(QWidget):
         self.json_toggle = QCheckBox(self.tr("Edit as &JSON"))
         self.json_toggle.setObjectName("requirementsAsJson")
         self.json_toggle.setToolTip(self.tr("Show the requirements as JSON text, for nested values (Alt+J)"))
-        self.rules = QLabel(VALUE_RULES)
+        self.rules = QLabel(self.tr(VALUE_RULES))
         self.rules.setObjectName("requirementsRules")
         self.rules.setWordWrap(True)
         set_tone(self.rules, "quiet")
@@ -302,7 +306,7 @@ class RequirementsEditor(QWidget):
         except ValueError as exc:
             where = ""
             if isinstance(exc, json.JSONDecodeError):
-                where = fill(self.tr(" (line %1, column %2: %3)"), exc.lineno, exc.colno, exc.msg)
+                where = fill(self.tr(" (line %1, column %2: %3)"), exc.lineno, exc.colno, reader_words(exc.msg))
             elif str(exc):
                 where = f" ({exc})"
             return None, fill(self.tr("This is not valid JSON%1."), where)
@@ -316,7 +320,7 @@ class RequirementsEditor(QWidget):
             )
             return None, fill(
                 self.tr("Requirements must be names and values inside { }, for example %1; this is %2."),
-                JSON_EXAMPLE,
+                self.tr(JSON_EXAMPLE),
                 kind,
             )
         return [(name, _plain(value)) for name, value in data], ""

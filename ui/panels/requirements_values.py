@@ -8,9 +8,8 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from app.api.contract import MAX_REQUIREMENTS_DEPTH, REQUIREMENTS_TOO_DEEP, json_nesting_depth
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, translate
 
 Pairs = list[tuple[str, Any]]
@@ -20,7 +19,27 @@ VALUE_RULES = QT_TRANSLATE_NOOP(
     "Numbers, true, false and null are kept as such; [ ] and { } in JSON are kept as lists and groups. "
     'To keep a value as text, put it in double quotes, like "42".',
 )
-JSON_EXAMPLE = '{"tone": "friendly", "word_count": 800}'
+# Shown as an example of requirements (translated: the names are the person's own choice).
+JSON_EXAMPLE = QT_TRANSLATE_NOOP("RequirementsEditor", '{"tone": "friendly", "word_count": 800}')
+# What Python's JSON reader says is wrong (its own English words), in the user's language.
+JSON_READER_WORDS = (
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Expecting value"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Unterminated string starting at"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Invalid \\escape"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Invalid \\uXXXX escape"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Extra data"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Illegal trailing comma before end of object"),
+    QT_TRANSLATE_NOOP("RequirementsEditor", "Illegal trailing comma before end of array"),
+)
+
+
+def reader_words(message: str) -> str:
+    """A JSON reader's message in the user's language (as Python says it when unknown)."""
+    return translate("RequirementsEditor", message) if message in JSON_READER_WORDS else message
 
 
 class _NotJson(ValueError):
@@ -32,13 +51,13 @@ class _TooDeep(ValueError):
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _NotJson(f"{name} is not allowed in JSON")
+    raise _NotJson(fill(translate("RequirementsEditor", "%1 is not allowed in JSON"), name))
 
 
 def _finite_float(text: str) -> float:
     number = float(text)
     if not math.isfinite(number):
-        raise _NotJson(f"{text} is too large a number")
+        raise _NotJson(fill(translate("RequirementsEditor", "%1 is too large a number"), text))
     return number
 
 
@@ -51,7 +70,7 @@ def _loads(text: str, pairs: bool = False) -> Any:
     return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=hook)
 
 
-class _PairList(list):  # type: ignore[type-arg]
+class _PairList(list):
     """A JSON object read as its (name, value) pairs, so repeated names are not silently lost."""
 
 

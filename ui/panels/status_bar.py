@@ -1,16 +1,17 @@
 """The status bar: connection state in words, tasks waiting for the user's review (a button that
-opens the next one), tasks waiting to send, when the table was last refreshed."""
+opens the next one), the credit balance, tasks waiting to send, when the table was last refreshed."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.connection import ConnectionState
 from app.review.alerts import waiting_words
-from ui.i18n import fill, translate, when, words
+from app.translatable import QT_TRANSLATE_NOOP
+from ui.i18n import TIME, fill, money, short_when, translate, when, words
 from ui.theme import set_tone
 
 DEMO_WORDS = QT_TRANSLATE_NOOP(
@@ -62,15 +63,23 @@ class StatusBar(QStatusBar):
         self.save_label.setObjectName("saveProblem")
         self.save_label.hide()
         self.addPermanentWidget(self.save_label)
+        self.credit_label = QLabel()  # "Credit: $31.50", hidden while the balance is unknown
+        self.credit_label.setObjectName("creditBalance")
+        self.credit_label.hide()
+        self.addPermanentWidget(self.credit_label)
         self.addPermanentWidget(self.outbox_label)
         self.addPermanentWidget(self.refreshed_label)
+        self.refreshed_label.setToolTip(
+            self.tr("When every task was last asked about. A task that could not be refreshed says so in its row.")
+        )
         self.last_refreshed: datetime | None = None
         self.show_state(ConnectionState.STARTING, "")
 
-    def show_state(self, state: ConnectionState, detail: str, last_online: datetime | None = None) -> None:
+    def show_state(self, state: ConnectionState, detail: str, last_refreshed: datetime | None = None) -> None:
+        """The connection's state; ``last_refreshed``: when a refresh last asked about every task."""
         self.connection_label.setText(state_words(state, detail, demo=self._demo))
-        if last_online is not None:
-            self.last_refreshed = last_online
+        if last_refreshed is not None:
+            self.last_refreshed = last_refreshed
         self.show_refreshed()
 
     def show_save_problem(self, words: str | None, explanation: str = "") -> None:
@@ -88,8 +97,34 @@ class StatusBar(QStatusBar):
         self.save_label.setFont(font)
         self.save_label.show()
 
+    def show_credit(
+        self,
+        balance_usd: float | None,
+        *,
+        as_of: datetime | None = None,
+        deposited_usd: float | None = None,
+        spent_usd: float | None = None,
+    ) -> None:
+        """The credit there is ("Credit: $31.50"); with ``as_of`` when it is not fresh ("as of
+        10:42"); hidden when None (unknown, or a server without a balance)."""
+        if balance_usd is None:
+            self.credit_label.hide()
+            self.credit_label.clear()
+            return
+        text = fill(self.tr("Credit: %1"), money(balance_usd))
+        if as_of is not None:
+            today = as_of.astimezone().date() == datetime.now().astimezone().date()
+            text = fill(self.tr("%1 (as of %2)"), text, when(as_of, TIME) if today else short_when(as_of))
+        self.credit_label.setText(text)
+        self.credit_label.setAccessibleName(text)
+        tip = self.tr("Your AITasker credit: what new tasks can still spend.")
+        if deposited_usd is not None and spent_usd is not None:
+            tip += " " + fill(self.tr("Added so far: %1. Paid so far: %2."), money(deposited_usd), money(spent_usd))
+        self.credit_label.setToolTip(tip)
+        self.credit_label.show()
+
     def show_waiting(self, count: int) -> None:
-        self.outbox_label.setText(fill(self.tr("%1 waiting to send"), count) if count else "")
+        self.outbox_label.setText(self.tr("%n waiting to send", "", count) if count else "")
         self.outbox_label.setVisible(bool(count))  # an empty label is an empty stop for a screen reader
 
     def show_review_waiting(self, count: int) -> None:
@@ -100,5 +135,5 @@ class StatusBar(QStatusBar):
 
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:
-            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, "HH:mm")))
+            self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, TIME)))
             self.refreshed_label.show()

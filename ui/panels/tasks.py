@@ -53,6 +53,8 @@ class TasksPanel(QWidget):
     taskActivated = Signal(str)  # Enter or double-click on a row: its task ID
     reviewRequested = Signal(str)  # "Open the review" from a row's context menu: its task ID
     stopAddRequested = Signal()  # "Stop" pressed (or Esc in the ID box) while waiting for an added task
+    copyIdRequested = Signal(str)  # "Copy task ID" from a row's context menu: its task ID
+    copyLinkRequested = Signal(str)  # "Copy link": its task ID
 
     def __init__(self, parent: QWidget | None = None, *, details: Callable[[str], Task | None] | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +130,20 @@ class TasksPanel(QWidget):
         self.more_toggle.setEnabled(False)
         self.empty_hint = QLabel(self.tr("Tasks you send appear here, with their progress."))
         set_tone(self.empty_hint, "quiet")
+        # "Showing the 4 tasks paid in March 2026" (from the Spending view), with a way back to all.
+        self.only_bar = QWidget()
+        self.only_bar.setObjectName("onlyTheseTasks")
+        self.only_text = QLabel()
+        self.only_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.only_text.setWordWrap(True)
+        self.show_all_button = QPushButton(self.tr("Show all tasks"))
+        self.show_all_button.setObjectName("showAllTasks")
+        only_row = QHBoxLayout(self.only_bar)
+        only_row.setContentsMargins(0, 0, 0, 0)
+        only_row.addWidget(self.only_text, 1)
+        only_row.addWidget(self.show_all_button)
+        self.only_bar.hide()
+        self.show_all_button.clicked.connect(self.show_all)
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -138,6 +154,7 @@ class TasksPanel(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
+        layout.addWidget(self.only_bar)
         layout.addWidget(self.empty_hint)
         table_and_details = QSplitter(Qt.Orientation.Vertical)
         table_and_details.setObjectName("detailsSplitter")
@@ -250,6 +267,13 @@ class TasksPanel(QWidget):
         if task.status != "review":
             review.setToolTip(self.tr("Only a task that is ready for your review has one to open."))
         review.triggered.connect(lambda: self.reviewRequested.emit(task.id))
+        menu.addSeparator()
+        copy_id = menu.addAction(self.tr("Copy task &ID"))
+        copy_id.setObjectName("copyTaskId")
+        copy_id.triggered.connect(lambda: self.copyIdRequested.emit(task.id))
+        copy_link = menu.addAction(self.tr("Copy &link"))
+        copy_link.setObjectName("copyTaskLink")
+        copy_link.triggered.connect(lambda: self.copyLinkRequested.emit(task.id))
         menu.popup(self.table.viewport().mapToGlobal(pos))  # not exec(): no nested event loop
 
     def current_task(self) -> Task | None:
@@ -329,6 +353,25 @@ class TasksPanel(QWidget):
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
         return True
+
+    def show_only(self, ids: Iterable[str], words: str) -> None:
+        """Only these tasks (the Spending view's "the tasks behind this number"), saying which."""
+        self.proxy.set_ids(frozenset(ids))
+        self.only_text.setText(words)
+        self.only_text.setAccessibleName(words)
+        self.only_bar.show()
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def show_all(self) -> None:
+        self.proxy.set_ids(None)
+        self.only_bar.hide()
+        self.only_text.clear()
+
+    def rows_shown(self) -> list[TaskRow]:
+        """The rows as the table shows them now: filtered and sorted."""
+        return [self.proxy.row(i) for i in range(self.proxy.rowCount())]
 
     def _update_empty_hint(self, *_: object) -> None:
         self.empty_hint.setVisible(self.model.rowCount() == 0)

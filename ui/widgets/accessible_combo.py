@@ -30,18 +30,21 @@ class LabelledComboBox(QAccessibleWidget):
         if kind == QAccessible.Text.Name:
             return combo.accessibleName() or QAccessibleWidget.text(self, kind) or combo.currentText()
         if kind == QAccessible.Text.Value:
-            return combo.lineEdit().text() if combo.isEditable() and combo.lineEdit() else combo.currentText()
+            typing = combo.lineEdit() if combo.isEditable() else None
+            return typing.text() if typing is not None else combo.currentText()
         return QAccessibleWidget.text(self, kind)
 
     def childCount(self) -> int:
         return 2 if self._combo.isEditable() else 1
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    # Qt's child() and focusChild() return nullptr when there is none; PySide6's stubs omit the None.
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         combo = self._combo
+        typing = combo.lineEdit()
         if index == 0:
             return QAccessible.queryAccessibleInterface(combo.view())
-        if index == 1 and combo.isEditable() and combo.lineEdit() is not None:
-            return QAccessible.queryAccessibleInterface(combo.lineEdit())
+        if index == 1 and combo.isEditable() and typing is not None:
+            return QAccessible.queryAccessibleInterface(typing)
         return None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
@@ -52,7 +55,7 @@ class LabelledComboBox(QAccessibleWidget):
             return 1
         return -1
 
-    def focusChild(self) -> QAccessibleInterface | None:
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # nullptr: see child()
         return self.child(1) if self._combo.isEditable() else None
 
     def actionNames(self) -> list[str]:

@@ -78,7 +78,7 @@ class MessageBanner(QWidget):
         for label, callback in actions or []:
             button = QPushButton(label)
             button.setObjectName(f"bannerAction_{label}")
-            button.clicked.connect(lambda _=False, cb=callback: (self.hide(), cb()))
+            button.clicked.connect(lambda _=False, cb=callback: self._hide_then(cb))
             self.actions_row.addWidget(button)
             self._action_buttons.append(button)
         self.show()
@@ -89,6 +89,11 @@ class MessageBanner(QWidget):
             return False
         self.hide()
         return True
+
+    def _hide_then(self, callback: Callable[[], object]) -> None:
+        """An action button pressed: the banner goes, then the action runs."""
+        self.hide()
+        callback()
 
     def theme_changed(self) -> None:
         """The look changed: the background of the message shown follows it."""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLab
 
 from app.api.contract import NumberLimits
 from app.api.validation import number_words, refused_number_message
-from ui.i18n import fill, money
+from ui.i18n import fill, money, money_parts
 from ui.theme import set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
@@ -67,12 +67,14 @@ class RangeSpin(QDoubleSpinBox):
             return
         super().keyPressEvent(event)
 
-    def number_text(self) -> str:
-        """What is typed, without the prefix."""
-        text = self.text()
-        prefix = self.prefix()
+    def number_text(self, text: str | None = None) -> str:
+        """What is typed (or ``text``), without the prefix and the suffix ("$", " $")."""
+        text = self.text() if text is None else text
+        prefix, suffix = self.prefix(), self.suffix()
         if prefix and text.startswith(prefix):
             text = text[len(prefix) :]
+        if suffix and text.endswith(suffix):
+            text = text[: -len(suffix)]
         return text.strip()
 
 
@@ -113,7 +115,13 @@ class SliderSpin(QWidget):
         if typing_range is not None:
             self.spin.set_step_limits(limits.minimum, limits.maximum)  # keys stay within the limits
         self.spin.setSingleStep(limits.step)
-        self.spin.setPrefix(prefix or ("$ " if money else ""))
+        if money:  # written as the one money formatter writes it: "$12.00", "12,00 $"
+            locale, before, after = money_parts(limits.decimals)
+            self.spin.setLocale(locale)
+            self.spin.setPrefix(before)
+            self.spin.setSuffix(after)
+        else:
+            self.spin.setPrefix(prefix)
         self.spin.setKeyboardTracking(True)
         self.spin.setAccelerated(True)
         self.spin.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToPreviousValue)
@@ -307,8 +315,7 @@ class SliderSpin(QWidget):
             )
 
     def _refused(self, text: str) -> None:
-        prefix = self.spin.prefix()
-        typed = (text[len(prefix) :] if prefix and text.startswith(prefix) else text).strip()
+        typed = self.spin.number_text(text)
         number, ok = self.spin.locale().toDouble(typed)
         self._show_note(
             refused_number_message(

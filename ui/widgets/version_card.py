@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit, QPushButton, QSizePolicy, 
 
 from app.review.artifacts import Artifact
 from app.review.gallery import Bid
+from app.review.version_words import tier_words
 from app.server_text import isolate, isolate_lines
 from ui.i18n import fill, plain_tooltip, translate
 from ui.widgets.accessibility import mark_expander
@@ -42,7 +43,8 @@ class VersionCard(QWidget):
         if bid is None:
             return
         add = self._layout.addWidget
-        heading = plain_label(agent(bid) + (f" — {isolate(bid.agent_tier)}" if bid.agent_tier else ""), "cardAgent")
+        tier = f" — {isolate(tier_words(bid.agent_tier))}" if bid.agent_tier else ""
+        heading = plain_label(agent(bid) + tier, "cardAgent")
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)

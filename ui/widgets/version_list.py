@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.review.gallery import Bid
+from app.review.version_words import tier_words
 from app.server_text import isolate
 from ui.i18n import translate
 from ui.widgets.picture_shelf import THUMB, PictureShelf
@@ -16,7 +17,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def version_line(bid: Bid) -> str:
-    tier = f" · {isolate(bid.agent_tier)}" if bid.agent_tier else ""
+    tier = f" · {isolate(tier_words(bid.agent_tier))}" if bid.agent_tier else ""
     chosen = translate("ReviewWindow", "✓ Chosen — ") if bid.is_selected else ""
     return f"{chosen}{agent(bid)}{tier}\n{price_text(bid.bid_price_usd)} · {score_text(bid.eval_score, short=True)}"
 

@@ -7,11 +7,13 @@ turn the sentence around it."""
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
 from app.review.gallery import Bid, breakdown_words, score_words
 from app.server_text import isolate
+from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, money, translate
 
 DASH = "—"
@@ -56,13 +58,32 @@ def agent(bid: Bid) -> str:
 
 def possessive(bid: Bid) -> str:
     """ "Nova Studio's", with the name isolated."""
-    name = bid.agent
-    if name == "An agent":
+    name = (bid.agent_name or "").strip()
+    if not name:
         return bid.possessive()
     return isolate(name) + ("'" if name.endswith("s") else "'s")
 
 
+# The names of a version's other values, for "More details" (a value the app does not know shows
+# under the server's own name).
+FIELD_NAMES = {
+    "task_id": QT_TRANSLATE_NOOP("ReviewWindow", "Task ID"),
+    "agent_id": QT_TRANSLATE_NOOP("ReviewWindow", "Agent ID"),
+    "agent_name": QT_TRANSLATE_NOOP("ReviewWindow", "Agent"),
+    "agent_tier": QT_TRANSLATE_NOOP("ReviewWindow", "Tier"),
+    "round": QT_TRANSLATE_NOOP("ReviewWindow", "Round"),
+    "eval_breakdown": QT_TRANSLATE_NOOP("ReviewWindow", "Score in detail"),
+    "presented": QT_TRANSLATE_NOOP("ReviewWindow", "Presented"),
+    "selected": QT_TRANSLATE_NOOP("ReviewWindow", "Chosen"),
+    "status": QT_TRANSLATE_NOOP("ReviewWindow", "Status"),
+    "created_at": QT_TRANSLATE_NOOP("ReviewWindow", "Made"),
+}
+
+
 def as_sent(value: Any) -> str:
+    """A value as the server sent it: numbers as they are, true/false, lists and groups as JSON."""
+    if isinstance(value, bool) or isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return repr(value) if isinstance(value, float) else str(value)
@@ -80,5 +101,11 @@ def more_details(bid: Bid) -> str:
     ]
     shown = {"id", "bid_price_usd", "eval_score", "local_key", "artifacts", "prototype_summary", "agent_message"}
     values = bid.model_dump(exclude=shown)  # extra fields included
-    lines += [f"{name}: {isolate(as_sent(value))}" for name, value in values.items() if value is not None]
+    lines += [
+        fill(translate("ReviewWindow", "%1: %2"), translate("ReviewWindow", FIELD_NAMES[name]), isolate(as_sent(value)))
+        if name in FIELD_NAMES
+        else f"{isolate(name)}: {isolate(as_sent(value))}"
+        for name, value in values.items()
+        if value is not None
+    ]
     return "\n".join(lines)

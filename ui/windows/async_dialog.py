@@ -43,3 +43,29 @@ async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str |
         return box.clickedButton() is yes_button
     finally:
         box.deleteLater()
+
+
+async def choose(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    choices: list[tuple[str, str]],
+    *,
+    warning: bool = False,
+) -> str | None:
+    """A question with a button per choice (``(key, label)``, the first one the default) and Qt's
+    Cancel; the key of the button pressed, None for Cancel or a closed box. Text is plain."""
+    box = QMessageBox(parent)
+    box.setObjectName("confirmDialog")
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices}
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(next(iter(buttons)))
+    try:
+        await run_dialog(box)
+        return buttons.get(box.clickedButton())  # type: ignore[call-overload]
+    finally:
+        box.deleteLater()

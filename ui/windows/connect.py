@@ -126,11 +126,11 @@ class ConnectDialog(QDialog):
         self.test_result.setObjectName("testResult")
 
         self.where = QButtonGroup(self)
-        self.where_buttons: dict[str, QRadioButton] = {}
+        self.where_buttons: dict[credentials.Where, QRadioButton] = {}
         where_box = QVBoxLayout()
         if not keyring_available:
             where_box.addWidget(_plain_label(words(credentials.NO_KEYRING_NOTICE)))
-        options: list[tuple[str, str]] = []
+        options: list[tuple[credentials.Where, str]] = []
         if keyring_available:
             options.append(("keyring", words(credentials.KEYRING_OPTION)))
         options += [("session", words(credentials.SESSION_OPTION)), ("file", words(credentials.FILE_OPTION))]
@@ -190,7 +190,7 @@ class ConnectDialog(QDialog):
     def _checked_where(self) -> credentials.Where:
         for where, button in self.where_buttons.items():
             if button.isChecked():
-                return where  # type: ignore[return-value]
+                return where
         return "session"
 
     def _address(self) -> str | None:

@@ -1,12 +1,15 @@
-"""Settings: the API address and key, how often to refresh, the theme."""
+"""Settings: the API address and key, how often to refresh, the theme, a monthly spending limit,
+the language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -15,9 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.translatable import QT_TRANSLATE_NOOP
+from ui.i18n import LANGUAGE_NAMES, SYSTEM_LANGUAGE, money_parts
 from ui.theme import THEMES, set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
+LIMIT_RANGE = (1.0, 1_000_000.0)  # dollars a month
+DEFAULT_LIMIT = 100.0  # offered when the limit is first turned on
 REFRESH_CHOICES = [
     (10.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 10 seconds")),
     (30.0, QT_TRANSLATE_NOOP("SettingsDialog", "Every 30 seconds")),
@@ -40,6 +47,8 @@ class SettingsDialog(QDialog):
         refresh_seconds: float,
         theme: str,
         can_manage_key: bool,
+        monthly_limit: float | None = None,
+        language: str = SYSTEM_LANGUAGE,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,7 +79,28 @@ class SettingsDialog(QDialog):
         for key, label in THEMES.items():
             self.theme.addItem(self.tr(label), key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
-        guard_wheel(self.refresh, self.theme)
+        self.limit_on = QCheckBox(self.tr("Ask before a post takes a &month's spending over"))
+        self.limit_on.setObjectName("monthlyLimitOn")
+        self.limit_on.setChecked(monthly_limit is not None)
+        self.limit = QDoubleSpinBox()
+        self.limit.setObjectName("monthlyLimit")
+        self.limit.setAccessibleName(self.tr("Monthly limit in US dollars"))
+        self.limit.setRange(*LIMIT_RANGE)
+        self.limit.setDecimals(2)
+        locale, before, after = money_parts(2)  # dollars written as the one money formatter writes them
+        self.limit.setLocale(locale)
+        self.limit.setPrefix(before)
+        self.limit.setSuffix(after)
+        self.limit.setValue(monthly_limit if monthly_limit is not None else DEFAULT_LIMIT)
+        self.limit.setEnabled(monthly_limit is not None)
+        self.limit_on.toggled.connect(self.limit.setEnabled)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("As the system"), SYSTEM_LANGUAGE)
+        for key, name in LANGUAGE_NAMES.items():  # each language in its own words
+            self.language.addItem(name, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        guard_wheel(self.refresh, self.theme, self.limit, self.language)
 
         form = QFormLayout()
         form.addRow(self.tr("API address:"), self.address)
@@ -86,12 +116,29 @@ class SettingsDialog(QDialog):
         theme_label = QLabel(self.tr("&Look:"))
         theme_label.setBuddy(self.theme)
         form.addRow(theme_label, self.theme)
+        form.addRow(self.limit_on, self.limit)
+        language_label = QLabel(self.tr("Lan&guage:"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        language_hint = QLabel(self.tr("A new language shows when AITasker Desktop starts again."))
+        language_hint.setObjectName("languageHint")
+        language_hint.setWordWrap(True)
+        set_tone(language_hint, "quiet")
+        form.addRow("", language_hint)
         hint = QLabel(
             self.tr(
                 "Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."
             )
         )
         hint.setWordWrap(True)
+        limit_hint = QLabel(
+            self.tr(
+                "The monthly limit counts what tasks posted this month paid or still hold; it never "
+                "stops a task already posted."
+            )
+        )
+        limit_hint.setWordWrap(True)
+        set_tone(limit_hint, "quiet")
         set_tone(hint, "quiet")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -99,6 +146,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(limit_hint)
         layout.addWidget(buttons)
 
     def refresh_seconds(self) -> float:
@@ -106,3 +154,10 @@ class SettingsDialog(QDialog):
 
     def chosen_theme(self) -> str:
         return str(self.theme.currentData())
+
+    def monthly_limit(self) -> float | None:
+        """The limit chosen, or None when it is off."""
+        return round(self.limit.value(), 2) if self.limit_on.isChecked() else None
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())

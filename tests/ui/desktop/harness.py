@@ -66,7 +66,7 @@ class Node:
     text: str | None = None
     children: list[Node] = field(default_factory=list)
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self):
         yield self
         for child in self.children:
             yield from child.walk()

@@ -61,6 +61,7 @@ class ReviewWindow(QWidget):
         self.gallery: Gallery | None = None
         self.operations: ReviewOperations | None = None
         self._busy = False
+        self._held = ""  # why no action can be sent now (app.actions), "" when nothing holds them
         self._loading_said = False
         self.resize(900, 640)
 
@@ -173,6 +174,12 @@ class ReviewWindow(QWidget):
         self._busy = busy
         self._update_buttons()
 
+    def hold_actions(self, reason: str) -> None:
+        """Why nothing can be asked of AITasker here now (a request whose answer is not settled, a
+        choice already sent), or "" when the server's state alone decides."""
+        self._held = reason
+        self._update_buttons()
+
     def say(self, text: str, detail: str = "") -> None:
         self._loading_said = False
         self.message.setText(text)
@@ -197,9 +204,7 @@ class ReviewWindow(QWidget):
         self.versions.show_versions(shown, artifacts, gallery.selected_bid.id if gallery.selected_bid else None)
 
     def _facts(self, gallery: Gallery, shown: int) -> list[str]:
-        count = (
-            self.tr("1 version to choose from") if shown == 1 else fill(self.tr("%1 versions to choose from"), shown)
-        )
+        count = self.tr("1 version to choose from") if shown == 1 else self.tr("%n versions to choose from", "", shown)
         if gallery.total_bids_generated and gallery.total_bids_generated > shown:
             count = fill(self.tr("%1 (%2 made)"), count, gallery.total_bids_generated)
         facts = [count]
@@ -215,7 +220,7 @@ class ReviewWindow(QWidget):
             facts.append(
                 self.tr("1 extension of the review left")
                 if left == 1
-                else fill(self.tr("%1 extensions of the review left"), left)
+                else self.tr("%n extensions of the review left", "", left)
             )
         return facts
 
@@ -292,6 +297,8 @@ class ReviewWindow(QWidget):
             reason = self.tr("Checking what AITasker allows…")
         elif self._busy:
             reason = self.tr("Sending…")
+        elif self._held:
+            reason = self._held
         elif bid is None:
             reason = self.tr("There is no version to choose yet.")
         elif self.gallery is not None and self.gallery.selected_bid is not None:
@@ -305,7 +312,7 @@ class ReviewWindow(QWidget):
         self.choose_button.setEnabled(not reason)
         self.choose_button.setToolTip(reason)
         gallery = self.gallery
-        can_more = ops is not None and not self._busy and self.in_review and gallery is not None
+        can_more = ops is not None and not self._busy and not self._held and self.in_review and gallery is not None
         self.remix_button.setVisible(bool(can_more and ops and ops.remix and gallery and gallery.remix_available))
         self.extend_button.setVisible(
             bool(can_more and ops and ops.extend and gallery and gallery.review_extensions_remaining)
