@@ -31,7 +31,7 @@ from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets import accessibility, accessible_combo
-from ui.widgets.screen_fit import place
+from ui.widgets.screen_fit import ContentsScroll, place
 
 if TYPE_CHECKING:
     from app.credentials import KeyStore
@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
         self._splitter.addWidget(self._page)
         self._splitter.addWidget(self._tabs)
         self._splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self._splitter)
+        # On a screen smaller than the form and the tasks side by side need (1024×640 at twice the
+        # size), the window scrolls rather than overflowing the screen.
+        self.setCentralWidget(ContentsScroll(self._splitter))
         self._status = StatusBar(demo=connection.demo)
         self.setStatusBar(self._status)
         self._restore_layout()

@@ -21,6 +21,7 @@ from ui.i18n import fill, money, words
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.widgets.banner import MessageBanner
+from ui.widgets.screen_fit import keep_on_screen_when_shown
 from ui.windows.async_dialog import ask, choose, run_dialog
 
 if TYPE_CHECKING:
@@ -254,6 +255,7 @@ class SendController(QObject):
         now = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(wait)
+        keep_on_screen_when_shown(box)
         self._quit_question = box
         try:
             await run_dialog(box)

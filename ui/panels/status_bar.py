@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from app.connection import ConnectionState
 from app.review.alerts import waiting_words
@@ -44,6 +44,9 @@ class StatusBar(QStatusBar):
         self.setSizeGripEnabled(False)
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionState")
+        # It gives up width on a narrow window (its whole text then in its tooltip), so that the
+        # status bar never makes the window wider than the screen.
+        self.connection_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.outbox_label = QLabel()
         self.outbox_label.setObjectName("outboxWaiting")
         self.outbox_label.hide()
@@ -77,7 +80,9 @@ class StatusBar(QStatusBar):
 
     def show_state(self, state: ConnectionState, detail: str, last_refreshed: datetime | None = None) -> None:
         """The connection's state; ``last_refreshed``: when a refresh last asked about every task."""
-        self.connection_label.setText(state_words(state, detail, demo=self._demo))
+        words = state_words(state, detail, demo=self._demo)
+        self.connection_label.setText(words)
+        self.connection_label.setToolTip(words)
         if last_refreshed is not None:
             self.last_refreshed = last_refreshed
         self.show_refreshed()

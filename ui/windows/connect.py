@@ -28,6 +28,7 @@ from app.api.client import DEFAULT_API_URL, TasksClient, check_api_url
 from app.api.errors import ApiError, InvalidAddress, Offline, Unauthorized
 from ui.i18n import fill, words
 from ui.theme import set_tone
+from ui.widgets.screen_fit import keep_on_screen_when_shown, scroll_contents
 from ui.windows.async_dialog import run_dialog
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class WelcomeDialog(QDialog):
         )
         layout.addWidget(demo)
         layout.addWidget(connect)
+        keep_on_screen_when_shown(self)
 
 
 class ConnectDialog(QDialog):
@@ -176,6 +178,8 @@ class ConnectDialog(QDialog):
         self.key.textChanged.connect(self._key_edited)
         self.test_button.clicked.connect(self.test_connection)
         self.choice: ConnectChoice | None = None
+        scroll_contents(self, keep_below=self.buttons)  # a small screen scrolls, Connect stays in view
+        keep_on_screen_when_shown(self)
         self.resize(520, self.sizeHint().height())
 
     def _key_edited(self, text: str) -> None:

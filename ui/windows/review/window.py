@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -30,10 +30,14 @@ from ui.theme import set_tone
 from ui.widgets import accessibility
 from ui.widgets.image_viewer import ImageViewer
 from ui.widgets.plain_label import plain_label
+from ui.widgets.screen_fit import keep_on_screen_when_shown, place
 from ui.widgets.version_text import plain_amount
+from ui.widgets.wrapping_row import WrappingRow
 from ui.windows.review.versions import VersionsPanel
 
 __all__ = ["ReviewWindow"]
+
+REVIEW_SIZE = QSize(900, 640)
 
 
 class ReviewWindow(QWidget):
@@ -63,7 +67,6 @@ class ReviewWindow(QWidget):
         self._busy = False
         self._held = ""  # why no action can be sent now (app.actions), "" when nothing holds them
         self._loading_said = False
-        self.resize(900, 640)
 
         self.title = plain_label("", "reviewTitle")
         font = self.title.font()
@@ -110,13 +113,10 @@ class ReviewWindow(QWidget):
         website_layout.addWidget(self.website_button)
         self.website.hide()
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.refresh_button)
-        buttons.addWidget(self.remix_button)
-        buttons.addWidget(self.extend_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.choose_button)
-        buttons.addWidget(close_button)
+        # One row, or two where the window is narrow (a small screen): Choose and Close always in reach.
+        buttons = WrappingRow(
+            [self.refresh_button, self.remix_button, self.extend_button], [self.choose_button, close_button]
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -125,7 +125,7 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.versions, 1)
         layout.addWidget(self.website)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
@@ -134,6 +134,8 @@ class ReviewWindow(QWidget):
         self._tick.timeout.connect(self._show_task)
         self._tick.start()
         self._show_task()
+        place(self, None, REVIEW_SIZE)  # its designed size where the screen has room, smaller where not
+        keep_on_screen_when_shown(self)
 
     # --- what the person asks for ---------------------------------------------------------------
 
