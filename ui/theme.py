@@ -15,7 +15,7 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -264,7 +264,15 @@ def apply_theme(theme: str) -> str:
 
 # One style everywhere: the palettes and contrast checks are made for Fusion.
 # Sizes and weights only; colours come from the palettes above.
-HEADING = "font-size: 15pt; font-weight: 600;"
+def heading(label: QWidget) -> None:
+    """A heading's larger, bolder font (15 pt, semi-bold). Set as a font, never as a style sheet:
+    a widget with a style sheet keeps the text colour of the look it started in."""
+    font = label.font()
+    font.setPointSizeF(15)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+
+
 STYLE = "Fusion"
 
 

@@ -127,6 +127,10 @@
         <source>Type the kind of task, e.g. press release</source>
         <translation>Art der Aufgabe eintippen, z. B. Pressemitteilung</translation>
     </message>
+    <message>
+        <source>%1 is the only task type listed for %2, so it is filled in. You may type another.</source>
+        <translation>%1 ist die einzige Aufgabenart für %2 und wurde deshalb eingetragen. Sie können eine andere eintippen.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -2425,8 +2429,8 @@ Erstattet: %4</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1 (%2 more to fix)</source>
-        <translation>%1 (noch %2 weitere zu beheben)</translation>
+        <source>%1 Also to fix: %2.</source>
+        <translation>%1 Außerdem zu beheben: %2.</translation>
     </message>
     <message>
         <source>⚠ %1/%2: 1 character too many</source>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
 from app.api.schema import STATUSES, Task
 from app.sandbox import SandboxServer
@@ -39,6 +39,14 @@ def pixel_lightness(widget) -> int:
     return widget.grab().toImage().pixelColor(widget.width() - 6, widget.height() // 2).lightness()
 
 
+def text_lightness(label) -> int:  # type: ignore[no-untyped-def]
+    """How light the text of a label is drawn: its most different pixel from the background."""
+    image = label.grab().toImage()
+    background = image.pixelColor(1, 1).lightness()
+    pixels = [image.pixelColor(x, y).lightness() for x in range(image.width()) for y in range(image.height())]
+    return max(pixels, key=lambda light: abs(light - background))
+
+
 async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
@@ -48,6 +56,8 @@ async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Pa
                 lambda: pixel_lightness(ui.form.title) < 80 and pixel_lightness(ui.table) < 80,
                 what="a dark window",
             )
+            heading = window.findChild(QLabel, "formHeading")
+            assert heading.text() == "New task" and text_lightness(heading) > 180  # light on dark, at once
             ui.banner.show_message("Posted “Logo”.", kind="success")
             banner_bg = ui.banner.grab().toImage().pixelColor(2, 2)
             assert banner_bg.lightness() < 100  # the message's background followed the look

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.budget import BudgetMemory
 from app.form_rules import FIELD_ORDER, MORE_OPTIONS, FormState, check_values
@@ -29,10 +29,9 @@ from app.taxonomy import Category
 from ui.panels.budget_guidance import BudgetGuidance
 from ui.panels.form_checks import FieldMessages
 from ui.panels.form_fields import FormFields
-from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, field_layout, reserve
+from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, expander, field_layout, reserve
 from ui.panels.send_bar import SendBar
 from ui.panels.suggested_category import CategorySuggestion
-from ui.widgets.accessibility import mark_expander
 from ui.widgets.relayout import relayout_on_width_change
 
 if TYPE_CHECKING:
@@ -103,14 +102,11 @@ class TaskForm(QWidget):
         scrolling above the actions bar."""
         form, more = field_layout(), field_layout()
         more.setContentsMargins(0, 0, 0, 0)
-        self.more_toggle = QToolButton()
-        self.more_toggle.setObjectName("moreOptions")
-        self.more_toggle.setText(self.tr("M&ore options"))
-        self.more_toggle.setCheckable(True)
-        mark_expander(self.more_toggle)  # announced as a section that opens, not a check box
-        self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.more_toggle.setToolTip(self.tr("Requirements as names and values, and a brand kit (Alt+O)"))
+        self.more_toggle = expander(
+            "moreOptions",
+            self.tr("M&ore options"),
+            self.tr("Requirements as names and values, and a brand kit (Alt+O)"),
+        )
         self.more_options = QWidget()
         self.more_options.setObjectName("moreOptionsFields")
         self.more_options.setLayout(more)
@@ -130,9 +126,11 @@ class TaskForm(QWidget):
         lines = self.suggestion.text.fontMetrics().lineSpacing()
         reserve(self.suggestion, max(self.suggestion.use.sizeHint().height(), 2 * lines))
         reserve(self.budget_guidance, 3 * lines)
+        reserve(self._fields.task_type_note, 2 * lines)  # "the only type listed, filled in; …"
         below: dict[str, list[tuple[QWidget | QHBoxLayout, Qt.AlignmentFlag | None]]] = {
             "title": [(title_row, None)],
             "description": [(self.description_counter, right)],
+            "task_type": [(self._fields.task_type_note, None)],
             "budget_usd": [(self.budget_guidance, None)],
             "experimentation": [(hint, None)],
         }

@@ -6,17 +6,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
+    QToolButton,
     QWidget,
 )
 
 from app.form_rules import MORE_OPTIONS
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.theme import set_tone
+from ui.widgets.accessibility import mark_expander
 
 __all__ = [
     "BUDGET_TYPING_RANGE",
     "LABELS",
     "MORE_OPTIONS",
+    "expander",
     "SEND_TEXT",
     "SEND_TIP",
     "field_layout",
@@ -66,6 +69,19 @@ def message_label(name: str, tone: str, *, hidden: bool = True, reserved_lines: 
     if hidden:
         label.hide()
     return label
+
+
+def expander(name: str, text: str, tip: str) -> QToolButton:
+    """A button that opens and closes a section (an arrow beside its text), announced as one."""
+    button = QToolButton()
+    button.setObjectName(name)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setCheckable(True)
+    mark_expander(button)  # announced as a section that opens, not a check box
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setArrowType(Qt.ArrowType.RightArrow)
+    return button
 
 
 def reserve(widget: QWidget, height: int) -> None:
