@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._menus = build_menus(self, can_manage_key=keystore is not None and not connection.demo)
         self._menus.quit.triggered.connect(self.close)  # while a task is being sent, closeEvent asks first
+        self._menus.add_by_id.triggered.connect(self._tasks.offer_add_by_id)
 
         # --- what the store holds: shown before any network -----------------------------------
         self._interrupted = store.recover_interrupted_sends()

@@ -420,6 +420,10 @@
         <translation>Nächste &amp;Prüfung öffnen</translation>
     </message>
     <message>
+        <source>&amp;Add a task by its ID…</source>
+        <translation>Aufgabe über ihre &amp;ID hinzufügen …</translation>
+    </message>
+    <message>
         <source>Acco&amp;unt</source>
         <translation>&amp;Konto</translation>
     </message>
@@ -794,6 +798,10 @@ Erstattet: %4</translation>
             <numerusform>%n Versionen zur Auswahl</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: the best judged of the %2 that agents made</source>
+        <translation>%1: die am besten bewerteten der %2, die Agenten erstellt haben</translation>
+    </message>
     <message numerus="yes">
         <source>%n extensions of the review left</source>
         <translation>
@@ -848,10 +856,6 @@ Erstattet: %4</translation>
     <message>
         <source>1 version to choose from</source>
         <translation>1 Version zur Auswahl</translation>
-    </message>
-    <message>
-        <source>%1 (%2 made)</source>
-        <translation>%1 (%2 erstellt)</translation>
     </message>
     <message>
         <source>a new round of versions costs %1</source>

@@ -170,10 +170,15 @@ class TasksPanel(QWidget):
         table_and_details.setStretchFactor(0, 3)
         table_and_details.setStretchFactor(1, 1)
         layout.addWidget(table_and_details, 1)
-        add_row = QHBoxLayout()
+        # Adding a task by its ID is rare: the row shows when asked for (Tasks → Add a task by its ID…).
+        self.add_row = QWidget()
+        self.add_row.setObjectName("addByIdRow")
+        add_row = QHBoxLayout(self.add_row)
+        add_row.setContentsMargins(0, 0, 0, 0)
         add_row.addWidget(self.add_by_id, 1)
         add_row.addWidget(self.add_button)
-        layout.addLayout(add_row)
+        self.add_row.hide()
+        layout.addWidget(self.add_row)
 
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
         self.filter_box.currentIndexChanged.connect(lambda _: self.proxy.set_group(self.filter_box.currentData()))
@@ -292,9 +297,25 @@ class TasksPanel(QWidget):
         self.add_button.setToolTip(self.tr("Stop waiting for AITasker (Esc)") if busy else "")
         self.add_button.setAccessibleDescription(self.tr("Stops waiting; nothing is added") if busy else "")
 
+    def offer_add_by_id(self) -> None:
+        """Show the row to add a task by its ID, the cursor in it."""
+        self.add_row.show()
+        self.add_by_id.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def added(self) -> None:
+        """The task was added: the row goes away again."""
+        self.add_by_id.clear()
+        if self.add_row.isVisible() and self.add_by_id.hasFocus():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # the cursor on the table, where the task is
+        self.add_row.hide()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._adding and event.key() == Qt.Key.Key_Escape and self.add_by_id.hasFocus():
-            self.stopAddRequested.emit()
+        if event.key() == Qt.Key.Key_Escape and self.add_by_id.hasFocus():
+            if self._adding:
+                self.stopAddRequested.emit()
+            else:  # Esc in the ID box: the row goes away
+                self.add_row.hide()
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
 

@@ -208,7 +208,8 @@ class ReviewWindow(QWidget):
     def _facts(self, gallery: Gallery, shown: int) -> list[str]:
         count = self.tr("1 version to choose from") if shown == 1 else self.tr("%n versions to choose from", "", shown)
         if gallery.total_bids_generated and gallery.total_bids_generated > shown:
-            count = fill(self.tr("%1 (%2 made)"), count, gallery.total_bids_generated)
+            # Said, not left to guess: AITasker's judge picked these from all the agents made.
+            count = fill(self.tr("%1: the best judged of the %2 that agents made"), count, gallery.total_bids_generated)
         facts = [count]
         if gallery.remix_available:
             fee = plain_amount(gallery.remix_fee_usd)
