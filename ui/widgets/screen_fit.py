@@ -124,6 +124,21 @@ class ContentsScroll(QScrollArea):
         return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
 
 
+def grow_to_contents(window: QWidget, scroll: ContentsScroll) -> None:
+    """What ``scroll`` holds grew (a longer message): the window grows to show it whole, as far as
+    the screen allows (beyond that, it scrolls)."""
+    inner = scroll.widget()
+    if inner is None:
+        return
+    inner.adjustSize()
+    width = scroll.viewport().width()
+    wanted = inner.heightForWidth(width) if inner.hasHeightForWidth() else inner.sizeHint().height()
+    missing = wanted - scroll.viewport().height()
+    if missing > 0:
+        window.resize(window.width(), window.height() + missing)
+        keep_on_screen(window, placed=window.isVisible())
+
+
 def scroll_contents(window: QWidget, *, keep_below: QWidget | QLayout | None = None) -> ContentsScroll:
     """Put what ``window``'s layout holds into a :class:`ContentsScroll`; ``keep_below`` (a row of
     buttons in that layout) is taken out and stays in view under it."""
