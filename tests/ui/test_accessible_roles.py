@@ -14,17 +14,17 @@ from app.api.schema import Task
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.ui.accessibility import accessible_name, focusable_widgets
-from tests.ui.helpers import open_window, parts
+from tests.ui.helpers import find, open_window, parts
 from ui.windows.review.window import ReviewWindow
 
 
-def interface(widget):  # type: ignore[no-untyped-def]
+def interface(widget):
     found = QAccessible.queryAccessibleInterface(widget)
     assert found is not None
     return found
 
 
-def test_the_review_window_is_announced_as_a_window_by_its_title(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_review_window_is_announced_as_a_window_by_its_title(qtbot) -> None:
     now = datetime.now(UTC)
     window = ReviewWindow(Task(id="t", title="Logo", status="review", created_at=now, expires_at=now + timedelta(1)))
     qtbot.addWidget(window)
@@ -38,7 +38,7 @@ def test_the_review_window_is_announced_as_a_window_by_its_title(qtbot) -> None:
 
 async def test_expanders_dividers_and_the_tab_area_of_the_main_window(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
         for toggle in (ui.form.more_toggle, ui.tasks.more_toggle, ui.banner.toggle):
@@ -53,6 +53,6 @@ async def test_expanders_dividers_and_the_tab_area_of_the_main_window(
         assert handles and all(interface(h).role() == QAccessible.Role.Separator for h in handles)
         assert all(interface(h).text(QAccessible.Text.Name) for h in handles)
         assert not window.statusBar().findChildren(QSizeGrip)  # heard as "unknown"
-        assert accessible_name(window.findChild(QTabWidget, "rightTabs"))
+        assert accessible_name(find(window, QTabWidget, "rightTabs"))
         assert not [w for w in window.statusBar().findChildren(type(ui.outbox_label)) if w.isVisible() and not w.text()]
         assert "Optional" not in ui.form.title.accessibleDescription()  # the screen does not say so

@@ -178,7 +178,7 @@ async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: 
     assert await choose_account(args, keystore, secrets) == (False, SECRET)
 
 
-async def test_where_the_keychain_works_the_key_is_kept_there_by_default(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_where_the_keychain_works_the_key_is_kept_there_by_default(qtbot, tmp_path: Path) -> None:
     from tests.unit.test_credentials import MemoryKeyring
 
     keystore = KeyStore(tmp_path, backend=MemoryKeyring())
@@ -189,7 +189,7 @@ async def test_where_the_keychain_works_the_key_is_kept_there_by_default(qtbot, 
     assert "session" in dialog.where_buttons  # "this session only" is still there to choose
 
 
-async def test_a_long_failure_is_shown_whole(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_long_failure_is_shown_whole(qtbot, tmp_path: Path) -> None:
     from tests.conftest import free_port
 
     message = "AITasker did not accept this key (401). Paste the key again, or a new one from your dashboard."

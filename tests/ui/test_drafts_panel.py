@@ -62,7 +62,7 @@ def test_the_full_list_reuses_items_when_the_order_is_unchanged(qtbot) -> None:
     assert panel.list.count() == 0 and panel.empty.isVisibleTo(panel)
 
 
-def test_each_draft_is_told_apart_from_the_next(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_each_draft_is_told_apart_from_the_next(qtbot) -> None:
     from PySide6.QtGui import QPalette
 
     panel = DraftsPanel()

@@ -33,7 +33,7 @@ def under_pointer(window: QWidget) -> QWidget | None:
 
 async def test_post_task_and_the_fields_stay_put_while_the_title_is_typed(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         window.resize(1024, 600)
         form = parts(window).form
@@ -71,5 +71,5 @@ async def test_post_task_and_the_fields_stay_put_while_the_title_is_typed(
         qtbot.mouseClick(form.suggestion.use, Qt.MouseButton.LeftButton)  # the choices made: messages go
         assert form.findChild(QWidget, "error_category").isHidden()
         assert await where() == before
-        point_at(post)
-        assert under_pointer(window) is post and post.isEnabled()
+        point_at(form.send_button)
+        assert under_pointer(window) is form.send_button and form.send_button.isEnabled()

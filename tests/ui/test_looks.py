@@ -39,7 +39,7 @@ def pixel_lightness(widget) -> int:
     return widget.grab().toImage().pixelColor(widget.width() - 6, widget.height() // 2).lightness()
 
 
-def text_lightness(label) -> int:  # type: ignore[no-untyped-def]
+def text_lightness(label) -> int:
     """How light the text of a label is drawn: its most different pixel from the background."""
     image = label.grab().toImage()
     background = image.pixelColor(1, 1).lightness()
@@ -90,7 +90,7 @@ async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path
         delegate = table.itemDelegate()
         assert isinstance(delegate, FullTextDelegate)
 
-        def option(index):  # type: ignore[no-untyped-def]
+        def option(index):
             option = QStyleOptionViewItem()
             option.initFrom(table.viewport())
             option.rect = table.visualRect(index)

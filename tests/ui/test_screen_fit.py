@@ -127,7 +127,7 @@ def probe(tmp_path: Path, width: int, height: int, scale: int, saved: str | None
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def outside(windows: list[dict[str, Any]]) -> list[str]:

@@ -79,7 +79,7 @@ async def test_the_persons_category_still_gets_its_task_type_suggested(
 
 async def test_use_it_is_reached_with_tab_and_the_cursor_goes_on_to_the_description(
     qtbot, tmp_path: Path, sandbox: SandboxServer
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         form = parts(window).form
         window.activateWindow()

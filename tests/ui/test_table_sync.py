@@ -101,7 +101,7 @@ async def test_a_slow_add_by_id_can_be_stopped_and_tried_again(qtbot, tmp_path: 
             assert len(gets) == 1
 
 
-async def test_adding_by_id_is_out_of_the_way_until_asked_for(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_adding_by_id_is_out_of_the_way_until_asked_for(qtbot, tmp_path: Path) -> None:
     with SandboxServer(SandboxConfig()) as server:
         created = await _create(server)
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:

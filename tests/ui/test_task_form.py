@@ -959,7 +959,7 @@ def test_checks_held_for_the_first_picture_start_on_release_and_never_delay_send
     assert draft is not None and draft.brand_kit_id is None
 
 
-def test_a_category_with_one_task_type_says_it_was_filled_in_and_that_another_may_be_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_category_with_one_task_type_says_it_was_filled_in_and_that_another_may_be_typed(qtbot) -> None:
     from app.taxonomy import Category, TaskType
 
     form = TaskForm()

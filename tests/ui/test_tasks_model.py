@@ -131,6 +131,7 @@ def test_cells_show_words_money_and_expiry(model: TasksTableModel, qapp) -> None
         "If no version is chosen by then, the task expires and no money is taken.",
     ]
     later = model.row_of(model.tasks()[1].id)  # an open task: its first versions are due in 5 h
+    assert later is not None
     assert model.index(later, NEXT_STEP_COLUMN).data() == "first versions due " + clock_when(NOW + timedelta(hours=5))
     finished = model.row_of(model.tasks()[2].id)
     assert finished is not None

@@ -46,7 +46,7 @@ async def refreshed(window: Any, task_id: str, status: str) -> list[str]:
 
 async def test_choose_deliver_approve_shows_what_happened_and_what_was_paid(
     qtbot, tmp_path: Path, server: SandboxServer, clock: FakeClock
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     async with httpx.AsyncClient(base_url=server.url, headers={"Authorization": f"Bearer {DEMO_API_KEY}"}) as api:
         task = (await api.post("/api/v1/tasks", json=DRAFT)).json()
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
@@ -85,7 +85,7 @@ async def test_choose_deliver_approve_shows_what_happened_and_what_was_paid(
             assert "Completed (by you)" in more
 
 
-async def test_approval_by_the_clock_says_so(qtbot, tmp_path: Path, server: SandboxServer, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+async def test_approval_by_the_clock_says_so(qtbot, tmp_path: Path, server: SandboxServer, clock: FakeClock) -> None:
     async with httpx.AsyncClient(base_url=server.url, headers={"Authorization": f"Bearer {DEMO_API_KEY}"}) as api:
         task = (await api.post("/api/v1/tasks", json=DRAFT)).json()
         clock.now += BID_WINDOW_SECONDS + 1
@@ -102,7 +102,7 @@ async def test_approval_by_the_clock_says_so(qtbot, tmp_path: Path, server: Sand
             assert f"Paid: ${bid['bid_price_usd']:,.2f}" in lines
 
 
-async def test_a_completed_task_that_says_nothing_more_is_just_finished(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_completed_task_that_says_nothing_more_is_just_finished(qtbot, tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
     from app.api.schema import Task
