@@ -129,11 +129,23 @@ def topup_address(api_url: str, offered: str | None = None) -> str:
 class CreditWatch:
     """The balance known for the account at ``api_url``: loaded from the store at start, replaced
     by each read, forgotten when the server has no balance endpoint or refuses the key. ``stale``
-    when what is shown is not from a read just now (kept from before, or the last read failed)."""
+    when what is shown is not from a read just now (kept from before, or the last read failed).
+    How long ago a read was is measured on the ``monotonic`` clock (setting the computer's clock
+    back neither holds off the next read nor keeps an old balance "fresh"); the wall ``clock``
+    only dates the balance, for "as of" and for the next start."""
 
-    def __init__(self, store: SettingsStore, api_url: str, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        store: SettingsStore,
+        api_url: str,
+        *,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._store = store
         self._clock = clock
+        self._monotonic = monotonic
+        self._read_since: float | None = None  # monotonic: the last good read in this run
         self.api_url = api_url
         self.balance: Balance | None = None
         self._failed = False
@@ -144,6 +156,7 @@ class CreditWatch:
         self.api_url = api_url
         self.balance = self._kept(api_url)
         self._failed = True  # not read in this run yet
+        self._read_since = None
 
     def _kept(self, api_url: str) -> Balance | None:
         try:
@@ -159,7 +172,11 @@ class CreditWatch:
     def stale(self) -> bool:
         if self.balance is None:
             return False
-        return self._failed or self._clock() - self.balance.read_at > FRESH_FOR
+        return self._failed or self.read_ago() > FRESH_FOR
+
+    def read_ago(self) -> float:
+        """Seconds since the last good read in this run (infinite: none yet)."""
+        return math.inf if self._read_since is None else self._monotonic() - self._read_since
 
     def not_read_now(self) -> None:
         """AITasker cannot be reached: what is known is shown as of its time."""
@@ -194,6 +211,7 @@ class CreditWatch:
             self._failed = True
             return self.balance
         self.balance = replace(balance, read_at=self._clock())
+        self._read_since = self._monotonic()
         self._failed = False
         self._save(self.balance)
         return self.balance

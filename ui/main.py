@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
 
-from app import about
+from app import about, preload
 from app.api.errors import InvalidAddress
+from app.demo_server import SERVE_ARGUMENT
+from ui.desktop.start_imports import import_before_qt
 
 if TYPE_CHECKING:
     from app.store.disk_errors import StoreError
@@ -42,17 +44,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--debug", action="store_true", help="log more detail")
     parser.add_argument("--version", action="version", version=f"{about.NAME} {about.VERSION}")
     return parser.parse_args(argv)
-
-
-def start_demo_sandbox(speed: float, store_path: Path) -> tuple[Any, str]:
-    """The practice server (in a thread: its imports happen there too) and its key. It knows the
-    demo tasks of earlier runs (so they stay followable) by looking them up in the store when
-    asked, instead of holding a copy of every one."""
-    from app.sandbox import SandboxConfig, start_sandbox
-    from app.sandbox.service import DEMO_API_KEY
-    from app.store.tasks_table import task_reader
-
-    return start_sandbox(SandboxConfig(speed=speed, known=task_reader(store_path))), DEMO_API_KEY
 
 
 async def until_closed(work: Coroutine[Any, Any, Any], closed: Any) -> bool:
@@ -138,10 +129,13 @@ async def run_window(
     problem: Any = None,
     shown: tuple[Any, Any] | None = None,
     checked: Any = None,
+    servers: list[Any] | None = None,
 ) -> int:
-    """The app once the event loop runs. ``shown``: (window, store) already on the screen (demo)."""
+    """The app once the event loop runs. ``shown``: (window, store) already on the screen (demo);
+    ``servers``: demo mode's practice server (app.demo_server) once started (the caller stops it)."""
     import asyncio
 
+    gc.freeze()  # what start-up made lives on: collections from now on look only at what is new
     gc.enable()  # (off while starting: see main)
 
     if instance is not None:  # another launch on this folder: whatever is showing comes to the front
@@ -194,16 +188,22 @@ async def run_window(
         connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
         window = open_window(settings, store, connection, secrets, keystore)
         await first_paint(window)  # the picture first; then the session, the form's checks, the rest
-    sandbox = None
+        preload.start(AFTER_FIRST_PICTURE)
+    await asyncio.to_thread(preload.wait)  # the loop turns meanwhile: the window answers while they load
     try:
         window.attach()
         if instance is not None:  # later launches on this folder are taken from now on
             instance.listen()
         if demo:
+            from app.demo_server import DEMO_API_KEY, DemoServer
+
             window.start_loading()
-            sandbox, demo_key = await asyncio.to_thread(start_demo_sandbox, args.demo_speed, store.path)
-            secrets.add(demo_key)
-            connection = Connection(api_url=sandbox.url, api_key=demo_key, demo=True)
+            servers = [] if servers is None else servers
+            if not servers:  # demo chosen on the welcome screen
+                servers.append(DemoServer(args.demo_speed, store.path))
+            server = servers[0]
+            secrets.add(DEMO_API_KEY)
+            connection = Connection(api_url=await asyncio.to_thread(server.url), api_key=DEMO_API_KEY, demo=True)
         # A server that does not answer keeps the first connection waiting up to 45 s: closing the
         # window meanwhile ends the wait (the process must not linger, holding the folder).
         if not await until_closed(window.start(connection), window.closed):
@@ -223,34 +223,12 @@ async def run_window(
             log.exception("while closing the window")
         window.deleteLater()
         store.close()
-        if sandbox is not None:
-            await asyncio.to_thread(sandbox.stop)
     return 0
 
 
-# Qt-free modules the window needs, imported before PySide6 is loaded: once loaded, PySide6 looks
-# at every new module's source text as it is imported (to see whether it uses PySide6), which
-# costs start-up time for modules that never do. (What is missing here is only imported after the
-# first picture; asyncio, and what needs it, is not imported before it at all.)
-BEFORE_QT = (
-    "resources",
-    "app.budget",
-    "app.connection",
-    "app.drafts",
-    "app.form_rules",
-    "app.instance_lock",
-    "app.review.alerts",
-    "app.suggest",
-    "app.textlimits",
-    "app.api.validation",
-)
-
-
-def _import_before_qt() -> None:
-    import importlib
-
-    for name in BEFORE_QT:
-        importlib.import_module(name)
+# What attaching the window imports, loaded in a thread once the first picture is up (app.preload).
+AFTER_FIRST_PICTURE: tuple[str, ...] = (*preload.AFTER_FIRST_PICTURE, "ui.controllers.account", "ui.desktop.notifier")
+AFTER_FIRST_PICTURE += ("ui.controllers.drafts", "ui.controllers.review", "ui.controllers.send", "ui.controllers.tasks")
 
 
 EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
@@ -278,13 +256,21 @@ def main(argv: list[str] | None = None) -> int:
     # of objects that all live on, and collecting among them is about 2% of the time to the first
     # picture. (run_window turns it back on; so does leaving early.)
     gc.disable()
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == [SERVE_ARGUMENT]:  # the bundle's program, started as demo mode's practice server
+        from app.sandbox.__main__ import main as serve
+
+        return serve(arguments[1:])
+    servers: list[Any] = []  # demo mode's practice server (app.demo_server), once started
     try:
-        return _main(argv)
+        return _main(argv, servers)
     finally:
+        for server in servers:
+            server.stop()
         gc.enable()
 
 
-def _main(argv: list[str] | None) -> int:
+def _main(argv: list[str] | None, servers: list[Any]) -> int:
     args = parse_args(argv)
     if not args.demo:  # demo mode never needs the client before its first picture (httpx loads later)
         from app.api.client import DEFAULT_API_URL, check_api_url
@@ -336,7 +322,11 @@ def _main(argv: list[str] | None) -> int:
         restore_hooks()
         return display.exit_code
 
-    _import_before_qt()
+    if args.demo and problem is None:  # the practice server starts now, in its own process, beside the window
+        from app.demo_server import DemoServer
+
+        servers.append(DemoServer(args.demo_speed, args.data_dir / "demo" / STORE_FILENAME))
+    import_before_qt()
     from PySide6.QtWidgets import QApplication
 
     from ui.desktop.identity import configure_application
@@ -372,7 +362,7 @@ def _main(argv: list[str] | None) -> int:
         code = 1
         try:
             config_dir = args.data_dir / "config" if explicit else None
-            code = await run_window(args, secrets, config_dir, instance, problem, shown, checked)
+            code = await run_window(args, secrets, config_dir, instance, problem, shown, checked, servers)
             return code
         finally:  # armed before the loop closes: closing it waits for every worker thread
             leave_within(EXIT_DEADLINE, code)
@@ -381,6 +371,7 @@ def _main(argv: list[str] | None) -> int:
         if args.demo and problem is None:
             # The demo's window draws itself before the event loop (asyncio, qasync) is loaded.
             opened = show_demo_window(args, secrets, checked)
+            preload.start(AFTER_FIRST_PICTURE)  # the picture is on the screen
             if isinstance(opened, StoreError):
                 problem = opened
             else:

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         # What happened, to the parts that show it.
         self.send_controller.keyRefused.connect(lambda words: session.spawn(self.account.ask_for_key(words)))
         self.send_controller.quitChosen.connect(self.close)
+        self.drafts_controller.quitChosen.connect(self.close)
         self.send_controller.posted.connect(self.tasks_controller.posted)
         self.send_controller.posted.connect(lambda _task_id: self.money.refresh_balance())
         session.state_changed.connect(self._state_changed)
@@ -193,6 +194,11 @@ class MainWindow(QMainWindow):
         self.drafts_controller.refresh_view()  # the drafts list, the outbox's rows in the table
         self.drafts_controller.say_what_start_found(store.moved_aside, self._interrupted)
         page.form.release_checks()
+        # PySide6 reads the source of every module imported after it (through linecache, which
+        # keeps it): about 15 MB by now, needed by nothing. Freed, the space serves the table.
+        import linecache
+
+        linecache.clearcache()
 
     # --- start and stop ---------------------------------------------------------------------
     async def start(self, connection: Connection | None = None) -> None:
@@ -231,6 +237,10 @@ class MainWindow(QMainWindow):
         if self.actions_controller.holds_close():  # a choice (or another confirmed request) is on its way: asked too
             event.ignore()
             self.actions_controller.ask_to_quit()
+            return
+        if self.drafts_controller.holds_close():  # the latest typing could not be saved (disk full): asked too
+            event.ignore()
+            self.drafts_controller.ask_to_quit()
             return
         try:
             self.drafts_controller.save_now()

@@ -33,6 +33,7 @@ from app.api.errors import (
 from app.api.operations import Operation
 from app.api.responses import RateLimitState, decode, error_for, rate_limit_of, read_bounded
 from app.api.schema import Task, TaskDraft
+from app.api.tls import tls_context
 from app.logs import redact
 from app.money import BALANCE_PATH, Balance, parse_balance
 from app.review.gallery import Gallery, parse_gallery
@@ -104,6 +105,7 @@ class TasksClient:
             },
             timeout=timeout,
             transport=transport,
+            verify=tls_context(),
             follow_redirects=False,  # a redirect could carry the key to another host
         )
 

@@ -94,8 +94,9 @@ class ReviewAlerts:
         while len(self._shown) > self._max:
             self._shown.popitem(last=False)
 
-    def check(self, task: Task, now: datetime) -> list[ReviewAlert]:
-        """The alerts due for this task now (and remember them as shown)."""
+    def check(self, task: Task, now: datetime, *, save: bool = True) -> list[ReviewAlert]:
+        """The alerts due for this task now (and remember them as shown; ``save``: in the store
+        at once, else the caller saves)."""
         if task.status != "review":
             return []
         remaining = (task.expires_at - now) if task.expires_at is not None else None
@@ -126,14 +127,18 @@ class ReviewAlerts:
                     fill(translate("messages", "Under ten minutes left to choose a version of ‘%1’%2"), name, until),
                 )
             )
-        if alerts:
+        if alerts and save:
             self._save()
         return alerts
 
     def check_all(self, tasks: Iterable[Task], now: datetime) -> list[ReviewAlert]:
+        """:meth:`check` for each task, what was shown saved once (not once per alert: a first
+        start with thousands waiting would write the store thousands of times)."""
         alerts: list[ReviewAlert] = []
         for task in tasks:
-            alerts.extend(self.check(task, now))
+            alerts.extend(self.check(task, now, save=False))
+        if alerts:
+            self._save()
         return alerts
 
 

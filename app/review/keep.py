@@ -216,7 +216,9 @@ class KeptTasks:
             return data
 
     def _touch(self, task: str) -> None:
-        now = self._clock()
+        # The use just made is the newest, whatever the wall clock says (it may have been set back):
+        # a task used now is never the first to go. (The order is kept across runs in the markers' times.)
+        now = max(self._clock(), max(self._used.values(), default=0.0) + 0.001)
         self._used[task] = now
         marker = self.root / task / _USED
         try:

@@ -87,23 +87,33 @@ def discover_operations(doc: Any) -> ReviewOperations:
 @dataclass
 class _Cached:
     operations: ReviewOperations
-    at: float
+    since: float  # monotonic: when it was learnt (its age in this run)
 
 
 class OperationsCache:
     """What each server address advertises, in memory and (when readable) in the store's settings.
 
     A readable answer is kept a day; an unreadable document is asked again after a minute. A
-    select that the server no longer knows (404/405) drops the entry (:meth:`forget`).
+    select that the server no longer knows (404/405) drops the entry (:meth:`forget`). Ages in
+    this run are measured on the ``monotonic`` clock (setting the computer's clock back neither
+    holds off the retry nor keeps an answer longer); the wall ``clock`` only dates what is kept in
+    the store for a later run, whose age is unknown (so not kept) when the clock is now before it.
     """
 
     KEEP = 24 * 3600.0
     RETRY_UNREADABLE = 60.0
     MAX_SERVERS = 8
 
-    def __init__(self, store: SettingsStore | None = None, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        store: SettingsStore | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._store = store
         self._clock = clock
+        self._monotonic = monotonic
         self._memory: OrderedDict[str, _Cached] = OrderedDict()
 
     @staticmethod
@@ -117,11 +127,10 @@ class OperationsCache:
             self._memory.popitem(last=False)
 
     def cached(self, base_url: str) -> ReviewOperations | None:
-        now = self._clock()
         entry = self._memory.get(base_url)
         if entry is not None:
             keep = self.KEEP if entry.operations.state in ("found", "absent") else self.RETRY_UNREADABLE
-            if now - entry.at < keep:
+            if self._monotonic() - entry.since < keep:
                 return entry.operations
         if self._store is not None:
             try:
@@ -130,20 +139,21 @@ class OperationsCache:
             except Exception as exc:  # a damaged setting is only a cache miss
                 log.info("review operations cache unreadable: %s", exc)
                 data = None
-            if isinstance(data, dict) and isinstance(data.get("at"), (int, float)) and now - data["at"] < self.KEEP:
+            at = data.get("at") if isinstance(data, dict) else None
+            age = self._clock() - at if isinstance(at, (int, float)) else -1.0  # < 0: written "later" than now
+            if isinstance(data, dict) and 0 <= age < self.KEEP:
                 operations = ReviewOperations.from_json(data.get("operations"))
                 if operations is not None:
-                    self._remember(base_url, _Cached(operations, float(data["at"])))
+                    self._remember(base_url, _Cached(operations, self._monotonic() - age))
                     return operations
         return None
 
     def put(self, base_url: str, operations: ReviewOperations) -> None:
-        now = self._clock()
-        self._remember(base_url, _Cached(operations, now))
+        self._remember(base_url, _Cached(operations, self._monotonic()))
         if self._store is not None and operations.state in ("found", "absent"):
             try:
                 self._store.set_setting(
-                    self._key(base_url), json.dumps({"at": now, "operations": operations.to_json()})
+                    self._key(base_url), json.dumps({"at": self._clock(), "operations": operations.to_json()})
                 )
             except Exception as exc:
                 log.warning("could not keep what the server offers: %s", exc)

@@ -6,10 +6,12 @@ import argparse
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from app.api.client import is_loopback_host
 from app.sandbox.config import DEMO_API_KEY, DEMO_CREDIT_USD, FREE_CREDIT_USD, Faults, SandboxConfig
 from app.sandbox.server import SandboxServer
+from app.store.tasks_table import task_reader
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +62,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--large-file-mb", type=float, default=0.0, help="add a file of this many MB to every delivery (benches)"
     )
+    parser.add_argument(
+        "--known-store",
+        type=Path,
+        help="look tasks of earlier runs up in this store file when asked about them (demo mode)",
+    )
+    parser.add_argument(
+        "--until-stdin-closes",
+        action="store_true",
+        help="end when standard input closes (the app that started it ended)",
+    )
     args = parser.parse_args(argv)
     if not is_loopback_host(args.host):
         parser.error("the sandbox only listens on loopback addresses (127.0.0.1, ::1, localhost)")
@@ -81,12 +93,20 @@ def main(argv: list[str] | None = None) -> int:
         approval_seconds=args.approval_seconds,
         question_share=args.question_share,
         large_file_bytes=int(args.large_file_mb * 1_000_000),
+        known=task_reader(args.known_store) if args.known_store is not None else None,
     )
     server = SandboxServer(config, host=args.host, port=args.port).start()
     print(f"AITasker sandbox listening on {server.url} (API key: {args.api_key})", flush=True)
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    if args.until_stdin_closes:
+
+        def watch_stdin() -> None:
+            sys.stdin.read()  # returns at end of input: the app that started us has ended
+            stop.set()
+
+        threading.Thread(target=watch_stdin, daemon=True).start()
     stop.wait()
     server.stop()
     return 0

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.demo_server import DEMO_API_KEY  # the app knows it without importing the server
 from app.taxonomy import bundled_taxonomy
 
-DEMO_API_KEY = "aitk_test_demo"
 DEMO_USER_ID = "00000000-0000-4000-8000-000000000001"
 REQUESTS_KEPT = 5_000
 # Every account starts with AITasker's free credit for new accounts (api notes §3.7), plus the

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import random
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -30,9 +31,10 @@ class RequestLog(list):
 
 
 class RateLimiter:
-    """A sliding one-minute window per (client, bucket)."""
+    """A sliding one-minute window per (client, bucket), on the monotonic clock: setting the
+    computer's clock back does not refuse requests for the length of the jump."""
 
-    def __init__(self, clock: Callable[[], float]) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._hits: dict[tuple[str, str], deque[float]] = {}
         self._lock = threading.Lock()
@@ -62,7 +64,7 @@ def rate_bucket(cfg: SandboxConfig, request: Request) -> tuple[str, int] | None:
 
 def install_traffic(app: FastAPI, cfg: SandboxConfig) -> None:
     """Log, limit and (when asked) misbehave on every request of ``app``."""
-    limiter = RateLimiter(cfg.clock)
+    limiter = RateLimiter()  # real seconds, whatever the wall clock (cfg.clock) says
     rng = random.Random(cfg.seed)
     # (method, path, headers-without-auth) for tests; the newest only, as demo mode runs for hours.
     app.state.requests_seen = RequestLog()

@@ -1,7 +1,9 @@
-"""The store's integrity check, started at launch in a thread of its own (:class:`EarlyCheck`)."""
+"""The store's integrity check, started at launch in a thread of its own (:class:`EarlyCheck`),
+or spared when the store is exactly as the app's last clean close left it (:func:`remember_clean_close`)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -25,6 +27,40 @@ def _file_state(path: Path) -> tuple[int, int, int] | None:
     return info.st_size, info.st_mtime_ns, wal
 
 
+CLEAN_SUFFIX = ".clean"  # beside the store: its files' state when it was last closed cleanly
+
+
+def _clean_mark(path: Path) -> Path:
+    return path.with_name(path.name + CLEAN_SUFFIX)
+
+
+def remember_clean_close(path: Path) -> None:
+    """The store was checked when opened and has just been closed cleanly: note its files' state,
+    so that the next launch can trust it without reading it all, if nothing has touched it since."""
+    state = _file_state(Path(path))
+    if state is None:
+        return
+    mark = _clean_mark(Path(path))
+    old_umask = os.umask(0o077)
+    try:
+        mark.write_text(json.dumps(list(state)), encoding="ascii")
+    except OSError as exc:
+        log.info("could not note the store's clean close: %s", exc)
+    finally:
+        os.umask(old_umask)
+
+
+def _closed_cleanly(path: Path, state: tuple[int, int, int]) -> bool:
+    """True when the files are exactly as the last clean close left them (and the mark is ours)."""
+    mark = _clean_mark(path)
+    try:
+        noted = tuple(json.loads(mark.read_text(encoding="ascii")))
+        mark.unlink()  # good once: this start writes to the store
+    except (OSError, ValueError, TypeError):
+        return False
+    return noted == state
+
+
 class EarlyCheck:
     """``PRAGMA quick_check`` of an existing store in a thread of its own, started at launch, so
     that reading every page of a large file (about 80 ms for 100,000 tasks) overlaps the imports
@@ -38,15 +74,24 @@ class EarlyCheck:
     @classmethod
     def start(cls, path: Path) -> EarlyCheck | None:
         """A check of ``path`` under way, or None when the file is missing or small: starting a
-        thread (and sharing Python's lock with it) costs more than such a check."""
+        thread (and sharing Python's lock with it) costs more than such a check. A large file
+        exactly as the last clean close left it (checked when it was opened, written only by the
+        app since) is vouched for at once: a million tasks are hundreds of megabytes to read."""
         state = _file_state(Path(path))
-        return cls(path) if state is not None and state[0] + state[2] >= cls.WORTH_IT else None
+        if state is None or state[0] + state[2] < cls.WORTH_IT:
+            return None
+        if _closed_cleanly(Path(path), state):
+            return cls(path, vouched=state)
+        return cls(path)
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, vouched: tuple[int, int, int] | None = None) -> None:
         self.path = Path(path)
-        self._ok_for: tuple[int, int, int] | None = None
+        self._ok_for: tuple[int, int, int] | None = vouched
         self._done = threading.Event()
-        threading.Thread(target=self._run, name="store-check", daemon=True).start()
+        if vouched is not None:
+            self._done.set()
+        else:
+            threading.Thread(target=self._run, name="store-check", daemon=True).start()
 
     def _run(self) -> None:
         try:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from app.store import drafts_table, journal, tasks_table
 from app.store.disk_errors import Damaged, StoreError, is_corruption, rollback, write_error
 from app.store.drafts_table import DRAFT_STATES, REMOVED_KEPT_FOR, REMOVED_KEPT_MAX, DraftRecord, random_uuid
-from app.store.early_check import EarlyCheck
+from app.store.early_check import EarlyCheck, remember_clean_close
 from app.store.migrations import migrate
 
 if TYPE_CHECKING:
@@ -152,6 +152,7 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+        remember_clean_close(self.path)  # checked when opened, closed cleanly: the next start may trust it
 
     # --- write failures --------------------------------------------------------------------------
     def add_problem_listener(self, listener: Callable[[StoreError | None], None]) -> None:
@@ -335,9 +336,12 @@ class Store:
         """Tasks not in a final state, ``size`` at a time (a polling round holds one page, not all)."""
         return tasks_table.unfinished_pages(self._db, final_statuses, size=size)
 
-    def status_pages(self, statuses: tuple[str, ...], *, size: int = 500) -> Iterator[list[Task]]:
-        """Tasks in these states, ``size`` at a time (through the status index)."""
-        return tasks_table.status_pages(self._db, statuses, size=size)
+    def status_pages(
+        self, statuses: tuple[str, ...], *, size: int = 500, open_after: float | None = None
+    ) -> Iterator[list[Task]]:
+        """Tasks in these states, ``size`` at a time (through the status index); with
+        ``open_after`` (epoch seconds), only those expiring later or never."""
+        return tasks_table.status_pages(self._db, statuses, size=size, open_after=open_after)
 
     def money_rows(self, *, since: float | None = None) -> list[tuple[Any, ...]]:
         """What spending by month needs of each task (:func:`app.store.tasks_table.money_rows`);

@@ -124,14 +124,18 @@ def unfinished_pages(db: sqlite3.Connection, final_statuses: tuple[str, ...], *,
         yield parse_tasks([body for _, body in rows])
 
 
-def status_pages(db: sqlite3.Connection, statuses: tuple[str, ...], *, size: int) -> Iterator[list[Task]]:
-    """Tasks in these states, ``size`` at a time (through the status index)."""
+def status_pages(
+    db: sqlite3.Connection, statuses: tuple[str, ...], *, size: int, open_after: float | None = None
+) -> Iterator[list[Task]]:
+    """Tasks in these states, ``size`` at a time (through the status index); with ``open_after``
+    (epoch seconds) only those that expire later or never (a review still open then)."""
     marks = ",".join("?" * len(statuses))
+    still_open = "" if open_after is None else " AND (expires_ts IS NULL OR expires_ts > ?)"
     after = 0
     while True:
         rows = db.execute(
-            f"SELECT rowid, body FROM tasks WHERE status IN ({marks}) AND rowid > ? ORDER BY rowid LIMIT ?",
-            (*statuses, after, size),
+            f"SELECT rowid, body FROM tasks WHERE status IN ({marks}){still_open} AND rowid > ? ORDER BY rowid LIMIT ?",
+            (*statuses, *(() if open_after is None else (open_after,)), after, size),
         ).fetchall()
         if not rows:
             return

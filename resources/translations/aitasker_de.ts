@@ -198,6 +198,34 @@
 <context>
     <name>DraftsController</name>
     <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Your latest typing could not be saved.</source>
+        <translation>Was Sie zuletzt eingegeben haben, konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Keep the app open and it saves your text as soon as it can, or copy it to paste it somewhere safe. If you quit anyway, what you typed since the last save is lost.</source>
+        <translation>Lassen Sie die App geöffnet, dann speichert sie Ihren Text, sobald es geht, oder kopieren Sie ihn, um ihn an einem sicheren Ort einzufügen. Wenn Sie trotzdem beenden, geht verloren, was Sie seit dem letzten Speichern eingegeben haben.</translation>
+    </message>
+    <message>
+        <source>Keep the app open</source>
+        <translation>App geöffnet lassen</translation>
+    </message>
+    <message>
+        <source>Copy it</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Trotzdem beenden</translation>
+    </message>
+    <message>
+        <source>What you typed is on the clipboard. Paste it somewhere safe before you quit: the app still cannot save it.</source>
+        <translation>Ihr Text ist in der Zwischenablage. Fügen Sie ihn an einem sicheren Ort ein, bevor Sie beenden: Die App kann ihn noch immer nicht speichern.</translation>
+    </message>
+    <message>
         <source>Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it.</source>
         <translation>Ihre Änderungen werden als neuer Entwurf behalten. Die frühere Version („%1“) ist vielleicht schon eingestellt; sie bleibt als „Unklar, ob gesendet“ unter Entwürfe, bis Sie sie prüfen.</translation>
     </message>

@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,7 +25,9 @@ from pathlib import Path
 import pytest
 
 from app.api.schema import Task
-from app.store.repository import STORE_FILENAME, Store
+from tests.bench.stores import copy_store, stored_tasks
+
+__all__ = ["copy_store", "stored_tasks"]
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench-results.json"
@@ -35,7 +36,7 @@ STATUSES = ["open", "matching", "prototyping", "review", "delivering", "complete
 
 
 def make_tasks(n: int, *, start: int = 0) -> list[Task]:
-    base = datetime(2026, 1, 1, tzinfo=UTC)
+    base = datetime(2024, 1, 1, tzinfo=UTC)  # as tests/bench/stores.py
     return [
         Task(
             id=str(uuid.UUID(int=i + 1)),
@@ -99,6 +100,11 @@ class Row:
     def ok(self) -> bool:
         return self.measured <= self.target
 
+    @property
+    def sub(self) -> bool:
+        """A sub-measure: recorded for the record, no target of its own."""
+        return self.target == float("inf")
+
 
 @dataclass
 class Bench:
@@ -119,6 +125,13 @@ class Bench:
     ) -> Row:
         row = Row(key, value, unit, target, baseline, ratio, note)
         self.rows[key] = row
+        if details:
+            self.details[key] = details
+        return row
+
+    def sub(self, key: str, value: float, unit: str, *, note: str = "", **details: object) -> Row:
+        """A sub-measure (the older, narrower figure beside a key's): printed and saved, no target."""
+        row = self.record(key, value, unit, float("inf"), note=note)
         if details:
             self.details[key] = details
         return row
@@ -191,7 +204,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             _fmt(r.value, r.unit),
             _fmt(r.baseline, r.unit),
             _fmt(r.ratio),
-            f"≤ {r.target:g}" + ("" if r.key.endswith("_ratio") else f" {r.unit}"),
+            "—" if r.sub else f"≤ {r.target:g}" + ("" if r.key.endswith("_ratio") else f" {r.unit}"),
             "yes" if r.ok else "NO",
         )
         for r in _BENCH.rows.values()
@@ -217,7 +230,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             "unit": r.unit,
             "baseline": r.baseline,
             "ratio": r.ratio,
-            "target": r.target,
+            "target": None if r.sub else r.target,
             "ok": r.ok,
             "note": r.note,
             **_BENCH.details.get(r.key, {}),
@@ -232,23 +245,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 # --- shared fixtures ------------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def store_100k(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store file with 100,000 tasks, made once; copy it with :func:`copy_store` to use it."""
-    folder = tmp_path_factory.mktemp("store100k")
-    store = Store.in_dir(folder)
-    for start in range(0, LARGE, 20_000):
-        store.upsert_tasks(make_tasks(20_000, start=start))
-    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
-    return folder / STORE_FILENAME
-
-
-def copy_store(source: Path, folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / STORE_FILENAME
-    shutil.copyfile(source, target)
-    os.chmod(target, 0o600)
-    return target
+def store_100k() -> Path:
+    """A store file with 100,000 tasks (tests/bench/stores.py: made once, kept between runs);
+    copy it with :func:`copy_store` to use it."""
+    return stored_tasks(LARGE)
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
@@ -259,7 +259,9 @@ def subprocess_env(**extra: str) -> dict[str, str]:
 
 
 def time_to_line(command: list[str], marker: str, env: dict[str, str], timeout: float = 60.0) -> tuple[float, str]:
-    """Seconds from starting a process to its first stdout line starting with ``marker``."""
+    """Seconds from starting a process to its first stdout line starting with ``marker``. The
+    process is told when it was started (``AITASKER_BENCH_T0``, for tests/bench/hooks.py)."""
+    env = {**env, "AITASKER_BENCH_T0": repr(time.time())}
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True)
     try:
@@ -270,7 +272,7 @@ def time_to_line(command: list[str], marker: str, env: dict[str, str], timeout: 
                 return time.perf_counter() - start, line.strip()
             if time.perf_counter() > deadline:
                 break
-        raise AssertionError(f"{command} ended without printing {marker!r}")
+        raise AssertionError(f"{command} ended without printing {marker!r} within {timeout:g} s")
     finally:
         if process.poll() is None:
             process.kill()
@@ -311,3 +313,23 @@ def sandbox_process() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def pairs(line: str) -> dict[str, float]:
+    """The ``key=value`` numbers of a measuring point's line (tests/bench/hooks.py ``ready``)."""
+    return {k: float(v) for k, v in (part.split("=", 1) for part in line.split()[1:])}
+
+
+def fit_exponent(sizes: Sequence[float], values: Sequence[float]) -> float:
+    """The exponent b of values ≈ a·sizesᵇ (least squares on the logarithms): 1 is linear, 0 flat."""
+    import math
+
+    xs, ys = [math.log(x) for x in sizes], [math.log(max(y, 1e-9)) for y in values]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def slope(sizes: Sequence[float], values: Sequence[float]) -> float:
+    """The slope of the least-squares line through (size, value)."""
+    mx, my = sum(sizes) / len(sizes), sum(values) / len(values)
+    return sum((x - mx) * (y - my) for x, y in zip(sizes, values, strict=True)) / sum((x - mx) ** 2 for x in sizes)

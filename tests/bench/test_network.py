@@ -65,7 +65,7 @@ async def test_client_overhead_and_sandbox_answer_time(bench: Bench, sandbox_pro
         "client_overhead_ratio",
         per_call,
         "ms",
-        1.1,
+        1.05,
         baseline=per_raw,
         ratio=per_call / per_raw,
         note=f"{CALLS} get_task against raw httpx GET + JSON, blocks of {BLOCK} alternating",

@@ -1,12 +1,11 @@
-"""The whole window: memory at 100,000 tasks, the loop while the outbox drains, one autosave.
+"""The whole window: the loop while the outbox drains, one autosave.
 
-Memory is measured in a real ``--demo`` process; the loop and the autosave in this process, through
-the window (MainWindow) on the qasync loop, the sandbox in another process."""
+In this process, through the window (MainWindow) on the qasync loop, the sandbox in another
+process. (Memory at 100,000 tasks is measured in real processes: test_startup.py, test_scale.py.)"""
 
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,8 +16,7 @@ from PySide6.QtCore import QSettings, QTimer
 
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import Store
-from tests.bench.conftest import LARGE, Bench, copy_store, median, percentile, subprocess_env, time_to_line
-from tests.bench.hooks import environment
+from tests.bench.conftest import LARGE, Bench, copy_store, median, percentile
 from tests.conftest import wait_until
 from tests.ui.helpers import parts
 from ui.main_window import Connection, MainWindow
@@ -63,26 +61,6 @@ class Probe:
 
     def stop(self) -> None:
         self._timer.stop()
-
-
-def test_memory_with_100k_tasks_shown(bench: Bench, store_100k: Path, tmp_path: Path) -> None:
-    """Resident memory of ``python -m ui --demo`` once all 100,000 stored tasks are in the table
-    (median of three processes); the same app with an empty store for scale."""
-    copy_store(store_100k, tmp_path / "full" / "demo")
-    env = subprocess_env(**environment("loaded"))
-
-    def rss(folder: Path) -> float:
-        line = time_to_line(
-            [sys.executable, "-m", "ui", "--demo", "--data-dir", str(folder)], "loaded", env, timeout=120
-        )[1]
-        return float(line.split()[1])
-
-    empty = [rss(tmp_path / "empty") for _ in range(2)]
-    full = [rss(tmp_path / "full") for _ in range(3)]
-    bench.record(
-        "rss_100k_mb", median(full), "MiB", 250, baseline=median(empty), note="baseline: empty store", runs_mb=full
-    )
-    bench.check("rss_100k_mb")
 
 
 async def test_loop_while_200_creates_drain_with_100k_rows(
@@ -135,12 +113,12 @@ async def test_loop_while_200_creates_drain_with_100k_rows(
         "loop_max_stall_ms",
         median(worst) * 1000,
         "ms",
-        50,
+        10,  # issue 25 (it was 50)
         note="median of 3 drains of 200 creates",
         runs_ms=[round(x * 1000, 1) for x in worst],
         drain_s=drains,
     )
-    bench.record("loop_p99_stall_ms", median(p99s) * 1000, "ms", 16, runs_ms=[round(x * 1000, 1) for x in p99s])
+    bench.record("loop_p99_stall_ms", median(p99s) * 1000, "ms", 4, runs_ms=[round(x * 1000, 1) for x in p99s])
     bench.check("loop_max_stall_ms", "loop_p99_stall_ms")
 
 

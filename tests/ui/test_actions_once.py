@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from app.actions import Action, Checking, Phase
+from app.actions import Action, Checking, JournalEntry, Phase
 from app.api.client import TasksClient
 from app.api.schema import Task, TaskDraft
 from app.review.service import ReviewService
@@ -89,17 +89,27 @@ async def test_a_slow_choice_is_checked_and_never_offered_again(qtbot, store: St
     with SandboxServer(SandboxConfig(seed=5, clock=clock)) as server:
         # The client gives up after 2 s (reads answer in milliseconds, even on a busy machine); the
         # choice is carried out at once and answered after 4 s.
-        async with review(qtbot, server, clock, store, timeout=2.0) as (window, _desk, task, _client):
+        async with review(qtbot, server, clock, store, timeout=2.0) as (window, desk, task, _client):
             server.config.faults.answer_delay = 4.0
             server.config.faults.paths = (f"/api/v1/tasks/{task.id}/select-bid",)
+            said: list[tuple[Phase, bool, str]] = []  # each phase, and what the window offered then
+
+            def note(entry: JournalEntry) -> None:  # connected after the review's own handler: runs after it
+                said.append((entry.phase, window.choose_button.isEnabled(), window.message.text()))
+
+            desk.actions.changed.connect(note)
             await confirm_choice(window, qtbot)
-            await wait_until(lambda: "Not sure your choice reached AITasker" in window.message.text(), what="not sure")
+            # The first read may already show the choice: "not sure" can be over in a moment.
+            await wait_until(lambda: window.message.text() == "AITasker has your choice.", timeout=20, what="the check")
+            assert [phase for phase, _, _ in said] == [Phase.SENDING, Phase.UNSURE, Phase.DONE]
+            _, offered, text = said[1]
+            assert not offered and "Not sure your choice reached AITasker" in text  # never "lost", never offered
+            entry = desk.actions.journal.latest(task.id, Action.CHOOSE)
+            assert entry is not None and entry.detail == "AITasker's state shows it happened."  # settled by reading
+            assert len(select_posts(server)) == 1
             assert not window.choose_button.isEnabled()
             window.choose_button.click()  # a click on the disabled button asks nothing
             assert confirmation() is None
-            await wait_until(lambda: window.message.text() == "AITasker has your choice.", timeout=20, what="the check")
-            assert len(select_posts(server)) == 1
-            assert not window.choose_button.isEnabled()
             await wait_until(lambda: window.gallery is not None and window.gallery.selected_bid is not None)
 
 

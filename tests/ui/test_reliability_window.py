@@ -193,7 +193,10 @@ async def test_a_disk_that_fills_while_typing_shows_not_saved_then_saves_when_sp
         db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
         ui.form.description.setPlainText(long_text * 2)
         await wait_until(lambda: label.isVisible(), timeout=5, what="the not-saved state again")
-        window.close()  # Quit on a full disk: the window closes, the app is not left running
+        window.close()  # Quit on a full disk with typing not saved: asked first (tests/ui/test_quit_unsaved.py)
+        await wait_until(lambda: confirmation() is not None, what="the question at Quit")
+        press(confirmation(), "Quit anyway")  # then the window closes, the app is not left running
+        await wait_until(lambda: window.closed.is_set(), what="the window to close")
         assert window.closed.is_set() and not window.isVisible()
 
 

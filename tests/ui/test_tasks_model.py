@@ -297,7 +297,7 @@ async def test_background_load_appends_the_stores_pages_in_order_and_gives_the_l
     import asyncio
 
     from app.store.repository import Store
-    from ui.models.tasks_model import load_in_background
+    from ui.models.background_load import load_in_background
 
     store = Store.in_dir(tmp_path)
     made = [make(f"T{i}", created_h=i) for i in range(30)]  # T0 newest

@@ -309,11 +309,11 @@ async def test_cache_learns_once_per_server_and_keeps_it_in_the_store(tmp_path: 
         )
 
     clock = FakeClock(1000.0)
-    cache = OperationsCache(store, clock=clock)
+    cache = OperationsCache(store, clock=clock, monotonic=clock)
     first = await cache.get("http://127.0.0.1:1", fetch)
     assert first == FOUND and await cache.get("http://127.0.0.1:1", fetch) == FOUND and len(fetches) == 1
     # A restart: a new cache over the same file knows it without asking the server.
-    again = OperationsCache(Store.in_dir(tmp_path), clock=clock)
+    again = OperationsCache(Store.in_dir(tmp_path), clock=clock, monotonic=clock)
     assert await again.get("http://127.0.0.1:1", fetch) == FOUND and len(fetches) == 1
     # Another server is asked for itself.
     await again.get("http://127.0.0.1:2", fetch)
@@ -339,7 +339,7 @@ async def test_an_unreadable_document_means_the_website_and_is_asked_again_later
         raise BadResponse(detail="GET /openapi.json: HTTP 200, body is not JSON")
 
     clock = FakeClock(1000.0)
-    cache = OperationsCache(store, clock=clock)
+    cache = OperationsCache(store, clock=clock, monotonic=clock)
     ops = await cache.get("http://h", broken)
     assert ops.state == "unreadable" and ops.choose_on_website
     await cache.get("http://h", broken)

@@ -5,26 +5,31 @@ content of drafts is written by app.drafts only."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget, QWidget
 
-from app.drafts import Continued, Drafts, OutboxRow
+from app.drafts import Continued, Drafts, OutboxRow, is_empty
 from app.session import Session
 from app.store.disk_errors import StoreError
 from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from ui.i18n import fill, translate, words
+from ui.models.draft_text import draft_as_text
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
+from ui.windows.async_dialog import run_dialog
 
 AUTOSAVE_DELAY_MS = 500
 RETRY_SAVE_MS = 3_000  # while saving fails (disk full), try again this often
 
 
 class DraftsController(QObject):
+    quitChosen = Signal()  # asked at Quit while the latest typing could not be saved: "Quit anyway"
+
     def __init__(
         self,
         parent: QWidget,
@@ -38,6 +43,8 @@ class DraftsController(QObject):
         tabs: QTabWidget,
     ) -> None:
         super().__init__(parent)
+        self._parent = parent
+        self._spawn = session.spawn
         self.service = service
         self._form, self._banner, self._panel = form, banner, panel
         self._tasks, self._status, self._tabs = tasks, status, tabs
@@ -61,6 +68,11 @@ class DraftsController(QObject):
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_SAVE_MS)
         self._retry_timer.timeout.connect(self.save_current)
+        self._problem: StoreError | None = None
+        self._unsaved = False  # the last save of the form's text failed (the text is only in the form)
+        self._copied: dict[str, Any] | None = None  # what "Copy it" put on the clipboard
+        self._quit_question: QMessageBox | None = None
+        self._asking = self._quit_chosen = False
         session.store.add_problem_listener(self._save_problem)
 
     def say_what_start_found(self, moved_aside: Path | None, interrupted: list[str]) -> None:
@@ -89,7 +101,9 @@ class DraftsController(QObject):
 
     def save_current(self) -> None:
         """Autosave: the form's content goes to the current draft (an untouched form is not saved)."""
-        self.service.autosave(self._form.raw_values())
+        values = self._form.raw_values()
+        # Not saved and not empty: the store could not write it (an untouched form is not saved either).
+        self._unsaved = not self.service.autosave(values) and not is_empty(values)
 
     def save_now(self) -> None:
         """Without waiting for a pause in typing (the window closes). A failure (disk full) is
@@ -98,9 +112,83 @@ class DraftsController(QObject):
         self.save_current()
 
     def shutdown(self) -> None:
-        """The app is closing: what the form holds is saved a last time; no timer saves after it."""
+        """The app is closing: what the form holds is saved a last time; no timer saves after it.
+        A quit question still open goes away."""
+        self._quit_chosen = True
+        if self._quit_question is not None:
+            self._quit_question.done(0)
         self.save_now()
         self._retry_timer.stop()
+
+    # --- Quit while the latest typing could not be saved (a full disk, a read-only folder) -------
+    def holds_close(self) -> bool:
+        """Quit asked for: the form is saved a last time. True when that failed with text in the
+        form that is neither saved nor copied as it is now, and the person has not chosen to quit anyway."""
+        if self._quit_chosen:
+            return False
+        self.save_now()
+        return self._unsaved and self._form.raw_values() != self._copied
+
+    def ask_to_quit(self) -> None:
+        """Ask (one question at a time): keep the app open, copy the text, or quit anyway."""
+        if not self._asking:
+            self._asking = True
+            self._spawn(self._ask_to_quit())
+
+    async def _ask_to_quit(self) -> None:
+        try:
+            if not self._quit_chosen:  # (the app may have closed meanwhile)
+                await self._ask()
+        finally:
+            self._asking = False
+
+    async def _ask(self) -> None:
+        box = QMessageBox(self._parent)
+        box.setObjectName("quitUnsaved")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Not saved"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Your latest typing could not be saved."))
+        why = words(self._problem.user_message) if self._problem is not None else ""
+        box.setInformativeText(
+            (why + "\n\n" if why else "")
+            + self.tr(
+                "Keep the app open and it saves your text as soon as it can, or copy it to paste it "
+                "somewhere safe. If you quit anyway, what you typed since the last save is lost."
+            )
+        )
+        keep = box.addButton(self.tr("Keep the app open"), QMessageBox.ButtonRole.RejectRole)
+        copy = box.addButton(self.tr("Copy it"), QMessageBox.ButtonRole.ActionRole)
+        quit_anyway = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(copy)
+        box.setEscapeButton(keep)
+        self._quit_question = box
+        try:
+            await run_dialog(box)
+            clicked = box.clickedButton()
+        finally:
+            self._quit_question = None
+            box.deleteLater()
+        if clicked is copy:
+            self.copy_text()
+        elif clicked is quit_anyway and not self._quit_chosen:
+            self._quit_chosen = True
+            self.quitChosen.emit()
+
+    def copy_text(self) -> None:
+        """The form's text, readable, on the clipboard; the app stays open: a clipboard owned by an
+        app that quits may be emptied with it, so the person pastes it first, then quits (without
+        being asked again while the text is as copied)."""
+        values = self._form.raw_values()
+        QApplication.clipboard().setText(draft_as_text(values))
+        self._copied = values
+        self._banner.show_message(
+            self.tr(
+                "What you typed is on the clipboard. Paste it somewhere safe before you quit: the app "
+                "still cannot save it."
+            ),
+            kind="warning",
+        )
 
     def new(self) -> None:
         self._autosave_timer.stop()
@@ -121,6 +209,7 @@ class DraftsController(QObject):
         self._autosave_timer.stop()
 
     def _save_problem(self, problem: StoreError | None) -> None:
+        self._problem = problem
         self._status.show_save_problem(
             words(problem.short) if problem else None, words(problem.user_message) if problem else ""
         )

@@ -5,6 +5,7 @@ review"). The review service (with httpx) is made here, after the first paint.""
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,9 @@ class TasksLoader(QObject):
         self._reviews.set_service(
             ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key, store=self.store)
         )
-        pages = self.store.status_pages(("review",), size=REVIEW_PAGE)
+        # Only reviews still open: one that has run out shows nothing (no alert, not counted, not
+        # next to review) until the server says what became of it, and a large store holds many.
+        pages = self.store.status_pages(("review",), size=REVIEW_PAGE, open_after=time.time())
         first = next(pages, [])
         if len(first) < REVIEW_PAGE:
             self._reviews.seed(first)  # "2 need your review" at once

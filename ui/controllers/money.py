@@ -67,7 +67,6 @@ class MoneyController(QObject):
         self._tabs = tabs
         self._monthly_limit = monthly_limit
         self._send = send
-        self._clock = clock
         self.watch = CreditWatch(store, session.connection.api_url, clock=clock)
         self._reading: asyncio.Future[Balance | None] | None = None
         self._resending = False
@@ -110,7 +109,7 @@ class MoneyController(QObject):
     def refresh_with_tasks(self) -> None:
         """The tasks were just read: the balance too, unless it was read a moment ago."""
         balance = self.watch.balance
-        if balance is None or self.watch.stale or self._clock() - balance.read_at >= READ_EVERY:
+        if balance is None or self.watch.stale or self.watch.read_ago() >= READ_EVERY:
             self.refresh_balance()
 
     async def read_balance(self) -> Balance | None:

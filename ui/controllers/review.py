@@ -185,8 +185,11 @@ class ReviewController(QObject):
 
     def _send(self, alerts: list[ReviewAlert]) -> None:
         """A few alerts one by one; many at once (a first start with much waiting) as one summary."""
-        for alert in alerts:
-            log.info("review alert for %s: %s", alert.task_id, alert.kind)
+        if len(alerts) <= MAX_ALERTS_AT_ONCE:
+            for alert in alerts:
+                log.info("review alert for %s: %s", alert.task_id, alert.kind)
+        else:  # one line, not thousands (a line costs about as much as the alert)
+            log.info("%d review alerts at once, the first for %s", len(alerts), alerts[0].task_id)
         if self.notifier is None or not alerts:
             return
         if len(alerts) <= MAX_ALERTS_AT_ONCE:

@@ -90,7 +90,8 @@ def _status_tooltip(row: TaskRow) -> str:
 class TaskRow:
     """One row of the table: what it shows, sorts and searches, and nothing more.
 
-    About a fifth of a pydantic ``Task`` in memory; made from the store's columns without JSON.
+    Made from the store's columns without JSON; the model keeps its rows packed
+    (ui.models.packed_rows) and makes a ``TaskRow`` for a row when it is asked about it.
     Times are seconds since the epoch (``created_ts`` 0 = unknown, ``expires_ts`` None = none).
     ``problem`` is set while the task's refresh fails (:class:`RowProblem`)."""
 
@@ -100,9 +101,9 @@ class TaskRow:
         "created_ts",
         "description",
         "expires_ts",
+        "handle",
         "id",
         "problem",
-        "search",
         "status",
         "task_type",
         "title",
@@ -129,8 +130,13 @@ class TaskRow:
         self.budget_usd = budget_usd
         self.created_ts = created_ts or 0.0
         self.expires_ts = expires_ts
-        self.search = f"{title}\n{description}".casefold()
         self.problem: RowProblem | None = None
+        self.handle: int | None = None  # where the table keeps it (ui.models.tasks_model), once there
+
+    @property
+    def search(self) -> str:
+        """What the search box looks in, case-folded (the table searches its packed copy)."""
+        return f"{self.title}\n{self.description}".casefold()
 
     @classmethod
     def from_task(cls, task: Task | OutboxRow) -> TaskRow:
@@ -315,6 +321,26 @@ def _cell(row: TaskRow, column: int, role: int, now: Callable[[], datetime]) -> 
     """What a cell shows, for the model and the proxy alike (only visible cells are asked)."""
     answer = _ROLES.get(role)
     return None if answer is None else answer(row, column, now)
+
+
+def _cells(row: TaskRow, column: int, span: Any, now: Callable[[], datetime]) -> None:
+    """Every role a view asks about a cell at once (``multiData``: one call into Python per cell
+    instead of one per role, which halves the cost of painting the table)."""
+    roles = _ROLES
+    moment: list[datetime] = []
+
+    def once() -> datetime:  # the clock read at most once per cell
+        if not moment:
+            moment.append(now())
+        return moment[0]
+
+    for i in range(len(span)):
+        asked = span[i]
+        answer = roles.get(asked.role())
+        if answer is not None:
+            value = answer(row, column, once)
+            if value is not None:
+                asked.setData(value)
 
 
 def _expires_soon(row: TaskRow, now: datetime) -> bool:

@@ -1,26 +1,29 @@
-"""The table of tasks: light rows, a model over them, and a filtering/sorting proxy in Python lists.
+"""The table of tasks: packed rows, a model over them, and a filtering/sorting proxy over ids.
 
-Sized for 100,000 tasks. A row is a :class:`TaskRow` (``__slots__``, built straight from the
-store's columns), not a pydantic ``Task``: the full task is read on demand for the details. The
-model appends new tasks (its row index only grows, so it is kept up to date in O(1)). The proxy
-keeps the rows in sort order in a plain list and the rows that pass the filter in another:
-Qt never calls into Python once per row (a ``QSortFilterProxyModel`` calls ``filterAcceptsRow``
-or ``data()`` for every row on every keystroke, which is what made typing slow); a keystroke is one
-list comprehension over precomputed lower-case text, an insert is a binary search.
+Sized for a million tasks. The model keeps its tasks packed (ui.models.packed_rows: parallel
+arrays, text kept once, about 0.3 KB a task), not as an object per row: a :class:`TaskRow` is
+made only for a row the view or a caller asks about, and the full task is read on demand for
+the details. Each row has a *handle*, an integer that never changes while the model holds it:
+a task's is its slot (tasks are only appended), an outbox row's is negative. The proxy keeps
+handles in C arrays, in sort order and filtered: Qt never calls into Python once per row (a
+``QSortFilterProxyModel`` calls ``filterAcceptsRow`` or ``data()`` for every row on every
+keystroke), a keystroke is a few passes of C over the packed search text, an insert a binary
+search.
 """
 
 from __future__ import annotations
 
-import gc
-import time
+from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from app.drafts import OutboxRow
+from app.store.tasks_table import row_fields
+from ui.models.packed_rows import PackedRows, both
 from ui.models.task_rows import (
     COLUMNS,
     NEXT_STEP_COLUMN,
@@ -28,10 +31,10 @@ from ui.models.task_rows import (
     Index,
     RowProblem,
     TaskRow,
-    _as_row,
     _category,
     _category_key,
     _cell,
+    _cells,
     _header,
     column_index,
 )
@@ -42,14 +45,29 @@ if TYPE_CHECKING:
 RECENT_TASKS = 1_000  # full tasks kept for their details (the rest are read from the store)
 
 
-class TasksTableModel(QAbstractTableModel):
-    """Rows of tasks (:class:`TaskRow`), then the drafts in the outbox (ids ``outbox:…``).
+VIEWS_KEPT = 2_048  # rows made for the view's questions, kept until this many (a paint asks about a screenful)
 
-    New tasks are appended and never move, so the id → row index is kept up to date in O(1)
-    (sorting and filtering are the proxy's). ``details`` reads a full task for :meth:`task` (the
-    store); without it a task is rebuilt from its row. A clock is injected for the expiry words."""
+
+def _fields(task: Task | TaskRow | OutboxRow) -> tuple[Any, ...]:
+    """A task's row as the store gives it (app.store.tasks_table.TASK_ROW_FIELDS)."""
+    if isinstance(task, TaskRow):
+        return (
+            task.id, task.status, task.title, task.description, task.category, task.task_type,
+            task.budget_usd, task.created_ts, task.expires_ts,
+        )  # fmt: skip
+    return (task.id, *row_fields(task))
+
+
+class TasksTableModel(QAbstractTableModel):
+    """Rows of tasks, then the drafts in the outbox (ids ``outbox:…``).
+
+    Tasks are packed (:class:`~ui.models.packed_rows.PackedRows`) and only appended, so a task's
+    row is its slot and the id → row index stays up to date in O(1) (sorting and filtering are the
+    proxy's). ``details`` reads a full task for :meth:`task` (the store); without it a task is
+    rebuilt from its row. A clock is injected for the expiry words."""
 
     # (old row, new row) just before ``dataChanged`` for an updated task: the proxy moves it.
+    # Both carry the row's ``handle``.
     rowReplaced = Signal(object, object)
 
     def __init__(
@@ -60,10 +78,13 @@ class TasksTableModel(QAbstractTableModel):
         details: Callable[[str], Task | None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._rows: list[TaskRow] = []
-        self._row_of: dict[str, int] = {}
-        self._pending: list[TaskRow] = []
+        self._packed = PackedRows()
+        self._staged: PackedRows | None = None  # packed, not shown yet (stage_fields)
+        self._pending: list[TaskRow] = []  # the outbox's rows, after the tasks; negative handles
+        self._pending_at: dict[int, TaskRow] = {}
         self._pending_tasks: dict[str, Task | OutboxRow] = {}
+        self._serial = 0  # outbox rows ever shown (their handles are -1, -2, …)
+        self._views: dict[int, TaskRow] = {}
         # The last tasks that arrived in full (created, refreshed, added): their details need no
         # store read, even when the store could not keep them. Bounded, unlike the rows.
         self._recent: OrderedDict[str, Task] = OrderedDict()
@@ -73,7 +94,7 @@ class TasksTableModel(QAbstractTableModel):
 
     # --- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows) + len(self._pending)
+        return 0 if parent.isValid() else len(self._packed) + len(self._pending)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -86,10 +107,92 @@ class TasksTableModel(QAbstractTableModel):
             return None
         return _cell(self.row(index.row()), index.column(), role, self._clock)
 
+    def multiData(self, index: Index, span: Any) -> None:
+        if index.isValid() and 0 <= index.row() < self.rowCount():
+            _cells(self.row(index.row()), index.column(), span, self._clock)
+
+    # --- rows and handles ---------------------------------------------------------------------
+    def view(self, handle: int) -> TaskRow:
+        """The row of a handle (made from the packed arrays when asked; the last few are kept)."""
+        row = self._views.get(handle)
+        if row is None:
+            if handle < 0:
+                return self._pending_at[handle]
+            row = self._make(handle)
+            if len(self._views) >= VIEWS_KEPT:
+                self._views.clear()
+            self._views[handle] = row
+        return row
+
+    def _make(self, slot: int) -> TaskRow:
+        row = TaskRow(*self._packed.fields(slot))
+        row.handle = slot
+        if self._problems:
+            row.problem = self._problems.get(row.id)
+        return row
+
+    def handle(self, row: int) -> int:
+        """The handle of a model row (a task's is its row; an outbox row's is negative)."""
+        count = len(self._packed)
+        return row if row < count else self._pending[row - count].handle  # type: ignore[return-value]
+
+    def source_row(self, handle: int) -> int | None:
+        if handle >= 0:
+            return handle if handle < len(self._packed) else None
+        for offset, pending in enumerate(self._pending):
+            if pending.handle == handle:
+                return len(self._packed) + offset
+        return None
+
+    def handles(self) -> array[int]:
+        """Every row's handle, in model order."""
+        return array("i", range(len(self._packed))) + array(
+            "i", [p.handle for p in self._pending if p.handle is not None]
+        )
+
+    def status_of(self, handle: int) -> str:
+        return self._packed.status_name(handle) if handle >= 0 else self._pending_at[handle].status
+
+    def id_of(self, handle: int) -> str:
+        return self._packed.ids[handle] if handle >= 0 else self._pending_at[handle].id
+
+    def search_of(self, handle: int) -> str:
+        return self.view(handle).search
+
+    def mask(self, accepts: Callable[[str], bool] | None, needle: str) -> bytes:
+        """One byte per handle (tasks first, then outbox rows at negative positions): 1 where the
+        row's status is accepted and its text holds ``needle`` (case-folded); C over the tasks."""
+        packed = self._packed
+        found = packed.status_mask(accepts) if accepts is not None else None
+        if needle:
+            text = packed.text_mask(needle)
+            found = text if found is None else both(found, text)
+        if found is None:
+            found = b"\1" * len(packed)
+        tail = bytearray(self._serial)
+        for pending in self._pending:
+            if (accepts is None or accepts(pending.status)) and (not needle or needle in pending.search):
+                tail[pending.handle] = 1  # type: ignore[index]
+        return found + tail
+
+    def sort_key(self, column: int) -> Callable[[int], Any]:
+        """A handle's key for sorting by ``column`` (what COLUMNS' ``sort_key`` gives for its row)."""
+        pending = self._pending_at
+        if COLUMNS[column].header == "Created":
+            created = self._packed.created
+            return lambda h: created[h] if h >= 0 else pending[h].created_ts
+        key, make = COLUMNS[column].sort_key, self._make
+        return lambda h: key(make(h) if h >= 0 else pending[h])
+
+    def bulk_key(self, column: int) -> Callable[[int], Any] | None:
+        """The same key in C, for sorting many handles at once (tasks only: None while the outbox shows rows)."""
+        if COLUMNS[column].header == "Created" and not self._pending:
+            return self._packed.created.__getitem__
+        return None
+
     # --- our API ----------------------------------------------------------------------------
     def row(self, row: int) -> TaskRow:
-        count = len(self._rows)
-        return self._rows[row] if row < count else self._pending[row - count]
+        return self.view(self.handle(row))
 
     def task(self, row: int) -> Task | OutboxRow:
         """The full task of a row: read on demand (only the selected one is ever needed)."""
@@ -101,87 +204,76 @@ class TasksTableModel(QAbstractTableModel):
         return full if full is not None else light.to_task()
 
     def row_of(self, task_id: str) -> int | None:
-        row = self._row_of.get(task_id)
+        row = self._packed.slot_of.get(task_id)
         if row is not None:
             return row
         for offset, pending in enumerate(self._pending):
             if pending.id == task_id:
-                return len(self._rows) + offset
+                return len(self._packed) + offset
         return None
 
     def tasks(self) -> list[TaskRow]:
         """The real tasks' rows (not the outbox rows), in the order they came."""
-        return list(self._rows)
+        return [self._make(slot) for slot in range(len(self._packed))]
 
     def task_count(self) -> int:
-        return len(self._rows)
+        return len(self._packed)
 
     def all_rows(self) -> list[TaskRow]:
         """Every row in model order: the tasks, then the outbox."""
-        return self._rows + self._pending
+        return self.tasks() + self._pending
 
     def set_tasks(self, tasks: Iterable[Task | TaskRow]) -> None:
         self.beginResetModel()
-        self._rows = []
-        self._row_of = {}
+        self._packed = PackedRows()
+        self._staged = None
+        self._views.clear()
         self._recent.clear()
         tasks = list(tasks)
         for task in tasks[-RECENT_TASKS:]:
             self._remember(task)
-        self._add_unknown([_as_row(t) for t in tasks])
+        self._packed.extend(self._unknown([_fields(t) for t in tasks]))
         self.endResetModel()
 
-    def _add_unknown(self, rows: list[TaskRow]) -> list[TaskRow]:
-        """Append the rows whose id is new (the first of duplicates wins); returns them."""
-        if not self._rows:  # the common first fill: one dict comprehension, unless ids repeat
-            index = {row.id: n for n, row in enumerate(rows)}
-            if len(index) == len(rows):
-                self._row_of, self._rows = index, list(rows)
-                self._mark_problems()
-                return self._rows
-        known = self._row_of
-        fresh: list[TaskRow] = []
-        for row in rows:
-            if row.id not in known:
-                known[row.id] = len(self._rows) + len(fresh)
-                fresh.append(row)
-        self._rows.extend(fresh)
-        self._mark_problems()
-        return fresh
-
-    def _mark_problems(self) -> None:
-        for task_id, problem in self._problems.items():
-            row = self._row_of.get(task_id)
-            if row is not None:
-                self._rows[row].problem = problem
+    def _unknown(self, fields: Sequence[tuple[Any, ...]]) -> Sequence[tuple[Any, ...]]:
+        """The rows whose id is new (the first of duplicates wins)."""
+        known = self._packed.slot_of
+        ids = [f[0] for f in fields]
+        if not any(map(known.__contains__, ids)) and len(set(ids)) == len(ids):
+            return fields  # the common case: checked in C
+        fresh: dict[str, tuple[Any, ...]] = {}
+        for f in fields:
+            if f[0] not in known:
+                fresh.setdefault(f[0], f)
+        return list(fresh.values())
 
     def set_refresh_problem(self, task_id: str, problem: RowProblem | None) -> None:
         """The task's refresh failed (why, and since when its data is old), or works again (None)."""
+        before = self._problems.get(task_id)
         if problem is None:
             self._problems.pop(task_id, None)
         else:
             self._problems[task_id] = problem
-        row = self._row_of.get(task_id)
-        if row is not None and self._rows[row].problem != problem:
-            self._rows[row].problem = problem
+        row = self._packed.slot_of.get(task_id)
+        if row is not None and before != problem:
+            self._views.pop(row, None)  # made again with its problem
             self.dataChanged.emit(self.index(row, STATUS_COLUMN), self.index(row, STATUS_COLUMN))
 
     def upsert(self, task: Task | TaskRow) -> int:
         """Add a new task, or update a known one's row in place; returns its row."""
-        new = _as_row(task)
-        new.problem = self._problems.get(new.id)
+        fields = _fields(task)
         self._remember(task)
-        row = self._row_of.get(new.id)
+        row = self._packed.slot_of.get(fields[0])
         if row is not None:
-            old = self._rows[row]
-            self._rows[row] = new
-            self.rowReplaced.emit(old, new)
+            old = self.view(row)
+            self._views.pop(row, None)
+            self._packed.replace(row, fields)
+            self.rowReplaced.emit(old, self.view(row))
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return row
-        row = len(self._rows)
+        row = len(self._packed)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(new)
-        self._row_of[new.id] = row
+        self._packed.extend([fields])
         self.endInsertRows()
         return row
 
@@ -196,34 +288,59 @@ class TasksTableModel(QAbstractTableModel):
 
     def append_rows(self, rows: Sequence[TaskRow]) -> None:
         """Add many (a page loaded from the store) at once; known ids are skipped."""
-        unknown: dict[str, TaskRow] = {}
-        for row in rows:
-            if row.id not in self._row_of:
-                unknown.setdefault(row.id, row)
-        if not unknown:
+        self.append_fields([_fields(row) for row in rows])
+
+    def append_fields(self, fields: Sequence[tuple[Any, ...]]) -> None:
+        """Add many, as the store's plain rows (app.store.tasks_table.TASK_ROW_FIELDS); known ids are skipped."""
+        fresh = self._unknown(fields)
+        if not fresh:
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(unknown) - 1)
-        self._add_unknown(list(unknown.values()))
+        first = len(self._packed)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._packed.extend(fresh)
+        self.endInsertRows()
+
+    def stage_fields(self, fields: Sequence[tuple[Any, ...]]) -> None:
+        """Pack rows (the store's plain rows) without showing them yet: :meth:`show_staged` adds
+        all that were staged at once (one insert, one repaint, instead of one per page)."""
+        staged = self._staged
+        if staged is None:
+            staged = self._staged = self._packed.staging()
+        known = self._packed.slot_of
+        staged.extend([f for f in self._unknown(fields) if f[0] not in staged.slot_of and f[0] not in known])
+
+    def show_staged(self) -> None:
+        """Add the staged rows (those that arrived otherwise meanwhile are skipped)."""
+        staged, self._staged = self._staged, None
+        if staged is None or not len(staged):
+            return
+        if any(map(self._packed.slot_of.__contains__, staged.ids)):  # rare: some came meanwhile
+            self.append_fields([staged.fields(slot) for slot in range(len(staged))])
+            return
+        first = len(self._packed)
+        self.beginInsertRows(QModelIndex(), first, first + len(staged) - 1)
+        self._packed.adopt(staged)
         self.endInsertRows()
 
     def replace_pending(self, pending: list[OutboxRow] | list[Task]) -> None:
         """The outbox changed: its rows (after the tasks) become these. Only what changed moves:
         rows that left are removed, changed ones updated in place, new ones appended."""
         wanted = {p.id: p for p in pending}
-        first = len(self._rows)
+        first = len(self._packed)
         for offset in reversed(range(len(self._pending))):
             if self._pending[offset].id not in wanted:
-                gone = self._pending[offset].id
+                gone = self._pending[offset]
                 self.beginRemoveRows(QModelIndex(), first + offset, first + offset)
                 del self._pending[offset]
-                del self._pending_tasks[gone]
+                del self._pending_tasks[gone.id]
+                del self._pending_at[gone.handle]  # type: ignore[arg-type]
                 self.endRemoveRows()
         for offset, row in enumerate(self._pending):
             item = wanted[row.id]
             if self._pending_tasks[row.id] != item:
                 new = TaskRow.from_task(item)
-                self._pending[offset] = new
+                new.handle = row.handle
+                self._pending[offset] = self._pending_at[row.handle] = new  # type: ignore[index]
                 self._pending_tasks[row.id] = item
                 self.rowReplaced.emit(row, new)
                 self.dataChanged.emit(self.index(first + offset, 0), self.index(first + offset, len(COLUMNS) - 1))
@@ -231,8 +348,13 @@ class TasksTableModel(QAbstractTableModel):
         if arriving:
             start = first + len(self._pending)
             self.beginInsertRows(QModelIndex(), start, start + len(arriving) - 1)
-            self._pending.extend(TaskRow.from_task(item) for item in arriving)
-            self._pending_tasks.update((item.id, item) for item in arriving)
+            for item in arriving:
+                new = TaskRow.from_task(item)
+                self._serial += 1
+                new.handle = -self._serial
+                self._pending.append(new)
+                self._pending_at[new.handle] = new
+                self._pending_tasks[item.id] = item
             self.endInsertRows()
 
     def refresh_expiry_words(self) -> None:
@@ -255,30 +377,3 @@ class TasksTableModel(QAbstractTableModel):
         if self.rowCount():
             column = column_index("Category / Type")
             self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
-
-
-async def load_in_background(
-    model: TasksTableModel, pages: Iterator[list[tuple[Any, ...]]], *, slice_seconds: float = 0.004
-) -> int:
-    """Append the store's pages (tuples, :data:`app.store.repository.TASK_ROW_FIELDS`) to the model, giving the
-    GUI a turn every ``slice_seconds``; returns how many rows came.
-
-    The cyclic garbage collector is paused meanwhile (a full collection over 100,000 new rows is
-    a visible freeze), and the rows are then moved out of its way (``gc.freeze``): they live as
-    long as the window."""
-    import asyncio  # the model itself is built before the event loop's modules are loaded
-
-    loaded = 0
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        for page in pages:
-            model.append_rows([TaskRow(*fields) for fields in page])
-            loaded += len(page)
-            if time.perf_counter() - start >= slice_seconds:
-                await asyncio.sleep(0)
-                start = time.perf_counter()
-    finally:
-        gc.enable()
-    gc.freeze()
-    return loaded

@@ -7,12 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -27,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.drafts import OutboxRow
 from ui.i18n import translate
+from ui.models.background_load import load_in_background
 from ui.models.task_details import task_more_details, task_summary
 from ui.models.task_rows import TASK_ID_ROLE, TaskRow, column_index
-from ui.models.tasks_model import TasksTableModel, load_in_background
+from ui.models.tasks_model import TasksTableModel
 from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 from ui.theme import set_tone
 from ui.widgets.accessibility import mark_expander
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
 
@@ -41,10 +42,9 @@ if TYPE_CHECKING:
 
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
 SEARCH_AT_ONCE_ROWS = 20_000  # below this a keystroke filters at once (a few ms)
-SEARCH_PAUSE_MS = 150
-FIT_COLUMNS_MS = 50  # columns are measured again this long after the rows in view changed
-TITLE_CHARS = 16  # the title keeps room for about this many characters before other columns give some up
-SHRINK_FIRST = ("Category / Type", "Next step", "Status")  # they show their whole text in a tooltip
+SEARCH_PAUSE_MS = 0  # above: once the keystrokes already waiting are taken (a burst is filtered once)
+TITLE_CHARS = 16  # the title keeps room for about this many characters before other columns give way
+GIVE_WAY = ("Category / Type", "Next step", "Status")  # in this order; they show their whole text in a tooltip
 
 
 class TasksPanel(QWidget):
@@ -74,17 +74,7 @@ class TasksPanel(QWidget):
         self.table.setItemDelegate(FullTextDelegate(self.table))  # a cut cell shows its full text
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        # Every column as wide as what it shows (the rows in view and its heading), the title the
-        # rest (:meth:`_size_columns`); a cell cut all the same (a long title, a narrow window) shows
-        # its text in a tooltip.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(column_index("Title"), QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        self._fit_columns = QTimer(self)  # once the rows in view changed (many changes, one measure)
-        self._fit_columns.setSingleShot(True)
-        self._fit_columns.setInterval(FIT_COLUMNS_MS)
-        self._fit_columns.timeout.connect(self._size_columns)
+        self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.setAccessibleName(self.tr("Your tasks"))
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("statusFilter")
@@ -182,8 +172,9 @@ class TasksPanel(QWidget):
 
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
         self.filter_box.currentIndexChanged.connect(lambda _: self.proxy.set_group(self.filter_box.currentData()))
-        # Typing is filtered as it goes; with many rows, once typing pauses (each pass over 100,000
-        # rows costs a few tens of ms, and a word typed fast needs only the last one).
+        # Typing is filtered as it goes; with many rows, once the keystrokes already waiting have
+        # been taken (a pass over 100,000 rows costs some milliseconds, a million some tens: keys
+        # typed faster than that are filtered once, for the last of them, with no fixed pause).
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_PAUSE_MS)
@@ -199,42 +190,13 @@ class TasksPanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.context_menu: QMenu | None = None
         self.model.dataChanged.connect(lambda *_: self.show_details())
-        for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-            self.proxy.dataChanged,
-            self.table.verticalScrollBar().valueChanged,
-        ):
-            signal.connect(self._fit_columns.start)
+        # Every column as wide as what it shows, the title the rest; where the title would keep too
+        # little, the category, next step and status give way (a cut cell's text in its tooltip).
+        self.columns = FittedColumns(
+            self.table, column_index("Title"), [column_index(n) for n in GIVE_WAY], stretch_chars=TITLE_CHARS
+        )
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_empty_hint)
-
-    def _size_columns(self) -> None:
-        """Each column but the title as wide as the rows in view and its heading need; where that
-        leaves the title too little room, the longest words (category, next step) give some up."""
-        header = self.table.horizontalHeader()
-        title = column_index("Title")
-        widths = {
-            column: max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            for column in range(self.proxy.columnCount())
-            if column != title
-        }
-        room = self.table.viewport().width() - self.fontMetrics().averageCharWidth() * TITLE_CHARS
-        for name in SHRINK_FIRST:
-            over = sum(widths.values()) - room
-            if over <= 0:
-                break
-            column = column_index(name)
-            least = max(header.minimumSectionSize(), header.sectionSizeHint(column))
-            widths[column] = max(least, widths[column] - over)
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_columns.start()
 
     def _button_clicked(self) -> None:
         if self._adding:

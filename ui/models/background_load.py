@@ -1,0 +1,49 @@
+"""The stored tasks into the table in the background, beside the GUI (start-up's long part)."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from ui.models.tasks_model import TasksTableModel
+
+
+async def load_in_background(
+    model: TasksTableModel,
+    pages: Iterator[list[tuple[Any, ...]]],
+    *,
+    slice_seconds: float = 0.004,
+    show_every: float | None = None,
+) -> int:
+    """Append the store's pages (tuples, :data:`app.store.repository.TASK_ROW_FIELDS`) to the model, giving the
+    GUI a turn every ``slice_seconds``; returns how many rows came. The rows are packed as they
+    come and shown every ``show_every`` seconds (25 slices by default: 0.1 s), many at once:
+    each addition makes the table lay itself out and repaint, which costs more than packing a page.
+
+    The rows are packed (no object per row), so the cyclic garbage collector has little to look
+    at; it is paused meanwhile all the same, and what start-up made is then moved out of its way
+    (``gc.freeze``): it lives as long as the window."""
+    import asyncio  # the model itself is built before the event loop's modules are loaded
+
+    loaded = 0
+    show_every = 25 * slice_seconds if show_every is None else show_every
+    gc.disable()
+    try:
+        start = shown = time.perf_counter()
+        for page in pages:
+            model.stage_fields(page)
+            loaded += len(page)
+            now = time.perf_counter()
+            if now - shown >= show_every:
+                model.show_staged()
+                shown = now = time.perf_counter()
+            if now - start >= slice_seconds:
+                await asyncio.sleep(0)
+                start = time.perf_counter()
+        model.show_staged()
+    finally:
+        gc.enable()
+    gc.freeze()
+    return loaded
