@@ -34,8 +34,10 @@ SHUTDOWN_GRACE = 5.0  # seconds the background work gets to stop when the window
 
 class Session:
     """Events: ``state_changed`` (StateChange), ``outbox_changed`` (None), ``task_updated`` (Task,
-    from the refresher, a create or an add by ID), ``task_problem`` (RefreshProblem: one task could
-    not be refreshed, or can again), ``categories`` (the server's list).
+    from the refresher, a create or an add by ID), ``task_changed`` ((stored copy or None, fresh
+    task): what a task read again changed, for the news), ``refreshed`` (datetime: a refresh asked
+    about every task), ``task_problem`` (RefreshProblem: one task could not be refreshed, or can
+    again), ``categories`` (the server's list).
 
     ``last_online`` is when the connection last worked; ``last_refreshed`` when a refresh last asked
     about every task (what "Last refreshed" says)."""
@@ -61,6 +63,8 @@ class Session:
         self.state_changed: Event[StateChange] = Event()
         self.outbox_changed: Event[None] = Event()
         self.task_updated: Event[Task] = Event()
+        self.task_changed: Event[tuple[Task | None, Task]] = Event()
+        self.refreshed: Event[datetime] = Event()
         self.task_problem: Event[RefreshProblem] = Event()
         self.categories: Event[list[Category]] = Event()
         self.remember_secret = remember_secret
@@ -145,13 +149,19 @@ class Session:
     # --- tasks ------------------------------------------------------------------------------------
     def task_refreshed(self, task: Task) -> None:
         try:
+            before = self.store.get_task(task.id)  # what the app knew of it: the news are the difference
+        except Exception:  # an unreadable copy only means no news for this step
+            before = None
+        try:
             self.store.upsert_task(task)
         except StoreError:  # a full disk: shown by the store's problem listeners; the table still updates
             log.warning("task %s not saved", task.id)
         self.task_updated.emit(task)
+        self.task_changed.emit((before, task))
 
     def _refreshed(self, at: datetime) -> None:
         self.last_refreshed = at
+        self.refreshed.emit(at)
 
     def _created(self, draft_id: str, task: Task) -> None:
         self.task_updated.emit(task)  # the outbox stored it with the draft's removal

@@ -45,8 +45,9 @@ class MainWindow(QMainWindow):
     network; the session and the controllers are attached after them (:meth:`attach`).
     ``staged``: only the parts now, so that the window can show itself first (ui/main.py), and the
     form is checked once attached; otherwise both at once. Attached: ``session``, the controllers
-    (``account``, ``drafts_controller``, ``send_controller``, ``reviews``, ``tasks_controller``,
-    ``money``, ``records``) and ``closed`` (an asyncio.Event, set once the window has closed)."""
+    (``account``, ``drafts_controller``, ``send_controller``, ``reviews``, ``task_actions``, ``news``,
+    ``tasks_controller``, ``money``, ``records``) and ``closed`` (an asyncio.Event, set once the window
+    has closed)."""
 
     def __init__(
         self,
@@ -154,9 +155,19 @@ class MainWindow(QMainWindow):
         self.reviews = ReviewController(
             self, self.actions_controller, store=store, notifier=Notifier(self, icon=self.windowIcon(), start_now=False)
         )
+        from ui.controllers.task_actions import TaskActionsController
+        from ui.controllers.task_news import TaskNewsController
+
+        self.task_actions = TaskActionsController(self, self.actions_controller)  # service: start_loading()
+        self.news = TaskNewsController(
+            self, store=store, notice=tasks.away, notifier=self.reviews.notifier,
+            reviews=self.reviews.tasks_in_review, done_here=self.task_actions.done_here,
+        )  # fmt: skip
+        self.news.seed(store)
         self.tasks_controller = TasksController(
-            self, session, tasks, self._tabs, page.banner, self._budget_memory, self.reviews
-        )
+            self, session, tasks, self._tabs, page.banner, self._budget_memory, self.reviews,
+            self.task_actions, self.news,
+        )  # fmt: skip
         self._loader.attach(session, self.reviews)
         # What the person asks for, to the controller that does it.
         page.new_button.clicked.connect(self.drafts_controller.new)
@@ -183,8 +194,13 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(self.money.state_changed)
         session.task_updated.connect(tasks.model.upsert)
         session.task_updated.connect(self.reviews.task_updated)
+        session.task_changed.connect(self.news.task_changed)
+        session.refreshed.connect(self.news.refreshed)
+        self.task_actions.taskRead.connect(session.task_refreshed)  # a task read again after an action
+        self.task_actions.postAgainRequested.connect(self.drafts_controller.post_again)
         session.categories.connect(self._categories)
-        self.reviews.waiting_changed.connect(status.show_review_waiting)
+        self.reviews.waiting_changed.connect(self.news.reviews_waiting)
+        self.news.waiting_changed.connect(status.show_waiting_for_you)
         self.reviews.chosen.connect(lambda _task_id: session.refresh_now())
         self.reviews.chosen.connect(lambda _task_id: self.money.refresh_balance())
         self._expiry_timer = QTimer(self)
@@ -210,7 +226,12 @@ class MainWindow(QMainWindow):
         await self.session.start()
 
     def start_loading(self) -> None:
-        """The older stored tasks into the table, in the background (once; start() does it too)."""
+        """The older stored tasks into the table, in the background (once; start() does it too);
+        the task actions' connection (httpx: after the first picture) before the journal is checked."""
+        if self.task_actions.service is None:
+            from app.tasks.service import TaskService
+
+            self.task_actions.set_service(TaskService(lambda: self.session.client, store=self.store))
         self._loader.start_loading()
 
     async def shutdown(self) -> None:
@@ -220,9 +241,9 @@ class MainWindow(QMainWindow):
         self._expiry_timer.stop()
         await self.send_controller.shutdown()
         self.money.shutdown()
-        await (
-            self.actions_controller.shutdown()
-        )  # a request on its way is recorded as unsure, checked at the next start
+        await self.task_actions.shutdown()  # its questions and reads (a confirmed request is the journal's)
+        await self.actions_controller.shutdown()  # a request on its way: recorded unsure, checked next start
+        self.news.close()
         await self.reviews.shutdown()
         self.tasks_controller.shutdown()
         self._loader.shutdown()

@@ -9,22 +9,22 @@ have reached the server.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
 import random
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from pydantic import ValidationError
 
 from app import __version__
+from app.api.address import check_api_url as check_api_url  # re-exported: its old home
+from app.api.address import is_loopback_host as is_loopback_host
 from app.api.errors import (
     ApiError,
     BadResponse,
-    InvalidAddress,
     InvalidTask,
+    NotFound,
     Offline,
     OutcomeUnknown,
     ServerError,
@@ -37,6 +37,7 @@ from app.api.tls import tls_context
 from app.logs import redact
 from app.money import BALANCE_PATH, Balance, parse_balance
 from app.review.gallery import Gallery, parse_gallery
+from app.tasks.delivery import Delivery, parse_delivery
 from app.taxonomy import Category, parse_categories
 from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
@@ -48,29 +49,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 # A user-facing deadline for one request: httpx timeouts are per operation, not in total.
 DEFAULT_DEADLINE = 45.0
 READ_ATTEMPTS = 3
-
-
-def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_api_url(url: str) -> str:
-    """The URL without a trailing slash, or :class:`InvalidAddress` if it is not safe to use."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidAddress(
-            QT_TRANSLATE_NOOP("messages", "The AITasker address must look like https://api.aitasker.co."),
-            detail=f"got {url!r}",
-        )
-    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise InvalidAddress(detail=f"refused plain http to {parts.hostname}")
-    return url.strip().rstrip("/")
+UNCLEAR = QT_TRANSLATE_NOOP("messages", "We can't tell whether AITasker received this request. Nothing was sent again.")
 
 
 class TasksClient:
@@ -223,9 +202,8 @@ class TasksClient:
         an unclear outcome raises :class:`OutcomeUnknown` (re-read the gallery to learn the truth)."""
         await self._send_action(
             operation,
-            task_id,
-            bid_id,
-            idempotency_key=idempotency_key,
+            *operation.request(task_id, bid_id),
+            key=idempotency_key or f"{operation.operation_id or 'action'}:{task_id}:{bid_id}",
             unclear=QT_TRANSLATE_NOOP(
                 "messages",
                 "We can't tell whether AITasker received your choice. Nothing was sent again: "
@@ -239,21 +217,35 @@ class TasksClient:
         """A remix or a review extension the server advertised: sent once, like a choice."""
         await self._send_action(
             operation,
-            task_id,
-            None,
-            idempotency_key=idempotency_key,
-            unclear=QT_TRANSLATE_NOOP(
-                "messages", "We can't tell whether AITasker received this request. Nothing was sent again."
-            ),
+            *operation.request(task_id),
+            key=idempotency_key or f"{operation.operation_id or 'action'}:{task_id}:",
+            unclear=UNCLEAR,
         )
 
-    async def _send_action(
-        self, operation: Operation, task_id: str, bid_id: str | None, *, unclear: str, idempotency_key: str | None
+    # --- after the choice: the final work, and what the person does with it (issue 21) -----------
+
+    async def get_delivery(self, task_id: str) -> Delivery | None:
+        """``GET /api/v1/tasks/{task_id}/delivery``: the latest final work; None when there is none (404)."""
+        try:
+            _, data = await self._send("GET", f"/api/v1/tasks/{_path_segment(task_id)}/delivery")
+        except NotFound:
+            return None
+        return parse_delivery(data, self.base_url)
+
+    async def run_task_operation(
+        self, operation: Operation, task_id: str, body: dict[str, Any] | None = None, *, idempotency_key: str
     ) -> None:
-        """``idempotency_key``: the action journal's key for this one action (app.actions); without
-        one, a key naming the operation, the task and the version."""
-        path, body = operation.request(task_id, bid_id)
-        key = idempotency_key or f"{operation.operation_id or 'action'}:{task_id}:{bid_id or ''}"
+        """Approve, ask for changes, report a problem, cancel or answer with the operation the server
+        advertised (``body``: e.g. ``operation.request(task_id, text=…)[1]``). Sent once, never
+        retried: an unclear outcome raises :class:`OutcomeUnknown` (read the task to learn the truth)."""
+        path, _ = operation.request(task_id)
+        await self._send_action(operation, path, body, key=idempotency_key, unclear=UNCLEAR)
+
+    async def _send_action(
+        self, operation: Operation, path: str, body: dict[str, Any] | None, *, unclear: str, key: str
+    ) -> None:
+        """``key``: the action journal's key for this one action (app.actions), else one naming the
+        operation, the task and the version."""
         headers = {"Idempotency-Key": key[:200]}
         kwargs: dict[str, Any] = {}
         if body is not None:

@@ -1,11 +1,12 @@
 """Finding the operation for a verb in the server's own ``/openapi.json``.
 
 What the app may do to a task beyond the documented calls (choose a version, remix, extend the
-review, and later approve, ask for a revision, dispute, cancel, answer a question) is not in the
-API notes: each is learned from the server's OpenAPI document. A :class:`Verb` says what such an
-operation looks like (words in its path or ``operationId``, whether it takes a bid id);
-:func:`find_operations` returns, for each verb, the first ``POST /api/v1/tasks/{task}/…`` that
-matches and that the app can fill in with only a task id (and a bid id): an :class:`Operation`.
+review, approve the final work, ask for a revision, dispute, cancel, answer a question) is not in
+the API notes: each is learned from the server's OpenAPI document. A :class:`Verb` says what such
+an operation looks like (words in its path or ``operationId``, whether it takes a bid id, whether
+it carries the person's own words); :func:`find_operations` returns, for each verb, the first
+``POST /api/v1/tasks/{task}/…`` that matches and that the app can fill in with only a task id (and
+a bid id, or the person's text): an :class:`Operation`.
 
 To teach the app a new verb, add a :class:`Verb` here; the caller decides what to do when the
 server does not offer it.
@@ -30,6 +31,8 @@ class Verb:
     words: re.Pattern[str]  # searched in the path after the task id and the operationId (lower case)
     needs_bid: bool = False  # it acts on one version (bid) of the task
     unless: re.Pattern[str] | None = None  # words that mean the opposite (e.g. "deselect")
+    takes_text: bool = False  # the body may carry the person's words (a property named like TEXT_FIELD)
+    needs_text: bool = False  # ... and an operation without such a property is of no use for this verb
 
 
 SELECT = Verb(
@@ -37,6 +40,18 @@ SELECT = Verb(
 )
 REMIX = Verb("remix", re.compile(r"remix"))
 EXTEND = Verb("extend", re.compile(r"extend|extension"))
+# After the choice (issue 21): the final work approved (money moves), changes asked for, a problem
+# reported; before it, the task cancelled; while the agent waits, its question answered.
+APPROVE = Verb("approve", re.compile(r"approv"), unless=re.compile(r"disapprov|unapprov"))
+REVISION = Verb("revision", re.compile(r"revis|changes"), takes_text=True, needs_text=True)
+DISPUTE = Verb("dispute", re.compile(r"dispute|problem"), takes_text=True)
+CANCEL = Verb("cancel", re.compile(r"cancel"), unless=re.compile(r"uncancel"))
+INPUT = Verb("input", re.compile(r"input|answer|provide"), takes_text=True, needs_text=True)
+# The names a body property carrying the person's words may have, the likeliest first.
+TEXT_FIELDS = (
+    "message", "answer", "reason", "comment", "feedback", "text", "response", "input", "note", "details",
+    "description", "explanation", "content", "body",
+)  # fmt: skip
 
 
 def _is_bid_field(name: str) -> bool:
@@ -55,15 +70,20 @@ class Operation:
     bid_in: Literal["path", "body", "none"] = "none"
     bid_field: str = ""  # the path parameter or body property that carries the bid id
     bid_as_list: bool = False  # the body property is an array of ids
+    text_field: str = ""  # the body property that carries the person's words ("" none)
 
-    def request(self, task_id: str, bid_id: str | None = None) -> tuple[str, dict[str, Any] | None]:
-        """(path, JSON body or None) for this task (and bid)."""
+    def request(
+        self, task_id: str, bid_id: str | None = None, text: str | None = None
+    ) -> tuple[str, dict[str, Any] | None]:
+        """(path, JSON body or None) for this task (and bid, and the person's words)."""
         path = self.path.replace("{" + self.task_param + "}", quote(str(task_id).strip(), safe=""))
         body: dict[str, Any] | None = None
         if self.bid_in == "path":
             path = path.replace("{" + self.bid_field + "}", quote(str(bid_id or "").strip(), safe=""))
         elif self.bid_in == "body":
             body = {self.bid_field: [bid_id] if self.bid_as_list else bid_id}
+        if self.text_field and text is not None:
+            body = {**(body or {}), self.text_field: text}
         return path, body
 
     def to_json(self) -> dict[str, Any]:
@@ -137,8 +157,17 @@ def _schema_is_array(doc: dict[str, Any], schema: Any) -> bool:
     )
 
 
-def _operation(doc: dict[str, Any], path: str, op: dict[str, Any], *, needs_bid: bool) -> Operation | None:
-    """An Operation when this POST can be sent with only a task id (and a bid id)."""
+def _text_field(props: dict[str, Any], required: set[str]) -> str:
+    """The body property that carries the person's words: a required one first, then by name."""
+    names = [n for n in props if isinstance(n, str) and n.lower() in TEXT_FIELDS]
+    names.sort(key=lambda n: (n not in required, TEXT_FIELDS.index(n.lower())))
+    return names[0] if names else ""
+
+
+def _operation(
+    doc: dict[str, Any], path: str, op: dict[str, Any], *, needs_bid: bool, verb: Verb | None = None
+) -> Operation | None:
+    """An Operation when this POST can be sent with only a task id (and a bid id, or the person's words)."""
     match = _TASK_PATH.match(path)
     if match is None:
         return None
@@ -171,9 +200,12 @@ def _operation(doc: dict[str, Any], path: str, op: dict[str, Any], *, needs_bid:
             bid_field=name,
             bid_as_list=_schema_is_array(doc, props[name]),
         )
-    if required or (body_required and schema is None):
+    text_field = _text_field(props, required) if verb is not None and verb.takes_text else ""
+    if verb is not None and verb.needs_text and not text_field:
         return None
-    return Operation(path, task_param, operation_id=op_id)
+    if (required - {text_field}) or (body_required and schema is None):
+        return None
+    return Operation(path, task_param, operation_id=op_id, text_field=text_field)
 
 
 def find_operations(doc: Any, verbs: Iterable[Verb]) -> dict[str, Operation] | None:
@@ -196,7 +228,7 @@ def find_operations(doc: Any, verbs: Iterable[Verb]) -> dict[str, Operation] | N
                 continue
             if verb.unless is not None and verb.unless.search(words):
                 continue
-            operation = _operation(doc, path, op, needs_bid=verb.needs_bid)
+            operation = _operation(doc, path, op, needs_bid=verb.needs_bid, verb=verb)
             if operation is not None:
                 found[verb.name] = operation
     return found

@@ -98,6 +98,21 @@
     </message>
 </context>
 <context>
+    <name>AwayNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss what happened while you were away</source>
+        <translation>Hinweis auf das, was in Ihrer Abwesenheit geschah, schließen</translation>
+    </message>
+    <message>
+        <source>Open this task</source>
+        <translation>Diese Aufgabe öffnen</translation>
+    </message>
+</context>
+<context>
     <name>CategoryChooser</name>
     <message>
         <source>Category</source>
@@ -224,6 +239,10 @@
     <message>
         <source>What you typed is on the clipboard. Paste it somewhere safe before you quit: the app still cannot save it.</source>
         <translation>Ihr Text ist in der Zwischenablage. Fügen Sie ihn an einem sicheren Ort ein, bevor Sie beenden: Die App kann ihn noch immer nicht speichern.</translation>
+    </message>
+    <message>
+        <source>A new draft like “%1”: check it, then send it.</source>
+        <translation>Ein neuer Entwurf wie „%1“: Prüfen Sie ihn, dann senden Sie ihn.</translation>
     </message>
     <message>
         <source>Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it.</source>
@@ -536,6 +555,10 @@ Erstattet: %4</translation>
     <message>
         <source>Open the review</source>
         <translation>Prüfung öffnen</translation>
+    </message>
+    <message>
+        <source>Open the task</source>
+        <translation>Aufgabe öffnen</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1595,18 @@ Erstattet: %4</translation>
         </translation>
     </message>
     <message>
+        <source>1 task needs you</source>
+        <translation>1 Aufgabe wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>%1 tasks need you</source>
+        <translation>%1 Aufgaben warten auf Sie</translation>
+    </message>
+    <message>
+        <source>Open the task that waits for you and whose time ends soonest (Ctrl+R)</source>
+        <translation>Die Aufgabe öffnen, die auf Sie wartet und deren Frist zuerst endet (Strg+R)</translation>
+    </message>
+    <message>
         <source>Last refreshed %1</source>
         <translation>Zuletzt aktualisiert %1</translation>
     </message>
@@ -1593,6 +1628,261 @@ Erstattet: %4</translation>
     <message>
         <source>Choose %1 (Alt+U)</source>
         <translation>%1 wählen (Alt+Ü)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskActions</name>
+    <message>
+        <source>Approve and pay</source>
+        <translation>Abnehmen und bezahlen</translation>
+    </message>
+    <message>
+        <source>Approve and pay %1 to %2?</source>
+        <translation>%1 an %2 zahlen und die Arbeit abnehmen?</translation>
+    </message>
+    <message>
+        <source>Sending your approval…</source>
+        <translation>Ihre Abnahme wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Approved: AITasker has your approval.</source>
+        <translation>Abgenommen: AITasker hat Ihre Abnahme.</translation>
+    </message>
+    <message>
+        <source>AITasker has your approval.</source>
+        <translation>AITasker hat Ihre Abnahme.</translation>
+    </message>
+    <message>
+        <source>Your approval did not reach AITasker.</source>
+        <translation>Ihre Abnahme ist nicht bei AITasker angekommen.</translation>
+    </message>
+    <message>
+        <source>AITasker does not offer approving from this app.</source>
+        <translation>AITasker bietet das Abnehmen in dieser App nicht an.</translation>
+    </message>
+    <message>
+        <source>Ask for changes</source>
+        <translation>Änderungen erbitten</translation>
+    </message>
+    <message>
+        <source>Ask %2 for changes to the final work? Nothing is paid now; approving later pays %1.</source>
+        <translation>%2 um Änderungen an der fertigen Arbeit bitten? Jetzt wird nichts bezahlt; die spätere Abnahme zahlt %1.</translation>
+    </message>
+    <message>
+        <source>Sending your request for changes…</source>
+        <translation>Ihre Bitte um Änderungen wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Your request for changes was sent. A new version of the final work follows.</source>
+        <translation>Ihre Bitte um Änderungen wurde gesendet. Eine neue Fassung der fertigen Arbeit folgt.</translation>
+    </message>
+    <message>
+        <source>AITasker has your request for changes.</source>
+        <translation>AITasker hat Ihre Bitte um Änderungen.</translation>
+    </message>
+    <message>
+        <source>Your request for changes did not reach AITasker.</source>
+        <translation>Ihre Bitte um Änderungen ist nicht bei AITasker angekommen.</translation>
+    </message>
+    <message>
+        <source>AITasker does not offer asking for changes from this app.</source>
+        <translation>AITasker bietet das Erbitten von Änderungen in dieser App nicht an.</translation>
+    </message>
+    <message>
+        <source>&amp;What should change?</source>
+        <translation>&amp;Was soll sich ändern?</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Report a problem with the final work of ‘%2’? Nothing is paid (the price is %1) while AITasker looks into it.</source>
+        <translation>Ein Problem mit der fertigen Arbeit von „%2“ melden? Solange AITasker es prüft, wird nichts bezahlt (der Preis ist %1).</translation>
+    </message>
+    <message>
+        <source>Report the problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Sending your report…</source>
+        <translation>Ihre Meldung wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Your report was sent: AITasker looks into it.</source>
+        <translation>Ihre Meldung wurde gesendet: AITasker prüft sie.</translation>
+    </message>
+    <message>
+        <source>AITasker has your report.</source>
+        <translation>AITasker hat Ihre Meldung.</translation>
+    </message>
+    <message>
+        <source>Your report did not reach AITasker.</source>
+        <translation>Ihre Meldung ist nicht bei AITasker angekommen.</translation>
+    </message>
+    <message>
+        <source>AITasker does not offer reporting a problem from this app.</source>
+        <translation>AITasker bietet das Melden eines Problems in dieser App nicht an.</translation>
+    </message>
+    <message>
+        <source>&amp;What is wrong?</source>
+        <translation>&amp;Was stimmt nicht?</translation>
+    </message>
+    <message>
+        <source>Cancel task</source>
+        <translation>Aufgabe abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel ‘%2’? Its budget of %1 comes back to your credit.</source>
+        <translation>„%2“ abbrechen? Das Budget von %1 geht zurück auf Ihr Guthaben.</translation>
+    </message>
+    <message>
+        <source>Cancelling the task…</source>
+        <translation>Die Aufgabe wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>The task is cancelled.</source>
+        <translation>Die Aufgabe ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>AITasker has cancelled the task.</source>
+        <translation>AITasker hat die Aufgabe abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Your cancellation did not reach AITasker.</source>
+        <translation>Ihr Abbruch ist nicht bei AITasker angekommen.</translation>
+    </message>
+    <message>
+        <source>AITasker does not offer cancelling a task from this app.</source>
+        <translation>AITasker bietet das Abbrechen einer Aufgabe in dieser App nicht an.</translation>
+    </message>
+    <message>
+        <source>Answer the agent</source>
+        <translation>Dem Agenten antworten</translation>
+    </message>
+    <message>
+        <source>%2 asks: %1</source>
+        <translation>%2 fragt: %1</translation>
+    </message>
+    <message>
+        <source>Send answer</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <source>Sending your answer…</source>
+        <translation>Ihre Antwort wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Your answer was sent: the agent goes on with the work.</source>
+        <translation>Ihre Antwort wurde gesendet: Der Agent arbeitet weiter.</translation>
+    </message>
+    <message>
+        <source>AITasker has your answer.</source>
+        <translation>AITasker hat Ihre Antwort.</translation>
+    </message>
+    <message>
+        <source>Your answer did not reach AITasker.</source>
+        <translation>Ihre Antwort ist nicht bei AITasker angekommen.</translation>
+    </message>
+    <message>
+        <source>AITasker does not offer answering the agent from this app.</source>
+        <translation>AITasker bietet das Antworten an den Agenten in dieser App nicht an.</translation>
+    </message>
+    <message>
+        <source>&amp;Your answer:</source>
+        <translation>&amp;Ihre Antwort:</translation>
+    </message>
+    <message>
+        <source>Not sure it reached AITasker — checking…</source>
+        <translation>Unklar, ob es bei AITasker angekommen ist – wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting to learn whether AITasker received your last request…</source>
+        <translation>Es wird noch geklärt, ob AITasker Ihre letzte Anfrage erhalten hat …</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Sent: AITasker is applying it.</source>
+        <translation>Gesendet: AITasker setzt es um.</translation>
+    </message>
+    <message>
+        <source>There is no final work waiting for you yet.</source>
+        <translation>Noch wartet keine fertige Arbeit auf Sie.</translation>
+    </message>
+    <message>
+        <source>No more changes can be asked for on this task.</source>
+        <translation>Für diese Aufgabe können keine weiteren Änderungen erbeten werden.</translation>
+    </message>
+    <message>
+        <source>Only a task whose version is not chosen yet can be cancelled.</source>
+        <translation>Nur eine Aufgabe, deren Version noch nicht gewählt ist, kann abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>This task is finished.</source>
+        <translation>Diese Aufgabe ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The agent has not asked you anything.</source>
+        <translation>Der Agent hat Ihnen keine Frage gestellt.</translation>
+    </message>
+    <message>
+        <source>Another request for this task is still waiting for AITasker&apos;s answer. Nothing more is sent until it is settled.</source>
+        <translation>Eine andere Anfrage zu dieser Aufgabe wartet noch auf die Antwort von AITasker. Bis das geklärt ist, wird nichts weiter gesendet.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach AITasker, so nothing was sent. Try again when you are back online.</source>
+        <translation>AITasker ist nicht erreichbar, daher wurde nichts gesendet. Versuchen Sie es erneut, wenn Sie wieder online sind.</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept this. %1</source>
+        <translation>AITasker hat das nicht angenommen. %1</translation>
+    </message>
+    <message>
+        <source>AITasker did not accept this: the task has moved on. It now says: %1 — %2</source>
+        <translation>AITasker hat das nicht angenommen: Die Aufgabe ist inzwischen weiter. Sie steht jetzt auf: %1 – %2</translation>
+    </message>
+    <message>
+        <source>AITasker now says: %1 — %2</source>
+        <translation>AITasker meldet jetzt: %1 – %2</translation>
+    </message>
+    <message>
+        <source>The time for this ended before you confirmed, so nothing was sent.</source>
+        <translation>Die Frist dafür endete, bevor Sie bestätigt haben, daher wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t learn from AITasker what this app may do here. Try again later, or finish on the website.</source>
+        <translation>Von AITasker ist nicht zu erfahren, was diese App hier tun darf. Versuchen Sie es später erneut, oder schließen Sie es auf der Website ab.</translation>
+    </message>
+    <message>
+        <source>Finish on the AITasker website</source>
+        <translation>Auf der AITasker-Website abschließen</translation>
+    </message>
+    <message>
+        <source>You can finish it on the AITasker website.</source>
+        <translation>Sie können es auf der AITasker-Website abschließen.</translation>
+    </message>
+    <message>
+        <source>The task is completed: %1 was paid to %2.</source>
+        <translation>Die Aufgabe ist abgeschlossen: %1 wurde an %2 gezahlt.</translation>
+    </message>
+    <message>
+        <source>%1 came back to your credit.</source>
+        <translation>%1 ging zurück auf Ihr Guthaben.</translation>
+    </message>
+    <message>
+        <source>the agent</source>
+        <translation>den Agenten</translation>
+    </message>
+    <message>
+        <source>this task</source>
+        <translation>diese Aufgabe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +2049,13 @@ Erstattet: %4</translation>
     </message>
 </context>
 <context>
+    <name>TaskNews</name>
+    <message>
+        <source>…and %1 more (see the table)</source>
+        <translation>… und %1 weitere (siehe Tabelle)</translation>
+    </message>
+</context>
+<context>
     <name>TasksPanel</name>
     <message>
         <source>Your tasks</source>
@@ -1825,12 +2122,32 @@ Erstattet: %4</translation>
         <translation>An&amp;zeigen:</translation>
     </message>
     <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
         <source>Open the &amp;review</source>
         <translation>&amp;Prüfung öffnen</translation>
     </message>
     <message>
         <source>Only a task that is ready for your review has one to open.</source>
         <translation>Nur eine Aufgabe, die bereit zur Prüfung ist, hat eine Prüfung zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Post again</source>
+        <translation>&amp;Erneut einstellen</translation>
+    </message>
+    <message>
+        <source>A new draft with this task&apos;s details, to check and send</source>
+        <translation>Ein neuer Entwurf mit den Angaben dieser Aufgabe, zum Prüfen und Senden</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel task…</source>
+        <translation>Aufgabe &amp;abbrechen …</translation>
+    </message>
+    <message>
+        <source>Only a task whose version is not chosen yet can be cancelled.</source>
+        <translation>Nur eine Aufgabe, deren Version noch nicht gewählt ist, kann abgebrochen werden.</translation>
     </message>
     <message>
         <source>Copy task &amp;ID</source>
@@ -1910,6 +2227,13 @@ Erstattet: %4</translation>
     <message>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>TextQuestion</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
     </message>
 </context>
 <context>
@@ -2207,10 +2531,6 @@ Erstattet: %4</translation>
     <message>
         <source>The agent asks you something before finishing the work.</source>
         <translation>Der Agent fragt Sie etwas, bevor er die Arbeit fertigstellt.</translation>
-    </message>
-    <message>
-        <source>Final work ready</source>
-        <translation>Endergebnis bereit</translation>
     </message>
     <message>
         <source>The final work is ready for you to look at and approve.</source>
@@ -3015,6 +3335,162 @@ Erstattet: %4</translation>
     <message>
         <source>Your saved drafts were written by a newer version of AITasker Desktop. Please update the app to open them.</source>
         <translation>Ihre gespeicherten Entwürfe stammen von einer neueren Version von AITasker Desktop. Bitte aktualisieren Sie die App, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>1 final work ready</source>
+        <translation>1 fertige Arbeit bereit</translation>
+    </message>
+    <message>
+        <source>%1 final works ready</source>
+        <translation>%1 fertige Arbeiten bereit</translation>
+    </message>
+    <message>
+        <source>‘%1’: the final work is ready</source>
+        <translation>„%1“: Die fertige Arbeit ist bereit</translation>
+    </message>
+    <message>
+        <source>1 question for you</source>
+        <translation>1 Frage an Sie</translation>
+    </message>
+    <message>
+        <source>%1 questions for you</source>
+        <translation>%1 Fragen an Sie</translation>
+    </message>
+    <message>
+        <source>‘%1’: the agent asks you something</source>
+        <translation>„%1“: Der Agent hat eine Frage an Sie</translation>
+    </message>
+    <message>
+        <source>1 ready for your review</source>
+        <translation>1 bereit zur Prüfung</translation>
+    </message>
+    <message>
+        <source>%1 ready for your review</source>
+        <translation>%1 bereit zur Prüfung</translation>
+    </message>
+    <message>
+        <source>‘%1’: ready for your review</source>
+        <translation>„%1“: bereit zur Prüfung</translation>
+    </message>
+    <message>
+        <source>1 review closed</source>
+        <translation>1 Prüfung beendet</translation>
+    </message>
+    <message>
+        <source>%1 reviews closed</source>
+        <translation>%1 Prüfungen beendet</translation>
+    </message>
+    <message>
+        <source>‘%1’: the review closed without a choice</source>
+        <translation>„%1“: Die Prüfung endete ohne Wahl</translation>
+    </message>
+    <message>
+        <source>1 expired</source>
+        <translation>1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 expired</source>
+        <translation>%1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>‘%1’: expired</source>
+        <translation>„%1“: abgelaufen</translation>
+    </message>
+    <message>
+        <source>1 cancelled by AITasker</source>
+        <translation>1 von AITasker abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 cancelled by AITasker</source>
+        <translation>%1 von AITasker abgebrochen</translation>
+    </message>
+    <message>
+        <source>‘%1’: cancelled by AITasker</source>
+        <translation>„%1“: von AITasker abgebrochen</translation>
+    </message>
+    <message>
+        <source>1 approved automatically</source>
+        <translation>1 automatisch abgenommen</translation>
+    </message>
+    <message>
+        <source>%1 approved automatically</source>
+        <translation>%1 automatisch abgenommen</translation>
+    </message>
+    <message>
+        <source>‘%1’: approved automatically</source>
+        <translation>„%1“: automatisch abgenommen</translation>
+    </message>
+    <message>
+        <source>1 completed</source>
+        <translation>1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>‘%1’: completed</source>
+        <translation>„%1“: abgeschlossen</translation>
+    </message>
+    <message>
+        <source>While you were away: %1</source>
+        <translation>Während Sie weg waren: %1</translation>
+    </message>
+    <message>
+        <source>The final work of ‘%1’ is ready to look at.</source>
+        <translation>Die fertige Arbeit von „%1“ ist bereit zum Ansehen.</translation>
+    </message>
+    <message>
+        <source> Approve it or ask for changes by %1.</source>
+        <translation> Nehmen Sie sie bis %1 ab, oder erbitten Sie Änderungen.</translation>
+    </message>
+    <message>
+        <source>Final work ready</source>
+        <translation>Fertige Arbeit bereit</translation>
+    </message>
+    <message>
+        <source>The agent working on ‘%1’ asks you something.</source>
+        <translation>Der Agent, der an „%1“ arbeitet, hat eine Frage an Sie.</translation>
+    </message>
+    <message>
+        <source>A question for you</source>
+        <translation>Eine Frage an Sie</translation>
+    </message>
+    <message>
+        <source>Review closed</source>
+        <translation>Prüfung beendet</translation>
+    </message>
+    <message>
+        <source>Task expired</source>
+        <translation>Aufgabe abgelaufen</translation>
+    </message>
+    <message>
+        <source>Task cancelled</source>
+        <translation>Aufgabe abgebrochen</translation>
+    </message>
+    <message>
+        <source>Approved automatically</source>
+        <translation>Automatisch abgenommen</translation>
+    </message>
+    <message>
+        <source>‘%1’ was approved automatically: the time to approve it ended.</source>
+        <translation>„%1“ wurde automatisch abgenommen: Die Frist für Ihre Abnahme ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The review of ‘%1’ closes at %2: choose a version before then.</source>
+        <translation>Die Prüfung von „%1“ endet um %2: Wählen Sie vorher eine Version.</translation>
+    </message>
+    <message>
+        <source>The agent working on ‘%1’ waits for your answer until %2.</source>
+        <translation>Der Agent, der an „%1“ arbeitet, wartet bis %2 auf Ihre Antwort.</translation>
+    </message>
+    <message>
+        <source>The time to approve the final work of ‘%1’ ends at %2.</source>
+        <translation>Die Frist, die fertige Arbeit von „%1“ abzunehmen, endet um %2.</translation>
+    </message>
+    <message>
+        <source>Less than an hour left</source>
+        <translation>Weniger als eine Stunde</translation>
     </message>
     <message>
         <source>by you</source>

@@ -5,15 +5,17 @@ content of drafts is written by app.drafts only."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget, QWidget
 
 from app.drafts import Continued, Drafts, OutboxRow, is_empty
+from app.server_text import isolate
 from app.session import Session
 from app.store.disk_errors import StoreError
 from app.store.drafts_table import DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
+from app.tasks.life import values_to_post_again
 from ui.i18n import fill, translate, words
 from ui.models.draft_text import draft_as_text
 from ui.panels.drafts import DraftsPanel
@@ -22,6 +24,9 @@ from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
 from ui.windows.async_dialog import run_dialog
+
+if TYPE_CHECKING:
+    from app.api.schema import Task
 
 AUTOSAVE_DELAY_MS = 500
 RETRY_SAVE_MS = 3_000  # while saving fails (disk full), try again this often
@@ -203,6 +208,22 @@ class DraftsController(QObject):
             self.service.duplicate(draft_id, self._form.raw_values())
         except StoreError:
             pass  # shown in the status bar
+
+    def post_again(self, task: Task) -> None:
+        """ "Post again": what is in the form is kept as its draft, and the form becomes a new draft
+        with the task's category, type, budget, title, description, requirements and
+        experimentation. Nothing is posted: Send asks, as always."""
+        self._autosave_timer.stop()
+        try:
+            self.service.new(self._form.raw_values())
+        except StoreError:
+            return  # not saved (shown in the status bar): the form keeps its text
+        self._form.load_values(values_to_post_again(task))
+        self.save_current()  # the new draft is in Drafts at once
+        self._form.title.setFocus()
+        self._banner.show_message(
+            fill(self.tr("A new draft like “%1”: check it, then send it."), isolate(task.title or "")), kind="info"
+        )
 
     def fresh_form(self) -> None:
         self._form.clear()

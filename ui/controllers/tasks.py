@@ -1,10 +1,15 @@
 """The tasks seen from the window: add a task by its ID (and stop waiting for it), select a task
 in the table, remember the budget of a posted task, open the review of an activated row, show on
-its row that a task could not be refreshed. Texts keep the ``MainWindow`` translation context."""
+its row that a task could not be refreshed; from a row's menu, cancel a task (through the task
+actions: asked first, sent once) or post it again (a new draft); open the next task that waits for
+the person (Ctrl+R: a review, final work to approve, a question). Texts keep the ``MainWindow``
+translation context."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import qasync
@@ -16,7 +21,10 @@ from app.budget import BudgetMemory
 from app.drafts import OutboxRow
 from app.session import Session
 from app.sync import RefreshProblem
+from app.tasks.needs_you import next_waiting
 from ui.controllers.review import ReviewController
+from ui.controllers.task_actions import TaskActionsController
+from ui.controllers.task_news import TaskNewsController
 from ui.i18n import translate, words
 from ui.models.task_rows import RowProblem
 from ui.panels.tasks import TasksPanel
@@ -36,17 +44,31 @@ class TasksController(QObject):
         banner: MessageBanner,
         budget_memory: BudgetMemory,
         reviews: ReviewController,
+        actions: TaskActionsController | None = None,
+        news: TaskNewsController | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self._parent = parent
         self._tasks, self._tabs, self._banner = tasks, tabs, banner
         self._budget_memory, self._reviews = budget_memory, reviews
+        self._actions, self._news = actions, news
         self._adding: asyncio.Future[Task] | None = None  # the task being added by ID, while waiting
+        self._from_table: set[str] = set()  # tasks acted on from the table: what is said goes to the banner
+        # Who opens a task for the person (Ctrl+R, a notification, a line of the start's summary): the
+        # task windows once they exist (ui/controllers/task_windows.py); until then see open_task().
+        self.opener: Callable[[Task], object] | None = None
         tasks.addRequested.connect(self.add_by_id)
         tasks.stopAddRequested.connect(self.stop_adding)
         tasks.taskActivated.connect(self.task_activated)
         tasks.reviewRequested.connect(self.task_activated)
+        tasks.cancelRequested.connect(self.cancel)
+        tasks.postAgainRequested.connect(self.post_again)
         session.task_problem.connect(self.refresh_problem)
+        if actions is not None:
+            actions.said.connect(self._said)
+        if news is not None:
+            news.openRequested.connect(self.open_task_id)
 
     def refresh_problem(self, problem: RefreshProblem) -> None:
         """One task could not be refreshed (its row says why, and since when), or can again."""
@@ -68,17 +90,60 @@ class TasksController(QObject):
             self._tasks.select(task_id)
 
     def review_next(self) -> None:
-        """Ctrl+R: the selected task's review if it waits for one, else the one closing soonest."""
-        if self._reviews.review_next(self._tasks.current_task()) is None:
+        """Ctrl+R: the selected task if it waits for the person (a review, final work to approve, a
+        question), else the waiting one whose time ends soonest."""
+        waiting = [*self._reviews.tasks_in_review(), *(self._news.waiting_tasks() if self._news else [])]
+        task = next_waiting(waiting, datetime.now(UTC), self._tasks.current_task())
+        if task is None:
             self._banner.show_message(translate("MainWindow", "No task is waiting for your review right now."))
+        else:
+            self.open_task(task)
+
+    def open_task(self, task: Task) -> None:
+        """Open a task for the person: through :attr:`opener` (its window) when set; else its review
+        while it has one, and any other task selected in the table with its details shown."""
+        if self.opener is not None:
+            self.opener(task)
+            return
+        if task.status == "review" and self._reviews.open_review(task) is not None:
+            return
+        self.select(task.id)
+
+    def open_task_id(self, task_id: str) -> None:
+        task = self._task(task_id)
+        if task is not None:
+            self.open_task(task)
+
+    def _task(self, task_id: str) -> Task | None:
+        model = self._tasks.model
+        row = model.row_of(task_id)
+        task = model.task(row) if row is not None else self.session.store.get_task(task_id)
+        return None if task is None or isinstance(task, OutboxRow) else task
 
     def task_activated(self, task_id: str) -> None:
         """Enter or double-click on a row: a task in review opens its review."""
-        model = self._tasks.model
-        row = model.row_of(task_id)
-        task = model.task(row) if row is not None else None
-        if task is not None and not isinstance(task, OutboxRow) and task.status == "review":
+        task = self._task(task_id)
+        if task is not None and task.status == "review":
             self._reviews.open_review(task)
+
+    def cancel(self, task_id: str) -> None:
+        """ "Cancel task…" from a row's menu: asked first (with the money that comes back), sent once."""
+        task = self._task(task_id)
+        if task is None or self._actions is None:
+            return
+        self._from_table.add(task_id)  # kept: an unsure cancel is settled (and said) later
+        self._actions.spawn(self._actions.cancel(task, self._parent))
+
+    def post_again(self, task_id: str) -> None:
+        """ "Post again" from a row's menu: a new draft with the task's details (nothing is posted)."""
+        task = self._task(task_id)
+        if task is not None and self._actions is not None:
+            self._actions.post_again(task)
+
+    def _said(self, task_id: str, text: str, detail: str) -> None:
+        """What the task actions say about a task acted on from the table (its window shows its own)."""
+        if task_id in self._from_table:
+            self._banner.show_message(text, detail=detail, kind="info")
 
     @qasync.asyncSlot(str)
     async def add_by_id(self, text: str) -> None:

@@ -16,13 +16,13 @@ import logging
 import queue
 import threading
 from collections import OrderedDict
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app import about
-from app.review.alerts import ReviewAlert
 from ui.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,22 @@ SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 APP_NAME = about.NAME
 MAX_TRACKED = 200
+
+
+class Alert(Protocol):
+    """What a notification says (app.review.alerts.ReviewAlert, app.tasks.needs_you.TaskAlert)."""
+
+    @property
+    def task_id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+
+
+REVIEW_KINDS = ("review", "closing")
 
 
 class _Events:
@@ -54,12 +70,12 @@ class _DBusWorker(threading.Thread):
         super().__init__(daemon=True, name="notifications")
         self._events = events
         self._address = address
-        self._outbox: queue.Queue[tuple[str, str, str]] = queue.Queue(maxsize=50)
+        self._outbox: queue.Queue[tuple[str, str, str, str]] = queue.Queue(maxsize=50)
         self._halt = threading.Event()
 
-    def send(self, task_id: str, summary: str, body: str) -> bool:
+    def send(self, task_id: str, summary: str, body: str, action: str) -> bool:
         try:
-            self._outbox.put_nowait((task_id, summary, body))
+            self._outbox.put_nowait((task_id, summary, body, action))
             return True
         except queue.Full:
             return False
@@ -87,14 +103,14 @@ class _DBusWorker(threading.Thread):
             while not self._halt.is_set():
                 while True:
                     try:
-                        task_id, summary, body = self._outbox.get_nowait()
+                        task_id, summary, body, action = self._outbox.get_nowait()
                     except queue.Empty:
                         break
                     message = new_method_call(
                         address,
                         "Notify",
                         "susssasa{sv}i",
-                        (APP_NAME, 0, "", summary, body, ["default", translate("Notifier", "Open the review")], {}, -1),
+                        (APP_NAME, 0, "", summary, body, ["default", action], {}, -1),
                     )
                     serial = next(conn.outgoing_serial)
                     conn.send(message, serial=serial)
@@ -171,14 +187,19 @@ class Notifier(QObject):
     def _tray_available(self) -> bool:
         return self._use_tray and QSystemTrayIcon.isSystemTrayAvailable()
 
-    def notify(self, alert: ReviewAlert) -> None:
+    def notify(self, alert: Alert) -> None:
         self._texts[alert.task_id] = (alert.summary, alert.body)
         while len(self._texts) > MAX_TRACKED:
             self._texts.popitem(last=False)
+        action = (
+            translate("Notifier", "Open the review")
+            if alert.kind in REVIEW_KINDS
+            else translate("Notifier", "Open the task")
+        )
         if (
             self._dbus is not None
             and self._dbus.is_alive()
-            and self._dbus.send(alert.task_id, alert.summary, alert.body)
+            and self._dbus.send(alert.task_id, alert.summary, alert.body, action)
         ):
             self._remember("desktop", alert.task_id)
             return

@@ -134,9 +134,26 @@ class StatusBar(QStatusBar):
 
     def show_review_waiting(self, count: int) -> None:
         """ "2 need your review", a button that opens the next review; hidden when none wait."""
-        self.review_button.setText(waiting_words(count))
-        self.review_button.setAccessibleName(waiting_words(count))
-        self.review_button.setVisible(count > 0)
+        self.show_waiting_for_you(count, 0)
+
+    def show_waiting_for_you(self, reviews: int, others: int) -> None:
+        """Tasks waiting for the person: "2 need your review" while only reviews wait; with final work
+        to approve or a question to answer too, "3 tasks need you". The button opens the next one."""
+        total = reviews + others
+        if not others:
+            text = waiting_words(reviews)
+        elif total == 1:
+            text = self.tr("1 task needs you")
+        else:
+            text = fill(self.tr("%1 tasks need you"), total)
+        self.review_button.setText(text)
+        self.review_button.setAccessibleName(text)
+        self.review_button.setToolTip(
+            self.tr("Open the review that closes soonest (Ctrl+R)")
+            if not others
+            else self.tr("Open the task that waits for you and whose time ends soonest (Ctrl+R)")
+        )
+        self.review_button.setVisible(total > 0)
 
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.drafts import OutboxRow
+from app.tasks.life import BEFORE_CHOICE
 from ui.i18n import translate
 from ui.models.background_load import load_in_background
 from ui.models.task_details import task_more_details, task_summary
@@ -34,6 +35,7 @@ from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 from ui.theme import set_tone
 from ui.widgets.accessibility import mark_expander
 from ui.widgets.fitted_columns import FittedColumns
+from ui.widgets.away_notice import AwayNotice
 from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
 
@@ -52,6 +54,8 @@ class TasksPanel(QWidget):
     addRequested = Signal(str)  # a task ID, trimmed, not empty
     taskActivated = Signal(str)  # Enter or double-click on a row: its task ID
     reviewRequested = Signal(str)  # "Open the review" from a row's context menu: its task ID
+    cancelRequested = Signal(str)  # "Cancel task…" from a row's context menu: its task ID
+    postAgainRequested = Signal(str)  # "Post again" from a row's context menu: its task ID
     stopAddRequested = Signal()  # "Stop" pressed (or Esc in the ID box) while waiting for an added task
     copyIdRequested = Signal(str)  # "Copy task ID" from a row's context menu: its task ID
     copyLinkRequested = Signal(str)  # "Copy link": its task ID
@@ -120,6 +124,7 @@ class TasksPanel(QWidget):
         self.more_toggle.setEnabled(False)
         self.empty_hint = QLabel(self.tr("Tasks you send appear here, with their progress."))
         set_tone(self.empty_hint, "quiet")
+        self.away = AwayNotice()  # "While you were away: …", shown once at start when something changed
         # "Showing the 4 tasks paid in March 2026" (from the Spending view), with a way back to all.
         self.only_bar = QWidget()
         self.only_bar.setObjectName("onlyTheseTasks")
@@ -145,6 +150,7 @@ class TasksPanel(QWidget):
         bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
         layout.addWidget(self.only_bar)
+        layout.addWidget(self.away)
         layout.addWidget(self.empty_hint)
         table_and_details = QSplitter(Qt.Orientation.Vertical)
         table_and_details.setObjectName("detailsSplitter")
@@ -217,7 +223,9 @@ class TasksPanel(QWidget):
             self.taskActivated.emit(str(task_id))
 
     def _context_menu(self, pos: QPoint) -> None:
-        """Right-click on a row: what can be done with that task (its review, when it waits for one)."""
+        """Right-click on a row: what can be done with that task (open it, its review when it waits
+        for one, post it again, cancel it before a version is chosen). A draft in the outbox is not
+        a task: it keeps its own "Delete draft" / "Take out of outbox" in Drafts."""
         index = self.table.indexAt(pos)
         if not index.isValid():
             return
@@ -229,11 +237,22 @@ class TasksPanel(QWidget):
             self.context_menu.deleteLater()
         menu = self.context_menu = QMenu(self.table)
         menu.setObjectName("taskMenu")
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.tr("&Open")).triggered.connect(lambda: self.taskActivated.emit(task.id))
         review = menu.addAction(self.tr("Open the &review"))
         review.setEnabled(task.status == "review")
         if task.status != "review":
             review.setToolTip(self.tr("Only a task that is ready for your review has one to open."))
         review.triggered.connect(lambda: self.reviewRequested.emit(task.id))
+        menu.addSeparator()
+        again = menu.addAction(self.tr("&Post again"))
+        again.setToolTip(self.tr("A new draft with this task's details, to check and send"))
+        again.triggered.connect(lambda: self.postAgainRequested.emit(task.id))
+        cancel = menu.addAction(self.tr("&Cancel task…"))
+        cancel.setEnabled(task.status in BEFORE_CHOICE)
+        if task.status not in BEFORE_CHOICE:
+            cancel.setToolTip(self.tr("Only a task whose version is not chosen yet can be cancelled."))
+        cancel.triggered.connect(lambda: self.cancelRequested.emit(task.id))
         menu.addSeparator()
         copy_id = menu.addAction(self.tr("Copy task &ID"))
         copy_id.setObjectName("copyTaskId")
