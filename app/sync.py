@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from app.api.contract import AT_REST, WAITS_FOR_YOU
 from app.api.errors import (
     ApiError,
     Forbidden,
@@ -30,6 +29,7 @@ from app.api.errors import (
     Unauthorized,
     server_problem_words,
 )
+from app.tasks.life import DISPUTED, WAITS_FOR_YOU
 from app.translatable import QT_TRANSLATE_NOOP, translate
 from app.wakeup import Wakeup
 
@@ -181,7 +181,7 @@ class TaskRefresher:
                     log.exception("task %s was read but could not be taken in", task.id)
                     self._failed(task, exc)
                 task = fresh
-            if not task.is_final and task.status not in WAITS_FOR_YOU and task.status not in AT_REST:
+            if not task.is_final and task.status not in WAITS_FOR_YOU and task.status not in DISPUTED:
                 working = True
             remaining = client.rate_limit.remaining
             await asyncio.sleep(spacing * 4 if remaining is not None and remaining < 10 else spacing)

@@ -14,14 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
-from app.api.contract import (
-    AT_DEADLINE,
-    AT_REST,
-    NEXT_STEPS,
-    OTHER_NEXT_STEP,
-    OUTBOX_PREFIX,
-    WAITS_FOR_YOU,
-)
+from app.api.contract import AT_DEADLINE, NEXT_STEPS, OTHER_NEXT_STEP, OUTBOX_PREFIX
+from app.tasks.life import DISPUTED, WAITS_FOR_YOU
 from app.translatable import fill, translate
 
 UNSHOWABLE = "—"
@@ -127,7 +121,7 @@ def expiry_warns(status: str, expires_at: datetime | None, now: datetime) -> boo
 def has_next_step(status: str, *, final: bool) -> bool:
     """Whether a task's ``expires_at`` is the deadline of a step still to come (not for a final
     status, nor for one in which nobody works by the clock, such as a reported problem)."""
-    return not final and status not in AT_REST and not status.startswith(OUTBOX_PREFIX)
+    return not final and status not in DISPUTED and not status.startswith(OUTBOX_PREFIX)
 
 
 def next_step_words(

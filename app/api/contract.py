@@ -299,10 +299,6 @@ OUTBOX_STATUSES: dict[str, StatusInfo] = {
     ),
 }
 FINAL_STATUSES = tuple(name for name, info in STATUSES.items() if info.final)
-# The statuses in which the task waits for the person: choose a version, answer, approve.
-WAITS_FOR_YOU = ("review", "input_required", "delivered")
-# The statuses in which nobody works on the task by the clock (quiet polling, no countdown).
-AT_REST = ("disputed",)
 
 # What a task's ``expires_at`` is the deadline of, per status, as the next step in words: (while
 # it is ahead, "%1" a time from now; while it is ahead, "%1" a clock time; once it has passed).

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from app.api.contract import status_info
 from app.drafts import OutboxRow
-from app.outcome import BY_WHOM, explanation, outcome
+from app.tasks import life
+from app.tasks.status_words import by_whom, explanation
 from app.taxonomy import friendly_name, names
 from app.timefmt import local_or_none, next_step_words
 from app.translatable import QT_TRANSLATE_NOOP
@@ -46,18 +47,18 @@ def status_words(task: Task | OutboxRow) -> str:
 
 def money_lines(task: Task) -> list[str]:
     """The money that moved, as the task says it: the chosen version's price, what was paid, what came back."""
-    facts = outcome(task)
+    price, agent, paid, refunded = life.price(task), life.agent_name(task), life.paid(task), life.refunded(task)
     lines = []
-    if facts.price is not None:
+    if price is not None:
         lines.append(
-            fill(translate("presenters", "Chosen version: %1 (%2)"), money(facts.price), facts.agent_name)
-            if facts.agent_name
-            else fill(translate("presenters", "Chosen version: %1"), money(facts.price))
+            fill(translate("presenters", "Chosen version: %1 (%2)"), money(price), agent)
+            if agent
+            else fill(translate("presenters", "Chosen version: %1"), money(price))
         )
-    if facts.paid is not None:
-        lines.append(fill(translate("presenters", "Paid: %1"), money(facts.paid)))
-    if facts.refunded:
-        lines.append(fill(translate("presenters", "Returned to your credit: %1"), money(facts.refunded)))
+    if paid is not None:
+        lines.append(fill(translate("presenters", "Paid: %1"), money(paid)))
+    if refunded:
+        lines.append(fill(translate("presenters", "Returned to your credit: %1"), money(refunded)))
     return lines
 
 
@@ -121,16 +122,12 @@ def task_more_details(task: Task | OutboxRow) -> str:
     ]
     for name, value in (task.requirements or {}).items():
         lines.append(f"  {name}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}")
-    history = outcome(task).history
+    history = life.history(task)
     if history:
         lines += ["", translate("presenters", "What happened:")]
         for step in history:
-            label = words(status_info(step.status).label)
-            did = (
-                fill(translate("presenters", "%1 (%2)"), label, translate("messages", BY_WHOM[step.by]))
-                if step.by
-                else label
-            )
+            label, who = words(status_info(step.status).label), by_whom(step)
+            did = fill(translate("presenters", "%1 (%2)"), label, who) if who else label
             lines.append(f"  {when(step.at, DATE_TIME, empty='—')}  {did}")
     lines += ["", fill(translate("presenters", "Task ID: %1"), task.id)]
     lines += [

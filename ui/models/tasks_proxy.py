@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from app.api.contract import WAITS_FOR_YOU, status_info
+from app.api.contract import status_info
+from app.tasks.life import WAITS_FOR_YOU
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.models.handle_order import locate, places
 from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _cells, _header, column_index

@@ -34,8 +34,8 @@ from ui.models.tasks_model import TasksTableModel
 from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 from ui.theme import set_tone
 from ui.widgets.accessibility import mark_expander
-from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.away_notice import AwayNotice
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
 

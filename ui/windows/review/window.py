@@ -18,12 +18,12 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.api.schema import Task, status_info
-from app.outcome import explanation
 from app.review.alerts import CLOSING_SOON, closes_at, task_name
 from app.review.artifacts import Artifact
 from app.review.gallery import Bid, Gallery
 from app.review.operations import WEBSITE_URL, ReviewOperations
 from app.server_text import isolate
+from app.tasks.status_words import explanation
 from app.timefmt import expires_in_words
 from ui.i18n import fill, money, words
 from ui.theme import set_tone
