@@ -53,6 +53,7 @@ def main() -> None:
     from ui.windows.settings import SettingsDialog
     from ui.windows.spending import SpendingWindow
     from ui.windows.startup_problem import problem_box
+    from ui.windows.text_question import TextQuestion
 
     settings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
     if saved is not None:
@@ -103,6 +104,16 @@ def main() -> None:
             question_box(main_window, "Post this task?", "Post “Logo for my bakery” for $45.00?", "Post task"),
         ),
         ("startup problem", problem_box(DiskFull("The disk is full.", "No space left on device: /data"))),
+        (
+            "text question",
+            TextQuestion(
+                main_window,
+                "Ask for changes",
+                "What should change in the final work of “Logo for my bakery”? The agent reads it as you write it.",
+                "&What should change?",
+                "Ask for changes",
+            ),
+        ),
     ]
     for name, window in windows:
         window.show()
