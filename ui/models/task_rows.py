@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from app.api.contract import status_info
@@ -248,10 +248,21 @@ COLUMNS: list[Column] = [
     ),
     Column(
         QT_TRANSLATE_NOOP("TasksTableModel", "Next step"),
-        lambda t, now: next_step_words(t.status, _when(t.expires_ts), now, clock_when, final=t.is_final),
+        lambda t, now: next_step_words(t.status, _when(t.expires_ts), now, _clock, final=t.is_final),
         lambda t: t.expires_ts or 0.0,  # tooltip: _next_step_tooltip (it needs the clock)
     ),
 ]
+
+
+def _clock(moment: datetime) -> str:
+    """The time of a next step as the table writes it, made once per moment, day and language (a
+    view asks for every visible cell on every paint)."""
+    return _clock_on(moment.timestamp(), date.today(), QLocale().name())
+
+
+@lru_cache(maxsize=4096)
+def _clock_on(ts: float, today: date, locale: str) -> str:
+    return clock_when(datetime.fromtimestamp(ts, UTC))  # "17:56" today, a day and time on another
 
 
 def _next_step_tooltip(row: TaskRow, now: datetime) -> str:

@@ -358,7 +358,7 @@ class TasksTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def refresh_expiry_words(self) -> None:
-        """The clock moved: only the Expires column changes, no reset."""
+        """The clock moved: only the Next step column changes, no reset."""
         rows = self.rowCount()
         if rows:
             self.dataChanged.emit(
