@@ -104,10 +104,12 @@ async def test_take_a_draft_back_out_of_the_outbox(qtbot, tmp_path: Path) -> Non
         fill(window, qtbot, "Changed my mind")
         await send_and_confirm(window, qtbot)
         await wait_until(lambda: window.store.outbox() != [], what="the outbox")
+        # The draft is queued on disk first; the banner follows once the send's outcome is read.
+        await wait_until(lambda: "will be sent by itself" in ui.banner.text.text(), what="the banner")
         [waiting] = window.store.outbox()
         ui.drafts_list.setCurrentRow(0)
         assert ui.drafts.buttons["takeBack"].isVisibleTo(ui.drafts)
-        assert "will be sent by itself" in ui.banner.text.text() and ui.banner.isVisibleTo(window)
+        assert ui.banner.isVisibleTo(window)
         ui.drafts.buttons["takeBack"].click()
         assert window.store.get_draft(waiting.id).state == DRAFT
         assert ui.model.rowCount() == 0
