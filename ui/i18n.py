@@ -259,6 +259,12 @@ def dial(value: float) -> str:
     return number(value, number_limits("experimentation").decimals)
 
 
+def data_size(size: int) -> str:
+    """A file's size as the user's language writes it ("412 kB", "1,2 MB"; SI units, as file managers show)."""
+    precision = 0 if size < 1_000_000 else 1
+    return QLocale().formattedDataSize(size, precision, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
 TOOLTIP_WRAP = ("<p style='white-space:pre-wrap'>", "</p>")
 
 

@@ -122,7 +122,9 @@ class MainWindow(QMainWindow):
         from ui.controllers.money import MoneyController
         from ui.controllers.records import RecordsController
         from ui.controllers.review import ReviewController
+        from ui.controllers.saving import SavingController
         from ui.controllers.send import SendController
+        from ui.controllers.task_windows import TaskWindowsController
         from ui.controllers.tasks import TasksController
         from ui.desktop.notifier import Notifier
 
@@ -168,6 +170,11 @@ class MainWindow(QMainWindow):
             self, session, tasks, self._tabs, page.banner, self._budget_memory, self.reviews,
             self.task_actions, self.news,
         )  # fmt: skip
+        self.task_windows = TaskWindowsController(
+            self, session, self.reviews, self.task_actions, SavingController(self, self._settings, session),
+            post_again=self.task_actions.post_again,
+        )  # fmt: skip
+        self.tasks_controller.opener = self.task_windows.open  # Enter on a row, Ctrl+R, the start's summary
         self._loader.attach(session, self.reviews)
         # What the person asks for, to the controller that does it.
         page.new_button.clicked.connect(self.drafts_controller.new)
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(self.money.state_changed)
         session.task_updated.connect(tasks.model.upsert)
         session.task_updated.connect(self.reviews.task_updated)
+        session.task_updated.connect(self.task_windows.task_updated)
         session.task_changed.connect(self.news.task_changed)
         session.refreshed.connect(self.news.refreshed)
         self.task_actions.taskRead.connect(session.task_refreshed)  # a task read again after an action
@@ -243,6 +251,7 @@ class MainWindow(QMainWindow):
         self.money.shutdown()
         await self.task_actions.shutdown()  # its questions and reads (a confirmed request is the journal's)
         await self.actions_controller.shutdown()  # a request on its way: recorded unsure, checked next start
+        await self.task_windows.shutdown()
         self.news.close()
         await self.reviews.shutdown()
         self.tasks_controller.shutdown()

@@ -1,7 +1,10 @@
 """What a review window needs from the rest of the app, in one Qt-free object.
 
 One per connection (API address + key): the gallery, the operations the server advertises
-(learned once, cached per address), a choice sent once, and the pictures.
+(learned once, cached per address), a choice sent once, and the pictures. With a
+:class:`~app.review.keep.KeptTasks`, what was seen is kept on this computer (the gallery and its
+pictures, within the keep's size cap) and shown from there when AITasker can't be reached: the
+versions stay readable after the review, and offline.
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from app.api.errors import ApiError, NotFound
 from app.api.operations import Operation
-from app.images import ImageFetcher
-from app.review.gallery import Gallery
+from app.images import ImageError, ImageFetcher
+from app.review.gallery import Gallery, parse_gallery
 from app.review.operations import OperationsCache, ReviewOperations
 from app.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.api.client import TasksClient  # named only: the session makes the client (httpx loads later)
+    from app.review.keep import KeptTasks
     from app.store.repository import SettingsStore
 
 log = logging.getLogger(__name__)
@@ -39,6 +43,7 @@ class ReviewService:
         *,
         store: SettingsStore | None = None,
         cache: OperationsCache | None = None,
+        kept: KeptTasks | None = None,
     ) -> None:
         self._client = client
         self._key = key if callable(key) else (lambda: key)
@@ -47,6 +52,8 @@ class ReviewService:
         self._images_for: tuple[str, str | None] | None = None
         self._retired: list[ImageFetcher] = []
         self._closing: set[asyncio.Task[None]] = set()
+        self.kept = kept
+        self._keeping: set[asyncio.Future[object]] = set()
 
     @property
     def api_url(self) -> str:
@@ -80,7 +87,60 @@ class ReviewService:
             job.add_done_callback(self._closing.discard)
 
     async def gallery(self, task_id: str) -> Gallery:
-        return await self._require().get_bids(task_id)
+        """The versions as AITasker shows them now (kept on this computer); when it can't be reached
+        or no longer shows them, the ones kept here, marked ``kept`` (in ``model_extra``)."""
+        try:
+            gallery = await self._require().get_bids(task_id)
+        except ApiError:
+            kept = await self._kept_gallery(task_id)
+            if kept is None:
+                raise
+            return kept
+        if self.kept is not None and gallery.bids:
+            document = gallery.model_dump(mode="json", exclude={"task", "unreadable_bids"})
+            self._keep(self.kept.put_gallery, task_id, document)
+        return gallery
+
+    async def _kept_gallery(self, task_id: str) -> Gallery | None:
+        if self.kept is None:
+            return None
+        document = await asyncio.get_running_loop().run_in_executor(None, self.kept.gallery, task_id)
+        if not isinstance(document, dict):
+            return None
+        try:
+            gallery = parse_gallery({**document, "task": None, "kept": True})
+        except ValueError:
+            return None
+        return gallery if gallery.bids else None
+
+    async def picture(self, task_id: str, url: str, *, again: bool = False) -> bytes:
+        """A version's picture (kept on this computer the first time); the kept one when it can't
+        be fetched now."""
+        try:
+            data = await self.images.fetch(url, again=again)
+        except ImageError:
+            kept = (
+                await asyncio.get_running_loop().run_in_executor(None, self.kept.file, task_id, url)
+                if self.kept is not None
+                else None
+            )
+            if kept is None:
+                raise
+            return kept
+        if self.kept is not None:
+            self._keep(_keep_file_once, self.kept, task_id, url, data)
+        return data
+
+    def _keep(self, write: Callable[..., object], *args: object) -> None:
+        """Written beside the window (an executor), never awaited by it; a write that fails is logged."""
+        job = asyncio.get_running_loop().run_in_executor(None, write, *args)
+        self._keeping.add(job)
+        job.add_done_callback(self._kept)
+
+    def _kept(self, job: asyncio.Future[object]) -> None:
+        self._keeping.discard(job)
+        if not job.cancelled() and job.exception() is not None:
+            log.warning("could not keep what was seen: %s", job.exception())
 
     async def operations(self) -> ReviewOperations:
         client = self._client()
@@ -102,7 +162,14 @@ class ReviewService:
         await self._require().run_review_operation(operation, task_id, idempotency_key=key)
 
     async def aclose(self) -> None:
+        if self._keeping:
+            await asyncio.gather(*self._keeping, return_exceptions=True)  # writes already under way finish
         for fetcher in [*self._retired, *([self._images] if self._images else [])]:
             await fetcher.aclose()
         self._retired.clear()
         self._images = None
+
+
+def _keep_file_once(kept: KeptTasks, task_id: str, url: str, data: bytes) -> None:
+    if kept.file_path(task_id, url) is None:
+        kept.put_file(task_id, url, data)

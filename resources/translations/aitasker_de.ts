@@ -371,6 +371,141 @@
     </message>
 </context>
 <context>
+    <name>FinalWorkPart</name>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>ZIP archive</source>
+        <translation>ZIP-Archiv</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>The final work is not here yet. It appears here when the agent delivers it.</source>
+        <translation>Das Endergebnis ist noch nicht da. Es erscheint hier, sobald der Agent es liefert.</translation>
+    </message>
+    <message>
+        <source>Items of the final work</source>
+        <translation>Teile des Endergebnisses</translation>
+    </message>
+    <message>
+        <source>Plus and minus zoom, 0 fits the picture, 1 shows it at 100 %.</source>
+        <translation>Plus und Minus zoomen, 0 passt das Bild ein, 1 zeigt es in 100 %.</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Between the items and the current item</source>
+        <translation>Zwischen der Liste und dem gewählten Teil</translation>
+    </message>
+    <message>
+        <source>This delivery has nothing this app can show or save.</source>
+        <translation>Diese Lieferung enthält nichts, was die App zeigen oder speichern kann.</translation>
+    </message>
+    <message>
+        <source>Delivered by %1, %2.</source>
+        <translation>Geliefert von %1, %2.</translation>
+    </message>
+    <message>
+        <source>Delivered by %1.</source>
+        <translation>Geliefert von %1.</translation>
+    </message>
+    <message>
+        <source>Delivered %1.</source>
+        <translation>Geliefert %1.</translation>
+    </message>
+    <message>
+        <source>This is delivery %1, after the changes you asked for.</source>
+        <translation>Dies ist Lieferung %1, nach den von Ihnen gewünschten Änderungen.</translation>
+    </message>
+    <message>
+        <source>The agent says: “%1”</source>
+        <translation>Der Agent schreibt: „%1“</translation>
+    </message>
+    <message>
+        <source>Picture (%1)</source>
+        <translation>Bild (%1)</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>File (%1)</source>
+        <translation>Datei (%1)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Saves %1 where you choose</source>
+        <translation>Speichert %1 an einem Ort Ihrer Wahl</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>Bild: %1</translation>
+    </message>
+    <message>
+        <source>Loading the picture…</source>
+        <translation>Das Bild wird geladen…</translation>
+    </message>
+    <message>
+        <source>Text: %1</source>
+        <translation>Text: %1</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Größe: %1</translation>
+    </message>
+    <message>
+        <source>Sent as: %1</source>
+        <translation>Gesendet als: %1</translation>
+    </message>
+    <message>
+        <source>Fitted (%1 %)</source>
+        <translation>Eingepasst (%1 %)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>FormPage</name>
     <message>
         <source>Cancel posting</source>
@@ -534,6 +669,65 @@
     </message>
 </context>
 <context>
+    <name>MoneyPart</name>
+    <message>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <source>Chosen version:</source>
+        <translation>Gewählte Version:</translation>
+    </message>
+    <message>
+        <source>Paid:</source>
+        <translation>Bezahlt:</translation>
+    </message>
+    <message>
+        <source>Returned to your credit:</source>
+        <translation>Ihrem Guthaben gutgeschrieben:</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Nicht bekannt</translation>
+    </message>
+    <message>
+        <source>No version chosen yet</source>
+        <translation>Noch keine Version gewählt</translation>
+    </message>
+    <message>
+        <source>AITasker has not said</source>
+        <translation>Von AITasker nicht angegeben</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Noch nichts</translation>
+    </message>
+    <message>
+        <source>The chosen version&apos;s price was paid; the rest of the budget came back to your credit.</source>
+        <translation>Der Preis der gewählten Version wurde bezahlt; der Rest des Budgets ging an Ihr Guthaben zurück.</translation>
+    </message>
+    <message>
+        <source>The chosen version&apos;s price was paid.</source>
+        <translation>Der Preis der gewählten Version wurde bezahlt.</translation>
+    </message>
+    <message>
+        <source>Nothing was paid: the budget came back to your credit.</source>
+        <translation>Es wurde nichts bezahlt: Das Budget ging an Ihr Guthaben zurück.</translation>
+    </message>
+    <message>
+        <source>Nothing is paid while AITasker looks into the problem you reported.</source>
+        <translation>Solange AITasker das gemeldete Problem prüft, wird nichts bezahlt.</translation>
+    </message>
+    <message>
+        <source>Nothing is paid until you approve the final work (or it is approved automatically).</source>
+        <translation>Bezahlt wird erst, wenn Sie das Endergebnis freigeben (oder es automatisch freigegeben wird).</translation>
+    </message>
+</context>
+<context>
     <name>MonthBars</name>
     <message>
         <source>%1: paid %2, open %3, refunded %4.</source>
@@ -570,6 +764,169 @@ Erstattet: %4</translation>
     <message>
         <source>This picture is too large to show (%1 × %2 pixels).</source>
         <translation>Dieses Bild ist zu groß zum Anzeigen (%1 × %2 Pixel).</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPart</name>
+    <message>
+        <source>Steps of this task</source>
+        <translation>Schritte dieser Aufgabe</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Wie es weitergeht</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschehen ist</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1 (jetzt)</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Eingestellt</translation>
+    </message>
+    <message>
+        <source>Agents being found</source>
+        <translation>Agenten werden gesucht</translation>
+    </message>
+    <message>
+        <source>Agents making first versions</source>
+        <translation>Agenten erstellen erste Versionen</translation>
+    </message>
+    <message>
+        <source>Versions ready for you to choose from</source>
+        <translation>Versionen zur Auswahl bereit</translation>
+    </message>
+    <message>
+        <source>The agent asked you something</source>
+        <translation>Der Agent hat Ihnen eine Frage gestellt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>You answered the agent</source>
+        <translation>Sie haben dem Agenten geantwortet</translation>
+    </message>
+    <message>
+        <source>The agent went on without an answer</source>
+        <translation>Der Agent hat ohne Antwort weitergearbeitet</translation>
+    </message>
+    <message>
+        <source>You asked for changes</source>
+        <translation>Sie haben Änderungen angefordert</translation>
+    </message>
+    <message>
+        <source>Changes asked for</source>
+        <translation>Änderungen angefordert</translation>
+    </message>
+    <message>
+        <source>You chose a version</source>
+        <translation>Sie haben eine Version gewählt</translation>
+    </message>
+    <message>
+        <source>A version was chosen</source>
+        <translation>Eine Version wurde gewählt</translation>
+    </message>
+    <message>
+        <source>Final work ready</source>
+        <translation>Endergebnis bereit</translation>
+    </message>
+    <message>
+        <source>Changed final work ready</source>
+        <translation>Geändertes Endergebnis bereit</translation>
+    </message>
+    <message>
+        <source>You approved the work</source>
+        <translation>Sie haben die Arbeit freigegeben</translation>
+    </message>
+    <message>
+        <source>Approved automatically</source>
+        <translation>Automatisch freigegeben</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>You reported a problem</source>
+        <translation>Sie haben ein Problem gemeldet</translation>
+    </message>
+    <message>
+        <source>Problem reported</source>
+        <translation>Problem gemeldet</translation>
+    </message>
+    <message>
+        <source>You cancelled the task</source>
+        <translation>Sie haben die Aufgabe abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>AITasker looks into the problem you reported.</source>
+        <translation>AITasker prüft das von Ihnen gemeldete Problem.</translation>
+    </message>
+    <message>
+        <source>Nothing more to do.</source>
+        <translation>Es gibt nichts mehr zu tun.</translation>
+    </message>
+    <message>
+        <source>First versions from agents, expected %1.</source>
+        <translation>Erste Versionen der Agenten, erwartet %1.</translation>
+    </message>
+    <message>
+        <source>First versions from agents.</source>
+        <translation>Erste Versionen der Agenten.</translation>
+    </message>
+    <message>
+        <source>Choose a version %1. If none is chosen by then, the task expires and no money is taken.</source>
+        <translation>Wählen Sie eine Version %1. Wird bis dahin keine gewählt, läuft die Aufgabe ab und es wird kein Geld abgebucht.</translation>
+    </message>
+    <message>
+        <source>Choose a version.</source>
+        <translation>Wählen Sie eine Version.</translation>
+    </message>
+    <message>
+        <source>The final work from the agent you chose, expected %1.</source>
+        <translation>Das Endergebnis des gewählten Agenten, erwartet %1.</translation>
+    </message>
+    <message>
+        <source>The final work from the agent you chose.</source>
+        <translation>Das Endergebnis des gewählten Agenten.</translation>
+    </message>
+    <message>
+        <source>Answer the agent&apos;s question %1. If you don&apos;t, the agent goes on without your answer.</source>
+        <translation>Beantworten Sie die Frage des Agenten %1. Sonst arbeitet der Agent ohne Ihre Antwort weiter.</translation>
+    </message>
+    <message>
+        <source>Answer the agent&apos;s question.</source>
+        <translation>Beantworten Sie die Frage des Agenten.</translation>
+    </message>
+    <message>
+        <source>Look at the final work, then approve it or ask for changes, %1. If you do neither, it is approved automatically then.</source>
+        <translation>Sehen Sie sich das Endergebnis an und geben Sie es frei oder fordern Sie Änderungen an, %1. Tun Sie beides nicht, wird es dann automatisch freigegeben.</translation>
+    </message>
+    <message>
+        <source>Look at the final work, then approve it or ask for changes.</source>
+        <translation>Sehen Sie sich das Endergebnis an und geben Sie es frei oder fordern Sie Änderungen an.</translation>
+    </message>
+    <message>
+        <source>%1 (It was due %2.)</source>
+        <translation>%1 (Fällig war es %2.)</translation>
+    </message>
+    <message>
+        <source>by %1 (%2)</source>
+        <translation>bis %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1209,10 @@ Erstattet: %4</translation>
     <message>
         <source>%1: the best judged of the %2 that agents made</source>
         <translation>%1: die am besten bewerteten der %2, die Agenten erstellt haben</translation>
+    </message>
+    <message>
+        <source>as kept on this computer: AITasker can&apos;t show them now</source>
+        <translation>wie auf diesem Computer aufbewahrt: AITasker kann sie gerade nicht zeigen</translation>
     </message>
     <message numerus="yes">
         <source>%n extensions of the review left</source>
@@ -1163,6 +1524,55 @@ Erstattet: %4</translation>
     <message>
         <source>Score as sent: %1</source>
         <translation>Bewertung wie gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SaveBar</name>
+    <message>
+        <source>Saving the final work</source>
+        <translation>Das Endergebnis wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel saving</source>
+        <translation>Speichern abbrechen</translation>
+    </message>
+    <message>
+        <source>Open fol&amp;der</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Saving… %1 of %2</source>
+        <translation>Wird gespeichert… %1 von %2</translation>
+    </message>
+    <message>
+        <source>Saving… %1</source>
+        <translation>Wird gespeichert… %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>SavingController</name>
+    <message>
+        <source>Saved 1 item in %1.</source>
+        <translation>1 Teil in %1 gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n items in %1.</source>
+        <translation>
+            <numerusform>%n Teil in %1 gespeichert.</numerusform>
+            <numerusform>%n Teile in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Not saved: %2</source>
+        <translation>%1 Nicht gespeichert: %2</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2463,161 @@ Erstattet: %4</translation>
     <message>
         <source>…and %1 more (see the table)</source>
         <translation>… und %1 weitere (siehe Tabelle)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskWindow</name>
+    <message>
+        <source>There is no final work to save yet.</source>
+        <translation>Es gibt noch kein Endergebnis zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Saving was cancelled. Nothing was left half-saved.</source>
+        <translation>Das Speichern wurde abgebrochen. Es ist nichts halb gespeichert zurückgeblieben.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1</source>
+        <translation>Es wurde nichts gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>%1 was not saved. %2</source>
+        <translation>%1 wurde nicht gespeichert. %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gespeichert als %1.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The final work could not be loaded. %1</source>
+        <translation>Das Endergebnis konnte nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>The picture can&apos;t be shown larger. %1</source>
+        <translation>Das Bild kann nicht größer gezeigt werden. %1</translation>
+    </message>
+    <message>
+        <source>Files of this task are being saved: wait until that is done.</source>
+        <translation>Dateien dieser Aufgabe werden gerade gespeichert: Warten Sie, bis das fertig ist.</translation>
+    </message>
+    <message>
+        <source>Question for you</source>
+        <translation>Frage an Sie</translation>
+    </message>
+    <message>
+        <source>The agent asks you something before finishing the work.</source>
+        <translation>Der Agent hat eine Frage an Sie, bevor er die Arbeit fertigstellt.</translation>
+    </message>
+    <message>
+        <source>Final work ready</source>
+        <translation>Endergebnis bereit</translation>
+    </message>
+    <message>
+        <source>The final work is ready for you to look at and approve.</source>
+        <translation>Das Endergebnis ist bereit: Sehen Sie es sich an und geben Sie es frei.</translation>
+    </message>
+    <message>
+        <source>Problem reported</source>
+        <translation>Problem gemeldet</translation>
+    </message>
+    <message>
+        <source>You reported a problem with the work. AITasker looks into it.</source>
+        <translation>Sie haben ein Problem mit der Arbeit gemeldet. AITasker prüft es.</translation>
+    </message>
+    <message>
+        <source>Loading the versions…</source>
+        <translation>Die Versionen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Parts of this task</source>
+        <translation>Teile dieser Aufgabe</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ogress</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Versions</source>
+        <translation>&amp;Versionen</translation>
+    </message>
+    <message>
+        <source>F&amp;inal work</source>
+        <translation>&amp;Endergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Money</source>
+        <translation>&amp;Geld</translation>
+    </message>
+    <message>
+        <source>&amp;Save all</source>
+        <translation>Alles &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and pay…</source>
+        <translation>Freigeben und &amp;bezahlen…</translation>
+    </message>
+    <message>
+        <source>Ask for c&amp;hanges…</source>
+        <translation>Änderungen &amp;anfordern…</translation>
+    </message>
+    <message>
+        <source>Report a &amp;problem…</source>
+        <translation>&amp;Problem melden…</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>A&amp;ntworten…</translation>
+    </message>
+    <message>
+        <source>Cancel tas&amp;k…</source>
+        <translation>Aufgabe abbre&amp;chen…</translation>
+    </message>
+    <message>
+        <source>Post a&amp;gain</source>
+        <translation>Erneut e&amp;instellen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Your task</source>
+        <translation>Ihre Aufgabe</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The agent asks: “%1”</source>
+        <translation>Der Agent fragt: „%1“</translation>
+    </message>
+    <message>
+        <source>You approved the work.</source>
+        <translation>Sie haben die Arbeit freigegeben.</translation>
+    </message>
+    <message>
+        <source>The work was approved automatically: the time to approve it ended.</source>
+        <translation>Die Arbeit wurde automatisch freigegeben: Die Zeit für die Freigabe war abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The task is finished.</source>
+        <translation>Die Aufgabe ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The agent is waiting for your answer.</source>
+        <translation>Der Agent wartet auf Ihre Antwort.</translation>
     </message>
 </context>
 <context>

@@ -81,3 +81,37 @@ async def test_decodes_wait_while_the_pixels_in_hand_would_exceed_the_budget() -
     await asyncio.gather(decode("big", 80, 0.05), decode("small", 10, 0.01), decode("second big", 80, 0.01))
     assert order.index("second big starts") > order.index("big ends")  # never 160 pixels at once
     assert order.index("small starts") < order.index("big ends")  # small ones share the budget
+
+
+async def test_the_picture_in_view_comes_first_and_a_full_size_one_is_not_cached(qapp) -> None:
+    from ui.controllers.pictures import PictureLoader
+    from ui.widgets.pictures import FULL
+
+    photo = QImage(QSize(2000, 1500), QImage.Format.Format_RGB32)
+    photo.fill(QColor(200, 120, 30))
+    data = encoded(photo, "JPG")
+    loader = PictureLoader()
+    release = asyncio.Event()
+    fetched: list[str] = []
+
+    async def fetch(url: str) -> bytes:
+        fetched.append(url)
+        if url == "in-view":
+            await release.wait()
+        return data
+
+    in_view = asyncio.ensure_future(loader.picture("in-view", fetch, urgent=True))
+    await asyncio.sleep(0)
+    other = asyncio.ensure_future(loader.picture("thumbnail", fetch))
+    for _ in range(5):
+        await asyncio.sleep(0.01)
+    assert fetched == ["in-view"] and not other.done()  # the others wait for the picture in view
+    release.set()
+    shown = await in_view
+    await other
+    assert fetched == ["in-view", "thumbnail"] and (shown.width(), shown.height()) == (900, 675)
+    full = await loader.picture("in-view", fetch, FULL, urgent=True)
+    assert (full.width(), full.height()) == (2000, 1500)  # its own size, within the pixel budget
+    assert (
+        loader.cached("in-view") is not None and loader.cached("in-view").width() == 900
+    )  # the cache keeps the copy shown

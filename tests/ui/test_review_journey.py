@@ -1,5 +1,5 @@
 """The whole journey in the window, keyboard only: post, the task reaches review, "1 needs your review",
-Ctrl+R opens the review, Alt+C and Enter choose, the task moves on to delivering."""
+Ctrl+R opens its task window on the versions, Alt+C and Enter choose, the task moves on to delivering."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             review.close()
 
 
-async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot, tmp_path: Path) -> None:
+async def test_enter_on_a_row_opens_its_task_window_and_the_review_is_its_versions(qtbot, tmp_path: Path) -> None:
     clock = FakeClock()
     with SandboxServer(SandboxConfig(seed=12, clock=clock)) as server:
         from app.api.client import TasksClient
@@ -106,6 +106,7 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
             )
         async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
             ui = parts(window)
+            windows = window.task_windows
             for task_id in (early.id, later.id):
                 ui.add_by_id.setText(task_id)
                 ui.add_button.click()
@@ -113,9 +114,14 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
                     lambda task_id=task_id: ui.model.row_of(task_id) is not None and ui.add_button.text() == "Add",  # type: ignore[misc]  # mypy#15459: a lambda's default argument (the loop's value)
                     what="the added task (and the Add button back)",
                 )
-            ui.tasks.select(later.id)  # still being worked on: Enter does nothing
+            ui.tasks.select(later.id)  # still being worked on: Enter opens its window, without a review
             qtbot.keyClick(ui.table, Qt.Key.Key_Return)
-            assert window.reviews.windows == {}
+            await wait_until(lambda: later.id in windows.windows, what="the task window")
+            assert windows.windows[later.id].windowTitle() == "Later"
+            assert window.reviews.waiting == 1  # only the task in review waits for the person
+            windows.windows[later.id].close()
+            await wait_until(lambda: later.id not in windows.windows, what="the window to close")
+            assert later.id not in window.reviews.windows  # its versions part went with it
             # Right-click: the menu offers the review only for a task that has one.
             later_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(row_of(ui.model, later.id), 0)))
             ui.table.customContextMenuRequested.emit(later_rect.center())
@@ -130,25 +136,35 @@ async def test_enter_on_a_row_in_review_opens_its_review_and_not_otherwise(qtbot
             assert open_review.isEnabled()
             open_review.trigger()
             ui.tasks.context_menu.close()  # as a click on the item does
-            await wait_until(lambda: early.id in window.reviews.windows, what="the review from the menu")
-            window.reviews.windows[early.id].close()
-            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+            await wait_until(lambda: early.id in windows.windows, what="the task window from the menu")
+            task_window = windows.windows[early.id]
+            assert task_window.tabs.currentWidget() is task_window.versions_page  # the review is its Versions
+            await wait_until(lambda: early.id in window.reviews.windows, what="the review in it")
+            review = window.reviews.windows[early.id]
+            assert review.window() is task_window
+            task_window.close()
+            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close with it")
 
             # A double-click on the row, and the "1 needs your review" button, open it too.
             early_rect = ui.table.visualRect(ui.proxy.mapFromSource(ui.model.index(row_of(ui.model, early.id), 0)))
             qtbot.mouseClick(ui.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # QTest's
             qtbot.mouseDClick(ui.table.viewport(), Qt.MouseButton.LeftButton, pos=early_rect.center())  # double-click
-            await wait_until(lambda: early.id in window.reviews.windows, what="the review from a double-click")
-            window.reviews.windows[early.id].close()
-            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+            await wait_until(lambda: early.id in windows.windows, what="the task window from a double-click")
+            windows.windows[early.id].close()
+            await wait_until(lambda: early.id not in windows.windows, what="the window to close")
             assert ui.status.review_button.text() == "1 needs your review"
             ui.status.review_button.click()
-            await wait_until(lambda: early.id in window.reviews.windows, what="the review from the status bar")
-            window.reviews.windows[early.id].close()
-            await wait_until(lambda: early.id not in window.reviews.windows, what="the review to close")
+            await wait_until(lambda: early.id in windows.windows, what="the task window from the status bar")
+            windows.windows[early.id].close()
+            await wait_until(lambda: early.id not in windows.windows, what="the window to close")
 
             ui.tasks.select(early.id)
             qtbot.keyClick(ui.table, Qt.Key.Key_Return)
-            await wait_until(lambda: early.id in window.reviews.windows, what="the review")
-            assert window.reviews.windows[early.id].isVisible()
-            assert QApplication.activeModalWidget() is None  # the review is not modal: the window stays usable
+            await wait_until(lambda: early.id in windows.windows, what="the task window")
+            first = windows.windows[early.id]
+            assert first.isVisible() and first.windowTitle() == "Early"
+            assert QApplication.activeModalWidget() is None  # not modal: the main window stays usable
+            window.activateWindow()
+            ui.table.setFocus()
+            qtbot.keyClick(ui.table, Qt.Key.Key_Return)  # a second Enter: the same window, not another
+            assert windows.windows[early.id] is first and len(windows.windows) == 1

@@ -121,12 +121,13 @@ async def test_while_you_were_away_at_the_next_start_each_line_opens_its_task(qt
             lines = [b.text() for b in notice.findChildren(QPushButton, "awayLine")]
             assert lines == ["‘Logo for my bakery’: the final work is ready", "‘Flyer for the fair’: the review closed without a choice"]  # fmt: skip
             await wait_until(lambda: ui.status.review_button.text() == "1 task needs you", what="the count")
-            ui.table.clearSelection()
-            notice.findChildren(QPushButton, "awayLine")[0].click()
-            assert ui.tasks.current_task() is not None and ui.tasks.current_task().id == working.id
-            ui.table.clearSelection()
+            windows = window.task_windows
+            notice.findChildren(QPushButton, "awayLine")[0].click()  # the line opens the task's window
+            assert list(windows.windows) == [working.id]
+            windows.windows[working.id].close()
+            await wait_until(lambda: not windows.windows, what="its window to close")
             ui.status.review_button.click()  # Ctrl+R's work: the task that waits for the person
-            assert ui.tasks.current_task() is not None and ui.tasks.current_task().id == working.id
+            assert list(windows.windows) == [working.id]
 
 
 async def test_notifications_for_final_work_and_a_question_and_a_click_opens_the_task(

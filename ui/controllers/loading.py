@@ -58,10 +58,14 @@ class TasksLoader(QObject):
         self._loading = True
         if self._reviews.notifier is not None:  # the desktop bus, after the first picture
             self._reviews.notifier.start()
+        from app.review.keep import KeptTasks
         from app.review.service import ReviewService  # with httpx: after the first picture, not before
 
+        kept = KeptTasks(self.store.path.parent)  # the versions seen, readable later and offline
         self._reviews.set_service(
-            ReviewService(lambda: self.session.client, lambda: self.session.connection.api_key, store=self.store)
+            ReviewService(
+                lambda: self.session.client, lambda: self.session.connection.api_key, store=self.store, kept=kept
+            )
         )
         # Only reviews still open: one that has run out shows nothing (no alert, not counted, not
         # next to review) until the server says what became of it, and a large store holds many.

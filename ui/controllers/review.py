@@ -71,6 +71,9 @@ class ReviewController(QObject):
         self.service: ReviewService | None = None
         self._reviews: dict[str, TaskReview] = {}
         self._pictures: PictureLoader | None = None  # one for every review window (made with the first)
+        # Who opens a task whose review notification is clicked: its task window once the task
+        # windows exist; else the review window of its own.
+        self.opener: Callable[[Task], object] | None = None
         self.waiting = 0
         self._timer = QTimer(self)
         self._timer.setInterval(check_every_ms)
@@ -81,6 +84,11 @@ class ReviewController(QObject):
     def windows(self) -> dict[str, ReviewWindow]:
         """The open review windows by task ID."""
         return {task_id: review.window for task_id, review in self._reviews.items()}
+
+    @property
+    def pictures(self) -> PictureLoader | None:
+        """The pictures of every window (decoded beside the window, one cache with a cap), once connected."""
+        return self._pictures
 
     def tasks_in_review(self) -> list[Task]:
         return list(self._in_review.values())
@@ -142,6 +150,25 @@ class ReviewController(QObject):
         window.activateWindow()
         return window
 
+    def embed(self, task: Task, parent: QWidget) -> ReviewWindow | None:
+        """The review of ``task`` as a part of another window (the task window's Versions), with
+        the review's work behind it; it replaces a review window of its own for that task."""
+        if self.service is None or self._pictures is None:
+            return None
+        earlier = self._reviews.get(task.id)
+        if earlier is not None:
+            earlier.close()  # (forgotten as it closes)
+            self._reviews.pop(task.id, None)
+        from ui.controllers.task_review import TaskReview
+
+        review = TaskReview(task, self.service, self._pictures, self.actions, parent, now=self._now, embedded=True)
+        review.closed.connect(self._forget_review)
+        review.chosen.connect(self.chosen.emit)
+        review.chosen.connect(lambda _task_id: self.check())
+        self._reviews[task.id] = review
+        review.start()
+        return review.window
+
     def review_next(self, selected: Task | None = None) -> ReviewWindow | None:
         """The selected task if it waits for review, else the one whose review closes soonest."""
         task = next_to_review(self.tasks_in_review(), self._now(), selected)
@@ -156,7 +183,9 @@ class ReviewController(QObject):
 
     def _notification_clicked(self, task_id: str) -> None:
         task = self._in_review.get(task_id)
-        if task is not None:
+        if task is not None and self.opener is not None:
+            self.opener(task)
+        elif task is not None:
             self.open_review(task)
 
     # --- news --------------------------------------------------------------------------------------

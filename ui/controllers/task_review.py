@@ -1,10 +1,9 @@
-"""The work behind one review window: reading the gallery and what the server allows, the
-pictures, and what the person asks for there — choose a version (asked first, sent once; an unclear
-outcome is checked by reading the gallery again, never by sending again), a new round of versions,
-more time. Every request goes through the action journal (ui/controllers/actions.py): recorded before it
-is sent, one open per task, an unclear answer settled by reading, never by sending again; closing
-the window does not cancel it. The window only shows; this object talks to the server. Texts keep the ``ReviewWindow``
-translation context (they are shown in that window)."""
+"""The work behind one review (a window of its own, or the task window's Versions): reading the gallery
+and what the server allows, the pictures, and what the person asks for there — choose a version (asked
+first, sent once), a new round of versions, more time. Every request goes through the action journal
+(ui/controllers/actions.py): recorded before it is sent, one open per task, an unclear answer settled by
+reading, never by sending again; closing the window does not cancel it. The window only shows; this
+object talks to the server. Texts keep the ``ReviewWindow`` translation context (shown in that window)."""
 
 from __future__ import annotations
 
@@ -54,6 +53,7 @@ class TaskReview(QObject):
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        embedded: bool = False,  # the window is a part of the task window (its Versions)
     ) -> None:
         super().__init__(parent)
         self.task = task
@@ -69,7 +69,7 @@ class TaskReview(QObject):
         self._jobs: set[asyncio.Task[Any]] = set()
         self._loading: set[str] = set()  # pictures on their way
         self._retry: set[str] = set()  # pictures that failed, asked for again (Refresh)
-        self.window = ReviewWindow(task, parent, now=now)
+        self.window = ReviewWindow(task, parent, now=now, embedded=embedded)
         self.window.chooseRequested.connect(lambda bid: self._spawn(self.choose(bid)))
         self.window.remixRequested.connect(lambda: self._spawn(self._run_extra("remix")))
         self.window.extendRequested.connect(lambda: self._spawn(self._run_extra("extend")))
@@ -181,7 +181,7 @@ class TaskReview(QObject):
         self._retry.discard(url)
         self._loading.add(url)
         try:
-            pixmap = await self._pictures.picture(url, lambda address: self._service.images.fetch(address, again=again))
+            pixmap = await self._pictures.picture(url, lambda a: self._service.picture(self.task.id, a, again=again))
         except (ImageError, PictureRefused) as exc:
             if self._alive():
                 self.window.picture_failed(url, str(exc))

@@ -121,9 +121,12 @@ class TasksController(QObject):
         return None if task is None or isinstance(task, OutboxRow) else task
 
     def task_activated(self, task_id: str) -> None:
-        """Enter or double-click on a row: a task in review opens its review."""
+        """Enter or double-click on a row: the task's window (:attr:`opener`); without one, a task in
+        review opens its review. A draft in the outbox is not a task yet: nothing opens."""
         task = self._task(task_id)
-        if task is not None and task.status == "review":
+        if task is not None and self.opener is not None:
+            self.opener(task)
+        elif task is not None and task.status == "review":
             self._reviews.open_review(task)
 
     def cancel(self, task_id: str) -> None:

@@ -24,6 +24,7 @@ from app.review.svg import looks_like_svg, self_contained_svg
 from ui.i18n import fill, translate
 
 SHOWN = QSize(900, 700)  # the largest a picture is shown (the picture viewer)
+FULL = QSize(1 << 16, 1 << 16)  # a picture at its own size, for a closer look (the pixel budget still bounds it)
 PIXEL_BUDGET = 40_000_000
 CACHE_BYTES = 96 * 1024 * 1024
 

@@ -56,8 +56,10 @@ class ReviewWindow(QWidget):
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        embedded: bool = False,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        """``embedded``: a part of another window (the task window's Versions), not a window."""
+        super().__init__(parent, Qt.WindowType.Widget if embedded else Qt.WindowType.Window)
         accessibility.install()  # announced as a window (a plain widget would be a "filler")
         self.setObjectName("reviewWindow")
         self.task = task
@@ -67,6 +69,8 @@ class ReviewWindow(QWidget):
         self._busy = False
         self._held = ""  # why no action can be sent now (app.actions), "" when nothing holds them
         self._loading_said = False
+        self._closed_once = False
+        self._embedded = embedded
 
         self.title = plain_label("", "reviewTitle")
         font = self.title.font()
@@ -117,6 +121,8 @@ class ReviewWindow(QWidget):
         buttons = WrappingRow(
             [self.refresh_button, self.remix_button, self.extend_button], [self.choose_button, close_button]
         )
+        close_button.setVisible(not embedded)  # the task window has its own Close
+        self.title.setVisible(not embedded)  # and its own title
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -127,15 +133,17 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.website)
         layout.addWidget(buttons)
 
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        if not embedded:  # (embedded: the task window's Esc and F5)
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+            QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         self._tick = QTimer(self)
         self._tick.setInterval(15_000)
         self._tick.timeout.connect(self._show_task)
         self._tick.start()
         self._show_task()
-        place(self, None, REVIEW_SIZE)  # its designed size where the screen has room, smaller where not
-        keep_on_screen_when_shown(self)
+        if not embedded:
+            place(self, None, REVIEW_SIZE)  # its designed size where the screen has room, smaller where not
+            keep_on_screen_when_shown(self)
 
     # --- what the person asks for ---------------------------------------------------------------
 
@@ -150,7 +158,9 @@ class ReviewWindow(QWidget):
 
     def closeEvent(self, event: Any) -> None:
         self._tick.stop()
-        self.closed.emit(self.task.id)
+        if not self._closed_once:  # (a part of a task window may be closed again with its window)
+            self._closed_once = True
+            self.closed.emit(self.task.id)
         super().closeEvent(event)
 
     # --- what it is told ------------------------------------------------------------------------
@@ -211,6 +221,8 @@ class ReviewWindow(QWidget):
             # Said, not left to guess: AITasker's judge picked these from all the agents made.
             count = fill(self.tr("%1: the best judged of the %2 that agents made"), count, gallery.total_bids_generated)
         facts = [count]
+        if (gallery.model_extra or {}).get("kept"):
+            facts.append(self.tr("as kept on this computer: AITasker can't show them now"))
         if gallery.remix_available:
             fee = plain_amount(gallery.remix_fee_usd)
             facts.append(
@@ -283,6 +295,8 @@ class ReviewWindow(QWidget):
             self.closes.setProperty("warning", False)
         # The theme's error tone (readable in light and dark), bold while it warns.
         set_tone(self.closes, "error" if warning else None)
+        # In the task window, whose own line says where the task is, only the review's time is said here.
+        self.closes.setVisible(not self._embedded or self.task.status == "review")
         font = self.closes.font()
         font.setBold(warning)
         self.closes.setFont(font)

@@ -1,0 +1,134 @@
+"""Saving the final work from the task window, against a sandbox: Save all into the Downloads
+folder (the desktop's, or the one the settings name) byte for byte what the sandbox serves, Save
+as… where the person chooses, and Cancel leaving nothing half-written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+from app.sandbox import Faults, SandboxConfig, SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from tests.conftest import FakeClock, wait_until
+from tests.ui.helpers import open_window
+from tests.ui.task_sandbox import add_to_table, delivered, read
+from tests.ui.test_task_window import open_with_enter
+from ui.windows.task.window import TaskWindow
+
+
+async def served(url: str) -> bytes:
+    async with httpx.AsyncClient() as client:
+        answer = await client.get(url)
+        assert answer.status_code == 200
+        return answer.content
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+async def final_work_of(window, task_id: str, qtbot) -> TaskWindow:
+    await add_to_table(window, task_id)
+    task_window = await open_with_enter(window, task_id, qtbot)
+    await wait_until(lambda: task_window.buttons["save"].isEnabled(), what="Save all to be offered")
+    return task_window
+
+
+async def test_save_all_puts_every_item_in_downloads_as_the_sandbox_serves_it(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    downloads = tmp_path / "Herunterladen"
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(downloads))
+    clock = FakeClock()
+    with SandboxServer(SandboxConfig(seed=31, clock=clock, question_share=0.0)) as server:
+        task_id, _ = await delivered(server, clock)
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            task_window = await final_work_of(window, task_id, qtbot)
+            task_window.activateWindow()
+            await wait_until(lambda: QApplication.activeWindow() is task_window, what="the task window active")
+            qtbot.keyClick(task_window, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Alt+S: Save all
+            bar = task_window.save_bar
+            await wait_until(lambda: bar.open_button.isVisible(), timeout=30, what="the files saved")
+            folder = downloads / "Logo for my bakery"
+            sent = await read(server, f"/api/v1/tasks/{task_id}/delivery")
+            assert files_in(folder) == sorted(item["name"] for item in sent["artifacts"])
+            for item in sent["artifacts"]:
+                assert (folder / item["name"]).read_bytes() == await served(item["url"]), item["name"]
+            assert bar.text.text() == f"Saved 4 items in {folder}." and bar.folder == folder
+            assert QApplication.focusWidget() is bar.open_button  # where the files went, one key away
+            assert task_window.buttons["save"].isEnabled()  # and again, as often as wanted
+
+            # Again: nothing is overwritten, the second copies are numbered.
+            task_window.buttons["save"].click()
+            await wait_until(lambda: len(files_in(folder)) == 8, timeout=30, what="the second copies")
+            assert "logo-for-my-bakery (2).png" in files_in(folder)
+
+
+async def test_the_setting_names_another_folder_and_save_as_asks_where(qtbot, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "Work" / "Bakery"
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)  # the window's own file
+    settings.setValue("downloads/folder", str(elsewhere))
+    settings.sync()
+    clock = FakeClock()
+    with SandboxServer(SandboxConfig(seed=32, clock=clock, question_share=0.0)) as server:
+        task_id, _ = await delivered(server, clock, title="Menu card")
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            task_window = await final_work_of(window, task_id, qtbot)
+            task_window.buttons["save"].click()
+            bar = task_window.save_bar
+            await wait_until(lambda: bar.open_button.isVisible(), timeout=30, what="the files saved")
+            assert len(files_in(elsewhere / "Menu card")) == 4
+            await wait_until(lambda: task_window.buttons["save"].isEnabled(), what="saving to be over")
+
+            sent = await read(server, f"/api/v1/tasks/{task_id}/delivery")
+            pdf = next(i for i, item in enumerate(sent["artifacts"]) if item["name"].endswith(".pdf"))
+            final = task_window.final_work
+            final.list.setCurrentRow(pdf)
+            final.save_as_button.click()
+            await wait_until(
+                lambda: any(isinstance(w, QFileDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                what="the question where",
+            )
+            dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible())
+            assert dialog.windowModality() != Qt.WindowModality.NonModal and QApplication.activeModalWidget() is dialog
+            chosen = tmp_path / "Chosen" / "guide for the printer.pdf"
+            chosen.parent.mkdir()
+            assert dialog.selectedFiles()[0].endswith(sent["artifacts"][pdf]["name"])  # its own name offered
+            dialog.setDirectory(str(chosen.parent))  # as a person goes to a folder and types a name
+            name = dialog.findChild(QLineEdit, "fileNameEdit")
+            assert name is not None
+            name.setText(chosen.name)
+            dialog.accept()
+            await wait_until(lambda: chosen.exists(), timeout=30, what="the file saved as")
+            assert chosen.read_bytes() == await served(sent["artifacts"][pdf]["url"])
+            await wait_until(lambda: bar.text.text() == f"Saved as {chosen}.", what="where it went")
+
+
+async def test_cancel_leaves_nothing_half_written(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    downloads = tmp_path / "Downloads"
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(downloads))
+    clock = FakeClock()
+    slow = Faults(download_rate=40_000)  # bytes per second: the picture alone takes many seconds
+    with SandboxServer(SandboxConfig(seed=33, clock=clock, question_share=0.0, faults=slow)) as server:
+        task_id, _ = await delivered(server, clock)
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            task_window = await final_work_of(window, task_id, qtbot)
+            task_window.buttons["save"].click()
+            bar = task_window.save_bar
+            await wait_until(lambda: bar.saving and bar.bar.value() > 0, timeout=30, what="the saving under way")
+            assert not task_window.buttons["save"].isEnabled()  # one save at a time
+            bar.cancel_button.click()
+            await wait_until(lambda: not bar.saving, timeout=30, what="the saving to stop")
+            assert bar.text.text() == "Saving was cancelled. Nothing was left half-saved."
+            # What was complete stays (the small items may have made it); nothing half-written.
+            folder = downloads / "Logo for my bakery"
+            sent = {i["name"]: i["url"] for i in (await read(server, f"/api/v1/tasks/{task_id}/delivery"))["artifacts"]}
+            picture = next(name for name in sent if name.endswith(".png"))
+            assert picture not in files_in(folder) and set(files_in(folder)) <= set(sent)
+            for name in files_in(folder):
+                assert (folder / name).read_bytes() == await served(sent[name]), name
+            await wait_until(lambda: task_window.buttons["save"].isEnabled(), what="Save all offered again")

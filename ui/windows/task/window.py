@@ -1,0 +1,332 @@
+"""One task from start to finish, in a window of its own (one per task, reused).
+
+Titled with the task's title; under it where the task is now (and the agent's question, when it
+asks one), a message line, and the parts: Progress, Versions (the review, embedded), Final work
+and Money. Below them the saving of the final work and the buttons: "Save all", "Approve and pay…",
+"Ask for changes…", "Report a problem…", "Cancel task…", "Post again", and "Answer…" while the
+agent waits for an answer. Everything scrolls rather than pushing the window past the screen.
+
+The window shows what it is told (:meth:`show_task`, :meth:`show_delivery`, :meth:`say`,
+:meth:`set_available`, :meth:`show_progress_of_save`, pictures) and says what the person asked for
+(the ``…Requested`` signals); ui/controllers/task_windows.py does the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.api.contract import STATUSES, status_info
+from app.api.schema import Task
+from app.server_text import isolate, isolate_lines
+from app.tasks.delivery import Delivery, DeliveryItem
+from app.translatable import QT_TRANSLATE_NOOP
+from ui.i18n import fill, translate, words
+from ui.theme import set_tone
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.plain_label import plain_label
+from ui.widgets.screen_fit import place
+from ui.windows.task.final_work import FinalWorkPart
+from ui.windows.task.money import MoneyPart
+from ui.windows.task.progress import ProgressPart
+from ui.windows.task.save_bar import SaveBar
+
+__all__ = ["TaskWindow"]
+
+PREFERRED = QSize(1000, 700)
+# Statuses the app's contract may not name yet (a server's words for the life after the choice):
+# said here in the window's own words; the contract's words win once it has them.
+AFTER_CHOICE = {
+    "input_required": (
+        QT_TRANSLATE_NOOP("TaskWindow", "Question for you"),
+        QT_TRANSLATE_NOOP("TaskWindow", "The agent asks you something before finishing the work."),
+    ),
+    "delivered": (
+        QT_TRANSLATE_NOOP("TaskWindow", "Final work ready"),
+        QT_TRANSLATE_NOOP("TaskWindow", "The final work is ready for you to look at and approve."),
+    ),
+    "disputed": (
+        QT_TRANSLATE_NOOP("TaskWindow", "Problem reported"),
+        QT_TRANSLATE_NOOP("TaskWindow", "You reported a problem with the work. AITasker looks into it."),
+    ),
+}
+BEFORE_CHOICE = ("open", "matching", "prototyping", "review")
+PARTS = ("progress", "versions", "final_work", "money")
+WITH_WORK = ("delivered", "completed", "disputed")
+
+
+def _scrolled(widget: QWidget, name: str) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(widget)
+    return area
+
+
+class TaskWindow(QMainWindow):
+    approveRequested = Signal()
+    changesRequested = Signal()
+    problemRequested = Signal()
+    cancelRequested = Signal()
+    answerRequested = Signal()
+    postAgainRequested = Signal()
+    saveAllRequested = Signal()
+    saveAsRequested = Signal(object)  # a delivery item
+    saveCancelRequested = Signal()
+    sharperWanted = Signal(object)  # a delivery item whose picture is shown larger than its copy
+    refreshRequested = Signal()
+    closed = Signal(str)  # the task's id
+
+    def __init__(
+        self, task: Task, parent: QWidget | None = None, *, now: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskWindow")
+        self.task = task
+        self.delivery: Delivery | None = None
+        self._parts_chosen = False
+        self._chosen_price: float | None = None
+
+        self.heading = plain_label("", "taskHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status_line = plain_label("", "taskStatus")
+        self.question = plain_label("", "agentQuestion")
+        self.question.hide()
+        self.message = plain_label("", "taskMessage")
+        self.message.hide()
+
+        self.progress = ProgressPart(now=now)
+        self.money = MoneyPart()
+        self.final_work = FinalWorkPart()
+        self.final_work.saveAsRequested.connect(self.saveAsRequested)
+        self.final_work.sharperWanted.connect(self.sharperWanted)
+        self.versions_page = QWidget()
+        self.versions_page.setObjectName("versionsPage")
+        self._versions_layout = QVBoxLayout(self.versions_page)
+        self._versions_layout.setContentsMargins(0, 0, 0, 0)
+        self.no_versions = plain_label(self.tr("Loading the versions…"), "noVersions")
+        self._versions_layout.addWidget(self.no_versions)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("taskParts")
+        self.tabs.tabBar().setAccessibleName(self.tr("Parts of this task"))
+        self.tabs.addTab(_scrolled(self.progress, "progressScroll"), self.tr("Pr&ogress"))
+        self.tabs.addTab(self.versions_page, self.tr("&Versions"))
+        self.tabs.addTab(self.final_work, self.tr("F&inal work"))
+        self.tabs.addTab(_scrolled(self.money, "moneyScroll"), self.tr("&Money"))
+        self.tabs.setMinimumHeight(220)
+
+        self.save_bar = SaveBar()
+        self.save_bar.cancelRequested.connect(self.saveCancelRequested)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QWidget()
+        row.setObjectName("taskButtons")
+        flow = FlowLayout(row)
+        for name, text, signal in (
+            ("save", self.tr("&Save all"), self.saveAllRequested),
+            ("approve", self.tr("&Approve and pay…"), self.approveRequested),
+            ("changes", self.tr("Ask for c&hanges…"), self.changesRequested),
+            ("problem", self.tr("Report a &problem…"), self.problemRequested),
+            ("answer", self.tr("A&nswer…"), self.answerRequested),
+            ("cancel", self.tr("Cancel tas&k…"), self.cancelRequested),
+            ("post_again", self.tr("Post a&gain"), self.postAgainRequested),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"{name}Button")
+            button.clicked.connect(signal)
+            button.setAutoDefault(False)
+            self.buttons[name] = button
+            flow.addWidget(button)
+        self.buttons["answer"].hide()
+        close = QPushButton(self.tr("Close"))
+        close.setObjectName("closeTaskWindow")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.close)
+        flow.addWidget(close)
+
+        content = QWidget()
+        content.setObjectName("taskContent")
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status_line)
+        layout.addWidget(self.question)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.save_bar)
+        layout.addWidget(row)
+        self.setCentralWidget(_scrolled(content, "taskScroll"))
+
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refreshRequested.emit)
+        place(self, None, PREFERRED)  # within the screen's available area, whatever its scale
+        self.show_task(task)
+
+    # --- what the person does --------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit(self.task.id)
+        super().closeEvent(event)
+
+    def show_part(self, name: str) -> None:
+        """Bring a part to the front: "progress", "versions", "final_work" or "money"."""
+        self.tabs.setCurrentIndex(PARTS.index(name))
+
+    # --- what it is told -------------------------------------------------------------------------
+
+    def show_task(self, task: Task) -> None:
+        """The task as the server says it now: title, where it is, the parts, which buttons apply."""
+        if task.id != self.task.id:
+            return
+        self.task = task
+        title = isolate((task.title or "").strip()) or self.tr("Your task")
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+        self.status_line.setText(fill(self.tr("%1: %2"), *self._status_words(task)))
+        question = self._question(task)
+        self.question.setText(fill(self.tr("The agent asks: “%1”"), isolate_lines(question)) if question else "")
+        self.question.setVisible(bool(question))
+        set_tone(self.question, "warning" if question else None)
+        self.buttons["answer"].setVisible(bool(question))
+        self.progress.show_task(task)
+        self.money.show_task(task, self._chosen_price)
+        if not self._parts_chosen:
+            self._parts_chosen = True
+            self.show_part(
+                "versions" if task.status == "review" else "final_work" if task.status in WITH_WORK else "progress"
+            )
+        self._keep_focus()
+
+    def show_chosen_price(self, price: float | None) -> None:
+        """The chosen version's price as the versions say it (when the task itself does not)."""
+        self._chosen_price = price
+        self.money.show_task(self.task, price)
+
+    def _status_words(self, task: Task) -> tuple[str, str]:
+        if task.status not in STATUSES and task.status in AFTER_CHOICE:
+            label, explanation = AFTER_CHOICE[task.status]
+            return self.tr(label), self.tr(explanation)
+        return words(status_info(task.status).label), self._explanation(task)
+
+    def _explanation(self, task: Task) -> str:
+        if task.status == "completed":
+            by = (task.model_extra or {}).get("approved_by")
+            if by == "buyer":
+                return self.tr("You approved the work.")
+            if by == "automatic":
+                return self.tr("The work was approved automatically: the time to approve it ended.")
+            return self.tr("The task is finished.")
+        return words(status_info(task.status).explanation)
+
+    @staticmethod
+    def _question(task: Task) -> str:
+        asked = (task.model_extra or {}).get("input_request")
+        if task.status != "input_required":
+            return ""
+        if isinstance(asked, dict) and isinstance(asked.get("question"), str):
+            return asked["question"].strip()[:2000]
+        return translate("TaskWindow", "The agent is waiting for your answer.")
+
+    def show_delivery(self, delivery: Delivery | None) -> None:
+        self.delivery = delivery
+        self.final_work.show_delivery(delivery)
+
+    def embed_versions(self, part: QWidget) -> None:
+        """The versions of this task (the review, as a part of this window)."""
+        self.no_versions.hide()
+        self._versions_layout.addWidget(part)
+        part.show()
+
+    def say(self, text: str, detail: str = "") -> None:
+        """A message about what just happened, shown and announced to a screen reader."""
+        self.message.setText(text)
+        self.message.setToolTip(detail)
+        self.message.setVisible(bool(text))
+        if text and hasattr(QAccessible, "updateAccessibility"):
+            try:
+                from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.message, text))
+            except (ImportError, RuntimeError):  # Qt before 6.8: the label's change is read instead
+                pass
+        self._keep_focus()
+
+    def set_available(self, reasons: dict[str, str]) -> None:
+        """Per button ("save", "approve", "changes", "problem", "cancel", "answer", "post_again"): ""
+        when it can be pressed, else why not (shown as its tooltip and description)."""
+        for name, reason in reasons.items():
+            button = self.buttons.get(name)
+            if button is None:
+                continue
+            button.setEnabled(not reason)
+            button.setToolTip(reason)
+            button.setAccessibleDescription(reason)
+        self._keep_focus()
+
+    def show_progress_of_save(self, done: int, total: int | None, where: Path | None = None) -> None:
+        self.save_bar.show_progress(done, total, where)
+
+    def save_ended(self, text: str, folder: Path | None) -> None:
+        focus_was_here = self.isActiveWindow()
+        self.save_bar.show_result(text, folder)
+        if folder is not None and focus_was_here:
+            self.save_bar.open_button.setFocus()  # where the files went, one key away
+        self._keep_focus()
+
+    def current_item(self) -> DeliveryItem | None:
+        """The item of the final work in view."""
+        return self.final_work.current_item()
+
+    def pictures_wanted(self) -> list[DeliveryItem]:
+        """The final work's pictures that have neither arrived nor failed yet."""
+        return self.final_work.pictures_wanted()
+
+    def show_picture(self, url: str, pixmap: QPixmap) -> None:
+        self.final_work.show_picture(url, pixmap)
+
+    def picture_failed(self, url: str, reason: str) -> None:
+        self.final_work.picture_failed(url, reason)
+
+    def show_sharper(self, url: str, pixmap: QPixmap) -> None:
+        self.final_work.show_sharper(url, pixmap)
+
+    # --- focus -----------------------------------------------------------------------------------
+
+    def focus_current_part(self) -> None:
+        """On opening: the keyboard starts in the part shown (its list), else on the parts' tabs."""
+        index = self.tabs.currentIndex()
+        target: QWidget = self.tabs.tabBar()
+        if index == 0:
+            target = self.progress.steps
+        elif index == 2 and self.final_work.list.count():
+            target = self.final_work.list
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _keep_focus(self) -> None:
+        """After an action the button pressed may be gone or disabled: the window's focus goes to a
+        sensible control instead of nowhere (the first button that can be pressed), now or when the
+        window is active again (after a question, say)."""
+        focus = self.focusWidget()
+        if focus is not None and focus.isEnabled() and focus.isVisible():
+            return
+        for button in self.buttons.values():
+            if button.isEnabled() and button.isVisible():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
