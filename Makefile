@@ -1,25 +1,31 @@
 # Two commands on a fresh machine (python3 and make): `make run` and `make test`.
 # The venv is rebuilt only when pyproject.toml changes (stamp files), so re-runs are quick.
+# Each step says what it does in one line; the commands themselves are not echoed.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
 .PHONY: run test bench lint clean bundle bundle-test icons translations
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "Creating a Python environment in $(VENV)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --upgrade pip
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
-	touch $@
+	@echo "Installing AITasker Desktop… (about a minute the first time)"
+	@$(PIP) install -e .
+	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
-	touch $@ $(VENV)/.installed-run
+	@echo "Installing AITasker Desktop and its test tools… (a few minutes the first time)"
+	@$(PIP) install -e '.[test,dev]'
+	@touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
-	$(BIN)/aitasker-desktop --demo
+	@echo "Starting AITasker Desktop (demo mode)…"
+	@$(BIN)/aitasker-desktop --demo
 
 test: $(VENV)/.installed-test
 	$(BIN)/lint-imports
@@ -40,11 +46,13 @@ lint: $(VENV)/.installed-test
 
 # The Linux download: dist/aitasker-desktop-<version>-linux-x86_64.tar.gz (slow; not part of `make test`).
 $(VENV)/.installed-bundle: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[bundle]'
-	touch $@
+	@echo "Installing AITasker Desktop and PyInstaller…"
+	@$(PIP) install -e '.[bundle]'
+	@touch $@
 
 bundle: $(VENV)/.installed-bundle
-	$(BIN)/python packaging/build_bundle.py
+	@echo "Building the Linux download in dist/… (a few minutes)"
+	@$(BIN)/python packaging/build_bundle.py
 
 # Builds the tarball in a temporary folder and runs it with an empty environment (slow).
 bundle-test: $(VENV)/.installed-bundle $(VENV)/.installed-test

@@ -99,7 +99,8 @@ def general_messages(shown: Mapping[str, list[str]]) -> list[str]:
 
 
 def send_reason(problems: Mapping[str, list[str]]) -> str:
-    """Why Send is off, in one line: the first problem in form order, and how many more."""
+    """Why Send is off, in one line: the first problem in form order, then the other fields with
+    something to fix, by name ("… Also to fix: Task type, Budget.")."""
     fields = [f for f in [*FIELD_ORDER, "__all__"] if problems.get(f)]
     if not fields:
         return ""
@@ -110,9 +111,10 @@ def send_reason(problems: Mapping[str, list[str]]) -> str:
     reason = fill(
         translate("messages", "%1: %2"), translate("messages", NAMES[first]) if first in NAMES else first, message
     )
-    more = sum(len(problems[f]) for f in fields) - 1
-    if more:
-        reason = fill(translate("messages", "%1 (%2 more to fix)"), reason, more)
+    others = [f for f in fields if f != first or len(problems[f]) > 1]
+    if others:
+        named = ", ".join(translate("messages", NAMES[f]) if f in NAMES else f for f in others)
+        reason = fill(translate("messages", "%1 Also to fix: %2."), reason, named)
     return reason
 
 

@@ -29,6 +29,7 @@ from app.api.errors import (
     Unauthorized,
     server_problem_words,
 )
+from app.tasks.life import DISPUTED, WAITS_FOR_YOU
 from app.translatable import QT_TRANSLATE_NOOP, translate
 from app.wakeup import Wakeup
 
@@ -180,12 +181,12 @@ class TaskRefresher:
                     log.exception("task %s was read but could not be taken in", task.id)
                     self._failed(task, exc)
                 task = fresh
-            if not task.is_final and task.status != "review":
+            if not task.is_final and task.status not in WAITS_FOR_YOU and task.status not in DISPUTED:
                 working = True
             remaining = client.rate_limit.remaining
             await asyncio.sleep(spacing * 4 if remaining is not None and remaining < 10 else spacing)
         self._pass_done()
-        # Poll often while agents work; less while every open task waits for the user (review).
+        # Poll often while agents work; less while every open task waits for the user (or is at rest).
         return self.interval if working else self.quiet_interval
 
     def _succeeded(self, task: Task, fresh: Task) -> None:

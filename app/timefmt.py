@@ -11,8 +11,11 @@ when it says None, and the details add the raw value with :func:`as_sent`); sort
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
+from app.api.contract import AT_DEADLINE, NEXT_STEPS, OTHER_NEXT_STEP, OUTBOX_PREFIX
+from app.tasks.life import DISPUTED, WAITS_FOR_YOU
 from app.translatable import fill, translate
 
 UNSHOWABLE = "—"
@@ -99,14 +102,54 @@ def ago_in_words(when: datetime | None, now: datetime) -> str:
     return fill(translate("messages", "%1 ago"), _span(delta))
 
 
-# A task waiting for the person's review warns when less than this is left to choose a version.
+# A task waiting for the person (a version to choose, a question, a delivery to approve) warns when
+# less than this is left.
 REVIEW_WARNING_SECONDS = 3600.0
+# A next step closer than this is said as a time from now ("in 6 min"), a later one as a clock time.
+SOON_SECONDS = 3600.0
 
 
 def expiry_warns(status: str, expires_at: datetime | None, now: datetime) -> bool:
-    """Whether the expiry deserves a warning: only a task in review (the person must act) with
-    little time left. Earlier deadlines (finding agents, first versions) are AITasker's to meet:
-    "in under a minute" right after posting is no reason for alarm."""
-    if status != "review" or expires_at is None:
+    """Whether the expiry deserves a warning: only a task that waits for the person (they must act)
+    with little time left. Earlier deadlines (finding agents, first versions, the final work) are
+    AITasker's to meet: "in under a minute" right after posting is no reason for alarm."""
+    if status not in WAITS_FOR_YOU or expires_at is None:
         return False
     return 0 <= (expires_at - now).total_seconds() < REVIEW_WARNING_SECONDS
+
+
+def has_next_step(status: str, *, final: bool) -> bool:
+    """Whether a task's ``expires_at`` is the deadline of a step still to come (not for a final
+    status, nor for one in which nobody works by the clock, such as a reported problem)."""
+    return not final and status not in DISPUTED and not status.startswith(OUTBOX_PREFIX)
+
+
+def next_step_words(
+    status: str,
+    expires_at: datetime | None,
+    now: datetime,
+    clock: Callable[[datetime], str],
+    *,
+    final: bool,
+    relative: bool = True,
+) -> str:
+    """The step ``expires_at`` is the deadline of, in words: "first versions due in 6 min",
+    "review closes 17:56" (``clock`` writes a moment as the window writes times; ``relative``
+    False: always as a moment); "" when there is no step to come, "—" when the server gave no time."""
+    if not has_next_step(status, final=final):
+        return ""
+    if expires_at is None:
+        return UNSHOWABLE
+    soon, at, passed = NEXT_STEPS.get(status, OTHER_NEXT_STEP)
+    delta = (expires_at - now).total_seconds()
+    if delta < 0:
+        return fill(translate("messages", passed), clock(expires_at))
+    if relative and delta < SOON_SECONDS:
+        return fill(translate("messages", soon), _span(delta))
+    return fill(translate("messages", at), clock(expires_at))
+
+
+def at_deadline(status: str) -> str:
+    """What happens at a status's deadline, in words ("" where that is not known)."""
+    text = AT_DEADLINE.get(status)
+    return translate("messages", text) if text else ""

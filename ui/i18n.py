@@ -231,6 +231,16 @@ def short_when(value: datetime | None) -> str:
     return when(value, SHORT_THIS_YEAR if this_year else SHORT_OTHER_YEAR)
 
 
+def clock_when(value: datetime | None) -> str:
+    """The time of day for a moment today ("17:56"), else day and time as :func:`short_when`."""
+    if value is None:
+        return ""
+    local = local_or_none(value)
+    if local is None:
+        return UNSHOWABLE
+    return when(value, TIME) if local.date() == datetime.now().date() else short_when(value)
+
+
 def details_when(value: datetime | None) -> str:
     """For the details: the long date, or "—" with the value exactly as AITasker sent it."""
     if value is None:

@@ -89,7 +89,7 @@ def prepare_looks(args: argparse.Namespace) -> Any:
 
     from ui.i18n import LANGUAGE_KEY, SYSTEM_LANGUAGE, install_translations
     from ui.theme import apply_theme
-    from ui.widgets import accessible_combo
+    from ui.widgets import accessibility, accessible_combo
 
     settings = QSettings(str(args.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
     language = str(settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE, type=str))
@@ -99,6 +99,7 @@ def prepare_looks(args: argparse.Namespace) -> Any:
             install_translations(app, choice=language)
     apply_theme(str(settings.value("ui/theme", "system", type=str)))
     accessible_combo.install()
+    accessibility.install()
     return settings
 
 

@@ -30,8 +30,8 @@ from ui.panels.drafts import DraftsPanel
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
-from ui.widgets import accessible_combo
-from ui.widgets.screen_fit import place
+from ui.widgets import accessibility, accessible_combo
+from ui.widgets.screen_fit import ContentsScroll, place
 
 if TYPE_CHECKING:
     from app.credentials import KeyStore
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
+        accessibility.install()  # windows as windows, expanders as expanders
         self.setWindowTitle(self.tr("AITasker Desktop — demo") if connection.demo else "AITasker Desktop")
         self.setObjectName("mainWindow")
         self.store = store
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._drafts = DraftsPanel()
         self._tabs = QTabWidget()
         self._tabs.setObjectName("rightTabs")
+        self._tabs.setAccessibleName(self.tr("Your tasks and drafts"))  # (it is a stop on the way to its tabs)
         self._tabs.addTab(self._tasks, self.tr("Your tasks"))
         self._tabs.addTab(self._drafts, self.tr("Drafts"))
         self._splitter = QSplitter()
@@ -81,12 +83,15 @@ class MainWindow(QMainWindow):
         self._splitter.addWidget(self._page)
         self._splitter.addWidget(self._tabs)
         self._splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self._splitter)
+        # On a screen smaller than the form and the tasks side by side need (1024×640 at twice the
+        # size), the window scrolls rather than overflowing the screen.
+        self.setCentralWidget(ContentsScroll(self._splitter))
         self._status = StatusBar(demo=connection.demo)
         self.setStatusBar(self._status)
         self._restore_layout()
         self._menus = build_menus(self, can_manage_key=keystore is not None and not connection.demo)
         self._menus.quit.triggered.connect(self.close)  # while a task is being sent, closeEvent asks first
+        self._menus.add_by_id.triggered.connect(self._tasks.offer_add_by_id)
 
         # --- what the store holds: shown before any network -----------------------------------
         self._interrupted = store.recover_interrupted_sends()

@@ -25,6 +25,7 @@ class MenuActions:
     refresh: QAction
     spending: QAction
     review_next: QAction
+    add_by_id: QAction
     about: QAction
     change_key: QAction | None  # the Account menu's, when the key can be managed
     forget_key: QAction | None
@@ -78,6 +79,8 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     review = _action(window, "reviewNextAction", translate("MainWindow", "&Review next task"), QKeySequence("Ctrl+R"))
     review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     tasks_menu.addAction(review)
+    add_by_id = _action(window, "addByIdAction", translate("MainWindow", "&Add a task by its ID…"))
+    tasks_menu.addAction(add_by_id)
     change_key = forget_key = None
     if can_manage_key:
         account = bar.addMenu(translate("MainWindow", "Acco&unt"))
@@ -91,5 +94,5 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     about.triggered.connect(lambda: _show_about(window))
     help_menu.addAction(about)
     return MenuActions(
-        new_task, export, settings, quit_action, refresh, spending, review, about, change_key, forget_key
+        new_task, export, settings, quit_action, refresh, spending, review, add_by_id, about, change_key, forget_key
     )

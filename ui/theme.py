@@ -15,7 +15,7 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -97,6 +97,9 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "prototyping": ("#7a4fb0", "#c5a3ff"),
     "review": ("#9c5500", "#ffb454"),
     "delivering": ("#7a4fb0", "#c5a3ff"),
+    "input_required": ("#9c5500", "#ffb454"),  # waits for the person, like review
+    "delivered": ("#9c5500", "#ffb454"),
+    "disputed": ("#b00020", "#ff8a80"),
     "completed": ("#2e7d32", "#7ed387"),
     "expired": ("#616161", "#ababab"),
     "cancelled": ("#616161", "#ababab"),
@@ -261,7 +264,15 @@ def apply_theme(theme: str) -> str:
 
 # One style everywhere: the palettes and contrast checks are made for Fusion.
 # Sizes and weights only; colours come from the palettes above.
-HEADING = "font-size: 15pt; font-weight: 600;"
+def heading(label: QWidget) -> None:
+    """A heading's larger, bolder font (15 pt, semi-bold). Set as a font, never as a style sheet:
+    a widget with a style sheet keeps the text colour of the look it started in."""
+    font = label.font()
+    font.setPointSizeF(15)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+
+
 STYLE = "Fusion"
 
 

@@ -233,10 +233,27 @@ STATUSES: dict[str, StatusInfo] = {
         False,
         QT_TRANSLATE_NOOP("messages", "The agent you picked is finishing the work."),
     ),
+    "input_required": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Question for you"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "The agent asks you something before finishing the work."),
+    ),
+    "delivered": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Final work ready"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "The final work is ready for you to look at and approve."),
+    ),
+    "disputed": StatusInfo(
+        QT_TRANSLATE_NOOP("messages", "Problem reported"),
+        False,
+        QT_TRANSLATE_NOOP("messages", "You reported a problem with the work. AITasker looks into it."),
+    ),
+    # What "completed" means beyond "finished" (who approved, what was paid) is said only where the
+    # task itself says it (approved_by, paid_usd: ui/models/task_details.py).
     "completed": StatusInfo(
         QT_TRANSLATE_NOOP("messages", "Completed"),
         True,
-        QT_TRANSLATE_NOOP("messages", "You approved the work. Payment was made."),
+        QT_TRANSLATE_NOOP("messages", "The task is finished."),
     ),
     "expired": StatusInfo(
         QT_TRANSLATE_NOOP("messages", "Expired"),
@@ -282,6 +299,60 @@ OUTBOX_STATUSES: dict[str, StatusInfo] = {
     ),
 }
 FINAL_STATUSES = tuple(name for name, info in STATUSES.items() if info.final)
+
+# What a task's ``expires_at`` is the deadline of, per status, as the next step in words: (while
+# it is ahead, "%1" a time from now; while it is ahead, "%1" a clock time; once it has passed).
+NEXT_STEPS: dict[str, tuple[str, str, str]] = {
+    **dict.fromkeys(
+        ("open", "matching", "prototyping"),
+        (
+            QT_TRANSLATE_NOOP("messages", "first versions due in %1"),
+            QT_TRANSLATE_NOOP("messages", "first versions due %1"),
+            QT_TRANSLATE_NOOP("messages", "first versions were due %1"),
+        ),
+    ),
+    "review": (
+        QT_TRANSLATE_NOOP("messages", "review closes in %1"),
+        QT_TRANSLATE_NOOP("messages", "review closes %1"),
+        QT_TRANSLATE_NOOP("messages", "review closed %1"),
+    ),
+    "delivering": (
+        QT_TRANSLATE_NOOP("messages", "final work due in %1"),
+        QT_TRANSLATE_NOOP("messages", "final work due %1"),
+        QT_TRANSLATE_NOOP("messages", "final work was due %1"),
+    ),
+    "input_required": (
+        QT_TRANSLATE_NOOP("messages", "answer within %1"),
+        QT_TRANSLATE_NOOP("messages", "answer by %1"),
+        QT_TRANSLATE_NOOP("messages", "answer was due %1"),
+    ),
+    "delivered": (
+        QT_TRANSLATE_NOOP("messages", "approve within %1"),
+        QT_TRANSLATE_NOOP("messages", "approve by %1"),
+        QT_TRANSLATE_NOOP("messages", "approval was due %1"),
+    ),
+}
+# A status the app does not know: its deadline, saying no more than that.
+OTHER_NEXT_STEP = (
+    QT_TRANSLATE_NOOP("messages", "next step within %1"),
+    QT_TRANSLATE_NOOP("messages", "next step by %1"),
+    QT_TRANSLATE_NOOP("messages", "next step was due %1"),
+)
+# What happens at that deadline, where the API documents it or the sandbox models it.
+AT_DEADLINE: dict[str, str] = {
+    **dict.fromkeys(
+        ("open", "matching", "prototyping"),
+        QT_TRANSLATE_NOOP("messages", "If no first version is ready by then, the task expires and no money is taken."),
+    ),
+    "review": QT_TRANSLATE_NOOP("messages", "If no version is chosen by then, the task expires and no money is taken."),
+    "delivering": QT_TRANSLATE_NOOP("messages", "When the agent expects to deliver the final work."),
+    "input_required": QT_TRANSLATE_NOOP(
+        "messages", "If you don't answer by then, the agent goes on without your answer."
+    ),
+    "delivered": QT_TRANSLATE_NOOP(
+        "messages", "If you neither approve it nor ask for changes by then, the work is approved automatically."
+    ),
+}
 
 
 def status_info(status: str) -> StatusInfo:

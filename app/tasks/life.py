@@ -25,6 +25,8 @@ WAITING_FOR_ANSWER = (
 )  # fmt: skip
 WORKING_AFTER_CHOICE = ("delivering", "revision_requested", "in_revision", "revising")
 DISPUTED = ("disputed", "dispute", "in_dispute")
+# The task waits for the person: a version to choose, a question to answer, final work to approve.
+WAITS_FOR_YOU = ("review", *DELIVERED, *WAITING_FOR_ANSWER)
 # The question's states that mean it still waits (sandbox: "waiting"; else plausible words).
 _OPEN_QUESTION = ("waiting", "open", "pending", "asked", "unanswered", "")
 _ANSWERED = ("answered", "resolved", "closed")

@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Divider: drag to resize</source>
+        <translation>Trennlinie: zum Ändern der Größe ziehen</translation>
+    </message>
+</context>
+<context>
     <name>AccountController</name>
     <message>
         <source>%1 The key is used for this session only.</source>
@@ -134,6 +141,10 @@
     <message>
         <source>Type the kind of task, e.g. press release</source>
         <translation>Art der Aufgabe eintippen, z. B. Pressemitteilung</translation>
+    </message>
+    <message>
+        <source>%1 is the only task type listed for %2, so it is filled in. You may type another.</source>
+        <translation>%1 ist die einzige Aufgabenart für %2 und wurde deshalb eingetragen. Sie können eine andere eintippen.</translation>
     </message>
 </context>
 <context>
@@ -527,6 +538,10 @@
         <translation>AITasker Desktop — Demo</translation>
     </message>
     <message>
+        <source>Your tasks and drafts</source>
+        <translation>Ihre Aufgaben und Entwürfe</translation>
+    </message>
+    <message>
         <source>Your tasks</source>
         <translation>Ihre Aufgaben</translation>
     </message>
@@ -585,6 +600,10 @@
     <message>
         <source>&amp;Review next task</source>
         <translation>Nächste &amp;Prüfung öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Add a task by its ID…</source>
+        <translation>Aufgabe über ihre &amp;ID hinzufügen …</translation>
     </message>
     <message>
         <source>Acco&amp;unt</source>
@@ -1188,6 +1207,10 @@ Erstattet: %4</translation>
         </translation>
     </message>
     <message>
+        <source>%1: the best judged of the %2 that agents made</source>
+        <translation>%1: die am besten bewerteten der %2, die Agenten erstellt haben</translation>
+    </message>
+    <message>
         <source>as kept on this computer: AITasker can&apos;t show them now</source>
         <translation>wie auf diesem Computer aufbewahrt: AITasker kann sie gerade nicht zeigen</translation>
     </message>
@@ -1245,10 +1268,6 @@ Erstattet: %4</translation>
     <message>
         <source>1 version to choose from</source>
         <translation>1 Version zur Auswahl</translation>
-    </message>
-    <message>
-        <source>%1 (%2 made)</source>
-        <translation>%1 (%2 erstellt)</translation>
     </message>
     <message>
         <source>a new round of versions costs %1</source>
@@ -2355,6 +2374,10 @@ Erstattet: %4</translation>
         <translation>Niedrig heißt bewährte Agenten; hoch lässt neuere Agenten ran.</translation>
     </message>
     <message>
+        <source>A short name for the task.</source>
+        <translation>Ein kurzer Name für die Aufgabe.</translation>
+    </message>
+    <message>
         <source>Problem: %1</source>
         <translation>Problem: %1</translation>
     </message>
@@ -2377,10 +2400,6 @@ Erstattet: %4</translation>
     <message>
         <source>Brand kit ID (optional)</source>
         <translation>Brand-Kit-ID (optional)</translation>
-    </message>
-    <message>
-        <source>Optional. A short name for the task.</source>
-        <translation>Optional. Ein kurzer Name für die Aufgabe.</translation>
     </message>
     <message>
         <source>The details. Enter starts a new line; Ctrl+Enter sends.</source>
@@ -2664,7 +2683,7 @@ Erstattet: %4</translation>
         <translation>Alle Aufgaben anzeigen</translation>
     </message>
     <message>
-        <source>Sh&amp;ow:</source>
+        <source>&amp;Show:</source>
         <translation>An&amp;zeigen:</translation>
     </message>
     <message>
@@ -2755,8 +2774,8 @@ Erstattet: %4</translation>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
     </message>
     <message>
         <source>All tasks</source>
@@ -2767,8 +2786,8 @@ Erstattet: %4</translation>
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <source>Needs my review</source>
-        <translation>Wartet auf meine Prüfung</translation>
+        <source>Waiting for me</source>
+        <translation>Wartet auf mich</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -2785,8 +2804,8 @@ Erstattet: %4</translation>
 <context>
     <name>VersionsPanel</name>
     <message>
-        <source>Details of the version</source>
-        <translation>Einzelheiten der Version</translation>
+        <source>The version shown</source>
+        <translation>Die angezeigte Version</translation>
     </message>
 </context>
 <context>
@@ -3071,12 +3090,32 @@ Erstattet: %4</translation>
         <translation>Der gewählte Agent stellt die Arbeit fertig.</translation>
     </message>
     <message>
+        <source>Question for you</source>
+        <translation>Frage an Sie</translation>
+    </message>
+    <message>
+        <source>The agent asks you something before finishing the work.</source>
+        <translation>Der Agent fragt Sie etwas, bevor er die Arbeit fertigstellt.</translation>
+    </message>
+    <message>
+        <source>The final work is ready for you to look at and approve.</source>
+        <translation>Das Endergebnis ist fertig: Sehen Sie es sich an und nehmen Sie es ab.</translation>
+    </message>
+    <message>
+        <source>Problem reported</source>
+        <translation>Problem gemeldet</translation>
+    </message>
+    <message>
+        <source>You reported a problem with the work. AITasker looks into it.</source>
+        <translation>Sie haben ein Problem mit der Arbeit gemeldet. AITasker prüft es.</translation>
+    </message>
+    <message>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <source>You approved the work. Payment was made.</source>
-        <translation>Sie haben die Arbeit abgenommen. Die Zahlung ist erfolgt.</translation>
+        <source>The task is finished.</source>
+        <translation>Die Aufgabe ist abgeschlossen.</translation>
     </message>
     <message>
         <source>Expired</source>
@@ -3125,6 +3164,98 @@ Erstattet: %4</translation>
     <message>
         <source>AITasker refused it for lack of credit; nothing was posted. Add credit on AITasker&apos;s website, then press Refresh to send it.</source>
         <translation>AITasker hat sie mangels Guthaben abgelehnt; es wurde nichts eingestellt. Laden Sie auf der AITasker-Website Guthaben auf und drücken Sie dann „Aktualisieren“, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>first versions due in %1</source>
+        <translation>erste Versionen fällig in %1</translation>
+    </message>
+    <message>
+        <source>first versions due %1</source>
+        <translation>erste Versionen fällig %1</translation>
+    </message>
+    <message>
+        <source>first versions were due %1</source>
+        <translation>erste Versionen waren fällig %1</translation>
+    </message>
+    <message>
+        <source>review closes in %1</source>
+        <translation>Auswahl endet in %1</translation>
+    </message>
+    <message>
+        <source>review closes %1</source>
+        <translation>Auswahl endet %1</translation>
+    </message>
+    <message>
+        <source>review closed %1</source>
+        <translation>Auswahl endete %1</translation>
+    </message>
+    <message>
+        <source>final work due in %1</source>
+        <translation>Endergebnis fällig in %1</translation>
+    </message>
+    <message>
+        <source>final work due %1</source>
+        <translation>Endergebnis fällig %1</translation>
+    </message>
+    <message>
+        <source>final work was due %1</source>
+        <translation>Endergebnis war fällig %1</translation>
+    </message>
+    <message>
+        <source>answer within %1</source>
+        <translation>antworten innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>antworten bis %1</translation>
+    </message>
+    <message>
+        <source>answer was due %1</source>
+        <translation>Antwort war fällig %1</translation>
+    </message>
+    <message>
+        <source>approve within %1</source>
+        <translation>abnehmen innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>approve by %1</source>
+        <translation>abnehmen bis %1</translation>
+    </message>
+    <message>
+        <source>approval was due %1</source>
+        <translation>Abnahme war fällig %1</translation>
+    </message>
+    <message>
+        <source>next step within %1</source>
+        <translation>nächster Schritt innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>next step by %1</source>
+        <translation>nächster Schritt bis %1</translation>
+    </message>
+    <message>
+        <source>next step was due %1</source>
+        <translation>nächster Schritt war fällig %1</translation>
+    </message>
+    <message>
+        <source>If no first version is ready by then, the task expires and no money is taken.</source>
+        <translation>Ist bis dahin keine erste Version fertig, läuft die Aufgabe ab; es wird kein Geld abgebucht.</translation>
+    </message>
+    <message>
+        <source>If no version is chosen by then, the task expires and no money is taken.</source>
+        <translation>Wird bis dahin keine Version gewählt, läuft die Aufgabe ab; es wird kein Geld abgebucht.</translation>
+    </message>
+    <message>
+        <source>When the agent expects to deliver the final work.</source>
+        <translation>Bis dahin will der Agent das Endergebnis liefern.</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t answer by then, the agent goes on without your answer.</source>
+        <translation>Antworten Sie bis dahin nicht, arbeitet der Agent ohne Ihre Antwort weiter.</translation>
+    </message>
+    <message>
+        <source>If you neither approve it nor ask for changes by then, the work is approved automatically.</source>
+        <translation>Nehmen Sie die Arbeit bis dahin weder ab noch bitten Sie um Änderungen, wird sie automatisch abgenommen.</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -3215,8 +3346,8 @@ Erstattet: %4</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1 (%2 more to fix)</source>
-        <translation>%1 (noch %2 weitere zu beheben)</translation>
+        <source>%1 Also to fix: %2.</source>
+        <translation>%1 Außerdem zu beheben: %2.</translation>
     </message>
     <message>
         <source>⚠ %1/%2: 1 character too many</source>
@@ -3926,6 +4057,26 @@ Erstattet: %4</translation>
         <source>Less than an hour left</source>
         <translation>Weniger als eine Stunde</translation>
     </message>
+    <message>
+        <source>by you</source>
+        <translation>von Ihnen</translation>
+    </message>
+    <message>
+        <source>by the agent</source>
+        <translation>vom Agenten</translation>
+    </message>
+    <message>
+        <source>automatically</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>You approved the work.</source>
+        <translation>Sie haben die Arbeit abgenommen.</translation>
+    </message>
+    <message>
+        <source>The work was approved automatically: the time to look at it and approve it ended.</source>
+        <translation>Die Arbeit wurde automatisch abgenommen: Die Zeit zum Ansehen und Abnehmen war abgelaufen.</translation>
+    </message>
 </context>
 <context>
     <name>presenters</name>
@@ -3990,12 +4141,24 @@ Erstattet: %4</translation>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <source>Budget: %1</source>
-        <translation>Budget: %1</translation>
+        <source>Chosen version: %1 (%2)</source>
+        <translation>Gewählte Version: %1 (%2)</translation>
     </message>
     <message>
-        <source>Closes: %1</source>
-        <translation>Endet: %1</translation>
+        <source>Chosen version: %1</source>
+        <translation>Gewählte Version: %1</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Bezahlt: %1</translation>
+    </message>
+    <message>
+        <source>Returned to your credit: %1</source>
+        <translation>Ihrem Guthaben gutgeschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>Budget: %1</translation>
     </message>
     <message>
         <source>Experimentation: %1</source>
@@ -4004,10 +4167,6 @@ Erstattet: %4</translation>
     <message>
         <source>Created: %1</source>
         <translation>Erstellt: %1</translation>
-    </message>
-    <message>
-        <source>Expires: %1</source>
-        <translation>Läuft ab: %1</translation>
     </message>
     <message>
         <source>Compute budget: %1</source>
@@ -4042,8 +4201,24 @@ Erstattet: %4</translation>
         <translation>Kategorie: %1</translation>
     </message>
     <message>
+        <source>Next step: %1</source>
+        <translation>Nächster Schritt: %1</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Current step ends: %1</source>
+        <translation>Aktueller Schritt endet: %1</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>Was geschah:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Task ID: %1</source>

@@ -92,7 +92,7 @@ def main() -> int:
     bar.addWidget(QPushButton("Refresh"))
     page_layout.addLayout(bar)
     model = QStandardItemModel(0, 6)
-    model.setHorizontalHeaderLabels(["Title", "Category / Type", "Budget", "Status", "Created", "Expires"])
+    model.setHorizontalHeaderLabels(["Title", "Category / Type", "Budget", "Status", "Created", "Next step"])
     table = QTableView()
     table.setModel(model)
     table.setSortingEnabled(True)

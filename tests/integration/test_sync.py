@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import httpx
+
 from app.api.client import TasksClient
 from app.api.schema import Task, TaskDraft
 from app.sandbox import SandboxConfig, SandboxServer
@@ -230,3 +232,30 @@ async def test_one_task_that_never_answers_fails_alone() -> None:
             assert watch.states == ["online"] and len(watch.passes) == 1  # /health answered: not offline
             assert watch.tasks[fine.id].title == DRAFT.title
             assert "did not answer in time" in (watch.problems[silent.id].reason or "")
+
+
+async def test_a_delivery_to_approve_is_polled_quietly_and_the_work_on_it_often() -> None:
+    """Waiting for the person (a delivery to approve) polls less; an agent at work polls often."""
+    from app.sandbox.config import BID_WINDOW_SECONDS
+
+    now = [1_000_000.0]
+    config = SandboxConfig(clock=lambda: now[0], question_share=0.0)
+    with SandboxServer(config) as server:
+        async with TasksClient(server.url, DEMO_API_KEY) as client:
+            watch = Watch()
+            created = await client.create_task(DRAFT)
+            watch.update(created)
+            refresher = TaskRefresher(lambda: client, lambda: list(watch.tasks.values()), watch.update, watch.state)
+            now[0] += BID_WINDOW_SECONDS + 1
+            await refresher.refresh_once()
+            headers = {"Authorization": f"Bearer {DEMO_API_KEY}"}
+            async with httpx.AsyncClient(base_url=server.url, headers=headers) as buyer:  # the choice, as on the web
+                gallery = (await buyer.get(f"/api/v1/tasks/{created.id}/bids")).json()
+                bid = next(b for b in gallery["bids"] if b["presented"])
+                chosen = await buyer.post(f"/api/v1/tasks/{created.id}/select-bid", json={"bid_id": bid["id"]})
+                assert chosen.is_success
+            assert await refresher.refresh_once() == refresher.interval  # delivering: the agent works
+            assert watch.tasks[created.id].status == "delivering"
+            now[0] += config.delivery_seconds + 1
+            assert await refresher.refresh_once() == refresher.quiet_interval  # delivered: it waits for you
+            assert watch.tasks[created.id].status == "delivered"

@@ -176,3 +176,37 @@ async def test_first_run_welcome_offers_the_demo_or_an_account(qtbot, tmp_path: 
     assert SECRET in list(secrets())  # registered for redaction before any use
     # Next start: the stored key is used without asking.
     assert await choose_account(args, keystore, secrets) == (False, SECRET)
+
+
+async def test_where_the_keychain_works_the_key_is_kept_there_by_default(qtbot, tmp_path: Path) -> None:
+    from tests.unit.test_credentials import MemoryKeyring
+
+    keystore = KeyStore(tmp_path, backend=MemoryKeyring())
+    dialog = ConnectDialog(keystore, keyring_available=await keystore.keyring_available())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.where_buttons["keyring"].isChecked()  # remembered: the next start does not ask again
+    assert "session" in dialog.where_buttons  # "this session only" is still there to choose
+
+
+async def test_a_long_failure_is_shown_whole(qtbot, tmp_path: Path) -> None:
+    from tests.conftest import free_port
+
+    message = "AITasker did not accept this key (401). Paste the key again, or a new one from your dashboard."
+    dialog = ConnectDialog(
+        KeyStore(tmp_path), api_url=f"http://127.0.0.1:{free_port()}", keyring_available=False, message=message
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(320, 240)  # small (a small screen, text twice the size): the failure wraps
+    dialog.key.setText(SECRET)
+    dialog.test_connection()
+    await wait_until(lambda: "✗" in dialog.test_result.text(), timeout=30, what="the failure")
+    await wait_until(
+        lambda: all(
+            label.visibleRegion().boundingRect() == label.rect()
+            and label.height() >= label.heightForWidth(label.width())
+            for label in (dialog.message, dialog.test_result)
+        ),
+        what="the message and the failure shown whole, not cut at the top or the bottom",
+    )

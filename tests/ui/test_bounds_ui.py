@@ -56,11 +56,11 @@ def every_cell(model: TasksTableModel) -> dict[tuple[int, int, int], object]:
 
 def test_far_dates_show_in_every_cell_and_sort_without_an_exception(zone: str, qtmodeltester) -> None:
     model = TasksTableModel()
-    # Before: the Created cell and the Expires tooltip raised OverflowError (year 9999 at +14 h).
+    # Before: the Created cell and the Expires (now Next step) tooltip raised OverflowError (year 9999 at +14 h).
     model.set_tasks(far_tasks())
     cells = every_cell(model)
     created = [c.header for c in COLUMNS].index("Created")
-    expires = [c.header for c in COLUMNS].index("Expires")
+    expires = [c.header for c in COLUMNS].index("Next step")
     shown = [cells[(row, created, int(Qt.ItemDataRole.DisplayRole))] for row in range(model.rowCount())]
     tips = [cells[(row, expires, int(Qt.ItemDataRole.ToolTipRole))] for row in range(model.rowCount())]
     assert all(isinstance(text, str) and text for text in shown + tips)
@@ -113,13 +113,14 @@ def test_details_of_far_dates_show_a_dash_and_the_value_as_sent(zone: str) -> No
     for task in far_tasks():
         # Before: OverflowError, and the details stayed blank.
         text = task_details(task)
-        [expires] = [line for line in text.splitlines() if line.startswith("Expires: ")]
+        label = "Current step ends: "  # (was "Expires: ", which read as if the task would be lost then)
+        [expires] = [line for line in text.splitlines() if line.startswith(label)]
         assert task.expires_at is not None
-        if expires.startswith(f"Expires: {UNSHOWABLE}"):
+        if expires.startswith(f"{label}{UNSHOWABLE}"):
             unshowable += 1
             assert task.expires_at.isoformat() in expires  # the raw value, kept for the details
         else:
-            assert task.expires_at.isoformat() not in expires and len(expires) > len("Expires: ")
+            assert task.expires_at.isoformat() not in expires and len(expires) > len(label)
     assert unshowable  # in every zone, some of these can't be shown
 
 

@@ -93,6 +93,8 @@ async def test_offline_send_waits_then_posts_once_when_the_network_returns(qtbot
             assert [t.body["title"] for t in server.app.state.tasks.values()] == ["Sent while offline"]
             assert window.store.list_drafts() == [] and ui.outbox_label.text() == ""
             assert cell(window, 0, "Status").endswith("Posted")
+            # "No connection right now … will be sent" is no longer true: it goes the moment it was sent.
+            assert ui.banner.isHidden()
 
 
 async def test_take_a_draft_back_out_of_the_outbox(qtbot, tmp_path: Path) -> None:
@@ -102,12 +104,16 @@ async def test_take_a_draft_back_out_of_the_outbox(qtbot, tmp_path: Path) -> Non
         fill(window, qtbot, "Changed my mind")
         await send_and_confirm(window, qtbot)
         await wait_until(lambda: window.store.outbox() != [], what="the outbox")
+        # The draft is queued on disk first; the banner follows once the send's outcome is read.
+        await wait_until(lambda: "will be sent by itself" in ui.banner.text.text(), what="the banner")
         [waiting] = window.store.outbox()
         ui.drafts_list.setCurrentRow(0)
         assert ui.drafts.buttons["takeBack"].isVisibleTo(ui.drafts)
+        assert ui.banner.isVisibleTo(window)
         ui.drafts.buttons["takeBack"].click()
         assert window.store.get_draft(waiting.id).state == DRAFT
         assert ui.model.rowCount() == 0
+        assert not ui.banner.isVisibleTo(window) or "will be sent by itself" not in ui.banner.text.text()
 
 
 async def test_cancel_during_a_slow_send_keeps_the_draft_and_sends_nothing_more(qtbot, tmp_path: Path) -> None:

@@ -60,3 +60,26 @@ def test_the_full_list_reuses_items_when_the_order_is_unchanged(qtbot) -> None:
     assert "Not sure it was sent" in before[1].text() and panel.buttons["sendAgain"].isVisibleTo(panel)
     panel.set_drafts([])
     assert panel.list.count() == 0 and panel.empty.isVisibleTo(panel)
+
+
+def test_each_draft_is_told_apart_from_the_next(qtbot) -> None:
+    from PySide6.QtGui import QPalette
+
+    panel = DraftsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 300)
+    now = time.time()
+    panel.set_drafts([record("b", "Second", now - 20), record("a", "First", now - 30)])
+    panel.show()
+    qtbot.waitExposed(panel)
+    first, second = (panel.list.visualItemRect(panel.list.item(n)) for n in range(2))
+    assert first.height() > 2 * panel.list.fontMetrics().lineSpacing()  # room around its two lines
+    image = panel.list.viewport().grab().toImage()
+    divider = panel.list.palette().color(QPalette.ColorRole.Mid)
+    line = [image.pixelColor(x, first.bottom()) for x in range(10, first.width() - 10, 7)]
+    assert line and all(c.rgb() == divider.rgb() for c in line)  # a line between the two drafts
+    background = (
+        image.pixelColor(first.width() - 3, first.top() + 2),
+        image.pixelColor(second.width() - 3, second.top() + 2),
+    )
+    assert background[0] != background[1]  # and alternating backgrounds

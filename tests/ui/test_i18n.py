@@ -120,7 +120,9 @@ async def test_the_window_in_german(app: QApplication, qtbot, sandbox, tmp_path)
         row = next(r for r in range(ui.model.rowCount()) if ui.model.index(r, 0).data() == "Logo")
         assert ui.model.index(row, 3).data().endswith("Bereit zur Prüfung")
         assert ui.model.index(row, 2).data() == "1.234,50\xa0$"
-        assert ui.model.index(row, 5).data() == "in 2 Tagen"
+        from ui.i18n import clock_when
+
+        assert ui.model.index(row, 5).data() == "Auswahl endet " + clock_when(soon)  # the next step, in German
         await wait_until(lambda: ui.connection_label.text().startswith("Demo-Modus"), what="the German status bar")
 
 

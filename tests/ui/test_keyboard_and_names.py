@@ -12,7 +12,7 @@ from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.accessibility import accessible_name, focusable_widgets, tab_round, unnamed
-from tests.ui.helpers import open_window, parts
+from tests.ui.helpers import open_window, parts, trigger
 from ui.theme import apply_theme
 
 
@@ -54,6 +54,7 @@ async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sand
         form, tasks = ui.form, ui.tasks
         qtbot.keyClicks(form.title, "Logo for my bakery")
         form.category.setCurrentIndex(form.category.findData("graphics-design"))  # Post task enabled
+        trigger(window, "addByIdAction")  # the row to add a task by its ID shows only when asked for
         visited = tab_round(qtbot, form.title)
         for part in (
             form.description,
@@ -72,7 +73,10 @@ async def test_tab_reaches_every_part_and_comes_back(qtbot, tmp_path: Path, sand
             tasks.add_button,
         ):
             assert part in visited, f"Tab never reaches {part.objectName() or type(part).__name__}"
-        assert visited.index(form.description) == 0  # typing the title, then Tab: the description
+        # Typing the title, then Tab: "Use it" while a category is suggested (issue 23: every action
+        # reachable with Tab; it was skipped before), then the description.
+        assert form.suggestion.isVisible()
+        assert visited.index(form.suggestion.use) == 0 and visited.index(form.description) == 1
         assert visited.index(form.send_button) < visited.index(tasks.table)  # the form, then the tasks
 
 

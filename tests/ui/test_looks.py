@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
 from app.api.schema import STATUSES, Task
 from app.sandbox import SandboxServer
@@ -16,7 +16,7 @@ from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.helpers import open_window, parts, row_of
 from ui.models.status_icons import status_icon
-from ui.models.task_rows import EXPIRES_COLUMN, STATUS_COLUMN, column_index
+from ui.models.task_rows import NEXT_STEP_COLUMN, STATUS_COLUMN, column_index
 from ui.theme import apply_theme
 from ui.widgets.full_text_tooltips import FullTextDelegate
 
@@ -39,6 +39,14 @@ def pixel_lightness(widget) -> int:
     return widget.grab().toImage().pixelColor(widget.width() - 6, widget.height() // 2).lightness()
 
 
+def text_lightness(label) -> int:
+    """How light the text of a label is drawn: its most different pixel from the background."""
+    image = label.grab().toImage()
+    background = image.pixelColor(1, 1).lightness()
+    pixels = [image.pixelColor(x, y).lightness() for x in range(image.width()) for y in range(image.height())]
+    return max(pixels, key=lambda light: abs(light - background))
+
+
 async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
@@ -48,6 +56,8 @@ async def test_dark_chosen_in_settings_makes_the_window_dark(qtbot, tmp_path: Pa
                 lambda: pixel_lightness(ui.form.title) < 80 and pixel_lightness(ui.table) < 80,
                 what="a dark window",
             )
+            heading = window.findChild(QLabel, "formHeading")
+            assert heading.text() == "New task" and text_lightness(heading) > 180  # light on dark, at once
             ui.banner.show_message("Posted “Logo”.", kind="success")
             banner_bg = ui.banner.grab().toImage().pixelColor(2, 2)
             assert banner_bg.lightness() < 100  # the message's background followed the look
@@ -74,16 +84,36 @@ async def test_every_status_shows_an_icon_beside_its_word(qtbot, tmp_path: Path,
 async def test_a_cut_cell_in_the_table_shows_its_full_text(qtbot, tmp_path: Path, sandbox: SandboxServer) -> None:
     async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
         ui = parts(window)
-        ui.model.upsert(task("t-1", "review", timedelta(hours=2), title="Logo for my bakery on the corner"))
+        title = "Logo for my bakery on the corner of the market square, in warm colours, with a loaf of bread"
+        ui.model.upsert(task("t-1", "review", timedelta(hours=2), title=title))
         table = ui.table
-        table.setColumnWidth(column_index("Category / Type"), 70)
         delegate = table.itemDelegate()
         assert isinstance(delegate, FullTextDelegate)
+
+        def option(index):
+            option = QStyleOptionViewItem()
+            option.initFrom(table.viewport())
+            option.rect = table.visualRect(index)
+            return option
+
+        # Every other column is as wide as what it shows: "Graphics & Design › Logo design", the
+        # status, the next step are whole; the title takes the rest, cut here with its text in a tooltip.
+        def cut(name: str) -> bool:
+            index = ui.proxy.index(0, column_index(name))
+            return delegate.is_cut(option(index), index, table)
+
+        window.resize(1366, 700)
+        others = ("Category / Type", "Budget", "Status", "Created", "Next step")
+        await wait_until(lambda: not any(cut(name) for name in others), what="no cell but the title cut")
+        index = ui.proxy.index(0, column_index("Title"))
+        assert delegate.is_cut(option(index), index, table)
+        assert title in delegate.full_text_tooltip(option(index), index, table)
+        # A narrow window: the title keeps some room; the category gives some up, its text in a tooltip.
+        window.resize(760, 700)
+        await wait_until(lambda: cut("Category / Type"), what="the category cut")
         index = ui.proxy.index(0, column_index("Category / Type"))
-        option = QStyleOptionViewItem()
-        option.initFrom(table.viewport())
-        option.rect = table.visualRect(index)
-        assert "Graphics &amp; Design › Logo design" in delegate.full_text_tooltip(option, index, table)
+        assert "Graphics &amp; Design › Logo design" in delegate.full_text_tooltip(option(index), index, table)
+        assert table.columnWidth(column_index("Title")) >= 16 * table.fontMetrics().averageCharWidth()
 
 
 async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
@@ -97,9 +127,11 @@ async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
         model = ui.model
 
         def warned(task_id: str) -> bool:
-            font = model.index(row_of(model, task_id), EXPIRES_COLUMN).data(Qt.ItemDataRole.FontRole)
+            font = model.index(row_of(model, task_id), NEXT_STEP_COLUMN).data(Qt.ItemDataRole.FontRole)
             return isinstance(font, QFont) and font.bold()
 
-        assert model.index(row_of(model, "just-posted"), EXPIRES_COLUMN).data() == "in under a minute"
+        assert (
+            model.index(row_of(model, "just-posted"), NEXT_STEP_COLUMN).data() == "first versions due in under a minute"
+        )
         assert not warned("just-posted") and not warned("plenty")
         assert warned("to-choose")

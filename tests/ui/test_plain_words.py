@@ -25,6 +25,7 @@ from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
 from tests.ui.helpers import cell, confirmation, open_window, parts, press
+from ui.i18n import clock_when
 
 JARGON = re.compile(r"\b(JSON|API|UUID|HTTP|POST|GET)\b|[A-Z][a-z]+(Error|Exception)\b|/api/v1")
 
@@ -137,7 +138,9 @@ async def test_the_details_show_what_matters_first_and_the_rest_on_request(
         summary = ui.tasks.details.toPlainText().splitlines()
         assert summary[0] == "Sales summary"
         assert summary[1].startswith("Ready for your review")
-        assert "Budget: $45.50" in summary and any(line.startswith("Closes: ") and "in 2 h" in line for line in summary)
+        # The step the time belongs to, not "Closes"/"Expires": nothing is lost at that time.
+        step = "Next step: review closes " + clock_when(task.expires_at)
+        assert "Budget: $45.50" in summary and any(line.startswith(step + " (") for line in summary)
         text = "\n".join(summary)
         assert "Compute budget" not in text and "Prototype tier" not in text and "t-1" not in text
         assert not ui.tasks.more_details.isVisible()

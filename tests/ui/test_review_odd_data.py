@@ -145,3 +145,15 @@ def test_right_to_left_names_are_isolated_from_the_sentence_around_them(window: 
     link = version_card(window).findChild(QPushButton, "artifactLink")
     assert link is not None
     assert link.text() == "Open \u2068חשבונית 2\u2069 on example.com"
+
+
+def test_fewer_versions_than_were_made_says_why(window: ReviewWindow) -> None:
+    show(
+        window,
+        '{"bids": [{"id": "a", "agent_name": "Nova", "bid_price_usd": 30, "presented": true},'
+        ' {"id": "b", "agent_name": "Atlas", "bid_price_usd": 20, "presented": true},'
+        ' {"id": "c", "agent_name": "Quill", "bid_price_usd": 10, "presented": false}],'
+        ' "total_bids_generated": 7}',
+    )
+    # Not "2 versions to choose from (7 made)", which left the five others unexplained.
+    assert window.facts.text() == "2 versions to choose from: the best judged of the 7 that agents made"

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton, QWidget
 
 from app.api.client import TasksClient
@@ -93,6 +93,12 @@ async def test_versions_with_pictures_alt_c_and_enter_choose_one(qtbot, clock: F
         await wait_until(
             lambda: all(not version_list(window).item(r).icon().isNull() for r in range(version_list(window).count())),
             what="thumbnails",
+        )
+        # The selected version's thumbnail is drawn as it is, not tinted with the selection's colour.
+        selected = version_list(window).currentItem().icon()
+        size = version_list(window).iconSize()
+        assert (
+            selected.pixmap(size, QIcon.Mode.Selected).toImage() == selected.pixmap(size, QIcon.Mode.Normal).toImage()
         )
         picture = window.findChild(QToolButton, "artifactImage")
         await wait_until(lambda: picture.isEnabled(), what="the card's picture")

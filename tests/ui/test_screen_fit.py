@@ -1,12 +1,21 @@
-"""The window fits the screen it opens on, at 1366×768 and 1024×640 too."""
+"""Every window fits the screen it opens on, at 1366×768 and 1024×640, at 1× and 2× too."""
 
 from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtWidgets import QWidget
 
 from ui.widgets.screen_fit import FRAME, PREFERRED, fits, fitted_geometry, place
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Available areas (the screen less a 32-pixel panel), as a desktop reports them.
 LAPTOP = QRect(0, 32, 1366, 736)  # 1366×768
@@ -85,3 +94,64 @@ def test_place_restores_a_saved_size_that_fits_and_refits_one_that_does_not(qtbo
     fresh = QWidget()
     qtbot.addWidget(fresh)
     assert place(fresh, None) is False and fits(fresh.geometry(), available)
+
+
+# --- every window of the app, on a small screen at twice the size ---------------------------------
+# The screen's size and scale factor are fixed when Qt starts: each case runs tests/ui/screen_probe.py
+# in a process of its own, on an offscreen screen of that size (Qt's offscreen platform reads it from
+# a configuration file), with QT_SCALE_FACTOR. 1024×640 at 2× leaves 512×320 for the windows.
+
+
+def probe(tmp_path: Path, width: int, height: int, scale: int, saved: str | None = None) -> dict[str, Any]:
+    config = tmp_path / f"screen-{width}x{height}.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
+                    | {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+                ]
+            }
+        )
+    )
+    data = tmp_path / f"data-{width}x{height}x{scale}"
+    data.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale)}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.ui.screen_probe", str(data), *([saved] if saved else [])],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def outside(windows: list[dict[str, Any]]) -> list[str]:
+    """The windows (with their frame) not wholly inside the screen's available area."""
+    return [
+        f"{w['name']}: {w['frame']} on {w['available']} (at least {w['minimum']})"
+        for w in windows
+        if not QRect(*w["available"]).contains(QRect(*w["frame"]))
+    ]
+
+
+@pytest.mark.parametrize("scale", [1, 2], ids=["1x", "2x"])
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 640)], ids=["1366x768", "1024x640"])
+def test_every_window_opens_within_the_screen(tmp_path: Path, width: int, height: int, scale: int) -> None:
+    found = probe(tmp_path, width, height, scale)
+    names = [w["name"] for w in found["windows"]]
+    expected = {"main window", "review window", "settings", "connect", "about", "spending", "picture", "text question"}
+    assert expected <= set(names)
+    assert not outside(found["windows"]), "\n".join(outside(found["windows"]))
+
+
+def test_a_saved_size_from_a_big_screen_is_not_restored_on_a_small_one(tmp_path: Path) -> None:
+    big = probe(tmp_path, 2560, 1440, 1)
+    [main] = [w for w in big["windows"] if w["name"] == "main window"]
+    assert main["geometry"][2:] == [PREFERRED.width(), PREFERRED.height()]  # the designed size, with room for it
+    small = probe(tmp_path, 1366, 768, 2, saved=big["saved"])  # the same window, after a move to the laptop
+    assert not outside(small["windows"]), "\n".join(outside(small["windows"]))

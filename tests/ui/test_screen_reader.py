@@ -72,6 +72,35 @@ def test_every_control_a_keyboard_reaches_has_a_name(demo: Desktop) -> None:
         )
 
 
+def unnamed_or_unknown(window: Node) -> list[str]:
+    """What a screen reader would meet without knowing what it is: a shown item Tab or a click can
+    focus that has no name, or an item whose role it does not know."""
+    found = []
+    for node in window.walk():
+        if not node.showing:
+            continue
+        if node.role == "unknown":
+            found.append(f"an item of unknown role {node.name!r}")
+        elif node.focusable and not node.name.strip() and node.role not in ("list", "table cell", "list item"):
+            found.append(f"an unnamed {node.role}")
+    return found
+
+
+def test_the_main_window_is_a_window_with_every_stop_named_and_expanders_as_expanders(demo: Desktop) -> None:
+    tree = demo.tree()
+    [window] = tree.find("frame", WINDOW)
+    assert not unnamed_or_unknown(window), "\n".join(unnamed_or_unknown(window)) + "\n" + outline(tree)
+    for name in ("More options", "More details"):
+        [button] = [n for n in window.walk() if n.name == name]
+        assert button.role != "check box", f"{name!r} is announced as a check box:\n" + outline(tree)
+        assert button.role == "push button" and button.expandable and not button.expanded, outline(tree)
+    demo.keys("alt+o")  # More options opens: the screen reader hears "expanded"
+    opened = demo.wait_for(
+        "More options expanded", lambda t: [n for n in t.walk() if n.name == "More options" and n.expanded]
+    )
+    assert [n for n in opened.walk() if n.name == "Requirements (optional)" and n.showing], outline(opened)
+
+
 def spoken(tree: Node) -> str:
     return "\n".join(f"{n.name} {n.text or ''}" for n in tree.walk() if n.showing)
 
@@ -135,6 +164,8 @@ def test_review_and_choose_a_version_with_the_keyboard(demo: Desktop) -> None:
 
     review = demo.wait_for("the task window with the review", review_window, timeout=30)
     window = review_window(review)[0]
+    assert window.role == "frame", f"the review is announced as a {window.role}, not a window"
+    assert not unnamed_or_unknown(window), "\n".join(unnamed_or_unknown(window)) + "\n" + outline(review)
     versions = [
         n for lst in window.find("list", "Versions") for n in lst.walk() if n.role == "list item" and "$" in n.name
     ]
@@ -158,8 +189,12 @@ def test_review_and_choose_a_version_with_the_keyboard(demo: Desktop) -> None:
     )
     assert "Choose" in outline(confirm)
     demo.keys("Return")
-    demo.wait_for(
+    after = demo.wait_for(
         "the chosen version to be in the works",
         lambda tree: any("Final version in progress" in c for c in cells(tree)),
         timeout=60,
     )
+    # The focus stays in the review, on the version just chosen (not lost with the closed question).
+    [window] = review_window(after)
+    focused = [n for n in window.walk() if n.focused and n.showing]
+    assert any(n.role == "list item" and "Chosen" in n.name for n in focused), outline(after)

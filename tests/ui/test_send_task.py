@@ -61,7 +61,7 @@ async def test_fill_send_and_see_the_row(qtbot, sandbox: SandboxServer, tmp_path
         assert ui.model.rowCount() == 1  # the outbox row is gone
         assert cell(window, 0, "Title") == "Logo for launch"
         assert cell(window, 0, "Status").endswith("Posted")
-        assert cell(window, 0, "Expires").startswith("in ")
+        assert cell(window, 0, "Next step").startswith("first versions due in ")  # what comes next, and when
         assert cell(window, 0, "Budget") == "$45.37"
         assert ui.table.selectionModel().isRowSelected(0)
         assert "Logo for launch" in ui.details.toPlainText()

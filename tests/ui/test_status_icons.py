@@ -57,3 +57,16 @@ def test_render_is_sharp_at_every_size(qapp: QApplication) -> None:
     for size in (16, 32, 48):
         image = render("completed", size, QColor("#2e7d32"))
         assert image.width() == size and len(_opaque(image)) >= size  # a visible shape at each size
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_on_a_selected_row_the_mark_takes_the_selections_text_colour(qapp: QApplication, dark: bool) -> None:
+    from PySide6.QtGui import QIcon, QPalette
+
+    selected_text = QApplication.palette().color(QPalette.ColorRole.HighlightedText)
+    selection = QApplication.palette().color(QPalette.ColorRole.Highlight)
+    for status in ("open", "matching"):  # blue marks: on the blue selection they vanished
+        image = status_icon(status, dark).pixmap(24, 24, QIcon.Mode.Selected).toImage()
+        shape = _opaque(image.convertToFormat(QImage.Format.Format_ARGB32))
+        assert shape and all(c.rgb() == selected_text.rgb() for c in shape), status
+        assert abs(selected_text.lightness() - selection.lightness()) > 100  # it stands out on the selection

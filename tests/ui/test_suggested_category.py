@@ -75,3 +75,20 @@ async def test_the_persons_category_still_gets_its_task_type_suggested(
         assert form.suggestion.text.text() == "Looks like Writing & Translation › Translation"
         qtbot.mouseClick(form.suggestion.use, Qt.MouseButton.LeftButton)
         assert form.task_type_slug() == "translation"
+
+
+async def test_use_it_is_reached_with_tab_and_the_cursor_goes_on_to_the_description(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        form = parts(window).form
+        window.activateWindow()
+        await wait_until(window.isActiveWindow, what="the window to be active")
+        form.title.setFocus()
+        qtbot.keyClicks(form.title, "Logo for my bakery")
+        qtbot.keyClick(form.title, Qt.Key.Key_Tab)
+        await wait_until(form.suggestion.use.hasFocus, what="Tab on Use it")
+        qtbot.keyClick(form.suggestion.use, Qt.Key.Key_Space)
+        await wait_until(lambda: form.category.currentData() == "graphics-design", what="the suggestion taken")
+        assert form.task_type_slug() == "logo-design" and not form.suggestion.isVisible()
+        await wait_until(form.description.hasFocus, what="the cursor on the description, not lost")

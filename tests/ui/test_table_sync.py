@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from app.api.client import TasksClient
 from app.api.schema import TaskDraft
 from app.sandbox import SandboxConfig, SandboxServer
@@ -36,7 +38,7 @@ async def test_statuses_flow_into_the_table_on_a_fast_clock(qtbot, tmp_path: Pat
                 await wait_until(lambda lab=label: cell(window, 0, "Status").endswith(lab), what=label)  # type: ignore[misc]  # mypy#15459: a lambda's default argument (the loop's value)
                 seen.append(label)
             assert seen == ["Ready for your review", "Expired"]
-            assert cell(window, 0, "Expires") == ""  # no countdown once final
+            assert cell(window, 0, "Next step") == ""  # no next step once final
             assert [t.status for t in window.store.list_tasks()] == ["expired"]  # kept for next start
             assert "Last refreshed" in ui.refreshed_label.text()
             assert ui.connection_label.text().startswith("Demo mode")
@@ -97,3 +99,22 @@ async def test_a_slow_add_by_id_can_be_stopped_and_tried_again(qtbot, tmp_path: 
             # Stopping did not leave a retry behind: one more request, the one asked for.
             gets = [r for r in seen[asked:] if created.id in r[1]]
             assert len(gets) == 1
+
+
+async def test_adding_by_id_is_out_of_the_way_until_asked_for(qtbot, tmp_path: Path) -> None:
+    with SandboxServer(SandboxConfig()) as server:
+        created = await _create(server)
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            ui = parts(window)
+            await wait_until(window.isVisible, what="the window")
+            assert not ui.add_by_id.isVisible() and not ui.add_button.isVisible()  # not in the default view
+            trigger(window, "addByIdAction")  # Tasks → Add a task by its ID…
+            assert ui.add_by_id.isVisible() and ui.add_by_id.hasFocus()
+            qtbot.keyClicks(ui.add_by_id, created.id)
+            qtbot.keyClick(ui.add_by_id, Qt.Key.Key_Return)
+            await wait_until(lambda: len(ui.model.tasks()) == 1, what="the added task")
+            await wait_until(lambda: not ui.add_by_id.isVisible(), what="the row gone again")
+            assert ui.table.hasFocus() and ui.table.selectionModel().isRowSelected(0)
+            trigger(window, "addByIdAction")
+            qtbot.keyClick(ui.add_by_id, Qt.Key.Key_Escape)  # changed one's mind
+            assert not ui.add_by_id.isVisible()

@@ -957,3 +957,26 @@ def test_checks_held_for_the_first_picture_start_on_release_and_never_delay_send
     sending.brand_kit_id.clear()
     draft = sending.draft()
     assert draft is not None and draft.brand_kit_id is None
+
+
+def test_a_category_with_one_task_type_says_it_was_filled_in_and_that_another_may_be_typed(qtbot) -> None:
+    from app.taxonomy import Category, TaskType
+
+    form = TaskForm()
+    qtbot.addWidget(form)
+    form.set_categories(
+        [
+            Category("graphics-design", "Graphics & Design", (TaskType("logo-design", "Logo design"),)),
+            Category("data", "Data", (TaskType("a", "Analysis"), TaskType("b", "Cleaning"))),
+        ]
+    )
+    form.show()
+    note = form.findChild(QLabel, "taskTypeNote")
+    form.category.setCurrentIndex(form.category.findData("graphics-design"))
+    assert form.task_type_slug() == "logo-design"  # the only one, filled in ...
+    assert note.text() == (
+        "Logo design is the only task type listed for Graphics & Design, so it is filled in. You may type another."
+    )  # ... and said, on screen and to a screen reader
+    assert note.text() in form.task_type.accessibleDescription()
+    form.category.setCurrentIndex(form.category.findData("data"))
+    assert note.text() == "" and form.task_type_slug() == ""  # a real choice: nothing filled, nothing said

@@ -12,9 +12,10 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTableView
 
 from app.api.schema import Task
+from ui.i18n import clock_when
 from ui.models.status_icons import status_icon
 from ui.models.task_details import task_details
-from ui.models.task_rows import COLUMNS, EXPIRES_COLUMN, STATUS_COLUMN, TASK_ID_ROLE, TaskRow, search_text
+from ui.models.task_rows import COLUMNS, NEXT_STEP_COLUMN, STATUS_COLUMN, TASK_ID_ROLE, TaskRow, search_text
 from ui.models.tasks_model import TasksTableModel
 from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 
@@ -55,7 +56,7 @@ def model(clock: list[datetime]) -> TasksTableModel:
             make("Banner", "review", budget=100, created_h=1, expires_h=0.5),
             make("apple logo", "open", budget=9.5, created_h=3, expires_h=5, description="green and red"),
             make("Copy", "completed", budget=10, created_h=2, expires_h=-30),
-            make("Odd", "disputed", budget=300, created_h=0.5, expires_h=1.5),
+            make("Odd", "on_hold", budget=300, created_h=0.5, expires_h=1.5),
         ]
     )
     return model
@@ -82,8 +83,8 @@ def test_qt_model_tester_finds_no_fault(qtmodeltester, model: TasksTableModel) -
         ("Title", ["apple logo", "Banner", "Copy", "Odd"]),
         ("Budget", ["apple logo", "Copy", "Banner", "Odd"]),  # 9.50 < 10 < 100 < 300: numbers, not text
         ("Created", ["apple logo", "Copy", "Banner", "Odd"]),
-        ("Expires", ["Copy", "Banner", "Odd", "apple logo"]),
-        ("Status", ["Copy", "Odd", "apple logo", "Banner"]),  # by label: Completed, Disputed, Posted, Ready…
+        ("Next step", ["Copy", "Banner", "Odd", "apple logo"]),
+        ("Status", ["Copy", "Odd", "apple logo", "Banner"]),  # by label: Completed, On hold, Posted, Ready…
     ],
 )
 def test_sorting_uses_real_values(model: TasksTableModel, header: str, ascending: list[str]) -> None:
@@ -121,17 +122,25 @@ def test_cells_show_words_money_and_expiry(model: TasksTableModel, qapp) -> None
     status_index = model.index(row, STATUS_COLUMN)
     assert status_index.data(Qt.ItemDataRole.DecorationRole).cacheKey() == status_icon("review").cacheKey()
     assert data["Category / Type"] == "Graphics & Design › Logo design"  # the taxonomy's names, as in the form
-    assert data["Expires"] == "in 30 min"
-    assert model.index(row, EXPIRES_COLUMN).data(Qt.ItemDataRole.FontRole).bold()  # under an hour
-    expiry_tip = model.index(row, EXPIRES_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
-    assert expiry_tip == (NOW + timedelta(hours=0.5)).astimezone().strftime("%d %b %Y, %H:%M")
+    assert data["Next step"] == "review closes in 30 min"  # the step, not "expires": nothing is lost then
+    assert model.index(row, NEXT_STEP_COLUMN).data(Qt.ItemDataRole.FontRole).bold()  # under an hour
+    expiry_tip = model.index(row, NEXT_STEP_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    exact = (NOW + timedelta(hours=0.5)).astimezone().strftime("%d %b %Y, %H:%M")
+    assert expiry_tip.splitlines() == [
+        f"Review closes {exact}",
+        "If no version is chosen by then, the task expires and no money is taken.",
+    ]
+    later = model.row_of(model.tasks()[1].id)  # an open task: its first versions are due in 5 h
+    assert later is not None
+    assert model.index(later, NEXT_STEP_COLUMN).data() == "first versions due " + clock_when(NOW + timedelta(hours=5))
     finished = model.row_of(model.tasks()[2].id)
     assert finished is not None
-    assert model.index(finished, EXPIRES_COLUMN).data() == ""  # no countdown when final
+    assert model.index(finished, NEXT_STEP_COLUMN).data() == ""  # no countdown when final
     odd = model.row_of(model.tasks()[3].id)
     assert odd is not None
-    assert model.index(odd, column("Status")).data().endswith("Disputed")
-    assert model.index(odd, EXPIRES_COLUMN).data(Qt.ItemDataRole.FontRole) is None  # 1.5 h: no warning
+    assert model.index(odd, column("Status")).data() == "On hold"  # a status added later, in its own words
+    assert model.index(odd, NEXT_STEP_COLUMN).data() == "next step by " + clock_when(NOW + timedelta(hours=1.5))
+    assert model.index(odd, NEXT_STEP_COLUMN).data(Qt.ItemDataRole.FontRole) is None  # 1.5 h: no warning
 
 
 def test_clock_tick_updates_only_the_expires_column_without_reset(
@@ -143,10 +152,11 @@ def test_clock_tick_updates_only_the_expires_column_without_reset(
     model.modelReset.connect(lambda: resets.append(True))
     clock[0] = NOW + timedelta(hours=1)
     model.refresh_expiry_words()
-    assert changes == [(EXPIRES_COLUMN, EXPIRES_COLUMN)] and not resets
+    assert changes == [(NEXT_STEP_COLUMN, NEXT_STEP_COLUMN)] and not resets
     row = model.row_of(model.tasks()[0].id)
     assert row is not None
-    assert model.index(row, EXPIRES_COLUMN).data() == "expired 30 min ago"
+    past = clock_when(NOW + timedelta(hours=0.5))
+    assert model.index(row, NEXT_STEP_COLUMN).data() == f"review closed {past}"
 
 
 def test_server_text_is_shown_literally() -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScr
 from app.sandbox import SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import wait_until
-from tests.ui.helpers import find, open_window, parts, wheel
+from tests.ui.helpers import find, open_window, parts, trigger, wheel
 from ui.widgets.screen_fit import fitted_geometry
 
 
@@ -57,6 +57,7 @@ async def test_on_small_screens_everything_fits_and_send_is_in_view(
         await wait_until(
             lambda: window.size() == size, what="the window at the screen's size"
         )  # nothing insists on more room
+        trigger(window, "addByIdAction")  # (the row to add a task by its ID shows when asked for)
         for part in reachable_parts(window):
             assert fully_shown(part), f"{type(part).__name__} {part.objectName()!r} is cut off or hidden"
         # Scrolled to the end of the fields, or back to the top: Send stays where it was.

@@ -47,9 +47,14 @@ def test_the_counter_says_too_long_so_the_line_under_the_field_does_not() -> Non
     assert counter_words(0, 200) == ("0/200", False)
 
 
-def test_send_reason_names_the_first_field_in_form_order_and_counts_the_rest() -> None:
+def test_send_reason_names_the_first_field_in_form_order_and_names_the_rest() -> None:
     problems = {"task_type": ["Please choose a task type."], "title": ["This is 1 character too long (at most 200)."]}
-    assert send_reason(problems) == "What do you need: this is 1 character too long (at most 200). (1 more to fix)"
+    # The other problem is named, not only counted ("(1 more to fix)" hid what it was).
+    assert (
+        send_reason(problems) == "What do you need: this is 1 character too long (at most 200). Also to fix: Task type."
+    )
+    problems |= {"category": ["Please choose a category."], "budget_usd": ["Please enter an amount in dollars."]}
+    assert send_reason(problems).endswith(" Also to fix: Category, Task type, Budget.")
     assert send_reason({}) == ""
     assert first_problem({"task_type": ["x"]}, {"category": ["y"]}) == "category"
 

@@ -151,7 +151,7 @@ def test_task_response_is_tolerant() -> None:
     task = Task.model_validate(
         {
             "id": str(uuid.uuid4()),
-            "status": "disputed",
+            "status": "on_hold",
             "budget_usd": 1000,
             "experimentation": 7,
             "created_at": "2001-01-01T00:00:00",
@@ -164,7 +164,7 @@ def test_task_response_is_tolerant() -> None:
             "brand_new_field": {"nested": True},
         }
     )
-    assert task.status == "disputed" and status_info(task.status).label == "Disputed" and not task.is_final
+    assert task.status == "on_hold" and status_info(task.status).label == "On hold" and not task.is_final
     assert task.created_at == datetime(2001, 1, 1, tzinfo=UTC)
     assert task.model_extra == {"brand_new_field": {"nested": True}}
 
@@ -175,7 +175,7 @@ def test_task_needs_only_an_id() -> None:
         Task.model_validate({"status": "open"})
 
 
-def test_the_eight_documented_statuses_have_words_and_finality() -> None:
+def test_the_eight_documented_statuses_and_the_sandboxs_three_have_words_and_finality() -> None:
     assert set(STATUSES) == {
         "open",
         "matching",
@@ -185,6 +185,9 @@ def test_the_eight_documented_statuses_have_words_and_finality() -> None:
         "completed",
         "expired",
         "cancelled",
+        "input_required",  # the sandbox's: the agent asks something
+        "delivered",  # the final work is ready to look at and approve
+        "disputed",  # the buyer reported a problem
     }
     assert {s for s, info in STATUSES.items() if info.final} == {"completed", "expired", "cancelled"}
     assert status_info("review").label == "Ready for your review"

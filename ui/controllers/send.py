@@ -16,11 +16,12 @@ from app.drafts import Drafts
 from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
 from app.session import SHUTDOWN_GRACE, Session
 from app.store.disk_errors import StoreError
-from app.store.drafts_table import CREDIT, DRAFT, UNKNOWN, WAITING
+from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING
 from ui.i18n import fill, money, words
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.widgets.banner import MessageBanner
+from ui.widgets.screen_fit import keep_on_screen_when_shown
 from ui.windows.async_dialog import ask, choose, run_dialog
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ class SendController(QObject):
         drafts_panel.takeBackRequested.connect(self.take_back)
         drafts_panel.keepAsDraftRequested.connect(self.take_back)
         drafts_panel.sendAgainRequested.connect(self.send_again)
+        self._waiting_told: str | None = None  # the draft the banner says will be sent by itself
+        session.outbox_changed.connect(lambda _: self._outbox_moved())
 
     @qasync.asyncSlot()
     async def send(self) -> None:
@@ -252,6 +255,7 @@ class SendController(QObject):
         now = box.addButton(self.tr("Quit now"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(wait)
+        keep_on_screen_when_shown(box)
         self._quit_question = box
         try:
             await run_dialog(box)
@@ -267,6 +271,16 @@ class SendController(QObject):
             self._banner.show_message(self.tr("The app will close as soon as AITasker answers."), kind="info")
             await asyncio.wait([self._sending])
         return True
+
+    def _outbox_moved(self) -> None:
+        """The banner's "will be sent by itself" goes once that draft no longer waits to be sent."""
+        draft_id = self._waiting_told
+        if draft_id is None:
+            return
+        record = self._drafts.get(draft_id)
+        if record is None or record.state not in (WAITING, SENDING):
+            self._waiting_told = None
+            self._banner.withdraw(f"waiting:{draft_id}")
 
     def _unclear_actions(self, draft_id: str) -> list[tuple[str, Callable[[], object]]]:
         return [
@@ -305,7 +319,9 @@ class SendController(QObject):
                 )
             if is_current:
                 self._start_fresh()
-            self._banner.show_message(text, detail=detail, kind="info")
+            # Until it is sent (or taken back): then the message is no longer true and goes.
+            self._banner.show_message(text, detail=detail, kind="info", about=f"waiting:{draft_id}")
+            self._waiting_told = draft_id
         elif result.state == CREDIT:
             self._not_enough_credit(error, is_current=is_current)
         elif result.state == UNKNOWN:

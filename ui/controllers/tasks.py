@@ -169,7 +169,7 @@ class TasksController(QObject):
         except ApiError as exc:
             self._banner.show_message(words(exc.user_message), detail=exc.detail)
         else:
-            self._tasks.add_by_id.clear()
+            self._tasks.added()
             self.select(task.id)
         finally:
             self._adding = None

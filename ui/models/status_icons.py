@@ -2,14 +2,14 @@
 boxes where a font lacks one), tinted with the status colour of the current look.
 
 ``status_icon(status)`` is what the table's DecorationRole returns. Icons are made once per
-(status, look) and kept: twelve files times two looks at most, however long the session.
+(status, look) and kept: one file per status times two looks at most, however long the session.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
 import resources
 from app.api.contract import OUTBOX_PREFIX, OUTBOX_STATUSES, STATUSES
@@ -76,9 +76,13 @@ def status_icon(status: str, dark: bool | None = None) -> QIcon:
     if icon is None:
         colour_of = {**{s: s for s in STATUSES}, **{icon_name(s): s for s in OUTBOX_STATUSES}}.get(name, "")
         colour = status_colour(colour_of, dark)
+        # On a selected row the mark takes the selection's text colour, as the word does: a blue
+        # mark on the blue selection would vanish.
+        selected = QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText)
         icon = QIcon()
         renderer = _renderer(name)  # the SVG read and parsed once, drawn at each size
         for size in SIZES:
             icon.addPixmap(QPixmap.fromImage(render(name, size, colour, renderer)))
+            icon.addPixmap(QPixmap.fromImage(render(name, size, selected, renderer)), QIcon.Mode.Selected)
         _cache[key] = icon
     return icon

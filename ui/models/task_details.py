@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from app.api.contract import status_info
 from app.drafts import OutboxRow
+from app.tasks import life
+from app.tasks.status_words import by_whom, explanation
 from app.taxonomy import friendly_name, names
-from app.timefmt import expires_in_words, local_or_none
+from app.timefmt import local_or_none, next_step_words
 from app.translatable import QT_TRANSLATE_NOOP
-from ui.i18n import LONG_DATE, details_when, dial, fill, money, translate, when, words
+from ui.i18n import DATE_TIME, LONG_DATE, clock_when, details_when, dial, fill, money, translate, when, words
 
 if TYPE_CHECKING:
     from app.api.schema import Task
@@ -36,23 +38,47 @@ EXTRA_NAMES = {
 }
 
 
-def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
-    """What a person needs first: what it is, its status in words, the budget, when it closes."""
+def status_words(task: Task | OutboxRow) -> str:
+    """ "Completed: You approved the work." — the status, and who did what as far as the task says."""
     info = status_info(task.status)
+    said = words(info.explanation) if isinstance(task, OutboxRow) else explanation(task)
+    return fill(translate("presenters", "%1: %2"), words(info.label), said)
+
+
+def money_lines(task: Task) -> list[str]:
+    """The money that moved, as the task says it: the chosen version's price, what was paid, what came back."""
+    price, agent, paid, refunded = life.price(task), life.agent_name(task), life.paid(task), life.refunded(task)
+    lines = []
+    if price is not None:
+        lines.append(
+            fill(translate("presenters", "Chosen version: %1 (%2)"), money(price), agent)
+            if agent
+            else fill(translate("presenters", "Chosen version: %1"), money(price))
+        )
+    if paid is not None:
+        lines.append(fill(translate("presenters", "Paid: %1"), money(paid)))
+    if refunded:
+        lines.append(fill(translate("presenters", "Returned to your credit: %1"), money(refunded)))
+    return lines
+
+
+def task_summary(task: Task | OutboxRow, now: datetime | None = None) -> str:
+    """What a person needs first: what it is, its status in words, the money, its next step."""
     budget = "—" if task.budget_usd is None else money(task.budget_usd)
     lines = [
         task.title or translate("presenters", "Untitled task"),
-        fill(translate("presenters", "%1: %2"), words(info.label), words(info.explanation)),
+        status_words(task),
         fill(translate("presenters", "Category: %1"), names().both(task.category, task.task_type)),
         fill(translate("presenters", "Budget: %1"), budget),
     ]
     if not isinstance(task, OutboxRow):
-        if task.expires_at is not None and not task.is_final:
-            moment = datetime.now(UTC) if now is None else now
-            closes = details_when(task.expires_at)
-            if local_or_none(task.expires_at) is not None:
-                closes += f" ({expires_in_words(task.expires_at, moment)})"
-            lines.append(fill(translate("presenters", "Closes: %1"), closes))
+        lines += money_lines(task)
+        moment = datetime.now(UTC) if now is None else now
+        step = next_step_words(task.status, task.expires_at, moment, clock_when, final=task.is_final)
+        if step:
+            if task.expires_at is not None and local_or_none(task.expires_at) is not None:
+                step += f" ({details_when(task.expires_at)})"
+            lines.append(fill(translate("presenters", "Next step: %1"), step))
     else:
         lines.append(
             fill(translate("presenters", "In the outbox since: %1"), when(task.created_at, LONG_DATE, empty="—"))
@@ -79,7 +105,7 @@ def task_more_details(task: Task | OutboxRow) -> str:
             "—" if task.experimentation is None else dial(task.experimentation),
         ),
         fill(translate("presenters", "Created: %1"), details_when(task.created_at)),
-        fill(translate("presenters", "Expires: %1"), details_when(task.expires_at)),
+        fill(translate("presenters", "Current step ends: %1"), details_when(task.expires_at)),
         fill(
             translate("presenters", "Compute budget: %1"),
             "—" if task.compute_budget is None else money(task.compute_budget),
@@ -96,8 +122,19 @@ def task_more_details(task: Task | OutboxRow) -> str:
     ]
     for name, value in (task.requirements or {}).items():
         lines.append(f"  {name}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}")
+    history = life.history(task)
+    if history:
+        lines += ["", translate("presenters", "What happened:")]
+        for step in history:
+            label, who = words(status_info(step.status).label), by_whom(step)
+            did = fill(translate("presenters", "%1 (%2)"), label, who) if who else label
+            lines.append(f"  {when(step.at, DATE_TIME, empty='—')}  {did}")
     lines += ["", fill(translate("presenters", "Task ID: %1"), task.id)]
-    lines += [_extra_line(name, value) for name, value in (task.model_extra or {}).items()]
+    lines += [
+        _extra_line(name, value)
+        for name, value in (task.model_extra or {}).items()
+        if not (name == "history" and history)  # in words above
+    ]
     return "\n".join(lines)
 
 

@@ -7,21 +7,21 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from app.api.contract import status_info
 from app.drafts import OutboxRow
 from app.store.tasks_table import row_fields
 from app.taxonomy import names
-from app.timefmt import UNSHOWABLE, expires_in_words, expiry_warns
+from app.timefmt import UNSHOWABLE, at_deadline, expiry_warns, has_next_step, next_step_words
 from app.translatable import QT_TRANSLATE_NOOP
-from ui.i18n import DATE_TIME, fill, money, plain_tooltip, short_when, translate, when, words
+from ui.i18n import DATE_TIME, clock_when, fill, money, plain_tooltip, short_when, translate, when, words
 from ui.models.status_icons import status_icon
 from ui.theme import colour, status_colour
 
@@ -247,12 +247,33 @@ COLUMNS: list[Column] = [
         tooltip=lambda t: _local(t.created_ts),
     ),
     Column(
-        QT_TRANSLATE_NOOP("TasksTableModel", "Expires"),
-        lambda t, now: expires_in_words(_when(t.expires_ts), now, final=t.is_final),
-        lambda t: t.expires_ts or 0.0,
-        tooltip=lambda t: _local(t.expires_ts),
+        QT_TRANSLATE_NOOP("TasksTableModel", "Next step"),
+        lambda t, now: next_step_words(t.status, _when(t.expires_ts), now, _clock, final=t.is_final),
+        lambda t: t.expires_ts or 0.0,  # tooltip: _next_step_tooltip (it needs the clock)
     ),
 ]
+
+
+def _clock(moment: datetime) -> str:
+    """The time of a next step as the table writes it, made once per moment, day and language (a
+    view asks for every visible cell on every paint)."""
+    return _clock_on(moment.timestamp(), date.today(), QLocale().name())
+
+
+@lru_cache(maxsize=4096)
+def _clock_on(ts: float, today: date, locale: str) -> str:
+    return clock_when(datetime.fromtimestamp(ts, UTC))  # "17:56" today, a day and time on another
+
+
+def _next_step_tooltip(row: TaskRow, now: datetime) -> str:
+    """The exact time of the next step, and what happens then where that is known."""
+    if not row.expires_ts or not has_next_step(row.status, final=row.is_final):
+        return ""
+    moment = _when(row.expires_ts)
+    if moment is None:
+        return UNSHOWABLE
+    exact = next_step_words(row.status, moment, now, lambda m: when(m, DATE_TIME), final=False, relative=False)
+    return "\n".join(filter(None, [exact[:1].upper() + exact[1:], at_deadline(row.status)]))
 
 
 def column_index(header: str) -> int:
@@ -261,11 +282,13 @@ def column_index(header: str) -> int:
 
 
 STATUS_COLUMN = column_index("Status")
-EXPIRES_COLUMN = column_index("Expires")
+NEXT_STEP_COLUMN = column_index("Next step")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _tooltip(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
+    if column == NEXT_STEP_COLUMN:
+        return _next_step_tooltip(row, now())
     tip = COLUMNS[column].tooltip
     return None if tip is None else tip(row)
 
@@ -273,7 +296,7 @@ def _tooltip(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
 def _foreground(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
     if column == STATUS_COLUMN:
         return QBrush(colour("warning") if row.problem is not None else status_colour(row.status))
-    if column == EXPIRES_COLUMN and _expires_soon(row, now()):
+    if column == NEXT_STEP_COLUMN and _expires_soon(row, now()):
         return QBrush(colour("warning"))
     return None
 
@@ -283,7 +306,7 @@ def _decoration(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
 
 
 def _font(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    if column == EXPIRES_COLUMN and _expires_soon(row, now()):
+    if column == NEXT_STEP_COLUMN and _expires_soon(row, now()):
         font = QFont()
         font.setBold(True)
         return font

@@ -26,7 +26,7 @@ from app.store.tasks_table import row_fields
 from ui.models.packed_rows import PackedRows, both
 from ui.models.task_rows import (
     COLUMNS,
-    EXPIRES_COLUMN,
+    NEXT_STEP_COLUMN,
     STATUS_COLUMN,
     Index,
     RowProblem,
@@ -358,12 +358,12 @@ class TasksTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def refresh_expiry_words(self) -> None:
-        """The clock moved: only the Expires column changes, no reset."""
+        """The clock moved: only the Next step column changes, no reset."""
         rows = self.rowCount()
         if rows:
             self.dataChanged.emit(
-                self.index(0, EXPIRES_COLUMN),
-                self.index(rows - 1, EXPIRES_COLUMN),
+                self.index(0, NEXT_STEP_COLUMN),
+                self.index(rows - 1, NEXT_STEP_COLUMN),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole],
             )
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.api.contract import status_info
+from app.tasks.life import WAITS_FOR_YOU
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.models.handle_order import locate, places
 from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _cells, _header, column_index
@@ -27,9 +28,9 @@ FILTERS: dict[str, tuple[str, Callable[[str], bool]]] = {
     "all": (QT_TRANSLATE_NOOP("TasksTableModel", "All tasks"), lambda status: True),
     "active": (
         QT_TRANSLATE_NOOP("TasksTableModel", "In progress"),
-        lambda status: not status_info(status).final and status != "review",
+        lambda status: not status_info(status).final and status not in WAITS_FOR_YOU,
     ),
-    "review": (QT_TRANSLATE_NOOP("TasksTableModel", "Needs my review"), lambda status: status == "review"),
+    "review": (QT_TRANSLATE_NOOP("TasksTableModel", "Waiting for me"), lambda status: status in WAITS_FOR_YOU),
     "finished": (QT_TRANSLATE_NOOP("TasksTableModel", "Finished"), lambda status: status_info(status).final),
 }
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from app.taxonomy import Category, names
+from ui.i18n import fill
+from ui.theme import set_tone
 from ui.widgets.wheel_guard import guard_wheel
 
 
@@ -30,6 +32,12 @@ class CategoryChooser(QObject):
             typing.setAccessibleName(self.tr("Task type"))
         self.task_type.setToolTip(self.tr("Pick from the list, or type the kind of task if it is not there."))
         guard_wheel(self.category, self.task_type)
+        # What the list of task types means for the choice ("the only type listed, filled in").
+        self.note = QLabel()
+        self.note.setObjectName("taskTypeNote")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        set_tone(self.note, "quiet")
         self._categories: list[Category] = []
         self.category.currentIndexChanged.connect(self.category_chosen)
 
@@ -73,6 +81,16 @@ class CategoryChooser(QObject):
             else:
                 placeholder = self.tr("Type the kind of task, e.g. press release")
             self.task_type_edit().setPlaceholderText(placeholder)
+            only = self.task_type.itemText(0) if self.task_type.count() == 1 else ""
+            self.note.setText(
+                fill(
+                    self.tr("%1 is the only task type listed for %2, so it is filled in. You may type another."),
+                    only,
+                    self.category.currentText(),
+                )
+                if only
+                else ""
+            )
         self.taskTypesChanged.emit()
 
     def task_type_edit(self) -> QLineEdit:

@@ -12,6 +12,7 @@ from app.timefmt import ago_in_words
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, words
 from ui.theme import set_tone
+from ui.widgets.divided_list import divide_items
 
 STATE_WORDS: dict[str, str] = {
     DRAFT: QT_TRANSLATE_NOOP("DraftsPanel", "Draft"),
@@ -38,6 +39,7 @@ class DraftsPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("draftsList")
         self.list.setAccessibleName(self.tr("Drafts and tasks waiting to send"))
+        divide_items(self.list)  # each draft (two lines) told apart from the next
         self.empty = QLabel(self.tr("No drafts. What you type in the form is saved here by itself."))
         self.empty.setWordWrap(True)
         set_tone(self.empty, "quiet")

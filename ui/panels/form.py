@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.budget import BudgetMemory
 from app.form_rules import FIELD_ORDER, MORE_OPTIONS, FormState, check_values
@@ -29,9 +29,10 @@ from app.taxonomy import Category
 from ui.panels.budget_guidance import BudgetGuidance
 from ui.panels.form_checks import FieldMessages
 from ui.panels.form_fields import FormFields
-from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, field_layout
+from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, expander, field_layout, reserve
 from ui.panels.send_bar import SendBar
 from ui.panels.suggested_category import CategorySuggestion
+from ui.widgets.relayout import relayout_on_width_change
 
 if TYPE_CHECKING:
     from app.api.schema import TaskDraft
@@ -101,13 +102,11 @@ class TaskForm(QWidget):
         scrolling above the actions bar."""
         form, more = field_layout(), field_layout()
         more.setContentsMargins(0, 0, 0, 0)
-        self.more_toggle = QToolButton()
-        self.more_toggle.setObjectName("moreOptions")
-        self.more_toggle.setText(self.tr("M&ore options"))
-        self.more_toggle.setCheckable(True)
-        self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.more_toggle.setToolTip(self.tr("Requirements as names and values, and a brand kit (Alt+O)"))
+        self.more_toggle = expander(
+            "moreOptions",
+            self.tr("M&ore options"),
+            self.tr("Requirements as names and values, and a brand kit (Alt+O)"),
+        )
         self.more_options = QWidget()
         self.more_options.setObjectName("moreOptionsFields")
         self.more_options.setLayout(more)
@@ -119,9 +118,19 @@ class TaskForm(QWidget):
         hint.setObjectName("experimentationHint")
         hint.setWordWrap(True)
         right = Qt.AlignmentFlag.AlignRight
-        below: dict[str, list[tuple[QWidget, Qt.AlignmentFlag | None]]] = {
-            "title": [(self.title_counter, right), (self.suggestion, None)],
+        # Under the title, one row kept for the suggestion whether one is offered or not, with the
+        # counter at its end: a suggestion coming or going moves nothing below it.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.suggestion, 1)
+        title_row.addWidget(self.title_counter, 0, right | Qt.AlignmentFlag.AlignTop)
+        lines = self.suggestion.text.fontMetrics().lineSpacing()
+        reserve(self.suggestion, max(self.suggestion.use.sizeHint().height(), 2 * lines))
+        reserve(self.budget_guidance, 3 * lines)
+        reserve(self._fields.task_type_note, 2 * lines)  # "the only type listed, filled in; …"
+        below: dict[str, list[tuple[QWidget | QHBoxLayout, Qt.AlignmentFlag | None]]] = {
+            "title": [(title_row, None)],
             "description": [(self.description_counter, right)],
+            "task_type": [(self._fields.task_type_note, None)],
             "budget_usd": [(self.budget_guidance, None)],
             "experimentation": [(hint, None)],
         }
@@ -131,7 +140,9 @@ class TaskForm(QWidget):
             box.setSpacing(2)
             box.addWidget(self._fields.editor(name))
             for widget, alignment in below.get(name, []):
-                if alignment is None:
+                if isinstance(widget, QHBoxLayout):
+                    box.addLayout(widget)
+                elif alignment is None:
                     box.addWidget(widget)
                 else:
                     box.addWidget(widget, 0, alignment)
@@ -144,6 +155,7 @@ class TaskForm(QWidget):
 
         fields = QWidget()
         fields.setObjectName("formFields")
+        relayout_on_width_change(fields)  # its wrapped texts measured at the width it has: no jump later
         fields_layout = QVBoxLayout(fields)
         fields_layout.addLayout(form)
         fields_layout.addWidget(self.more_toggle, 0, Qt.AlignmentFlag.AlignLeft)
@@ -172,7 +184,9 @@ class TaskForm(QWidget):
 
         before_more = [name for name in FIELD_ORDER if name not in MORE_OPTIONS]
         chain = [
-            *self._fields.focus_chain(before_more),
+            self.title,
+            self.suggestion.use,
+            *self._fields.focus_chain(before_more[1:]),
             self.more_toggle,
             *self._fields.focus_chain(MORE_OPTIONS),
             self.send_button,

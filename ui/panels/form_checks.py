@@ -26,7 +26,10 @@ class FieldMessages(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lines: dict[str, QLabel] = {name: message_label(f"error_{name}", "error") for name in FIELD_ORDER}
+        # A line kept under each field for its message: one appearing or going moves nothing below.
+        self._lines: dict[str, QLabel] = {
+            name: message_label(f"error_{name}", "error", reserved_lines=1) for name in FIELD_ORDER
+        }
         self.general_error = message_label("error___all__", "error")
         self.title_counter = QLabel()
         self.title_counter.setObjectName("titleCounter")

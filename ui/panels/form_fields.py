@@ -66,6 +66,7 @@ class FormFields(QObject):
         self._chooser = CategoryChooser(self)
         self.category = self._chooser.category
         self.task_type = self._chooser.task_type
+        self.task_type_note = self._chooser.note  # said under the task type
         self.budget = SliderSpin(
             budget,
             money=True,
@@ -108,7 +109,7 @@ class FormFields(QObject):
         self._numbers: dict[str, SliderSpin] = {"budget_usd": self.budget, "experimentation": self.experimentation}
         # The widgets whose accessible description carries a field's problems, with its base text.
         self._described: dict[str, list[tuple[QWidget, str]]] = {
-            "title": [(self.title, translate("TaskForm", "Optional. A short name for the task."))],
+            "title": [(self.title, translate("TaskForm", "A short name for the task."))],
             "description": [
                 (self.description, translate("TaskForm", "The details. Enter starts a new line; Ctrl+Enter sends."))
             ],
@@ -306,6 +307,8 @@ class FormFields(QObject):
             problem = " " + fill(translate("TaskForm", "Problem: %1"), " ".join(messages)) if messages else ""
             for widget, base in self._described.get(name, []):
                 extra = category_extra if widget is self.category else ""
+                if widget is self.task_type and self.task_type_note.text():
+                    extra = " " + self.task_type_note.text()  # heard, as it is seen under the box
                 widget.setAccessibleDescription(base + extra + problem)
             if name in NUMBER_FIELDS:
                 self._numbers[name].set_problems(messages)

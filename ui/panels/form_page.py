@@ -23,7 +23,8 @@ class FormPage(QWidget):
         self.new_button.setToolTip(self.tr("Start a fresh task; this one stays in Drafts (Ctrl+N)"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         heading = QLabel(self.tr("New task"))
-        heading.setStyleSheet(theme.HEADING)
+        heading.setObjectName("formHeading")
+        theme.heading(heading)  # a font, not a style sheet: its colour follows a change of look at once
         heading_row = QHBoxLayout()
         heading_row.addWidget(heading)
         heading_row.addStretch(1)

@@ -6,13 +6,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
+    QToolButton,
+    QWidget,
 )
 
 from app.form_rules import MORE_OPTIONS
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.theme import set_tone
+from ui.widgets.accessibility import mark_expander
 
-__all__ = ["BUDGET_TYPING_RANGE", "LABELS", "MORE_OPTIONS", "SEND_TEXT", "SEND_TIP", "field_layout", "message_label"]
+__all__ = [
+    "BUDGET_TYPING_RANGE",
+    "LABELS",
+    "MORE_OPTIONS",
+    "expander",
+    "SEND_TEXT",
+    "SEND_TIP",
+    "field_layout",
+    "message_label",
+    "reserve",
+]
 
 # The label of each field; the letter after "&" is its Alt shortcut. No letter is used twice in
 # the form: the Send button has S, the requirements editor A (add), M (remove) and J (JSON).
@@ -43,13 +56,39 @@ def field_layout() -> QFormLayout:
     return form
 
 
-def message_label(name: str, tone: str, *, hidden: bool = True) -> QLabel:
-    """A wrapped plain-text line for messages (server text is never rendered as rich text)."""
+def message_label(name: str, tone: str, *, hidden: bool = True, reserved_lines: int = 0) -> QLabel:
+    """A wrapped plain-text line for messages (server text is never rendered as rich text).
+    ``reserved_lines``: its room is kept while it is hidden or shorter (:func:`reserve`)."""
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     set_tone(label, tone)  # follows the light or dark look
+    if reserved_lines:
+        reserve(label, label.fontMetrics().lineSpacing() * reserved_lines)
     if hidden:
         label.hide()
     return label
+
+
+def expander(name: str, text: str, tip: str) -> QToolButton:
+    """A button that opens and closes a section (an arrow beside its text), announced as one."""
+    button = QToolButton()
+    button.setObjectName(name)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setCheckable(True)
+    mark_expander(button)  # announced as a section that opens, not a check box
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setArrowType(Qt.ArrowType.RightArrow)
+    return button
+
+
+def reserve(widget: QWidget, height: int) -> None:
+    """Keep ``height`` pixels for ``widget`` whether it shows or not, so that a message or a
+    suggestion coming and going moves nothing below it (nothing jumps under the pointer); a
+    longer text still takes the room it needs."""
+    widget.setMinimumHeight(height)
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)

@@ -19,16 +19,18 @@ class SendBar(QFrame):
         self.send_button = QPushButton(translate("TaskForm", SEND_TEXT))
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_hint = message_label("sendHint", "quiet", hidden=False)
+        # Two lines kept for why it can't be posted yet, and the buttons at the bar's foot: a reason
+        # coming, going or growing never moves Post task under the pointer.
+        self.send_hint = message_label("sendHint", "quiet", hidden=False, reserved_lines=2)
         self.send_button.clicked.connect(self.sendRequested)
         self._actions = QHBoxLayout(self)
         self._actions.setContentsMargins(8, 6, 8, 6)
         self._actions.addWidget(self.send_hint, 1)
-        self._actions.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._actions.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
 
     def add_action(self, button: QWidget) -> None:
         """Put a button in the bar, before Post task (e.g. Cancel posting)."""
-        self._actions.insertWidget(self._actions.indexOf(self.send_button), button, 0, Qt.AlignmentFlag.AlignTop)
+        self._actions.insertWidget(self._actions.indexOf(self.send_button), button, 0, Qt.AlignmentFlag.AlignBottom)
 
     def set_busy(self, busy: bool) -> None:
         self.send_button.setText(translate("TaskForm", "Posting…") if busy else translate("TaskForm", SEND_TEXT))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from app.connection import ConnectionState
 from app.review.alerts import waiting_words
@@ -40,12 +40,19 @@ class StatusBar(QStatusBar):
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._demo = demo
+        # No size grip: the window's edges resize it, and a screen reader heard the grip as "unknown".
+        self.setSizeGripEnabled(False)
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionState")
+        # It gives up width on a narrow window (its whole text then in its tooltip), so that the
+        # status bar never makes the window wider than the screen.
+        self.connection_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.outbox_label = QLabel()
         self.outbox_label.setObjectName("outboxWaiting")
+        self.outbox_label.hide()
         self.refreshed_label = QLabel()
         self.refreshed_label.setObjectName("lastRefreshed")
+        self.refreshed_label.hide()  # until there is something to say
         self.review_button = QPushButton()
         self.review_button.setObjectName("reviewWaiting")
         self.review_button.setFlat(True)
@@ -73,7 +80,9 @@ class StatusBar(QStatusBar):
 
     def show_state(self, state: ConnectionState, detail: str, last_refreshed: datetime | None = None) -> None:
         """The connection's state; ``last_refreshed``: when a refresh last asked about every task."""
-        self.connection_label.setText(state_words(state, detail, demo=self._demo))
+        words = state_words(state, detail, demo=self._demo)
+        self.connection_label.setText(words)
+        self.connection_label.setToolTip(words)
         if last_refreshed is not None:
             self.last_refreshed = last_refreshed
         self.show_refreshed()
@@ -121,6 +130,7 @@ class StatusBar(QStatusBar):
 
     def show_waiting(self, count: int) -> None:
         self.outbox_label.setText(self.tr("%n waiting to send", "", count) if count else "")
+        self.outbox_label.setVisible(bool(count))  # an empty label is an empty stop for a screen reader
 
     def show_review_waiting(self, count: int) -> None:
         """ "2 need your review", a button that opens the next review; hidden when none wait."""
@@ -148,3 +158,4 @@ class StatusBar(QStatusBar):
     def show_refreshed(self) -> None:
         if self.last_refreshed is not None:
             self.refreshed_label.setText(fill(self.tr("Last refreshed %1"), when(self.last_refreshed, TIME)))
+            self.refreshed_label.show()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -34,17 +33,20 @@ from ui.models.task_rows import TASK_ID_ROLE, TaskRow, column_index
 from ui.models.tasks_model import TasksTableModel
 from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
 from ui.theme import set_tone
+from ui.widgets.accessibility import mark_expander
 from ui.widgets.away_notice import AwayNotice
+from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.full_text_tooltips import FullTextDelegate
 from ui.widgets.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from app.api.schema import Task
 
-COLUMN_WIDTHS = {"Category / Type": 110, "Budget": 70, "Status": 140, "Created": 95, "Expires": 110}  # Title: the rest
 DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
 SEARCH_AT_ONCE_ROWS = 20_000  # below this a keystroke filters at once (a few ms)
 SEARCH_PAUSE_MS = 0  # above: once the keystrokes already waiting are taken (a burst is filtered once)
+TITLE_CHARS = 16  # the title keeps room for about this many characters before other columns give way
+GIVE_WAY = ("Category / Type", "Next step", "Status")  # in this order; they show their whole text in a tooltip
 
 
 class TasksPanel(QWidget):
@@ -76,12 +78,7 @@ class TasksPanel(QWidget):
         self.table.setItemDelegate(FullTextDelegate(self.table))  # a cut cell shows its full text
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(column_index("Title"), QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        for name, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column_index(name), width)
+        self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.setAccessibleName(self.tr("Your tasks"))
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("statusFilter")
@@ -114,6 +111,7 @@ class TasksPanel(QWidget):
         self.more_toggle.setObjectName("moreDetails")
         self.more_toggle.setText(self.tr("More details"))
         self.more_toggle.setCheckable(True)
+        mark_expander(self.more_toggle)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.more_details = QPlainTextEdit()
@@ -144,7 +142,7 @@ class TasksPanel(QWidget):
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        show = QLabel(self.tr("Sh&ow:"))
+        show = QLabel(self.tr("&Show:"))  # (Alt+O is More options in the form beside it)
         show.setBuddy(self.filter_box)
         bar.addWidget(show)
         bar.addWidget(self.filter_box)
@@ -168,10 +166,15 @@ class TasksPanel(QWidget):
         table_and_details.setStretchFactor(0, 3)
         table_and_details.setStretchFactor(1, 1)
         layout.addWidget(table_and_details, 1)
-        add_row = QHBoxLayout()
+        # Adding a task by its ID is rare: the row shows when asked for (Tasks → Add a task by its ID…).
+        self.add_row = QWidget()
+        self.add_row.setObjectName("addByIdRow")
+        add_row = QHBoxLayout(self.add_row)
+        add_row.setContentsMargins(0, 0, 0, 0)
         add_row.addWidget(self.add_by_id, 1)
         add_row.addWidget(self.add_button)
-        layout.addLayout(add_row)
+        self.add_row.hide()
+        layout.addWidget(self.add_row)
 
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
         self.filter_box.currentIndexChanged.connect(lambda _: self.proxy.set_group(self.filter_box.currentData()))
@@ -193,6 +196,11 @@ class TasksPanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.context_menu: QMenu | None = None
         self.model.dataChanged.connect(lambda *_: self.show_details())
+        # Every column as wide as what it shows, the title the rest; where the title would keep too
+        # little, the category, next step and status give way (a cut cell's text in its tooltip).
+        self.columns = FittedColumns(
+            self.table, column_index("Title"), [column_index(n) for n in GIVE_WAY], stretch_chars=TITLE_CHARS
+        )
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_empty_hint)
 
@@ -270,9 +278,25 @@ class TasksPanel(QWidget):
         self.add_button.setToolTip(self.tr("Stop waiting for AITasker (Esc)") if busy else "")
         self.add_button.setAccessibleDescription(self.tr("Stops waiting; nothing is added") if busy else "")
 
+    def offer_add_by_id(self) -> None:
+        """Show the row to add a task by its ID, the cursor in it."""
+        self.add_row.show()
+        self.add_by_id.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def added(self) -> None:
+        """The task was added: the row goes away again."""
+        self.add_by_id.clear()
+        if self.add_row.isVisible() and self.add_by_id.hasFocus():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # the cursor on the table, where the task is
+        self.add_row.hide()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._adding and event.key() == Qt.Key.Key_Escape and self.add_by_id.hasFocus():
-            self.stopAddRequested.emit()
+        if event.key() == Qt.Key.Key_Escape and self.add_by_id.hasFocus():
+            if self._adding:
+                self.stopAddRequested.emit()
+            else:  # Esc in the ID box: the row goes away
+                self.add_row.hide()
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from ui.theme import banner_style, follow_theme
+from ui.widgets.accessibility import mark_expander
 
 
 class MessageBanner(QWidget):
@@ -25,10 +26,12 @@ class MessageBanner(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("Technical details"))
         self.details.hide()
         self.toggle = QToolButton()
         self.toggle.setText(self.tr("Technical details"))
         self.toggle.setCheckable(True)
+        mark_expander(self.toggle)
         self.toggle.toggled.connect(self.details.setVisible)
         close = QToolButton()
         close.setText("✕")
@@ -57,8 +60,12 @@ class MessageBanner(QWidget):
         detail: str = "",
         kind: str = "error",
         actions: list[tuple[str, Callable[[], object]]] | None = None,
+        about: str = "",
     ) -> None:
+        """Show ``text``; ``about`` names the condition it tells of ("waiting:<draft id>"), so that
+        whoever sees the condition end can :meth:`withdraw` it (a later message is not touched)."""
         self._kind = kind
+        self._about = about
         self.setStyleSheet(banner_style(kind))
         follow_theme(self)
         self.text.setText(text)
@@ -75,6 +82,13 @@ class MessageBanner(QWidget):
             self.actions_row.addWidget(button)
             self._action_buttons.append(button)
         self.show()
+
+    def withdraw(self, about: str) -> bool:
+        """The condition ``about`` ended: the message about it goes (True), any other stays."""
+        if not about or self.isHidden() or getattr(self, "_about", "") != about:
+            return False
+        self.hide()
+        return True
 
     def _hide_then(self, callback: Callable[[], object]) -> None:
         """An action button pressed: the banner goes, then the action runs."""

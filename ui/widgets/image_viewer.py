@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.widgets.screen_fit import keep_on_screen_when_shown
+
 MAX_SHOWN = (900, 700)
+AROUND = (60, 120)  # the window's frame, margins and Close button around the picture
 
 
 class ImageViewer(QDialog):
@@ -21,7 +24,10 @@ class ImageViewer(QDialog):
         label.setObjectName("imageViewerPicture")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setAccessibleName(title)
-        width, height = MAX_SHOWN
+        # At most MAX_SHOWN, and within the screen with room for the frame and Close.
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() - QSize(*AROUND) if screen is not None else QSize(*MAX_SHOWN)
+        width, height = min(MAX_SHOWN[0], room.width()), min(MAX_SHOWN[1], room.height())
         shown = (
             pixmap
             if pixmap.width() <= width and pixmap.height() <= height
@@ -31,7 +37,10 @@ class ImageViewer(QDialog):
         )
         if shown.width() < 400:
             shown = pixmap.scaled(
-                600, 480, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                min(600, width),
+                min(480, height),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
         label.setPixmap(shown)
         close = QPushButton(self.tr("Close"))
@@ -39,3 +48,4 @@ class ImageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
+        keep_on_screen_when_shown(self)

@@ -55,5 +55,12 @@ class PictureShelf(QObject):
         return url in self._previews or url in self._errors
 
     def thumbnail(self, url: str) -> QIcon | None:
+        """The picture, small, drawn as it is on a selected line too (Qt would tint it with the
+        selection's colour, changing the very colours the person is judging)."""
         preview = self._previews.get(url)
-        return QIcon(fitted(preview, THUMB)) if preview is not None else None
+        if preview is None:
+            return None
+        small = fitted(preview, THUMB)
+        icon = QIcon(small)
+        icon.addPixmap(small, QIcon.Mode.Selected)
+        return icon

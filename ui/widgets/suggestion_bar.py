@@ -27,9 +27,10 @@ class SuggestionBar(QWidget):
         set_tone(self.text, "quiet")
         self.use = QPushButton(self.tr("&Use it"))
         self.use.setObjectName("useSuggestion")
-        # Not a stop for Tab: typing the title, then Tab to the description, is not interrupted.
-        # Alt+U takes the suggestion, and the Category box's description says it.
-        self.use.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A stop for Tab right after the title while a suggestion is offered (Alt+U takes it from
+        # anywhere in the form, and the Category box's description says so). Taken, the bar hides
+        # and the cursor goes on to the next field.
+        self.use.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.use.clicked.connect(self._accept)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

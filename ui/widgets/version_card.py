@@ -14,6 +14,7 @@ from app.review.gallery import Bid
 from app.review.version_words import tier_words
 from app.server_text import isolate, isolate_lines
 from ui.i18n import fill, plain_tooltip, translate
+from ui.widgets.accessibility import mark_expander
 from ui.widgets.picture_shelf import PREVIEW, PictureShelf
 from ui.widgets.plain_label import plain_label, section_label
 from ui.widgets.version_text import agent, breakdown_text, more_details, price_text, score_text
@@ -74,6 +75,7 @@ class VersionCard(QWidget):
         toggle.setObjectName("versionMoreDetails")
         toggle.setText(translate("ReviewWindow", "More details"))
         toggle.setCheckable(True)
+        mark_expander(toggle)
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setArrowType(Qt.ArrowType.RightArrow)
         text = QPlainTextEdit(more_details(bid))

@@ -12,12 +12,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 from app import about
 from ui.desktop.identity import application_icon
 from ui.i18n import fill
+from ui.widgets.screen_fit import keep_on_screen_when_shown, scroll_contents
 
 LGPL_URL = "https://www.gnu.org/licenses/lgpl-3.0.html"
 
 
 def _link(url: str, text: str) -> str:
     return f'<a href="{escape(url, quote=True)}">{escape(text)}</a>'
+
+
+ABOUT_WIDTH = 460  # as wide as the licence notice reads well, where the screen has room
 
 
 class AboutDialog(QDialog):
@@ -27,7 +31,6 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(fill(self.tr("About %1"), about.NAME))
-        self.setMinimumWidth(460)
 
         icon = QLabel()
         icon.setObjectName("aboutIcon")
@@ -89,6 +92,11 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
+        scroll_contents(self, keep_below=buttons)
+        keep_on_screen_when_shown(self)
+        self.resize(
+            ABOUT_WIDTH, max(self.sizeHint().height(), self.heightForWidth(ABOUT_WIDTH))
+        )  # smaller screens: smaller
 
     def licence_html(self) -> str:
         qt = escape(qVersion())

@@ -7,6 +7,8 @@ import asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from ui.widgets.screen_fit import keep_on_screen_when_shown
+
 
 async def run_dialog(dialog: QDialog) -> int:
     """Show a dialog window-modally with ``open()`` and wait for its result without a nested loop."""
@@ -24,8 +26,8 @@ async def run_dialog(dialog: QDialog) -> int:
         dialog.finished.disconnect(finished)
 
 
-async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
-    """A question with two buttons; True when the user chose ``yes``. Text is plain, never HTML."""
+def question_box(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> QMessageBox:
+    """The box :func:`ask` shows: the question, ``yes`` (the default) and ``no`` (Qt's Cancel when None)."""
     box = QMessageBox(parent)
     box.setObjectName("confirmDialog")
     box.setIcon(QMessageBox.Icon.Question)
@@ -38,6 +40,14 @@ async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str |
     else:
         box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes_button)
+    keep_on_screen_when_shown(box)
+    return box
+
+
+async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
+    """A question with two buttons; True when the user chose ``yes``. Text is plain, never HTML."""
+    box = question_box(parent, title, text, yes, no)
+    yes_button = box.defaultButton()
     try:
         await run_dialog(box)
         return box.clickedButton() is yes_button
@@ -64,6 +74,7 @@ async def choose(
     buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices}
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(next(iter(buttons)))
+    keep_on_screen_when_shown(box)
     try:
         await run_dialog(box)
         return buttons.get(box.clickedButton())  # type: ignore[call-overload]

@@ -28,6 +28,7 @@ from app.api.client import DEFAULT_API_URL, TasksClient, check_api_url
 from app.api.errors import ApiError, InvalidAddress, Offline, Unauthorized
 from ui.i18n import fill, words
 from ui.theme import set_tone
+from ui.widgets.screen_fit import grow_to_contents, keep_on_screen_when_shown, scroll_contents
 from ui.windows.async_dialog import run_dialog
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class WelcomeDialog(QDialog):
         )
         layout.addWidget(demo)
         layout.addWidget(connect)
+        keep_on_screen_when_shown(self)
 
 
 class ConnectDialog(QDialog):
@@ -176,6 +178,8 @@ class ConnectDialog(QDialog):
         self.key.textChanged.connect(self._key_edited)
         self.test_button.clicked.connect(self.test_connection)
         self.choice: ConnectChoice | None = None
+        self._scroll = scroll_contents(self, keep_below=self.buttons)  # a small screen scrolls, Connect stays in view
+        keep_on_screen_when_shown(self)
         self.resize(520, self.sizeHint().height())
 
     def _key_edited(self, text: str) -> None:
@@ -199,6 +203,7 @@ class ConnectDialog(QDialog):
         except InvalidAddress as exc:
             self.error.setText(words(exc.user_message))
             self.error.show()
+            grow_to_contents(self, self._scroll)  # the whole message, never cut
             return None
 
     @qasync.asyncSlot()
@@ -237,6 +242,7 @@ class ConnectDialog(QDialog):
         finally:
             self.test_result.setText("\n".join(lines))
             self.test_button.setEnabled(True)
+            grow_to_contents(self, self._scroll)  # the whole answer, never cut
 
     def _accept(self) -> None:
         url = self._address()

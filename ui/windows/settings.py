@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import LANGUAGE_NAMES, SYSTEM_LANGUAGE, money_parts
 from ui.theme import THEMES, set_tone
+from ui.widgets.screen_fit import keep_on_screen_when_shown, scroll_contents
 from ui.widgets.wheel_guard import guard_wheel
 
 LIMIT_RANGE = (1.0, 1_000_000.0)  # dollars a month
@@ -103,6 +104,7 @@ class SettingsDialog(QDialog):
         guard_wheel(self.refresh, self.theme, self.limit, self.language)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow screens: fields under their label
         form.addRow(self.tr("API address:"), self.address)
         form.addRow(self.tr("Your key:"), self.key_source)
         keys = QHBoxLayout()
@@ -148,6 +150,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(limit_hint)
         layout.addWidget(buttons)
+        scroll_contents(self, keep_below=buttons)  # a small screen scrolls the choices, OK stays in view
+        keep_on_screen_when_shown(self)
 
     def refresh_seconds(self) -> float:
         return float(self.refresh.currentData())

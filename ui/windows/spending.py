@@ -26,7 +26,7 @@ from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import fill, money, month_name, translate
 from ui.theme import set_tone
 from ui.widgets.month_bars import Bar, MonthBars
-from ui.widgets.screen_fit import place
+from ui.widgets.screen_fit import keep_on_screen_when_shown, place, scroll_contents
 
 CONTEXT = "SpendingWindow"
 HEADERS = {
@@ -123,7 +123,9 @@ class SpendingWindow(QDialog):
         layout.addWidget(self.undated)
         layout.addWidget(buttons)
         self._months: list[MonthSpending] = []
+        scroll_contents(self, keep_below=buttons)  # a small screen scrolls it, Close stays in view
         place(self, None, PREFERRED)
+        keep_on_screen_when_shown(self)
 
     # --- what it is told ------------------------------------------------------------------------
     def show_spending(self, spending: Spending, balance: Balance | None, today: date) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.store.disk_errors import DiskFull, StoreError
 from ui.i18n import translate, words
+from ui.widgets.screen_fit import keep_on_screen_when_shown
 from ui.windows.async_dialog import run_dialog
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ def problem_box(problem: StoreError) -> QMessageBox:
     if problem.detail:
         box.setDetailedText(problem.detail)
     box.addButton(translate("startup_problem", "Quit"), QMessageBox.ButtonRole.AcceptRole)
+    keep_on_screen_when_shown(box)
     return box
 
 

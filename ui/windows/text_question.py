@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from app.textlimits import char_count, fit
 from ui.i18n import fill
 from ui.widgets.plain_text_edit import PlainTextEdit
+from ui.widgets.screen_fit import keep_on_screen_when_shown
 from ui.windows.async_dialog import run_dialog
 
 MAX_CHARS = 5000  # what AITasker's sandbox takes for a message or an answer
@@ -52,6 +53,7 @@ class TextQuestion(QDialog):
         self.box.textChanged.connect(self._typed)
         self.box.setFocus()
         self.resize(460, 280)
+        keep_on_screen_when_shown(self)  # smaller where the screen is
         self._typed()
 
     def _typed(self) -> None:

@@ -25,6 +25,8 @@ def walk(node, depth, out):
             "focusable": states.contains(pyatspi.STATE_FOCUSABLE),
             "showing": states.contains(pyatspi.STATE_SHOWING),
             "enabled": states.contains(pyatspi.STATE_ENABLED),
+            "expandable": states.contains(pyatspi.STATE_EXPANDABLE),
+            "expanded": states.contains(pyatspi.STATE_EXPANDED),
         }
         if role in ROLES_WITH_TEXT:
             try:

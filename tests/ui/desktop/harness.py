@@ -61,6 +61,8 @@ class Node:
     focusable: bool = False
     showing: bool = True
     enabled: bool = True
+    expandable: bool = False
+    expanded: bool = False
     text: str | None = None
     children: list[Node] = field(default_factory=list)
 

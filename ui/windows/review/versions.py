@@ -37,7 +37,7 @@ class VersionsPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._card)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName(self.tr("Details of the version"))  # a focus stop: named
+        scroll.setAccessibleName(self.tr("The version shown"))  # a stop for Tab (it scrolls): named
         splitter = QSplitter()
         splitter.addWidget(self._list)
         splitter.addWidget(scroll)

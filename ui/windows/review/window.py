@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -23,15 +23,21 @@ from app.review.artifacts import Artifact
 from app.review.gallery import Bid, Gallery
 from app.review.operations import WEBSITE_URL, ReviewOperations
 from app.server_text import isolate
+from app.tasks.status_words import explanation
 from app.timefmt import expires_in_words
 from ui.i18n import fill, money, words
 from ui.theme import set_tone
+from ui.widgets import accessibility
 from ui.widgets.image_viewer import ImageViewer
 from ui.widgets.plain_label import plain_label
+from ui.widgets.screen_fit import keep_on_screen_when_shown, place
 from ui.widgets.version_text import plain_amount
+from ui.widgets.wrapping_row import WrappingRow
 from ui.windows.review.versions import VersionsPanel
 
 __all__ = ["ReviewWindow"]
+
+REVIEW_SIZE = QSize(900, 640)
 
 
 class ReviewWindow(QWidget):
@@ -54,6 +60,7 @@ class ReviewWindow(QWidget):
     ) -> None:
         """``embedded``: a part of another window (the task window's Versions), not a window."""
         super().__init__(parent, Qt.WindowType.Widget if embedded else Qt.WindowType.Window)
+        accessibility.install()  # announced as a window (a plain widget would be a "filler")
         self.setObjectName("reviewWindow")
         self.task = task
         self._now = now
@@ -64,8 +71,6 @@ class ReviewWindow(QWidget):
         self._loading_said = False
         self._closed_once = False
         self._embedded = embedded
-        if not embedded:
-            self.resize(900, 640)
 
         self.title = plain_label("", "reviewTitle")
         font = self.title.font()
@@ -112,13 +117,10 @@ class ReviewWindow(QWidget):
         website_layout.addWidget(self.website_button)
         self.website.hide()
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.refresh_button)
-        buttons.addWidget(self.remix_button)
-        buttons.addWidget(self.extend_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.choose_button)
-        buttons.addWidget(close_button)
+        # One row, or two where the window is narrow (a small screen): Choose and Close always in reach.
+        buttons = WrappingRow(
+            [self.refresh_button, self.remix_button, self.extend_button], [self.choose_button, close_button]
+        )
         close_button.setVisible(not embedded)  # the task window has its own Close
         self.title.setVisible(not embedded)  # and its own title
 
@@ -129,7 +131,7 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.versions, 1)
         layout.addWidget(self.website)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         if not embedded:  # (embedded: the task window's Esc and F5)
             QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
@@ -139,6 +141,9 @@ class ReviewWindow(QWidget):
         self._tick.timeout.connect(self._show_task)
         self._tick.start()
         self._show_task()
+        if not embedded:
+            place(self, None, REVIEW_SIZE)  # its designed size where the screen has room, smaller where not
+            keep_on_screen_when_shown(self)
 
     # --- what the person asks for ---------------------------------------------------------------
 
@@ -213,7 +218,8 @@ class ReviewWindow(QWidget):
     def _facts(self, gallery: Gallery, shown: int) -> list[str]:
         count = self.tr("1 version to choose from") if shown == 1 else self.tr("%n versions to choose from", "", shown)
         if gallery.total_bids_generated and gallery.total_bids_generated > shown:
-            count = fill(self.tr("%1 (%2 made)"), count, gallery.total_bids_generated)
+            # Said, not left to guess: AITasker's judge picked these from all the agents made.
+            count = fill(self.tr("%1: the best judged of the %2 that agents made"), count, gallery.total_bids_generated)
         facts = [count]
         if (gallery.model_extra or {}).get("kept"):
             facts.append(self.tr("as kept on this computer: AITasker can't show them now"))
@@ -284,8 +290,8 @@ class ReviewWindow(QWidget):
         elif self.task.status == "review":
             self.closes.setText(self.tr("Ready for your review."))
         else:
-            info = status_info(self.task.status)
-            self.closes.setText(fill(self.tr("%1: %2"), words(info.label), words(info.explanation)))
+            info = status_info(self.task.status)  # and who did what, as far as the task says it
+            self.closes.setText(fill(self.tr("%1: %2"), words(info.label), explanation(self.task)))
             self.closes.setProperty("warning", False)
         # The theme's error tone (readable in light and dark), bold while it warns.
         set_tone(self.closes, "error" if warning else None)

@@ -1,0 +1,58 @@
+"""What Qt's accessibility layer reports (the same interfaces a screen reader reads through AT-SPI;
+tests/ui/test_screen_reader.py reads them over the real bus where Xvfb and at-spi are installed):
+windows are windows, expanders are expanders, dividers are dividers, no unnamed stop."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QSizeGrip, QSplitterHandle, QTabWidget
+
+from app.api.schema import Task
+from app.sandbox import SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from tests.ui.accessibility import accessible_name, focusable_widgets
+from tests.ui.helpers import find, open_window, parts
+from ui.windows.review.window import ReviewWindow
+
+
+def interface(widget):
+    found = QAccessible.queryAccessibleInterface(widget)
+    assert found is not None
+    return found
+
+
+def test_the_review_window_is_announced_as_a_window_by_its_title(qtbot) -> None:
+    now = datetime.now(UTC)
+    window = ReviewWindow(Task(id="t", title="Logo", status="review", created_at=now, expires_at=now + timedelta(1)))
+    qtbot.addWidget(window)
+    window.show()
+    review = interface(window)
+    assert review.role() == QAccessible.Role.Window  # not a "filler" (Client)
+    assert review.text(QAccessible.Text.Name) == "Review: Logo"
+    unnamed = [type(w).__name__ for w in focusable_widgets(window) if not accessible_name(w)]
+    assert not unnamed, unnamed  # (the version's scrolling pane included)
+
+
+async def test_expanders_dividers_and_the_tab_area_of_the_main_window(
+    qtbot, tmp_path: Path, sandbox: SandboxServer
+) -> None:
+    async with open_window(qtbot, sandbox.url, DEMO_API_KEY, tmp_path) as window:
+        ui = parts(window)
+        for toggle in (ui.form.more_toggle, ui.tasks.more_toggle, ui.banner.toggle):
+            said = interface(toggle)
+            assert said.role() == QAccessible.Role.Button, toggle.text()  # not a check box
+            state = said.state()
+            assert state.expandable and state.collapsed and not state.expanded and not state.checkable
+        ui.form.more_toggle.click()
+        state = interface(ui.form.more_toggle).state()
+        assert state.expanded and not state.collapsed
+        handles = window.findChildren(QSplitterHandle)
+        assert handles and all(interface(h).role() == QAccessible.Role.Separator for h in handles)
+        assert all(interface(h).text(QAccessible.Text.Name) for h in handles)
+        assert not window.statusBar().findChildren(QSizeGrip)  # heard as "unknown"
+        assert accessible_name(find(window, QTabWidget, "rightTabs"))
+        assert not [w for w in window.statusBar().findChildren(type(ui.outbox_label)) if w.isVisible() and not w.text()]
+        assert "Optional" not in ui.form.title.accessibleDescription()  # the screen does not say so
