@@ -22,6 +22,7 @@ import httpx
 
 from app import __version__
 from app.api.client import is_loopback_host
+from app.api.tls import tls_context
 from app.translatable import fill, translate
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ class ImageFetcher:
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             follow_redirects=False,
             transport=transport,
+            verify=tls_context(),  # the process's one TLS context: a new fetcher costs no certificate loading
         )
 
     async def aclose(self) -> None:

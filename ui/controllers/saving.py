@@ -76,10 +76,12 @@ class SavingController(QObject):
         return chosen or None
 
     def _downloader(self) -> Downloader:
+        from app.api.tls import tls_context
         from app.delivery import Downloader
 
         client = self._session.client  # the API key goes only to the API's own host
-        return Downloader(client.base_url if client is not None else "", self._session.connection.api_key)
+        url = client.base_url if client is not None else ""
+        return Downloader(url, self._session.connection.api_key, verify=tls_context())
 
     def _start(self, task_id: str, work: Coroutine[Any, Any, None]) -> bool:
         if task_id in self._jobs:
