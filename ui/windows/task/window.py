@@ -126,7 +126,7 @@ class TaskWindow(QMainWindow):
         self._versions_layout.addWidget(self.no_versions)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("taskParts")
-        self.tabs.setAccessibleName(self.tr("Parts of this task"))  # (a focus stop of its own in Qt 6)
+        self.tabs.setAccessibleName(self.tr("Parts of this task"))  # (a stop on the way to its tabs: named)
         self.tabs.tabBar().setAccessibleName(self.tr("Parts of this task"))
         self.tabs.addTab(_scrolled(self.progress, "progressScroll"), self.tr("Pr&ogress"))
         self.tabs.addTab(self.versions_page, self.tr("&Versions"))
