@@ -38,6 +38,8 @@ async def test_post_get_told_review_and_choose_with_the_keyboard(qtbot, tmp_path
             assert not ui.status.review_button.isVisible()
 
             clock.now += BID_WINDOW_SECONDS + 1  # agents finished their first versions
+            window.activateWindow()  # F5 is the window's shortcut: it works in the active window, as for a user
+            await wait_until(lambda: QApplication.activeWindow() is window, what="the window to be active")
             qtbot.keyClick(ui.table, Qt.Key.Key_F5)
             await wait_until(lambda: window.reviews.waiting == 1, what="the task to wait for review")
             assert status_of(window, task_id).endswith("Ready for your review")

@@ -68,9 +68,14 @@ async def test_save_all_puts_every_item_in_downloads_as_the_sandbox_serves_it(
 
             # Again: nothing is overwritten, the second copies are numbered.
             task_window.buttons["save"].click()
-            await wait_until(lambda: not task_window.buttons["save"].isEnabled(), what="the second save under way")
-            await wait_until(lambda: task_window.buttons["save"].isEnabled(), timeout=30, what="the second copies")
-            assert len(files_in(folder)) == 8  # (and no temporary file left)
+            # (however quickly it goes: done means eight whole files, no temporary one, Save all back)
+            await wait_until(
+                lambda: task_window.buttons["save"].isEnabled()
+                and len(files_in(folder)) == 8
+                and not any(name.endswith(".part") for name in files_in(folder)),
+                timeout=30,
+                what="the second copies",
+            )
             assert "logo-for-my-bakery (2).png" in files_in(folder)
 
 
