@@ -74,7 +74,7 @@ async def test_unknown_size_progress_says_so_and_an_inline_text_is_saved(api_hos
             tmp_path,
             progress=lambda done, total: seen.append((done, total)),
         )
-        note = await downloader.save(DeliveryItem(name="notes.txt", content="Grüße\n".encode()), tmp_path)
+        note = await downloader.save(DeliveryItem(name="notes.txt", text="Grüße\n"), tmp_path)
     assert saved.read_bytes() == body
     assert seen[0] == (0, None) and all(t is None for _, t in seen[:-1]) and seen[-1] == (len(body), len(body))
     assert note.read_text("utf-8") == "Grüße\n"
