@@ -42,13 +42,17 @@ def delivery_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter
         title = str(stored.body.get("title") or "")
         return delivery_answer(life, delivery, title, cfg.large_file_bytes, str(request.base_url), approve_by)
 
+    def life_now(task_id: uuid.UUID, account: Account) -> tuple[StoredTask, Life | None]:
+        """The caller's task (404 when not theirs) and its life after the choice, brought up to now."""
+        stored = task_or_404(book, task_id, account)
+        book.status(stored)
+        return stored, stored.life
+
     @router.get("/api/v1/tasks/{task_id}/delivery", operation_id="get_delivery")
     async def get_delivery(task_id: uuid.UUID, request: Request, account: Caller) -> dict[str, Any]:
         """The latest delivery of the final work: its pictures, text and files."""
         with book.lock:
-            stored = task_or_404(book, task_id, account)
-            book.status(stored)
-            life = stored.life
+            stored, life = life_now(task_id, account)
             if life is None or not life.deliveries:
                 raise HTTPException(404, "No delivery yet")
             return answer_of(life, stored, request)
@@ -57,9 +61,7 @@ def delivery_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter
     async def list_deliveries(task_id: uuid.UUID, request: Request, account: Caller) -> dict[str, Any]:
         """Every delivery of the task, oldest first (a new one follows each request for changes)."""
         with book.lock:
-            stored = task_or_404(book, task_id, account)
-            book.status(stored)
-            life = stored.life
+            stored, life = life_now(task_id, account)
             count = len(life.deliveries) if life is not None else 0
             return {"deliveries": [answer_of(life, stored, request, i) for i in range(count)] if life else []}
 
