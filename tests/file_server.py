@@ -1,8 +1,8 @@
 """A loopback HTTP(S) server that serves files with the headers a test chooses.
 
 Routes map a path to what is answered: a status, headers, a body (given, or ``size`` bytes of
-:func:`pattern`), optionally cut after ``cut_at`` bytes (the connection closed mid-body), sent
-chunked, or dripped slowly. Every request's path and headers are kept in ``seen``.
+:func:`pattern`), optionally after a ``delay``, cut after ``cut_at`` bytes (the connection closed
+mid-body), sent chunked, or dripped slowly. Every request's path and headers are kept in ``seen``.
 
 Run alone (``python -m tests.file_server --size N``) it serves N bytes of :func:`pattern` at
 ``/big.bin`` from its own process, and prints its address on the first line (the benches).
@@ -63,6 +63,7 @@ class Route:
     cut_at: int | None = None  # close the connection after this many bytes of the body
     chunked: bool = False
     drip: float = 0.0  # seconds between pieces
+    delay: float = 0.0  # seconds before answering at all
     piece: int = 64 * 1024
     # Set by the server when the first bytes of the body have gone out (tests wait on it).
     started: threading.Event = field(default_factory=threading.Event)
@@ -101,6 +102,8 @@ class FileServer:
     @staticmethod
     def answer(handler: BaseHTTPRequestHandler, route: Route) -> None:
         body = route.payload()
+        if route.delay:
+            time.sleep(route.delay)
         handler.send_response(route.status)
         for name, value in route.headers.items():
             handler.send_header(name, value)

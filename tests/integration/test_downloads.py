@@ -11,7 +11,6 @@ import errno
 import hashlib
 import os
 import ssl
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,18 +21,6 @@ from tests.conftest import wait_until
 from tests.file_server import FileServer, Route, pattern, self_signed
 
 KEY = "aitk_test_download_key"
-
-
-@pytest.fixture
-def api_host() -> Iterator[FileServer]:
-    with FileServer("127.0.0.1") as server:
-        yield server
-
-
-@pytest.fixture
-def other_host() -> Iterator[FileServer]:
-    with FileServer("127.0.0.2") as server:
-        yield server
 
 
 def in_folder(folder: Path) -> list[str]:
