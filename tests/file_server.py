@@ -20,8 +20,10 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 BLOCK = 1024 * 1024
+PNG = b"\x89PNG\r\n\x1a\n" + b"x" * 100  # enough of a PNG for a fetcher that checks the signature
 
 
 def _block() -> bytes:
@@ -70,6 +72,12 @@ class Route:
 
     def payload(self) -> bytes:
         return self.body if self.body is not None else pattern(self.size)
+
+
+def picture(body: bytes = PNG, **answer: Any) -> Route:
+    """What a route answers: a PNG picture unless told otherwise."""
+    answer.setdefault("headers", {"Content-Type": "image/png"})
+    return Route(body=body, **answer)
 
 
 class FileServer:

@@ -6,21 +6,13 @@ Two servers stand for two hosts: 127.0.0.1 (the API's host) and 127.0.0.2 (someo
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
 
 from app.images import ImageError, ImageFetcher
-from tests.file_server import FileServer, Route
+from tests.file_server import PNG, FileServer, picture
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"x" * 100
 KEY = "aitk_test_secret_key"
-
-
-def picture(body: bytes = PNG, **answer: Any) -> Route:
-    """What a route answers: a PNG unless told otherwise."""
-    answer.setdefault("headers", {"Content-Type": "image/png"})
-    return Route(body=body, **answer)
 
 
 async def test_the_key_goes_only_to_the_apis_own_address(api_host: FileServer, other_host: FileServer) -> None:
