@@ -209,11 +209,11 @@ class FinalWorkPart(QWidget):
 
     def kind_words(self, item: DeliveryItem) -> str:
         if item.kind == "picture":
-            subtype = item.mime_type.split("/")[-1].upper() if "/" in item.mime_type else ""
+            subtype = item.content_type.split("/")[-1].upper() if "/" in item.content_type else ""
             return fill(self.tr("Picture (%1)"), subtype) if subtype else self.tr("Picture")
         if item.kind == "text":
             return self.tr("Text")
-        known = KNOWN_FILES.get(item.mime_type)
+        known = KNOWN_FILES.get(item.content_type)
         if known is not None:
             return self.tr(known)
         extension = item.name.rsplit(".", 1)[-1].upper() if "." in item.name else ""
@@ -221,8 +221,8 @@ class FinalWorkPart(QWidget):
 
     def _entry_text(self, item: DeliveryItem) -> str:
         facts = self.kind_words(item)
-        if item.size_bytes is not None:
-            facts = fill(self.tr("%1, %2"), facts, data_size(item.size_bytes))
+        if item.size is not None:
+            facts = fill(self.tr("%1, %2"), facts, data_size(item.size))
         return fill(self.tr("%1 — %2"), isolate(item.name), facts)
 
     # --- the current item ------------------------------------------------------------------------
@@ -265,10 +265,10 @@ class FinalWorkPart(QWidget):
         else:
             self.pages.setCurrentIndex(2)
             lines = [fill(self.tr("Name: %1"), isolate(item.name)), fill(self.tr("Type: %1"), self.kind_words(item))]
-            if item.size_bytes is not None:
-                lines.append(fill(self.tr("Size: %1"), data_size(item.size_bytes)))
-            if item.mime_type:
-                lines.append(fill(self.tr("Sent as: %1"), item.mime_type))
+            if item.size is not None:
+                lines.append(fill(self.tr("Size: %1"), data_size(item.size)))
+            if item.content_type:
+                lines.append(fill(self.tr("Sent as: %1"), item.content_type))
             self.file_facts.setText("\n".join(lines))
 
     def _show_zoom(self) -> None:
