@@ -116,10 +116,7 @@ class SliderSpin(QWidget):
             self.spin.set_step_limits(limits.minimum, limits.maximum)  # keys stay within the limits
         self.spin.setSingleStep(limits.step)
         if money:  # written as the one money formatter writes it: "$12.00", "12,00 $"
-            locale, before, after = money_parts(limits.decimals)
-            self.spin.setLocale(locale)
-            self.spin.setPrefix(before)
-            self.spin.setSuffix(after)
+            self.show_money()
         else:
             self.spin.setPrefix(prefix)
         self.spin.setKeyboardTracking(True)
@@ -139,9 +136,10 @@ class SliderSpin(QWidget):
         row.addWidget(self.slider, 1)
         row.addWidget(self.spin)
         layout.addLayout(row)
+        self._ends = QLabel(low_words), QLabel(high_words)  # the words under the two ends
         if low_words or high_words:
             words = QHBoxLayout()
-            low, high = QLabel(low_words), QLabel(high_words)
+            low, high = self._ends
             low.setObjectName("lowWords")
             high.setObjectName("highWords")
             for label in (low, high):
@@ -172,6 +170,23 @@ class SliderSpin(QWidget):
         return self.spin
 
     # --- words ------------------------------------------------------------------------------
+    def show_money(self) -> None:
+        """The amount written as the one money formatter writes it now (again after a change of
+        language): the box's digits, and what comes before and after them."""
+        locale, before, after = money_parts(self.limits.decimals)
+        with QSignalBlocker(self.spin):  # the same value, written another way: not an edit
+            value = self.spin.value()
+            self.spin.setLocale(locale)
+            self.spin.setPrefix(before)
+            self.spin.setSuffix(after)
+            self.spin.setValue(value)
+
+    def set_words(self, noun: str, low_words: str = "", high_words: str = "") -> None:
+        """What the value is called in messages, and the words under the two ends (a new language)."""
+        self.noun = noun
+        for label, text in zip(self._ends, (low_words, high_words), strict=True):
+            label.setText(text)
+
     def words(self, value: float) -> str:
         if self.money:
             return money(value, self.limits.decimals)  # the user's language's way of writing dollars
