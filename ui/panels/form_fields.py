@@ -276,7 +276,7 @@ class FormFields(QObject):
             money(budget.minimum, budget.decimals),
             money(budget.maximum, budget.decimals),
         )
-        self.budget.show_money()
+        self.budget.follow_locale()
         self.budget.set_accessible(
             translate("TaskForm", "Budget (US dollars)"), translate("TaskForm", "What you pay for the finished work.")
         )
@@ -285,6 +285,7 @@ class FormFields(QObject):
             translate("TaskForm", "Proven agents"),
             translate("TaskForm", "Try newcomers"),
         )
+        self.experimentation.follow_locale()
         self.experimentation.set_accessible(
             translate("TaskForm", "Experimentation"),
             translate("TaskForm", "Low means proven agents; high lets newer agents try."),

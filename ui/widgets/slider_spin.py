@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
@@ -115,10 +115,9 @@ class SliderSpin(QWidget):
         if typing_range is not None:
             self.spin.set_step_limits(limits.minimum, limits.maximum)  # keys stay within the limits
         self.spin.setSingleStep(limits.step)
+        self.spin.setPrefix(prefix)
         if money:  # written as the one money formatter writes it: "$12.00", "12,00 $"
-            self.show_money()
-        else:
-            self.spin.setPrefix(prefix)
+            self.follow_locale()
         self.spin.setKeyboardTracking(True)
         self.spin.setAccelerated(True)
         self.spin.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToPreviousValue)
@@ -170,15 +169,18 @@ class SliderSpin(QWidget):
         return self.spin
 
     # --- words ------------------------------------------------------------------------------
-    def show_money(self) -> None:
-        """The amount written as the one money formatter writes it now (again after a change of
-        language): the box's digits, and what comes before and after them."""
-        locale, before, after = money_parts(self.limits.decimals)
+    def follow_locale(self) -> None:
+        """The number written as the language now installed writes it (again after a change of
+        language): money as the one money formatter writes it, other numbers in the default locale."""
         with QSignalBlocker(self.spin):  # the same value, written another way: not an edit
             value = self.spin.value()
+            if self.money:
+                locale, before, after = money_parts(self.limits.decimals)
+                self.spin.setPrefix(before)
+                self.spin.setSuffix(after)
+            else:
+                locale = QLocale()
             self.spin.setLocale(locale)
-            self.spin.setPrefix(before)
-            self.spin.setSuffix(after)
             self.spin.setValue(value)
 
     def set_words(self, noun: str, low_words: str = "", high_words: str = "") -> None:
