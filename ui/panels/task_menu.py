@@ -16,36 +16,32 @@ if TYPE_CHECKING:
     from app.api.schema import Task
 
 
-def _tr(text: str) -> str:
-    return translate("TasksPanel", text)
-
-
 def task_menu(parent: QWidget, task: Task, chosen: Callable[[str, str], None]) -> QMenu:
     """The menu for ``task``; ``chosen(what, task_id)`` is called with what was chosen ("open",
     "review", "again", "cancel", "copy_id", "copy_link")."""
     menu = QMenu(parent)
     menu.setObjectName("taskMenu")
     menu.setToolTipsVisible(True)
-    menu.addAction(_tr("&Open")).triggered.connect(lambda: chosen("open", task.id))
-    review = menu.addAction(_tr("Open the &review"))
+    menu.addAction(translate("TasksPanel", "&Open")).triggered.connect(lambda: chosen("open", task.id))
+    review = menu.addAction(translate("TasksPanel", "Open the &review"))
     review.setEnabled(task.status == "review")
     if task.status != "review":
-        review.setToolTip(_tr("Only a task that is ready for your review has one to open."))
+        review.setToolTip(translate("TasksPanel", "Only a task that is ready for your review has one to open."))
     review.triggered.connect(lambda: chosen("review", task.id))
     menu.addSeparator()
-    again = menu.addAction(_tr("&Post again"))
-    again.setToolTip(_tr("A new draft with this task's details, to check and send"))
+    again = menu.addAction(translate("TasksPanel", "&Post again"))
+    again.setToolTip(translate("TasksPanel", "A new draft with this task's details, to check and send"))
     again.triggered.connect(lambda: chosen("again", task.id))
-    cancel = menu.addAction(_tr("&Cancel task…"))
+    cancel = menu.addAction(translate("TasksPanel", "&Cancel task…"))
     cancel.setEnabled(task.status in BEFORE_CHOICE)
     if task.status not in BEFORE_CHOICE:
-        cancel.setToolTip(_tr("Only a task whose version is not chosen yet can be cancelled."))
+        cancel.setToolTip(translate("TasksPanel", "Only a task whose version is not chosen yet can be cancelled."))
     cancel.triggered.connect(lambda: chosen("cancel", task.id))
     menu.addSeparator()
-    copy_id = menu.addAction(_tr("Copy task &ID"))
+    copy_id = menu.addAction(translate("TasksPanel", "Copy task &ID"))
     copy_id.setObjectName("copyTaskId")
     copy_id.triggered.connect(lambda: chosen("copy_id", task.id))
-    copy_link = menu.addAction(_tr("Copy &link"))
+    copy_link = menu.addAction(translate("TasksPanel", "Copy &link"))
     copy_link.setObjectName("copyTaskLink")
     copy_link.triggered.connect(lambda: chosen("copy_link", task.id))
     return menu
