@@ -226,14 +226,9 @@ class MainWindow(QMainWindow):
     # --- the language ----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         """A new language (Settings): Qt sends LanguageChange to every open window and each of its
-        parts, which say their own words again; the window its title, tabs and menus, and the
-        controllers the words they made from what they know (banners, counts)."""
+        parts, which say their own words again; the window its title, tabs and menus."""
         if event.type() == QEvent.Type.LanguageChange:
             self._say_words()
-            self._tasks.retranslate()
-            if self._start.attached:
-                for part in ():
-                    part.retranslate()
         super().changeEvent(event)
 
     def _say_words(self) -> None:
