@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
@@ -61,7 +61,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
         accessibility.install()  # windows as windows, expanders as expanders
-        self.setWindowTitle(self.tr("AITasker Desktop — demo") if connection.demo else "AITasker Desktop")
         self.setObjectName("mainWindow")
         self.store = store
         self._settings = settings or QSettings()
@@ -74,9 +73,8 @@ class MainWindow(QMainWindow):
         self._drafts = DraftsPanel()
         self._tabs = QTabWidget()
         self._tabs.setObjectName("rightTabs")
-        self._tabs.setAccessibleName(self.tr("Your tasks and drafts"))  # (it is a stop on the way to its tabs)
-        self._tabs.addTab(self._tasks, self.tr("Your tasks"))
-        self._tabs.addTab(self._drafts, self.tr("Drafts"))
+        self._tabs.addTab(self._tasks, "")
+        self._tabs.addTab(self._drafts, "")
         self._splitter = QSplitter()
         self._splitter.setObjectName("mainSplitter")
         self._splitter.addWidget(self._page)
@@ -91,6 +89,7 @@ class MainWindow(QMainWindow):
         self._menus = build_menus(self, can_manage_key=keystore is not None and not connection.demo)
         self._menus.quit.triggered.connect(self.close)  # while a task is being sent, closeEvent asks first
         self._menus.add_by_id.triggered.connect(self._tasks.offer_add_by_id)
+        self._say_words()
 
         # --- what the store holds: shown before any network -----------------------------------
         self._interrupted = store.recover_interrupted_sends()
@@ -141,6 +140,21 @@ class MainWindow(QMainWindow):
         import linecache
 
         linecache.clearcache()
+
+    # --- the language ----------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """A new language (Settings): Qt sends LanguageChange to every open window and each of its
+        parts, which say their own words again; the window its title, tabs and menus."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        self.setWindowTitle(self.tr("AITasker Desktop — demo") if self._connection.demo else "AITasker Desktop")
+        self._tabs.setAccessibleName(self.tr("Your tasks and drafts"))  # (it is a stop on the way to its tabs)
+        self._tabs.setTabText(0, self.tr("Your tasks"))
+        self._tabs.setTabText(1, self.tr("Drafts"))
+        self._menus.retranslate()
 
     # --- start and stop ---------------------------------------------------------------------
     async def start(self, connection: Connection | None = None) -> None:
