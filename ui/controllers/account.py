@@ -53,8 +53,9 @@ class AccountController(QObject):
             if choice is None:
                 return False
             if not_saved is not None:
+                said = not_saved.user_message
                 self._banner.show_message(
-                    fill(self.tr("%1 The key is used for this session only."), words(not_saved.user_message)),
+                    lambda: fill(self.tr("%1 The key is used for this session only."), words(said)),
                     detail=not_saved.detail,
                 )
             await self._session.connect(choice.api_url, choice.api_key)
@@ -86,11 +87,12 @@ class AccountController(QObject):
         try:
             await self.keystore.forget()
         except KeyStorageError as exc:
-            self._banner.show_message(words(exc.user_message), detail=exc.detail)
+            said = exc.user_message
+            self._banner.show_message(lambda: words(said), detail=exc.detail)
             return
         await self._session.disconnect()
         self._banner.show_message(
-            self.tr("Your API key was removed from this computer. Your drafts are still here."), kind="info"
+            lambda: self.tr("Your API key was removed from this computer. Your drafts are still here."), kind="info"
         )
 
     # --- settings ---------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ class DraftsController(QObject):
         during. Texts keep the ``MainWindow`` translation context."""
         if moved_aside is not None:
             self._banner.show_message(
-                fill(
+                lambda: fill(
                     translate(
                         "MainWindow",
                         "Your saved drafts file could not be read, so a new one was started. The old file was kept here: %1",
@@ -96,7 +96,7 @@ class DraftsController(QObject):
             )
         elif interrupted:
             self._banner.show_message(
-                translate(
+                lambda: translate(
                     "MainWindow",
                     "The app closed while a task was being sent. Open Drafts to check it: it is marked "
                     "“Not sure it was sent”.",
@@ -186,7 +186,7 @@ class DraftsController(QObject):
         QApplication.clipboard().setText(draft_as_text(values))
         self._copied = values
         self._banner.show_message(
-            self.tr(
+            lambda: self.tr(
                 "What you typed is on the clipboard. Paste it somewhere safe before you quit: the app "
                 "still cannot save it."
             ),
@@ -219,8 +219,9 @@ class DraftsController(QObject):
         self._form.load_values(values_to_post_again(task))
         self.save_current()  # the new draft is in Drafts at once
         self._form.title.setFocus()
+        title = isolate(task.title or "")
         self._banner.show_message(
-            fill(self.tr("A new draft like “%1”: check it, then send it."), isolate(task.title or "")), kind="info"
+            lambda: fill(self.tr("A new draft like “%1”: check it, then send it."), title), kind="info"
         )
 
     def fresh_form(self) -> None:
@@ -229,9 +230,10 @@ class DraftsController(QObject):
 
     def _save_problem(self, problem: StoreError | None) -> None:
         self._problem = problem
-        self._status.show_save_problem(
-            words(problem.short) if problem else None, words(problem.user_message) if problem else ""
-        )
+        if problem is None:
+            self._status.show_save_problem(None)
+        else:  # (said again in a new language)
+            self._status.show_save_problem(lambda: words(problem.short), lambda: words(problem.user_message))
         if problem is None:
             self._retry_timer.stop()
         else:
@@ -239,18 +241,20 @@ class DraftsController(QObject):
 
     def _continued(self, change: Continued) -> None:
         if change.earlier is not None and change.earlier.state in (SENDING, UNKNOWN):
+            earlier = change.earlier.title
             self._banner.show_message(
-                fill(
+                lambda: fill(
                     self.tr(
                         "Your changes are kept as a new draft. The earlier version (“%1”) may already be posted; it stays in Drafts as “Not sure it was sent” until you check it."
                     ),
-                    change.earlier.title,
+                    earlier,
                 ),
                 kind="info",
             )
         elif change.earlier is None:
             self._banner.show_message(
-                self.tr("This draft was already sent or removed; what you typed is kept as a new draft."), kind="info"
+                lambda: self.tr("This draft was already sent or removed; what you typed is kept as a new draft."),
+                kind="info",
             )
 
     def open(self, draft_id: str) -> None:
@@ -263,12 +267,12 @@ class DraftsController(QObject):
             record = self.service.get(draft_id)
             if record is not None and record.state in (WAITING, SENDING):
                 self._banner.show_message(
-                    self.tr("This task is on its way right now and can't be opened for editing."), kind="info"
+                    lambda: self.tr("This task is on its way right now and can't be opened for editing."), kind="info"
                 )
             return
         if opened.taken_out_of_outbox:
             self._banner.show_message(
-                self.tr("Taken out of the outbox so you can edit it. Send it again when ready."), kind="info"
+                lambda: self.tr("Taken out of the outbox so you can edit it. Send it again when ready."), kind="info"
             )
         self._form.load_values(opened.record.values)
         self._autosave_timer.stop()
@@ -286,8 +290,11 @@ class DraftsController(QObject):
             return
         if was_current:
             self.fresh_form()
+        title = deleted.record.title
         self._banner.show_message(
-            fill(self.tr("Deleted “%1”."), deleted.record.title), kind="info", actions=[(self.tr("Undo"), deleted.undo)]
+            lambda: fill(self.tr("Deleted “%1”."), title),
+            kind="info",
+            actions=[(lambda: self.tr("Undo"), deleted.undo)],
         )
 
     def refresh_view(self) -> None:

@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -178,7 +179,7 @@ class MoneyController(QObject):
         url = self.topup_url(offered or self._offered_topup or (balance.topup_url if balance else None))
         if not QDesktopServices.openUrl(QUrl(url)):
             self._banner.show_message(
-                fill(self.tr("The browser could not be opened. Add credit at %1"), url), kind="warning"
+                lambda: fill(self.tr("The browser could not be opened. Add credit at %1"), url), kind="warning"
             )
 
     # --- drafts waiting for credit ----------------------------------------------------------------
@@ -200,15 +201,9 @@ class MoneyController(QObject):
                 missing = self.missing_for(float(budget)) if isinstance(budget, (int, float)) else None
                 if missing is not None:  # still short by what AITasker says: not sent
                     self._banner.show_message(
-                        fill(
-                            self.tr(
-                                "“%1” still waits for credit: %2 is missing. It is sent when you press Refresh after adding credit."
-                            ),
-                            record.title,
-                            money(missing),
-                        ),
+                        partial(self._still_waits, record.title, missing),
                         kind="warning",
-                        actions=[(self.tr("Add credit on the website"), self.open_topup)],
+                        actions=[(lambda: self.tr("Add credit on the website"), self.open_topup)],
                     )
                     continue
                 result = await self._send(record.id)
@@ -216,6 +211,15 @@ class MoneyController(QObject):
                     self.refresh_balance()
         finally:
             self._resending = False
+
+    def _still_waits(self, title: str, missing: float) -> str:
+        return fill(
+            self.tr(
+                "“%1” still waits for credit: %2 is missing. It is sent when you press Refresh after adding credit."
+            ),
+            title,
+            money(missing),
+        )
 
     # --- spending -----------------------------------------------------------------------------------
     def open_spending(self) -> None:

@@ -71,12 +71,12 @@ class RecordsController(QObject):
     # --- copy -------------------------------------------------------------------------------------
     def copy_id(self, task_id: str) -> None:
         QApplication.clipboard().setText(task_id)
-        self._banner.show_message(fill(self.tr("Copied the task ID: %1"), task_id), kind="info")
+        self._banner.show_message(lambda: fill(self.tr("Copied the task ID: %1"), task_id), kind="info")
 
     def copy_link(self, task_id: str) -> None:
         link = task_link(self._session.connection.api_url, task_id)
         QApplication.clipboard().setText(link)
-        self._banner.show_message(fill(self.tr("Copied the task's link: %1"), link), kind="info")
+        self._banner.show_message(lambda: fill(self.tr("Copied the task's link: %1"), link), kind="info")
 
     # --- export -------------------------------------------------------------------------------------
     @qasync.asyncSlot()
@@ -93,7 +93,7 @@ class RecordsController(QObject):
         every = [row for row in self._tasks.model.all_rows() if not row.status.startswith(OUTBOX_PREFIX)]
         shown = [row for row in self._tasks.rows_shown() if not row.status.startswith(OUTBOX_PREFIX)]
         if not every:
-            self._banner.show_message(self.tr("There are no tasks to export yet."), kind="info")
+            self._banner.show_message(lambda: self.tr("There are no tasks to export yet."), kind="info")
             return
         rows = every
         if len(shown) != len(every):
@@ -119,13 +119,14 @@ class RecordsController(QObject):
             count = await asyncio.to_thread(write_csv, path, rows, words_for_file)
         except OSError as exc:
             log.warning("export to %s failed: %s", path, exc)
+            where = str(path)
             self._banner.show_message(
-                fill(self.tr("The tasks could not be written to %1. Nothing was exported."), str(path)),
+                lambda: fill(self.tr("The tasks could not be written to %1. Nothing was exported."), where),
                 detail=str(exc),
                 kind="error",
             )
             return
-        self._banner.show_message(fill(self.tr("Exported %1 tasks to %2."), count, str(path)), kind="success")
+        self._banner.show_message(lambda: fill(self.tr("Exported %1 tasks to %2."), count, str(path)), kind="success")
 
     async def _ask_where(self) -> Path | None:
         dialog = QFileDialog(self._parent, self.tr("Export tasks"))

@@ -17,7 +17,7 @@ from app.outbox import CREATED, EARLIER_VERSION, GONE, SendResult
 from app.session import SHUTDOWN_GRACE, Session
 from app.store.disk_errors import StoreError
 from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING
-from ui.i18n import fill, money, words
+from ui.i18n import Words, fill, money, words
 from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.widgets.banner import MessageBanner
@@ -75,8 +75,9 @@ class SendController(QObject):
         try:
             draft_id = self._drafts.save_for_send(self._form.raw_values())
         except StoreError as exc:  # a task that cannot be saved cannot be sent safely either
+            said = exc.user_message
             self._banner.show_message(
-                fill(self.tr("%1 Nothing was sent."), words(exc.user_message)), detail=exc.detail, kind="error"
+                lambda: fill(self.tr("%1 Nothing was sent."), words(said)), detail=exc.detail, kind="error"
             )
             return
         await self.confirm_and_send(draft_id)
@@ -87,7 +88,7 @@ class SendController(QObject):
     def take_back(self, draft_id: str) -> None:
         if not self._session.outbox.take_back(draft_id):
             self._banner.show_message(
-                self.tr("This task is on its way right now and can't be taken back."), kind="info"
+                lambda: self.tr("This task is on its way right now and can't be taken back."), kind="info"
             )
 
     async def confirm_and_send(self, draft_id: str, *, again: bool = False) -> None:
@@ -158,7 +159,9 @@ class SendController(QObject):
         choice = await choose(self._parent, self.tr("Post this task?"), question, choices, warning=True)
         if choice == "topup":
             self._money.open_topup()
-            self._banner.show_message(self.tr("Your task is kept here. Post it once the credit is added."), kind="info")
+            self._banner.show_message(
+                lambda: self.tr("Your task is kept here. Post it once the credit is added."), kind="info"
+            )
         return choice == "post"
 
     async def submit(self, draft_id: str) -> SendResult:
@@ -175,7 +178,7 @@ class SendController(QObject):
             if self._closing:
                 raise
             self._banner.show_message(
-                self.tr(
+                lambda: self.tr(
                     "Sending was cancelled. It may already have reached AITasker, so it is marked "
                     "“Not sure it was sent”."
                 ),
@@ -266,7 +269,7 @@ class SendController(QObject):
         if clicked is not wait:
             return False
         if self._sending is not None:
-            self._banner.show_message(self.tr("The app will close as soon as AITasker answers."), kind="info")
+            self._banner.show_message(lambda: self.tr("The app will close as soon as AITasker answers."), kind="info")
             await asyncio.wait([self._sending])
         return True
 
@@ -280,10 +283,10 @@ class SendController(QObject):
             self._waiting_told = None
             self._banner.withdraw(f"waiting:{draft_id}")
 
-    def _unclear_actions(self, draft_id: str) -> list[tuple[str, Callable[[], object]]]:
+    def _unclear_actions(self, draft_id: str) -> list[tuple[Words, Callable[[], object]]]:
         return [
-            (self.tr("Send again"), lambda: self.send_again(draft_id)),
-            (self.tr("Keep as draft"), lambda: self.take_back(draft_id)),
+            (lambda: self.tr("Send again"), lambda: self.send_again(draft_id)),
+            (lambda: self.tr("Keep as draft"), lambda: self.take_back(draft_id)),
         ]
 
     def _start_fresh(self) -> None:
@@ -295,26 +298,30 @@ class SendController(QObject):
         detail = error.detail if error else ""
         if result.other_task is not None:  # answered with an older task: this text was not posted
             self.posted.emit(result.other_task.id)
-            self._banner.show_message(words(EARLIER_VERSION), kind="warning")
+            self._banner.show_message(lambda: words(EARLIER_VERSION), kind="warning")
         elif result.state == GONE:
             self._banner.show_message(
-                self.tr("This draft was deleted before it could be sent. Nothing was sent."), kind="info"
+                lambda: self.tr("This draft was deleted before it could be sent. Nothing was sent."), kind="info"
             )
         elif result.state == CREATED and result.task is not None:
             if is_current:
                 self._start_fresh()
             self.posted.emit(result.task.id)
+            title = result.task.title
             self._banner.show_message(
-                fill(self.tr("Posted “%1”. Its progress shows in the table."), result.task.title), kind="success"
+                lambda: fill(self.tr("Posted “%1”. Its progress shows in the table."), title), kind="success"
             )
         elif result.state == WAITING:
-            if isinstance(error, RateLimited):
-                text = fill(self.tr("%1 Your task is saved and will be sent by itself."), words(error.user_message))
-            else:
-                text = self.tr(
+            limited = error.user_message if isinstance(error, RateLimited) else ""
+
+            def text() -> str:
+                if limited:
+                    return fill(self.tr("%1 Your task is saved and will be sent by itself."), words(limited))
+                return self.tr(
                     "No connection to AITasker right now. Your task is saved and will be sent by itself "
                     "when the connection is back."
                 )
+
             if is_current:
                 self._start_fresh()
             # Until it is sent (or taken back): then the message is no longer true and goes.
@@ -323,8 +330,9 @@ class SendController(QObject):
         elif result.state == CREDIT:
             self._not_enough_credit(error, is_current=is_current)
         elif result.state == UNKNOWN:
+            said = error.user_message if error else ""
             self._banner.show_message(
-                words(error.user_message) if error else self.tr("Not sure it was sent."),
+                lambda: words(said) if said else self.tr("Not sure it was sent."),
                 detail=detail,
                 kind="warning",
                 actions=self._unclear_actions(draft_id),
@@ -332,14 +340,16 @@ class SendController(QObject):
         elif result.state == DRAFT:
             if is_current:
                 self._form.show_errors(result.field_errors)
-            message = (
-                words(error.user_message)
-                if error
-                else self.tr("Some details need a change before the task can be posted.")
-            )
-            if isinstance(error, (Unauthorized, Forbidden)):
-                message = fill(self.tr("%1 Nothing was posted."), message)
-            self._banner.show_message(fill(self.tr("%1 Your task is still here."), message), detail=detail)
+            said = error.user_message if error else ""
+            refused = isinstance(error, (Unauthorized, Forbidden))
+
+            def message() -> str:
+                text = words(said) if said else self.tr("Some details need a change before the task can be posted.")
+                if refused:
+                    text = fill(self.tr("%1 Nothing was posted."), text)
+                return fill(self.tr("%1 Your task is still here."), text)
+
+            self._banner.show_message(message, detail=detail)
             if isinstance(error, Unauthorized):
                 self.keyRefused.emit(words(error.user_message))
 
@@ -347,20 +357,20 @@ class SendController(QObject):
         """Refused for lack of credit: nothing was posted; the draft waits in Drafts for credit."""
         if is_current:
             self._start_fresh()
-        said = words(error.user_message) if isinstance(error, NotEnoughCredit) else self.tr("Not enough credit.")
+        refusal = error.user_message if isinstance(error, NotEnoughCredit) else ""
         offered = error.topup_url if isinstance(error, NotEnoughCredit) else None
-        actions: list[tuple[str, Callable[[], object]]] = []
+        actions: list[tuple[Words, Callable[[], object]]] = []
         if self._money is not None:
             money_controller = self._money
-            actions.append((self.tr("Add credit on the website"), lambda: money_controller.open_topup(offered)))
+            actions.append((lambda: self.tr("Add credit on the website"), lambda: money_controller.open_topup(offered)))
             money_controller.refusal_seen(offered)
         self._banner.show_message(
-            fill(
+            lambda: fill(
                 self.tr(
                     "%1 Your task is kept in Drafts as “Waiting for credit”. After adding credit, press "
                     "Refresh to send it."
                 ),
-                said,
+                words(refusal) if refusal else self.tr("Not enough credit."),
             ),
             detail=error.detail if isinstance(error, NotEnoughCredit) else "",
             kind="warning",
