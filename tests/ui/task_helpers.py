@@ -24,6 +24,7 @@ from app.tasks.service import TaskService
 from tests.conftest import FakeClock
 from ui.controllers.actions import ActionsController
 from ui.controllers.task_actions import TaskActionsController
+from ui.i18n import say
 from ui.windows.text_question import TextQuestion
 
 DRAFT = TaskDraft(category="graphics-design", task_type="logo-design", budget_usd=45.0, title="Logo for my bakery")
@@ -109,7 +110,7 @@ async def task_desk(
             now=lambda: datetime.fromtimestamp(clock.now, UTC),
         )
         desk = Desk(controller, actions, client, parent)
-        controller.said.connect(lambda _task_id, text, _detail: desk.said.append(text))
+        controller.said.connect(lambda _task_id, text, _detail: desk.said.append(say(text)))
         try:
             yield desk
         finally:

@@ -15,6 +15,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -31,7 +32,7 @@ from ui.controllers import task_action_words as w
 from ui.controllers.actions import ActionsController, Outcome
 from ui.controllers.task_action_words import BUTTONS, WORDS
 from ui.controllers.task_action_words import say as t
-from ui.i18n import fill, money, words
+from ui.i18n import Words, fill, money, words
 from ui.windows.async_dialog import ask
 from ui.windows.text_question import ask_text
 
@@ -48,7 +49,7 @@ class TaskActionsController(QObject):
     the task as read again after an action (the table and the windows follow it);
     ``postAgainRequested(task)``: "Post again" was asked for (the drafts controller fills the form)."""
 
-    said = Signal(str, str, str)
+    said = Signal(str, object, str)  # (the words: ui.i18n.Words, said again in a new language)
     changed = Signal(str)
     taskRead = Signal(object)
     postAgainRequested = Signal(object)
@@ -70,7 +71,7 @@ class TaskActionsController(QObject):
         self._unsure: set[int] = set()  # journal entries said to be checked
         self._watched: set[str] = set()  # tasks asked about: told when the operations are learned
         self._learning: asyncio.Task[Any] | None = None
-        self._last: dict[str, tuple[str, str]] = {}
+        self._last: dict[str, tuple[Words, str]] = {}
         for action in VERDICTS:
             actions.set_reader(action, self._read_verdict)
         actions.changed.connect(self._journal_changed)
@@ -88,33 +89,37 @@ class TaskActionsController(QObject):
     def available(self, task: Task) -> dict[str, str]:
         """Button name ("approve", "changes", "problem", "cancel", "answer") -> "" when it may be
         pressed, else why not. One the server does not offer may be pressed: it offers the website."""
+        return {button: t(why) if why else "" for button, why in self._reasons(task).items()}
+
+    def _reasons(self, task: Task) -> dict[str, str]:
+        """:meth:`available`, each reason as a text of task_action_words (not yet translated)."""
         self._watched.add(task.id)
         if self.operations() is None:
             self._learn()
         journal = self._actions.journal
         open_entry = journal.open_for(task.id)
         if open_entry is not None:
-            reason = t(w.WAITING) if open_entry.phase == Phase.UNSURE else t(w.SENDING)
+            reason = w.WAITING if open_entry.phase == Phase.UNSURE else w.SENDING
             return dict.fromkeys(BUTTONS.values(), reason)
         found = {button: self._why_not(action, task) for action, button in BUTTONS.items()}
         for action, button in BUTTONS.items():
             latest = journal.latest(task.id, action)
             if not found[button] and latest is not None and latest.phase == Phase.DONE:
                 if VERDICTS[action](latest, task) is Verdict.NO_SIGN:  # sent, not yet in the task as read
-                    found[button] = t(w.APPLYING)
+                    found[button] = w.APPLYING
         return found
 
     def _why_not(self, action: Action, task: Task) -> str:
         if action == Action.CANCEL:
             if task.status in life.BEFORE_CHOICE:
                 return ""
-            return t(w.FINISHED) if task.is_final else t(w.NOT_CANCELLABLE)
+            return w.FINISHED if task.is_final else w.NOT_CANCELLABLE
         if action == Action.ANSWER:
-            return "" if life.waits_for_answer(task) else t(w.FINISHED) if task.is_final else t(w.NO_QUESTION)
+            return "" if life.waits_for_answer(task) else w.FINISHED if task.is_final else w.NO_QUESTION
         if not life.is_delivered(task):
-            return t(w.FINISHED) if task.is_final else t(w.NO_DELIVERY)
+            return w.FINISHED if task.is_final else w.NO_DELIVERY
         if action == Action.REVISION and life.revisions_remaining(task) == 0:
-            return t(w.NO_MORE_CHANGES)
+            return w.NO_MORE_CHANGES
         return ""
 
     def _learn(self) -> None:
@@ -136,7 +141,7 @@ class TaskActionsController(QObject):
         for task_id in watched:
             self.changed.emit(task_id)
 
-    def last_said(self, task_id: str) -> tuple[str, str] | None:
+    def last_said(self, task_id: str) -> tuple[Words, str] | None:
         """What was last said about this task (text, detail), for a window opened afterwards."""
         return self._last.get(task_id)
 
@@ -172,7 +177,10 @@ class TaskActionsController(QObject):
 
     # --- one action: asked, recorded, sent once, its outcome said ------------------------------------
 
-    def _say(self, task_id: str, text: str, detail: str = "") -> None:
+    def _say(self, task_id: str, text: Words, detail: str = "") -> None:
+        """``text``: a text of task_action_words (said in the language of the moment), or what makes the words."""
+        if isinstance(text, str):
+            text = partial(t, text)
         self._last[task_id] = (text, detail)
         self.said.emit(task_id, text, detail)
 
@@ -189,7 +197,7 @@ class TaskActionsController(QObject):
 
     async def _act(self, task: Task, parent: QWidget | None, action: Action, params: dict[str, Any]) -> None:
         spoken = WORDS[action]
-        reason = self.available(task).get(BUTTONS[action], "")
+        reason = self._reasons(task).get(BUTTONS[action], "")
         if reason:
             self._say(task.id, reason)
             return
@@ -211,9 +219,9 @@ class TaskActionsController(QObject):
             elif not await ask(parent, t(spoken.title), question, t(spoken.yes), t(w.CANCEL)):
                 return
             if self._too_late(action, task):
-                self._say(task.id, t(w.TOO_LATE))
+                self._say(task.id, w.TOO_LATE)
                 return
-            self._say(task.id, t(spoken.sending))
+            self._say(task.id, spoken.sending)
             _, body = operation.request(task.id, text=params.get("text"))
             service, task_id = self.service, task.id
             try:
@@ -221,7 +229,7 @@ class TaskActionsController(QObject):
                     task_id, action, params, lambda key: service.run(operation, task_id, body, key=key)
                 )
             except ActionBusy:
-                self._say(task.id, t(w.BUSY))
+                self._say(task.id, w.BUSY)
                 return
             await self._outcome(task, action, outcome)
         finally:
@@ -235,8 +243,9 @@ class TaskActionsController(QObject):
         return end is not None and end <= self._now()
 
     async def _offer_website(self, task: Task, parent: QWidget | None, ops: TaskOperations, text: str) -> None:
-        said = t(w.UNREADABLE) if ops.state == "unreadable" else t(text) + " " + t(w.ON_WEBSITE)
-        self._say(task.id, said, ops.detail)
+        unreadable = ops.state == "unreadable"
+        self._say(task.id, lambda: t(w.UNREADABLE) if unreadable else t(text) + " " + t(w.ON_WEBSITE), ops.detail)
+        said = t(w.UNREADABLE) if unreadable else t(text) + " " + t(w.ON_WEBSITE)
         if await ask(parent, t(w.WEBSITE), said, t(w.WEBSITE), t(w.CANCEL)):
             QDesktopServices.openUrl(QUrl(website_url(task.id)))
 
@@ -244,21 +253,23 @@ class TaskActionsController(QObject):
         entry, error = outcome.entry, outcome.error
         self.changed.emit(task.id)
         if entry.phase == Phase.DONE:
-            self._say(task.id, t(WORDS[action].done))
+            self._say(task.id, WORDS[action].done)
             await self._read_again(task.id, action)
         elif entry.phase == Phase.NOT_SENT:
-            self._say(task.id, t(w.OFFLINE), entry.detail)
+            self._say(task.id, w.OFFLINE, entry.detail)
         elif entry.phase == Phase.REFUSED:
             fresh = await self._read_again(task.id, None)
             if error is not None and error.status == 409 and fresh is not None:
                 info = status_info(fresh.status)
-                self._say(task.id, fill(t(w.MOVED_ON), words(info.label), words(info.explanation)), error.detail)
+                self._say(
+                    task.id, lambda: fill(t(w.MOVED_ON), words(info.label), words(info.explanation)), error.detail
+                )
             else:
-                said = words(error.user_message) if error is not None else entry.detail
-                self._say(task.id, fill(t(w.REFUSED), said), error.detail if error is not None else "")
+                said = error.user_message if error is not None else entry.detail
+                self._say(task.id, lambda: fill(t(w.REFUSED), words(said)), error.detail if error is not None else "")
         elif entry.id not in self._unsure:  # (the journal's listener may have said it already)
             self._unsure.add(entry.id)
-            self._say(task.id, t(w.CHECKING), entry.detail)
+            self._say(task.id, w.CHECKING, entry.detail)
 
     async def _read_again(self, task_id: str, done: Action | None) -> Task | None:
         """The task as AITasker shows it now (the table follows); after a done action, what moved."""
@@ -278,13 +289,16 @@ class TaskActionsController(QObject):
     def _say_money(self, fresh: Task, done: Action) -> None:
         paid, back = life.paid(fresh), life.refunded(fresh)
         if done == Action.APPROVE and fresh.status == "completed" and paid is not None:
-            agent = isolate(life.agent_name(fresh)) or t(w.THE_AGENT)
-            text = fill(t(w.PAID), money(paid), agent)
-            if back:
-                text += " " + fill(t(w.RETURNED), money(back))
+            name = isolate(life.agent_name(fresh))
+
+            def text() -> str:
+                said = fill(t(w.PAID), money(paid), name or t(w.THE_AGENT))
+                return said + " " + fill(t(w.RETURNED), money(back)) if back else said
+
             self._say(fresh.id, text)
         elif done == Action.CANCEL and fresh.status == "cancelled" and back is not None:
-            self._say(fresh.id, t(WORDS[done].done) + " " + fill(t(w.RETURNED), money(back)))
+            cancelled = back
+            self._say(fresh.id, lambda: t(WORDS[done].done) + " " + fill(t(w.RETURNED), money(cancelled)))
 
     # --- the journal: unclear answers settled by reading ------------------------------------------
 
@@ -301,19 +315,19 @@ class TaskActionsController(QObject):
         self.changed.emit(entry.task_id)
         if entry.phase == Phase.UNSURE and entry.id not in self._unsure:
             self._unsure.add(entry.id)  # e.g. found open at start (a kill, a quit)
-            self._say(entry.task_id, t(w.CHECKING), entry.detail)
+            self._say(entry.task_id, w.CHECKING, entry.detail)
         elif entry.id in self._unsure and not entry.is_open:
             self._unsure.discard(entry.id)
             spoken = WORDS[entry.action]
             happened = entry.phase == Phase.DONE
-            self._say(entry.task_id, t(spoken.settled_done if happened else spoken.settled_not_done), entry.detail)
+            self._say(entry.task_id, spoken.settled_done if happened else spoken.settled_not_done, entry.detail)
             self._spawn(self._settled(entry, happened))
 
     async def _settled(self, entry: JournalEntry, happened: bool) -> None:
         fresh = await self._read_again(entry.task_id, entry.action if happened else None)
         if fresh is not None and not happened:
             info = status_info(fresh.status)
-            self._say(entry.task_id, fill(t(w.NOW_SAYS), words(info.label), words(info.explanation)))
+            self._say(entry.task_id, lambda: fill(t(w.NOW_SAYS), words(info.label), words(info.explanation)))
 
     # --- life ----------------------------------------------------------------------------------
 

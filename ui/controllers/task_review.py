@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -26,9 +27,11 @@ from app.review.artifacts import classify_artifacts
 from app.review.gallery import Bid, Gallery
 from app.review.operations import ReviewOperations
 from app.review.service import ReviewService
+from ui.controllers import review_words as rw
 from ui.controllers.actions import ActionsController, Outcome
 from ui.controllers.pictures import PictureLoader
-from ui.i18n import fill, money, translate, words
+from ui.controllers.review_words import said
+from ui.i18n import Words, fill, money, translate, words
 from ui.widgets.pictures import PictureRefused
 from ui.widgets.version_text import agent, plain_amount, possessive
 from ui.windows.async_dialog import ask
@@ -143,10 +146,7 @@ class TaskReview(QObject):
             gallery = await self._service.gallery(self.task.id)
         except ApiError as exc:
             log.info("review gallery: %s", exc.detail)
-            self.window.say(
-                fill(translate("ReviewWindow", "The versions could not be loaded. %1"), words(exc.user_message)),
-                exc.detail,
-            )
+            self.window.say(said(rw.NOT_LOADED, partial(words, exc.user_message)), exc.detail)
             gallery = None
         if operations_job is not None:
             try:
@@ -174,7 +174,7 @@ class TaskReview(QObject):
             elif url not in self._loading:
                 self._spawn(self._load_picture(url))
 
-    async def _load_picture(self, url: str, *, opening: str = "") -> None:
+    async def _load_picture(self, url: str, *, opening: Words = "") -> None:
         """Fetch and decode one picture (shared with every other window); ``opening``: the title of
         the larger view the person asked for, shown when it is ready."""
         again = url in self._retry
@@ -193,7 +193,7 @@ class TaskReview(QObject):
             if opening:
                 self.window.show_large(pixmap, opening)
 
-    def _open_picture(self, url: str, title: str) -> None:
+    def _open_picture(self, url: str, title: Words) -> None:
         pixmap = self._pictures.cached(url)
         if pixmap is not None:
             self.window.show_large(pixmap, title)
@@ -226,11 +226,9 @@ class TaskReview(QObject):
             if not confirmed or not self._alive():
                 return
             if self._review_over():  # the question stayed open past the deadline: nothing is sent
-                self.window.say(
-                    translate("ReviewWindow", "The review closed before you confirmed, so your choice was not sent.")
-                )
+                self.window.say(said(rw.TOO_LATE))
                 return
-            self.window.say(translate("ReviewWindow", "Sending your choice…"))
+            self.window.say(said(rw.SENDING_CHOICE))
             select, task_id = ops.select, self.task.id
             outcome = await self._perform(
                 Action.CHOOSE, {"version": bid.id}, lambda key: self._service.choose(select, task_id, bid.id, key=key)
@@ -239,30 +237,13 @@ class TaskReview(QObject):
                 return
             entry, error = outcome.entry, outcome.error
             if entry.phase == Phase.DONE:
-                self.window.say(
-                    fill(
-                        translate("ReviewWindow", "You chose %1 version. %2 is finishing it now."),
-                        possessive(bid),
-                        agent(bid),
-                    )
-                )
+                self.window.say(said(rw.CHOSEN, partial(possessive, bid), agent(bid)))
                 self.chosen.emit(self.task.id)
                 await self.load()
             elif entry.phase == Phase.NOT_SENT:
-                self.window.say(
-                    translate(
-                        "ReviewWindow",
-                        "Can't reach AITasker, so your choice was not sent. Try again when you are back online.",
-                    ),
-                    entry.detail,
-                )
+                self.window.say(said(rw.NOT_SENT), entry.detail)
             elif entry.phase == Phase.REFUSED and error is not None:
-                self.window.say(
-                    fill(
-                        translate("ReviewWindow", "AITasker did not accept the choice. %1"), words(error.user_message)
-                    ),
-                    error.detail,
-                )
+                self.window.say(said(rw.REFUSED, partial(words, error.user_message)), error.detail)
             else:
                 self._say_checking(entry)
         finally:
@@ -276,13 +257,7 @@ class TaskReview(QObject):
             return await self._actions.perform(self.task.id, action, params, send)
         except ActionBusy:
             if self._alive():
-                self.window.say(
-                    translate(
-                        "ReviewWindow",
-                        "Another request for this task is still waiting for AITasker's answer. "
-                        "Nothing more is sent until it is settled.",
-                    )
-                )
+                self.window.say(said(rw.BUSY))
             return None
 
     def _review_over(self) -> bool:
@@ -291,12 +266,9 @@ class TaskReview(QObject):
 
     def _say_checking(self, entry: JournalEntry) -> None:
         self._unsure.add(entry.id)
-        text = (
-            translate("ReviewWindow", "Not sure your choice reached AITasker — checking…")
-            if entry.action == Action.CHOOSE
-            else translate("ReviewWindow", "Not sure your request reached AITasker — checking…")
+        self.window.say(
+            said(rw.CHECKING_CHOICE if entry.action == Action.CHOOSE else rw.CHECKING_REQUEST), entry.detail
         )
-        self.window.say(text, entry.detail)
         self._update_hold()
 
     def _update_hold(self) -> None:
@@ -305,15 +277,15 @@ class TaskReview(QObject):
         if not self._alive():
             return
         journal = self._actions.journal
-        reason = ""
+        reason: Words = ""
         open_entry = journal.open_for(self.task.id)
         choice = journal.latest(self.task.id, Action.CHOOSE)
         if open_entry is not None and open_entry.phase == Phase.UNSURE:
-            reason = translate("ReviewWindow", "Waiting to learn whether AITasker received your last request…")
+            reason = said(rw.WAITING)
         elif open_entry is not None:
-            reason = translate("ReviewWindow", "Sending…")
+            reason = said(rw.SENDING)
         elif choice is not None and choice.phase == Phase.DONE:
-            reason = translate("ReviewWindow", "Your choice was sent: AITasker is applying it.")
+            reason = said(rw.APPLYING)
         self.window.hold_actions(reason)
 
     def _action_changed(self, entry: JournalEntry) -> None:
@@ -325,19 +297,11 @@ class TaskReview(QObject):
         elif entry.id in self._unsure and not entry.is_open:
             self._unsure.discard(entry.id)
             if entry.phase == Phase.DONE:
-                self.window.say(
-                    translate("ReviewWindow", "AITasker has your choice.")
-                    if entry.action == Action.CHOOSE
-                    else translate("ReviewWindow", "AITasker has your request.")
-                )
+                self.window.say(said(rw.HAS_CHOICE if entry.action == Action.CHOOSE else rw.HAS_REQUEST))
                 if entry.action == Action.CHOOSE:
                     self.chosen.emit(self.task.id)
             else:
-                self.window.say(
-                    translate("ReviewWindow", "Your choice did not reach AITasker. You can choose again.")
-                    if entry.action == Action.CHOOSE
-                    else translate("ReviewWindow", "Your request did not reach AITasker. You can ask again.")
-                )
+                self.window.say(said(rw.CHOICE_LOST if entry.action == Action.CHOOSE else rw.REQUEST_LOST))
             self.reload()
 
     async def _run_extra(self, which: str) -> None:
@@ -384,17 +348,15 @@ class TaskReview(QObject):
                 return
             if outcome.entry.phase != Phase.DONE:
                 error = outcome.error
-                self.window.say(words(error.user_message) if error else outcome.entry.detail, outcome.entry.detail)
+                self.window.say(
+                    partial(words, error.user_message) if error else outcome.entry.detail, outcome.entry.detail
+                )
                 return
             await self.load()
             if which == "extend":
                 at = closes_at(self.task)
-                self.window.say(
-                    fill(translate("ReviewWindow", "You have more time: the review now closes at %1."), at)
-                    if at
-                    else translate("ReviewWindow", "You have more time to choose.")
-                )
+                self.window.say(said(rw.MORE_TIME_UNTIL, at) if at else said(rw.MORE_TIME))
             else:
-                self.window.say(translate("ReviewWindow", "Done: AITasker is preparing a new round of versions."))
+                self.window.say(said(rw.NEW_ROUND))
         finally:
             self._set_busy(False)

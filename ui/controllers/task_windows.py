@@ -27,7 +27,7 @@ from app.images import ImageError
 from app.tasks.delivery import DeliveryItem
 from ui.controllers.review import ReviewController
 from ui.controllers.saving import SavingController
-from ui.i18n import fill, translate, words
+from ui.i18n import Words, fill, translate, words
 from ui.widgets.pictures import FULL, PictureRefused
 from ui.windows.review.window import ReviewWindow
 from ui.windows.task.window import TaskWindow
@@ -197,7 +197,7 @@ class TaskWindowsController(QObject):
         reasons["post_again"] = ""
         window.set_available(reasons)
 
-    def _said(self, task_id: str, text: str, detail: str) -> None:
+    def _said(self, task_id: str, text: Words, detail: str) -> None:
         window = self._alive(task_id)
         if window is not None:
             window.say(text, detail)
@@ -223,8 +223,9 @@ class TaskWindowsController(QObject):
             self._marks.pop(task_id, None)  # tried again with the next news or F5
             window = self._alive(task_id)
             if window is not None:
+                said = exc.user_message
                 window.say(
-                    fill(translate("TaskWindow", "The final work could not be loaded. %1"), words(exc.user_message)),
+                    lambda: fill(translate("TaskWindow", "The final work could not be loaded. %1"), words(said)),
                     exc.detail,
                 )
             return
@@ -270,7 +271,8 @@ class TaskWindowsController(QObject):
             window = self._alive(task_id)
             if window is not None:
                 if full:
-                    window.say(fill(translate("TaskWindow", "The picture can't be shown larger. %1"), str(exc)))
+                    why = str(exc)
+                    window.say(lambda: fill(translate("TaskWindow", "The picture can't be shown larger. %1"), why))
                 else:
                     window.picture_failed(item.url, str(exc))
             return
@@ -312,7 +314,7 @@ class TaskWindowsController(QObject):
     def _not_saving(self, window: TaskWindow) -> bool:
         """One save at a time per task: a second is refused in words."""
         if self._saving.saving(window.task.id):
-            window.say(translate("TaskWindow", "Files of this task are being saved: wait until that is done."))
+            window.say(lambda: translate("TaskWindow", "Files of this task are being saved: wait until that is done."))
             return False
         return True
 

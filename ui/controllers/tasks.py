@@ -25,7 +25,7 @@ from app.tasks.needs_you import next_waiting
 from ui.controllers.review import ReviewController
 from ui.controllers.task_actions import TaskActionsController
 from ui.controllers.task_news import TaskNewsController
-from ui.i18n import translate, words
+from ui.i18n import Words, translate, words
 from ui.models.task_rows import RowProblem
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
@@ -95,7 +95,7 @@ class TasksController(QObject):
         waiting = [*self._reviews.tasks_in_review(), *(self._news.waiting_tasks() if self._news else [])]
         task = next_waiting(waiting, datetime.now(UTC), self._tasks.current_task())
         if task is None:
-            self._banner.show_message(translate("MainWindow", "No task is waiting for your review right now."))
+            self._banner.show_message(lambda: translate("MainWindow", "No task is waiting for your review right now."))
         else:
             self.open_task(task)
 
@@ -143,7 +143,7 @@ class TasksController(QObject):
         if task is not None and self._actions is not None:
             self._actions.post_again(task)
 
-    def _said(self, task_id: str, text: str, detail: str) -> None:
+    def _said(self, task_id: str, text: Words, detail: str) -> None:
         """What the task actions say about a task acted on from the table (its window shows its own)."""
         if task_id in self._from_table:
             self._banner.show_message(text, detail=detail, kind="info")
@@ -151,7 +151,7 @@ class TasksController(QObject):
     @qasync.asyncSlot(str)
     async def add_by_id(self, text: str) -> None:
         if self.session.client is None:
-            self._banner.show_message(translate("MainWindow", "Connect an AITasker account first."))
+            self._banner.show_message(lambda: translate("MainWindow", "Connect an AITasker account first."))
             return
         self._tasks.set_adding(True)
         self._adding = asyncio.ensure_future(self.session.add_task(text))
@@ -161,13 +161,16 @@ class TasksController(QObject):
             current = asyncio.current_task()
             if current is not None and current.cancelling():
                 raise  # the window is closing, not the person pressing Stop
-            self._banner.show_message(translate("MainWindow", "Stopped waiting. Nothing was added; you can try again."))
+            self._banner.show_message(
+                lambda: translate("MainWindow", "Stopped waiting. Nothing was added; you can try again.")
+            )
         except NotFound as exc:
             self._banner.show_message(
-                translate("MainWindow", "No task with that ID was found on your account."), detail=exc.detail
+                lambda: translate("MainWindow", "No task with that ID was found on your account."), detail=exc.detail
             )
         except ApiError as exc:
-            self._banner.show_message(words(exc.user_message), detail=exc.detail)
+            said = exc.user_message
+            self._banner.show_message(lambda: words(said), detail=exc.detail)
         else:
             self._tasks.added()
             self.select(task.id)

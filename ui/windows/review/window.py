@@ -48,7 +48,7 @@ class ReviewWindow(QWidget):
     remixRequested = Signal()
     extendRequested = Signal()
     refreshRequested = Signal()
-    pictureOpened = Signal(str, str)  # url, title
+    pictureOpened = Signal(str, object)  # url, title (ui.i18n.Words)
     closed = Signal(str)
 
     def __init__(
@@ -68,7 +68,7 @@ class ReviewWindow(QWidget):
         self.gallery: Gallery | None = None
         self.operations: ReviewOperations | None = None
         self._busy = False
-        self._held = ""  # why no action can be sent now (app.actions), "" when nothing holds them
+        self._held: Words = ""  # why no action can be sent now (app.actions), "" when nothing holds them
         self._loading_said = False
         self._closed_once = False
         self._embedded = embedded
@@ -209,7 +209,7 @@ class ReviewWindow(QWidget):
         self._busy = busy
         self._update_buttons()
 
-    def hold_actions(self, reason: str) -> None:
+    def hold_actions(self, reason: Words) -> None:
         """Why nothing can be asked of AITasker here now (a request whose answer is not settled, a
         choice already sent), or "" when the server's state alone decides."""
         self._held = reason
@@ -281,7 +281,7 @@ class ReviewWindow(QWidget):
         """Pictures that failed show "loading…" again; returns their addresses."""
         return self.versions.forget_failed_pictures()
 
-    def show_large(self, pixmap: QPixmap, title: str) -> ImageViewer:
+    def show_large(self, pixmap: QPixmap, title: Words) -> ImageViewer:
         return self.versions.show_large(pixmap, title)
 
     def current_bid(self) -> Bid | None:
@@ -344,7 +344,7 @@ class ReviewWindow(QWidget):
         elif self._busy:
             reason = self.tr("Sending…")
         elif self._held:
-            reason = self._held
+            reason = said_now(self._held)
         elif bid is None:
             reason = self.tr("There is no version to choose yet.")
         elif self.gallery is not None and self.gallery.selected_bid is not None:
