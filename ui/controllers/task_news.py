@@ -15,11 +15,12 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.tasks.needs_you import WAITING_STATUSES, AwayNews, TaskAlert, TaskAlerts, needs_you, waiting_tasks
+from app.tasks.needs_you import WAITING_STATUSES, AwayNews, AwaySummary, TaskAlert, TaskAlerts, needs_you, waiting_tasks
 from ui.i18n import fill, translate
 
 if TYPE_CHECKING:
@@ -133,13 +134,24 @@ class TaskNewsController(QObject):
     def _show_away(self) -> None:
         if self._notice is None:
             return
-        summary = self._away.summary()
+        away = self._away
+        summary = away.summary()
         if summary is None:
             self._notice.hide()
             return
+
+        def now() -> AwaySummary:  # the same news, in the language of the moment
+            return away.summary() or summary
+
+        def line(index: int) -> str:
+            return now().lines[index].text
+
         extra = len(summary.lines) - 6
-        more = fill(translate("TaskNews", "…and %1 more (see the table)"), extra) if extra > 0 else ""
-        self._notice.show_news(summary.heading, [(line.task_id, line.text) for line in summary.lines], more)
+        self._notice.show_news(
+            lambda: now().heading,
+            [(each.task_id, partial(line, i)) for i, each in enumerate(summary.lines)],
+            (lambda: fill(translate("TaskNews", "…and %1 more (see the table)"), extra)) if extra > 0 else "",
+        )
 
     def _notify(self, alerts: list[TaskAlert]) -> None:
         for alert in alerts:
