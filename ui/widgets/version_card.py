@@ -4,6 +4,8 @@ Texts keep the ``ReviewWindow`` translation context."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import shiboken6
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
@@ -27,7 +29,7 @@ def picture_title(bid: Bid) -> str:
 class VersionCard(QWidget):
     """``pictureOpened(url, title)`` when a picture is clicked (to be shown larger)."""
 
-    pictureOpened = Signal(str, str)
+    pictureOpened = Signal(str, object)  # url, title (ui.i18n.Words)
 
     def __init__(self, pictures: PictureShelf, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,8 +119,8 @@ class VersionCard(QWidget):
             button.setObjectName("artifactImage")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setIconSize(PREVIEW)
-            title = picture_title(bid)
-            button.setAccessibleName(title + (f": {isolate(artifact.name)}" if artifact.name else ""))
+            title = partial(picture_title, bid)  # (said again in a new language)
+            button.setAccessibleName(title() + (f": {isolate(artifact.name)}" if artifact.name else ""))
             button.setProperty("artifactName", isolate(artifact.name) if artifact.name else "Picture")
             button.clicked.connect(lambda: self.pictureOpened.emit(artifact.url, title))
             self._picture_buttons.setdefault(artifact.url, []).append(button)

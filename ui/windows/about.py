@@ -6,7 +6,7 @@ import platform
 from html import escape
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QEvent, Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import about
@@ -30,7 +30,6 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(fill(self.tr("About %1"), about.NAME))
 
         icon = QLabel()
         icon.setObjectName("aboutIcon")
@@ -44,34 +43,25 @@ class AboutDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
 
-        self.version_label = QLabel(fill(self.tr("Version %1"), about.VERSION))
+        self.version_label = QLabel()
         self.version_label.setObjectName("aboutVersion")
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        summary = QLabel(self.tr("Post tasks to the AITasker marketplace and follow them, without writing code."))
+        self._summary = summary = QLabel()
         summary.setObjectName("aboutSummary")
         summary.setWordWrap(True)
 
-        self.links_label = QLabel(
-            " · ".join((_link(about.HOMEPAGE, about.ORG_DOMAIN), _link(about.HELP_URL, self.tr("Help"))))
-        )
+        self.links_label = QLabel()
         self.links_label.setObjectName("aboutLinks")
         self.links_label.setTextFormat(Qt.TextFormat.RichText)
         self.links_label.setOpenExternalLinks(True)
         self.links_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
 
-        self.built_with_label = QLabel(
-            fill(
-                self.tr("Built with Qt %1 (PySide6 %2) and Python %3."),
-                qVersion(),
-                PySide6.__version__,
-                platform.python_version(),
-            )
-        )
+        self.built_with_label = QLabel()
         self.built_with_label.setObjectName("aboutBuiltWith")
         self.built_with_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.licence_label = QLabel(self.licence_html())
+        self.licence_label = QLabel()
         self.licence_label.setObjectName("aboutLicence")
         self.licence_label.setTextFormat(Qt.TextFormat.RichText)
         self.licence_label.setWordWrap(True)
@@ -92,11 +82,35 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
+        self._say_words()
         scroll_contents(self, keep_below=buttons)
         keep_on_screen_when_shown(self)
         self.resize(
             ABOUT_WIDTH, max(self.sizeHint().height(), self.heightForWidth(ABOUT_WIDTH))
         )  # smaller screens: smaller
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        """Its words in the language now installed (the standard Close button is Qt's own)."""
+        self.setWindowTitle(fill(self.tr("About %1"), about.NAME))
+        self.version_label.setText(fill(self.tr("Version %1"), about.VERSION))
+        self._summary.setText(self.tr("Post tasks to the AITasker marketplace and follow them, without writing code."))
+        self.links_label.setText(
+            " · ".join((_link(about.HOMEPAGE, about.ORG_DOMAIN), _link(about.HELP_URL, self.tr("Help"))))
+        )
+        self.built_with_label.setText(
+            fill(
+                self.tr("Built with Qt %1 (PySide6 %2) and Python %3."),
+                qVersion(),
+                PySide6.__version__,
+                platform.python_version(),
+            )
+        )
+        self.licence_label.setText(self.licence_html())
 
     def licence_html(self) -> str:
         qt = escape(qVersion())

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from app import credentials
 from app.api.client import DEFAULT_API_URL, TasksClient, check_api_url
 from app.api.errors import ApiError, InvalidAddress, Offline, Unauthorized
-from ui.i18n import fill, words
+from ui.i18n import Words, fill, say, words
 from ui.theme import set_tone
 from ui.widgets.screen_fit import grow_to_contents, keep_on_screen_when_shown, scroll_contents
 from ui.windows.async_dialog import run_dialog
@@ -88,7 +89,9 @@ class WelcomeDialog(QDialog):
 
 
 class ConnectDialog(QDialog):
-    """Paste the API key, choose the address and where to keep the key; test before saving."""
+    """Paste the API key, choose the address and where to keep the key; test before saving. Its
+    words, and what it says (the message, the hint, the test's answer, a problem), follow a change
+    of language while it is open."""
 
     def __init__(
         self,
@@ -96,33 +99,32 @@ class ConnectDialog(QDialog):
         *,
         api_url: str = DEFAULT_API_URL,
         keyring_available: bool,
-        message: str = "",
+        message: Words = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Connect your AITasker account"))
         self.setObjectName("connectDialog")
         self.keystore = keystore
-        self.message = _plain_label(message)
+        self._message = message
+        self._tested: list[Words] = []  # what Test connection found
+        self._problem: Words = ""  # why the address can't be used
+        self.message = _plain_label()
         self.message.setObjectName("connectMessage")
         self.message.setVisible(bool(message))
         self.key = QLineEdit()
         self.key.setObjectName("apiKey")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)  # never visible on screen or in a screenshot
-        self.key.setPlaceholderText(self.tr("aitk_live_…"))
-        self.key.setAccessibleName(self.tr("API key"))
-        self.show_key = QCheckBox(self.tr("Show"))
+        self.show_key = QCheckBox()
         self.show_key.toggled.connect(
             lambda on: self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
         )
         self.address = QLineEdit(api_url)
         self.address.setObjectName("apiAddress")
-        self.address.setAccessibleName(self.tr("API address"))
         self.key_hint = _plain_label()
         self.key_hint.setObjectName("keyHint")
         set_tone(self.key_hint, "warning")
         self.key_hint.hide()
-        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button = QPushButton()
         self.test_button.setObjectName("testConnection")
         self.test_result = _plain_label()
         self.test_result.setObjectName("testResult")
@@ -130,35 +132,40 @@ class ConnectDialog(QDialog):
         self.where = QButtonGroup(self)
         self.where_buttons: dict[credentials.Where, QRadioButton] = {}
         where_box = QVBoxLayout()
+        self._core_words: list[tuple[QLabel | QRadioButton, str]] = []  # each with its text of app.credentials
         if not keyring_available:
-            where_box.addWidget(_plain_label(words(credentials.NO_KEYRING_NOTICE)))
+            notice = _plain_label()
+            where_box.addWidget(notice)
+            self._core_words.append((notice, credentials.NO_KEYRING_NOTICE))
         options: list[tuple[credentials.Where, str]] = []
         if keyring_available:
-            options.append(("keyring", words(credentials.KEYRING_OPTION)))
-        options += [("session", words(credentials.SESSION_OPTION)), ("file", words(credentials.FILE_OPTION))]
+            options.append(("keyring", credentials.KEYRING_OPTION))
+        options += [("session", credentials.SESSION_OPTION), ("file", credentials.FILE_OPTION)]
         for where, text in options:
-            button = QRadioButton(text)
+            button = QRadioButton()
             button.setObjectName(f"where_{where}")
             self.where.addButton(button)
             self.where_buttons[where] = button
             where_box.addWidget(button)
+            self._core_words.append((button, text))
             if where == "file":
-                risk = _plain_label(words(credentials.FILE_RISK))
+                risk = _plain_label()
                 set_tone(risk, "quiet")
                 where_box.addWidget(risk)
+                self._core_words.append((risk, credentials.FILE_RISK))
         self.where_buttons["keyring" if keyring_available else "session"].setChecked(True)
 
         form = QFormLayout()
-        key_label = QLabel(self.tr("API &key"))
+        self._key_label = key_label = QLabel()
         key_label.setBuddy(self.key)
         form.addRow(key_label, self.key)
         form.addRow("", self.show_key)
         form.addRow("", self.key_hint)
-        address_label = QLabel(self.tr("API &address"))
+        self._address_label = address_label = QLabel()
         address_label.setBuddy(self.address)
         form.addRow(address_label, self.address)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.connect_button = self.buttons.addButton(self.tr("Co&nnect"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.connect_button.setObjectName("connectButton")
         self.connect_button.setEnabled(False)
         self.buttons.accepted.connect(self._accept)
@@ -178,17 +185,44 @@ class ConnectDialog(QDialog):
         self.key.textChanged.connect(self._key_edited)
         self.test_button.clicked.connect(self.test_connection)
         self.choice: ConnectChoice | None = None
+        self._say_words()
         self._scroll = scroll_contents(self, keep_below=self.buttons)  # a small screen scrolls, Connect stays in view
         keep_on_screen_when_shown(self)
         self.resize(520, self.sizeHint().height())
 
-    def _key_edited(self, text: str) -> None:
-        key = text.strip()
-        warning = credentials.key_format_warning(key) if key else None
-        warning = words(warning) if warning else None
-        self.key_hint.setText(warning or "")
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+            self._key_hint(self.key.text())
+            if hasattr(self, "_scroll"):
+                grow_to_contents(self, self._scroll)
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        """Its words, and what it says, in the language now installed."""
+        self.setWindowTitle(self.tr("Connect your AITasker account"))
+        self.message.setText(say(self._message))
+        self.key.setPlaceholderText(self.tr("aitk_live_…"))
+        self.key.setAccessibleName(self.tr("API key"))
+        self.show_key.setText(self.tr("Show"))
+        self.address.setAccessibleName(self.tr("API address"))
+        self.test_button.setText(self.tr("&Test connection"))
+        self.test_result.setText("\n".join(say(line) for line in self._tested))
+        for widget, text in self._core_words:
+            widget.setText(words(text))
+        self._key_label.setText(self.tr("API &key"))
+        self._address_label.setText(self.tr("API &address"))
+        self.connect_button.setText(self.tr("Co&nnect"))
+        self.error.setText(say(self._problem))
+
+    def _key_hint(self, key: str) -> None:
+        warning = credentials.key_format_warning(key.strip()) if key.strip() else None
+        self.key_hint.setText(words(warning) if warning else "")
         self.key_hint.setVisible(bool(warning))
-        self.connect_button.setEnabled(bool(key))
+
+    def _key_edited(self, text: str) -> None:
+        self._key_hint(text)
+        self.connect_button.setEnabled(bool(text.strip()))
         self.error.hide()
 
     def _checked_where(self) -> credentials.Where:
@@ -201,7 +235,8 @@ class ConnectDialog(QDialog):
         try:
             return check_api_url(self.address.text() or DEFAULT_API_URL)
         except InvalidAddress as exc:
-            self.error.setText(words(exc.user_message))
+            self._problem = partial(words, exc.user_message)
+            self.error.setText(say(self._problem))
             self.error.show()
             grow_to_contents(self, self._scroll)  # the whole message, never cut
             return None
@@ -213,34 +248,39 @@ class ConnectDialog(QDialog):
         if url is None:
             return
         self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Testing…"))
-        lines: list[str] = []
+        self._tested = [lambda: self.tr("Testing…")]
+        self.test_result.setText(say(self._tested[0]))
+        lines: list[Words] = []
         try:
             async with TasksClient(url, self.key.text(), retry_base_delay=0.2) as client:
                 try:
                     await client.health()
-                    lines.append(self.tr("✓ AITasker answered at this address."))
+                    lines.append(lambda: self.tr("✓ AITasker answered at this address."))
                 except Offline:
                     lines.append(
-                        self.tr(
+                        lambda: self.tr(
                             "✗ AITasker could not be reached at this address. Check your connection and the address."
                         )
                     )
                     return
                 except ApiError as exc:
+                    said = exc.user_message
                     lines.append(
-                        fill(self.tr("✗ The address answered, but not like AITasker: %1"), words(exc.user_message))
+                        lambda: fill(self.tr("✗ The address answered, but not like AITasker: %1"), words(said))
                     )
                     return
                 try:
                     await client.list_categories()
-                    lines.append(self.tr("✓ Your API key works."))
+                    lines.append(lambda: self.tr("✓ Your API key works."))
                 except Unauthorized as exc:
-                    lines.append("✗ " + words(exc.user_message))
+                    refused = exc.user_message
+                    lines.append(lambda: "✗ " + words(refused))
                 except ApiError as exc:
-                    lines.append(fill(self.tr("✗ The key could not be checked: %1"), words(exc.user_message)))
+                    unchecked = exc.user_message
+                    lines.append(lambda: fill(self.tr("✗ The key could not be checked: %1"), words(unchecked)))
         finally:
-            self.test_result.setText("\n".join(lines))
+            self._tested = lines
+            self.test_result.setText("\n".join(say(line) for line in lines))
             self.test_button.setEnabled(True)
             grow_to_contents(self, self._scroll)  # the whole answer, never cut
 
@@ -258,7 +298,7 @@ async def connect_account(
     *,
     api_url: str,
     remember_secret: Callable[[str], None],
-    message: str = "",
+    message: Words = "",
     parent: QWidget | None = None,
 ) -> tuple[ConnectChoice | None, credentials.KeyStorageError | None]:
     """Show the key dialog; when the user connects, register the key for redaction at once, then

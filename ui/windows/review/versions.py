@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QWidg
 
 from app.review.artifacts import Artifact
 from app.review.gallery import Bid
+from ui.i18n import Words
 from ui.widgets.image_viewer import ImageViewer
 from ui.widgets.picture_shelf import PictureShelf
 from ui.widgets.version_card import VersionCard
@@ -21,7 +22,7 @@ class VersionsPanel(QWidget):
     picture is clicked (the owner answers with :meth:`show_large`)."""
 
     currentChanged = Signal()
-    pictureOpened = Signal(str, str)
+    pictureOpened = Signal(str, object)  # url, title (ui.i18n.Words)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +89,7 @@ class VersionsPanel(QWidget):
     def forget_failed_pictures(self) -> list[str]:
         return self._pictures.forget_failures()
 
-    def show_large(self, pixmap: QPixmap, title: str) -> ImageViewer:
+    def show_large(self, pixmap: QPixmap, title: Words) -> ImageViewer:
         viewer = ImageViewer(pixmap, title, self)
         viewer.show()
         return viewer
