@@ -16,7 +16,7 @@ from datetime import UTC, datetime, tzinfo
 
 from app.api.contract import AT_DEADLINE, NEXT_STEPS, OTHER_NEXT_STEP, OUTBOX_PREFIX
 from app.tasks.life import DISPUTED, WAITS_FOR_YOU
-from app.translatable import fill, translate
+from app.translatable import fill, messages, translate
 
 UNSHOWABLE = "—"
 # Exceptions a conversion of an extreme date may raise, depending on the platform's C library.
@@ -66,10 +66,10 @@ def _span(seconds: float) -> str:
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
-    if days >= 2:
-        return fill(translate("messages", "%1 days"), days)
-    if days == 1:
-        return fill(translate("messages", "1 day %1 h"), hours) if hours else translate("messages", "1 day")
+    if days == 1 and hours:
+        return fill(translate("messages", "1 day %1 h"), hours)
+    if days:
+        return messages.tr("%n days", "", days, one="1 day")
     if hours:
         return (
             fill(translate("messages", "%1 h %2 min"), hours, minutes)

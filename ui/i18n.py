@@ -129,7 +129,9 @@ def install_translations(
         (p for p in preferred_languages(env) if p.split("_")[0] == language.split("_")[0] and "_" in p), language
     )
     QLocale.setDefault(QLocale(locale_name))
-    translatable.set_translator(QCoreApplication.translate, money, lambda n: QLocale().toString(n), number)
+    translatable.set_translator(
+        QCoreApplication.translate, money, lambda n: QLocale().toString(n), number, counted=QCoreApplication.translate
+    )
     log.info("language: %s (locale %s)", language, locale_name)
     return language
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from app.alert_memory import MAX_REMEMBERED, AlertMemory
 from app.timefmt import local_or_none
-from app.translatable import fill, translate
+from app.translatable import fill, messages, translate
 
 if TYPE_CHECKING:
     from app.api.schema import Task
@@ -131,6 +131,4 @@ def waiting_words(count: int) -> str:
     """ "2 need your review"; "" when none."""
     if count <= 0:
         return ""
-    if count == 1:
-        return translate("messages", "1 needs your review")
-    return fill(translate("messages", "%1 need your review"), count)
+    return messages.tr("%n need your review", "", count, one="1 needs your review")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from app.alert_memory import AlertMemory
 from app.review.alerts import clock_time, task_name
 from app.tasks import life
-from app.translatable import QT_TRANSLATE_NOOP, fill, translate
+from app.translatable import QT_TRANSLATE_NOOP, fill, messages, translate
 
 if TYPE_CHECKING:
     from app.api.schema import Task
@@ -30,46 +30,38 @@ HOUR = timedelta(hours=1)
 SETTING = "task-alerts-shown"
 WAITING_STATUSES = ("review", *life.DELIVERED, *life.WAITING_FOR_ANSWER)
 
-# What changed, as a kind: (one task, several tasks, a task's line), "%1" the count or the title.
-NEWS: dict[str, tuple[str, str, str]] = {
+# What changed, as a kind: how many tasks (a count, through the plural forms), and a task's line ("%1" its title).
+NEWS: dict[str, tuple[Callable[[int], str], str]] = {
     "final": (
-        QT_TRANSLATE_NOOP("messages", "1 final work ready"),
-        QT_TRANSLATE_NOOP("messages", "%1 final works ready"),
+        lambda n: messages.tr("%n final works ready", "", n, one="1 final work ready"),
         QT_TRANSLATE_NOOP("messages", "‘%1’: the final work is ready"),
     ),
     "question": (
-        QT_TRANSLATE_NOOP("messages", "1 question for you"),
-        QT_TRANSLATE_NOOP("messages", "%1 questions for you"),
+        lambda n: messages.tr("%n questions for you", "", n, one="1 question for you"),
         QT_TRANSLATE_NOOP("messages", "‘%1’: the agent asks you something"),
     ),
     "review": (
-        QT_TRANSLATE_NOOP("messages", "1 ready for your review"),
-        QT_TRANSLATE_NOOP("messages", "%1 ready for your review"),
+        lambda n: messages.tr("%n ready for your review", "", n, one="1 ready for your review"),
         QT_TRANSLATE_NOOP("messages", "‘%1’: ready for your review"),
     ),
     "review_closed": (
-        QT_TRANSLATE_NOOP("messages", "1 review closed"),
-        QT_TRANSLATE_NOOP("messages", "%1 reviews closed"),
+        lambda n: messages.tr("%n reviews closed", "", n, one="1 review closed"),
         QT_TRANSLATE_NOOP("messages", "‘%1’: the review closed without a choice"),
     ),
     "expired": (
-        QT_TRANSLATE_NOOP("messages", "1 expired"),
-        QT_TRANSLATE_NOOP("messages", "%1 expired"),
+        lambda n: messages.tr("%n expired", "", n, one="1 expired"),
         QT_TRANSLATE_NOOP("messages", "‘%1’: expired"),
     ),
     "cancelled": (
-        QT_TRANSLATE_NOOP("messages", "1 cancelled by AITasker"),
-        QT_TRANSLATE_NOOP("messages", "%1 cancelled by AITasker"),
+        lambda n: messages.tr("%n cancelled by AITasker", "", n, one="1 cancelled by AITasker"),
         QT_TRANSLATE_NOOP("messages", "‘%1’: cancelled by AITasker"),
     ),
     "approved_automatically": (
-        QT_TRANSLATE_NOOP("messages", "1 approved automatically"),
-        QT_TRANSLATE_NOOP("messages", "%1 approved automatically"),
+        lambda n: messages.tr("%n approved automatically", "", n, one="1 approved automatically"),
         QT_TRANSLATE_NOOP("messages", "‘%1’: approved automatically"),
     ),
     "completed": (
-        QT_TRANSLATE_NOOP("messages", "1 completed"),
-        QT_TRANSLATE_NOOP("messages", "%1 completed"),
+        lambda n: messages.tr("%n completed", "", n, one="1 completed"),
         QT_TRANSLATE_NOOP("messages", "‘%1’: completed"),
     ),
 }
@@ -175,11 +167,10 @@ class AwayNews:
         counts = Counter(kind for kind, _ in self._latest.values())
         parts = []
         lines: list[AwayLine] = []
-        for kind, (one, many, line) in NEWS.items():
+        for kind, (counted, line) in NEWS.items():
             if not counts[kind]:
                 continue
-            count = counts[kind]
-            parts.append(translate("messages", one) if count == 1 else fill(translate("messages", many), count))
+            parts.append(counted(counts[kind]))
             lines.extend(
                 AwayLine(task.id, kind, fill(translate("messages", line), task_name(task)))
                 for k, task in self._latest.values()
@@ -249,9 +240,9 @@ class TaskAlerts:
                 body += " " + (question.text if len(question.text) <= 200 else question.text[:199] + "…")
             return [TaskAlert(after.id, kind, translate("messages", "A question for you"), body)]
         texts = {
-            "review_closed": (QT_TRANSLATE_NOOP("messages", "Review closed"), NEWS["review_closed"][2]),
-            "expired": (QT_TRANSLATE_NOOP("messages", "Task expired"), NEWS["expired"][2]),
-            "cancelled": (QT_TRANSLATE_NOOP("messages", "Task cancelled"), NEWS["cancelled"][2]),
+            "review_closed": (QT_TRANSLATE_NOOP("messages", "Review closed"), NEWS["review_closed"][1]),
+            "expired": (QT_TRANSLATE_NOOP("messages", "Task expired"), NEWS["expired"][1]),
+            "cancelled": (QT_TRANSLATE_NOOP("messages", "Task cancelled"), NEWS["cancelled"][1]),
             "approved_automatically": (
                 QT_TRANSLATE_NOOP("messages", "Approved automatically"),
                 QT_TRANSLATE_NOOP("messages", "‘%1’ was approved automatically: the time to approve it ended."),

@@ -3029,6 +3029,13 @@ Erstattet: %4</translation>
         <source> (under ten minutes left)</source>
         <translation> (weniger als zehn Minuten übrig)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n need your review</source>
+        <translation>
+            <numerusform>%n wartet auf Ihre Prüfung</numerusform>
+            <numerusform>%n warten auf Ihre Prüfung</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Ready for your review</source>
         <translation>Bereit zur Prüfung</translation>
@@ -3040,14 +3047,6 @@ Erstattet: %4</translation>
     <message>
         <source>Under ten minutes left to choose a version of ‘%1’%2</source>
         <translation>Weniger als zehn Minuten, um eine Version von „%1“ zu wählen%2</translation>
-    </message>
-    <message>
-        <source>1 needs your review</source>
-        <translation>1 wartet auf Ihre Prüfung</translation>
-    </message>
-    <message>
-        <source>%1 need your review</source>
-        <translation>%1 warten auf Ihre Prüfung</translation>
     </message>
     <message>
         <source>Requirements must be names and values.</source>
@@ -3358,16 +3357,15 @@ Erstattet: %4</translation>
         <translation>%1 (AITasker hat %2 gesendet; dieser Computer kann das in seiner Zeitzone nicht anzeigen)</translation>
     </message>
     <message>
-        <source>%1 days</source>
-        <translation>%1 Tagen</translation>
-    </message>
-    <message>
         <source>1 day %1 h</source>
         <translation>1 Tag %1 Std.</translation>
     </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 Tag</translation>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -3894,96 +3892,32 @@ Erstattet: %4</translation>
         <translation>Ihre gespeicherten Entwürfe stammen von einer neueren Version von AITasker Desktop. Bitte aktualisieren Sie die App, um sie zu öffnen.</translation>
     </message>
     <message>
-        <source>1 final work ready</source>
-        <translation>1 fertige Arbeit bereit</translation>
-    </message>
-    <message>
-        <source>%1 final works ready</source>
-        <translation>%1 fertige Arbeiten bereit</translation>
-    </message>
-    <message>
         <source>‘%1’: the final work is ready</source>
         <translation>„%1“: Die fertige Arbeit ist bereit</translation>
-    </message>
-    <message>
-        <source>1 question for you</source>
-        <translation>1 Frage an Sie</translation>
-    </message>
-    <message>
-        <source>%1 questions for you</source>
-        <translation>%1 Fragen an Sie</translation>
     </message>
     <message>
         <source>‘%1’: the agent asks you something</source>
         <translation>„%1“: Der Agent hat eine Frage an Sie</translation>
     </message>
     <message>
-        <source>1 ready for your review</source>
-        <translation>1 bereit zur Prüfung</translation>
-    </message>
-    <message>
-        <source>%1 ready for your review</source>
-        <translation>%1 bereit zur Prüfung</translation>
-    </message>
-    <message>
         <source>‘%1’: ready for your review</source>
         <translation>„%1“: bereit zur Prüfung</translation>
-    </message>
-    <message>
-        <source>1 review closed</source>
-        <translation>1 Prüfung beendet</translation>
-    </message>
-    <message>
-        <source>%1 reviews closed</source>
-        <translation>%1 Prüfungen beendet</translation>
     </message>
     <message>
         <source>‘%1’: the review closed without a choice</source>
         <translation>„%1“: Die Prüfung endete ohne Wahl</translation>
     </message>
     <message>
-        <source>1 expired</source>
-        <translation>1 abgelaufen</translation>
-    </message>
-    <message>
-        <source>%1 expired</source>
-        <translation>%1 abgelaufen</translation>
-    </message>
-    <message>
         <source>‘%1’: expired</source>
         <translation>„%1“: abgelaufen</translation>
-    </message>
-    <message>
-        <source>1 cancelled by AITasker</source>
-        <translation>1 von AITasker abgebrochen</translation>
-    </message>
-    <message>
-        <source>%1 cancelled by AITasker</source>
-        <translation>%1 von AITasker abgebrochen</translation>
     </message>
     <message>
         <source>‘%1’: cancelled by AITasker</source>
         <translation>„%1“: von AITasker abgebrochen</translation>
     </message>
     <message>
-        <source>1 approved automatically</source>
-        <translation>1 automatisch abgenommen</translation>
-    </message>
-    <message>
-        <source>%1 approved automatically</source>
-        <translation>%1 automatisch abgenommen</translation>
-    </message>
-    <message>
         <source>‘%1’: approved automatically</source>
         <translation>„%1“: automatisch abgenommen</translation>
-    </message>
-    <message>
-        <source>1 completed</source>
-        <translation>1 abgeschlossen</translation>
-    </message>
-    <message>
-        <source>%1 completed</source>
-        <translation>%1 abgeschlossen</translation>
     </message>
     <message>
         <source>‘%1’: completed</source>
@@ -4004,6 +3938,62 @@ Erstattet: %4</translation>
     <message>
         <source>Final work ready</source>
         <translation>Fertige Arbeit bereit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n final works ready</source>
+        <translation>
+            <numerusform>%n fertige Arbeit bereit</numerusform>
+            <numerusform>%n fertige Arbeiten bereit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questions for you</source>
+        <translation>
+            <numerusform>%n Frage an Sie</numerusform>
+            <numerusform>%n Fragen an Sie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready for your review</source>
+        <translation>
+            <numerusform>%n bereit zur Prüfung</numerusform>
+            <numerusform>%n bereit zur Prüfung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviews closed</source>
+        <translation>
+            <numerusform>%n Prüfung beendet</numerusform>
+            <numerusform>%n Prüfungen beendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired</source>
+        <translation>
+            <numerusform>%n abgelaufen</numerusform>
+            <numerusform>%n abgelaufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled by AITasker</source>
+        <translation>
+            <numerusform>%n von AITasker abgebrochen</numerusform>
+            <numerusform>%n von AITasker abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approved automatically</source>
+        <translation>
+            <numerusform>%n automatisch abgenommen</numerusform>
+            <numerusform>%n automatisch abgenommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n abgeschlossen</numerusform>
+            <numerusform>%n abgeschlossen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The agent working on ‘%1’ asks you something.</source>
