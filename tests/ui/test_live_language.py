@@ -18,13 +18,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QListWidget, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QToolButton,
+)
 
 from app.credentials import KeyStore
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import FakeClock, free_port, wait_until
-from tests.ui.helpers import find, open_window, parts, trigger
+from tests.ui.helpers import choose_draft, confirmation, find, open_window, parts, trigger
 from tests.ui.shown_text import shown_texts
 from tests.ui.test_german_everywhere import (
     CATALOGUE,
@@ -211,3 +221,116 @@ def test_a_language_kept_in_settings_is_applied_at_start(app: QApplication, tmp_
     prepare_looks(argparse.Namespace(data_dir=tmp_path))
     assert QApplication.translate("MainWindow", "&File") == "&Datei"
     assert QLocale().language() == QLocale.Language.German
+
+
+async def test_what_was_said_before_the_change_is_said_again(app: QApplication, qtbot, tmp_path: Path) -> None:
+    """A banner showing (with its button), a task window's last message and the About box turn
+    German when Deutsch is applied, and English again after: said again, not left as they were."""
+    clock = FakeClock()
+    server = SandboxServer(SandboxConfig(seed=3, clock=clock, preload=preloaded(clock.now)), port=free_port())
+    opened = next(b for b in server.config.preload if b["title"] == "Blog post about sourdough")  # open: cancellable
+    keystore = KeyStore(tmp_path / "config", environ={})
+    with server:
+        async with open_window(
+            qtbot, server.url, DEMO_API_KEY, tmp_path / "data", demo=False, keystore=keystore
+        ) as window:
+            ui = parts(window)
+            ui.add_by_id.setText(str(opened["id"]))
+            ui.add_button.click()
+            await wait_until(added(ui, str(opened["id"])), what="the added task")
+            # A task window's message: the task cancelled from it, and the money that came back.
+            task = window.store.get_task(str(opened["id"]))
+            assert task is not None
+            task_window = window.task_windows.open(task)
+            cancel = find(task_window, QPushButton, "cancelButton")
+            await wait_until(cancel.isEnabled, what="Cancel task")
+            cancel.click()
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+            cancelled = "The task is cancelled. $11.00 came back to your credit."
+            await wait_until(lambda: task_window.message.text() == cancelled, what="what was cancelled")
+            # A banner with a button: a draft deleted, with Undo.
+            qtbot.keyClicks(ui.form.title, TYPED["draft"])
+            trigger(window, "newTaskAction")
+            [draft] = [d.id for d in window.store.list_drafts() if d.title == TYPED["draft"]]
+            ui.tabs.setCurrentIndex(1)
+            choose_draft(window, draft, then="delete")
+            assert ui.banner.text.text() == f"Deleted “{TYPED['draft']}”." and ui.banner.action("Undo") is not None
+            trigger(window, "aboutAction")
+            await wait_until(lambda: _visible(QDialog, "aboutDialog") is not None, what="About")
+            about = _visible(QDialog, "aboutDialog")
+            assert about is not None and about.windowTitle() == "About AITasker Desktop"
+
+            settings = await open_settings(window)
+            choose_language(settings, "de")
+            press(settings, QDialogButtonBox.StandardButton.Ok)
+            await wait_until(lambda: window.menuBar().actions()[0].text() == "&Datei", what="the German menus")
+            assert task_window.message.text() == "Die Aufgabe ist abgebrochen. 11,00\u00a0$ ging zurück auf Ihr Guthaben."
+            assert ui.banner.text.text() == f"„{TYPED['draft']}“ gelöscht."
+            assert ui.banner.action("Rückgängig") is not None and ui.banner.toggle.text() == "Technische Details"
+            assert about.windowTitle() == "Über AITasker Desktop"
+            assert "Qt" in find(about, QLabel, "aboutLicence").text() and "Programm" in about_words(about)
+
+            settings = await open_settings(window)
+            choose_language(settings, "en")
+            press(settings, QDialogButtonBox.StandardButton.Ok)
+            await wait_until(lambda: window.menuBar().actions()[0].text() == "&File", what="the English menus")
+            assert task_window.message.text() == cancelled
+            assert ui.banner.text.text() == f"Deleted “{TYPED['draft']}”."
+            undo = ui.banner.action("Undo")
+            assert undo is not None and about.windowTitle() == "About AITasker Desktop"
+            undo.click()  # the button still does what it did
+            assert TYPED["draft"] in {d.title for d in window.store.list_drafts()}
+            about.close()
+
+
+def about_words(about: QDialog) -> str:
+    return " ".join(label.text() for label in about.findChildren(QLabel))
+
+
+def test_open_dialogs_and_counts_follow_the_language(app: QApplication, qtbot, tmp_path: Path) -> None:
+    """The key dialog (its words and what it said), a larger picture (its title made when said) and
+    the core's counts (plural forms) in German once German is installed, in English after."""
+    from PySide6.QtGui import QPixmap
+
+    from app.review.alerts import waiting_words
+    from app.timefmt import _span
+    from ui.widgets.image_viewer import ImageViewer
+    from ui.windows.connect import ConnectDialog
+
+    keystore = KeyStore(tmp_path / "config", environ={})
+    dialog = ConnectDialog(keystore, keyring_available=False, message=lambda: app.translate("MainWindow", "&File"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(find(dialog, QLineEdit, "apiKey"), TYPED["key"])
+    hint = find(dialog, QLabel, "keyHint").text()
+    picture = QPixmap(40, 30)
+    picture.fill(Qt.GlobalColor.white)
+    viewer = ImageViewer(picture, lambda: app.translate("ReviewWindow", "Picture by %1").replace("%1", "Nova"))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    assert (waiting_words(1), waiting_words(3), _span(86400), _span(3 * 86400)) == (
+        "1 needs your review",
+        "3 need your review",
+        "1 day",
+        "3 days",
+    )
+
+    install_translations(app, ENGLISH, choice="de")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Ihr AITasker-Konto verbinden")
+    qtbot.waitUntil(lambda: viewer.windowTitle() == "Bild von Nova")
+    assert find(dialog, QLabel, "connectMessage").text() == "&Datei"
+    assert find(dialog, QLabel, "keyHint").text() not in ("", hint)
+    assert find(dialog, QPushButton, "connectButton").text() == "&Verbinden"
+    assert (waiting_words(1), waiting_words(3), _span(86400), _span(3 * 86400)) == (
+        "1 wartet auf Ihre Prüfung",
+        "3 warten auf Ihre Prüfung",
+        "1 Tag",
+        "3 Tagen",
+    )
+
+    install_translations(app, ENGLISH, choice="en")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Connect your AITasker account")
+    qtbot.waitUntil(lambda: viewer.windowTitle() == "Picture by Nova")
+    assert find(dialog, QLabel, "keyHint").text() == hint
+    assert waiting_words(1) == "1 needs your review"
