@@ -265,7 +265,9 @@ async def test_what_was_said_before_the_change_is_said_again(app: QApplication, 
             choose_language(settings, "de")
             press(settings, QDialogButtonBox.StandardButton.Ok)
             await wait_until(lambda: window.menuBar().actions()[0].text() == "&Datei", what="the German menus")
-            assert task_window.message.text() == "Die Aufgabe ist abgebrochen. 11,00\u00a0$ ging zurück auf Ihr Guthaben."
+            assert (
+                task_window.message.text() == "Die Aufgabe ist abgebrochen. 11,00\u00a0$ ging zurück auf Ihr Guthaben."
+            )
             assert ui.banner.text.text() == f"„{TYPED['draft']}“ gelöscht."
             assert ui.banner.action("Rückgängig") is not None and ui.banner.toggle.text() == "Technische Details"
             assert about.windowTitle() == "Über AITasker Desktop"
