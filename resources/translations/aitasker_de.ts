@@ -1753,6 +1753,26 @@ Erstattet: %4</translation>
         <translation>Wie das System</translation>
     </message>
     <message>
+        <source>Downloads folder</source>
+        <translation>Download-Ordner</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s Downloads folder.</source>
+        <translation>Leer: der Download-Ordner des Systems.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s Downloads folder</source>
+        <translation>Der Download-Ordner des Systems</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen …</translation>
+    </message>
+    <message>
+        <source>Choose the downloads folder</source>
+        <translation>Download-Ordner auswählen</translation>
+    </message>
+    <message>
         <source>API address:</source>
         <translation>API-Adresse:</translation>
     </message>
@@ -1775,6 +1795,14 @@ Erstattet: %4</translation>
     <message>
         <source>A new language shows when AITasker Desktop starts again.</source>
         <translation>Eine neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads folder:</source>
+        <translation>&amp;Download-Ordner:</translation>
+    </message>
+    <message>
+        <source>Save all puts each task&apos;s final work in a folder of its own here. Empty: the system&apos;s Downloads folder.</source>
+        <translation>„Alles speichern“ legt das Endergebnis jeder Aufgabe hier in einen eigenen Ordner. Leer: der Download-Ordner des Systems.</translation>
     </message>
     <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>
