@@ -6,7 +6,7 @@ when anyio resumes reading, the generators up to ours), whatever its size. httpc
 network stream for at most 64 KiB at a time, while asyncio's transport has already received up
 to 256 KiB with one ``recv``, which anyio then cuts in four (copying the rest each time). Asked
 for 256 KiB, a 100 MB download costs the loop a quarter as many pieces: measured with the bench's
-ticker (``tests/bench/test_downloads.py``), about 30 % less CPU time on the loop's thread.
+ticker (``tests/bench/test_downloads.py``), a third or more less CPU time on the loop's thread.
 
 Built only from public parts: httpcore's connection pool with a network backend that wraps its
 AnyIO backend, and httpx's transport interface; requests, answers and errors are translated as
