@@ -8,13 +8,11 @@ the most recent :data:`MAX_REMEMBERED` tasks are remembered.
 
 from __future__ import annotations
 
-import json
-import logging
-from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from app.alert_memory import MAX_REMEMBERED, AlertMemory
 from app.timefmt import local_or_none
 from app.translatable import fill, translate
 
@@ -22,10 +20,7 @@ if TYPE_CHECKING:
     from app.api.schema import Task
     from app.store.repository import SettingsStore
 
-log = logging.getLogger(__name__)
-
 CLOSING_SOON = timedelta(minutes=10)
-MAX_REMEMBERED = 1000
 SETTING = "review-alerts-shown"
 
 AlertKind = Literal["review", "closing"]
@@ -43,56 +38,27 @@ def task_name(task: Task) -> str:
     return title if len(title) <= 80 else title[:79] + "…"
 
 
-def closes_at(task: Task, tz: tzinfo | None = None) -> str:
-    """ "15:40" in the user's time zone, or "" when the task has no end time or one this computer
-    can't show in its time zone (year 9999 at +14 h)."""
-    if task.expires_at is None:
-        return ""
-    local = local_or_none(task.expires_at, tz)
+def clock_time(moment: datetime | None, tz: tzinfo | None = None) -> str:
+    """ "15:40" in the user's time zone, or "" when there is no moment or one this computer can't
+    show in its time zone (year 9999 at +14 h)."""
+    local = local_or_none(moment, tz) if moment is not None else None
     return "" if local is None else local.strftime("%H:%M")
+
+
+def closes_at(task: Task, tz: tzinfo | None = None) -> str:
+    """ "15:40": when the task's review closes in the user's time zone ("" unknown, see :func:`clock_time`)."""
+    return clock_time(task.expires_at, tz)
 
 
 class ReviewAlerts:
     def __init__(
         self, store: SettingsStore | None = None, *, tz: tzinfo | None = None, max_remembered: int = MAX_REMEMBERED
     ) -> None:
-        self._store = store
         self._tz = tz
-        self._max = max_remembered
-        self._shown: OrderedDict[str, set[str]] = OrderedDict()
-        self._load()
-
-    def _load(self) -> None:
-        if self._store is None:
-            return
-        try:
-            raw = self._store.get_setting(SETTING)
-            items = json.loads(raw) if raw else []
-        except Exception as exc:  # a damaged setting: start afresh, at worst an alert repeats once
-            log.info("alerts shown before could not be read: %s", exc)
-            return
-        if not isinstance(items, list):
-            return
-        for item in items[-self._max :]:
-            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], list):
-                self._shown[item[0]] = {str(k) for k in item[1]}
-
-    def _save(self) -> None:
-        if self._store is None:
-            return
-        try:
-            self._store.set_setting(SETTING, json.dumps([[k, sorted(v)] for k, v in self._shown.items()]))
-        except Exception as exc:
-            log.warning("could not remember which alerts were shown: %s", exc)
+        self._memory = AlertMemory(store, SETTING, max_remembered=max_remembered)
 
     def shown(self, task_id: str, kind: AlertKind) -> bool:
-        return kind in self._shown.get(task_id, set())
-
-    def _mark(self, task_id: str, *kinds: str) -> None:
-        self._shown.setdefault(task_id, set()).update(kinds)
-        self._shown.move_to_end(task_id)
-        while len(self._shown) > self._max:
-            self._shown.popitem(last=False)
+        return self._memory.shown(task_id, kind)
 
     def check(self, task: Task, now: datetime, *, save: bool = True) -> list[ReviewAlert]:
         """The alerts due for this task now (and remember them as shown; ``save``: in the store
@@ -103,7 +69,7 @@ class ReviewAlerts:
         if remaining is not None and remaining <= timedelta(0):
             return []  # the review is over: too late to help
         closing = remaining is not None and remaining < CLOSING_SOON
-        shown = self._shown.get(task.id, ())
+        shown = self._memory.of(task.id)
         if "review" in shown and (not closing or "closing" in shown):
             return []  # the usual case, kept cheap: nothing new for this task
         name, at = task_name(task), closes_at(task, self._tz)
@@ -113,12 +79,12 @@ class ReviewAlerts:
             body = fill(translate("messages", "‘%1’ is ready for your review%2"), name, until)
             if closing:
                 body += translate("messages", " (under ten minutes left)")
-                self._mark(task.id, "review", "closing")
+                self._memory.mark(task.id, "review", "closing")
             else:
-                self._mark(task.id, "review")
+                self._memory.mark(task.id, "review")
             alerts.append(ReviewAlert(task.id, "review", translate("messages", "Ready for your review"), body))
         elif closing and not self.shown(task.id, "closing"):
-            self._mark(task.id, "closing")
+            self._memory.mark(task.id, "closing")
             alerts.append(
                 ReviewAlert(
                     task.id,
@@ -128,7 +94,7 @@ class ReviewAlerts:
                 )
             )
         if alerts and save:
-            self._save()
+            self._memory.save()
         return alerts
 
     def check_all(self, tasks: Iterable[Task], now: datetime) -> list[ReviewAlert]:
@@ -138,7 +104,7 @@ class ReviewAlerts:
         for task in tasks:
             alerts.extend(self.check(task, now, save=False))
         if alerts:
-            self._save()
+            self._memory.save()
         return alerts
 
 

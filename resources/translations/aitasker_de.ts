@@ -73,10 +73,6 @@
         <source>Kept for this session only.</source>
         <translation>Nur für diese Sitzung behalten.</translation>
     </message>
-    <message>
-        <source>The new language shows when AITasker Desktop starts again.</source>
-        <translation>Die neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
-    </message>
 </context>
 <context>
     <name>ActionsController</name>
@@ -1753,26 +1749,6 @@ Erstattet: %4</translation>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <source>Downloads folder</source>
-        <translation>Download-Ordner</translation>
-    </message>
-    <message>
-        <source>Empty: the system&apos;s Downloads folder.</source>
-        <translation>Leer: der Download-Ordner des Systems.</translation>
-    </message>
-    <message>
-        <source>The system&apos;s Downloads folder</source>
-        <translation>Der Download-Ordner des Systems</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>Aus&amp;wählen …</translation>
-    </message>
-    <message>
-        <source>Choose the downloads folder</source>
-        <translation>Download-Ordner auswählen</translation>
-    </message>
-    <message>
         <source>API address:</source>
         <translation>API-Adresse:</translation>
     </message>
@@ -1793,12 +1769,28 @@ Erstattet: %4</translation>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <source>A new language shows when AITasker Desktop starts again.</source>
-        <translation>Eine neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
-    </message>
-    <message>
         <source>&amp;Downloads folder:</source>
         <translation>&amp;Download-Ordner:</translation>
+    </message>
+    <message>
+        <source>Downloads folder</source>
+        <translation>Download-Ordner</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s Downloads folder.</source>
+        <translation>Leer: der Download-Ordner des Systems.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s Downloads folder</source>
+        <translation>Der Download-Ordner des Systems</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen …</translation>
+    </message>
+    <message>
+        <source>Choose the downloads folder</source>
+        <translation>Download-Ordner auswählen</translation>
     </message>
     <message>
         <source>Save all puts each task&apos;s final work in a folder of its own here. Empty: the system&apos;s Downloads folder.</source>
