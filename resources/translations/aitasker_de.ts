@@ -1769,6 +1769,34 @@ Erstattet: %4</translation>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
+        <source>&amp;Downloads folder:</source>
+        <translation>&amp;Download-Ordner:</translation>
+    </message>
+    <message>
+        <source>Downloads folder</source>
+        <translation>Download-Ordner</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s Downloads folder.</source>
+        <translation>Leer: der Download-Ordner des Systems.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s Downloads folder</source>
+        <translation>Der Download-Ordner des Systems</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen …</translation>
+    </message>
+    <message>
+        <source>Choose the downloads folder</source>
+        <translation>Download-Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>Save all puts each task&apos;s final work in a folder of its own here. Empty: the system&apos;s Downloads folder.</source>
+        <translation>„Alles speichern“ legt das Endergebnis jeder Aufgabe hier in einen eigenen Ordner. Leer: der Download-Ordner des Systems.</translation>
+    </message>
+    <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>
         <translation>Aufgaben, die auf Ihre Prüfung warten, werden höchstens alle 30 Sekunden abgefragt; die Grenzen von AITasker werden immer eingehalten.</translation>
     </message>

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 from app.sandbox import Faults, SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, trigger
 from tests.ui.task_sandbox import add_to_table, delivered, read
 from tests.ui.test_task_window import open_with_enter
 from ui.windows.task.window import TaskWindow
@@ -145,3 +145,60 @@ async def test_cancel_leaves_nothing_half_written(qtbot, tmp_path: Path, monkeyp
             for name in files_in(folder):
                 assert (folder / name).read_bytes() == await served(sent[name]), name
             await wait_until(lambda: task_window.buttons["save"].isEnabled(), what="Save all offered again")
+
+
+async def test_the_downloads_folder_is_chosen_in_settings_and_save_all_goes_there(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.windows.settings import SettingsDialog
+
+    system = tmp_path / "Downloads"
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(system))
+    chosen = tmp_path / "Shop" / "Artwork"
+    chosen.mkdir(parents=True)
+    clock = FakeClock()
+    with SandboxServer(SandboxConfig(seed=34, clock=clock, question_share=0.0)) as server:
+        task_id, _ = await delivered(server, clock, title="Shop sign")
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            trigger(window, "settingsAction")
+            await wait_until(
+                lambda: any(isinstance(w, SettingsDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                what="the settings",
+            )
+            [settings] = [w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()]
+            field = settings.downloads
+            assert field.accessibleName() == "Downloads folder" and field.text() == ""  # empty: the system's
+            assert field.placeholderText() == str(system)
+            settings.choose_downloads.click()
+            await wait_until(lambda: QApplication.activeModalWidget() is not settings, what="the folder question")
+            folders = QApplication.activeModalWidget()
+            assert isinstance(folders, QFileDialog) and folders.fileMode() == QFileDialog.FileMode.Directory
+            assert settings.isVisible()  # the question is not awaited inside a nested loop: Settings waits
+            folders.setDirectory(str(chosen.parent))  # as a person goes to the parent and picks the folder
+            name = folders.findChild(QLineEdit, "fileNameEdit")
+            assert name is not None
+            name.setText(chosen.name)
+            folders.accept()
+            await wait_until(lambda: field.text() == str(chosen), what="the folder in the field")
+            settings.accept()
+            await wait_until(lambda: window.account.downloads_folder() == str(chosen), what="the folder kept")
+
+            task_window = await final_work_of(window, task_id, qtbot)
+            task_window.buttons["save"].click()
+            bar = task_window.save_bar
+            await wait_until(lambda: bar.open_button.isVisible(), timeout=30, what="the files saved")
+            assert len(files_in(chosen / "Shop sign")) == 4 and not system.exists()
+            assert bar.folder == chosen / "Shop sign"
+            await wait_until(lambda: task_window.buttons["save"].isEnabled(), what="saving to be over")
+
+            # Emptied again: the system's Downloads folder.
+            trigger(window, "settingsAction")
+            await wait_until(
+                lambda: any(isinstance(w, SettingsDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                what="the settings again",
+            )
+            [again] = [w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()]
+            assert again.downloads.text() == str(chosen)
+            again.downloads.clear()
+            again.accept()
+            await wait_until(lambda: window.account.downloads_folder() == "", what="back to the system's folder")

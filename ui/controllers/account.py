@@ -1,5 +1,6 @@
 """The account: the key dialog (first run is ui/main.py's), change or forget the key, and the
-settings dialog with the preferences it keeps (refresh cadence, theme, the monthly spending limit)."""
+settings dialog with the preferences it keeps (refresh cadence, theme, the monthly spending limit,
+the Downloads folder)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.credentials import KeySource, KeyStore, describe_source
 from app.keys.errors import KeyStorageError
 from app.session import Session
+from ui.controllers.saving import FOLDER_SETTING
 from ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, SYSTEM_LANGUAGE, fill, install_translations, words
 from ui.theme import THEMES, apply_theme
 from ui.widgets.banner import MessageBanner
@@ -110,6 +112,7 @@ class AccountController(QObject):
                 return self.tr("Used for this demo only.") if connection.demo else self.tr("Not connected.")
             return words(describe_source(kept)) if kept is not None else self.tr("Kept for this session only.")
 
+        from app.delivery import downloads_base
         from ui.windows.settings import SettingsDialog  # loaded when first opened
 
         dialog = SettingsDialog(
@@ -120,6 +123,8 @@ class AccountController(QObject):
             can_manage_key=self.can_manage_key,
             monthly_limit=self.monthly_limit(),
             language=self.language(),
+            downloads_folder=self.downloads_folder(),
+            system_downloads=str(downloads_base(None)),
             parent=self._parent,
         )
 
@@ -127,6 +132,7 @@ class AccountController(QObject):
             self.set_refresh_interval(dialog.refresh_seconds())
             self.set_theme(dialog.chosen_theme())
             self.set_monthly_limit(dialog.monthly_limit())
+            self.set_downloads_folder(dialog.downloads_folder())
             if dialog.chosen_language() != self.language():
                 self.set_language(dialog.chosen_language())
                 dialog.show_key_source(key_words())
@@ -156,6 +162,13 @@ class AccountController(QObject):
 
     def set_monthly_limit(self, dollars: float | None) -> None:
         self._settings.setValue("money/monthly_limit", dollars or 0.0)
+
+    def downloads_folder(self) -> str:
+        """Where "Save all" puts the final work (ui/controllers/saving.py reads it); empty: the system's."""
+        return str(self._settings.value(FOLDER_SETTING, "", type=str) or "")
+
+    def set_downloads_folder(self, folder: str) -> None:
+        self._settings.setValue(FOLDER_SETTING, folder.strip())
 
     def theme(self) -> str:
         value = self._settings.value("ui/theme", "system", type=str)

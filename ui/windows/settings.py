@@ -1,18 +1,20 @@
 """Settings: the API address and key, how often to refresh, the theme, a monthly spending limit,
-the language."""
+the language, the folder "Save all" puts the final work in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QDir, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +53,8 @@ class SettingsDialog(QDialog):
         can_manage_key: bool,
         monthly_limit: float | None = None,
         language: str = SYSTEM_LANGUAGE,
+        downloads_folder: str = "",
+        system_downloads: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,6 +102,14 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, key)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         guard_wheel(self.refresh, self.theme, self.limit, self.language)
+        # Empty: the system's Downloads folder (``system_downloads``, shown greyed in the field).
+        self._system_downloads = system_downloads
+        self.downloads = QLineEdit(downloads_folder)
+        self.downloads.setObjectName("downloadsFolder")
+        self.downloads.setClearButtonEnabled(True)
+        self.choose_downloads = QPushButton()
+        self.choose_downloads.setObjectName("chooseDownloads")
+        self.choose_downloads.clicked.connect(self._choose_downloads)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow screens: fields under their label
@@ -120,6 +132,17 @@ class SettingsDialog(QDialog):
         self._language_label = QLabel()
         self._language_label.setBuddy(self.language)
         form.addRow(self._language_label, self.language)
+        self._downloads_label = QLabel()
+        self._downloads_label.setBuddy(self.downloads)
+        downloads_row = QHBoxLayout()
+        downloads_row.addWidget(self.downloads, 1)
+        downloads_row.addWidget(self.choose_downloads)
+        form.addRow(self._downloads_label, downloads_row)
+        self._downloads_hint = QLabel()
+        self._downloads_hint.setObjectName("downloadsHint")
+        self._downloads_hint.setWordWrap(True)
+        set_tone(self._downloads_hint, "quiet")
+        form.addRow(self._downloads_hint)  # the whole width: the label column may be wide
         self._hint = QLabel()
         self._hint.setWordWrap(True)
         self._limit_hint = QLabel()
@@ -167,6 +190,17 @@ class SettingsDialog(QDialog):
         self._refresh_label.setText(self.tr("Check for &news:"))
         self._theme_label.setText(self.tr("&Look:"))
         self._language_label.setText(self.tr("Lan&guage:"))
+        self._downloads_label.setText(self.tr("&Downloads folder:"))
+        self.downloads.setAccessibleName(self.tr("Downloads folder"))
+        self.downloads.setAccessibleDescription(self.tr("Empty: the system's Downloads folder."))
+        self.downloads.setPlaceholderText(self._system_downloads or self.tr("The system's Downloads folder"))
+        self.choose_downloads.setText(self.tr("C&hoose…"))
+        self.choose_downloads.setAccessibleName(self.tr("Choose the downloads folder"))
+        self._downloads_hint.setText(
+            self.tr(
+                "Save all puts each task's final work in a folder of its own here. Empty: the system's Downloads folder."
+            )
+        )
         self._hint.setText(
             self.tr(
                 "Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."
@@ -190,6 +224,21 @@ class SettingsDialog(QDialog):
     def show_key_source(self, words: str) -> None:
         """Where the key is kept, in words (said again by the account controller after a language change)."""
         self.key_source.setText(words)
+
+    def _choose_downloads(self) -> None:
+        """The folder question, window-modal and not awaited (``open()``): the choice lands in the field."""
+        dialog = QFileDialog(self, self.tr("Downloads folder"))
+        dialog.setObjectName("downloadsFolderDialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.setDirectory(self.downloads.text().strip() or self._system_downloads)
+        dialog.fileSelected.connect(lambda folder: self.downloads.setText(QDir.toNativeSeparators(folder)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def downloads_folder(self) -> str:
+        """The folder typed or chosen; empty for the system's Downloads folder."""
+        return self.downloads.text().strip()
 
     def refresh_seconds(self) -> float:
         return float(self.refresh.currentData())
