@@ -96,7 +96,7 @@ class SavingController(QObject):
 
     def save_all(self, window: TaskWindow, task: Task, delivery: Delivery | None) -> bool:
         if delivery is None or not delivery.items:
-            window.say(translate("TaskWindow", "There is no final work to save yet."))
+            window.say(lambda: translate("TaskWindow", "There is no final work to save yet."))
             return False
         if task.id not in self._jobs:
             sizes = [item.size for item in delivery.items]
