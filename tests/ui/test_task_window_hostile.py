@@ -1,0 +1,48 @@
+"""The task window against a server that misbehaves in ways issue 21 does not list
+(tests/ui/hostile_server.py): odd shapes of a task, odd answers to an action. The window says
+something true in plain words, sends a money action at most once, and never states what the server
+did not confirm."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from tests.conftest import wait_until
+from tests.ui.hostile_desk import hostile_desk
+from tests.ui.hostile_server import TASK_ID, delivered_task, hostile_server
+from tests.ui.task_helpers import text_question
+
+QUESTION = "Which colour should the loaf be?"
+
+
+async def test_a_question_in_another_shape_is_shown_and_can_be_answered(qtbot, tmp_path: Path) -> None:
+    """A server that says "needs_input" and puts its question under ``pending_question``: the window
+    shows the question and its Answer button (Ctrl+R brings the person here for it)."""
+    task = delivered_task(status="needs_input", pending_question={"question": QUESTION, "state": "waiting"})
+    with hostile_server(task) as server:
+        server.json("POST", f"/api/v1/tasks/{TASK_ID}/provide-input", {})
+        async with hostile_desk(qtbot, server.url, tmp_path) as desk:
+            window = desk.windows.open(await desk.client.get_task(TASK_ID))
+            assert QUESTION in window.question.text() and window.question.isVisible()
+            answer = window.buttons["answer"]
+            await wait_until(lambda: answer.isVisible() and answer.isEnabled(), what="the Answer button")
+            assert "Answer the agent's question" in window.progress.next.text()
+            answer.click()
+            await wait_until(lambda: text_question() is not None, what="the question with a text box")
+            dialog = text_question()
+            assert dialog is not None and QUESTION in dialog.findChild(QObject, "textQuestionText").text()
+            qtbot.keyClicks(dialog.box, "Golden brown.")
+            dialog.yes.click()
+            await wait_until(lambda: desk.said[-1:] == ["Your answer was sent: the agent goes on with the work."])
+            sent = server.posts("/provide-input")
+            assert len(sent) == 1 and json.loads(sent[0].body) == {"answer": "Golden brown."}
+
+
+async def test_a_question_given_as_plain_text_is_shown_as_it_is(qtbot, tmp_path: Path) -> None:
+    with hostile_server(delivered_task(status="input_required", input_request=QUESTION)) as server:
+        async with hostile_desk(qtbot, server.url, tmp_path) as desk:
+            window = desk.windows.open(await desk.client.get_task(TASK_ID))
+            assert QUESTION in window.question.text()
