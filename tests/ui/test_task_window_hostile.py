@@ -10,7 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from app.api.schema import Task
 from tests.conftest import wait_until
+from tests.ui.helpers import confirmation, press
 from tests.ui.hostile_desk import hostile_desk
 from tests.ui.hostile_server import TASK_ID, delivered_task, hostile_server
 from tests.ui.task_helpers import text_question
@@ -46,3 +48,26 @@ async def test_a_question_given_as_plain_text_is_shown_as_it_is(qtbot, tmp_path:
         async with hostile_desk(qtbot, server.url, tmp_path) as desk:
             window = desk.windows.open(await desk.client.get_task(TASK_ID))
             assert QUESTION in window.question.text()
+
+
+async def test_money_written_as_text_is_read_as_the_sum_it_says(qtbot, tmp_path: Path) -> None:
+    """``"price_usd": "30.00"``: the window and the question say $30.00, not "AITasker has not said"
+    and "Approve and pay —"; a price under another name is the one the question and the Money part
+    both show; a date of approval the app cannot read is not shown as raw text."""
+    task = delivered_task(price_usd="30.00", budget_usd="40.00")
+    with hostile_server(task) as server:
+        async with hostile_desk(qtbot, server.url, tmp_path) as desk:
+            window = desk.windows.open(await desk.client.get_task(TASK_ID))
+            assert (window.money.budget.text(), window.money.price.text()) == ("$40.00", "$30.00")
+            await wait_until(lambda: window.buttons["approve"].isEnabled(), what="Approve")
+            window.buttons["approve"].click()
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            box = confirmation()
+            assert box is not None and box.text() == "Approve and pay $30.00 to Nova Studio?"
+            press(box, "Cancel")
+            await wait_until(lambda: window.buttons["approve"].isEnabled(), what="Approve again")
+            assert server.posts() == []
+            other = delivered_task(status="completed", selected_bid_price_usd=25, paid_usd="25", approved_at="soon")
+            del other["price_usd"]
+            window.show_task(Task.model_validate(other))
+            assert window.money.price.text() == "$25.00" and window.money.paid.text() == "$25.00"
