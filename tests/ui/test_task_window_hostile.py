@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
+from app.actions import Action, Phase
 from app.api.schema import Task
 from tests.conftest import wait_until
 from tests.ui.helpers import confirmation, press
 from tests.ui.hostile_desk import hostile_desk
-from tests.ui.hostile_server import TASK_ID, delivered_task, hostile_server
+from tests.ui.hostile_server import TASK_ID, Answer, delivered_task, hostile_server
 from tests.ui.task_helpers import text_question
 
 QUESTION = "Which colour should the loaf be?"
@@ -71,3 +72,21 @@ async def test_money_written_as_text_is_read_as_the_sum_it_says(qtbot, tmp_path:
             del other["price_usd"]
             window.show_task(Task.model_validate(other))
             assert window.money.price.text() == "$25.00" and window.money.paid.text() == "$25.00"
+
+
+async def test_a_conflict_on_a_task_that_did_not_move_is_not_called_a_move(qtbot, tmp_path: Path) -> None:
+    """409 with a body the app does not expect, while the task still says what it said: refused, in
+    plain words, and not "the task has moved on" (it did not). Sent once; nothing said to have happened."""
+    with hostile_server() as server:
+        server.answers[("POST", f"/api/v1/tasks/{TASK_ID}/approve")] = Answer(409, "conflict!!", "text/plain")
+        async with hostile_desk(qtbot, server.url, tmp_path) as desk:
+            window = desk.windows.open(await desk.client.get_task(TASK_ID))
+            await wait_until(lambda: window.buttons["approve"].isEnabled(), what="Approve")
+            window.buttons["approve"].click()
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+            await wait_until(lambda: "did not accept" in window.message.text(), what="the refusal")
+            assert "moved on" not in window.message.text() and "409" not in window.message.text()
+            assert not any("Approved" in text for text in desk.said)
+            entry = desk.journal.latest(TASK_ID, Action.APPROVE)
+            assert entry is not None and entry.phase == Phase.REFUSED and len(server.posts("/approve")) == 1

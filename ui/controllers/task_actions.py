@@ -250,7 +250,7 @@ class TaskActionsController(QObject):
             self._say(task.id, t(w.OFFLINE), entry.detail)
         elif entry.phase == Phase.REFUSED:
             fresh = await self._read_again(task.id, None)
-            if error is not None and error.status == 409 and fresh is not None:
+            if error is not None and error.status == 409 and fresh is not None and fresh.status != task.status:
                 info = status_info(fresh.status)
                 self._say(task.id, fill(t(w.MOVED_ON), words(info.label), words(info.explanation)), error.detail)
             else:
