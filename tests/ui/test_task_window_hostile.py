@@ -90,3 +90,27 @@ async def test_a_conflict_on_a_task_that_did_not_move_is_not_called_a_move(qtbot
             assert not any("Approved" in text for text in desk.said)
             entry = desk.journal.latest(TASK_ID, Action.APPROVE)
             assert entry is not None and entry.phase == Phase.REFUSED and len(server.posts("/approve")) == 1
+
+
+async def test_an_approval_accepted_for_later_leaves_no_room_for_changes_on_that_delivery(
+    qtbot, tmp_path: Path
+) -> None:
+    """202: AITasker took the approval and applies it later; the task still says "delivered". Until it
+    says otherwise, neither "Ask for changes" nor "Report a problem" can answer the same delivery."""
+    with hostile_server() as server:
+        server.answers[("POST", f"/api/v1/tasks/{TASK_ID}/approve")] = Answer(202, {"status": "accepted"})
+        async with hostile_desk(qtbot, server.url, tmp_path) as desk:
+            window = desk.windows.open(await desk.client.get_task(TASK_ID))
+            await wait_until(lambda: window.buttons["approve"].isEnabled(), what="Approve")
+            window.buttons["approve"].click()
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+            await wait_until(lambda: "has your approval" in window.message.text(), what="the approval sent")
+            applying = "Sent: AITasker is applying it."
+            for name in ("approve", "changes", "problem"):
+                button = window.buttons[name]
+                await wait_until(lambda b=button: not b.isEnabled(), what=f"{name} waiting")
+                assert button.toolTip() == applying, name
+            await desk.actions.ask_for_changes(window.task, window)
+            assert text_question() is None and desk.said[-1] == applying
+            assert len(server.posts()) == 1

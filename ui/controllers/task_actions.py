@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # named only: the service brings httpx, loaded after the firs
     from app.tasks.service import TaskService
 
 log = logging.getLogger(__name__)
+ON_DELIVERY = (Action.APPROVE, Action.REVISION, Action.DISPUTE)  # the person's answers to one delivery
 
 
 class TaskActionsController(QObject):
@@ -97,11 +98,15 @@ class TaskActionsController(QObject):
             reason = t(w.WAITING) if open_entry.phase == Phase.UNSURE else t(w.SENDING)
             return dict.fromkeys(BUTTONS.values(), reason)
         found = {button: self._why_not(action, task) for action, button in BUTTONS.items()}
-        for action, button in BUTTONS.items():
+        for action in BUTTONS:
             latest = journal.latest(task.id, action)
-            if not found[button] and latest is not None and latest.phase == Phase.DONE:
+            if latest is not None and latest.phase == Phase.DONE:
                 if VERDICTS[action](latest, task) is Verdict.NO_SIGN:  # sent, not yet in the task as read
-                    found[button] = t(w.APPLYING)
+                    # One answer to a delivery at a time: an approval being applied leaves no room
+                    # for a request for changes or a problem report on the same delivery, nor they for it.
+                    same = action in ON_DELIVERY and latest.params.get("delivery") == life.delivery_number(task)
+                    for waiting in (*ON_DELIVERY, action) if same else (action,):
+                        found[BUTTONS[waiting]] = found[BUTTONS[waiting]] or t(w.APPLYING)
         return found
 
     def _why_not(self, action: Action, task: Task) -> str:
