@@ -2251,6 +2251,10 @@ Erstattet: %4</translation>
         <translation>AITasker meldet jetzt: %1 – %2</translation>
     </message>
     <message>
+        <source>The task moved on while you were deciding, so nothing was sent. AITasker now says: %1 — %2</source>
+        <translation>Die Aufgabe ist weitergegangen, während Sie überlegt haben, daher wurde nichts gesendet. AITasker meldet jetzt: %1 – %2</translation>
+    </message>
+    <message>
         <source>The time for this ended before you confirmed, so nothing was sent.</source>
         <translation>Die Frist dafür endete, bevor Sie bestätigt haben, daher wurde nichts gesendet.</translation>
     </message>

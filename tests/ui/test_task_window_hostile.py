@@ -114,3 +114,23 @@ async def test_an_approval_accepted_for_later_leaves_no_room_for_changes_on_that
             await desk.actions.ask_for_changes(window.task, window)
             assert text_question() is None and desk.said[-1] == applying
             assert len(server.posts()) == 1
+
+
+async def test_a_task_that_moves_on_while_the_question_is_open_sends_nothing(qtbot, tmp_path: Path) -> None:
+    """The approval period ends while "Approve and pay…?" is open: AITasker approves automatically and
+    the refresher brings that news. Confirming then sends nothing, and says what AITasker now says."""
+    with hostile_server() as server:
+        server.json("POST", f"/api/v1/tasks/{TASK_ID}/approve", {"status": "completed"})
+        async with hostile_desk(qtbot, server.url, tmp_path) as desk:
+            window = desk.windows.open(await desk.client.get_task(TASK_ID))
+            await wait_until(lambda: window.buttons["approve"].isEnabled(), what="Approve")
+            window.buttons["approve"].click()
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            done = delivered_task(status="completed", approved_by="automatic", paid_usd=30.0, refunded_usd=10.0)
+            server.json("GET", f"/api/v1/tasks/{TASK_ID}", done)
+            desk.windows.task_updated(Task.model_validate(done))  # what the refresher does with its news
+            qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+            await wait_until(lambda: "nothing was sent" in window.message.text(), what="why nothing was sent")
+            assert "Completed" in window.message.text() and server.posts() == []
+            assert not any("Approved" in text for text in desk.said)
+            assert desk.journal.latest(TASK_ID, Action.APPROVE) is None

@@ -72,6 +72,7 @@ class TaskActionsController(QObject):
         self._watched: set[str] = set()  # tasks asked about: told when the operations are learned
         self._learning: asyncio.Task[Any] | None = None
         self._last: dict[str, tuple[str, str]] = {}
+        self._newer: dict[str, Task] = {}  # a fresher copy of a task read while its question was open
         for action in VERDICTS:
             actions.set_reader(action, self._read_verdict)
         actions.changed.connect(self._journal_changed)
@@ -144,6 +145,12 @@ class TaskActionsController(QObject):
     def last_said(self, task_id: str) -> tuple[str, str] | None:
         """What was last said about this task (text, detail), for a window opened afterwards."""
         return self._last.get(task_id)
+
+    def task_updated(self, task: Task) -> None:
+        """A fresher copy of a task (the refresher): one that moved on while its question was open
+        sends nothing when the person confirms."""
+        if task.id in self._asking:
+            self._newer[task.id] = task
 
     def post_again(self, task: Task) -> None:
         self.postAgainRequested.emit(task)
@@ -218,6 +225,11 @@ class TaskActionsController(QObject):
             if self._too_late(action, task):
                 self._say(task.id, t(w.TOO_LATE))
                 return
+            newer = self._newer.get(task.id)
+            if newer is not None and _moved_on(task, newer):
+                info = status_info(newer.status)
+                self._say(task.id, fill(t(w.MOVED_WHILE_ASKING), words(info.label), words(info.explanation)))
+                return
             self._say(task.id, t(spoken.sending))
             _, body = operation.request(task.id, text=params.get("text"))
             service, task_id = self.service, task.id
@@ -231,6 +243,7 @@ class TaskActionsController(QObject):
             await self._outcome(task, action, outcome)
         finally:
             self._asking.discard(task.id)
+            self._newer.pop(task.id, None)
 
     def _too_late(self, action: Action, task: Task) -> bool:
         """The question stayed open past the step's own end: nothing is sent (issue 22)."""
@@ -340,6 +353,11 @@ class TaskActionsController(QObject):
             job.cancel()
         if jobs:
             await asyncio.gather(*jobs, return_exceptions=True)
+
+
+def _moved_on(asked: Task, now: Task) -> bool:
+    """The task is no longer where it was when the person was asked (another step, another delivery)."""
+    return now.status != asked.status or life.delivery_number(now) != life.delivery_number(asked)
 
 
 def _report_crash(job: asyncio.Task[Any]) -> None:

@@ -164,6 +164,7 @@ class TaskWindowsController(QObject):
 
     def task_updated(self, task: Task) -> None:
         """A fresher copy of a task (the refresher, an action's answer): its window follows."""
+        self._actions.task_updated(task)  # a question open on it sends nothing if it moved on
         window = self._alive(task.id)
         if window is None:
             return
