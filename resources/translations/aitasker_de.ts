@@ -2500,6 +2500,10 @@ Erstattet: %4</translation>
         <translation>Das Endergebnis konnte nicht geladen werden. %1</translation>
     </message>
     <message>
+        <source>AITasker did not find the final work of this task just now.</source>
+        <translation>AITasker hat das Endergebnis dieser Aufgabe gerade nicht gefunden.</translation>
+    </message>
+    <message>
         <source>The picture can&apos;t be shown larger. %1</source>
         <translation>Das Bild kann nicht größer gezeigt werden. %1</translation>
     </message>

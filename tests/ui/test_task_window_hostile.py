@@ -134,3 +134,24 @@ async def test_a_task_that_moves_on_while_the_question_is_open_sends_nothing(qtb
             assert "Completed" in window.message.text() and server.posts() == []
             assert not any("Approved" in text for text in desk.said)
             assert desk.journal.latest(TASK_ID, Action.APPROVE) is None
+
+
+async def test_a_task_gone_while_its_window_is_open_is_said_plainly(qtbot, tmp_path: Path) -> None:
+    """The task and its final work answer 404 on F5: the window says AITasker did not find the final
+    work (not "There is no final work to save yet" in silence); approving is refused in plain words."""
+    with hostile_server() as server:
+        async with hostile_desk(qtbot, server.url, tmp_path) as desk:
+            window = desk.windows.open(await desk.client.get_task(TASK_ID))
+            await wait_until(lambda: window.final_work.list.count() == 2, what="the final work")
+            gone = Answer(404, {"detail": "Task not found"})
+            for method, path in list(server.answers):
+                if path.startswith(f"/api/v1/tasks/{TASK_ID}"):
+                    server.answers[(method, path)] = gone
+            server.answers[("POST", f"/api/v1/tasks/{TASK_ID}/approve")] = gone
+            desk.windows.refresh(TASK_ID)
+            await wait_until(lambda: "did not find the final work" in window.message.text(), what="the words")
+            window.buttons["approve"].click()
+            await wait_until(lambda: confirmation() is not None, what="the question")
+            qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
+            await wait_until(lambda: "could not find this task" in window.message.text(), what="the refusal")
+            assert not any("Approved" in text for text in desk.said) and len(server.posts()) == 1
