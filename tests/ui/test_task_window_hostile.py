@@ -107,10 +107,9 @@ async def test_an_approval_accepted_for_later_leaves_no_room_for_changes_on_that
             qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
             await wait_until(lambda: "has your approval" in window.message.text(), what="the approval sent")
             applying = "Sent: AITasker is applying it."
-            for name in ("approve", "changes", "problem"):
-                button = window.buttons[name]
-                await wait_until(lambda b=button: not b.isEnabled(), what=f"{name} waiting")
-                assert button.toolTip() == applying, name
+            names = ("approve", "changes", "problem")
+            await wait_until(lambda: not any(window.buttons[n].isEnabled() for n in names), what="all three waiting")
+            assert [window.buttons[n].toolTip() for n in names] == [applying] * 3
             await desk.actions.ask_for_changes(window.task, window)
             assert text_question() is None and desk.said[-1] == applying
             assert len(server.posts()) == 1
