@@ -234,7 +234,7 @@ class TaskWindowsController(QObject):
             return
         window.show_delivery(delivery)
         if delivery is None:  # the task says it has final work; AITasker answered that it has none (404)
-            window.say(translate("TaskWindow", "AITasker did not find the final work of this task just now."))
+            window.say(lambda: translate("TaskWindow", "AITasker did not find the final work of this task just now."))
         self._update_available(task_id)
         current = window.current_item()
         for item in window.pictures_wanted():  # the one in view before any other picture
