@@ -2279,6 +2279,10 @@ Erstattet: %4</translation>
         <translation>AITasker meldet jetzt: %1 – %2</translation>
     </message>
     <message>
+        <source>The task moved on while you were deciding, so nothing was sent. AITasker now says: %1 — %2</source>
+        <translation>Die Aufgabe ist weitergegangen, während Sie überlegt haben, daher wurde nichts gesendet. AITasker meldet jetzt: %1 – %2</translation>
+    </message>
+    <message>
         <source>The time for this ended before you confirmed, so nothing was sent.</source>
         <translation>Die Frist dafür endete, bevor Sie bestätigt haben, daher wurde nichts gesendet.</translation>
     </message>
@@ -2522,6 +2526,10 @@ Erstattet: %4</translation>
     <message>
         <source>The final work could not be loaded. %1</source>
         <translation>Das Endergebnis konnte nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>AITasker did not find the final work of this task just now.</source>
+        <translation>AITasker hat das Endergebnis dieser Aufgabe gerade nicht gefunden.</translation>
     </message>
     <message>
         <source>The picture can&apos;t be shown larger. %1</source>

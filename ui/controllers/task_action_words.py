@@ -123,6 +123,9 @@ OFFLINE = QT_TRANSLATE_NOOP(
 REFUSED = QT_TRANSLATE_NOOP("TaskActions", "AITasker did not accept this. %1")
 MOVED_ON = QT_TRANSLATE_NOOP("TaskActions", "AITasker did not accept this: the task has moved on. It now says: %1 — %2")
 NOW_SAYS = QT_TRANSLATE_NOOP("TaskActions", "AITasker now says: %1 — %2")
+MOVED_WHILE_ASKING = QT_TRANSLATE_NOOP(
+    "TaskActions", "The task moved on while you were deciding, so nothing was sent. AITasker now says: %1 — %2"
+)
 TOO_LATE = QT_TRANSLATE_NOOP("TaskActions", "The time for this ended before you confirmed, so nothing was sent.")
 UNREADABLE = QT_TRANSLATE_NOOP(
     "TaskActions", "Can't learn from AITasker what this app may do here. Try again later, or finish on the website."

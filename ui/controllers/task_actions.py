@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # named only: the service brings httpx, loaded after the firs
     from app.tasks.service import TaskService
 
 log = logging.getLogger(__name__)
+ON_DELIVERY = (Action.APPROVE, Action.REVISION, Action.DISPUTE)  # the person's answers to one delivery
 
 
 class TaskActionsController(QObject):
@@ -72,6 +73,7 @@ class TaskActionsController(QObject):
         self._watched: set[str] = set()  # tasks asked about: told when the operations are learned
         self._learning: asyncio.Task[Any] | None = None
         self._last: dict[str, tuple[Words, str]] = {}
+        self._newer: dict[str, Task] = {}  # a fresher copy of a task read while its question was open
         for action in VERDICTS:
             actions.set_reader(action, self._read_verdict)
         actions.changed.connect(self._journal_changed)
@@ -102,11 +104,15 @@ class TaskActionsController(QObject):
             reason = w.WAITING if open_entry.phase == Phase.UNSURE else w.SENDING
             return dict.fromkeys(BUTTONS.values(), reason)
         found = {button: self._why_not(action, task) for action, button in BUTTONS.items()}
-        for action, button in BUTTONS.items():
+        for action in BUTTONS:
             latest = journal.latest(task.id, action)
-            if not found[button] and latest is not None and latest.phase == Phase.DONE:
+            if latest is not None and latest.phase == Phase.DONE:
                 if VERDICTS[action](latest, task) is Verdict.NO_SIGN:  # sent, not yet in the task as read
-                    found[button] = w.APPLYING
+                    # One answer to a delivery at a time: an approval being applied leaves no room
+                    # for a request for changes or a problem report on the same delivery, nor they for it.
+                    same = action in ON_DELIVERY and latest.params.get("delivery") == life.delivery_number(task)
+                    for waiting in (*ON_DELIVERY, action) if same else (action,):
+                        found[BUTTONS[waiting]] = found[BUTTONS[waiting]] or w.APPLYING
         return found
 
     def _why_not(self, action: Action, task: Task) -> str:
@@ -144,6 +150,12 @@ class TaskActionsController(QObject):
     def last_said(self, task_id: str) -> tuple[Words, str] | None:
         """What was last said about this task (text, detail), for a window opened afterwards."""
         return self._last.get(task_id)
+
+    def task_updated(self, task: Task) -> None:
+        """A fresher copy of a task (the refresher): one that moved on while its question was open
+        sends nothing when the person confirms."""
+        if task.id in self._asking:
+            self._newer[task.id] = task
 
     def post_again(self, task: Task) -> None:
         self.postAgainRequested.emit(task)
@@ -221,6 +233,11 @@ class TaskActionsController(QObject):
             if self._too_late(action, task):
                 self._say(task.id, w.TOO_LATE)
                 return
+            newer = self._newer.get(task.id)
+            if newer is not None and _moved_on(task, newer):
+                info = status_info(newer.status)
+                self._say(task.id, lambda: fill(t(w.MOVED_WHILE_ASKING), words(info.label), words(info.explanation)))
+                return
             self._say(task.id, spoken.sending)
             _, body = operation.request(task.id, text=params.get("text"))
             service, task_id = self.service, task.id
@@ -234,6 +251,7 @@ class TaskActionsController(QObject):
             await self._outcome(task, action, outcome)
         finally:
             self._asking.discard(task.id)
+            self._newer.pop(task.id, None)
 
     def _too_late(self, action: Action, task: Task) -> bool:
         """The question stayed open past the step's own end: nothing is sent (issue 22)."""
@@ -259,7 +277,7 @@ class TaskActionsController(QObject):
             self._say(task.id, w.OFFLINE, entry.detail)
         elif entry.phase == Phase.REFUSED:
             fresh = await self._read_again(task.id, None)
-            if error is not None and error.status == 409 and fresh is not None:
+            if error is not None and error.status == 409 and fresh is not None and fresh.status != task.status:
                 info = status_info(fresh.status)
                 self._say(
                     task.id, lambda: fill(t(w.MOVED_ON), words(info.label), words(info.explanation)), error.detail
@@ -349,6 +367,11 @@ class TaskActionsController(QObject):
             job.cancel()
         if jobs:
             await asyncio.gather(*jobs, return_exceptions=True)
+
+
+def _moved_on(asked: Task, now: Task) -> bool:
+    """The task is no longer where it was when the person was asked (another step, another delivery)."""
+    return now.status != asked.status or life.delivery_number(now) != life.delivery_number(asked)
 
 
 def _report_crash(job: asyncio.Task[Any]) -> None:

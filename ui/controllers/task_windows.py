@@ -164,6 +164,7 @@ class TaskWindowsController(QObject):
 
     def task_updated(self, task: Task) -> None:
         """A fresher copy of a task (the refresher, an action's answer): its window follows."""
+        self._actions.task_updated(task)  # a question open on it sends nothing if it moved on
         window = self._alive(task.id)
         if window is None:
             return
@@ -233,6 +234,8 @@ class TaskWindowsController(QObject):
         if window is None:
             return
         window.show_delivery(delivery)
+        if delivery is None:  # the task says it has final work; AITasker answered that it has none (404)
+            window.say(lambda: translate("TaskWindow", "AITasker did not find the final work of this task just now."))
         self._update_available(task_id)
         current = window.current_item()
         for item in window.pictures_wanted():  # the one in view before any other picture

@@ -5,22 +5,14 @@ that money moved when the server did not say so."""
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.api.schema import Task
+from app.tasks import life
 from ui.i18n import fill, money, short_when
 from ui.widgets.plain_label import plain_label
 from ui.windows.task.progress import FINAL, steps_of
-
-
-def amount(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if math.isfinite(value) and value >= 0 else None
 
 
 class MoneyPart(QWidget):
@@ -61,16 +53,16 @@ class MoneyPart(QWidget):
     def show_task(self, task: Task, chosen_price: float | None = None) -> None:
         """``chosen_price``: the chosen version's price from the versions, when the task does not say it."""
         extra = task.model_extra or {}
-        settled_at = extra.get("approved_at")
+        settled_at = life.moment(extra.get("approved_at"))
         steps = steps_of(task)
         settled_step = next((s for s in reversed(steps) if s.status in FINAL and s.at is not None), None)
         when = short_when(settled_step.at) if settled_step is not None and settled_step.at is not None else ""
-        if isinstance(settled_at, str) and not when:
-            when = settled_at
-        budget = amount(task.budget_usd)
-        price = amount(extra.get("price_usd"))
+        if settled_at is not None and not when:
+            when = short_when(settled_at)
+        budget = life.amount(task.budget_usd)
+        price = life.price(task)  # by any of the names a server may give it, as the approval asks
         price = price if price is not None else chosen_price
-        paid, refunded = amount(extra.get("paid_usd")), amount(extra.get("refunded_usd"))
+        paid, refunded = life.paid(task), life.refunded(task)
         self.budget.setText(money(budget) if budget is not None else self.tr("Not known"))
         before_choice = task.status in ("open", "matching", "prototyping", "review")
         if price is not None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from app.api.contract import aware, status_info
 from app.api.schema import Task
+from app.tasks import life
 from app.timefmt import expires_in_words
 from ui.i18n import details_when, fill, short_when, words
 from ui.widgets.plain_label import plain_label, section_label
@@ -152,7 +153,8 @@ class ProgressPart(QWidget):
         return words(status_info(status).label)
 
     def next_words(self, task: Task) -> str:
-        status = task.status
+        status = task.status  # a server's other words for waiting on the person: said as the sandbox's
+        status = "input_required" if life.waits_for_answer(task) else "delivered" if life.is_delivered(task) else status
         if status == "disputed":
             return self.tr("AITasker looks into the problem you reported.")
         if status in FINAL:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.api.contract import STATUSES, status_info
 from app.api.schema import Task
 from app.server_text import isolate, isolate_lines
+from app.tasks import life
 from app.tasks.delivery import Delivery, DeliveryItem
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import Words, fill, translate, words
@@ -269,12 +270,12 @@ class TaskWindow(QMainWindow):
 
     @staticmethod
     def _question(task: Task) -> str:
-        asked = (task.model_extra or {}).get("input_request")
-        if task.status != "input_required":
+        if not life.waits_for_answer(task):  # any status or shape the task actions answer (app.tasks.life)
             return ""
-        if isinstance(asked, dict) and isinstance(asked.get("question"), str):
-            return asked["question"].strip()[:2000]
-        return translate("TaskWindow", "The agent is waiting for your answer.")
+        asked = life.question_of(task)
+        return (
+            asked.text[:2000] if asked is not None else translate("TaskWindow", "The agent is waiting for your answer.")
+        )
 
     def show_delivery(self, delivery: Delivery | None) -> None:
         self.delivery = delivery
