@@ -25,6 +25,7 @@ from ui.controllers.review import ReviewController
 from ui.controllers.saving import SavingController
 from ui.controllers.task_actions import TaskActionsController
 from ui.controllers.task_windows import TaskWindowsController
+from ui.i18n import say
 
 
 @dataclass
@@ -58,7 +59,7 @@ async def hostile_desk(qtbot, url: str, folder: Path, *, timeout: float = 5.0) -
             post_again=lambda task: None,
         )
         desk = HostileDesk(windows, actions, journal, client)
-        actions.said.connect(lambda _task_id, text, _detail: desk.said.append(text))
+        actions.said.connect(lambda _task_id, text, _detail: desk.said.append(say(text)))
         try:
             yield desk
         finally:
