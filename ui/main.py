@@ -16,7 +16,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if P
 from app import about, preload
 from app.api.errors import InvalidAddress
 from app.demo_server import SERVE_ARGUMENT
-from ui.desktop.start_imports import import_before_qt
+from ui.desktop.start_imports import import_before_qt, lighter_pyside_import_check
 
 if TYPE_CHECKING:
     from app.store.disk_errors import StoreError
@@ -328,6 +328,8 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
         servers.append(DemoServer(args.demo_speed, args.data_dir / "demo" / STORE_FILENAME))
     import_before_qt()
     from PySide6.QtWidgets import QApplication
+
+    lighter_pyside_import_check()
 
     from ui.desktop.identity import configure_application
     from ui.i18n import install_translations
