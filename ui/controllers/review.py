@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.actions import JournalEntry, Verdict
-from app.review.alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
+from app.review.alerts import DueAlert, ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
 from app.review.verdicts import VERDICTS
 from ui.desktop.notifier import Notifier
 from ui.i18n import words
@@ -206,33 +206,34 @@ class ReviewController(QObject):
     def check(self) -> None:
         """Alerts due with time (under ten minutes left) and the waiting count."""
         now = self._now()
-        self._send(self.alerts.check_all(waiting_for_review(self.tasks_in_review(), now), now))
+        self._send(self.alerts.due_all(waiting_for_review(self.tasks_in_review(), now), now))
         self._count()
 
     def _alert(self, task: Task) -> None:
-        self._send(self.alerts.check(task, self._now()))
+        self._send(self.alerts.due_all([task], self._now()))
 
-    def _send(self, alerts: list[ReviewAlert]) -> None:
-        """A few alerts one by one; many at once (a first start with much waiting) as one summary."""
-        if len(alerts) <= MAX_ALERTS_AT_ONCE:
-            for alert in alerts:
-                log.info("review alert for %s: %s", alert.task_id, alert.kind)
-        else:  # one line, not thousands (a line costs about as much as the alert)
-            log.info("%d review alerts at once, the first for %s", len(alerts), alerts[0].task_id)
-        if self.notifier is None or not alerts:
+    def _send(self, due: list[DueAlert]) -> None:
+        """A few alerts one by one; many at once (a first start with much waiting) as one summary,
+        without writing the words of each."""
+        if len(due) > MAX_ALERTS_AT_ONCE:  # one line, not thousands (a line costs about as much as the alert)
+            first = due[0]
+            log.info("%d review alerts at once, the first for %s", len(due), first.task.id)
+            if self.notifier is not None:
+                self.notifier.notify(
+                    ReviewAlert(
+                        first.task.id,
+                        first.kind,
+                        words("Ready for your review"),
+                        self.tr("%n tasks need your review — the first closes soonest", "", len(due)),
+                    )
+                )
             return
-        if len(alerts) <= MAX_ALERTS_AT_ONCE:
+        alerts = [self.alerts.words(d) for d in due]
+        for alert in alerts:
+            log.info("review alert for %s: %s", alert.task_id, alert.kind)
+        if self.notifier is not None:
             for alert in alerts:
                 self.notifier.notify(alert)
-            return
-        self.notifier.notify(
-            ReviewAlert(
-                alerts[0].task_id,
-                alerts[0].kind,
-                words("Ready for your review"),
-                self.tr("%n tasks need your review — the first closes soonest", "", len(alerts)),
-            )
-        )
 
     def _count(self) -> None:
         """How many wait for review: a count, no sort (thousands of tasks in review stay cheap)."""
