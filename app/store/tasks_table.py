@@ -7,6 +7,7 @@ caller opened (:meth:`app.store.repository.Store._transaction`); the others read
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sqlite3
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from app.timefmt import seconds_since_epoch, utc_iso
 
 if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
     from app.api.schema import Task
 
 log = logging.getLogger(__name__)
@@ -175,17 +178,28 @@ def task_reader(path: Path) -> Callable[[str], dict[str, Any] | None]:
     return read
 
 
+@functools.cache
+def _task_list() -> TypeAdapter[list[Task]]:
+    """The validator of a list of tasks, made once (making it builds pydantic's schema: a few
+    milliseconds, more than parsing a page of tasks)."""
+    from pydantic import TypeAdapter
+
+    from app.api.schema import Task
+
+    return TypeAdapter(list[Task])
+
+
 def parse_tasks(bodies: list[str]) -> list[Task]:
     """Parse stored task rows in one pass through pydantic-core (100,000 rows in well under a
     second); if any row cannot be read (written by a future version), skip just those rows."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     from app.api.schema import Task
 
     if not bodies:
         return []
     try:
-        return TypeAdapter(list[Task]).validate_json("[" + ",".join(bodies) + "]")
+        return _task_list().validate_json("[" + ",".join(bodies) + "]")
     except ValidationError:
         tasks = []
         for body in bodies:
