@@ -89,7 +89,7 @@ class ReviewAlerts:
             if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], list):
                 self._shown[item[0]] = {str(k) for k in item[1]}
 
-    def _save(self) -> None:
+    def save(self) -> None:
         if self._store is None:
             return
         try:
@@ -113,7 +113,7 @@ class ReviewAlerts:
         if due is None:
             return []
         if save:
-            self._save()
+            self.save()
         return [self.words(due)]
 
     def _due(self, task: Task, now: datetime) -> DueAlert | None:
@@ -152,15 +152,16 @@ class ReviewAlerts:
             fill(translate("messages", "Under ten minutes left to choose a version of ‘%1’%2"), name, until),
         )
 
-    def due_all(self, tasks: Iterable[Task], now: datetime) -> list[DueAlert]:
-        """The alerts due for these tasks (the tasks waiting for review), remembered as shown and
-        saved once (not once per alert: a first start with thousands waiting would write the
-        store thousands of times); their words are written by :meth:`words`, for those shown."""
+    def due_all(self, tasks: Iterable[Task], now: datetime, *, waiting: int = 0, save: bool = True) -> list[DueAlert]:
+        """The alerts due for these tasks (the tasks waiting for review, or some of ``waiting``
+        that do), remembered as shown and saved once (not once per alert: a first start with
+        thousands waiting would write the store thousands of times; ``save=False``: the caller
+        saves); their words are written by :meth:`words`, for those shown."""
         tasks = list(tasks)
-        self._max = max(self._max, len(tasks))
+        self._max = max(self._max, len(tasks), waiting)
         due = [d for d in (self._due(task, now) for task in tasks) if d is not None]
-        if due:
-            self._save()
+        if due and save:
+            self.save()
         return due
 
     def check_all(self, tasks: Iterable[Task], now: datetime) -> list[ReviewAlert]:

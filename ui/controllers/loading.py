@@ -84,11 +84,11 @@ class TasksLoader(QObject):
         """Many tasks in review (a store of 100,000): read a page at a time beside the GUI."""
         import asyncio
 
-        waiting = list(first)
+        self._reviews.seed_part(first)
         for page in pages:
             await asyncio.sleep(0)
-            waiting.extend(page)
-        self._reviews.seed(waiting)
+            self._reviews.seed_part(page)
+        self._reviews.seeded()
 
     def shutdown(self) -> None:
         """The app is closing: the background reads of the store stop (before it is closed)."""
