@@ -229,6 +229,8 @@ async def run_window(
 # What attaching the window imports, loaded in a thread once the first picture is up (app.preload).
 AFTER_FIRST_PICTURE: tuple[str, ...] = (*preload.AFTER_FIRST_PICTURE, "ui.controllers.account", "ui.desktop.notifier")
 AFTER_FIRST_PICTURE += ("ui.controllers.drafts", "ui.controllers.review", "ui.controllers.send", "ui.controllers.tasks")
+AFTER_FIRST_PICTURE += ("ui.controllers.records", "ui.controllers.saving", "ui.controllers.task_windows")
+AFTER_FIRST_PICTURE += ("app.review.keep", "ui.controllers.pictures", "PySide6.QtNetwork")  # QtNetwork: listening
 
 
 EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
