@@ -1,8 +1,8 @@
 """A loopback HTTP(S) server that serves files with the headers a test chooses.
 
 Routes map a path to what is answered: a status, headers, a body (given, or ``size`` bytes of
-:func:`pattern`), optionally cut after ``cut_at`` bytes (the connection closed mid-body), sent
-chunked, or dripped slowly. Every request's path and headers are kept in ``seen``.
+:func:`pattern`), optionally after a ``delay``, cut after ``cut_at`` bytes (the connection closed
+mid-body), sent chunked, or dripped slowly. Every request's path and headers are kept in ``seen``.
 
 Run alone (``python -m tests.file_server --size N``) it serves N bytes of :func:`pattern` at
 ``/big.bin`` from its own process, and prints its address on the first line (the benches).
@@ -20,8 +20,10 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 BLOCK = 1024 * 1024
+PNG = b"\x89PNG\r\n\x1a\n" + b"x" * 100  # enough of a PNG for a fetcher that checks the signature
 
 
 def _block() -> bytes:
@@ -63,12 +65,19 @@ class Route:
     cut_at: int | None = None  # close the connection after this many bytes of the body
     chunked: bool = False
     drip: float = 0.0  # seconds between pieces
+    delay: float = 0.0  # seconds before answering at all
     piece: int = 64 * 1024
     # Set by the server when the first bytes of the body have gone out (tests wait on it).
     started: threading.Event = field(default_factory=threading.Event)
 
     def payload(self) -> bytes:
         return self.body if self.body is not None else pattern(self.size)
+
+
+def picture(body: bytes = PNG, **answer: Any) -> Route:
+    """What a route answers: a PNG picture unless told otherwise."""
+    answer.setdefault("headers", {"Content-Type": "image/png"})
+    return Route(body=body, **answer)
 
 
 class FileServer:
@@ -101,6 +110,8 @@ class FileServer:
     @staticmethod
     def answer(handler: BaseHTTPRequestHandler, route: Route) -> None:
         body = route.payload()
+        if route.delay:
+            time.sleep(route.delay)
         handler.send_response(route.status)
         for name, value in route.headers.items():
             handler.send_header(name, value)

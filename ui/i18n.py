@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 CATALOGUE_PREFIX = "aitasker_"
 SOURCE_LANGUAGE = "en"
 _installed: list[QTranslator] = []  # kept referenced: Qt does not own installed translators
-__all__ = ["fill", "install_translations", "remove_translations", "translate", "words"]
+__all__ = ["Words", "fill", "install_translations", "remove_translations", "say", "translate", "words"]
 
 # ``translate("Context", "text")`` outside a QObject method; pyside6-lupdate finds calls by this name.
 translate = QCoreApplication.translate
@@ -141,6 +141,16 @@ def remove_translations(app: QCoreApplication) -> None:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())
     translatable.set_translator(None, money, None, number)
+
+
+# Words a part shows for another (a banner's message, "Showing only…"): the text, or what makes it,
+# so that the part can say it again in a new language (:func:`say`).
+Words = str | Callable[[], str]
+
+
+def say(text: Words) -> str:
+    """The words now: ``text`` itself, or what it makes in the language now installed."""
+    return text() if callable(text) else text
 
 
 def words(text: str) -> str:

@@ -1,6 +1,6 @@
 """The final work (a delivery) saved to this computer, without Qt.
 
-- :mod:`~app.delivery.items`: a delivery's items read tolerantly (:class:`DeliveryItem`), the
+- :mod:`~app.delivery.items`: a delivery's items (:class:`DeliveryItem`, read by :mod:`app.tasks.delivery`), the
   :class:`DownloadError` a failed save raises;
 - :mod:`~app.delivery.names`: names from the server or a title made safe for a file system;
 - :mod:`~app.delivery.disk`: a file written under a temporary name, put under its real name complete;

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from app.delivery.items import DownloadError
 from app.delivery.names import numbered
+from app.fsync import sync_folder
 from app.translatable import fill, translate
 
 try:
@@ -102,21 +103,6 @@ def _write_all(fd: int, views: list[memoryview]) -> None:
             views[0] = views[0][written:]
 
 
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems can't: the rename is done, only its durability is the system's
-    finally:
-        os.close(fd)
-
-
 class PartFile:
     """``name`` (already safe) written in ``folder``: :meth:`write`, then :meth:`finish` or :meth:`discard`.
 
@@ -165,7 +151,7 @@ class PartFile:
                 self.placed = self._place()
             except OSError as exc:
                 raise disk_error(exc, self.folder) from None
-            _sync_folder(self.folder)
+            sync_folder(self.folder)
             return self.placed
 
     def _place(self) -> Path:

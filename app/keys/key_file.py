@@ -17,6 +17,7 @@ import secrets as _random
 import stat
 from pathlib import Path
 
+from app.fsync import sync_folder
 from app.keys.errors import KeyStorageError, describe
 from app.translatable import QT_TRANSLATE_NOOP
 
@@ -72,7 +73,7 @@ class KeyFile:
                 os.fsync(handle.fileno())
             os.replace(temporary, self.path)
             temporary = None
-            _fsync_dir(self.config_dir)
+            sync_folder(self.config_dir)
         except OSError as exc:
             raise KeyStorageError(FILE_SAVE_FAILED, detail=describe(exc, key)) from None
         finally:
@@ -137,18 +138,3 @@ class KeyFile:
         except OSError as exc:
             return f"key file: {describe(exc)}"
         return None
-
-
-def _fsync_dir(path: Path) -> None:
-    if not _POSIX:
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

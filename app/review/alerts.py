@@ -11,13 +11,11 @@ Which alerts are due is decided first, cheaply; their words are written only for
 
 from __future__ import annotations
 
-import json
-import logging
-from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from app.alert_memory import MAX_REMEMBERED, AlertMemory
 from app.timefmt import local_or_none
 from app.translatable import fill, translate
 
@@ -25,10 +23,7 @@ if TYPE_CHECKING:
     from app.api.schema import Task
     from app.store.repository import SettingsStore
 
-log = logging.getLogger(__name__)
-
 CLOSING_SOON = timedelta(minutes=10)
-MAX_REMEMBERED = 1000
 SETTING = "review-alerts-shown"
 
 AlertKind = Literal["review", "closing"]
@@ -54,57 +49,27 @@ def task_name(task: Task) -> str:
     return title if len(title) <= 80 else title[:79] + "…"
 
 
-def closes_at(task: Task, tz: tzinfo | None = None) -> str:
-    """ "15:40" in the user's time zone, or "" when the task has no end time or one this computer
-    can't show in its time zone (year 9999 at +14 h)."""
-    if task.expires_at is None:
-        return ""
-    local = local_or_none(task.expires_at, tz)
+def clock_time(moment: datetime | None, tz: tzinfo | None = None) -> str:
+    """ "15:40" in the user's time zone, or "" when there is no moment or one this computer can't
+    show in its time zone (year 9999 at +14 h)."""
+    local = local_or_none(moment, tz) if moment is not None else None
     return "" if local is None else local.strftime("%H:%M")
+
+
+def closes_at(task: Task, tz: tzinfo | None = None) -> str:
+    """ "15:40": when the task's review closes in the user's time zone ("" unknown, see :func:`clock_time`)."""
+    return clock_time(task.expires_at, tz)
 
 
 class ReviewAlerts:
     def __init__(
         self, store: SettingsStore | None = None, *, tz: tzinfo | None = None, max_remembered: int = MAX_REMEMBERED
     ) -> None:
-        self._store = store
         self._tz = tz
-        self._max = max_remembered
-        self._shown: OrderedDict[str, set[str]] = OrderedDict()
-        self._load()
-        self._max = max(self._max, len(self._shown))  # as many as were kept last time (see the module)
-
-    def _load(self) -> None:
-        if self._store is None:
-            return
-        try:
-            raw = self._store.get_setting(SETTING)
-            items = json.loads(raw) if raw else []
-        except Exception as exc:  # a damaged setting: start afresh, at worst an alert repeats once
-            log.info("alerts shown before could not be read: %s", exc)
-            return
-        if not isinstance(items, list):
-            return
-        for item in items:  # as many as were saved: at most as many as have waited at once
-            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], list):
-                self._shown[item[0]] = {str(k) for k in item[1]}
-
-    def save(self) -> None:
-        if self._store is None:
-            return
-        try:
-            self._store.set_setting(SETTING, json.dumps([[k, sorted(v)] for k, v in self._shown.items()]))
-        except Exception as exc:
-            log.warning("could not remember which alerts were shown: %s", exc)
+        self._memory = AlertMemory(store, SETTING, max_remembered=max_remembered)
 
     def shown(self, task_id: str, kind: AlertKind) -> bool:
-        return kind in self._shown.get(task_id, set())
-
-    def _mark(self, task_id: str, *kinds: str) -> None:
-        self._shown.setdefault(task_id, set()).update(kinds)
-        self._shown.move_to_end(task_id)
-        while len(self._shown) > self._max:
-            self._shown.popitem(last=False)
+        return self._memory.shown(task_id, kind)
 
     def check(self, task: Task, now: datetime, *, save: bool = True) -> list[ReviewAlert]:
         """The alerts due for this task now (and remember them as shown; ``save``: in the store
@@ -113,7 +78,7 @@ class ReviewAlerts:
         if due is None:
             return []
         if save:
-            self.save()
+            self._memory.save()
         return [self.words(due)]
 
     def _due(self, task: Task, now: datetime) -> DueAlert | None:
@@ -123,16 +88,16 @@ class ReviewAlerts:
         if remaining is not None and remaining <= timedelta(0):
             return None  # the review is over: too late to help
         closing = remaining is not None and remaining < CLOSING_SOON
-        shown = self._shown.get(task.id, ())
+        shown = self._memory.of(task.id)
         if "review" in shown and (not closing or "closing" in shown):
             return None  # the usual case, kept cheap: nothing new for this task
         if "review" not in shown:
             if closing:
-                self._mark(task.id, "review", "closing")
+                self._memory.mark(task.id, "review", "closing")
             else:
-                self._mark(task.id, "review")
+                self._memory.mark(task.id, "review")
             return DueAlert(task, "review", closing)
-        self._mark(task.id, "closing")
+        self._memory.mark(task.id, "closing")
         return DueAlert(task, "closing", closing)
 
     def words(self, due: DueAlert) -> ReviewAlert:
@@ -158,15 +123,19 @@ class ReviewAlerts:
         thousands waiting would write the store thousands of times; ``save=False``: the caller
         saves); their words are written by :meth:`words`, for those shown."""
         tasks = list(tasks)
-        self._max = max(self._max, len(tasks), waiting)
+        self._memory.keep_at_least(max(len(tasks), waiting))
         due = [d for d in (self._due(task, now) for task in tasks) if d is not None]
         if due and save:
-            self.save()
+            self._memory.save()
         return due
 
     def check_all(self, tasks: Iterable[Task], now: datetime) -> list[ReviewAlert]:
         """:meth:`check` for each task, what was shown saved once."""
         return [self.words(due) for due in self.due_all(tasks, now)]
+
+    def save(self) -> None:
+        """Keep what was shown in the store (after :meth:`due_all` with ``save=False``)."""
+        self._memory.save()
 
 
 def waiting_for_review(tasks: Iterable[Task], now: datetime) -> list[Task]:

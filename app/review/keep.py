@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 log = logging.getLogger(__name__)
 
@@ -49,30 +49,30 @@ def file_key(address: str) -> str:
     return hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _atomic(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """``path`` written whole by ``fill`` under a temporary name, fsync'ed, then renamed over it."""
     temporary = path.with_name(f"{path.name}.{secrets.token_hex(4)}{_TEMP}")
     try:
         with open(temporary, "wb") as out:
-            out.write(data)
+            fill(out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    _atomic(path, lambda out: out.write(data))
 
 
 def _atomic_copy(source: Path, path: Path) -> None:
-    temporary = path.with_name(f"{path.name}.{secrets.token_hex(4)}{_TEMP}")
-    try:
-        with open(source, "rb") as src, open(temporary, "wb") as out:
+    def copy(out: BinaryIO) -> None:
+        with open(source, "rb") as src:
             shutil.copyfileobj(src, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+
+    _atomic(path, copy)
 
 
 class KeptTasks:

@@ -8,25 +8,13 @@ document cannot be read, the choice is made on AITasker's website (:data:`WEBSIT
 
 from __future__ import annotations
 
-import json
-import logging
-import time
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 from app.api.operations import EXTEND, REMIX, SELECT, Operation, find_operations
-
-if TYPE_CHECKING:
-    from app.store.repository import SettingsStore
-
-log = logging.getLogger(__name__)
+from app.api.operations_cache import DiscoveryState, Learning, ServerOperationsCache
 
 WEBSITE_URL = "https://aitasker.co"
-
-
-DiscoveryState = Literal["found", "absent", "unreadable", "malformed"]
 
 
 @dataclass(frozen=True)
@@ -84,100 +72,13 @@ def discover_operations(doc: Any) -> ReviewOperations:
     )
 
 
-@dataclass
-class _Cached:
-    operations: ReviewOperations
-    since: float  # monotonic: when it was learnt (its age in this run)
+class OperationsCache(ServerOperationsCache[ReviewOperations]):
+    """What each server address lets the review do (see :class:`ServerOperationsCache`): a select
+    that the server no longer knows (404/405) drops the entry (:meth:`forget`)."""
 
-
-class OperationsCache:
-    """What each server address advertises, in memory and (when readable) in the store's settings.
-
-    A readable answer is kept a day; an unreadable document is asked again after a minute. A
-    select that the server no longer knows (404/405) drops the entry (:meth:`forget`). Ages in
-    this run are measured on the ``monotonic`` clock (setting the computer's clock back neither
-    holds off the retry nor keeps an answer longer); the wall ``clock`` only dates what is kept in
-    the store for a later run, whose age is unknown (so not kept) when the clock is now before it.
-    """
-
-    KEEP = 24 * 3600.0
-    RETRY_UNREADABLE = 60.0
-    MAX_SERVERS = 8
-
-    def __init__(
-        self,
-        store: SettingsStore | None = None,
-        *,
-        clock: Callable[[], float] = time.time,
-        monotonic: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self._store = store
-        self._clock = clock
-        self._monotonic = monotonic
-        self._memory: OrderedDict[str, _Cached] = OrderedDict()
-
-    @staticmethod
-    def _key(base_url: str) -> str:
-        return "review-operations:" + base_url.rstrip("/")
-
-    def _remember(self, base_url: str, entry: _Cached) -> None:
-        self._memory[base_url] = entry
-        self._memory.move_to_end(base_url)
-        while len(self._memory) > self.MAX_SERVERS:
-            self._memory.popitem(last=False)
-
-    def cached(self, base_url: str) -> ReviewOperations | None:
-        entry = self._memory.get(base_url)
-        if entry is not None:
-            keep = self.KEEP if entry.operations.state in ("found", "absent") else self.RETRY_UNREADABLE
-            if self._monotonic() - entry.since < keep:
-                return entry.operations
-        if self._store is not None:
-            try:
-                raw = self._store.get_setting(self._key(base_url))
-                data = json.loads(raw) if raw else None
-            except Exception as exc:  # a damaged setting is only a cache miss
-                log.info("review operations cache unreadable: %s", exc)
-                data = None
-            at = data.get("at") if isinstance(data, dict) else None
-            age = self._clock() - at if isinstance(at, (int, float)) else -1.0  # < 0: written "later" than now
-            if isinstance(data, dict) and 0 <= age < self.KEEP:
-                operations = ReviewOperations.from_json(data.get("operations"))
-                if operations is not None:
-                    self._remember(base_url, _Cached(operations, self._monotonic() - age))
-                    return operations
-        return None
-
-    def put(self, base_url: str, operations: ReviewOperations) -> None:
-        self._remember(base_url, _Cached(operations, self._monotonic()))
-        if self._store is not None and operations.state in ("found", "absent"):
-            try:
-                self._store.set_setting(
-                    self._key(base_url), json.dumps({"at": self._clock(), "operations": operations.to_json()})
-                )
-            except Exception as exc:
-                log.warning("could not keep what the server offers: %s", exc)
-
-    def forget(self, base_url: str) -> None:
-        self._memory.pop(base_url, None)
-        if self._store is not None:
-            try:
-                self._store.set_setting(self._key(base_url), None)
-            except Exception as exc:
-                log.warning("could not forget the cached operations: %s", exc)
-
-    async def get(self, base_url: str, fetch: Callable[[], Awaitable[Any]]) -> ReviewOperations:
-        """The cached operations, else ``fetch()`` the document and learn from it."""
-        known = self.cached(base_url)
-        if known is not None:
-            return known
-        try:
-            doc = await fetch()
-        except Exception as exc:  # offline, refused, not JSON, too large: all mean "unreadable"
-            log.info("the server's description could not be read: %s", getattr(exc, "detail", "") or type(exc).__name__)
-            operations = ReviewOperations("unreadable", detail=str(getattr(exc, "detail", "") or type(exc).__name__))
-        else:
-            operations = discover_operations(doc)
-        log.info("review operations for %s: %s (%s)", base_url, operations.state, operations.detail)
-        self.put(base_url, operations)
-        return operations
+    learning = Learning(
+        "review operations",
+        discover_operations,
+        ReviewOperations.from_json,
+        lambda detail: ReviewOperations("unreadable", detail=detail),
+    )

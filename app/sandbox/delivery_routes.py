@@ -6,31 +6,29 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import StreamingResponse
 
 from app.sandbox.accounts import Account
 from app.sandbox.deliveries import FILES_PATH, DeliveryFile, delivery_answer, files_of
 from app.sandbox.life import Life
 from app.sandbox.schemas import DisputeRequest, InputAnswer, RevisionRequest
-from app.sandbox.task_routes import task_or_404
+from app.sandbox.task_routes import IdempotencyKey, once_on_task, task_or_404
 from app.sandbox.tasks import StoredTask, TaskBook
 
 CHUNK = 1 << 16
 
 
-def _life(book: TaskBook, stored: StoredTask, action: str) -> tuple[Life, str]:
-    """The task's life after the choice and its status now; 409 before a choice."""
+def _life(book: TaskBook, stored: StoredTask, action: str, wanted: str, refusal: str) -> Life:
+    """The task's life after the choice, when its status now is ``wanted``: 409 before a choice
+    ("has no delivery to <action>") or in another status ("cannot <refusal>")."""
     status = book.status(stored)
     life = stored.life
     if life is None:
         raise HTTPException(409, f"A task that is {status} has no delivery to {action}")
-    return life, status
-
-
-def _refuse_unless(status: str, wanted: str, action: str) -> None:
     if status != wanted:
-        raise HTTPException(409, f"A task that is {status} cannot {action}")
+        raise HTTPException(409, f"A task that is {status} cannot {refusal}")
+    return life
 
 
 def delivery_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter:
@@ -44,13 +42,17 @@ def delivery_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter
         title = str(stored.body.get("title") or "")
         return delivery_answer(life, delivery, title, cfg.large_file_bytes, str(request.base_url), approve_by)
 
+    def life_now(task_id: uuid.UUID, account: Account) -> tuple[StoredTask, Life | None]:
+        """The caller's task (404 when not theirs) and its life after the choice, brought up to now."""
+        stored = task_or_404(book, task_id, account)
+        book.status(stored)
+        return stored, stored.life
+
     @router.get("/api/v1/tasks/{task_id}/delivery", operation_id="get_delivery")
     async def get_delivery(task_id: uuid.UUID, request: Request, account: Caller) -> dict[str, Any]:
         """The latest delivery of the final work: its pictures, text and files."""
         with book.lock:
-            stored = task_or_404(book, task_id, account)
-            book.status(stored)
-            life = stored.life
+            stored, life = life_now(task_id, account)
             if life is None or not life.deliveries:
                 raise HTTPException(404, "No delivery yet")
             return answer_of(life, stored, request)
@@ -59,31 +61,23 @@ def delivery_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter
     async def list_deliveries(task_id: uuid.UUID, request: Request, account: Caller) -> dict[str, Any]:
         """Every delivery of the task, oldest first (a new one follows each request for changes)."""
         with book.lock:
-            stored = task_or_404(book, task_id, account)
-            book.status(stored)
-            life = stored.life
+            stored, life = life_now(task_id, account)
             count = len(life.deliveries) if life is not None else 0
             return {"deliveries": [answer_of(life, stored, request, i) for i in range(count)] if life else []}
 
     @router.post("/api/v1/tasks/{task_id}/approve", operation_id="approve_delivery")
     async def approve_delivery(
-        task_id: uuid.UUID,
-        request: Request,
-        account: Caller,
-        idempotency_key: str | None = Header(default=None),
+        task_id: uuid.UUID, request: Request, account: Caller, idempotency_key: IdempotencyKey = None
     ) -> Any:
         """Approve the delivered work: the chosen version's price is paid, the rest of the budget
         comes back, and the task is completed."""
-        with book.lock:
-            stored = task_or_404(book, task_id, account)
 
-            def act() -> dict[str, Any]:
-                life, status = _life(book, stored, "approve")
-                _refuse_unless(status, "delivered", "be approved")
-                life.approve(cfg.clock())
-                return {"task": book.render(stored), "delivery": answer_of(life, stored, request)}
+        def act(stored: StoredTask) -> dict[str, Any]:
+            life = _life(book, stored, "approve", "delivered", "be approved")
+            life.approve(cfg.clock())
+            return {"task": book.render(stored), "delivery": answer_of(life, stored, request)}
 
-            return book.replays.once(account.user_id, request, idempotency_key, act)
+        return once_on_task(book, task_id, account, request, idempotency_key, act)
 
     @router.post("/api/v1/tasks/{task_id}/request-revision", operation_id="request_revision")
     async def request_revision(
@@ -91,22 +85,19 @@ def delivery_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter
         body: RevisionRequest,
         request: Request,
         account: Caller,
-        idempotency_key: str | None = Header(default=None),
+        idempotency_key: IdempotencyKey = None,
     ) -> Any:
         """Ask for changes to the delivered work: the task goes back to delivering, and a new
         delivery follows."""
-        with book.lock:
-            stored = task_or_404(book, task_id, account)
 
-            def act() -> dict[str, Any]:
-                life, status = _life(book, stored, "change")
-                _refuse_unless(status, "delivered", "have changes asked for")
-                if len(life.revision_requests) >= cfg.revisions:
-                    raise HTTPException(409, "No more changes can be asked for on this task")
-                life.request_revision(body.message, cfg.clock(), cfg)
-                return {"task": book.render(stored)}
+        def act(stored: StoredTask) -> dict[str, Any]:
+            life = _life(book, stored, "change", "delivered", "have changes asked for")
+            if len(life.revision_requests) >= cfg.revisions:
+                raise HTTPException(409, "No more changes can be asked for on this task")
+            life.request_revision(body.message, cfg.clock(), cfg)
+            return {"task": book.render(stored)}
 
-            return book.replays.once(account.user_id, request, idempotency_key, act)
+        return once_on_task(book, task_id, account, request, idempotency_key, act)
 
     @router.post("/api/v1/tasks/{task_id}/dispute", operation_id="dispute_delivery")
     async def dispute_delivery(
@@ -114,40 +105,28 @@ def delivery_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter
         body: DisputeRequest,
         request: Request,
         account: Caller,
-        idempotency_key: str | None = Header(default=None),
+        idempotency_key: IdempotencyKey = None,
     ) -> Any:
         """Report a problem with the delivered work: the task is disputed and its budget stays held."""
-        with book.lock:
-            stored = task_or_404(book, task_id, account)
 
-            def act() -> dict[str, Any]:
-                life, status = _life(book, stored, "dispute")
-                _refuse_unless(status, "delivered", "be disputed")
-                life.open_dispute(body.message, cfg.clock())
-                return {"task": book.render(stored)}
+        def act(stored: StoredTask) -> dict[str, Any]:
+            _life(book, stored, "dispute", "delivered", "be disputed").open_dispute(body.message, cfg.clock())
+            return {"task": book.render(stored)}
 
-            return book.replays.once(account.user_id, request, idempotency_key, act)
+        return once_on_task(book, task_id, account, request, idempotency_key, act)
 
     @router.post("/api/v1/tasks/{task_id}/provide-input", operation_id="provide_input")
     async def provide_input(
-        task_id: uuid.UUID,
-        body: InputAnswer,
-        request: Request,
-        account: Caller,
-        idempotency_key: str | None = Header(default=None),
+        task_id: uuid.UUID, body: InputAnswer, request: Request, account: Caller, idempotency_key: IdempotencyKey = None
     ) -> Any:
         """Answer the agent's question (the task's ``input_request``) while the task is
         ``input_required``: the agent goes on with the work."""
-        with book.lock:
-            stored = task_or_404(book, task_id, account)
 
-            def act() -> dict[str, Any]:
-                life, status = _life(book, stored, "answer for")
-                _refuse_unless(status, "input_required", "take an answer")
-                life.answer(body.answer, cfg.clock())
-                return {"task": book.render(stored)}
+        def act(stored: StoredTask) -> dict[str, Any]:
+            _life(book, stored, "answer for", "input_required", "take an answer").answer(body.answer, cfg.clock())
+            return {"task": book.render(stored)}
 
-            return book.replays.once(account.user_id, request, idempotency_key, act)
+        return once_on_task(book, task_id, account, request, idempotency_key, act)
 
     @router.api_route(FILES_PATH + "/{task_id}/{delivery_id}/{name}", methods=["GET", "HEAD"], include_in_schema=False)
     async def delivery_file(task_id: uuid.UUID, delivery_id: uuid.UUID, name: str, request: Request) -> Response:

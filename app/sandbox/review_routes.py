@@ -5,14 +5,14 @@ import uuid
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
 from app.sandbox.accounts import Account
 from app.sandbox.bids import draft_svg, make_bids
 from app.sandbox.life import Life, asks_a_question
 from app.sandbox.schemas import SelectBid
-from app.sandbox.task_routes import task_or_404
+from app.sandbox.task_routes import IdempotencyKey, task_or_404
 from app.sandbox.tasks import StoredTask, TaskBook
 
 
@@ -58,7 +58,7 @@ def review_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter:
             body: SelectBid,
             request: Request,
             account: Caller,
-            idempotency_key: str | None = Header(default=None),
+            idempotency_key: IdempotencyKey = None,
         ) -> Any:
             """Choose the version whose agent makes the final work: the task moves to delivering."""
             with book.lock:

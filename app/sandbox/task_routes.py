@@ -20,6 +20,24 @@ def task_or_404(book: TaskBook, task_id: uuid.UUID, account: Account) -> StoredT
     return stored
 
 
+IdempotencyKey = Annotated[str | None, Header()]
+
+
+def once_on_task(
+    book: TaskBook,
+    task_id: uuid.UUID,
+    account: Account,
+    request: Request,
+    idempotency_key: str | None,
+    act: Callable[[StoredTask], dict[str, Any]],
+) -> Any:
+    """A task action: under the book's lock, ``act`` on the caller's task (404 when it is not
+    theirs), once per idempotency key (the same key again replays the first answer)."""
+    with book.lock:
+        stored = task_or_404(book, task_id, account)
+        return book.replays.once(account.user_id, request, idempotency_key, lambda: act(stored))
+
+
 def task_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter:
     cfg = book.cfg
     router = APIRouter()
@@ -35,7 +53,7 @@ def task_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter:
 
     @router.post("/api/v1/tasks", status_code=201, operation_id="create_task")
     async def create_task(
-        body: TaskCreate, request: Request, account: Caller, idempotency_key: str | None = Header(default=None)
+        body: TaskCreate, request: Request, account: Caller, idempotency_key: IdempotencyKey = None
     ) -> Any:
         """Post a task. Its budget is held from the account's credit (402 when the credit is short)."""
         if len(body.description) < cfg.min_description:
@@ -89,20 +107,18 @@ def task_routes(book: TaskBook, caller: Callable[..., Account]) -> APIRouter:
 
     @router.post("/api/v1/tasks/{task_id}/cancel", operation_id="cancel_task")
     async def cancel_task(
-        task_id: uuid.UUID, request: Request, account: Caller, idempotency_key: str | None = Header(default=None)
+        task_id: uuid.UUID, request: Request, account: Caller, idempotency_key: IdempotencyKey = None
     ) -> Any:
         """Cancel a task before a version is chosen: its whole budget comes back to the credit."""
-        with book.lock:
-            stored = task_or_404(book, task_id, account)
 
-            def act() -> dict[str, Any]:
-                status = book.status(stored)
-                if status not in BEFORE_CHOICE:
-                    raise HTTPException(409, f"A task that is {status} cannot be cancelled")
-                stored.body["_final"] = "cancelled"
-                stored.body["_final_at"] = cfg.clock()
-                return book.render(stored)
+        def act(stored: StoredTask) -> dict[str, Any]:
+            status = book.status(stored)
+            if status not in BEFORE_CHOICE:
+                raise HTTPException(409, f"A task that is {status} cannot be cancelled")
+            stored.body["_final"] = "cancelled"
+            stored.body["_final_at"] = cfg.clock()
+            return book.render(stored)
 
-            return book.replays.once(account.user_id, request, idempotency_key, act)
+        return once_on_task(book, task_id, account, request, idempotency_key, act)
 
     return router

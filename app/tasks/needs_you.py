@@ -11,26 +11,22 @@ the most recent :data:`MAX_REMEMBERED` tasks).
 
 from __future__ import annotations
 
-import json
-import logging
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
-from app.review.alerts import task_name
+from app.alert_memory import AlertMemory
+from app.review.alerts import clock_time, task_name
 from app.tasks import life
-from app.timefmt import local_or_none
 from app.translatable import QT_TRANSLATE_NOOP, fill, translate
 
 if TYPE_CHECKING:
     from app.api.schema import Task
     from app.store.repository import SettingsStore
 
-log = logging.getLogger(__name__)
 
 HOUR = timedelta(hours=1)
-MAX_REMEMBERED = 1000
 SETTING = "task-alerts-shown"
 WAITING_STATUSES = ("review", *life.DELIVERED, *life.WAITING_FOR_ANSWER)
 
@@ -212,49 +208,12 @@ class TaskAlert(NamedTuple):
     body: str  # the sentence under it
 
 
-def _clock(moment: datetime | None, tz: tzinfo | None) -> str:
-    local = local_or_none(moment, tz) if moment is not None else None
-    return local.strftime("%H:%M") if local is not None else ""
-
-
 class TaskAlerts:
     """Which alerts are due, each at most once per task and step (remembered in the store)."""
 
     def __init__(self, store: SettingsStore | None = None, *, tz: tzinfo | None = None) -> None:
-        self._store = store
         self._tz = tz
-        self._shown: OrderedDict[str, set[str]] = OrderedDict()
-        self._load()
-
-    def _load(self) -> None:
-        try:
-            raw = self._store.get_setting(SETTING) if self._store is not None else None
-            items = json.loads(raw) if raw else []
-        except Exception as exc:  # a damaged setting: start afresh, at worst an alert repeats once
-            log.info("task alerts shown before could not be read: %s", exc)
-            return
-        for item in items[-MAX_REMEMBERED:] if isinstance(items, list) else []:
-            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], list):
-                self._shown[item[0]] = {str(k) for k in item[1]}
-
-    def _save(self) -> None:
-        if self._store is None:
-            return
-        try:
-            self._store.set_setting(SETTING, json.dumps([[k, sorted(v)] for k, v in self._shown.items()]))
-        except Exception as exc:
-            log.warning("could not remember which task alerts were shown: %s", exc)
-
-    def _first_time(self, task_id: str, key: str) -> bool:
-        """True (and remembered) the first time ``key`` comes up for this task."""
-        shown = self._shown.setdefault(task_id, set())
-        self._shown.move_to_end(task_id)
-        if key in shown:
-            return False
-        shown.add(key)
-        while len(self._shown) > MAX_REMEMBERED:
-            self._shown.popitem(last=False)
-        return True
+        self._memory = AlertMemory(store, SETTING, what="task alerts")
 
     @staticmethod
     def _step_key(kind: str, task: Task) -> str:
@@ -267,18 +226,18 @@ class TaskAlerts:
 
     def seen(self, task: Task, kind: str) -> None:
         """Told another way (the start's summary): no desktop notification for this step later."""
-        if self._first_time(task.id, self._step_key(kind, task)):
-            self._save()
+        if self._memory.first_time(task.id, self._step_key(kind, task)):
+            self._memory.save()
 
     def on_change(self, before: Task | None, after: Task, *, done_here: bool = False) -> list[TaskAlert]:
         """The alert a task's move calls for (the review's own alerts are app.review.alerts')."""
         kind = news_of(before, after, done_here=done_here)
-        if kind in ("", "review", "completed") or not self._first_time(after.id, self._step_key(kind, after)):
+        if kind in ("", "review", "completed") or not self._memory.first_time(after.id, self._step_key(kind, after)):
             return []
-        self._save()
+        self._memory.save()
         name = task_name(after)
         if kind == "final":
-            by = _clock(life.deadline(after), self._tz)
+            by = clock_time(life.deadline(after), self._tz)
             body = fill(translate("messages", "The final work of ‘%1’ is ready to look at."), name)
             if by:
                 body += fill(translate("messages", " Approve it or ask for changes by %1."), by)
@@ -314,15 +273,15 @@ class TaskAlerts:
             left = end - now
             key = f"{need}:{end.isoformat()}"
             if left >= HOUR:
-                if self._first_time(task.id, "far:" + key):
-                    self._save()
+                if self._memory.first_time(task.id, "far:" + key):
+                    self._memory.save()
                 continue
-            if left <= timedelta(0) or "far:" + key not in self._shown.get(task.id, ()):
+            if left <= timedelta(0) or not self._memory.shown(task.id, "far:" + key):
                 continue
-            if not self._first_time(task.id, "hour:" + key):
+            if not self._memory.first_time(task.id, "hour:" + key):
                 continue
-            self._save()
-            name, at = task_name(task), _clock(end, self._tz)
+            self._memory.save()
+            name, at = task_name(task), clock_time(end, self._tz)
             body = {
                 "review": QT_TRANSLATE_NOOP(
                     "messages", "The review of ‘%1’ closes at %2: choose a version before then."

@@ -73,10 +73,6 @@
         <source>Kept for this session only.</source>
         <translation>Nur für diese Sitzung behalten.</translation>
     </message>
-    <message>
-        <source>The new language shows when AITasker Desktop starts again.</source>
-        <translation>Die neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
-    </message>
 </context>
 <context>
     <name>ActionsController</name>
@@ -1771,10 +1767,6 @@ Erstattet: %4</translation>
     <message>
         <source>Lan&amp;guage:</source>
         <translation>&amp;Sprache:</translation>
-    </message>
-    <message>
-        <source>A new language shows when AITasker Desktop starts again.</source>
-        <translation>Eine neue Sprache erscheint, wenn AITasker Desktop das nächste Mal startet.</translation>
     </message>
     <message>
         <source>Tasks waiting for your review are checked at most every 30 seconds; AITasker&apos;s limits are always respected.</source>

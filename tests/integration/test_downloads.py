@@ -11,7 +11,6 @@ import errno
 import hashlib
 import os
 import ssl
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,18 +21,6 @@ from tests.conftest import wait_until
 from tests.file_server import FileServer, Route, pattern, self_signed
 
 KEY = "aitk_test_download_key"
-
-
-@pytest.fixture
-def api_host() -> Iterator[FileServer]:
-    with FileServer("127.0.0.1") as server:
-        yield server
-
-
-@pytest.fixture
-def other_host() -> Iterator[FileServer]:
-    with FileServer("127.0.0.2") as server:
-        yield server
 
 
 def in_folder(folder: Path) -> list[str]:
@@ -74,7 +61,7 @@ async def test_unknown_size_progress_says_so_and_an_inline_text_is_saved(api_hos
             tmp_path,
             progress=lambda done, total: seen.append((done, total)),
         )
-        note = await downloader.save(DeliveryItem(name="notes.txt", content="Grüße\n".encode()), tmp_path)
+        note = await downloader.save(DeliveryItem(name="notes.txt", text="Grüße\n"), tmp_path)
     assert saved.read_bytes() == body
     assert seen[0] == (0, None) and all(t is None for _, t in seen[:-1]) and seen[-1] == (len(body), len(body))
     assert note.read_text("utf-8") == "Grüße\n"

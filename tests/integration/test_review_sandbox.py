@@ -175,9 +175,9 @@ async def test_without_a_select_operation_the_review_points_to_the_website(clock
 
 @pytest.mark.parametrize(("status", "body"), [(200, b"<html>Welcome</html>"), (404, b""), (200, b"[1, 2")])
 async def test_an_unreadable_description_points_to_the_website(status: int, body: bytes) -> None:
-    from tests.integration.test_images import PictureServer, Route
+    from tests.file_server import FileServer, Route
 
-    with PictureServer("127.0.0.1") as server:
+    with FileServer("127.0.0.1") as server:
         server.routes["/openapi.json"] = Route(status=status, body=body, headers={"Content-Type": "text/html"})
         async with TasksClient(server.url, DEMO_API_KEY, retry_base_delay=0.01) as client:
             ops = await OperationsCache().get(server.url, client.openapi)

@@ -56,7 +56,7 @@ def sandbox_like_delivery(server: FileServer) -> dict[str, object]:
 async def test_save_all_puts_every_item_in_the_task_folder_and_reports_each(server: FileServer, tmp_path: Path) -> None:
     items = delivery_items(sandbox_like_delivery(server), server.url)
     assert [i.name for i in items] == ["logo.png", "notes.txt", "guide.pdf", "source.zip"]
-    assert [i.kind for i in items] == ["image", "text", "file", "file"]
+    assert [i.kind for i in items] == ["picture", "text", "file", "file"]
     seen: dict[int, tuple[int, int | None]] = {}
     async with Downloader(server.url, KEY) as downloader:
         result = await save_all(
@@ -127,7 +127,7 @@ async def test_when_the_folder_cannot_be_made_it_says_so(server: FileServer, tmp
     (tmp_path / "Downloads").write_text("a file, not a folder")
     async with Downloader(server.url, KEY) as downloader:
         with pytest.raises(DownloadError) as caught:
-            await save_all(downloader, [DeliveryItem(name="a", content=b"a")], "T", base=tmp_path / "Downloads")
+            await save_all(downloader, [DeliveryItem(name="a", text="a")], "T", base=tmp_path / "Downloads")
     assert caught.value.reason == "disk"
 
 

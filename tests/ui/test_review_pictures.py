@@ -31,7 +31,8 @@ from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
 from tests.conftest import FakeClock, wait_until
-from tests.integration.test_images import PictureServer, Route
+from tests.file_server import FileServer, Route
+from tests.file_server import picture as picture_route
 from tests.ui.helpers import review_desk, version_card, version_list
 from ui.controllers.review import ReviewController
 from ui.widgets.image_viewer import ImageViewer
@@ -102,7 +103,7 @@ async def longest_stall() -> AsyncIterator[dict[str, float]]:
 
 @asynccontextmanager
 async def review_with_pictures(
-    qtbot: Any, pictures: PictureServer, paths: list[str]
+    qtbot: Any, pictures: FileServer, paths: list[str]
 ) -> AsyncIterator[tuple[ReviewController, ReviewWindow]]:
     """A task in review whose versions (one per path) each show one picture from ``pictures``."""
     clock = FakeClock()
@@ -162,10 +163,10 @@ async def each_version_settled(window: QWidget, count: int) -> list[str]:
 async def test_ten_pictures_of_8000_by_8000_pixels_keep_memory_bounded_and_the_window_responsive(qtbot) -> None:
     huge = grey_png(8000, 8000)
     assert len(huge) < 100_000  # small to download, 64 million pixels to decode
-    with PictureServer("127.0.0.1") as pictures:
+    with FileServer("127.0.0.1") as pictures:
         paths = [f"/huge-{n}.png" for n in range(10)]
         for path in paths:
-            pictures.routes[path] = Route(body=huge)
+            pictures.routes[path] = picture_route(huge)
         with peak_memory() as memory:
             async with review_with_pictures(qtbot, pictures, paths) as (_desk, window), longest_stall() as stall:
                 texts = await each_version_settled(window, 10)
@@ -180,10 +181,10 @@ async def test_ten_pictures_of_8000_by_8000_pixels_keep_memory_bounded_and_the_w
 
 async def test_large_pictures_within_the_budget_are_decoded_beside_the_window_at_the_size_shown(qtbot) -> None:
     large = grey_png(6000, 6000)  # 36 million pixels: under the budget, 144 MB as a full bitmap
-    with PictureServer("127.0.0.1") as pictures:
+    with FileServer("127.0.0.1") as pictures:
         paths = [f"/large-{n}.png" for n in range(4)]
         for path in paths:
-            pictures.routes[path] = Route(body=large)
+            pictures.routes[path] = picture_route(large)
         with peak_memory() as memory:
             async with review_with_pictures(qtbot, pictures, paths) as (_desk, window), longest_stall() as stall:
                 await wait_until(lambda: version_list(window).count() == 4, what="the versions")
@@ -229,7 +230,7 @@ async def test_a_remote_svg_cannot_make_the_app_read_a_local_file(qtbot, tmp_pat
         f'<image x="100" y="0" width="100" height="100" href="{secret}"/>'
         "</svg>"
     ).encode()
-    with PictureServer("127.0.0.1") as pictures:
+    with FileServer("127.0.0.1") as pictures:
         pictures.routes["/draft.svg"] = Route(body=svg, headers={"Content-Type": "image/svg+xml"})
         async with review_with_pictures(qtbot, pictures, ["/draft.svg"]) as (_desk, window):
             await wait_until(lambda: settled(window), what="the picture")
@@ -241,13 +242,13 @@ async def test_a_remote_svg_cannot_make_the_app_read_a_local_file(qtbot, tmp_pat
 
 
 async def test_a_picture_that_failed_is_tried_again_on_refresh(qtbot) -> None:
-    with PictureServer("127.0.0.1") as pictures:
+    with FileServer("127.0.0.1") as pictures:
         pictures.routes["/flaky.png"] = Route(status=500, body=b"", headers={})
         async with review_with_pictures(qtbot, pictures, ["/flaky.png"]) as (_desk, window):
             await wait_until(lambda: settled(window), what="the failure")
             picture = card_picture(window)
             assert picture is not None and not picture.isEnabled() and "500" in picture.text()
-            pictures.routes["/flaky.png"] = Route(body=grey_png(40, 30))
+            pictures.routes["/flaky.png"] = picture_route(grey_png(40, 30))
             window.refresh_button.click()
             await wait_until(
                 lambda: (b := card_picture(window)) is not None and b.isEnabled(), what="the picture after Refresh"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.money import KINDS, Balance, MoneyRow, spending
 from tests.ui.accessibility import unnamed
+from ui.i18n import say
 from ui.widgets.screen_fit import fits
 from ui.windows.spending import SpendingWindow
 
@@ -42,7 +43,7 @@ def test_each_month_its_numbers_and_the_tasks_behind_each(qtbot) -> None:
     assert everything == ["$77.25", "$31.50", "$28.50", "$17.25"]
     assert "Credit: $30.00" in window.credit.text() and "added $50.00, spent $20.00" in window.credit.text()
     asked: list[tuple[list[str], str]] = []
-    window.tasksRequested.connect(lambda ids, words: asked.append((ids, words)))
+    window.tasksRequested.connect(lambda ids, words: asked.append((ids, say(words))))  # (words: made when said)
     refunded_in_march = table.item(1, 3)
     assert refunded_in_march is not None
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(refunded_in_march).center())

@@ -113,10 +113,8 @@ async def test_the_sandbox_teaches_every_action_and_its_final_work_over_loopback
                 assert delivery is not None and delivery.number == 1 and delivery.status == "awaiting_approval"
                 assert [item.kind for item in delivery.items] == ["picture", "text", "file", "file"]
                 picture, notes = delivery.items[:2]
-                assert picture.url.startswith(server.url) and picture.mime_type == "image/png"
-                assert (
-                    (picture.width, picture.height) == (800, 600) and picture.size_bytes and len(picture.sha256) == 64
-                )
+                assert picture.url.startswith(server.url) and picture.content_type == "image/png"
+                assert (picture.width, picture.height) == (800, 600) and picture.size and len(picture.sha256) == 64
                 assert notes.text is not None and "Logo for my bakery" in notes.text
                 cached = len([p for m, p, _ in server.app.state.requests_seen if p == "/openapi.json"])
                 assert (await TaskService(lambda: client, store=store).operations()) == ops  # kept: not asked again

@@ -70,9 +70,11 @@ async def test_save_all_puts_every_item_in_downloads_as_the_sandbox_serves_it(
             task_window.buttons["save"].click()
             # (however quickly it goes: done means eight whole files, no temporary one, Save all back)
             await wait_until(
-                lambda: task_window.buttons["save"].isEnabled()
-                and len(files_in(folder)) == 8
-                and not any(name.endswith(".part") for name in files_in(folder)),
+                lambda: (
+                    task_window.buttons["save"].isEnabled()
+                    and len(files_in(folder)) == 8
+                    and not any(name.endswith(".part") for name in files_in(folder))
+                ),
                 timeout=30,
                 what="the second copies",
             )

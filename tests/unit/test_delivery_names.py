@@ -110,7 +110,7 @@ def test_items_are_read_whatever_their_shape() -> None:
         "text",
     )
     nameless = delivery_item({"url": "https://cdn.example/", "content_type": "image/png", "size_bytes": True})
-    assert nameless is not None and nameless.name == "file.png" and nameless.size is None and nameless.kind == "image"
+    assert nameless is not None and nameless.name == "item-1" and nameless.size is None and nameless.kind == "picture"
     assert delivery_item({"url": "javascript:alert(1)"}) is None
     assert delivery_item({"name": "nothing"}) is None and delivery_item(42) is None
     assert [i.name for i in delivery_items({"files": ["https://x.example/a.zip", {"bad": 1}]})] == ["a.zip"]

@@ -140,10 +140,10 @@ def test_a_delivery_is_read_whatever_its_shape() -> None:
         ("file", "source.zip"),
     ]
     picture, notes, inline, guide, _ = delivery.items
-    assert picture.url == "http://127.0.0.1:9/sandbox/f/logo.png" and picture.mime_type == "image/png"
-    assert (picture.sha256, picture.size_bytes, picture.width) == ("a" * 64, 300_000, 800)
-    assert notes.text == "Hello" and inline.text == "Inline only" and inline.size_bytes == 11
-    assert guide.size_bytes == 12 and guide.raw["mime_type"] == "application/pdf"
+    assert picture.url == "http://127.0.0.1:9/sandbox/f/logo.png" and picture.content_type == "image/png"
+    assert (picture.sha256, picture.size, picture.width) == ("a" * 64, 300_000, 800)
+    assert notes.text == "Hello" and inline.text == "Inline only" and inline.size == 11
+    assert guide.size == 12 and guide.raw["mime_type"] == "application/pdf"
     assert parse_delivery({"deliveries": [{"id": "old"}, {"id": "new"}]}).id == "new"
     assert parse_delivery({"delivery": {"id": "inner", "files": []}}).id == "inner"
     assert parse_delivery("nonsense") is None and parse_delivery(None) is None

@@ -4,13 +4,13 @@ settings dialog with the preferences it keeps (refresh cadence, theme, the month
 from __future__ import annotations
 
 import qasync
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.credentials import KeyStore, describe_source
+from app.credentials import KeySource, KeyStore, describe_source
 from app.keys.errors import KeyStorageError
 from app.session import Session
-from ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, SYSTEM_LANGUAGE, fill, words
+from ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, SYSTEM_LANGUAGE, fill, install_translations, words
 from ui.theme import THEMES, apply_theme
 from ui.widgets.banner import MessageBanner
 from ui.windows.async_dialog import ask, run_dialog
@@ -97,15 +97,22 @@ class AccountController(QObject):
     @qasync.asyncSlot()
     async def open_settings(self) -> None:
         connection = self._session.connection
-        source = self.tr("Used for this demo only.") if connection.demo else self.tr("Not connected.")
-        if self.keystore is not None and connection.api_key:
+        connected = self.keystore is not None and bool(connection.api_key)
+        kept: KeySource | None = None  # where the key is kept (None: for this session only)
+        if self.keystore is not None and connected:
             stored = await self.keystore.load()
-            source = words(describe_source(stored.source)) if stored else self.tr("Kept for this session only.")
+            kept = stored.source if stored else None
+
+        def key_words() -> str:  # in the language now installed (said again after Apply changes it)
+            if not connected:
+                return self.tr("Used for this demo only.") if connection.demo else self.tr("Not connected.")
+            return words(describe_source(kept)) if kept is not None else self.tr("Kept for this session only.")
+
         from ui.windows.settings import SettingsDialog  # loaded when first opened
 
         dialog = SettingsDialog(
             api_url=connection.api_url,
-            key_source=source,
+            key_source=key_words(),
             refresh_seconds=self.refresh_interval(),
             theme=self.theme(),
             can_manage_key=self.can_manage_key,
@@ -113,16 +120,19 @@ class AccountController(QObject):
             language=self.language(),
             parent=self._parent,
         )
-        result = await run_dialog(dialog)
-        if result == QDialog.DialogCode.Accepted:
+
+        def apply() -> None:
             self.set_refresh_interval(dialog.refresh_seconds())
             self.set_theme(dialog.chosen_theme())
             self.set_monthly_limit(dialog.monthly_limit())
             if dialog.chosen_language() != self.language():
                 self.set_language(dialog.chosen_language())
-                self._banner.show_message(
-                    self.tr("The new language shows when AITasker Desktop starts again."), kind="info"
-                )
+                dialog.show_key_source(key_words())
+
+        dialog.applied.connect(apply)
+        result = await run_dialog(dialog)
+        if result == QDialog.DialogCode.Accepted:
+            apply()
         dialog.deleteLater()
         if result == SettingsDialog.CHANGE_KEY:
             await self.ask_for_key()
@@ -150,12 +160,17 @@ class AccountController(QObject):
         return value if value in THEMES else "system"
 
     def language(self) -> str:
-        """The language chosen in Settings ("system", "en", "de"), applied at start (ui/main.py)."""
+        """The language chosen in Settings ("system", "en", "de"): applied at once, and at start (ui/main.py)."""
         value = self._settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE, type=str)
         return value if value in LANGUAGE_NAMES else SYSTEM_LANGUAGE
 
     def set_language(self, language: str) -> None:
+        """Kept, and applied now: Qt tells every open window (QEvent.LanguageChange), which says its
+        words again in the new language; numbers, money and dates follow its locale."""
         self._settings.setValue(LANGUAGE_KEY, language)
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translations(app, choice=language)
 
     def set_theme(self, theme: str) -> None:
         self._settings.setValue("ui/theme", theme)

@@ -23,7 +23,7 @@ from ui.panels.form import TaskForm
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
-from ui.windows.async_dialog import run_dialog
+from ui.windows.async_dialog import clicked_button
 
 if TYPE_CHECKING:
     from app.api.schema import Task
@@ -169,11 +169,9 @@ class DraftsController(QObject):
         box.setEscapeButton(keep)
         self._quit_question = box
         try:
-            await run_dialog(box)
-            clicked = box.clickedButton()
+            clicked = await clicked_button(box)
         finally:
             self._quit_question = None
-            box.deleteLater()
         if clicked is copy:
             self.copy_text()
         elif clicked is quit_anyway and not self._quit_chosen:

@@ -31,7 +31,7 @@ from app.money import (
 from app.outbox import CREATED, SendResult
 from app.session import Session
 from app.store.repository import Store
-from ui.i18n import fill, money
+from ui.i18n import Words, fill, money
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets.banner import MessageBanner
@@ -245,7 +245,7 @@ class MoneyController(QObject):
         if isinstance(window, SpendingWindow):
             window.show_spending(spending(money_rows(self._store.money_rows())), self.watch.balance, date.today())
 
-    def show_tasks(self, ids: list[str], words: str) -> None:
+    def show_tasks(self, ids: list[str], words: Words) -> None:
         """The tasks behind a number of the Spending window, alone in the table."""
         self._tabs.setCurrentIndex(self._tabs.indexOf(self._tasks))
         self._tasks.show_only(ids, words)

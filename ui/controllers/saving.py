@@ -26,7 +26,6 @@ from ui.windows.async_dialog import run_dialog
 from ui.windows.task.window import TaskWindow
 
 if TYPE_CHECKING:
-    from app.delivery import DeliveryItem as SaveItem
     from app.delivery import Downloader
     from app.session import Session
 
@@ -43,22 +42,6 @@ def _progress(window: TaskWindow, done: int, total: int | None, where: Path | No
 def _ended(window: TaskWindow, text: str, folder: Path | None) -> None:
     if shiboken6.isValid(window):
         window.save_ended(text, folder)
-
-
-def save_item(item: DeliveryItem) -> SaveItem:
-    """The item as app.delivery saves it (a text carried in the delivery is written as it is)."""
-    from app.delivery import DeliveryItem as SaveItem
-
-    inline = item.text.encode() if item.text is not None and not item.url else None
-    return SaveItem(
-        name=item.name,
-        url=item.url,
-        size=len(inline) if inline is not None else item.size_bytes,
-        content_type=item.mime_type,
-        sha256=item.sha256,
-        content=inline,
-        kind="image" if item.kind == "picture" else item.kind,
-    )
 
 
 class SavingController(QObject):
@@ -116,14 +99,14 @@ class SavingController(QObject):
             window.say(translate("TaskWindow", "There is no final work to save yet."))
             return False
         if task.id not in self._jobs:
-            sizes = [item.size_bytes for item in delivery.items]
+            sizes = [item.size for item in delivery.items]
             _progress(window, 0, None if None in sizes else sum(s or 0 for s in sizes))  # the bar, and its Cancel
         return self._start(task.id, self._save_all(window, task, delivery))
 
     async def _save_all(self, window: TaskWindow, task: Task, delivery: Delivery) -> None:
         from app.delivery import DownloadError, save_all
 
-        items = [save_item(item) for item in delivery.items]
+        items = list(delivery.items)
         done = [0] * len(items)
         sizes: list[int | None] = [item.size for item in items]
 
@@ -173,11 +156,11 @@ class SavingController(QObject):
             dialog.deleteLater()
         if chosen is None:
             return
-        _progress(window, 0, item.size_bytes, chosen.parent)
+        _progress(window, 0, item.size, chosen.parent)
         try:
             async with self._downloader() as downloader:
                 path = await downloader.save(
-                    save_item(item),
+                    item,
                     chosen.parent,
                     name=chosen.name,
                     progress=lambda done, total: _progress(window, done, total),

@@ -22,7 +22,7 @@ from ui.panels.drafts import DraftsPanel
 from ui.panels.form import TaskForm
 from ui.widgets.banner import MessageBanner
 from ui.widgets.screen_fit import keep_on_screen_when_shown
-from ui.windows.async_dialog import ask, choose, run_dialog
+from ui.windows.async_dialog import ask, choose, clicked_button
 
 if TYPE_CHECKING:
     from ui.controllers.money import MoneyController
@@ -258,11 +258,9 @@ class SendController(QObject):
         keep_on_screen_when_shown(box)
         self._quit_question = box
         try:
-            await run_dialog(box)
-            clicked = box.clickedButton()
+            clicked = await clicked_button(box)
         finally:
             self._quit_question = None
-            box.deleteLater()
         if clicked is now:
             return True
         if clicked is not wait:

@@ -125,6 +125,7 @@ class TaskWindowsController(QObject):
         window.refreshRequested.connect(lambda: self.refresh(task_id))
         window.sharperWanted.connect(lambda item: self._spawn(task_id, self._load_picture(task_id, item, full=True)))
         window.closed.connect(self._forget)
+        window.languageChanged.connect(self._update_available)  # why a button waits, in the new language
         part = self._reviews.embed(task, window.versions_page)
         if part is not None:
             self._versions[task_id] = part

@@ -377,6 +377,15 @@ class TasksTableModel(QAbstractTableModel):
     def clock(self) -> datetime:
         return self._clock()
 
+    def retranslate(self) -> None:
+        """A new language: the headers and every cell (words, money, dates) are said again; a
+        view sorted by words sorts again (the proxy sees every row change)."""
+        _category.cache_clear()
+        _category_key.cache_clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
+
     def refresh_names(self) -> None:
         """The taxonomy's names changed: the Category / Type column says them (and sorts by them)."""
         _category.cache_clear()

@@ -154,9 +154,10 @@ class TasksFilterProxy(QAbstractTableModel):
                     self.index(row, top_left.column()), self.index(row, bottom_right.column()), list(roles or [])
                 )
             return
-        names = column_index("Category / Type")
-        if self._sort is not None and self._sort[0] == names and top_left.column() <= names <= bottom_right.column():
-            order = self._sorted(self._order)  # the names it is sorted by changed
+        words = (column_index("Category / Type"), column_index("Status"))  # (their keys are words)
+        sorted_by = self._sort[0] if self._sort is not None else -1
+        if sorted_by in words and top_left.column() <= sorted_by <= bottom_right.column():
+            order = self._sorted(self._order)  # the names (or a new language's words) it is sorted by changed
             self._relayout(order, self._filter(order, complete=True))
             return
         rows = len(self._shown)

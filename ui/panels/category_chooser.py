@@ -21,16 +21,10 @@ class CategoryChooser(QObject):
         super().__init__(parent)
         self.category = QComboBox()
         self.category.setObjectName("category")
-        self.category.setAccessibleName(self.tr("Category"))
         self.task_type = QComboBox()
         self.task_type.setObjectName("task_type")
         self.task_type.setEditable(True)
         self.task_type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.task_type.setAccessibleName(self.tr("Task type"))
-        typing = self.task_type.lineEdit()
-        if typing is not None:  # the typing part is announced by the same label
-            typing.setAccessibleName(self.tr("Task type"))
-        self.task_type.setToolTip(self.tr("Pick from the list, or type the kind of task if it is not there."))
         guard_wheel(self.category, self.task_type)
         # What the list of task types means for the choice ("the only type listed, filled in").
         self.note = QLabel()
@@ -40,6 +34,25 @@ class CategoryChooser(QObject):
         set_tone(self.note, "quiet")
         self._categories: list[Category] = []
         self.category.currentIndexChanged.connect(self.category_chosen)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word in the language now installed, the names of the categories and task types
+        too (by their slugs); what is chosen or typed stays."""
+        self.category.setAccessibleName(self.tr("Category"))
+        self.task_type.setAccessibleName(self.tr("Task type"))
+        self.task_type_edit().setAccessibleName(self.tr("Task type"))  # the typing part: the same label
+        self.task_type.setToolTip(self.tr("Pick from the list, or type the kind of task if it is not there."))
+        with QSignalBlocker(self.category), QSignalBlocker(self.task_type), QSignalBlocker(self.task_type_edit()):
+            for row in range(self.category.count()):
+                slug = str(self.category.itemData(row) or "")
+                self.category.setItemText(row, names().category(slug) if slug else self.tr("Choose a category…"))
+            typed = self.task_type.currentText() if self.task_type.currentIndex() < 0 else None
+            for row in range(self.task_type.count()):
+                self.task_type.setItemText(row, names().task_type(str(self.task_type.itemData(row))))
+            if typed is not None:
+                self.task_type.setEditText(typed)
+        self._explain()
 
     def set_categories(self, categories: list[Category]) -> None:
         current = self.category.currentData()
@@ -74,24 +87,29 @@ class CategoryChooser(QObject):
                     for task_type in category.task_types:
                         self.task_type.addItem(task_type.shown, task_type.slug)
             self.task_type.setCurrentIndex(-1 if self.task_type.count() != 1 else 0)
-            if not slug:
-                placeholder = self.tr("Choose a category first, or type a task type")
-            elif self.task_type.count():
-                placeholder = self.tr("Choose or type a task type")
-            else:
-                placeholder = self.tr("Type the kind of task, e.g. press release")
-            self.task_type_edit().setPlaceholderText(placeholder)
-            only = self.task_type.itemText(0) if self.task_type.count() == 1 else ""
-            self.note.setText(
-                fill(
-                    self.tr("%1 is the only task type listed for %2, so it is filled in. You may type another."),
-                    only,
-                    self.category.currentText(),
-                )
-                if only
-                else ""
-            )
+            self._explain()
         self.taskTypesChanged.emit()
+
+    def _explain(self) -> None:
+        """The placeholder of the task type, and the note under it, for the category chosen."""
+        slug = self.category.currentData()
+        if not slug:
+            placeholder = self.tr("Choose a category first, or type a task type")
+        elif self.task_type.count():
+            placeholder = self.tr("Choose or type a task type")
+        else:
+            placeholder = self.tr("Type the kind of task, e.g. press release")
+        self.task_type_edit().setPlaceholderText(placeholder)
+        only = self.task_type.itemText(0) if self.task_type.count() == 1 else ""
+        self.note.setText(
+            fill(
+                self.tr("%1 is the only task type listed for %2, so it is filled in. You may type another."),
+                only,
+                self.category.currentText(),
+            )
+            if only
+            else ""
+        )
 
     def task_type_edit(self) -> QLineEdit:
         edit = self.task_type.lineEdit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
@@ -38,9 +38,8 @@ class DraftsPanel(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setObjectName("draftsList")
-        self.list.setAccessibleName(self.tr("Drafts and tasks waiting to send"))
         divide_items(self.list)  # each draft (two lines) told apart from the next
-        self.empty = QLabel(self.tr("No drafts. What you type in the form is saved here by itself."))
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
         set_tone(self.empty, "quiet")
         self.state_text = QLabel()
@@ -48,17 +47,17 @@ class DraftsPanel(QWidget):
         self.state_text.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for name, text, signal in (
-            ("new", self.tr("New task"), self.newRequested),
-            ("open", self.tr("Open"), self.openRequested),
-            ("duplicate", self.tr("Duplicate"), self.duplicateRequested),
-            ("delete", self.tr("Delete"), self.deleteRequested),
-            ("takeBack", self.tr("Take out of outbox"), self.takeBackRequested),
-            ("sendAgain", self.tr("Send again"), self.sendAgainRequested),
-            ("keep", self.tr("Keep as draft"), self.keepAsDraftRequested),
-            ("topUp", self.tr("Add credit on the website"), self.topUpRequested),
+        for name, signal in (
+            ("new", self.newRequested),
+            ("open", self.openRequested),
+            ("duplicate", self.duplicateRequested),
+            ("delete", self.deleteRequested),
+            ("takeBack", self.takeBackRequested),
+            ("sendAgain", self.sendAgainRequested),
+            ("keep", self.keepAsDraftRequested),
+            ("topUp", self.topUpRequested),
         ):
-            button = QPushButton(text)
+            button = QPushButton()
             button.setObjectName(f"drafts_{name}")
             if name == "new":
                 button.clicked.connect(signal.emit)
@@ -77,6 +76,31 @@ class DraftsPanel(QWidget):
         self._records: dict[str, DraftRecord] = {}
         self._items: dict[str, QListWidgetItem] = {}
         self._current_id: str | None = None
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every word in the language now installed: the buttons, and each draft's lines."""
+        self.list.setAccessibleName(self.tr("Drafts and tasks waiting to send"))
+        self.empty.setText(self.tr("No drafts. What you type in the form is saved here by itself."))
+        for name, text in (
+            ("new", self.tr("New task")),
+            ("open", self.tr("Open")),
+            ("duplicate", self.tr("Duplicate")),
+            ("delete", self.tr("Delete")),
+            ("takeBack", self.tr("Take out of outbox")),
+            ("sendAgain", self.tr("Send again")),
+            ("keep", self.tr("Keep as draft")),
+            ("topUp", self.tr("Add credit on the website")),
+        ):
+            self.buttons[name].setText(text)
+        now = datetime.now(UTC)
+        for draft_id, record in self._records.items():
+            self._show(self._items[draft_id], record, now)
         self._selection_changed()
 
     def _emit_for_selected(self, signal: SignalInstance) -> None:

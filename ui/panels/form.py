@@ -4,8 +4,7 @@ Made for people who do not write code: fields in the order one thinks of them, a
 words under a field only once there is something to say, Send disabled with the reason beside it,
 and every number taken from :mod:`app.api.schema`.
 
-The form composes parts that each own their widgets and state, and renders one
-:class:`app.form_rules.FormState` (what is wrong, what shows, why Send is off):
+The form composes parts that each own their widgets and state, and renders one FormState:
 
 - :class:`~ui.panels.form_fields.FormFields`: the editors, reading and writing the values;
 - :class:`~ui.panels.form_checks.FieldMessages`: the message lines and the counters;
@@ -18,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -29,7 +28,7 @@ from app.taxonomy import Category
 from ui.panels.budget_guidance import BudgetGuidance
 from ui.panels.form_checks import FieldMessages
 from ui.panels.form_fields import FormFields
-from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, expander, field_layout, reserve
+from ui.panels.form_words import LABELS, SEND_TEXT, SEND_TIP, expander, field_layout, reserve, say_form_words
 from ui.panels.send_bar import SendBar
 from ui.panels.suggested_category import CategorySuggestion
 from ui.widgets.relayout import relayout_on_width_change
@@ -80,6 +79,7 @@ class TaskForm(QWidget):
         self.suggestion = self._suggested.bar
         self.send_button, self.send_hint = self._send_bar.send_button, self._send_bar.send_hint
         self._lay_out()
+        say_form_words(self._labels, self.more_toggle, self._hint)
 
         fields.edited.connect(self._field_edited)
         fields.chose.connect(self._chose)
@@ -102,19 +102,13 @@ class TaskForm(QWidget):
         scrolling above the actions bar."""
         form, more = field_layout(), field_layout()
         more.setContentsMargins(0, 0, 0, 0)
-        self.more_toggle = expander(
-            "moreOptions",
-            self.tr("M&ore options"),
-            self.tr("Requirements as names and values, and a brand kit (Alt+O)"),
-        )
+        self.more_toggle = expander("moreOptions", "", "")  # (its words, and the labels': retranslate)
         self.more_options = QWidget()
         self.more_options.setObjectName("moreOptionsFields")
         self.more_options.setLayout(more)
         self.more_options.hide()
         self.more_toggle.toggled.connect(self._show_more_options)
-        hint = QLabel(
-            self.tr("How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you.")
-        )
+        self._hint = hint = QLabel()
         hint.setObjectName("experimentationHint")
         hint.setWordWrap(True)
         right = Qt.AlignmentFlag.AlignRight
@@ -147,7 +141,7 @@ class TaskForm(QWidget):
                 else:
                     box.addWidget(widget, 0, alignment)
             box.addWidget(self._messages.line(name))
-            label = QLabel(self.tr(LABELS[name]))
+            label = QLabel()
             label.setObjectName(f"label_{name}")
             label.setBuddy(self._fields.focus_target(name))  # short, on its own line: never wrapped (QLabel can clip)
             self._labels[name] = label
@@ -193,6 +187,16 @@ class TaskForm(QWidget):
         ]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new language: every word again (labels, fields, messages, the suggestion, why Post waits)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            say_form_words(self._labels, self.more_toggle, self._hint)
+            self._fields.retranslate()
+            self._messages.retranslate()
+            self._update_suggestion()
+            self._revalidate(emit_changed=False)
+        super().changeEvent(event)
 
     # --- More options ----------------------------------------------------------------------------
     def _show_more_options(self, shown: bool) -> None:

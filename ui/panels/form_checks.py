@@ -33,12 +33,16 @@ class FieldMessages(QObject):
         self.general_error = message_label("error___all__", "error")
         self.title_counter = QLabel()
         self.title_counter.setObjectName("titleCounter")
-        self.title_counter.setAccessibleName(translate("TaskForm", "Characters in the title"))
         self.description_counter = QLabel()
         self.description_counter.setObjectName("descriptionCounter")
-        self.description_counter.setAccessibleName(translate("TaskForm", "Characters in the description"))
         self._counters = {"title": self.title_counter, "description": self.description_counter}
         self._limits = {name: max_length(name) for name in COUNTED_FIELDS}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The counters' names in the language now installed (the messages: the form shows them again)."""
+        self.title_counter.setAccessibleName(translate("TaskForm", "Characters in the title"))
+        self.description_counter.setAccessibleName(translate("TaskForm", "Characters in the description"))
 
     def line(self, field: str) -> QLabel:
         """The message line under a field, to be placed below it."""

@@ -54,47 +54,22 @@ class FormFields(QObject):
             # limit in emoji, then _fit_title keeps it to the limit in characters, never cutting one.
             self.title.setMaxLength(qt_max_length(self._title_max))
             self.title.textEdited.connect(self._fit_title)
-        self.title.setPlaceholderText(translate("TaskForm", "For example: A logo for my bakery"))
-        self.title.setAccessibleName(translate("TaskForm", "What do you need? (title)"))
         self.description = PlainTextEdit()
         self.description.setObjectName("description")
-        self.description.setPlaceholderText(
-            translate("TaskForm", "What should the result look like? Who is it for? Anything to avoid?")
-        )
         self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 4)
-        self.description.setAccessibleName(translate("TaskForm", "Describe it (description)"))
         self._chooser = CategoryChooser(self)
         self.category = self._chooser.category
         self.task_type = self._chooser.task_type
         self.task_type_note = self._chooser.note  # said under the task type
         self.budget = SliderSpin(
-            budget,
-            money=True,
-            noun=translate("TaskForm", "budget"),
-            low_words=money(budget.minimum, budget.decimals),
-            high_words=money(budget.maximum, budget.decimals),
-            typing_range=BUDGET_TYPING_RANGE,
-        )
+            budget, money=True, low_words="-", high_words="-", typing_range=BUDGET_TYPING_RANGE
+        )  # (its words: retranslate)
         self.budget.setObjectName("budget_usd")
-        self.budget.set_accessible(
-            translate("TaskForm", "Budget (US dollars)"), translate("TaskForm", "What you pay for the finished work.")
-        )
-        self.experimentation = SliderSpin(
-            dial,
-            noun=translate("TaskForm", "experimentation"),
-            low_words=translate("TaskForm", "Proven agents"),
-            high_words=translate("TaskForm", "Try newcomers"),
-        )
+        self.experimentation = SliderSpin(dial, low_words="-", high_words="-")
         self.experimentation.setObjectName("experimentation")
-        self.experimentation.set_accessible(
-            translate("TaskForm", "Experimentation"),
-            translate("TaskForm", "Low means proven agents; high lets newer agents try."),
-        )
         self.requirements = RequirementsEditor()
         self.brand_kit_id = QLineEdit()
         self.brand_kit_id.setObjectName("brand_kit_id")
-        self.brand_kit_id.setPlaceholderText(translate("TaskForm", "Only if AITasker gave you one"))
-        self.brand_kit_id.setAccessibleName(translate("TaskForm", "Brand kit ID (optional)"))
 
         self._editors: dict[str, QWidget] = {
             "title": self.title,
@@ -107,22 +82,9 @@ class FormFields(QObject):
             "brand_kit_id": self.brand_kit_id,
         }
         self._numbers: dict[str, SliderSpin] = {"budget_usd": self.budget, "experimentation": self.experimentation}
-        # The widgets whose accessible description carries a field's problems, with its base text.
-        self._described: dict[str, list[tuple[QWidget, str]]] = {
-            "title": [(self.title, translate("TaskForm", "A short name for the task."))],
-            "description": [
-                (self.description, translate("TaskForm", "The details. Enter starts a new line; Ctrl+Enter sends."))
-            ],
-            "category": [(self.category, translate("TaskForm", "Required. The kind of work."))],
-            "task_type": [(self.task_type, translate("TaskForm", "Required. Pick from the list or type it."))],
-            "requirements": [
-                (self.requirements.table, self.requirements.table.accessibleDescription()),
-                (self.requirements.json_text, self.requirements.json_text.accessibleDescription()),
-            ],
-            "brand_kit_id": [
-                (self.brand_kit_id, translate("TaskForm", "Optional. The ID of a brand kit saved on AITasker."))
-            ],
-        }
+        self._described: dict[str, list[tuple[QWidget, str]]] = {}
+        self._shown_problems: tuple[Mapping[str, list[str]], str] = ({}, "")
+        self.retranslate()
 
         # What the form hears: the person's choices first, then every change, field by field.
         self.category.activated.connect(lambda *_: self.chose.emit("category"))
@@ -299,9 +261,58 @@ class FormFields(QObject):
         brand = values.get("brand_kit_id")
         self.brand_kit_id.setText("" if brand is None else str(brand))
 
+    def retranslate(self) -> None:
+        """Every word in the language now installed (the form calls it on LanguageChange); the
+        numbers' ends and boxes written the new locale's way, the category and type names too."""
+        self.title.setPlaceholderText(translate("TaskForm", "For example: A logo for my bakery"))
+        self.title.setAccessibleName(translate("TaskForm", "What do you need? (title)"))
+        self.description.setPlaceholderText(
+            translate("TaskForm", "What should the result look like? Who is it for? Anything to avoid?")
+        )
+        self.description.setAccessibleName(translate("TaskForm", "Describe it (description)"))
+        budget = self.budget.limits
+        self.budget.set_words(
+            translate("TaskForm", "budget"),
+            money(budget.minimum, budget.decimals),
+            money(budget.maximum, budget.decimals),
+        )
+        self.budget.follow_locale()
+        self.budget.set_accessible(
+            translate("TaskForm", "Budget (US dollars)"), translate("TaskForm", "What you pay for the finished work.")
+        )
+        self.experimentation.set_words(
+            translate("TaskForm", "experimentation"),
+            translate("TaskForm", "Proven agents"),
+            translate("TaskForm", "Try newcomers"),
+        )
+        self.experimentation.follow_locale()
+        self.experimentation.set_accessible(
+            translate("TaskForm", "Experimentation"),
+            translate("TaskForm", "Low means proven agents; high lets newer agents try."),
+        )
+        self.brand_kit_id.setPlaceholderText(translate("TaskForm", "Only if AITasker gave you one"))
+        self.brand_kit_id.setAccessibleName(translate("TaskForm", "Brand kit ID (optional)"))
+        self._chooser.retranslate()
+        rows, json_text = self.requirements.base_descriptions()
+        # The widgets whose accessible description carries a field's problems, with its base text.
+        self._described = {
+            "title": [(self.title, translate("TaskForm", "A short name for the task."))],
+            "description": [
+                (self.description, translate("TaskForm", "The details. Enter starts a new line; Ctrl+Enter sends."))
+            ],
+            "category": [(self.category, translate("TaskForm", "Required. The kind of work."))],
+            "task_type": [(self.task_type, translate("TaskForm", "Required. Pick from the list or type it."))],
+            "requirements": [(self.requirements.table, rows), (self.requirements.json_text, json_text)],
+            "brand_kit_id": [
+                (self.brand_kit_id, translate("TaskForm", "Optional. The ID of a brand kit saved on AITasker."))
+            ],
+        }
+        self.show_problems(*self._shown_problems)
+
     def show_problems(self, shown: Mapping[str, list[str]], category_extra: str = "") -> None:
         """Let screen readers hear each field's shown problems (``category_extra``: what the
         Category box says besides, e.g. a suggestion)."""
+        self._shown_problems = (shown, category_extra)
         for name in FIELD_ORDER:
             messages = shown.get(name, [])
             problem = " " + fill(translate("TaskForm", "Problem: %1"), " ".join(messages)) if messages else ""

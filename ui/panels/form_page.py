@@ -3,6 +3,7 @@ scroll while its actions bar (Post task, Cancel posting) stays in view below the
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,13 +17,12 @@ class FormPage(QWidget):
         super().__init__(parent)
         self.form = TaskForm(checks_held=checks_held)
         self.banner = MessageBanner()
-        self.cancel_button = QPushButton(self.tr("Cancel posting"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelSend")
         self.cancel_button.hide()
-        self.new_button = QPushButton(self.tr("&New task"))
-        self.new_button.setToolTip(self.tr("Start a fresh task; this one stays in Drafts (Ctrl+N)"))
+        self.new_button = QPushButton()
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        heading = QLabel(self.tr("New task"))
+        self._heading = heading = QLabel()
         heading.setObjectName("formHeading")
         theme.heading(heading)  # a font, not a style sheet: its colour follows a change of look at once
         heading_row = QHBoxLayout()
@@ -37,3 +37,15 @@ class FormPage(QWidget):
         layout.addWidget(self.form, 1)
         self.form.add_action(self.cancel_button)
         self.setMinimumWidth(340)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel posting"))
+        self.new_button.setText(self.tr("&New task"))
+        self.new_button.setToolTip(self.tr("Start a fresh task; this one stays in Drafts (Ctrl+N)"))
+        self._heading.setText(self.tr("New task"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from app.form_rules import MORE_OPTIONS
 from app.translatable import QT_TRANSLATE_NOOP
+from ui.i18n import translate
 from ui.theme import set_tone
 from ui.widgets.accessibility import mark_expander
 
@@ -25,6 +26,7 @@ __all__ = [
     "field_layout",
     "message_label",
     "reserve",
+    "say_form_words",
 ]
 
 # The label of each field; the letter after "&" is its Alt shortcut. No letter is used twice in
@@ -46,6 +48,21 @@ SEND_TEXT = QT_TRANSLATE_NOOP(
 # message under it can say so (app.budget.budget_problem), rather than Qt keeping "50".
 BUDGET_TYPING_RANGE = (0.0, 99_999.99)
 SEND_TIP = QT_TRANSLATE_NOOP("TaskForm", "Post this task on AITasker (Ctrl+Enter)")
+
+
+def say_form_words(labels: dict[str, QLabel], more_toggle: QToolButton, hint: QLabel) -> None:
+    """The form's own words (its labels, More options, the experimentation hint), in the language
+    now installed: at first and on every change of language."""
+    for name, label in labels.items():
+        label.setText(translate("TaskForm", LABELS[name]))
+    more_toggle.setText(translate("TaskForm", "M&ore options"))
+    more_toggle.setToolTip(translate("TaskForm", "Requirements as names and values, and a brand kit (Alt+O)"))
+    hint.setText(
+        translate(
+            "TaskForm",
+            "How open to newer agents should AITasker be? Proven agents are safer; newcomers may surprise you.",
+        )
+    )
 
 
 def field_layout() -> QFormLayout:

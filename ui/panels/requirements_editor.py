@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -73,10 +73,7 @@ class RequirementsEditor(QWidget):
         self.setObjectName("requirements")
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("requirementsRows")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Value")])
-        value_header = self.table.horizontalHeaderItem(self.VALUE)
-        if value_header is not None:
-            value_header.setToolTip(self.tr(VALUE_RULES))
+        self.table.setHorizontalHeaderLabels(["", ""])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.VALUE, QHeaderView.ResizeMode.Stretch)
@@ -94,38 +91,21 @@ class RequirementsEditor(QWidget):
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 6)
         self.table.setMaximumHeight(self.table.fontMetrics().height() * 12)
-        self.table.setAccessibleName(self.tr("Requirements (optional), as names and values"))
-        self.table.setAccessibleDescription(
-            self.tr("Optional. One row for each thing the result must have: a name and a value.")
-            + " "
-            + self.tr(VALUE_RULES)
-        )
 
         self.json_text = PlainTextEdit()
         self.json_text.setObjectName("requirementsJson")
-        self.json_text.setPlaceholderText(fill(self.tr("For example: %1"), self.tr(JSON_EXAMPLE)))
-        self.json_text.setAccessibleName(self.tr("Requirements (optional), as text"))
-        self.json_text.setAccessibleDescription(
-            fill(
-                self.tr("A JSON object of names and values, for example %1. Nested values are allowed."),
-                self.tr(JSON_EXAMPLE),
-            )
-        )
         self.json_text.setMinimumHeight(self.table.minimumHeight())
         self.json_text.setMaximumHeight(self.table.maximumHeight())
         self.json_text.hide()
 
-        self.add_button = QPushButton(self.tr("&Add row"))
+        self.add_button = QPushButton()
         self.add_button.setObjectName("addRequirement")
-        self.add_button.setToolTip(self.tr("Add a name and a value (Alt+A)"))
-        self.remove_button = QPushButton(self.tr("Re&move row"))
+        self.remove_button = QPushButton()
         self.remove_button.setObjectName("removeRequirement")
-        self.remove_button.setToolTip(self.tr("Remove the selected row (Alt+M)"))
         self.remove_button.setEnabled(False)
-        self.json_toggle = QCheckBox(self.tr("Edit as &JSON"))
+        self.json_toggle = QCheckBox()
         self.json_toggle.setObjectName("requirementsAsJson")
-        self.json_toggle.setToolTip(self.tr("Show the requirements as JSON text, for nested values (Alt+J)"))
-        self.rules = QLabel(self.tr(VALUE_RULES))
+        self.rules = QLabel()
         self.rules.setObjectName("requirementsRules")
         self.rules.setWordWrap(True)
         set_tone(self.rules, "quiet")
@@ -160,6 +140,51 @@ class RequirementsEditor(QWidget):
         self.table.itemChanged.connect(self._cell_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.json_text.textChanged.connect(self._json_edited)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every word in the language now installed, the values' tooltips too."""
+        for column, header in ((self.NAME, self.tr("Name")), (self.VALUE, self.tr("Value"))):
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setText(header)
+                item.setToolTip(self.tr(VALUE_RULES) if column == self.VALUE else "")
+        self.table.setAccessibleName(self.tr("Requirements (optional), as names and values"))
+        self.json_text.setPlaceholderText(fill(self.tr("For example: %1"), self.tr(JSON_EXAMPLE)))
+        self.json_text.setAccessibleName(self.tr("Requirements (optional), as text"))
+        for widget, description in zip((self.table, self.json_text), self.base_descriptions(), strict=True):
+            widget.setAccessibleDescription(description)
+        self.add_button.setText(self.tr("&Add row"))
+        self.add_button.setToolTip(self.tr("Add a name and a value (Alt+A)"))
+        self.remove_button.setText(self.tr("Re&move row"))
+        self.remove_button.setToolTip(self.tr("Remove the selected row (Alt+M)"))
+        self.json_toggle.setText(self.tr("Edit as &JSON"))
+        self.json_toggle.setToolTip(self.tr("Show the requirements as JSON text, for nested values (Alt+J)"))
+        self.rules.setText(self.tr(VALUE_RULES))
+        if self.switch_note.isVisible():
+            self.switch_note.setText(self.tr("⚠ To go back to rows, fix the JSON first."))
+        with QSignalBlocker(self.table):
+            for row in range(self.table.rowCount()):
+                item = self.table.item(row, self.VALUE)
+                if item is not None:
+                    self._describe(item)
+
+    def base_descriptions(self) -> tuple[str, str]:
+        """What a screen reader hears of the rows and of the JSON text, before any problem."""
+        return (
+            self.tr("Optional. One row for each thing the result must have: a name and a value.")
+            + " "
+            + self.tr(VALUE_RULES),
+            fill(
+                self.tr("A JSON object of names and values, for example %1. Nested values are allowed."),
+                self.tr(JSON_EXAMPLE),
+            ),
+        )
 
     # --- what other widgets use ---------------------------------------------------------------
     def focus_target(self) -> QWidget:

@@ -38,6 +38,7 @@ class SendBar(QFrame):
     def show_state(self, reason: str, *, ready: bool, busy: bool) -> None:
         """Post task on or off, and why not (``reason``, "" when nothing is wrong)."""
         self.send_button.setEnabled(ready and not busy)
+        self.set_busy(busy)  # (its words in the language now installed)
         self.send_button.setToolTip(
             fill(translate("TaskForm", "Not ready to post (Ctrl+Enter once it is). %1"), reason)
             if reason

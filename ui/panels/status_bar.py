@@ -4,14 +4,15 @@ opens the next one), the credit balance, tasks waiting to send, when the table w
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from app.connection import ConnectionState
 from app.review.alerts import waiting_words
 from app.translatable import QT_TRANSLATE_NOOP
-from ui.i18n import TIME, fill, money, short_when, translate, when, words
+from ui.i18n import TIME, Words, fill, money, say, short_when, translate, when, words
 from ui.theme import set_tone
 
 DEMO_WORDS = QT_TRANSLATE_NOOP(
@@ -58,7 +59,6 @@ class StatusBar(QStatusBar):
         self.review_button.setFlat(True)
         self.review_button.setStyleSheet("font-weight: bold; text-decoration: underline;")
         self.review_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.review_button.setToolTip(self.tr("Open the review that closes soonest (Ctrl+R)"))
         self.review_button.hide()
         self.addWidget(self.connection_label, 1)
         self.addPermanentWidget(self.review_button)
@@ -72,14 +72,34 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.credit_label)
         self.addPermanentWidget(self.outbox_label)
         self.addPermanentWidget(self.refreshed_label)
+        self.last_refreshed: datetime | None = None
+        # What it was told, to say again in a new language (retranslate).
+        self._state: tuple[ConnectionState, str] = (ConnectionState.STARTING, "")
+        self._credit: tuple[float | None, dict[str, Any]] = (None, {})
+        self._save_problem: tuple[Words | None, Words] = (None, "")
+        self._waiting = 0
+        self._for_you = (0, 0)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Everything it shows, said again in the language now installed, from what it was told."""
         self.refreshed_label.setToolTip(
             self.tr("When every task was last asked about. A task that could not be refreshed says so in its row.")
         )
-        self.last_refreshed: datetime | None = None
-        self.show_state(ConnectionState.STARTING, "")
+        self.show_state(*self._state)
+        self.show_save_problem(*self._save_problem)
+        self.show_credit(self._credit[0], **self._credit[1])
+        self.show_waiting(self._waiting)
+        self.show_waiting_for_you(*self._for_you)
 
     def show_state(self, state: ConnectionState, detail: str, last_refreshed: datetime | None = None) -> None:
         """The connection's state; ``last_refreshed``: when a refresh last asked about every task."""
+        self._state = (state, detail)
         words = state_words(state, detail, demo=self._demo)
         self.connection_label.setText(words)
         self.connection_label.setToolTip(words)
@@ -87,14 +107,16 @@ class StatusBar(QStatusBar):
             self.last_refreshed = last_refreshed
         self.show_refreshed()
 
-    def show_save_problem(self, words: str | None, explanation: str = "") -> None:
-        """``words`` ("not saved — disk full") while saving fails; None once it works again."""
-        if words is None:
+    def show_save_problem(self, problem: Words | None, explanation: Words = "") -> None:
+        """``problem`` ("not saved — disk full") while saving fails; None once it works again."""
+        self._save_problem = (problem, explanation)
+        if problem is None:
             self.save_label.hide()
             self.save_label.clear()
             return
+        words = say(problem)
         self.save_label.setText(words[:1].upper() + words[1:])
-        self.save_label.setToolTip(explanation)
+        self.save_label.setToolTip(say(explanation))
         self.save_label.setAccessibleName(words)
         set_tone(self.save_label, "error")  # readable in the light and the dark look
         font = self.save_label.font()
@@ -112,6 +134,7 @@ class StatusBar(QStatusBar):
     ) -> None:
         """The credit there is ("Credit: $31.50"); with ``as_of`` when it is not fresh ("as of
         10:42"); hidden when None (unknown, or a server without a balance)."""
+        self._credit = (balance_usd, {"as_of": as_of, "deposited_usd": deposited_usd, "spent_usd": spent_usd})
         if balance_usd is None:
             self.credit_label.hide()
             self.credit_label.clear()
@@ -129,6 +152,7 @@ class StatusBar(QStatusBar):
         self.credit_label.show()
 
     def show_waiting(self, count: int) -> None:
+        self._waiting = count
         self.outbox_label.setText(self.tr("%n waiting to send", "", count) if count else "")
         self.outbox_label.setVisible(bool(count))  # an empty label is an empty stop for a screen reader
 
@@ -139,6 +163,7 @@ class StatusBar(QStatusBar):
     def show_waiting_for_you(self, reviews: int, others: int) -> None:
         """Tasks waiting for the person: "2 need your review" while only reviews wait; with final work
         to approve or a question to answer too, "3 tasks need you". The button opens the next one."""
+        self._for_you = (reviews, others)
         total = reviews + others
         if not others:
             text = waiting_words(reviews)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.drafts import OutboxRow
-from app.tasks.life import BEFORE_CHOICE
-from ui.i18n import translate
+from ui.i18n import Words, say, translate
 from ui.models.background_load import load_in_background
 from ui.models.task_details import task_more_details, task_summary
 from ui.models.task_rows import TASK_ID_ROLE, TaskRow, column_index
 from ui.models.tasks_model import TasksTableModel
 from ui.models.tasks_proxy import FILTERS, TasksFilterProxy
+from ui.panels.task_menu import task_menu
 from ui.theme import set_tone
 from ui.widgets.accessibility import mark_expander
 from ui.widgets.away_notice import AwayNotice
@@ -79,37 +79,27 @@ class TasksPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setMinimumSectionSize(60)
-        self.table.setAccessibleName(self.tr("Your tasks"))
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("statusFilter")
-        self.filter_box.setAccessibleName(self.tr("Show"))
         for key, (label, _) in FILTERS.items():
-            self.filter_box.addItem(translate("TasksTableModel", label), key)
+            self.filter_box.addItem(label, key)  # (retranslate: in the user's language)
         guard_wheel(self.filter_box)
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search titles and descriptions"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search tasks"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setToolTip(self.tr("Check for news on your tasks now (F5)"))
+        self.refresh_button = QPushButton()
         self.add_by_id = QLineEdit()
         self.add_by_id.setObjectName("addById")
-        self.add_by_id.setPlaceholderText(self.tr("Paste a task ID to add it"))
-        self.add_by_id.setAccessibleName(self.tr("Task ID to add"))
-        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button = QPushButton()
         self.add_button.setObjectName("addButton")
         self._adding = False
         self.details = QPlainTextEdit()
         self.details.setObjectName("details")
         self.details.setReadOnly(True)
-        self.details.setPlaceholderText(self.tr("Select a task to see all its details."))
-        self.details.setAccessibleName(self.tr("Details of the selected task"))
         self.details.setTabChangesFocus(True)
         # The rest of a task's fields, for those who want them.
         self.more_toggle = QToolButton()
         self.more_toggle.setObjectName("moreDetails")
-        self.more_toggle.setText(self.tr("More details"))
         self.more_toggle.setCheckable(True)
         mark_expander(self.more_toggle)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -118,11 +108,10 @@ class TasksPanel(QWidget):
         self.more_details.setObjectName("moreDetailsText")
         self.more_details.setReadOnly(True)
         self.more_details.setTabChangesFocus(True)
-        self.more_details.setAccessibleName(self.tr("More details of the selected task"))
         self.more_details.hide()
         self.more_toggle.toggled.connect(self._show_more_details)
         self.more_toggle.setEnabled(False)
-        self.empty_hint = QLabel(self.tr("Tasks you send appear here, with their progress."))
+        self.empty_hint = QLabel()
         set_tone(self.empty_hint, "quiet")
         self.away = AwayNotice()  # "While you were away: …", shown once at start when something changed
         # "Showing the 4 tasks paid in March 2026" (from the Spending view), with a way back to all.
@@ -131,7 +120,7 @@ class TasksPanel(QWidget):
         self.only_text = QLabel()
         self.only_text.setTextFormat(Qt.TextFormat.PlainText)
         self.only_text.setWordWrap(True)
-        self.show_all_button = QPushButton(self.tr("Show all tasks"))
+        self.show_all_button = QPushButton()
         self.show_all_button.setObjectName("showAllTasks")
         only_row = QHBoxLayout(self.only_bar)
         only_row.setContentsMargins(0, 0, 0, 0)
@@ -142,9 +131,9 @@ class TasksPanel(QWidget):
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        show = QLabel(self.tr("&Show:"))  # (Alt+O is More options in the form beside it)
-        show.setBuddy(self.filter_box)
-        bar.addWidget(show)
+        self._show_label = QLabel()
+        self._show_label.setBuddy(self.filter_box)
+        bar.addWidget(self._show_label)
         bar.addWidget(self.filter_box)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.refresh_button)
@@ -195,6 +184,10 @@ class TasksPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.context_menu: QMenu | None = None
+        self._menu_signals = {
+            "open": self.taskActivated, "review": self.reviewRequested, "again": self.postAgainRequested,
+            "cancel": self.cancelRequested, "copy_id": self.copyIdRequested, "copy_link": self.copyLinkRequested,
+        }  # fmt: skip
         self.model.dataChanged.connect(lambda *_: self.show_details())
         # Every column as wide as what it shows, the title the rest; where the title would keep too
         # little, the category, next step and status give way (a cut cell's text in its tooltip).
@@ -203,6 +196,38 @@ class TasksPanel(QWidget):
         )
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_empty_hint)
+        self._only_words: Words = ""
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every word in the language now installed: the panel's own, the table's (headers, cells,
+        money and dates: the model says them again), the details and "Showing only…"."""
+        self.table.setAccessibleName(self.tr("Your tasks"))
+        self.filter_box.setAccessibleName(self.tr("Show"))
+        for row, (label, _) in enumerate(FILTERS.values()):
+            self.filter_box.setItemText(row, translate("TasksTableModel", label))
+        self.search.setPlaceholderText(self.tr("Search titles and descriptions"))
+        self.search.setAccessibleName(self.tr("Search tasks"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Check for news on your tasks now (F5)"))
+        self.add_by_id.setPlaceholderText(self.tr("Paste a task ID to add it"))
+        self.add_by_id.setAccessibleName(self.tr("Task ID to add"))
+        self.set_adding(self._adding)
+        self.details.setPlaceholderText(self.tr("Select a task to see all its details."))
+        self.details.setAccessibleName(self.tr("Details of the selected task"))
+        self.more_toggle.setText(self.tr("More details"))
+        self.more_details.setAccessibleName(self.tr("More details of the selected task"))
+        self.empty_hint.setText(self.tr("Tasks you send appear here, with their progress."))
+        self.show_all_button.setText(self.tr("Show all tasks"))
+        self._show_label.setText(self.tr("&Show:"))  # (Alt+O is More options in the form beside it)
+        self._say_only()
+        self.model.retranslate()
+        self.show_details()
 
     def _button_clicked(self) -> None:
         if self._adding:
@@ -235,31 +260,9 @@ class TasksPanel(QWidget):
             return
         if self.context_menu is not None:
             self.context_menu.deleteLater()
-        menu = self.context_menu = QMenu(self.table)
-        menu.setObjectName("taskMenu")
-        menu.setToolTipsVisible(True)
-        menu.addAction(self.tr("&Open")).triggered.connect(lambda: self.taskActivated.emit(task.id))
-        review = menu.addAction(self.tr("Open the &review"))
-        review.setEnabled(task.status == "review")
-        if task.status != "review":
-            review.setToolTip(self.tr("Only a task that is ready for your review has one to open."))
-        review.triggered.connect(lambda: self.reviewRequested.emit(task.id))
-        menu.addSeparator()
-        again = menu.addAction(self.tr("&Post again"))
-        again.setToolTip(self.tr("A new draft with this task's details, to check and send"))
-        again.triggered.connect(lambda: self.postAgainRequested.emit(task.id))
-        cancel = menu.addAction(self.tr("&Cancel task…"))
-        cancel.setEnabled(task.status in BEFORE_CHOICE)
-        if task.status not in BEFORE_CHOICE:
-            cancel.setToolTip(self.tr("Only a task whose version is not chosen yet can be cancelled."))
-        cancel.triggered.connect(lambda: self.cancelRequested.emit(task.id))
-        menu.addSeparator()
-        copy_id = menu.addAction(self.tr("Copy task &ID"))
-        copy_id.setObjectName("copyTaskId")
-        copy_id.triggered.connect(lambda: self.copyIdRequested.emit(task.id))
-        copy_link = menu.addAction(self.tr("Copy &link"))
-        copy_link.setObjectName("copyTaskLink")
-        copy_link.triggered.connect(lambda: self.copyLinkRequested.emit(task.id))
+        menu = self.context_menu = task_menu(
+            self.table, task, lambda what, task_id: self._menu_signals[what].emit(task_id)
+        )
         menu.popup(self.table.viewport().mapToGlobal(pos))  # not exec(): no nested event loop
 
     def current_task(self) -> Task | None:
@@ -356,11 +359,11 @@ class TasksPanel(QWidget):
             self.table.scrollTo(index)
         return True
 
-    def show_only(self, ids: Iterable[str], words: str) -> None:
+    def show_only(self, ids: Iterable[str], words: Words) -> None:
         """Only these tasks (the Spending view's "the tasks behind this number"), saying which."""
         self.proxy.set_ids(frozenset(ids))
-        self.only_text.setText(words)
-        self.only_text.setAccessibleName(words)
+        self._only_words = words
+        self._say_only()
         self.only_bar.show()
         if self.proxy.rowCount():
             self.table.selectRow(0)
@@ -369,7 +372,13 @@ class TasksPanel(QWidget):
     def show_all(self) -> None:
         self.proxy.set_ids(None)
         self.only_bar.hide()
+        self._only_words = ""
         self.only_text.clear()
+
+    def _say_only(self) -> None:
+        words = say(self._only_words)
+        self.only_text.setText(words)
+        self.only_text.setAccessibleName(words)
 
     def rows_shown(self) -> list[TaskRow]:
         """The rows as the table shows them now: filtered and sorted."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSlider, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
@@ -115,13 +115,9 @@ class SliderSpin(QWidget):
         if typing_range is not None:
             self.spin.set_step_limits(limits.minimum, limits.maximum)  # keys stay within the limits
         self.spin.setSingleStep(limits.step)
+        self.spin.setPrefix(prefix)
         if money:  # written as the one money formatter writes it: "$12.00", "12,00 $"
-            locale, before, after = money_parts(limits.decimals)
-            self.spin.setLocale(locale)
-            self.spin.setPrefix(before)
-            self.spin.setSuffix(after)
-        else:
-            self.spin.setPrefix(prefix)
+            self.follow_locale()
         self.spin.setKeyboardTracking(True)
         self.spin.setAccelerated(True)
         self.spin.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToPreviousValue)
@@ -139,9 +135,10 @@ class SliderSpin(QWidget):
         row.addWidget(self.slider, 1)
         row.addWidget(self.spin)
         layout.addLayout(row)
+        self._ends = QLabel(low_words), QLabel(high_words)  # the words under the two ends
         if low_words or high_words:
             words = QHBoxLayout()
-            low, high = QLabel(low_words), QLabel(high_words)
+            low, high = self._ends
             low.setObjectName("lowWords")
             high.setObjectName("highWords")
             for label in (low, high):
@@ -172,6 +169,26 @@ class SliderSpin(QWidget):
         return self.spin
 
     # --- words ------------------------------------------------------------------------------
+    def follow_locale(self) -> None:
+        """The number written as the language now installed writes it (again after a change of
+        language): money as the one money formatter writes it, other numbers in the default locale."""
+        with QSignalBlocker(self.spin):  # the same value, written another way: not an edit
+            value = self.spin.value()
+            if self.money:
+                locale, before, after = money_parts(self.limits.decimals)
+                self.spin.setPrefix(before)
+                self.spin.setSuffix(after)
+            else:
+                locale = QLocale()
+            self.spin.setLocale(locale)
+            self.spin.setValue(value)
+
+    def set_words(self, noun: str, low_words: str = "", high_words: str = "") -> None:
+        """What the value is called in messages, and the words under the two ends (a new language)."""
+        self.noun = noun
+        for label, text in zip(self._ends, (low_words, high_words), strict=True):
+            label.setText(text)
+
     def words(self, value: float) -> str:
         if self.money:
             return money(value, self.limits.decimals)  # the user's language's way of writing dollars

@@ -6,7 +6,7 @@ It only shows a suggestion (app.suggest decides which, and SuggestionPolicy when
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.suggest import Suggestion
@@ -25,7 +25,7 @@ class SuggestionBar(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         set_tone(self.text, "quiet")
-        self.use = QPushButton(self.tr("&Use it"))
+        self.use = QPushButton()
         self.use.setObjectName("useSuggestion")
         # A stop for Tab right after the title while a suggestion is offered (Alt+U takes it from
         # anywhere in the form, and the Category box's description says so). Taken, the bar hides
@@ -38,6 +38,17 @@ class SuggestionBar(QWidget):
         layout.addWidget(self.use)
         self._suggestion: Suggestion | None = None
         self.hide()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.use.setText(self.tr("&Use it"))
+        if self._suggestion is not None:
+            self._say(self._suggestion)
 
     def suggestion(self) -> Suggestion | None:
         return self._suggestion
@@ -50,10 +61,13 @@ class SuggestionBar(QWidget):
         if suggestion is None:
             self.hide()
             return
+        self._say(suggestion)
+        self.show()
+
+    def _say(self, suggestion: Suggestion) -> None:
         self.text.setText(fill(self.tr("Looks like %1"), suggestion.text))
         self.use.setAccessibleName(fill(self.tr("Use it: %1"), suggestion.text))
         self.use.setToolTip(fill(self.tr("Choose %1 (Alt+U)"), suggestion.text))
-        self.show()
 
     def _accept(self) -> None:
         suggestion = self._suggestion

@@ -3,7 +3,7 @@ of the version's first picture. Texts keep the ``ReviewWindow`` translation cont
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.review.gallery import Bid
@@ -30,7 +30,7 @@ class VersionList(QListWidget):
     def __init__(self, pictures: PictureShelf, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("versionList")
-        self.setAccessibleName(translate("ReviewWindow", "Versions"))
+        self.setAccessibleName(translate("ReviewWindow", "Versions"))  # (again on a change of language)
         self.setIconSize(THUMB)
         self.setWordWrap(True)
         self.setSpacing(3)
@@ -38,6 +38,11 @@ class VersionList(QListWidget):
         self._thumbnail_of: dict[str, str] = {}  # version key → the url of its first picture
         pictures.changed.connect(self._picture_arrived)
         self.currentItemChanged.connect(lambda *_: self.currentVersionChanged.emit(self.current_key() or ""))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(translate("ReviewWindow", "Versions"))
+        super().changeEvent(event)
 
     def show_versions(self, bids: list[Bid], thumbnails: dict[str, str], wanted: str | None) -> None:
         """One line per version; the ``wanted`` one (else the first) becomes current (no signal: the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
 
 from ui.widgets.screen_fit import keep_on_screen_when_shown
 
@@ -24,6 +24,16 @@ async def run_dialog(dialog: QDialog) -> int:
         return await future
     finally:
         dialog.finished.disconnect(finished)
+
+
+async def clicked_button(box: QMessageBox) -> QAbstractButton | None:
+    """Show ``box`` (see :func:`run_dialog`) and give the button pressed (None when it was closed
+    another way); the box is deleted afterwards."""
+    try:
+        await run_dialog(box)
+        return box.clickedButton()
+    finally:
+        box.deleteLater()
 
 
 def question_box(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> QMessageBox:
@@ -48,11 +58,7 @@ async def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str |
     """A question with two buttons; True when the user chose ``yes``. Text is plain, never HTML."""
     box = question_box(parent, title, text, yes, no)
     yes_button = box.defaultButton()
-    try:
-        await run_dialog(box)
-        return box.clickedButton() is yes_button
-    finally:
-        box.deleteLater()
+    return await clicked_button(box) is yes_button
 
 
 async def choose(
@@ -75,8 +81,4 @@ async def choose(
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(next(iter(buttons)))
     keep_on_screen_when_shown(box)
-    try:
-        await run_dialog(box)
-        return buttons.get(box.clickedButton())  # type: ignore[call-overload]
-    finally:
-        box.deleteLater()
+    return buttons.get(await clicked_button(box))  # type: ignore[call-overload]

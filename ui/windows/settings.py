@@ -3,7 +3,7 @@ the language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ class SettingsDialog(QDialog):
 
     CHANGE_KEY = 2
     FORGET_KEY = 3
+    applied = Signal()  # Apply: the choices take effect now, Settings stays open
 
     def __init__(
         self,
@@ -53,7 +54,6 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
         self.address = QLabel(api_url)
         self.address.setTextFormat(Qt.TextFormat.PlainText)
@@ -61,9 +61,9 @@ class SettingsDialog(QDialog):
         self.key_source = QLabel(key_source)
         self.key_source.setTextFormat(Qt.TextFormat.PlainText)
         self.key_source.setWordWrap(True)
-        self.change_key = QPushButton(self.tr("&Change address or key…"))
+        self.change_key = QPushButton()
         self.change_key.setObjectName("changeKey")
-        self.forget_key = QPushButton(self.tr("&Forget this key"))
+        self.forget_key = QPushButton()
         self.forget_key.setObjectName("forgetKey")
         for button in (self.change_key, self.forget_key):
             button.setEnabled(can_manage_key)
@@ -71,33 +71,29 @@ class SettingsDialog(QDialog):
         self.forget_key.clicked.connect(lambda: self.done(self.FORGET_KEY))
         self.refresh = QComboBox()
         self.refresh.setObjectName("refreshEvery")
-        for seconds, label in REFRESH_CHOICES:
-            self.refresh.addItem(self.tr(label), seconds)
+        for seconds, _label in REFRESH_CHOICES:
+            self.refresh.addItem("", seconds)
         index = self.refresh.findData(refresh_seconds)
         self.refresh.setCurrentIndex(index if index >= 0 else 0)
         self.theme = QComboBox()
         self.theme.setObjectName("theme")
-        for key, label in THEMES.items():
-            self.theme.addItem(self.tr(label), key)
+        for key in THEMES:
+            self.theme.addItem("", key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
-        self.limit_on = QCheckBox(self.tr("Ask before a post takes a &month's spending over"))
+        self.limit_on = QCheckBox()
         self.limit_on.setObjectName("monthlyLimitOn")
         self.limit_on.setChecked(monthly_limit is not None)
         self.limit = QDoubleSpinBox()
         self.limit.setObjectName("monthlyLimit")
-        self.limit.setAccessibleName(self.tr("Monthly limit in US dollars"))
         self.limit.setRange(*LIMIT_RANGE)
         self.limit.setDecimals(2)
-        locale, before, after = money_parts(2)  # dollars written as the one money formatter writes them
-        self.limit.setLocale(locale)
-        self.limit.setPrefix(before)
-        self.limit.setSuffix(after)
+        self._show_money()
         self.limit.setValue(monthly_limit if monthly_limit is not None else DEFAULT_LIMIT)
         self.limit.setEnabled(monthly_limit is not None)
         self.limit_on.toggled.connect(self.limit.setEnabled)
         self.language = QComboBox()
         self.language.setObjectName("language")
-        self.language.addItem(self.tr("As the system"), SYSTEM_LANGUAGE)
+        self.language.addItem("", SYSTEM_LANGUAGE)
         for key, name in LANGUAGE_NAMES.items():  # each language in its own words
             self.language.addItem(name, key)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
@@ -105,53 +101,95 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow screens: fields under their label
-        form.addRow(self.tr("API address:"), self.address)
-        form.addRow(self.tr("Your key:"), self.key_source)
+        self._address_label = QLabel()
+        form.addRow(self._address_label, self.address)
+        self._key_label = QLabel()
+        form.addRow(self._key_label, self.key_source)
         keys = QHBoxLayout()
         keys.addWidget(self.change_key)
         keys.addWidget(self.forget_key)
         keys.addStretch(1)
         form.addRow("", keys)
-        refresh_label = QLabel(self.tr("Check for &news:"))
-        refresh_label.setBuddy(self.refresh)
-        form.addRow(refresh_label, self.refresh)
-        theme_label = QLabel(self.tr("&Look:"))
-        theme_label.setBuddy(self.theme)
-        form.addRow(theme_label, self.theme)
+        self._refresh_label = QLabel()
+        self._refresh_label.setBuddy(self.refresh)
+        form.addRow(self._refresh_label, self.refresh)
+        self._theme_label = QLabel()
+        self._theme_label.setBuddy(self.theme)
+        form.addRow(self._theme_label, self.theme)
         form.addRow(self.limit_on, self.limit)
-        language_label = QLabel(self.tr("Lan&guage:"))
-        language_label.setBuddy(self.language)
-        form.addRow(language_label, self.language)
-        language_hint = QLabel(self.tr("A new language shows when AITasker Desktop starts again."))
-        language_hint.setObjectName("languageHint")
-        language_hint.setWordWrap(True)
-        set_tone(language_hint, "quiet")
-        form.addRow("", language_hint)
-        hint = QLabel(
+        self._language_label = QLabel()
+        self._language_label.setBuddy(self.language)
+        form.addRow(self._language_label, self.language)
+        self._hint = QLabel()
+        self._hint.setWordWrap(True)
+        self._limit_hint = QLabel()
+        self._limit_hint.setWordWrap(True)
+        set_tone(self._limit_hint, "quiet")
+        set_tone(self._hint, "quiet")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Apply
+            | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        apply = buttons.button(QDialogButtonBox.StandardButton.Apply)
+        apply.clicked.connect(self.applied)  # the choices take effect, Settings stays open
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._hint)
+        layout.addWidget(self._limit_hint)
+        layout.addWidget(buttons)
+        self.retranslate()
+        scroll_contents(self, keep_below=buttons)  # a small screen scrolls the choices, OK stays in view
+        keep_on_screen_when_shown(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every word, in the language now installed (and the limit's dollars written its way)."""
+        self.setWindowTitle(self.tr("Settings"))
+        self.change_key.setText(self.tr("&Change address or key…"))
+        self.forget_key.setText(self.tr("&Forget this key"))
+        for row, (_seconds, label) in enumerate(REFRESH_CHOICES):
+            self.refresh.setItemText(row, self.tr(label))
+        for row, label in enumerate(THEMES.values()):
+            self.theme.setItemText(row, self.tr(label))
+        self.limit_on.setText(self.tr("Ask before a post takes a &month's spending over"))
+        self.limit.setAccessibleName(self.tr("Monthly limit in US dollars"))
+        self._show_money()
+        self.language.setItemText(0, self.tr("As the system"))
+        self._address_label.setText(self.tr("API address:"))
+        self._key_label.setText(self.tr("Your key:"))
+        self._refresh_label.setText(self.tr("Check for &news:"))
+        self._theme_label.setText(self.tr("&Look:"))
+        self._language_label.setText(self.tr("Lan&guage:"))
+        self._hint.setText(
             self.tr(
                 "Tasks waiting for your review are checked at most every 30 seconds; AITasker's limits are always respected."
             )
         )
-        hint.setWordWrap(True)
-        limit_hint = QLabel(
+        self._limit_hint.setText(
             self.tr(
                 "The monthly limit counts what tasks posted this month paid or still hold; it never "
                 "stops a task already posted."
             )
         )
-        limit_hint.setWordWrap(True)
-        set_tone(limit_hint, "quiet")
-        set_tone(hint, "quiet")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(limit_hint)
-        layout.addWidget(buttons)
-        scroll_contents(self, keep_below=buttons)  # a small screen scrolls the choices, OK stays in view
-        keep_on_screen_when_shown(self)
+
+    def _show_money(self) -> None:
+        value = self.limit.value()
+        locale, before, after = money_parts(2)  # dollars written as the one money formatter writes them
+        self.limit.setLocale(locale)
+        self.limit.setPrefix(before)
+        self.limit.setSuffix(after)
+        self.limit.setValue(value)  # (written again in the new locale)
+
+    def show_key_source(self, words: str) -> None:
+        """Where the key is kept, in words (said again by the account controller after a language change)."""
+        self.key_source.setText(words)
 
     def refresh_seconds(self) -> float:
         return float(self.refresh.currentData())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -66,12 +66,11 @@ def _tr(text: str) -> str:
 class SpendingWindow(QDialog):
     """Modeless; shown with ``show()``. ``show_spending`` fills it (again when tasks change)."""
 
-    tasksRequested = Signal(list, str)  # the task IDs behind a number, and words saying which
+    tasksRequested = Signal(list, object)  # the task IDs behind a number, and what says which (Words)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("spendingWindow")
-        self.setWindowTitle(self.tr("Spending"))
         self.setModal(False)
         self.credit = QLabel()
         self.credit.setObjectName("spendingCredit")
@@ -79,13 +78,9 @@ class SpendingWindow(QDialog):
         self.credit.setWordWrap(True)
         self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = MonthBars()
-        self.chart.setAccessibleName(self.tr("Spending in the last 12 months"))
-        self.chart.setToolTip(self.tr("Click a month to see its tasks."))
         self.chart.monthClicked.connect(self._month_clicked)
         self.table = QTableWidget(0, 1 + len(KINDS))
         self.table.setObjectName("spendingTable")
-        self.table.setAccessibleName(self.tr("Spending by month"))
-        self.table.setHorizontalHeaderLabels([self.tr("Month"), *(_tr(HEADERS[kind]) for kind in KINDS)])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -97,16 +92,9 @@ class SpendingWindow(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellClicked.connect(self._cell_chosen)
         self.table.cellActivated.connect(self._cell_chosen)
-        self.empty = QLabel(self.tr("No tasks yet: what you post appears here, month by month."))
+        self.empty = QLabel()
         set_tone(self.empty, "quiet")
-        self.explained = QLabel(
-            self.tr(
-                "Committed: the budgets of the tasks posted that month. Paid: what approved work cost. "
-                "Refunded: what came back (expired or cancelled tasks, and budget a chosen version did not "
-                "use). Open: the budgets of tasks not finished yet. Click a number, or press Enter on it, "
-                "to see its tasks in Your tasks."
-            )
-        )
+        self.explained = QLabel()
         self.explained.setWordWrap(True)
         set_tone(self.explained, "quiet")
         self.undated = QLabel()
@@ -123,12 +111,39 @@ class SpendingWindow(QDialog):
         layout.addWidget(self.undated)
         layout.addWidget(buttons)
         self._months: list[MonthSpending] = []
+        self._shown: tuple[Spending, Balance | None, date] | None = None
+        self.retranslate()
         scroll_contents(self, keep_below=buttons)  # a small screen scrolls it, Close stays in view
         place(self, None, PREFERRED)
         keep_on_screen_when_shown(self)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every word in the language now installed; the months, money and counts shown again."""
+        self.setWindowTitle(self.tr("Spending"))
+        self.chart.setAccessibleName(self.tr("Spending in the last 12 months"))
+        self.chart.setToolTip(self.tr("Click a month to see its tasks."))
+        self.table.setAccessibleName(self.tr("Spending by month"))
+        self.table.setHorizontalHeaderLabels([self.tr("Month"), *(_tr(HEADERS[kind]) for kind in KINDS)])
+        self.empty.setText(self.tr("No tasks yet: what you post appears here, month by month."))
+        self.explained.setText(
+            self.tr(
+                "Committed: the budgets of the tasks posted that month. Paid: what approved work cost. "
+                "Refunded: what came back (expired or cancelled tasks, and budget a chosen version did not "
+                "use). Open: the budgets of tasks not finished yet. Click a number, or press Enter on it, "
+                "to see its tasks in Your tasks."
+            )
+        )
+        if self._shown is not None:
+            self.show_spending(*self._shown)
+
     # --- what it is told ------------------------------------------------------------------------
     def show_spending(self, spending: Spending, balance: Balance | None, today: date) -> None:
+        self._shown = (spending, balance, today)
         self._show_credit(balance)
         self._months = spending.last_months(12, today)
         self.chart.set_bars(
@@ -147,14 +162,14 @@ class SpendingWindow(QDialog):
         months = sorted(spending.months.values(), key=lambda m: (m.year, m.month), reverse=True)
         self.table.setRowCount(0)
         for month in months:
-            self._add_row(month_name(month.year, month.month), month)
+            self._add_row(month)
         if months:
             total = MonthSpending(0, 0)
             for month in months:
                 for kind in KINDS:
                     total.cents[kind] += month.cents[kind]
                     total.ids[kind].extend(month.ids[kind])
-            self._add_row(self.tr("All months"), total, every_month=True)
+            self._add_row(total, every_month=True)
         self.empty.setVisible(not months)
         self.table.setVisible(bool(months))
         self.undated.setText(
@@ -177,12 +192,12 @@ class SpendingWindow(QDialog):
             )
         self.credit.setText(text)
 
-    def _add_row(self, name: str, month: MonthSpending, *, every_month: bool = False) -> None:
+    def _add_row(self, month: MonthSpending, *, every_month: bool = False) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        first = QTableWidgetItem(name)
+        first = QTableWidgetItem(self._name(month, every_month))
         first.setData(IDS_ROLE, list(month.ids["committed"]))
-        first.setData(WORDS_ROLE, self._showing("committed", name, month, every_month))
+        first.setData(WORDS_ROLE, lambda: self._showing("committed", month, every_month))
         if every_month:
             font = first.font()
             font.setBold(True)
@@ -192,7 +207,7 @@ class SpendingWindow(QDialog):
             item = QTableWidgetItem(money(month.usd(kind)))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(IDS_ROLE, list(month.ids[kind]))
-            item.setData(WORDS_ROLE, self._showing(kind, name, month, every_month))
+            item.setData(WORDS_ROLE, lambda kind=kind: self._showing(kind, month, every_month))
             item.setToolTip(
                 fill(self.tr("Tasks behind this number: %1. Click to see them in Your tasks."), len(month.ids[kind]))
             )
@@ -200,19 +215,21 @@ class SpendingWindow(QDialog):
                 item.setFont(first.font())
             self.table.setItem(row, column, item)
 
-    @staticmethod
-    def _showing(kind: str, name: str, month: MonthSpending, every_month: bool) -> str:
+    def _name(self, month: MonthSpending, every_month: bool) -> str:
+        return self.tr("All months") if every_month else month_name(month.year, month.month)
+
+    def _showing(self, kind: str, month: MonthSpending, every_month: bool) -> str:
+        """Which tasks a number stands for, in the language installed when it is said."""
         one, every = SHOWING[kind]
         count = len(month.ids[kind])
-        return fill(_tr(every), count) if every_month else fill(_tr(one), name, count)
+        return fill(_tr(every), count) if every_month else fill(_tr(one), self._name(month, False), count)
 
     # --- what the person asks for ---------------------------------------------------------------
     def _cell_chosen(self, row: int, column: int) -> None:
         item = self.table.item(row, column)
         if item is not None:
-            self.tasksRequested.emit(list(item.data(IDS_ROLE) or []), str(item.data(WORDS_ROLE) or ""))
+            self.tasksRequested.emit(list(item.data(IDS_ROLE) or []), item.data(WORDS_ROLE) or "")
 
     def _month_clicked(self, index: int) -> None:
         month = self._months[index]
-        name = month_name(month.year, month.month)
-        self.tasksRequested.emit(list(month.ids["committed"]), self._showing("committed", name, month, False))
+        self.tasksRequested.emit(list(month.ids["committed"]), lambda: self._showing("committed", month, False))

@@ -4,7 +4,7 @@ and says what the person did: moved to another version, opened a picture."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QWidget
 
@@ -33,11 +33,10 @@ class VersionsPanel(QWidget):
         self._list.currentVersionChanged.connect(lambda _key: self._show_current())
         self._card = VersionCard(self._pictures)
         self._card.pictureOpened.connect(self.pictureOpened)
-        scroll = QScrollArea()
+        self._scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._card)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName(self.tr("The version shown"))  # a stop for Tab (it scrolls): named
         splitter = QSplitter()
         splitter.addWidget(self._list)
         splitter.addWidget(scroll)
@@ -46,6 +45,15 @@ class VersionsPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self._say_words()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        self._scroll.setAccessibleName(self.tr("The version shown"))  # a stop for Tab (it scrolls): named
 
     def show_versions(self, bids: list[Bid], artifacts: dict[str, list[Artifact]], chosen: str | None) -> None:
         """Keep the version the person was looking at; else the chosen one; else the first."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -25,7 +25,8 @@ from app.review.operations import WEBSITE_URL, ReviewOperations
 from app.server_text import isolate
 from app.tasks.status_words import explanation
 from app.timefmt import expires_in_words
-from ui.i18n import fill, money, words
+from ui.i18n import Words, fill, money, words
+from ui.i18n import say as said_now
 from ui.theme import set_tone
 from ui.widgets import accessibility
 from ui.widgets.image_viewer import ImageViewer
@@ -86,32 +87,31 @@ class ReviewWindow(QWidget):
         self.versions.currentChanged.connect(self._update_buttons)
         self.versions.pictureOpened.connect(self.pictureOpened)
 
-        self.choose_button = QPushButton(self.tr("&Choose this version"))
+        self.choose_button = QPushButton()
         self.choose_button.setObjectName("chooseButton")
         self.choose_button.setEnabled(False)
         self.choose_button.clicked.connect(self._choose_clicked)
-        self.remix_button = QPushButton(self.tr("Ask for a new &round"))
+        self.remix_button = QPushButton()
         self.remix_button.setObjectName("remixButton")
         self.remix_button.hide()
         self.remix_button.clicked.connect(self.remixRequested)
-        self.extend_button = QPushButton(self.tr("Ask for more &time"))
+        self.extend_button = QPushButton()
         self.extend_button.setObjectName("extendButton")
         self.extend_button.hide()
         self.extend_button.clicked.connect(self.extendRequested)
-        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("reviewRefresh")
         self.refresh_button.clicked.connect(self.reload)
-        close_button = QPushButton(self.tr("Close"))
+        self._close_button = close_button = QPushButton()
         close_button.clicked.connect(self.close)
 
         self.website = QFrame()
         self.website.setObjectName("websiteFallback")
         website_layout = QHBoxLayout(self.website)
         website_layout.setContentsMargins(0, 0, 0, 0)
-        website_layout.addWidget(
-            plain_label(self.tr("Choosing a version is done on AITasker's website."), selectable=False), 1
-        )
-        self.website_button = QPushButton(self.tr("Open AITasker's &website"))
+        self._website_words = plain_label("", selectable=False)
+        website_layout.addWidget(self._website_words, 1)
+        self.website_button = QPushButton()
         self.website_button.setObjectName("websiteButton")
         self.website_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(WEBSITE_URL)))
         website_layout.addWidget(self.website_button)
@@ -140,10 +140,33 @@ class ReviewWindow(QWidget):
         self._tick.setInterval(15_000)
         self._tick.timeout.connect(self._show_task)
         self._tick.start()
+        self._artifacts: dict[str, list[Artifact]] = {}
+        self._said: tuple[Words, str] = ("", "")
+        self._say_words()
         self._show_task()
         if not embedded:
             place(self, None, REVIEW_SIZE)  # its designed size where the screen has room, smaller where not
             keep_on_screen_when_shown(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new language: its words, the task's time line, the versions and the last message again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+            self._show_task()
+            if self.gallery is not None:
+                self.show_gallery(self.gallery, self._artifacts)
+            if self._said[0]:
+                self.say(*self._said)
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        self.choose_button.setText(self.tr("&Choose this version"))
+        self.remix_button.setText(self.tr("Ask for a new &round"))
+        self.extend_button.setText(self.tr("Ask for more &time"))
+        self.refresh_button.setText(self.tr("Re&fresh"))
+        self._close_button.setText(self.tr("Close"))
+        self._website_words.setText(self.tr("Choosing a version is done on AITasker's website."))
+        self.website_button.setText(self.tr("Open AITasker's &website"))
 
     # --- what the person asks for ---------------------------------------------------------------
 
@@ -175,7 +198,7 @@ class ReviewWindow(QWidget):
     def show_loading(self) -> None:
         if self.gallery is None:
             self._loading_said = True
-            self.say(self.tr("Loading the versions…"))
+            self.say(lambda: self.tr("Loading the versions…"))
 
     def show_operations(self, operations: ReviewOperations) -> None:
         self.operations = operations
@@ -192,23 +215,29 @@ class ReviewWindow(QWidget):
         self._held = reason
         self._update_buttons()
 
-    def say(self, text: str, detail: str = "") -> None:
+    def say(self, message: Words, detail: str = "") -> None:
+        """What just happened (given as what makes it, it is said again in a new language)."""
         self._loading_said = False
+        self._said = (message, detail)
+        text = said_now(message)
         self.message.setText(text)
         self.message.setToolTip(detail)
         self.message.setVisible(bool(text))
 
     def show_gallery(self, gallery: Gallery, artifacts: dict[str, list[Artifact]]) -> None:
         self.gallery = gallery
+        self._artifacts = artifacts
         if gallery.task is not None and gallery.task.id == self.task.id:
             self.task = gallery.task
             self._show_task()
         shown = gallery.presented
         if not shown:
             self.say(
-                self.tr("No versions yet. They appear here when agents have finished their first drafts.")
-                if self.task.status in ("open", "matching", "prototyping")
-                else self.tr("There are no versions to show.")
+                lambda: (
+                    self.tr("No versions yet. They appear here when agents have finished their first drafts.")
+                    if self.task.status in ("open", "matching", "prototyping")
+                    else self.tr("There are no versions to show.")
+                )
             )
         elif self._loading_said:
             self.say("")

@@ -7,7 +7,7 @@ zoomed in) and says what the person asked for: ``saveAsRequested(item)``, ``shar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -48,25 +48,23 @@ class FinalWorkPart(QWidget):
         self._pictures: dict[str, QPixmap] = {}  # url -> the copy decoded at the size shown
         self._failed: dict[str, str] = {}
         self._viewing: tuple[str, bool] = ("", False)  # the picture in the view, and whether it has its copy
-        self.about = plain_label(self.tr("The final work is not here yet. It appears here when the agent delivers it."))
+        self.about = plain_label("")
         self.about.setObjectName("finalWorkAbout")
         self.list = QListWidget()
         self.list.setObjectName("finalWorkItems")
-        self.list.setAccessibleName(self.tr("Items of the final work"))
         self.list.setIconSize(THUMB / 2)
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._show_current)
 
         # A picture: the view, and its zoom.
         self.view = ZoomView()
-        self.view.setAccessibleDescription(self.tr("Plus and minus zoom, 0 fits the picture, 1 shows it at 100 %."))
         self.view.sharperWanted.connect(self._sharper_wanted)
         self.view.zoomChanged.connect(self._show_zoom)
         self.picture_state = plain_label("", "pictureState", selectable=False)
-        self.fit_button = QPushButton(self.tr("Fit"))
+        self.fit_button = QPushButton()
         self.fit_button.setObjectName("fitButton")
         self.fit_button.clicked.connect(self.view.fit)
-        self.actual_button = QPushButton(self.tr("100 %"))
+        self.actual_button = QPushButton()
         self.actual_button.setObjectName("actualSizeButton")
         self.actual_button.clicked.connect(self.view.actual_size)
         self.zoom_label = plain_label("", "zoomLevel", wrap=False, selectable=False)
@@ -89,7 +87,7 @@ class FinalWorkPart(QWidget):
         self.text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.copy_button = QPushButton(self.tr("Copy text"))
+        self.copy_button = QPushButton()
         self.copy_button.setObjectName("copyText")
         self.copy_button.clicked.connect(self._copy_text)
         text_page = QWidget()
@@ -109,7 +107,7 @@ class FinalWorkPart(QWidget):
         self.pages = QStackedWidget()
         for page in (picture_page, text_page, file_page):
             self.pages.addWidget(page)
-        self.save_as_button = QPushButton(self.tr("Save as…"))
+        self.save_as_button = QPushButton()
         self.save_as_button.setObjectName("saveAsButton")
         self.save_as_button.clicked.connect(self._save_as)
         right = QWidget()
@@ -124,11 +122,27 @@ class FinalWorkPart(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([220, 560])
-        self.splitter.handle(1).setAccessibleName(self.tr("Between the items and the current item"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(self.splitter, 1)
         self.splitter.hide()
+        self._say_words()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        """Its words in the language now installed."""
+        self.list.setAccessibleName(self.tr("Items of the final work"))
+        self.view.setAccessibleDescription(self.tr("Plus and minus zoom, 0 fits the picture, 1 shows it at 100 %."))
+        self.fit_button.setText(self.tr("Fit"))
+        self.actual_button.setText(self.tr("100 %"))
+        self.copy_button.setText(self.tr("Copy text"))
+        self.save_as_button.setText(self.tr("Save as…"))
+        self.splitter.handle(1).setAccessibleName(self.tr("Between the items and the current item"))
+        self.show_delivery(self.delivery)  # the items, what they are, and the one shown
 
     # --- what it is told -------------------------------------------------------------------------
 
@@ -209,11 +223,11 @@ class FinalWorkPart(QWidget):
 
     def kind_words(self, item: DeliveryItem) -> str:
         if item.kind == "picture":
-            subtype = item.mime_type.split("/")[-1].upper() if "/" in item.mime_type else ""
+            subtype = item.content_type.split("/")[-1].upper() if "/" in item.content_type else ""
             return fill(self.tr("Picture (%1)"), subtype) if subtype else self.tr("Picture")
         if item.kind == "text":
             return self.tr("Text")
-        known = KNOWN_FILES.get(item.mime_type)
+        known = KNOWN_FILES.get(item.content_type)
         if known is not None:
             return self.tr(known)
         extension = item.name.rsplit(".", 1)[-1].upper() if "." in item.name else ""
@@ -221,8 +235,8 @@ class FinalWorkPart(QWidget):
 
     def _entry_text(self, item: DeliveryItem) -> str:
         facts = self.kind_words(item)
-        if item.size_bytes is not None:
-            facts = fill(self.tr("%1, %2"), facts, data_size(item.size_bytes))
+        if item.size is not None:
+            facts = fill(self.tr("%1, %2"), facts, data_size(item.size))
         return fill(self.tr("%1 — %2"), isolate(item.name), facts)
 
     # --- the current item ------------------------------------------------------------------------
@@ -265,10 +279,10 @@ class FinalWorkPart(QWidget):
         else:
             self.pages.setCurrentIndex(2)
             lines = [fill(self.tr("Name: %1"), isolate(item.name)), fill(self.tr("Type: %1"), self.kind_words(item))]
-            if item.size_bytes is not None:
-                lines.append(fill(self.tr("Size: %1"), data_size(item.size_bytes)))
-            if item.mime_type:
-                lines.append(fill(self.tr("Sent as: %1"), item.mime_type))
+            if item.size is not None:
+                lines.append(fill(self.tr("Size: %1"), data_size(item.size)))
+            if item.content_type:
+                lines.append(fill(self.tr("Sent as: %1"), item.content_type))
             self.file_facts.setText("\n".join(lines))
 
     def _show_zoom(self) -> None:

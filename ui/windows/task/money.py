@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.api.schema import Task
@@ -35,13 +36,8 @@ class MoneyPart(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._labels: list[QLabel] = []
-        for text, value in (
-            (self.tr("Budget:"), self.budget),
-            (self.tr("Chosen version:"), self.price),
-            (self.tr("Paid:"), self.paid),
-            (self.tr("Returned to your credit:"), self.refunded),
-        ):
-            label = QLabel(text)
+        for value in (self.budget, self.price, self.paid, self.refunded):
+            label = QLabel()
             label.setBuddy(value)
             self._labels.append(label)
             form.addRow(label, value)
@@ -49,6 +45,18 @@ class MoneyPart(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        self._say_words()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        """Its words in the language now installed."""
+        texts = (self.tr("Budget:"), self.tr("Chosen version:"), self.tr("Paid:"), self.tr("Returned to your credit:"))
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
 
     def show_task(self, task: Task, chosen_price: float | None = None) -> None:
         """``chosen_price``: the chosen version's price from the versions, when the task does not say it."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.api.contract import aware, status_info
@@ -62,16 +62,28 @@ class ProgressPart(QWidget):
         self._now = now
         self.steps = QListWidget()
         self.steps.setObjectName("progressSteps")
-        self.steps.setAccessibleName(self.tr("Steps of this task"))
         self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.steps.setWordWrap(True)
         self.steps.setMinimumHeight(90)
         self.next = plain_label("", "nextStep")
         layout = QVBoxLayout(self)
-        layout.addWidget(section_label(self.tr("What happens next")))
+        self._headings = section_label(""), section_label("")
+        layout.addWidget(self._headings[0])
         layout.addWidget(self.next)
-        layout.addWidget(section_label(self.tr("What happened")))
+        layout.addWidget(self._headings[1])
         layout.addWidget(self.steps, 1)
+        self._say_words()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        """Its words in the language now installed."""
+        self.steps.setAccessibleName(self.tr("Steps of this task"))
+        self._headings[0].setText(self.tr("What happens next"))
+        self._headings[1].setText(self.tr("What happened"))
 
     def show_task(self, task: Task) -> None:
         """The steps (rebuilt only when they changed: a refresh does not move the list under the

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -26,13 +26,11 @@ class SaveBar(QFrame):
         self.text = plain_label("", "saveText")
         self.bar = QProgressBar()
         self.bar.setObjectName("saveProgress")
-        self.bar.setAccessibleName(self.tr("Saving the final work"))
         self.bar.setTextVisible(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelSave")
-        self.cancel_button.setAccessibleName(self.tr("Cancel saving"))
         self.cancel_button.clicked.connect(self.cancelRequested)
-        self.open_button = QPushButton(self.tr("Open fol&der"))
+        self.open_button = QPushButton()
         self.open_button.setObjectName("openFolder")
         self.open_button.clicked.connect(self.open_folder)
         row = QHBoxLayout()
@@ -45,6 +43,19 @@ class SaveBar(QFrame):
         layout.addWidget(self.text)
         layout.addLayout(row)
         self.hide()
+        self._say_words()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        """Its words in the language now installed."""
+        self.bar.setAccessibleName(self.tr("Saving the final work"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel saving"))
+        self.open_button.setText(self.tr("Open fol&der"))
 
     @property
     def saving(self) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,7 +34,8 @@ from app.api.schema import Task
 from app.server_text import isolate, isolate_lines
 from app.tasks.delivery import Delivery, DeliveryItem
 from app.translatable import QT_TRANSLATE_NOOP
-from ui.i18n import fill, translate, words
+from ui.i18n import Words, fill, translate, words
+from ui.i18n import say as said_now
 from ui.theme import set_tone
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.plain_label import plain_label
@@ -91,6 +92,7 @@ class TaskWindow(QMainWindow):
     sharperWanted = Signal(object)  # a delivery item whose picture is shown larger than its copy
     refreshRequested = Signal()
     closed = Signal(str)  # the task's id
+    languageChanged = Signal(str)  # the task's id: its window speaks another language now
 
     def __init__(
         self, task: Task, parent: QWidget | None = None, *, now: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -122,16 +124,13 @@ class TaskWindow(QMainWindow):
         self.versions_page.setObjectName("versionsPage")
         self._versions_layout = QVBoxLayout(self.versions_page)
         self._versions_layout.setContentsMargins(0, 0, 0, 0)
-        self.no_versions = plain_label(self.tr("Loading the versions…"), "noVersions")
+        self.no_versions = plain_label("", "noVersions")
         self._versions_layout.addWidget(self.no_versions)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("taskParts")
-        self.tabs.setAccessibleName(self.tr("Parts of this task"))  # (a stop on the way to its tabs: named)
-        self.tabs.tabBar().setAccessibleName(self.tr("Parts of this task"))
-        self.tabs.addTab(_scrolled(self.progress, "progressScroll"), self.tr("Pr&ogress"))
-        self.tabs.addTab(self.versions_page, self.tr("&Versions"))
-        self.tabs.addTab(self.final_work, self.tr("F&inal work"))
-        self.tabs.addTab(_scrolled(self.money, "moneyScroll"), self.tr("&Money"))
+        for part in (_scrolled(self.progress, "progressScroll"), self.versions_page, self.final_work):
+            self.tabs.addTab(part, "")
+        self.tabs.addTab(_scrolled(self.money, "moneyScroll"), "")
         self.tabs.setMinimumHeight(220)
 
         self.save_bar = SaveBar()
@@ -140,23 +139,23 @@ class TaskWindow(QMainWindow):
         row = QWidget()
         row.setObjectName("taskButtons")
         flow = FlowLayout(row)
-        for name, text, signal in (
-            ("save", self.tr("&Save all"), self.saveAllRequested),
-            ("approve", self.tr("&Approve and pay…"), self.approveRequested),
-            ("changes", self.tr("Ask for c&hanges…"), self.changesRequested),
-            ("problem", self.tr("Report a &problem…"), self.problemRequested),
-            ("answer", self.tr("A&nswer…"), self.answerRequested),
-            ("cancel", self.tr("Cancel tas&k…"), self.cancelRequested),
-            ("post_again", self.tr("Post a&gain"), self.postAgainRequested),
+        for name, signal in (
+            ("save", self.saveAllRequested),
+            ("approve", self.approveRequested),
+            ("changes", self.changesRequested),
+            ("problem", self.problemRequested),
+            ("answer", self.answerRequested),
+            ("cancel", self.cancelRequested),
+            ("post_again", self.postAgainRequested),
         ):
-            button = QPushButton(text)
+            button = QPushButton()
             button.setObjectName(f"{name}Button")
             button.clicked.connect(signal)
             button.setAutoDefault(False)
             self.buttons[name] = button
             flow.addWidget(button)
         self.buttons["answer"].hide()
-        close = QPushButton(self.tr("Close"))
+        self._close = close = QPushButton()
         close.setObjectName("closeTaskWindow")
         close.setAutoDefault(False)
         close.clicked.connect(self.close)
@@ -177,7 +176,40 @@ class TaskWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refreshRequested.emit)
         place(self, None, PREFERRED)  # within the screen's available area, whatever its scale
+        self._said: tuple[Words, str] = ("", "")
+        self._say_words()
         self.show_task(task)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new language: its words, and the task's, said again (its parts say their own; the
+        controller says again why a button can't be pressed: ``languageChanged``)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_words()
+            self.show_task(self.task)
+            if self._said[0]:
+                self.say(*self._said)
+            self.languageChanged.emit(self.task.id)
+        super().changeEvent(event)
+
+    def _say_words(self) -> None:
+        self.no_versions.setText(self.tr("Loading the versions…"))
+        self.tabs.setAccessibleName(self.tr("Parts of this task"))  # (a stop on the way to its tabs: named)
+        self.tabs.tabBar().setAccessibleName(self.tr("Parts of this task"))
+        for index, text in enumerate(
+            (self.tr("Pr&ogress"), self.tr("&Versions"), self.tr("F&inal work"), self.tr("&Money"))
+        ):
+            self.tabs.setTabText(index, text)
+        for name, text in (
+            ("save", self.tr("&Save all")),
+            ("approve", self.tr("&Approve and pay…")),
+            ("changes", self.tr("Ask for c&hanges…")),
+            ("problem", self.tr("Report a &problem…")),
+            ("answer", self.tr("A&nswer…")),
+            ("cancel", self.tr("Cancel tas&k…")),
+            ("post_again", self.tr("Post a&gain")),
+        ):
+            self.buttons[name].setText(text)
+        self._close.setText(self.tr("Close"))
 
     # --- what the person does --------------------------------------------------------------------
 
@@ -254,8 +286,11 @@ class TaskWindow(QMainWindow):
         self._versions_layout.addWidget(part)
         part.show()
 
-    def say(self, text: str, detail: str = "") -> None:
-        """A message about what just happened, shown and announced to a screen reader."""
+    def say(self, message: Words, detail: str = "") -> None:
+        """A message about what just happened, shown and announced to a screen reader (given as
+        what makes it, it is said again in a new language)."""
+        self._said = (message, detail)
+        text = said_now(message)
         self.message.setText(text)
         self.message.setToolTip(detail)
         self.message.setVisible(bool(text))
