@@ -2,7 +2,8 @@
 
 The review's alerts (:mod:`app.review.alerts`) and the task alerts (:mod:`app.tasks.needs_you`)
 each give an alert at most once per task and step: both remember it here, for the most recent
-``max_remembered`` tasks (memory and the setting stay bounded).
+``max_remembered`` tasks (memory and the setting stay bounded), or more when the caller says that
+more need remembering at once (:meth:`AlertMemory.keep_at_least`: thousands waiting for review).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class AlertMemory:
         self._max = max_remembered
         self._shown: OrderedDict[str, set[str]] = OrderedDict()
         self._load()
+        self._max = max(self._max, len(self._shown))  # as many as were kept last time
 
     def _load(self) -> None:
         if self._store is None:
@@ -46,7 +48,7 @@ class AlertMemory:
             return
         if not isinstance(items, list):
             return
-        for item in items[-self._max :]:
+        for item in items:  # as many as were saved: bounded when they were
             if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], list):
                 self._shown[item[0]] = {str(k) for k in item[1]}
 
@@ -57,6 +59,10 @@ class AlertMemory:
             self._store.set_setting(self._setting, json.dumps([[k, sorted(v)] for k, v in self._shown.items()]))
         except Exception as exc:
             log.warning("could not remember which %s were shown: %s", self._what, exc)
+
+    def keep_at_least(self, count: int) -> None:
+        """Remember at least ``count`` tasks from now on (as many as need it at once)."""
+        self._max = max(self._max, count)
 
     def of(self, task_id: str) -> Collection[str]:
         """What was shown for this task (empty when nothing)."""

@@ -17,6 +17,9 @@ AFTER_FIRST_PICTURE = (
     "pydantic",
     "app.api.schema",
     "httpx",
+    "httpcore",  # httpx loads it when the first client is made, anyio and sniffio on its first request
+    "sniffio",
+    "anyio._backends._asyncio",
     "app.api.tls:tls_context",
     "app.api.client",
     "app.session",

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if P
 from app import about, preload
 from app.api.errors import InvalidAddress
 from app.demo_server import SERVE_ARGUMENT
-from ui.desktop.start_imports import import_before_qt
+from ui.desktop.start_imports import import_before_qt, lighter_pyside_import_check
 
 if TYPE_CHECKING:
     from app.store.disk_errors import StoreError
@@ -229,6 +229,8 @@ async def run_window(
 # What attaching the window imports, loaded in a thread once the first picture is up (app.preload).
 AFTER_FIRST_PICTURE: tuple[str, ...] = (*preload.AFTER_FIRST_PICTURE, "ui.controllers.account", "ui.desktop.notifier")
 AFTER_FIRST_PICTURE += ("ui.controllers.drafts", "ui.controllers.review", "ui.controllers.send", "ui.controllers.tasks")
+AFTER_FIRST_PICTURE += ("ui.controllers.records", "ui.controllers.saving", "ui.controllers.task_windows")
+AFTER_FIRST_PICTURE += ("app.review.keep", "ui.controllers.pictures", "PySide6.QtNetwork")  # QtNetwork: listening
 
 
 EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
@@ -328,6 +330,8 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
         servers.append(DemoServer(args.demo_speed, args.data_dir / "demo" / STORE_FILENAME))
     import_before_qt()
     from PySide6.QtWidgets import QApplication
+
+    lighter_pyside_import_check()
 
     from ui.desktop.identity import configure_application
     from ui.i18n import install_translations

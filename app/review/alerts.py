@@ -3,7 +3,10 @@
 Two alerts per task, each at most once (also across restarts: what was shown is kept in the
 store's settings): when the task enters review, and when under ten minutes of the review remain.
 A task first seen with under ten minutes left gets one alert that says both. Memory is bounded:
-the most recent :data:`MAX_REMEMBERED` tasks are remembered.
+the most recent :data:`MAX_REMEMBERED` tasks are remembered, or as many as have waited for review
+at once, if more (forgetting one that still waits would alert for it again at the next check).
+Which alerts are due is decided first, cheaply; their words are written only for those shown
+(:meth:`ReviewAlerts.words`): a start with thousands waiting shows one summary, not thousands.
 """
 
 from __future__ import annotations
@@ -31,6 +34,14 @@ class ReviewAlert(NamedTuple):
     kind: AlertKind
     summary: str  # the notification's title
     body: str  # the sentence under it
+
+
+class DueAlert(NamedTuple):
+    """An alert that is due (and remembered as shown), its words not written yet."""
+
+    task: Task
+    kind: AlertKind
+    closing: bool  # under ten minutes left (a first alert then says both)
 
 
 def task_name(task: Task) -> str:
@@ -63,49 +74,68 @@ class ReviewAlerts:
     def check(self, task: Task, now: datetime, *, save: bool = True) -> list[ReviewAlert]:
         """The alerts due for this task now (and remember them as shown; ``save``: in the store
         at once, else the caller saves)."""
-        if task.status != "review":
+        due = self._due(task, now)
+        if due is None:
             return []
+        if save:
+            self._memory.save()
+        return [self.words(due)]
+
+    def _due(self, task: Task, now: datetime) -> DueAlert | None:
+        if task.status != "review":
+            return None
         remaining = (task.expires_at - now) if task.expires_at is not None else None
         if remaining is not None and remaining <= timedelta(0):
-            return []  # the review is over: too late to help
+            return None  # the review is over: too late to help
         closing = remaining is not None and remaining < CLOSING_SOON
         shown = self._memory.of(task.id)
         if "review" in shown and (not closing or "closing" in shown):
-            return []  # the usual case, kept cheap: nothing new for this task
-        name, at = task_name(task), closes_at(task, self._tz)
-        until = fill(translate("messages", " — closes at %1"), at) if at else ""
-        alerts: list[ReviewAlert] = []
-        if not self.shown(task.id, "review"):
-            body = fill(translate("messages", "‘%1’ is ready for your review%2"), name, until)
+            return None  # the usual case, kept cheap: nothing new for this task
+        if "review" not in shown:
             if closing:
-                body += translate("messages", " (under ten minutes left)")
                 self._memory.mark(task.id, "review", "closing")
             else:
                 self._memory.mark(task.id, "review")
-            alerts.append(ReviewAlert(task.id, "review", translate("messages", "Ready for your review"), body))
-        elif closing and not self.shown(task.id, "closing"):
-            self._memory.mark(task.id, "closing")
-            alerts.append(
-                ReviewAlert(
-                    task.id,
-                    "closing",
-                    translate("messages", "Review closes soon"),
-                    fill(translate("messages", "Under ten minutes left to choose a version of ‘%1’%2"), name, until),
-                )
-            )
-        if alerts and save:
+            return DueAlert(task, "review", closing)
+        self._memory.mark(task.id, "closing")
+        return DueAlert(task, "closing", closing)
+
+    def words(self, due: DueAlert) -> ReviewAlert:
+        """What the notification of a due alert says."""
+        task = due.task
+        name, at = task_name(task), closes_at(task, self._tz)
+        until = fill(translate("messages", " — closes at %1"), at) if at else ""
+        if due.kind == "review":
+            body = fill(translate("messages", "‘%1’ is ready for your review%2"), name, until)
+            if due.closing:
+                body += translate("messages", " (under ten minutes left)")
+            return ReviewAlert(task.id, "review", translate("messages", "Ready for your review"), body)
+        return ReviewAlert(
+            task.id,
+            "closing",
+            translate("messages", "Review closes soon"),
+            fill(translate("messages", "Under ten minutes left to choose a version of ‘%1’%2"), name, until),
+        )
+
+    def due_all(self, tasks: Iterable[Task], now: datetime, *, waiting: int = 0, save: bool = True) -> list[DueAlert]:
+        """The alerts due for these tasks (the tasks waiting for review, or some of ``waiting``
+        that do), remembered as shown and saved once (not once per alert: a first start with
+        thousands waiting would write the store thousands of times; ``save=False``: the caller
+        saves); their words are written by :meth:`words`, for those shown."""
+        tasks = list(tasks)
+        self._memory.keep_at_least(max(len(tasks), waiting))
+        due = [d for d in (self._due(task, now) for task in tasks) if d is not None]
+        if due and save:
             self._memory.save()
-        return alerts
+        return due
 
     def check_all(self, tasks: Iterable[Task], now: datetime) -> list[ReviewAlert]:
-        """:meth:`check` for each task, what was shown saved once (not once per alert: a first
-        start with thousands waiting would write the store thousands of times)."""
-        alerts: list[ReviewAlert] = []
-        for task in tasks:
-            alerts.extend(self.check(task, now, save=False))
-        if alerts:
-            self._memory.save()
-        return alerts
+        """:meth:`check` for each task, what was shown saved once."""
+        return [self.words(due) for due in self.due_all(tasks, now)]
+
+    def save(self) -> None:
+        """Keep what was shown in the store (after :meth:`due_all` with ``save=False``)."""
+        self._memory.save()
 
 
 def waiting_for_review(tasks: Iterable[Task], now: datetime) -> list[Task]:

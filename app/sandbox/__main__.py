@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from app.api.client import is_loopback_host
+from app.api.address import is_loopback_host
 from app.sandbox.config import DEMO_API_KEY, DEMO_CREDIT_USD, FREE_CREDIT_USD, Faults, SandboxConfig
 from app.sandbox.server import SandboxServer
 from app.store.tasks_table import task_reader

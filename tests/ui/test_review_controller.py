@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.api.client import TasksClient
 from app.api.schema import Task, TaskDraft
+from app.review.alerts import ReviewAlerts
 from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY, PHASES
@@ -181,6 +182,46 @@ async def test_many_tasks_waiting_at_start_make_one_notification(
         assert shown(caplog) == ["notification for t0 shown by the desktop"]  # one, about the task closing soonest
         assert service_bus.calls[0][1][4] == "6 tasks need your review — the first closes soonest"
         assert all(controller.alerts.shown(t.id, "review") for t in waiting)
+    finally:
+        controller.close()
+        service_bus.close()
+        store.close()
+
+
+async def test_many_tasks_seeded_page_by_page_make_one_notification_once_seeded(
+    qtbot,
+    session_bus: str,  # noqa: F811
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A start with many in review reads them a page at a time: nothing is said until all are
+    seeded, then one notification about the task closing soonest (here on the last page)."""
+    from datetime import timedelta
+
+    now = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
+    waiting = [
+        Task(id=f"t{n}", status="review", title=f"Task {n}", expires_at=now + timedelta(minutes=60 - n))
+        for n in range(6)
+    ]
+    service_bus = FakeNotifications(session_bus)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    store = Store.in_dir(tmp_path)
+    notifier = Notifier(bus_address=session_bus, use_tray=False)
+    controller = review_desk(parent, store, notifier=notifier, now=lambda: now)
+    counts: list[int] = []
+    controller.waiting_changed.connect(counts.append)
+    caplog.set_level(logging.INFO, logger="ui.desktop.notifier")
+    try:
+        controller.seed_part(waiting[:3])
+        controller.seed_part(waiting[3:])
+        assert counts == [] and controller.tasks_in_review() == waiting
+        controller.seeded()
+        await wait_until(lambda: service_bus.calls, what="the notification")
+        assert shown(caplog) == ["notification for t5 shown by the desktop"]
+        assert service_bus.calls[0][1][4] == "6 tasks need your review — the first closes soonest"
+        assert counts == [6]
+        assert ReviewAlerts(store).due_all(waiting, now) == []  # remembered, saved once seeded
     finally:
         controller.close()
         service_bus.close()

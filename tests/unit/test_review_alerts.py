@@ -78,6 +78,22 @@ def test_memory_is_bounded(tmp_path: Path) -> None:
     store.close()
 
 
+def test_more_waiting_than_remembered_alert_once_also_after_a_restart(tmp_path: Path) -> None:
+    """Tasks waiting at once beyond the bound are all remembered: none alerts again at the next
+    check (every 30 s) nor at the next start."""
+    store = Store.in_dir(tmp_path)
+    waiting = [task(f"t{n}") for n in range(120)]
+    alerts = ReviewAlerts(store, tz=UTC, max_remembered=50)
+    due = alerts.due_all(waiting, NOW)
+    assert [d.task.id for d in due] == [t.id for t in waiting] and {d.kind for d in due} == {"review"}
+    assert alerts.due_all(waiting, NOW + timedelta(minutes=1)) == []
+    assert ReviewAlerts(store, max_remembered=50).due_all(waiting, NOW + timedelta(minutes=2)) == []
+    assert [a.body for a in alerts.check_all([task("new")], NOW)] == [
+        "‘Logo for my bakery’ is ready for your review — closes at 15:40"
+    ]
+    store.close()
+
+
 def test_a_damaged_setting_starts_afresh(tmp_path: Path) -> None:
     store = Store.in_dir(tmp_path)
     store.set_setting("review-alerts-shown", "{oops")

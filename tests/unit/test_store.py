@@ -266,6 +266,22 @@ def test_polling_reads_unfinished_tasks_a_page_at_a_time(tmp_path: Path) -> None
     assert len({t.id for p in pages for t in p}) == 15
 
 
+def test_open_reviews_are_read_a_bounded_step_at_a_time(tmp_path: Path) -> None:
+    """Reviews still open, in store order; each step looks at no more than a page of tasks in
+    review, so many that have run out make empty steps, not one long read."""
+    store = Store.in_dir(tmp_path)
+    reviews = [
+        task(status="review", expires_at=f"{'2020' if n % 5 else '2999'}-01-01T00:00:00Z", title=f"R{n}")
+        for n in range(23)
+    ]
+    store.upsert_tasks([*reviews, task(status="open", expires_at="2999-01-01T00:00:00Z")])
+    pages = list(store.status_pages(("review",), size=4, open_after=1_700_000_000.0))
+    assert [len(page) for page in pages] == [1, 1, 1, 1, 0, 1]  # 4 looked at per step: R0, R5, R10, R15, -, R20
+    assert [t.title for page in pages for t in page] == ["R0", "R5", "R10", "R15", "R20"]
+    assert [t.title for page in store.status_pages(("review",), size=10) for t in page][:3] == ["R0", "R1", "R2"]
+    store.close()
+
+
 def test_draft_ids_and_idempotency_keys_are_random_version_4_uuids() -> None:
     import uuid
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from app.session import Session
     from ui.controllers.review import ReviewController
 
-REVIEW_PAGE = 500  # tasks in review read per step at start
+REVIEW_PAGE = 500  # tasks in review looked at per step at start (the open ones kept)
 FIRST_CHUNK = 500  # tasks shown before the window appears (a screenful and more); the rest load in the background
 LOAD_PAGE = 500  # rows per store read of the background load (about a millisecond each)
 
@@ -70,25 +70,21 @@ class TasksLoader(QObject):
         # Only reviews still open: one that has run out shows nothing (no alert, not counted, not
         # next to review) until the server says what became of it, and a large store holds many.
         pages = self.store.status_pages(("review",), size=REVIEW_PAGE, open_after=time.time())
-        first = next(pages, [])
-        if len(first) < REVIEW_PAGE:
-            self._reviews.seed(first)  # "2 need your review" at once
-        else:
-            self._work.append(self.session.spawn(self._seed_reviews(first, pages)))
+        self._work.append(self.session.spawn(self._seed_reviews(pages)))  # "2 need your review" in a moment
         if self._all_loaded:
             gc.freeze()
         else:
             self._work.append(self.session.spawn(self._tasks.load_rest(self._pages)))
 
-    async def _seed_reviews(self, first: list[Task], pages: Iterator[list[Task]]) -> None:
-        """Many tasks in review (a store of 100,000): read a page at a time beside the GUI."""
+    async def _seed_reviews(self, pages: Iterator[list[Task]]) -> None:
+        """The tasks in review, a page at a time beside the GUI (a large store holds thousands,
+        open or run out); their alerts are raised, and counted, once all are read."""
         import asyncio
 
-        waiting = list(first)
         for page in pages:
+            self._reviews.seed_part(page)
             await asyncio.sleep(0)
-            waiting.extend(page)
-        self._reviews.seed(waiting)
+        self._reviews.seeded()
 
     def shutdown(self) -> None:
         """The app is closing: the background reads of the store stop (before it is closed)."""

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.actions import JournalEntry, Verdict
-from app.review.alerts import ReviewAlert, ReviewAlerts, next_to_review, waiting_for_review
+from app.review.alerts import DueAlert, ReviewAlert, ReviewAlerts, next_to_review
 from app.review.verdicts import VERDICTS
 from ui.desktop.notifier import Notifier
 from ui.i18n import words
@@ -41,6 +41,11 @@ log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 30_000
 MAX_ALERTS_AT_ONCE = 3
 MAX_OPEN_REVIEWS = 8
+
+
+def _closing(due: DueAlert) -> datetime:
+    """When the review of an alert's task closes (one that never does: last)."""
+    return due.task.expires_at or datetime.max.replace(tzinfo=UTC)
 
 
 class ReviewController(QObject):
@@ -63,6 +68,7 @@ class ReviewController(QObject):
         for action in VERDICTS:
             actions.set_reader(action, self._read_verdict)
         self._in_review: dict[str, Task] = {}
+        self._due_at_start: list[DueAlert] = []  # alerts decided while seeding (seed_part), raised when seeded
         self._now = now
         self.alerts = ReviewAlerts(store)
         self.notifier = notifier
@@ -95,10 +101,28 @@ class ReviewController(QObject):
 
     def seed(self, tasks: Iterable[Task]) -> None:
         """The tasks known at start (any statuses: only those in review are kept); alerts due are raised."""
+        self.seed_part(tasks)
+        self.seeded()
+
+    def seed_part(self, tasks: Iterable[Task]) -> None:
+        """Some of the tasks known at start (a page of many, read beside the GUI): kept, and the
+        alerts due for them decided; :meth:`seeded` raises them (one summary for many) and counts.
+        Each page costs as much as its tasks: none of the start's steps grows with their number."""
+        now = self._now()
+        page = []
         for task in tasks:
             if task.status == "review":
                 self._in_review[task.id] = task
-        self.check()
+                page.append(task)
+        self._due_at_start += self.alerts.due_all(page, now, waiting=len(self._in_review), save=False)
+
+    def seeded(self) -> None:
+        """Every task known at start is seeded: the alerts due are saved and raised, and counted."""
+        due, self._due_at_start = self._due_at_start, []
+        if due:
+            self.alerts.save()
+        self._send(due)
+        self._count()
 
     def set_service(self, service: ReviewService | None) -> ReviewService | None:
         """Use this connection from now on; returns the previous service (for the caller to close)."""
@@ -205,34 +229,34 @@ class ReviewController(QObject):
 
     def check(self) -> None:
         """Alerts due with time (under ten minutes left) and the waiting count."""
-        now = self._now()
-        self._send(self.alerts.check_all(waiting_for_review(self.tasks_in_review(), now), now))
+        self._send(self.alerts.due_all(self.tasks_in_review(), self._now()))  # _send puts them in order
         self._count()
 
     def _alert(self, task: Task) -> None:
-        self._send(self.alerts.check(task, self._now()))
+        self._send(self.alerts.due_all([task], self._now()))
 
-    def _send(self, alerts: list[ReviewAlert]) -> None:
-        """A few alerts one by one; many at once (a first start with much waiting) as one summary."""
-        if len(alerts) <= MAX_ALERTS_AT_ONCE:
-            for alert in alerts:
-                log.info("review alert for %s: %s", alert.task_id, alert.kind)
-        else:  # one line, not thousands (a line costs about as much as the alert)
-            log.info("%d review alerts at once, the first for %s", len(alerts), alerts[0].task_id)
-        if self.notifier is None or not alerts:
+    def _send(self, due: list[DueAlert]) -> None:
+        """A few alerts one by one; many at once (a first start with much waiting) as one summary,
+        without writing the words of each; the one closing soonest first."""
+        if len(due) > MAX_ALERTS_AT_ONCE:  # one line, not thousands (a line costs about as much as the alert)
+            first = min(due, key=_closing)
+            log.info("%d review alerts at once, the first for %s", len(due), first.task.id)
+            if self.notifier is not None:
+                self.notifier.notify(
+                    ReviewAlert(
+                        first.task.id,
+                        first.kind,
+                        words("Ready for your review"),
+                        self.tr("%n tasks need your review — the first closes soonest", "", len(due)),
+                    )
+                )
             return
-        if len(alerts) <= MAX_ALERTS_AT_ONCE:
+        alerts = [self.alerts.words(d) for d in sorted(due, key=_closing)]
+        for alert in alerts:
+            log.info("review alert for %s: %s", alert.task_id, alert.kind)
+        if self.notifier is not None:
             for alert in alerts:
                 self.notifier.notify(alert)
-            return
-        self.notifier.notify(
-            ReviewAlert(
-                alerts[0].task_id,
-                alerts[0].kind,
-                words("Ready for your review"),
-                self.tr("%n tasks need your review — the first closes soonest", "", len(alerts)),
-            )
-        )
 
     def _count(self) -> None:
         """How many wait for review: a count, no sort (thousands of tasks in review stay cheap)."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from itertools import groupby
-from operator import itemgetter
+from itertools import groupby, islice
+from operator import gt, itemgetter, le
 from typing import Any
 
 Key = Callable[[int], Any]
@@ -23,6 +23,18 @@ def locate(rows: array[int], handle: int, key: Key | None) -> int | None:
         return rows.index(handle, low, bisect_right(rows, value, lo=low, key=key))
     except ValueError:
         return None
+
+
+def in_key_order(handles: array[int], key: Key) -> array[int]:
+    """``sorted(handles, key=key)`` (stable), for a key in C: a block already in order, or in
+    reverse order with no two keys equal (a page of the load comes newest first), is seen to be so
+    in one pass of C and not sorted."""
+    keys = list(map(key, handles))
+    if all(map(le, keys, islice(keys, 1, None))):
+        return array("i", handles)
+    if all(map(gt, keys, islice(keys, 1, None))):
+        return array("i", reversed(handles))
+    return array("i", sorted(handles, key=key))
 
 
 def places(rows: array[int], block: array[int], key: Key) -> list[tuple[int, array[int]]]:

@@ -80,6 +80,7 @@ class TasksTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._packed = PackedRows()
         self._staged: PackedRows | None = None  # packed, not shown yet (stage_fields)
+        self._added_meanwhile = False  # tasks added otherwise while some were staged
         self._pending: list[TaskRow] = []  # the outbox's rows, after the tasks; negative handles
         self._pending_at: dict[int, TaskRow] = {}
         self._pending_tasks: dict[str, Task | OutboxRow] = {}
@@ -272,6 +273,7 @@ class TasksTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return row
         row = len(self._packed)
+        self._added_meanwhile = True
         self.beginInsertRows(QModelIndex(), row, row)
         self._packed.extend([fields])
         self.endInsertRows()
@@ -296,6 +298,7 @@ class TasksTableModel(QAbstractTableModel):
         if not fresh:
             return
         first = len(self._packed)
+        self._added_meanwhile = True
         self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
         self._packed.extend(fresh)
         self.endInsertRows()
@@ -306,15 +309,19 @@ class TasksTableModel(QAbstractTableModel):
         staged = self._staged
         if staged is None:
             staged = self._staged = self._packed.staging()
-        known = self._packed.slot_of
-        staged.extend([f for f in self._unknown(fields) if f[0] not in staged.slot_of and f[0] not in known])
+            self._added_meanwhile = False
+        ids = [f[0] for f in fields]
+        known, seen = self._packed.slot_of, staged.slot_of
+        if any(map(known.__contains__, ids)) or any(map(seen.__contains__, ids)) or len(set(ids)) != len(ids):
+            fields = [f for f in self._unknown(fields) if f[0] not in seen]  # rare: some are known
+        staged.extend(fields)
 
     def show_staged(self) -> None:
         """Add the staged rows (those that arrived otherwise meanwhile are skipped)."""
         staged, self._staged = self._staged, None
         if staged is None or not len(staged):
             return
-        if any(map(self._packed.slot_of.__contains__, staged.ids)):  # rare: some came meanwhile
+        if self._added_meanwhile and any(map(self._packed.slot_of.__contains__, staged.ids)):  # rare
             self.append_fields([staged.fields(slot) for slot in range(len(staged))])
             return
         first = len(self._packed)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from app.api.contract import status_info
 from app.tasks.life import WAITS_FOR_YOU
 from app.translatable import QT_TRANSLATE_NOOP
-from ui.models.handle_order import locate, places
+from ui.models.handle_order import in_key_order, locate, places
 from ui.models.task_rows import COLUMNS, Index, TaskRow, _cell, _cells, _header, column_index
 
 if TYPE_CHECKING:
@@ -80,8 +80,8 @@ class TasksFilterProxy(QAbstractTableModel):
         """The handles in ascending order of the sort key (stable), or as they are without one."""
         if self._key is None or self._sort is None or self._source is None:
             return array("i", handles)
-        key = self._source.bulk_key(self._sort[0]) or self._key
-        return array("i", sorted(handles, key=key))
+        bulk = self._source.bulk_key(self._sort[0])
+        return in_key_order(handles, bulk) if bulk is not None else array("i", sorted(handles, key=self._key))
 
     def _source_reset(self) -> None:
         self.beginResetModel()
