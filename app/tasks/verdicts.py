@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.actions import Action, JournalEntry, Verdict
+from app.actions import Action, JournalEntry, Phase, Verdict
 from app.tasks import life
 
 if TYPE_CHECKING:
@@ -78,6 +78,10 @@ def answer(entry: JournalEntry, task: Task) -> Verdict:
     question = life.question_of(task)
     if question is not None and question.answer:
         return Verdict.HAPPENED
+    answered = entry.params.get("question")
+    if entry.phase == Phase.DONE and question is not None and isinstance(answered, str) and answered:
+        if question.text != answered:
+            return Verdict.HAPPENED  # AITasker took that answer, and the agent has asked something else since
     if question is not None and question.went_on_without:
         return Verdict.RULED_OUT
     if task.is_final or task.status in life.DISPUTED:

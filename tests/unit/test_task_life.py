@@ -4,6 +4,7 @@ the "While you were away" summary from stored vs fresh tasks."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -197,6 +198,17 @@ def test_a_delivery_is_read_whatever_its_shape() -> None:
 )
 def test_verdicts_read_the_task_never_guess(action: Action, params: dict, fresh: Task, verdict: Verdict) -> None:
     assert VERDICTS[action](entry(action, **params), fresh) is verdict
+
+
+def test_an_answer_taken_is_not_held_open_by_the_agents_next_question() -> None:
+    """AITasker took the answer (a 2xx); the agent then asks something else: the answer is done, the
+    new question may be answered. Unsure, the same sight proves nothing: it stays to be checked."""
+    asked_again = task("input_required", input_request={"question": "And the colours?", "state": "waiting"})
+    same_question = task("input_required", input_request={"question": "Q?", "state": "waiting"})
+    taken = dataclasses.replace(entry(Action.ANSWER, question="Q?"), phase=Phase.DONE)
+    assert VERDICTS[Action.ANSWER](taken, asked_again) is Verdict.HAPPENED
+    assert VERDICTS[Action.ANSWER](taken, same_question) is Verdict.NO_SIGN
+    assert VERDICTS[Action.ANSWER](entry(Action.ANSWER, question="Q?"), asked_again) is Verdict.NO_SIGN
 
 
 # --- what needs the person ---------------------------------------------------------------------------
