@@ -2520,6 +2520,14 @@ Erstattet: %4</translation>
         <translation>Gespeichert als %1.</translation>
     </message>
     <message>
+        <source>Could not refresh this task just now: %1</source>
+        <translation>Diese Aufgabe konnte gerade nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>What it shows came from AITasker at %1.</source>
+        <translation>Was sie zeigt, kam um %1 von AITasker.</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>

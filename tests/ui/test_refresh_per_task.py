@@ -109,3 +109,26 @@ async def test_a_key_refused_for_the_whole_account_opens_the_key_dialog(qtbot, t
             dialog = connect_dialog()
             assert dialog is not None
             dialog.reject()
+
+
+async def test_an_open_task_window_says_its_task_could_not_be_read_again(qtbot, tmp_path: Path) -> None:
+    """The row is not the only place: the task's own window says it shows older data, and why, and
+    stops saying so once the task can be read again."""
+    now = [2_000_000_000.0]
+    server = SandboxServer(SandboxConfig(clock=lambda: now[0]))
+    answers = Answers(server)
+    with server:
+        async with open_window(qtbot, server.url, server.config.api_key, tmp_path) as window:
+            [broken] = await follow(window, server, 1)
+            task_window = window.task_windows.open(broken)
+            message = task_window.message
+            answers.fail(f"/api/v1/tasks/{broken.id}", 500)
+            window.account.set_refresh_interval(0.05)
+            now[0] += 500
+            trigger(window, "refreshAction")
+            await wait_until(lambda: message.isVisible(), what="the window to say so")
+            assert message.text().startswith("Could not refresh this task just now: The server had a problem (500).")
+            assert "What it shows came from AITasker at" in message.text()
+            answers.heal()
+            await wait_until(lambda: task_window.task.status == "review", what="the task read again")
+            await wait_until(lambda: not message.isVisible(), what="the sentence to go")

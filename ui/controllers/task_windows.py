@@ -24,10 +24,11 @@ from PySide6.QtWidgets import QWidget
 from app.api.errors import ApiError
 from app.api.schema import Task
 from app.images import ImageError
+from app.sync import RefreshProblem
 from app.tasks.delivery import DeliveryItem
 from ui.controllers.review import ReviewController
 from ui.controllers.saving import SavingController
-from ui.i18n import Words, fill, translate, words
+from ui.i18n import DATE_TIME, Words, fill, translate, when, words
 from ui.widgets.pictures import FULL, PictureRefused
 from ui.windows.review.window import ReviewWindow
 from ui.windows.task.window import TaskWindow
@@ -78,6 +79,7 @@ class TaskWindowsController(QObject):
         self._now = now
         self._windows: dict[str, TaskWindow] = {}
         self._versions: dict[str, ReviewWindow] = {}  # the embedded review of each window
+        self._stale: dict[str, Words] = {}  # tasks whose window says they could not be read again
         self._marks: dict[str, object] = {}  # the delivery each window shows (see delivery_mark)
         self._jobs: dict[str, set[asyncio.Task[Any]]] = {}
         self._fetcher: ImageFetcher | None = None
@@ -171,6 +173,29 @@ class TaskWindowsController(QObject):
         window.show_task(task)
         self._update_available(task.id)
         self._load_delivery_if_any(task)
+
+    def refresh_problem(self, problem: RefreshProblem) -> None:
+        """A task could not be read again (its open window says why, and that what it shows is older),
+        or can again (that sentence goes)."""
+        window = self._alive(problem.task_id)
+        said = self._stale.pop(problem.task_id, None)
+        if window is None:
+            return
+        if problem.reason is None:
+            if said is not None and window.said is said:
+                window.say("")
+            return
+        reason, last_good = problem.reason, problem.last_good
+
+        def stale() -> str:
+            why = fill(translate("TaskWindow", "Could not refresh this task just now: %1"), words(reason))
+            if last_good is None:
+                return why
+            since = fill(translate("TaskWindow", "What it shows came from AITasker at %1."), when(last_good, DATE_TIME))
+            return f"{why} {since}"
+
+        self._stale[problem.task_id] = stale
+        window.say(stale)
 
     def refresh(self, task_id: str) -> None:
         """F5 in a task window: the task, its versions and its final work read again."""

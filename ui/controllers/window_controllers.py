@@ -163,6 +163,7 @@ class WindowControllers:
         session.task_updated.connect(parts.tasks.model.upsert)
         session.task_updated.connect(self.reviews.task_updated)
         session.task_updated.connect(self.task_windows.task_updated)
+        session.task_problem.connect(self.task_windows.refresh_problem)  # (the row says it too)
         session.task_changed.connect(self.news.task_changed)
         session.refreshed.connect(self.news.refreshed)
         self.task_actions.taskRead.connect(session.task_refreshed)  # a task read again after an action

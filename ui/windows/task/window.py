@@ -287,6 +287,11 @@ class TaskWindow(QMainWindow):
         self._versions_layout.addWidget(part)
         part.show()
 
+    @property
+    def said(self) -> Words:
+        """What the message line says now, as it was given to :meth:`say` ("" when nothing)."""
+        return self._said[0]
+
     def say(self, message: Words, detail: str = "") -> None:
         """A message about what just happened, shown and announced to a screen reader (given as
         what makes it, it is said again in a new language)."""
