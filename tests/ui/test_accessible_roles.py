@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QSizeGrip, QSplitterHandle, QTabWidget
+from PySide6.QtWidgets import QSizeGrip, QSplitterHandle, QTabWidget, QToolButton
 
 from app.api.schema import Task
 from app.sandbox import SandboxServer
@@ -56,3 +56,28 @@ async def test_expanders_dividers_and_the_tab_area_of_the_main_window(
         assert accessible_name(find(window, QTabWidget, "rightTabs"))
         assert not [w for w in window.statusBar().findChildren(type(ui.outbox_label)) if w.isVisible() and not w.text()]
         assert "Optional" not in ui.form.title.accessibleDescription()  # the screen does not say so
+
+
+def test_a_versions_more_details_is_an_expander_when_a_screen_reader_is_already_listening(qtbot) -> None:
+    """With a screen reader running, Qt makes (and keeps) a button's accessible interface the moment
+    its text is set; the version card's "More details", made while the review is open, was then
+    announced as a check box (seen through AT-SPI on a real desktop)."""
+    from app.review.gallery import Bid
+    from ui.widgets.accessibility import install
+    from ui.widgets.picture_shelf import PictureShelf
+    from ui.widgets.version_card import VersionCard
+
+    install()  # (as the app does before its first window)
+    was_active = QAccessible.isActive()
+    QAccessible.setActive(True)  # as when the accessibility bus is up
+    try:
+        card = VersionCard(PictureShelf())
+        qtbot.addWidget(card)
+        card.show_version(Bid(id="b1", agent_name="Nova Studio", bid_price_usd=9.5), [])
+        [toggle] = [b for b in card.findChildren(QToolButton) if b.objectName() == "versionMoreDetails"]
+        said = interface(toggle)
+        assert said.role() == QAccessible.Role.Button, "announced as a check box"
+        state = said.state()
+        assert state.expandable and state.collapsed and not state.checkable
+    finally:
+        QAccessible.setActive(was_active)

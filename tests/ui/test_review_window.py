@@ -6,12 +6,13 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton, QWidget
 
 from app.api.client import TasksClient
 from app.api.schema import Task, TaskDraft
+from app.review.artifacts import classify_artifacts
 from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import BID_WINDOW_SECONDS, DEMO_API_KEY
@@ -220,3 +221,21 @@ async def test_asking_for_more_time_when_the_server_offers_it(qtbot, clock: Fake
         assert [p for m, p, _ in server.app.state.requests_seen if m == "POST" and "extend" in p] == [
             f"/api/v1/tasks/{task.id}/extend-review"
         ]
+
+
+async def test_loading_the_versions_is_no_longer_said_once_they_are_shown(qtbot, clock: FakeClock) -> None:
+    """Seen on a real desktop: "Loading the versions…" stayed above the versions it announced."""
+    async with review_of_task_in_review(qtbot, clock) as (window, server, task):
+        assert not window.message.isVisible(), window.message.text()
+        gallery = window.gallery
+        assert gallery is not None
+        artifacts = {bid.id: classify_artifacts(bid.artifacts, server.url) for bid in gallery.presented}
+        # Loading again in a window of its own, the language changing meanwhile: still cleared.
+        again = ReviewWindow(task)
+        qtbot.addWidget(again)
+        again.show()
+        again.show_loading()
+        assert again.message.isVisible() and again.message.text() == "Loading the versions…"
+        QApplication.sendEvent(again, QEvent(QEvent.Type.LanguageChange))
+        again.show_gallery(gallery, artifacts)
+        assert not again.message.isVisible(), again.message.text()

@@ -92,10 +92,10 @@ def expander(name: str, text: str, tip: str) -> QToolButton:
     """A button that opens and closes a section (an arrow beside its text), announced as one."""
     button = QToolButton()
     button.setObjectName(name)
+    button.setCheckable(True)
+    mark_expander(button)  # announced as a section that opens, not a check box (marked before its text is set)
     button.setText(text)
     button.setToolTip(tip)
-    button.setCheckable(True)
-    mark_expander(button)  # announced as a section that opens, not a check box
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     button.setArrowType(Qt.ArrowType.RightArrow)
     return button

@@ -107,7 +107,10 @@ def _say_expanded(button: QAbstractButton) -> None:
 
 
 def mark_expander(button: QAbstractButton) -> None:
-    """``button`` (checkable: checked = open) is announced as an expander and says when it opens or closes."""
+    """``button`` (checkable: checked = open) is announced as an expander and says when it opens or closes.
+
+    Call it before the button's text is set: while a screen reader listens, setting the text makes
+    Qt create the button's accessible interface and keep it, a check box if not marked by then."""
     button.setProperty(EXPANDER, True)
     button.toggled.connect(lambda _open: _say_expanded(button))
 

@@ -75,9 +75,9 @@ class VersionCard(QWidget):
         """The version's values as sent, folded away (a "—" above is explained here)."""
         toggle = QToolButton()
         toggle.setObjectName("versionMoreDetails")
-        toggle.setText(translate("ReviewWindow", "More details"))
         toggle.setCheckable(True)
-        mark_expander(toggle)
+        mark_expander(toggle)  # before its text: setting that makes (and keeps) its interface if a reader listens
+        toggle.setText(translate("ReviewWindow", "More details"))
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setArrowType(Qt.ArrowType.RightArrow)
         text = QPlainTextEdit(more_details(bid))

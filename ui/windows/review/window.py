@@ -197,8 +197,10 @@ class ReviewWindow(QWidget):
 
     def show_loading(self) -> None:
         if self.gallery is None:
-            self._loading_said = True
-            self.say(lambda: self.tr("Loading the versions…"))
+            self.say(self._loading_words)
+
+    def _loading_words(self) -> str:
+        return self.tr("Loading the versions…")
 
     def show_operations(self, operations: ReviewOperations) -> None:
         self.operations = operations
@@ -217,7 +219,7 @@ class ReviewWindow(QWidget):
 
     def say(self, message: Words, detail: str = "") -> None:
         """What just happened (given as what makes it, it is said again in a new language)."""
-        self._loading_said = False
+        self._loading_said = message == self._loading_words  # (cleared by the versions when they come)
         self._said = (message, detail)
         text = said_now(message)
         self.message.setText(text)
