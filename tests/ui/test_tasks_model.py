@@ -327,3 +327,30 @@ async def test_background_load_appends_the_stores_pages_in_order_and_gives_the_l
     full = model.task(row)
     assert full == made[3]  # the details come from the store in full
     store.close()
+
+
+def test_a_cell_shows_only_its_own_icon_colour_and_font_as_the_view_paints_them(qtbot) -> None:
+    """The view asks every role of a cell at once and reuses what it asked with from cell to cell: a
+    title cell after a status cell (an icon) or a "closes soon" cell (bold, a warning colour) must not
+    show their icon, colour or font."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    table = TasksTableModel(clock=lambda: NOW)
+    table.set_tasks([make("Banner", "review", expires_h=0.05), make("Copy", "completed")])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(table)
+    delegate = QStyledItemDelegate(view)
+    plain = QStyleOptionViewItem()
+    delegate.initStyleOption(plain, table.index(1, column("Title")))
+    text = plain.palette.ColorRole.Text
+    for before in (table.index(0, STATUS_COLUMN), table.index(0, NEXT_STEP_COLUMN)):
+        for index in (table.index(1, column("Title")), table.index(1, column("Category / Type"))):
+            option = QStyleOptionViewItem()  # a fresh option per cell, as paint() makes; the delegate's
+            delegate.initStyleOption(option, before)  # own buffer of roles is what goes from cell to cell
+            assert not option.icon.isNull() or option.font.bold()  # what could spill over
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, index)
+            assert option.icon.isNull(), f"column {index.column()} shows another cell's icon"
+            assert not option.font.bold(), f"column {index.column()} shows another cell's bold"
+            assert option.palette.color(text) == plain.palette.color(text), f"column {index.column()}'s colour"

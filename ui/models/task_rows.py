@@ -345,13 +345,14 @@ def _cells(row: TaskRow, column: int, span: Any, now: Callable[[], datetime]) ->
             moment.append(now())
         return moment[0]
 
-    for i in range(len(span)):
-        asked = span[i]
+    for i in range(len(span)):  # every role answered, "nothing" included: the view reuses the span from
+        asked = span[i]  # cell to cell, so a role left alone would show the last cell's icon, colour or font
         answer = roles.get(asked.role())
-        if answer is not None:
-            value = answer(row, column, once)
-            if value is not None:
-                asked.setData(value)
+        value = None if answer is None else answer(row, column, once)
+        if value is None:
+            asked.clearData()
+        else:
+            asked.setData(value)
 
 
 def _expires_soon(row: TaskRow, now: datetime) -> bool:
