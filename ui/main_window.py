@@ -29,7 +29,7 @@ from ui.panels.drafts import DraftsPanel
 from ui.panels.form_page import FormPage
 from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
-from ui.widgets import accessibility, accessible_combo
+from ui.widgets import accessibility, accessible_combo, enter_presses
 from ui.widgets.screen_fit import ContentsScroll, place
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         accessible_combo.install()  # combo boxes are announced by their label, not their value
         accessibility.install()  # windows as windows, expanders as expanders
+        enter_presses.install()  # Enter on a focused button presses it, in every window
         self.setObjectName("mainWindow")
         self.store = store
         self._settings = settings or QSettings()

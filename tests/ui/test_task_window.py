@@ -171,7 +171,11 @@ async def test_post_again_fills_the_form_as_a_new_draft_and_posts_nothing(qtbot,
             task_window = await open_with_enter(window, task_id, qtbot)
             again = task_window.buttons["post_again"]
             assert accessible_name(again) == "Post again" and again.isEnabled()
-            again.click()
+            task_window.activateWindow()
+            await wait_until(lambda: QApplication.activeWindow() is task_window, what="the task window active")
+            again.setFocus()  # Tab to it…
+            await wait_until(lambda: QApplication.focusWidget() is again, what="Post again focused")
+            qtbot.keyClick(again, Qt.Key.Key_Return)  # … and Enter presses it, as Space does
             form = parts(window).form
             await wait_until(lambda: form.title.text() == "Flyer for the bakery's opening", what="the form filled")
             values = form.raw_values()

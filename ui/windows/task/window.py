@@ -152,13 +152,11 @@ class TaskWindow(QMainWindow):
             button = QPushButton()
             button.setObjectName(f"{name}Button")
             button.clicked.connect(signal)
-            button.setAutoDefault(False)
             self.buttons[name] = button
             flow.addWidget(button)
         self.buttons["answer"].hide()
         self._close = close = QPushButton()
         close.setObjectName("closeTaskWindow")
-        close.setAutoDefault(False)
         close.clicked.connect(self.close)
         flow.addWidget(close)
 
