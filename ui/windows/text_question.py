@@ -4,9 +4,11 @@ Awaited (``open()``, never ``exec()``): :func:`ask_text` returns the words, or N
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app.textlimits import char_count, fit
+from app.translatable import integer
 from ui.i18n import fill
 from ui.widgets.plain_text_edit import PlainTextEdit
 from ui.widgets.screen_fit import keep_on_screen_when_shown
@@ -44,6 +46,8 @@ class TextQuestion(QDialog):
         self.yes.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # sends from the box, as Ctrl+Enter posts from the form
+            QShortcut(QKeySequence(keys), self, activated=self._send_if_written)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addWidget(box_label)
@@ -65,7 +69,22 @@ class TextQuestion(QDialog):
             self.box.setTextCursor(cursor)
             return
         self.yes.setEnabled(bool(text.strip()))
-        self.count.setText(fill(self.tr("%1/%2"), char_count(text), self._limit))
+        self.count.setText(fill(self.tr("%1/%2"), integer(char_count(text)), integer(self._limit)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tab goes from the box through the buttons in the order they are drawn (which the platform
+        decides: Send first here, Cancel first there)."""
+        previous: QWidget = self.box
+        for button in sorted(
+            self.buttons.buttons(), key=lambda button: button.mapTo(self, button.rect().topLeft()).x()
+        ):
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        super().showEvent(event)
+
+    def _send_if_written(self) -> None:
+        if self.yes.isEnabled():
+            self.yes.click()
 
     def words(self) -> str:
         return self.box.toPlainText().strip()
