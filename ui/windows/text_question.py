@@ -47,7 +47,7 @@ class TextQuestion(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # sends from the box, as Ctrl+Enter posts from the form
-            QShortcut(QKeySequence(keys), self, activated=self._send_if_written)
+            QShortcut(QKeySequence(keys), self).activated.connect(self._send_if_written)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addWidget(box_label)
