@@ -128,6 +128,17 @@ def delivery_number(task: Task) -> int | None:
     return number if isinstance(number, int) and not isinstance(number, bool) and number >= 0 else None
 
 
+def step(task: Task) -> tuple[str, int | None]:
+    """Where the task is: its status and which delivery it has."""
+    return task.status, delivery_number(task)
+
+
+def past(said_at: tuple[str, int | None], task: Task) -> bool:
+    """Whether the task has moved, since a message was said at ``said_at``, to a step that ends what it
+    said ("… is finishing it now", "a new version follows"): final work, a dispute, or its end."""
+    return step(task) != said_at and (task.is_final or task.status in DELIVERED or task.status in DISPUTED)
+
+
 def revisions_asked(task: Task) -> int | None:
     requests = extra(task, "revision_requests")
     if isinstance(requests, list):

@@ -1203,6 +1203,17 @@ Erstattet: %4</translation>
         </translation>
     </message>
     <message>
+        <source>1 version</source>
+        <translation>1 Version</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>%n Version</numerusform>
+            <numerusform>%n Versionen</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1: the best judged of the %2 that agents made</source>
         <translation>%1: die am besten bewerteten der %2, die Agenten erstellt haben</translation>
     </message>

@@ -23,6 +23,7 @@ from app.review.artifacts import Artifact
 from app.review.gallery import Bid, Gallery
 from app.review.operations import WEBSITE_URL, ReviewOperations
 from app.server_text import isolate
+from app.tasks import life
 from app.tasks.status_words import explanation
 from app.timefmt import expires_in_words
 from ui.i18n import Words, fill, money, words
@@ -142,6 +143,7 @@ class ReviewWindow(QWidget):
         self._tick.start()
         self._artifacts: dict[str, list[Artifact]] = {}
         self._said: tuple[Words, str] = ("", "")
+        self._said_at = life.step(task)  # a message said then goes once the task has moved past it
         self._say_words()
         self._show_task()
         if not embedded:
@@ -193,7 +195,11 @@ class ReviewWindow(QWidget):
         if task.id != self.task.id:
             return
         self.task = task
+        if self._said[0] and life.past(self._said_at, task):
+            self.say("")
         self._show_task()
+        if self.gallery is not None:  # "to choose from", extensions left: only while choosing
+            self.facts.setText(" · ".join(self._facts(self.gallery, len(self.gallery.presented))))
 
     def show_loading(self) -> None:
         if self.gallery is None:
@@ -220,7 +226,7 @@ class ReviewWindow(QWidget):
     def say(self, message: Words, detail: str = "") -> None:
         """What just happened (given as what makes it, it is said again in a new language)."""
         self._loading_said = message == self._loading_words  # (cleared by the versions when they come)
-        self._said = (message, detail)
+        self._said, self._said_at = (message, detail), life.step(self.task)
         text = said_now(message)
         self.message.setText(text)
         self.message.setToolTip(detail)
@@ -247,21 +253,27 @@ class ReviewWindow(QWidget):
         self.versions.show_versions(shown, artifacts, gallery.selected_bid.id if gallery.selected_bid else None)
 
     def _facts(self, gallery: Gallery, shown: int) -> list[str]:
-        count = self.tr("1 version to choose from") if shown == 1 else self.tr("%n versions to choose from", "", shown)
+        choosing = self.task.status == "review"  # after the choice (or the end) nothing is left to choose
+        if choosing:
+            count = (
+                self.tr("1 version to choose from") if shown == 1 else self.tr("%n versions to choose from", "", shown)
+            )
+        else:
+            count = self.tr("1 version") if shown == 1 else self.tr("%n versions", "", shown)
         if gallery.total_bids_generated and gallery.total_bids_generated > shown:
             # Said, not left to guess: AITasker's judge picked these from all the agents made.
             count = fill(self.tr("%1: the best judged of the %2 that agents made"), count, gallery.total_bids_generated)
         facts = [count]
         if (gallery.model_extra or {}).get("kept"):
             facts.append(self.tr("as kept on this computer: AITasker can't show them now"))
-        if gallery.remix_available:
+        if gallery.remix_available and choosing:
             fee = plain_amount(gallery.remix_fee_usd)
             facts.append(
                 fill(self.tr("a new round of versions costs %1"), money(fee))
                 if fee is not None
                 else self.tr("a new round of versions is possible")
             )
-        if gallery.review_extensions_remaining:
+        if gallery.review_extensions_remaining and choosing:
             left = gallery.review_extensions_remaining
             facts.append(
                 self.tr("1 extension of the review left")

@@ -176,6 +176,7 @@ class TaskWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refreshRequested.emit)
         place(self, None, PREFERRED)  # within the screen's available area, whatever its scale
         self._said: tuple[Words, str] = ("", "")
+        self._said_at = life.step(task)  # a message said then goes once the task has moved past it
         self._say_words()
         self.show_task(task)
 
@@ -227,6 +228,8 @@ class TaskWindow(QMainWindow):
         if task.id != self.task.id:
             return
         self.task = task
+        if self._said[0] and life.past(self._said_at, task):
+            self.say("")
         title = isolate((task.title or "").strip()) or self.tr("Your task")
         self.setWindowTitle(title)
         self.heading.setText(title)
@@ -293,7 +296,7 @@ class TaskWindow(QMainWindow):
     def say(self, message: Words, detail: str = "") -> None:
         """A message about what just happened, shown and announced to a screen reader (given as
         what makes it, it is said again in a new language)."""
-        self._said = (message, detail)
+        self._said, self._said_at = (message, detail), life.step(self.task)
         text = said_now(message)
         self.message.setText(text)
         self.message.setToolTip(detail)
