@@ -1740,8 +1740,12 @@ Erstattet: %4</translation>
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <source>&amp;Apply</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
         <source>&amp;Change address or key…</source>
-        <translation>Adresse oder Schlüssel ä&amp;ndern …</translation>
+        <translation>Adresse oder Schlüssel ände&amp;rn …</translation>
     </message>
     <message>
         <source>&amp;Forget this key</source>

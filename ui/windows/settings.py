@@ -156,7 +156,7 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        apply = buttons.button(QDialogButtonBox.StandardButton.Apply)
+        apply = self._apply = buttons.button(QDialogButtonBox.StandardButton.Apply)
         apply.clicked.connect(self.applied)  # the choices take effect, Settings stays open
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -175,6 +175,7 @@ class SettingsDialog(QDialog):
     def retranslate(self) -> None:
         """Every word, in the language now installed (and the limit's dollars written its way)."""
         self.setWindowTitle(self.tr("Settings"))
+        self._apply.setText(self.tr("&Apply"))  # Qt's own has no Alt key here (and a list box ate Alt+A)
         self.change_key.setText(self.tr("&Change address or key…"))
         self.forget_key.setText(self.tr("&Forget this key"))
         for row, (_seconds, label) in enumerate(REFRESH_CHOICES):
