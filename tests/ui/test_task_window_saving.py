@@ -64,6 +64,7 @@ async def test_save_all_puts_every_item_in_downloads_as_the_sandbox_serves_it(
                 assert (folder / item["name"]).read_bytes() == await served(item["url"]), item["name"]
             assert bar.text.text() == f"Saved 4 items in {folder}." and bar.folder == folder
             assert task_window.focusWidget() is bar.open_button  # where the files went, one key away
+            assert bar.open_button.width() <= bar.open_button.sizeHint().width() * 1.5  # a button, not a bar
             assert task_window.buttons["save"].isEnabled()  # and again, as often as wanted
 
             # Again: nothing is overwritten, the second copies are numbered.

@@ -36,6 +36,7 @@ class SaveBar(QFrame):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.bar, 1)
+        row.addStretch(0)  # with the bar gone (saved), the buttons keep their size at the right
         row.addWidget(self.cancel_button)
         row.addWidget(self.open_button)
         layout = QVBoxLayout(self)
