@@ -253,6 +253,13 @@ def clock_when(value: datetime | None) -> str:
     return when(value, TIME) if local.date() == datetime.now().date() else short_when(value)
 
 
+def clock_or_nothing(value: datetime | None) -> str:
+    """:func:`clock_when`, or "" where there is no time this computer can show (the sentence then
+    leaves it out)."""
+    said = clock_when(value)
+    return "" if said == UNSHOWABLE else said
+
+
 def details_when(value: datetime | None) -> str:
     """For the details: the long date, or "—" with the value exactly as AITasker sent it."""
     if value is None:

@@ -51,3 +51,27 @@ def test_the_reviews_choice_message_and_facts_end_with_the_choice(qtbot) -> None
     assert "extension" not in review.facts.text() and "new round" not in review.facts.text()
     review.update_task(task("completed"))
     assert review.message.isHidden() and review.message.text() == ""
+
+
+def test_the_reviews_closing_time_is_written_as_every_other_time(qtbot) -> None:
+    """ "Review closes in 30 min (at 3:40 PM)" in American English, as the table and the details write
+    times — not "15:40" beside "3:40 PM"."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import clock_when
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        closes = (datetime.now(UTC) + timedelta(minutes=30)).replace(hour=15, minute=40)
+        if closes <= datetime.now(UTC):
+            closes += timedelta(days=1)
+        review = ReviewWindow(task("review", expires_at=closes.isoformat()))
+        qtbot.addWidget(review)
+        written = clock_when(closes)
+        assert "PM" in written or "AM" in written
+        assert f"(at {written})" in review.closes.text()
+    finally:
+        QLocale.setDefault(before)

@@ -22,7 +22,6 @@ from app.actions import Action, ActionBusy, JournalEntry, Phase
 from app.api.errors import ApiError
 from app.api.schema import Task
 from app.images import ImageError
-from app.review.alerts import closes_at
 from app.review.artifacts import classify_artifacts
 from app.review.gallery import Bid, Gallery
 from app.review.operations import ReviewOperations
@@ -31,7 +30,7 @@ from ui.controllers import review_words as rw
 from ui.controllers.actions import ActionsController, Outcome
 from ui.controllers.pictures import PictureLoader
 from ui.controllers.review_words import said
-from ui.i18n import Words, fill, money, translate, words
+from ui.i18n import Words, clock_or_nothing, fill, money, translate, words
 from ui.widgets.pictures import PictureRefused
 from ui.widgets.version_text import agent, plain_amount, possessive
 from ui.windows.async_dialog import ask
@@ -354,7 +353,7 @@ class TaskReview(QObject):
                 return
             await self.load()
             if which == "extend":
-                at = closes_at(self.task)
+                at = clock_or_nothing(self.task.expires_at)  # as every time in the window is written
                 self.window.say(said(rw.MORE_TIME_UNTIL, at) if at else said(rw.MORE_TIME))
             else:
                 self.window.say(said(rw.NEW_ROUND))

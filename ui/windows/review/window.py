@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.api.schema import Task, status_info
-from app.review.alerts import CLOSING_SOON, closes_at, task_name
+from app.review.alerts import CLOSING_SOON, task_name
 from app.review.artifacts import Artifact
 from app.review.gallery import Bid, Gallery
 from app.review.operations import WEBSITE_URL, ReviewOperations
@@ -26,7 +26,7 @@ from app.server_text import isolate
 from app.tasks import life
 from app.tasks.status_words import explanation
 from app.timefmt import expires_in_words
-from ui.i18n import Words, fill, money, words
+from ui.i18n import Words, clock_or_nothing, fill, money, words
 from ui.i18n import say as said_now
 from ui.theme import set_tone
 from ui.widgets import accessibility
@@ -317,7 +317,7 @@ class ReviewWindow(QWidget):
         if self.task.status == "review" and self.task.expires_at is not None:
             left = self.task.expires_at - now
             if left > timedelta(0):
-                at = closes_at(self.task)  # "" for a time this computer can't show
+                at = clock_or_nothing(self.task.expires_at)  # "" for a time this computer can't show
                 when_words = expires_in_words(self.task.expires_at, now)
                 self.closes.setText(
                     fill(self.tr("Review closes %1 (at %2)"), when_words, at)
