@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._menus = build_menus(self, can_manage_key=keystore is not None and not connection.demo)
         self._menus.quit.triggered.connect(self.close)  # while a task is being sent, closeEvent asks first
         self._menus.add_by_id.triggered.connect(self._tasks.offer_add_by_id)
+        self._menus.switch_pane.triggered.connect(self._switch_pane)
         self._say_words()
 
         # --- what the store holds: shown before any network -----------------------------------
@@ -182,6 +183,15 @@ class MainWindow(QMainWindow):
         finally:
             event.accept()
             self.closed.set()
+
+    def _switch_pane(self) -> None:
+        """F6: from the form to the tasks table, from anywhere else back to the form's title."""
+        focused = self.focusWidget()
+        if focused is not None and self._page.isAncestorOf(focused):
+            self._tabs.setCurrentWidget(self._tasks)
+            self._tasks.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self._page.form.title.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _restore_layout(self) -> None:
         # Within the screen's available area; yesterday's size only while it still fits.

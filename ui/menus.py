@@ -26,6 +26,7 @@ class MenuActions:
     quit: QAction
     refresh: QAction
     spending: QAction
+    switch_pane: QAction  # F6: from the form to the tasks table and back
     review_next: QAction
     add_by_id: QAction
     about: QAction
@@ -50,6 +51,7 @@ ACTION_TEXTS = {
     "quit": QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
     "refresh": QT_TRANSLATE_NOOP("MainWindow", "&Refresh now"),
     "spending": QT_TRANSLATE_NOOP("MainWindow", "&Spending"),
+    "switch_pane": QT_TRANSLATE_NOOP("MainWindow", "Move between the form and your &tasks"),
     "review_next": QT_TRANSLATE_NOOP("MainWindow", "&Review next task"),
     "add_by_id": QT_TRANSLATE_NOOP("MainWindow", "&Add a task by its ID…"),
     "about": QT_TRANSLATE_NOOP("MainWindow", "&About AITasker Desktop"),
@@ -94,7 +96,9 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     export = _action(window, "exportAction", "export")
     file_menu.addAction(export)
     file_menu.addSeparator()
-    settings = _action(window, "settingsAction", "settings", QKeySequence(QKeySequence.StandardKey.Preferences))
+    settings = _action(window, "settingsAction", "settings")
+    # Ctrl+, where the platform names no Preferences key (Linux, Windows), as other desktop programs do.
+    settings.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")])
     file_menu.addAction(settings)
     file_menu.addSeparator()
     # Ctrl+Q everywhere: some platforms (Windows, offscreen) have no standard Quit key.
@@ -108,6 +112,10 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     view.addAction(refresh)
     spending = _action(window, "spendingAction", "spending", QKeySequence("Ctrl+Shift+S"))
     view.addAction(spending)
+    switch_pane = _action(
+        window, "switchPaneAction", "switch_pane", QKeySequence("F6")
+    )  # as panes are crossed elsewhere
+    view.addAction(switch_pane)
     tasks_menu = menu(MENU_TITLES[2])
     review = _action(window, "reviewNextAction", "review_next", QKeySequence("Ctrl+R"))
     review.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -127,6 +135,7 @@ def build_menus(window: QMainWindow, *, can_manage_key: bool) -> MenuActions:
     about.triggered.connect(lambda: _show_about(window))
     help_menu.addAction(about)
     return MenuActions(
-        new_task, export, settings, quit_action, refresh, spending, review, add_by_id, about, change_key, forget_key,
+        new_task, export, settings, quit_action, refresh, spending, switch_pane, review, add_by_id, about, change_key,
+        forget_key,
         menus,
     )  # fmt: skip

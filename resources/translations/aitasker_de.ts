@@ -578,6 +578,10 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>Move between the form and your &amp;tasks</source>
+        <translation>Zwischen Formular und Ihren Aufgaben &amp;wechseln</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>

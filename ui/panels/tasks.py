@@ -46,7 +46,12 @@ DEFAULT_SORT = ("Created", Qt.SortOrder.DescendingOrder)
 SEARCH_AT_ONCE_ROWS = 20_000  # below this a keystroke filters at once (a few ms)
 SEARCH_PAUSE_MS = 0  # above: once the keystrokes already waiting are taken (a burst is filtered once)
 TITLE_CHARS = 24  # the title keeps room for about this many characters before other columns give way
-GIVE_WAY = ("Category / Type", "Created", "Next step", "Status")  # in this order; they show their whole text in a tooltip
+GIVE_WAY = (
+    "Category / Type",
+    "Created",
+    "Next step",
+    "Status",
+)  # in this order; they show their whole text in a tooltip
 
 
 class TasksPanel(QWidget):
