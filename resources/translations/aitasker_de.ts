@@ -2337,6 +2337,10 @@ Erstattet: %4</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>Keep the task</source>
+        <translation>Aufgabe behalten</translation>
+    </message>
 </context>
 <context>
     <name>TaskForm</name>

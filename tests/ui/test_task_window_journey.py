@@ -94,6 +94,9 @@ async def test_save_approve_change_cancel_through_the_window(
             await wait_until(lambda: task_window.buttons["cancel"].isEnabled(), what="Cancel offered")
             await press(qtbot, task_window, Qt.Key.Key_K)  # Cancel task…
             await wait_until(lambda: confirmation() is not None, what="the question")
+            box = confirmation()
+            assert box is not None  # yes and no in words that cannot be mixed up (not "Cancel task" / "Cancel")
+            assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Cancel task", "Keep the task"]
             qtbot.keyClick(confirmation(), Qt.Key.Key_Return)
             await wait_until(lambda: task_window.task.status == "cancelled", timeout=20, what="cancelled")
             assert (await read(server, f"/api/v1/tasks/{third}"))["status"] == "cancelled"

@@ -137,6 +137,7 @@ RETURNED = QT_TRANSLATE_NOOP("TaskActions", "%1 came back to your credit.")
 THE_AGENT = QT_TRANSLATE_NOOP("TaskActions", "the agent")
 THIS_TASK = QT_TRANSLATE_NOOP("TaskActions", "this task")
 CANCEL = QT_TRANSLATE_NOOP("TaskActions", "Cancel")
+KEEP_TASK = QT_TRANSLATE_NOOP("TaskActions", "Keep the task")  # "no" to "Cancel task": not a second "Cancel"
 
 
 def say(text: str) -> str:

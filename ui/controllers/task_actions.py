@@ -228,7 +228,7 @@ class TaskActionsController(QObject):
                 if text is None:
                     return
                 params = {**params, "text": text}
-            elif not await ask(parent, t(spoken.title), question, t(spoken.yes), t(w.CANCEL)):
+            elif not await ask(parent, t(spoken.title), question, t(spoken.yes), t(no_for(action))):
                 return
             if self._too_late(action, task):
                 self._say(task.id, w.TOO_LATE)
@@ -367,6 +367,11 @@ class TaskActionsController(QObject):
             job.cancel()
         if jobs:
             await asyncio.gather(*jobs, return_exceptions=True)
+
+
+def no_for(action: Action) -> str:
+    """The button that says no to the question: "Keep the task" beside "Cancel task", else "Cancel"."""
+    return w.KEEP_TASK if action == Action.CANCEL else w.CANCEL
 
 
 def _moved_on(asked: Task, now: Task) -> bool:
