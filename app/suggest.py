@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import resources
 from app.taxonomy import Category
@@ -77,13 +77,15 @@ class Suggestion(NamedTuple):
 class WordList(NamedTuple):
     task_types: dict[str, tuple[tuple[str, ...], ...]]
     categories: dict[str, tuple[tuple[str, ...], ...]]
+    homes: dict[str, str] = {}  # task type -> its category: its words count for the category where it is not listed
 
 
-def parse_word_list(data: dict[str, dict[str, list[str]]]) -> WordList:
+def parse_word_list(data: dict[str, Any]) -> WordList:
     def phrases(group: dict[str, list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
         return {slug: tuple(p for p in (_phrase(w) for w in items) if p) for slug, items in group.items()}
 
-    return WordList(task_types=phrases(data.get("task_types", {})), categories=phrases(data.get("categories", {})))
+    homes = {str(k): str(v) for k, v in dict(data.get("homes", {})).items()}
+    return WordList(phrases(data.get("task_types", {})), phrases(data.get("categories", {})), homes)
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +162,10 @@ def suggest(
     for category in categories:
         signs = _name_signs(category.label, _CATEGORY_WORD)
         signs += [(p, _CATEGORY_WORD) for p in word_list.categories.get(category.slug, ())]
+        listed = {task_type.slug for task_type in category.task_types}
+        for type_slug, home in word_list.homes.items():  # a banner is design even where no banner type is listed
+            if home == category.slug and type_slug not in listed:
+                signs += [(p, _CATEGORY_WORD) for p in word_list.task_types.get(type_slug, ())]
         category_scores[category.slug] = _score(signs, t, d)
 
     # (points of the type, points with its category, -earliest position) for every task type.

@@ -42,6 +42,10 @@ def picked(title: str, description: str = "", categories: list = CATS) -> str | 
         ("Summarize the survey answers", "", "Data › Data analysis summary"),
         ("A chatbot for my website's questions", "", "AI Services"),
         ("Python script to rename photos", "", "Programming & Automation"),
+        # A banner's words point to design even where the server lists no banner type.
+        ("Banner for my website", "", "Graphics & Design"),
+        ("Flyer for the summer fair", "", "Graphics & Design"),
+        ("Website for my bakery", "", "Programming & Automation"),
     ],
 )
 def test_everyday_words_point_to_the_task_type(title: str, description: str, expected: str) -> None:
@@ -56,7 +60,8 @@ def test_everyday_words_point_to_the_task_type(title: str, description: str, exp
         ("Logo for my bakery", "Graphics & Design › Logo design"),
         ("Business plan for a second shop", "Business › Business plan"),
         ("A pitch deck for investors", "Business › Business plan"),
-        ("Translate my menu", None),  # not offered by this server
+        # Not offered by this server as a type: its category is, and the person types the type.
+        ("Translate my menu", "Writing & Translation"),
     ],
 )
 def test_task_types_a_server_adds_are_found_by_their_everyday_words(title: str, expected: str | None) -> None:
