@@ -137,3 +137,23 @@ async def test_the_expiry_warns_only_for_a_task_in_review_with_little_time_left(
         )
         assert not warned("just-posted") and not warned("plenty")
         assert warned("to-choose")
+
+
+def test_a_status_line_with_too_little_room_ends_in_an_ellipsis_and_keeps_its_words(qtbot) -> None:
+    from app.connection import ConnectionState
+    from ui.panels.status_bar import StatusBar
+
+    bar = StatusBar(demo=True)
+    qtbot.addWidget(bar)
+    bar.show_state(ConnectionState.ONLINE, "")
+    label = bar.connection_label
+    whole = "Demo mode: tasks go to a practice server on this computer. No money is spent."
+    assert label.text() == whole and label.toolTip() == whole  # a screen reader and the tooltip: all of it
+    bar.resize(1200, bar.sizeHint().height())
+    bar.show()
+    qtbot.waitUntil(lambda: label.width() > 0)
+    assert label.shown_text() == whole
+    bar.resize(260, bar.sizeHint().height())
+    qtbot.waitUntil(lambda: label.width() < 260)
+    shown = label.shown_text()
+    assert shown.endswith("…") and whole.startswith(shown[:-1]) and len(shown) < len(whole)

@@ -14,6 +14,7 @@ from app.review.alerts import waiting_words
 from app.translatable import QT_TRANSLATE_NOOP
 from ui.i18n import TIME, Words, fill, money, say, short_when, translate, when, words
 from ui.theme import set_tone
+from ui.widgets.eliding_label import ElidingLabel
 
 DEMO_WORDS = QT_TRANSLATE_NOOP(
     "StatusBar", "Demo mode: tasks go to a practice server on this computer. No money is spent."
@@ -43,7 +44,7 @@ class StatusBar(QStatusBar):
         self._demo = demo
         # No size grip: the window's edges resize it, and a screen reader heard the grip as "unknown".
         self.setSizeGripEnabled(False)
-        self.connection_label = QLabel()
+        self.connection_label = ElidingLabel()  # "…" where a narrow window cuts it, never mid-word
         self.connection_label.setObjectName("connectionState")
         # It gives up width on a narrow window (its whole text then in its tooltip), so that the
         # status bar never makes the window wider than the screen.
