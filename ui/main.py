@@ -40,7 +40,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit"
     )
-    parser.add_argument("--demo-speed", type=float, default=10.0, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--demo-speed", type=float, default=10.0, help="demo mode: practice-server seconds per real second (default 10)"
+    )
     parser.add_argument("--debug", action="store_true", help="log more detail")
     parser.add_argument("--version", action="version", version=f"{about.NAME} {about.VERSION}")
     return parser.parse_args(argv)
