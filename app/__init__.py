@@ -8,4 +8,4 @@ __version__ = "0.1.0"
 # happen to be installed: about 60 ms of imports (rich alone 40, in stretches that hold the GIL
 # for tens of milliseconds) that the app never runs. Marked absent, httpx keeps a stub ``main``
 # that says how to install it.
-sys.modules.setdefault("httpx._main", None)  # type: ignore[assignment]
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
