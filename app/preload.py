@@ -15,7 +15,7 @@ import threading
 AFTER_FIRST_PICTURE = (
     "asyncio",
     "pydantic",
-    "app.api.schema",
+    "app.api.schema:build_validators",  # (their first check would build them on the GUI thread)
     "httpx",
     "httpcore",  # httpx loads it when the first client is made, anyio and sniffio on its first request
     "sniffio",

@@ -191,6 +191,15 @@ class Task(BaseModel):
         return status_info(self.status).final
 
 
+def build_validators() -> None:
+    """Build the validators of the models deferred at import (``defer_build``): app.preload calls
+    this in its thread after the first picture. Otherwise the form's first check built
+    TaskDraft's on the GUI thread (about 20 ms, in the turn that attaches the window), and the
+    first task read from the server or the store built Task's."""
+    TaskDraft.model_rebuild(force=True)
+    Task.model_rebuild(force=True)
+
+
 # --- plain words for validation problems -----------------------------------------------------
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from ui.widgets.accessibility import mark_expander
 from ui.widgets.away_notice import AwayNotice
 from ui.widgets.fitted_columns import FittedColumns
 from ui.widgets.full_text_tooltips import FullTextDelegate
+from ui.widgets.steady_table import SteadyTableView
 from ui.widgets.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class TasksPanel(QWidget):
         self.model = TasksTableModel(details=details)  # the selected task in full, read from the store
         self.proxy = TasksFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = SteadyTableView()  # rows added below the view (the background load's) repaint nothing
         self.table.setObjectName("tasksTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -41,7 +41,11 @@ class FittedColumns(QObject):
             table.verticalScrollBar().valueChanged,
         ):
             signal.connect(self._timer.start)
-        table.viewport().installEventFilter(self)
+        # The viewport's resizes are watched from the first fit on (a fit is due now, as a resize
+        # would make it): the first viewport() costs PySide6 about 10 ms (it makes the Python types
+        # of every kind of QWidget, to find the viewport's), which the first picture need not wait for.
+        self._watching = False
+        self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -58,6 +62,9 @@ class FittedColumns(QObject):
 
     def fit(self) -> None:
         table, header = self._table, self._table.horizontalHeader()
+        if not self._watching:
+            self._watching = True
+            table.viewport().installEventFilter(self)
         header.setResizeContentsPrecision(self._rows_in_view())
         widths = {
             column: max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
