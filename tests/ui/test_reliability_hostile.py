@@ -13,15 +13,27 @@ import asyncio
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
+from app.actions import Action, Phase
 from app.api.client import TasksClient
 from app.api.schema import Task
+from app.review.keep import KeptTasks
+from app.review.service import ReviewService
+from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox.service import DEMO_API_KEY
+from app.store.repository import Store
 from app.sync import TaskRefresher
-from tests.conftest import wait_until
+from tests.answers import Answers
+from tests.conftest import FakeClock, wait_until
+from tests.ui.helpers import review_desk, version_list
 from tests.ui.hostile_server import KEY, Answer, HostileServer, Seen, delivered_task, hostile_server
+from tests.ui.test_actions_once import QUICK, confirm_choice, select_posts, task_in_review
 
 
 class Ticker:
@@ -157,3 +169,47 @@ async def test_a_rate_limit_that_cuts_every_round_short_still_reaches_every_task
             for _ in range(4):
                 await refresher.refresh_once()  # (the pauses between rounds are the loop's, not asked here)
             assert watch.tasks[ids[3]].status == "review"
+
+
+async def test_a_choice_is_not_called_lost_while_aitasker_cannot_show_the_versions(qtbot, tmp_path: Path) -> None:
+    """The choice was carried out and answered too late (not sure), then the versions could not be
+    read (503). The check took the versions kept on this computer (from before the choice: nothing
+    chosen) for AITasker's state and said "did not reach AITasker. You can choose again."."""
+    clock = FakeClock()
+    server = SandboxServer(SandboxConfig(seed=5, clock=clock))
+    answers = Answers(server)
+    store = Store.in_dir(tmp_path / "data")
+    kept = KeptTasks(tmp_path / "data")
+    with server, ticking() as ticker:
+        async with TasksClient(server.url, DEMO_API_KEY, timeout=2.0, deadline=2.0) as client:
+            task = await task_in_review(client, clock)
+            parent = QWidget()
+            qtbot.addWidget(parent)
+            desk = review_desk(parent, store, checking=QUICK, now=lambda: datetime.fromtimestamp(clock.now, UTC))
+            desk.set_service(service := ReviewService(lambda: client, DEMO_API_KEY, kept=kept))
+            try:
+                window = desk.open_review(task)
+                assert window is not None
+                await wait_until(lambda: version_list(window).count() >= 3 and window.operations is not None)
+                await wait_until(lambda: kept.gallery(task.id) is not None, what="the versions kept")
+                server.config.faults.answer_delay = 4.0  # carried out at once, answered after the client gave up
+                server.config.faults.paths = (f"/api/v1/tasks/{task.id}/select-bid",)
+                answers.fail(f"/api/v1/tasks/{task.id}/bids", 503)
+                await confirm_choice(window, qtbot)
+                journal = desk.actions.journal
+                await wait_until(
+                    lambda: (e := journal.latest(task.id, Action.CHOOSE)) is not None and e.phase == Phase.UNSURE,
+                    what="not sure",
+                )
+                await ticker.watch(QUICK.quiet_for * 2)  # longer than "no sign of it" may last
+                entry = journal.latest(task.id, Action.CHOOSE)
+                assert entry is not None and entry.phase == Phase.UNSURE, entry
+                assert "Not sure your choice reached AITasker" in window.message.text()
+                assert not window.choose_button.isEnabled()
+                answers.heal()  # AITasker shows its state again: it has the choice
+                await wait_until(lambda: window.message.text() == "AITasker has your choice.", timeout=15)
+                assert len(select_posts(server)) == 1
+            finally:
+                desk.close()
+                await service.aclose()
+    store.close()
