@@ -233,13 +233,14 @@ async def check_until_settled(
     """Read the server's state (never resend) until it says whether ``entry`` happened.
 
     A read that fails (offline, a 5xx) is just another "cannot tell". "Did not happen" is accepted
-    only once the server has shown no sign of it for ``quiet_for`` seconds since checking began, so a
-    server that applies an accepted request a few seconds later is not mistaken for a lost one.
+    only once the server has shown no sign of it for ``quiet_for`` seconds since it was first read
+    (time spent unable to read it does not count), so a server that applies an accepted request a
+    little later is not mistaken for a lost one.
     """
     how = checking or Checking()
     if entry.phase != Phase.UNSURE:
         entry = journal.settle(entry, Phase.UNSURE, entry.detail)
-    began = how.monotonic()
+    began: float | None = None  # the first read that showed the server's state
     attempt = 0
     while True:
         try:
@@ -249,7 +250,11 @@ async def check_until_settled(
             verdict = Verdict.CANNOT_TELL
         if verdict is Verdict.HAPPENED:
             return journal.settle(entry, Phase.DONE, "AITasker's state shows it happened.")
-        if verdict is Verdict.RULED_OUT or (verdict is Verdict.NO_SIGN and how.monotonic() - began >= how.quiet_for):
+        if verdict is Verdict.NO_SIGN and began is None:
+            began = how.monotonic()
+        if verdict is Verdict.RULED_OUT or (
+            verdict is Verdict.NO_SIGN and began is not None and how.monotonic() - began >= how.quiet_for
+        ):
             return journal.settle(entry, Phase.NOT_DONE, "AITasker's state shows it did not happen.")
         pause = how.pauses[min(attempt, len(how.pauses) - 1)]
         attempt += 1

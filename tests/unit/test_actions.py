@@ -182,3 +182,16 @@ def test_what_the_gallery_says_about_a_choice() -> None:
     assert verdicts.choose(entry, None, gallery("delivering", selected="b1")) is Verdict.RULED_OUT
     assert verdicts.choose(entry, None, gallery("delivering")) is Verdict.HAPPENED
     assert verdicts.choose(entry, None, gallery("expired")) is Verdict.RULED_OUT
+
+
+async def test_reads_that_failed_do_not_count_as_quiet(store: Store) -> None:
+    """AITasker could not be read for longer than the quiet period, then showed no sign: that first
+    "no sign" was taken as "did not happen" at once, though the server had shown nothing for 0 s
+    (it may apply an accepted action a little later). The quiet period counts from the first read."""
+    clock = FakeClock(1000.0)
+    journal = ActionJournal(store)
+    entry = journal.settle(journal.begin("t1", Action.CHOOSE, {"version": "v1"}), Phase.UNSURE)
+    unreadable = [ServerError(status=503)] * 12  # 1 + 2 + 4 * 10 = 43 s of failed reads
+    server = Server(*unreadable, Verdict.NO_SIGN, Verdict.NO_SIGN, Verdict.HAPPENED)
+    settled = await check_until_settled(journal, entry, server, checking(clock))
+    assert settled.phase == Phase.DONE
