@@ -20,13 +20,14 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.actions import Action, Phase
+from app.actions import Action, ActionJournal, Phase
 from app.api.client import TasksClient
 from app.api.schema import Task
 from app.review.keep import KeptTasks
 from app.review.service import ReviewService
 from app.sandbox import SandboxConfig, SandboxServer
 from app.sandbox.service import DEMO_API_KEY
+from app.store.disk_errors import StoreError
 from app.store.repository import Store
 from app.sync import TaskRefresher
 from tests.answers import Answers
@@ -209,6 +210,50 @@ async def test_a_choice_is_not_called_lost_while_aitasker_cannot_show_the_versio
                 answers.heal()  # AITasker shows its state again: it has the choice
                 await wait_until(lambda: window.message.text() == "AITasker has your choice.", timeout=15)
                 assert len(select_posts(server)) == 1
+            finally:
+                desk.close()
+                await service.aclose()
+    store.close()
+
+
+def fill_the_journal(store: Store) -> None:
+    """The database cannot grow (SQLite's ``max_page_count``: SQLITE_FULL, as a full disk gives), and
+    the journal's pages are filled with settled actions of other tasks to the last byte."""
+    journal = ActionJournal(store)
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages}")
+    n = 0
+    for size in (2000, 200, 0):
+        while True:
+            try:
+                journal.settle(journal.begin(f"other-{n}", Action.CHOOSE, {"pad": "x" * size}), Phase.DONE)
+            except StoreError:
+                break
+            n += 1
+
+
+async def test_a_choice_that_cannot_be_recorded_is_not_sent_and_says_so(qtbot, tmp_path: Path) -> None:
+    """A full disk when the choice is to be written down: nothing may be sent (it could not be
+    checked after a kill). The window said "Sending your choice…" for ever, though nothing was sent."""
+    clock = FakeClock()
+    store = Store.in_dir(tmp_path / "data")
+    with SandboxServer(SandboxConfig(seed=5, clock=clock)) as server, ticking():
+        async with TasksClient(server.url, DEMO_API_KEY, timeout=5.0) as client:
+            task = await task_in_review(client, clock)
+            parent = QWidget()
+            qtbot.addWidget(parent)
+            desk = review_desk(parent, store, checking=QUICK, now=lambda: datetime.fromtimestamp(clock.now, UTC))
+            desk.set_service(service := ReviewService(lambda: client, DEMO_API_KEY))
+            try:
+                window = desk.open_review(task)
+                assert window is not None
+                await wait_until(lambda: version_list(window).count() >= 3 and window.operations is not None)
+                fill_the_journal(store)
+                await confirm_choice(window, qtbot)
+                await wait_until(lambda: "Nothing was sent" in window.message.text(), what="why nothing was sent")
+                assert "no space left" in window.message.text()
+                assert select_posts(server) == [] and desk.actions.journal.open_for(task.id) is None
+                assert window.choose_button.isEnabled()  # nothing on its way: the person may try again
             finally:
                 desk.close()
                 await service.aclose()
