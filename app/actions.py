@@ -24,6 +24,8 @@ from enum import Enum, StrEnum
 from typing import Any, Protocol
 
 from app.api.errors import ApiError, Offline, OutcomeUnknown, ServerError
+from app.store.disk_errors import StoreError
+from app.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ class Phase(StrEnum):
 
 
 OPEN_PHASES = (Phase.SENDING, Phase.UNSURE)
+# Said when the record could not be written before sending (a full disk): %1 is the store's words.
+NOT_RECORDED = QT_TRANSLATE_NOOP("messages", "Nothing was sent: this app could not write the request down first. %1")
 
 
 class Verdict(Enum):
@@ -119,6 +123,10 @@ class ActionJournal:
         self._store = store
         self._clock = clock
         self._listeners: list[Callable[[JournalEntry], None]] = []
+        # Phases the store could not write (a full disk): they hold in this run over what the store
+        # says and are written with the next write that works. Unwritten at a kill, the entry is
+        # still open on disk: checked again at the next start, never sent again.
+        self._unsaved: dict[int, JournalEntry] = {}
 
     def add_listener(self, listener: Callable[[JournalEntry], None]) -> None:
         """Told of every new entry and every change of phase (the window redraws its buttons)."""
@@ -136,7 +144,9 @@ class ActionJournal:
                 log.exception("journal listener failed")
 
     def begin(self, task_id: str, action: Action, params: dict[str, Any] | None = None) -> JournalEntry:
-        """Record the action before it is sent; :class:`ActionBusy` when the task has an open one."""
+        """Record the action before it is sent; :class:`ActionBusy` when the task has an open one;
+        the store's :class:`StoreError` when it cannot be written (then nothing may be sent)."""
+        self._write_unsaved()
         now = self._clock()
         key = str(uuid.uuid4())
         text = json.dumps(params or {}, sort_keys=True, ensure_ascii=False)
@@ -149,8 +159,8 @@ class ActionJournal:
         return entry
 
     def settle(self, entry: JournalEntry, phase: Phase, detail: str = "") -> JournalEntry:
+        """The entry in its new phase, told to the listeners even when the store cannot write it."""
         now = self._clock()
-        self._store.set_action_phase(entry.id, phase.value, detail, now)
         changed = JournalEntry(
             entry.id,
             entry.task_id,
@@ -163,26 +173,41 @@ class ActionJournal:
             detail,
         )
         log.info("journal: #%d %s -> %s", entry.id, entry.action, phase)
+        self._unsaved[entry.id] = changed
+        self._write_unsaved()
         self._tell(changed)
         return changed
 
+    def _write_unsaved(self) -> None:
+        for entry in list(self._unsaved.values()):
+            try:
+                self._store.set_action_phase(entry.id, entry.phase.value, entry.detail, entry.updated_at)
+            except StoreError as exc:
+                log.warning("journal: #%d %s not written yet: %s", entry.id, entry.phase, exc.detail or exc)
+                return
+            self._unsaved.pop(entry.id, None)
+
+    def _read(self, rows: Iterable[Iterable[Any]]) -> list[JournalEntry]:
+        """Entries from the store's rows, with the phases it could not write yet."""
+        entries = [entry_from_row(row) for row in rows]
+        return [self._unsaved.get(entry.id, entry) for entry in entries]
+
     def open_for(self, task_id: str) -> JournalEntry | None:
-        rows = self._store.action_rows(task_id=task_id, open_only=True)
-        return entry_from_row(rows[-1]) if rows else None
+        found = [e for e in self._read(self._store.action_rows(task_id=task_id, open_only=True)) if e.is_open]
+        return found[-1] if found else None
 
     def latest(self, task_id: str, action: Action | None = None) -> JournalEntry | None:
         """The newest entry of the task (of that action), whatever its phase."""
-        for row in reversed(self._store.action_rows(task_id=task_id)):
-            entry = entry_from_row(row)
+        for entry in reversed(self._read(self._store.action_rows(task_id=task_id))):
             if action is None or entry.action == action:
                 return entry
         return None
 
     def entries(self, task_id: str) -> list[JournalEntry]:
-        return [entry_from_row(row) for row in self._store.action_rows(task_id=task_id)]
+        return self._read(self._store.action_rows(task_id=task_id))
 
     def open_entries(self) -> list[JournalEntry]:
-        return [entry_from_row(row) for row in self._store.action_rows(open_only=True)]
+        return [e for e in self._read(self._store.action_rows(open_only=True)) if e.is_open]
 
     def after_restart(self) -> list[JournalEntry]:
         """At start: an action still ``sending`` was cut off (kill, crash, quit) — unsure now.
@@ -233,13 +258,14 @@ async def check_until_settled(
     """Read the server's state (never resend) until it says whether ``entry`` happened.
 
     A read that fails (offline, a 5xx) is just another "cannot tell". "Did not happen" is accepted
-    only once the server has shown no sign of it for ``quiet_for`` seconds since checking began, so a
-    server that applies an accepted request a few seconds later is not mistaken for a lost one.
+    only once the server has shown no sign of it for ``quiet_for`` seconds since it was first read
+    (time spent unable to read it does not count), so a server that applies an accepted request a
+    little later is not mistaken for a lost one.
     """
     how = checking or Checking()
     if entry.phase != Phase.UNSURE:
         entry = journal.settle(entry, Phase.UNSURE, entry.detail)
-    began = how.monotonic()
+    began: float | None = None  # the first read that showed the server's state
     attempt = 0
     while True:
         try:
@@ -249,7 +275,11 @@ async def check_until_settled(
             verdict = Verdict.CANNOT_TELL
         if verdict is Verdict.HAPPENED:
             return journal.settle(entry, Phase.DONE, "AITasker's state shows it happened.")
-        if verdict is Verdict.RULED_OUT or (verdict is Verdict.NO_SIGN and how.monotonic() - began >= how.quiet_for):
+        if verdict is Verdict.NO_SIGN and began is None:
+            began = how.monotonic()
+        if verdict is Verdict.RULED_OUT or (
+            verdict is Verdict.NO_SIGN and began is not None and how.monotonic() - began >= how.quiet_for
+        ):
             return journal.settle(entry, Phase.NOT_DONE, "AITasker's state shows it did not happen.")
         pause = how.pauses[min(attempt, len(how.pauses) - 1)]
         attempt += 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -44,6 +44,9 @@ MAX_READS_PER_MINUTE = 240
 ACTIVE_INTERVAL = 10.0  # seconds between rounds while agents are working
 QUIET_INTERVAL = 30.0  # while every watched task waits for the user (review)
 OFFLINE_BACKOFF = (5.0, 10.0, 20.0, 40.0, 60.0)
+# The least pause after rounds cut short by a 429 in a row, whatever Retry-After said (0, negative,
+# unreadable): a storm of 429s is not answered by asking four times a second.
+RATE_LIMITED_BACKOFF = (1.0, 5.0, 15.0, 30.0, 60.0)
 AFTER_A_FAILED_ROUND = 10.0  # an unexpected error in a round: the next one comes anyway
 
 NOT_ALLOWED = QT_TRANSLATE_NOOP("messages", "AITasker does not let this key read this task (403).")
@@ -99,6 +102,10 @@ class TaskRefresher:
         self._now = now  # wall time: only to show when data came
         self._wake = Wakeup()
         self._offline_round = 0
+        self._slowed_round = 0
+        # A round cut short by a 429 at this task: the next one begins there (then wraps round), so a
+        # server that allows only part of a round each time still has every task read in turn.
+        self._resume_at: str | None = None
         self._last_good: dict[str, datetime] = {}  # task id -> when its data last came fresh
         self._failing: set[str] = set()  # tasks whose last read failed
 
@@ -130,6 +137,7 @@ class TaskRefresher:
 
     def _pass_done(self) -> None:
         self._offline_round = 0
+        self._resume_at = None
         self._on_pass(self._now())
         self._on_state("online", "")
 
@@ -140,7 +148,7 @@ class TaskRefresher:
         client = self._client()
         if client is None:
             return self.quiet_interval
-        unfinished = (t for t in self._watched() if not t.is_final)
+        unfinished = (t for t in self._in_turn() if not t.is_final)
         first = next(unfinished, None)
         if first is None:  # nothing to follow: still tell online from offline (/health is not limited)
             try:
@@ -156,9 +164,12 @@ class TaskRefresher:
             try:
                 fresh = await client.get_task(task.id)
             except RateLimited as exc:
-                wait = exc.retry_after if exc.retry_after is not None else 30.0
+                least = RATE_LIMITED_BACKOFF[min(self._slowed_round, len(RATE_LIMITED_BACKOFF) - 1)]
+                self._slowed_round += 1
+                self._resume_at = task.id
+                wait = max(exc.retry_after if exc.retry_after is not None else 30.0, least, spacing)
                 self._on_state("slowed", f"AITasker asked us to wait {wait:.0f} s")
-                return max(wait, spacing)
+                return wait
             except (Unauthorized, Forbidden) as exc:
                 if key_refused is None:
                     key_refused = await self._key_refused(client)
@@ -189,7 +200,25 @@ class TaskRefresher:
         # Poll often while agents work; less while every open task waits for the user (or is at rest).
         return self.interval if working else self.quiet_interval
 
+    def _in_turn(self) -> Iterator[Task]:
+        """The watched tasks, from the one a 429 stopped the last round at, then those before it
+        (``watched`` read twice, lazily: a round still holds one page at a time)."""
+        start = self._resume_at
+        if start is None:
+            yield from self._watched()
+            return
+        found = False
+        for task in self._watched():
+            found = found or task.id == start
+            if found:
+                yield task
+        for task in self._watched():
+            if task.id == start:
+                return
+            yield task
+
     def _succeeded(self, task: Task, fresh: Task) -> None:
+        self._slowed_round = 0
         self._last_good[task.id] = self._now()
         if fresh != task:
             self._on_update(fresh)

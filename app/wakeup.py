@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import asyncio
 
+# The longest single wait: a longer one ends after this and the caller looks again. Under qasync a
+# wait of over about 24.8 days overflows the Qt timer beneath it and raises OverflowError.
+LONGEST_WAIT = 24 * 3600.0
+
 
 class Wakeup(asyncio.Event):
     async def wait(self, timeout: float | None = None) -> bool:  # type: ignore[override]  # noqa: ASYNC109
-        """True when woken by :meth:`set`, False when the time ran out. A set stays set until
-        :meth:`clear`, so a wake-up given before the wait is never lost."""
+        """True when woken by :meth:`set`, False when the time ran out (or :data:`LONGEST_WAIT` did).
+        A set stays set until :meth:`clear`, so a wake-up given before the wait is never lost."""
         if timeout is None:
             return await super().wait()
         try:
-            async with asyncio.timeout(max(0.0, timeout)):
+            async with asyncio.timeout(min(LONGEST_WAIT, max(0.0, timeout))):
                 return await super().wait()
         except TimeoutError:
             return False

@@ -298,8 +298,15 @@ def credit_refusal(status: int, data: Any, *, detail: str = "") -> NotEnoughCred
     )
 
 
+# The longest wait a Retry-After is taken for: a server asking for days (or years) is asked again
+# within the hour. Longer waits also overflow the Qt timer under the asyncio loop (about 24.8 days),
+# which then ends the wait at once.
+MAX_RETRY_AFTER = 3600.0
+
+
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; else None."""
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date, at most
+    :data:`MAX_RETRY_AFTER`; else None."""
     if value is None:
         return None
     text = value.strip()
@@ -310,7 +317,7 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     except ValueError:
         pass
     else:
-        return max(0.0, seconds) if math.isfinite(seconds) else None
+        return min(MAX_RETRY_AFTER, max(0.0, seconds)) if math.isfinite(seconds) else None
     try:
         import email.utils  # only for a Retry-After given as a date
 
@@ -322,7 +329,7 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     current = time.time() if now is None else now
-    return max(0.0, when.timestamp() - current)
+    return min(MAX_RETRY_AFTER, max(0.0, when.timestamp() - current))
 
 
 __all__ = [

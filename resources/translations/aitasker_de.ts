@@ -4126,6 +4126,10 @@ Erstattet: %4</translation>
         <source>The work was approved automatically: the time to look at it and approve it ended.</source>
         <translation>Die Arbeit wurde automatisch abgenommen: Die Zeit zum Ansehen und Abnehmen war abgelaufen.</translation>
     </message>
+    <message>
+        <source>Nothing was sent: this app could not write the request down first. %1</source>
+        <translation>Es wurde nichts gesendet: Die App konnte die Anfrage nicht vorher festhalten. %1</translation>
+    </message>
 </context>
 <context>
     <name>presenters</name>

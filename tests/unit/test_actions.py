@@ -182,3 +182,37 @@ def test_what_the_gallery_says_about_a_choice() -> None:
     assert verdicts.choose(entry, None, gallery("delivering", selected="b1")) is Verdict.RULED_OUT
     assert verdicts.choose(entry, None, gallery("delivering")) is Verdict.HAPPENED
     assert verdicts.choose(entry, None, gallery("expired")) is Verdict.RULED_OUT
+
+
+async def test_reads_that_failed_do_not_count_as_quiet(store: Store) -> None:
+    """AITasker could not be read for longer than the quiet period, then showed no sign: that first
+    "no sign" was taken as "did not happen" at once, though the server had shown nothing for 0 s
+    (it may apply an accepted action a little later). The quiet period counts from the first read."""
+    clock = FakeClock(1000.0)
+    journal = ActionJournal(store)
+    entry = journal.settle(journal.begin("t1", Action.CHOOSE, {"version": "v1"}), Phase.UNSURE)
+    unreadable = [ServerError(status=503)] * 12  # 1 + 2 + 4 * 10 = 43 s of failed reads
+    server = Server(*unreadable, Verdict.NO_SIGN, Verdict.NO_SIGN, Verdict.HAPPENED)
+    settled = await check_until_settled(journal, entry, server, checking(clock))
+    assert settled.phase == Phase.DONE
+
+
+def test_an_answer_that_cannot_be_written_down_still_counts_in_this_run(store: Store) -> None:
+    """The server answered, but the disk would not take the new phase: the entry stayed "sending" (its
+    request's job ended with the store's error, the window said "Sending…" for ever and held every
+    action on the task). Now the phase holds in this run, is told, and is written once writing works;
+    on disk it stays open meanwhile, so a kill before that leaves it to be checked, never resent."""
+    journal = ActionJournal(store)
+    told: list[Phase] = []
+    journal.add_listener(lambda entry: told.append(entry.phase))
+    entry = journal.begin("t1", Action.CHOOSE, {"version": "v1"})
+    store._db.execute("PRAGMA query_only = 1")  # every write now fails (SQLITE_READONLY)
+    done = journal.settle(entry, Phase.DONE)
+    assert done.phase == Phase.DONE and told == [Phase.SENDING, Phase.DONE]
+    assert journal.open_for("t1") is None and journal.open_entries() == []
+    latest = journal.latest("t1", Action.CHOOSE)
+    assert latest is not None and latest.phase == Phase.DONE
+    assert [row[5] for row in store.action_rows()] == ["sending"]  # on disk: still open
+    store._db.execute("PRAGMA query_only = 0")  # writing works again
+    journal.settle(journal.begin("t2", Action.CANCEL), Phase.REFUSED)
+    assert [row[5] for row in store.action_rows()] == ["done", "refused"]

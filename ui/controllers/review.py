@@ -144,6 +144,10 @@ class ReviewController(QObject):
         if service is None:
             return Verdict.CANNOT_TELL
         gallery = await service.gallery(entry.task_id)
+        if (gallery.model_extra or {}).get("kept"):
+            # AITasker could not be read: this is the copy kept on this computer, from before the
+            # action, so its "nothing chosen" says nothing about what AITasker did.
+            return Verdict.CANNOT_TELL
         return VERDICTS[entry.action](entry, gallery.task, gallery)
 
     # --- opening -----------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from app.actions import Action, ActionBusy, JournalEntry, Phase, Verdict
+from app.actions import NOT_RECORDED, Action, ActionBusy, JournalEntry, Phase, Verdict
 from app.api.contract import status_info
 from app.server_text import isolate
+from app.store.disk_errors import StoreError
 from app.tasks import life
 from app.tasks.operations import TaskOperations, website_url
 from app.tasks.verdicts import VERDICTS
@@ -32,7 +33,7 @@ from ui.controllers import task_action_words as w
 from ui.controllers.actions import ActionsController, Outcome
 from ui.controllers.task_action_words import BUTTONS, WORDS
 from ui.controllers.task_action_words import say as t
-from ui.i18n import Words, fill, money, words
+from ui.i18n import Words, fill, money, translate, words
 from ui.windows.async_dialog import ask
 from ui.windows.text_question import ask_text
 
@@ -247,6 +248,10 @@ class TaskActionsController(QObject):
                 )
             except ActionBusy:
                 self._say(task.id, w.BUSY)
+                return
+            except StoreError as exc:  # not written down (a full disk): nothing was sent
+                said = exc.user_message
+                self._say(task.id, lambda: fill(translate("messages", NOT_RECORDED), said), exc.detail)
                 return
             await self._outcome(task, action, outcome)
         finally:

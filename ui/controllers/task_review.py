@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.actions import Action, ActionBusy, JournalEntry, Phase
+from app.actions import NOT_RECORDED, Action, ActionBusy, JournalEntry, Phase
 from app.api.errors import ApiError
 from app.api.schema import Task
 from app.images import ImageError
@@ -26,6 +26,7 @@ from app.review.artifacts import classify_artifacts
 from app.review.gallery import Bid, Gallery
 from app.review.operations import ReviewOperations
 from app.review.service import ReviewService
+from app.store.disk_errors import StoreError
 from ui.controllers import review_words as rw
 from ui.controllers.actions import ActionsController, Outcome
 from ui.controllers.pictures import PictureLoader
@@ -257,6 +258,11 @@ class TaskReview(QObject):
         except ActionBusy:
             if self._alive():
                 self.window.say(said(rw.BUSY))
+            return None
+        except StoreError as exc:  # not written down (a full disk): nothing was sent
+            if self._alive():
+                told = exc.user_message
+                self.window.say(lambda: fill(translate("messages", NOT_RECORDED), told), exc.detail)
             return None
 
     def _review_over(self) -> bool:
