@@ -24,6 +24,7 @@ from app.money import (
     CreditWatch,
     OverLimit,
     money_rows,
+    month_so_far,
     over_limit,
     shortfall,
     spending,
@@ -161,7 +162,7 @@ class MoneyController(QObject):
         today = date.today()
         month_began = datetime(today.year, today.month, 1).astimezone().timestamp()
         rows = money_rows(self._store.money_rows(since=month_began))  # this month's tasks only
-        return over_limit(limit, spending(rows).month(today.year, today.month), budget_usd)
+        return over_limit(limit, month_so_far(rows, today.year, today.month), budget_usd)
 
     def topup_url(self, offered: str | None = None) -> str:
         return topup_address(self._session.connection.api_url, offered)
