@@ -193,6 +193,11 @@ class NotEnoughCredit(ApiError):
         "messages", "There is not enough credit on your AITasker account for this task. Nothing was posted."
     )
 
+    # The same refusal of something other than a post (choosing a version, approving): nothing changed.
+    not_posting_message = QT_TRANSLATE_NOOP(
+        "messages", "There is not enough credit on your AITasker account for this. Nothing was changed."
+    )
+
     def __init__(
         self,
         user_message: str | None = None,
@@ -202,12 +207,14 @@ class NotEnoughCredit(ApiError):
         topup_url: str | None = None,
         detail: str = "",
         status: int | None = 402,
+        posting: bool = True,
     ) -> None:
         self.amount_usd = amount_usd
         self.current_balance_usd = current_balance_usd
         self.topup_url = topup_url
+        self.posting = posting
         if user_message is None:
-            user_message = self._words()
+            user_message = self._words() if posting else self._other_words()
         super().__init__(user_message, detail=detail, status=status)
 
     @property
@@ -237,6 +244,20 @@ class NotEnoughCredit(ApiError):
                 money(self.amount_usd),
             )
         return None
+
+    def _other_words(self) -> str:
+        missing = self.missing_usd
+        if missing is not None and self.amount_usd is not None and self.current_balance_usd is not None:
+            return fill(
+                translate(
+                    "messages",
+                    "Not enough credit: this needs %1 and your credit is %2, so %3 is missing. Nothing was changed.",
+                ),
+                money(self.amount_usd),
+                money(self.current_balance_usd),
+                money(missing),
+            )
+        return translate("messages", self.not_posting_message)
 
 
 # The names a refusal for lack of credit gives its numbers (the documented ones first).
@@ -300,12 +321,13 @@ def _says_not_enough_credit(data: Any) -> bool:
     return any(isinstance(text, str) and _NOT_ENOUGH.search(text[:2000]) for text in texts)
 
 
-def credit_refusal(status: int, data: Any, *, detail: str = "") -> NotEnoughCredit | None:
+def credit_refusal(status: int, data: Any, *, detail: str = "", posting: bool = True) -> NotEnoughCredit | None:
     """A refusal for lack of credit, however the server shapes it: a 402 (Payment Required) always;
     a 400, 403, 409 or 422 when its body carries the credit's numbers (``amount_usd``,
     ``current_balance_usd``, ``topup_url`` or their usual other names) or a code or message saying
     the credit is short ("insufficient_credits"). Such a 403 is about money, not about the key.
-    None otherwise. Numbers that are not amounts (negative prices, NaN, text) are taken as not said."""
+    ``posting``: the refused request was a post (else its words say nothing changed, not "nothing
+    was posted"). None otherwise. Numbers that are not amounts (negative prices, NaN, text) are taken as not said."""
     if status not in CREDIT_STATUSES:
         return None
     fields = _credit_fields(data)
@@ -318,6 +340,7 @@ def credit_refusal(status: int, data: Any, *, detail: str = "") -> NotEnoughCred
         topup_url=_web_address(_first(fields, TOPUP_FIELDS)),
         detail=detail,
         status=status,
+        posting=posting,
     )
 
 

@@ -3049,12 +3049,20 @@ Erstattet: %4</translation>
         <translation>Das Guthaben Ihres AITasker-Kontos reicht für diese Aufgabe nicht aus. Es wurde nichts eingestellt.</translation>
     </message>
     <message>
+        <source>There is not enough credit on your AITasker account for this. Nothing was changed.</source>
+        <translation>Das Guthaben Ihres AITasker-Kontos reicht dafür nicht aus. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
         <source>Not enough credit: this task needs %1 and your credit is %2, so %3 is missing. Nothing was posted.</source>
         <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1, Ihr Guthaben beträgt %2, es fehlen also %3. Es wurde nichts eingestellt.</translation>
     </message>
     <message>
         <source>Not enough credit: this task needs %1. Nothing was posted.</source>
         <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this needs %1 and your credit is %2, so %3 is missing. Nothing was changed.</source>
+        <translation>Nicht genug Guthaben: Das braucht %1, Ihr Guthaben beträgt %2, es fehlen also %3. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Posted</source>

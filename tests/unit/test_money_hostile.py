@@ -20,9 +20,9 @@ from app.money import MoneyRow, money_rows, month_so_far, over_limit, parse_bala
 CREATE = "POST /api/v1/tasks"
 
 
-def refusal(status: int, body: Any) -> Exception:
+def refusal(status: int, body: Any, where: str = CREATE) -> Exception:
     response = httpx.Response(status, request=httpx.Request("POST", "http://127.0.0.1:9/api/v1/tasks"))
-    return error_for(status, body, response, CREATE, lambda text: text)
+    return error_for(status, body, response, where, lambda text: text)
 
 
 # --- amounts ---------------------------------------------------------------------------------------
@@ -156,6 +156,22 @@ def test_a_refusal_never_says_a_missing_sum_that_is_not_missing_or_absurd(body: 
     said = error.user_message
     assert "$0.00" not in said and "-" not in said and len(said) < 200
     assert error.missing_usd is None
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["POST /api/v1/tasks/T/approve", "POST /api/v1/tasks/T/bids/B/select", "POST /prefix/api/v1/tasks/T/cancel"],
+)
+@pytest.mark.parametrize("body", [None, {"amount_usd": 30, "current_balance_usd": 12.5}])
+def test_a_refusal_for_credit_of_an_approval_or_a_choice_does_not_speak_of_posting(where: str, body: Any) -> None:
+    # Approving or choosing refused for credit said "… for this task. Nothing was posted."
+    error = refusal(402, body, where)
+    assert isinstance(error, NotEnoughCredit) and not error.posting
+    assert "posted" not in error.user_message and "Nothing was changed." in error.user_message
+    if body:
+        assert "this needs $30.00 and your credit is $12.50, so $17.50 is missing" in error.user_message
+    posted = refusal(402, body, "POST /prefix/api/v1/tasks/")
+    assert isinstance(posted, NotEnoughCredit) and posted.posting and "Nothing was posted." in posted.user_message
 
 
 # --- tasks' amounts and spending ------------------------------------------------------------------------
