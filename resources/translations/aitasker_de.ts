@@ -1954,6 +1954,10 @@ Erstattet: %4</translation>
         <translation>Gebunden: die Budgets der in dem Monat eingestellten Aufgaben. Bezahlt: was freigegebene Arbeit gekostet hat. Erstattet: was zurückkam (abgelaufene oder abgebrochene Aufgaben und Budget, das eine gewählte Version nicht gebraucht hat). Offen: die Budgets noch nicht abgeschlossener Aufgaben. Klicken Sie auf eine Zahl oder drücken Sie darauf die Eingabetaste, um ihre Aufgaben unter „Ihre Aufgaben“ zu sehen.</translation>
     </message>
     <message>
+        <source>Credit: %1 (as of %2).</source>
+        <translation>Guthaben: %1 (Stand %2).</translation>
+    </message>
+    <message>
         <source>All months</source>
         <translation>Alle Monate</translation>
     </message>

@@ -165,3 +165,30 @@ async def test_the_monthly_limit_counts_tasks_a_server_clock_far_ahead_dates_nex
             "limit of $100.00." in confirmation().text()
         )
         press(confirmation(), "Cancel")
+
+
+async def test_the_spending_window_says_when_a_balance_it_cannot_read_again_was_read(qtbot, tmp_path: Path) -> None:
+    # The balance endpoint answers 500 after a first good read: the status bar said "as of", the
+    # Spending window said "Credit: $30.00." as if just read.
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.helpers import trigger
+    from ui.windows.spending import SpendingWindow
+
+    with credit_sandbox(20) as server:
+        said = Said(server)
+        async with open_window(qtbot, server.url, DEMO_API_KEY, tmp_path) as window:
+            await wait_until(lambda: credit_text(window) == "Credit: $30.00", what="the balance")
+            said[("GET", BALANCE_PATH)] = (500, {"detail": "Internal Server Error"})
+            await window.money.read_balance()
+            assert credit_text(window).startswith("Credit: $30.00 (as of ")
+            trigger(window, "spendingAction")
+            await wait_until(
+                lambda: any(isinstance(w, SpendingWindow) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                what="the Spending window",
+            )
+            [view] = [w for w in QApplication.topLevelWidgets() if isinstance(w, SpendingWindow)]
+            await window.money.read_balance()  # the fresh read it asks for fails too
+            await wait_until(lambda: "(as of " in view.credit.text(), what="the time of the balance")
+            assert view.credit.text().startswith("Credit: $30.00 (as of ")
+            view.close()
