@@ -25,6 +25,7 @@ from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from urllib.parse import urlsplit
 
+from app.amounts import amount
 from app.store.disk_errors import StoreError
 
 if TYPE_CHECKING:
@@ -49,20 +50,6 @@ class SettingsStore(Protocol):
 # --- the balance ------------------------------------------------------------------------------
 
 
-def amount(value: Any) -> float | None:
-    """A dollar amount from JSON: a finite number (or a number written as text); else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip().lstrip("$").replace(",", ""))
-        except ValueError:
-            return None
-    if isinstance(value, (int, float)) and math.isfinite(value) and abs(value) < 1e12:
-        return round(float(value), 2)
-    return None
-
-
 @dataclass(frozen=True)
 class Balance:
     """The account's credit as AITasker last said it; ``read_at`` is when (seconds since the epoch)."""
@@ -80,14 +67,19 @@ class Balance:
 
 def parse_balance(data: Any, *, read_at: float | None = None) -> Balance | None:
     """``{caller_id, balance_usd, total_deposited_usd, total_spent_usd}``, tolerantly: extra fields
-    ignored, an envelope (``data``, ``balance`` object) opened, numbers as text accepted; None when
-    there is no readable ``balance_usd``."""
+    ignored, an envelope (``data``, ``balance`` object) opened, numbers as text accepted, an
+    ``amount`` with its ``currency`` and whole cents (``balance_cents``) read; None when there is
+    no readable balance, or when it is said in another currency than dollars (never shown as $)."""
     for key in ("data", "credits", "balance"):
         if isinstance(data, dict) and isinstance(data.get(key), dict):
-            data = data[key]
-    if not isinstance(data, dict):
+            currency = data.get("currency")
+            data = {"currency": currency, **data[key]} if currency is not None else data[key]
+    if not isinstance(data, dict) or not _in_dollars(data.get("currency")):
         return None
-    balance = amount(data.get("balance_usd", data.get("balance")))
+    balance = amount(data.get("balance_usd", data.get("balance", data.get("amount"))), negative=True)
+    cents_said = data.get("balance_cents")
+    if balance is None and isinstance(cents_said, int) and not isinstance(cents_said, bool):
+        balance = amount(cents_said / 100 if abs(cents_said) < 10**15 else None, negative=True)
     if balance is None:
         return None
     caller = data.get("caller_id")
@@ -100,6 +92,11 @@ def parse_balance(data: Any, *, read_at: float | None = None) -> Balance | None:
         read_at=time.time() if read_at is None else read_at,
         topup_url=topup.strip()[:2000] if isinstance(topup, str) and topup.strip() else None,
     )
+
+
+def _in_dollars(currency: Any) -> bool:
+    """No currency said (the documented answer: ``balance_usd``), or US dollars."""
+    return currency is None or (isinstance(currency, str) and currency.strip().upper() in ("USD", "US$", "$"))
 
 
 def shortfall(budget_usd: float, balance: Balance | None) -> float | None:
@@ -348,6 +345,17 @@ def spending(rows: Iterable[MoneyRow], tz: tzinfo | None = None) -> Spending:
 
 
 # --- the monthly limit ----------------------------------------------------------------------
+
+
+def month_so_far(rows: Iterable[MoneyRow], year: int, month: int) -> MonthSpending:
+    """What the limit counts for this month: every task given (those posted since the month began),
+    those the server dates in a later month too. A date after now can only come from a server clock
+    that is ahead; such a task was posted by now, and counting it in a month that has not begun would
+    let this month pass its limit unasked."""
+    result = MonthSpending(year, month)
+    for row in rows:
+        result.add(row)
+    return result
 
 
 @dataclass(frozen=True)

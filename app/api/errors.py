@@ -9,10 +9,12 @@ before an error is built.
 from __future__ import annotations
 
 import math
+import re
 import time
 from datetime import UTC
 from typing import Any
 
+from app.amounts import amount
 from app.translatable import QT_TRANSLATE_NOOP, fill, money, translate
 
 
@@ -191,6 +193,11 @@ class NotEnoughCredit(ApiError):
         "messages", "There is not enough credit on your AITasker account for this task. Nothing was posted."
     )
 
+    # The same refusal of something other than a post (choosing a version, approving): nothing changed.
+    not_posting_message = QT_TRANSLATE_NOOP(
+        "messages", "There is not enough credit on your AITasker account for this. Nothing was changed."
+    )
+
     def __init__(
         self,
         user_message: str | None = None,
@@ -200,20 +207,24 @@ class NotEnoughCredit(ApiError):
         topup_url: str | None = None,
         detail: str = "",
         status: int | None = 402,
+        posting: bool = True,
     ) -> None:
         self.amount_usd = amount_usd
         self.current_balance_usd = current_balance_usd
         self.topup_url = topup_url
+        self.posting = posting
         if user_message is None:
-            user_message = self._words()
+            user_message = self._words() if posting else self._other_words()
         super().__init__(user_message, detail=detail, status=status)
 
     @property
     def missing_usd(self) -> float | None:
-        """How much more credit this task needs; None when the server did not say both numbers."""
+        """How much more credit this task needs; None when the server did not say both numbers, or
+        said numbers by which nothing is missing (no "so $0.00 is missing")."""
         if self.amount_usd is None or self.current_balance_usd is None:
             return None
-        return max(0.0, round(self.amount_usd - self.current_balance_usd, 2))
+        missing = round(self.amount_usd - self.current_balance_usd, 2)
+        return missing if missing > 0 else None
 
     def _words(self) -> str | None:
         missing = self.missing_usd
@@ -234,22 +245,40 @@ class NotEnoughCredit(ApiError):
             )
         return None
 
+    def _other_words(self) -> str:
+        missing = self.missing_usd
+        if missing is not None and self.amount_usd is not None and self.current_balance_usd is not None:
+            return fill(
+                translate(
+                    "messages",
+                    "Not enough credit: this needs %1 and your credit is %2, so %3 is missing. Nothing was changed.",
+                ),
+                money(self.amount_usd),
+                money(self.current_balance_usd),
+                money(missing),
+            )
+        return translate("messages", self.not_posting_message)
 
-CREDIT_FIELDS = ("amount_usd", "current_balance_usd", "topup_url")
-CREDIT_STATUSES = (400, 402, 403, 409)  # how servers have been seen to say "not enough credit"
+
+# The names a refusal for lack of credit gives its numbers (the documented ones first).
+AMOUNT_FIELDS = ("amount_usd", "required_usd", "needed_usd", "cost_usd")
+BALANCE_FIELDS = ("current_balance_usd", "balance_usd", "available_usd")
+TOPUP_FIELDS = ("topup_url", "top_up_url")
+CREDIT_FIELDS = AMOUNT_FIELDS + BALANCE_FIELDS + TOPUP_FIELDS
+CREDIT_STATUSES = (400, 402, 403, 409, 422)  # how servers have been seen to say "not enough credit"
+# A code or message saying so ("insufficient_credits", "Not enough credit", "INSUFFICIENT_FUNDS",
+# "balance too low"); never "insufficient scope" or "not enough permissions".
+_NOT_ENOUGH = re.compile(
+    r"(insufficient|not[\s_-]*enough|too[\s_-]*little)[\s_-]*(prepaid[\s_-]*)?(credit|fund|balance)"
+    r"|(credit|balance|fund)s?[\s_-]*(is[\s_-]*)?(too[\s_-]*low|insufficient|exhausted)"
+    r"|payment[\s_-]*required",
+    re.IGNORECASE,
+)
+_SAYING_FIELDS = ("detail", "message", "error", "code", "type", "title", "reason")
 
 
-def _amount(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip().lstrip("$"))
-        except ValueError:
-            return None
-    if isinstance(value, (int, float)) and math.isfinite(value):
-        return round(float(value), 2)
-    return None
+def _first(fields: dict[str, Any], names: tuple[str, ...]) -> Any:
+    return next((fields[name] for name in names if fields.get(name) is not None), None)
 
 
 def _web_address(value: Any) -> str | None:
@@ -266,6 +295,14 @@ def _web_address(value: Any) -> str | None:
 def _credit_fields(data: Any) -> dict[str, Any] | None:
     """The object carrying the credit fields: the body itself, its ``detail``, its ``error`` or an
     ``error.data`` (JSON-RPC's shape); None when none carries any of them."""
+    for candidate in _parts(data):
+        if any(key in candidate for key in CREDIT_FIELDS):
+            return candidate
+    return None
+
+
+def _parts(data: Any) -> list[dict[str, Any]]:
+    """The body and the objects a server nests its error in (``detail``, ``error``, ``data``, ``error.data``)."""
     candidates = [data]
     if isinstance(data, dict):
         for key in ("detail", "error", "data"):
@@ -273,28 +310,37 @@ def _credit_fields(data: Any) -> dict[str, Any] | None:
             candidates.append(inner)
             if isinstance(inner, dict):
                 candidates.append(inner.get("data"))
-    for candidate in candidates:
-        if isinstance(candidate, dict) and any(key in candidate for key in CREDIT_FIELDS):
-            return candidate
-    return None
+    return [candidate for candidate in candidates if isinstance(candidate, dict)]
 
 
-def credit_refusal(status: int, data: Any, *, detail: str = "") -> NotEnoughCredit | None:
+def _says_not_enough_credit(data: Any) -> bool:
+    """Whether the body's code or message says the credit is short, in any of the usual places."""
+    texts: list[Any] = [data] if isinstance(data, str) else []
+    for part in _parts(data):
+        texts.extend(part.get(key) for key in _SAYING_FIELDS)
+    return any(isinstance(text, str) and _NOT_ENOUGH.search(text[:2000]) for text in texts)
+
+
+def credit_refusal(status: int, data: Any, *, detail: str = "", posting: bool = True) -> NotEnoughCredit | None:
     """A refusal for lack of credit, however the server shapes it: a 402 (Payment Required) always;
-    a 400, 403 or 409 when its body carries any of ``amount_usd``, ``current_balance_usd`` or
-    ``topup_url`` (a 403 with these is about money, not about the key). None otherwise."""
+    a 400, 403, 409 or 422 when its body carries the credit's numbers (``amount_usd``,
+    ``current_balance_usd``, ``topup_url`` or their usual other names) or a code or message saying
+    the credit is short ("insufficient_credits"). Such a 403 is about money, not about the key.
+    ``posting``: the refused request was a post (else its words say nothing changed, not "nothing
+    was posted"). None otherwise. Numbers that are not amounts (negative prices, NaN, text) are taken as not said."""
     if status not in CREDIT_STATUSES:
         return None
     fields = _credit_fields(data)
-    if fields is None and status != 402:
+    if fields is None and status != 402 and not _says_not_enough_credit(data):
         return None
     fields = fields or {}
     return NotEnoughCredit(
-        amount_usd=_amount(fields.get("amount_usd")),
-        current_balance_usd=_amount(fields.get("current_balance_usd")),
-        topup_url=_web_address(fields.get("topup_url")),
+        amount_usd=amount(_first(fields, AMOUNT_FIELDS)),
+        current_balance_usd=amount(_first(fields, BALANCE_FIELDS), negative=True),
+        topup_url=_web_address(_first(fields, TOPUP_FIELDS)),
         detail=detail,
         status=status,
+        posting=posting,
     )
 
 

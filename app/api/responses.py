@@ -100,7 +100,8 @@ def error_for(status: int, data: Any, response: httpx.Response, where: str, reda
     )
     server_text = redact(server_text)
     detail = f"{where}: HTTP {status}" + (f": {server_text}" if server_text else "")
-    refusal = credit_refusal(status, data, detail=detail)  # before 403: such a 403 is about money
+    posting = where.startswith("POST ") and where.rstrip("/").endswith("/api/v1/tasks")
+    refusal = credit_refusal(status, data, detail=detail, posting=posting)  # before 403: such a 403 is about money
     if refusal is not None:
         return refusal
     if status == 401:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
+from app.amounts import amount
 from app.api.contract import (
     CUT_MARK,
     FINAL_STATUSES,
@@ -170,6 +171,23 @@ class Task(BaseModel):
     @classmethod
     def _not_too_deep(cls, value: Any) -> Any:
         return cut_deep(value, MAX_RESPONSE_DEPTH - 1)
+
+    @field_validator("budget_usd", mode="before")
+    @classmethod
+    def _budget_as_said(cls, value: Any) -> float | None:
+        # "25.00", "$25.00" read as the sum they say; "25,00", NaN, a negative or absurd number,
+        # an object: not said (None), and the task is still read (one odd budget must not stop
+        # the whole list from being read).
+        return amount(value)
+
+    @field_validator("compute_budget", "experimentation", mode="before")
+    @classmethod
+    def _number_or_nothing(cls, value: Any) -> float | None:
+        if isinstance(value, str):
+            return amount(value, negative=True)  # a number written as text
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None
+        return float(value) if amount(value, negative=True) is not None else None
 
     @field_validator("id", "user_id", "brand_kit_id", mode="before")
     @classmethod

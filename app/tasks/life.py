@@ -7,11 +7,10 @@ or says it in a shape that makes no sense: the app then says less rather than so
 
 from __future__ import annotations
 
-import math
-import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from app.amounts import amount as read_amount
 from app.api.contract import aware
 
 if TYPE_CHECKING:
@@ -31,7 +30,6 @@ WAITS_FOR_YOU = ("review", *DELIVERED, *WAITING_FOR_ANSWER)
 # The question's states that mean it still waits (sandbox: "waiting"; else plausible words).
 _OPEN_QUESTION = ("waiting", "open", "pending", "asked", "unanswered", "")
 _ANSWERED = ("answered", "resolved", "closed")
-_DECIMAL = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,10})?")
 
 
 class Question(NamedTuple):
@@ -63,13 +61,9 @@ def moment(value: Any) -> datetime | None:
 
 
 def amount(value: Any) -> float | None:
-    """A sum of money that makes sense (finite, not negative); None otherwise. A server may write it
-    as a decimal in text ("40.00"): read as the number it says."""
-    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
-        value = float(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if math.isfinite(value) and value >= 0 else None
+    """A sum of money that makes sense (finite, not negative, not absurdly large), rounded to cents;
+    None otherwise. A server may write it as a decimal in text ("40.00"): read as the number it says."""
+    return read_amount(value)
 
 
 def _text(value: Any, limit: int = 5000) -> str:

@@ -1954,6 +1954,10 @@ Erstattet: %4</translation>
         <translation>Gebunden: die Budgets der in dem Monat eingestellten Aufgaben. Bezahlt: was freigegebene Arbeit gekostet hat. Erstattet: was zurückkam (abgelaufene oder abgebrochene Aufgaben und Budget, das eine gewählte Version nicht gebraucht hat). Offen: die Budgets noch nicht abgeschlossener Aufgaben. Klicken Sie auf eine Zahl oder drücken Sie darauf die Eingabetaste, um ihre Aufgaben unter „Ihre Aufgaben“ zu sehen.</translation>
     </message>
     <message>
+        <source>Credit: %1 (as of %2).</source>
+        <translation>Guthaben: %1 (Stand %2).</translation>
+    </message>
+    <message>
         <source>All months</source>
         <translation>Alle Monate</translation>
     </message>
@@ -3049,12 +3053,20 @@ Erstattet: %4</translation>
         <translation>Das Guthaben Ihres AITasker-Kontos reicht für diese Aufgabe nicht aus. Es wurde nichts eingestellt.</translation>
     </message>
     <message>
+        <source>There is not enough credit on your AITasker account for this. Nothing was changed.</source>
+        <translation>Das Guthaben Ihres AITasker-Kontos reicht dafür nicht aus. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
         <source>Not enough credit: this task needs %1 and your credit is %2, so %3 is missing. Nothing was posted.</source>
         <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1, Ihr Guthaben beträgt %2, es fehlen also %3. Es wurde nichts eingestellt.</translation>
     </message>
     <message>
         <source>Not enough credit: this task needs %1. Nothing was posted.</source>
         <translation>Nicht genug Guthaben: Diese Aufgabe braucht %1. Es wurde nichts eingestellt.</translation>
+    </message>
+    <message>
+        <source>Not enough credit: this needs %1 and your credit is %2, so %3 is missing. Nothing was changed.</source>
+        <translation>Nicht genug Guthaben: Das braucht %1, Ihr Guthaben beträgt %2, es fehlen also %3. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Posted</source>

@@ -163,7 +163,9 @@ def test_any_one_field_is_enough(field: str) -> None:
 def test_what_is_not_about_credit_stays_what_it_was() -> None:
     assert credit_refusal(403, {"detail": "Not allowed"}) is None  # the key, not the money
     assert credit_refusal(400, {"detail": [{"loc": ["body", "budget_usd"], "msg": "x"}]}) is None
-    assert credit_refusal(422, FIELDS) is None
+    # A 422 carrying the credit's numbers is a refusal for credit now (tests/unit/test_money_odd_answers.py);
+    # FastAPI's own 422, a list of field problems, stays what it was.
+    assert credit_refusal(422, {"detail": [{"loc": ["body", "budget_usd"], "msg": "x"}]}) is None
     assert credit_refusal(500, FIELDS) is None
     bare = credit_refusal(402, None)  # Payment Required says it by itself
     assert isinstance(bare, NotEnoughCredit) and bare.missing_usd is None

@@ -24,6 +24,7 @@ from app.money import (
     CreditWatch,
     OverLimit,
     money_rows,
+    month_so_far,
     over_limit,
     shortfall,
     spending,
@@ -90,13 +91,20 @@ class MoneyController(QObject):
         if balance is None:
             self._status.show_credit(None)
             return
-        as_of = datetime.fromtimestamp(balance.read_at).astimezone() if self.watch.stale else None
+        as_of = self._as_of()
         self._status.show_credit(
             balance.balance_usd,
             as_of=as_of,
             deposited_usd=balance.total_deposited_usd,
             spent_usd=balance.total_spent_usd,
         )
+
+    def _as_of(self) -> datetime | None:
+        """When the balance shown was read, if it was not read just now (None: fresh, or none)."""
+        balance = self.watch.balance
+        if balance is None or not self.watch.stale:
+            return None
+        return datetime.fromtimestamp(balance.read_at).astimezone()
 
     def refresh_balance(self) -> None:
         """Read the balance now (after a post, a choice, a Refresh), in the background."""
@@ -161,7 +169,7 @@ class MoneyController(QObject):
         today = date.today()
         month_began = datetime(today.year, today.month, 1).astimezone().timestamp()
         rows = money_rows(self._store.money_rows(since=month_began))  # this month's tasks only
-        return over_limit(limit, spending(rows).month(today.year, today.month), budget_usd)
+        return over_limit(limit, month_so_far(rows, today.year, today.month), budget_usd)
 
     def topup_url(self, offered: str | None = None) -> str:
         return topup_address(self._session.connection.api_url, offered)
@@ -247,7 +255,8 @@ class MoneyController(QObject):
 
         window = self._spending_window
         if isinstance(window, SpendingWindow):
-            window.show_spending(spending(money_rows(self._store.money_rows())), self.watch.balance, date.today())
+            rows = money_rows(self._store.money_rows())
+            window.show_spending(spending(rows), self.watch.balance, date.today(), as_of=self._as_of())
 
     def show_tasks(self, ids: list[str], words: Words) -> None:
         """The tasks behind a number of the Spending window, alone in the table."""

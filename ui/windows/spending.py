@@ -6,7 +6,7 @@ given."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.money import KINDS, Balance, MonthSpending, Spending
 from app.translatable import QT_TRANSLATE_NOOP
-from ui.i18n import fill, money, month_name, translate
+from ui.i18n import TIME, fill, money, month_name, short_when, translate, when
 from ui.theme import set_tone
 from ui.widgets.month_bars import Bar, MonthBars
 from ui.widgets.screen_fit import keep_on_screen_when_shown, place, scroll_contents
@@ -112,6 +112,7 @@ class SpendingWindow(QDialog):
         layout.addWidget(buttons)
         self._months: list[MonthSpending] = []
         self._shown: tuple[Spending, Balance | None, date] | None = None
+        self._as_of: datetime | None = None
         self.retranslate()
         scroll_contents(self, keep_below=buttons)  # a small screen scrolls it, Close stays in view
         place(self, None, PREFERRED)
@@ -139,11 +140,16 @@ class SpendingWindow(QDialog):
             )
         )
         if self._shown is not None:
-            self.show_spending(*self._shown)
+            self.show_spending(*self._shown, as_of=self._as_of)
 
     # --- what it is told ------------------------------------------------------------------------
-    def show_spending(self, spending: Spending, balance: Balance | None, today: date) -> None:
+    def show_spending(
+        self, spending: Spending, balance: Balance | None, today: date, *, as_of: datetime | None = None
+    ) -> None:
+        """``as_of``: when the balance was read, when it is not from a read just now (AITasker
+        cannot be reached, or its last answer was not understood): said beside it."""
         self._shown = (spending, balance, today)
+        self._as_of = as_of
         self._show_credit(balance)
         self._months = spending.last_months(12, today)
         self.chart.set_bars(
@@ -183,7 +189,16 @@ class SpendingWindow(QDialog):
         if balance is None:
             self.credit.setText(self.tr("AITasker has not said what credit there is."))
             return
-        text = fill(self.tr("Credit: %1."), money(balance.balance_usd))
+        as_of = self._as_of
+        if as_of is None:
+            text = fill(self.tr("Credit: %1."), money(balance.balance_usd))
+        else:
+            same_day = as_of.astimezone().date() == datetime.now().astimezone().date()
+            text = fill(
+                self.tr("Credit: %1 (as of %2)."),
+                money(balance.balance_usd),
+                when(as_of, TIME) if same_day else short_when(as_of),
+            )
         if balance.total_deposited_usd is not None and balance.total_spent_usd is not None:
             text += " " + fill(
                 self.tr("AITasker's totals: added %1, spent %2."),
