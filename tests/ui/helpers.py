@@ -6,6 +6,7 @@ background task stepped then would fail with "no running event loop"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -222,3 +223,9 @@ def review_desk(
         parent.destroyed.connect(clean_up)
     actions = ActionsController(parent, ActionJournal(store), checking=checking)
     return ReviewController(parent, actions, store=store, **options)
+
+
+def mnemonic(text: str) -> str | None:
+    """The Alt letter a label or button text gives ("&Apply" -> "a"), lower case; None without one."""
+    found = re.search(r"&([^&])", text)
+    return found.group(1).lower() if found else None

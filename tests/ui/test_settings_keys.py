@@ -4,7 +4,6 @@ and went back to "As the system")."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
@@ -12,13 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from tests.conftest import wait_until
+from tests.ui.helpers import mnemonic
 from ui.i18n import install_translations, remove_translations
 from ui.windows.settings import SettingsDialog
-
-
-def mnemonic(text: str) -> str | None:
-    found = re.search(r"&([^&])", text)
-    return found.group(1).lower() if found else None
 
 
 async def shown(qtbot) -> SettingsDialog:

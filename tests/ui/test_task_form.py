@@ -7,7 +7,6 @@ Numbers come from ``app.api.schema`` so that the tests follow the one source of 
 from __future__ import annotations
 
 import json
-import re
 import uuid
 
 import pytest
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.api.schema import max_length, number_limits
 from app.budget import FIRST_BUDGET
 from app.taxonomy import bundled_categories
+from tests.ui.helpers import mnemonic
 from tests.ui.helpers import wheel as turn_wheel
 from ui.panels.form import TaskForm
 from ui.panels.requirements_editor import cell_text, parse_cell
@@ -748,11 +748,6 @@ def test_problems_reach_screen_readers(qtbot, form: TaskForm) -> None:
     form.show_errors({"budget_usd": ["Too little for this task."]})
     assert "Too little for this task." in form.budget.spin.accessibleDescription()
     assert money(BUDGET.minimum) in form.budget.spin.accessibleDescription()  # the range is still said
-
-
-def mnemonic(text: str) -> str | None:
-    found = re.search(r"&([^&])", text)
-    return found.group(1).lower() if found else None
 
 
 def test_every_label_has_its_own_alt_letter_that_reaches_its_field(qtbot, form: TaskForm) -> None:
