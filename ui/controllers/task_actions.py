@@ -235,7 +235,7 @@ class TaskActionsController(QObject):
                 self._say(task.id, w.TOO_LATE)
                 return
             newer = self._newer.get(task.id)
-            if newer is not None and _moved_on(task, newer):
+            if newer is not None and life.step(newer) != life.step(task):  # another step, another delivery
                 info = status_info(newer.status)
                 self._say(task.id, lambda: fill(t(w.MOVED_WHILE_ASKING), words(info.label), words(info.explanation)))
                 return
@@ -377,11 +377,6 @@ class TaskActionsController(QObject):
 def no_for(action: Action) -> str:
     """The button that says no to the question: "Keep the task" beside "Cancel task", else "Cancel"."""
     return w.KEEP_TASK if action == Action.CANCEL else w.CANCEL
-
-
-def _moved_on(asked: Task, now: Task) -> bool:
-    """The task is no longer where it was when the person was asked (another step, another delivery)."""
-    return now.status != asked.status or life.delivery_number(now) != life.delivery_number(asked)
 
 
 def _report_crash(job: asyncio.Task[Any]) -> None:
