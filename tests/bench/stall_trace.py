@@ -52,7 +52,7 @@ class StallTrace(QObject):
                 if trace._t0 is not None and spent > 0.0003:
                     trace._callbacks.append((start, spent, _name(handle)))
 
-        asyncio.events.Handle._run = timed  # type: ignore[method-assign]
+        asyncio.events.Handle._run = timed  # type: ignore[method-assign,assignment]
         app = QCoreApplication.instance()
         assert app is not None
         app.installEventFilter(self)
