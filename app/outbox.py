@@ -319,8 +319,10 @@ class Outbox:
         return left
 
     def _next_due_draft(self, skip: set[str]) -> DraftRecord | None:
-        """The oldest waiting draft that is due now and not in ``skip``, read afresh."""
-        return next((r for r in self._store.outbox() if r.id not in skip and self._wait_for(r.id) == 0), None)
+        """The oldest waiting draft that is due now and not in ``skip``, read afresh (only that one:
+        the ids tell which)."""
+        due = next((i for i in self._store.outbox_ids() if i not in skip and self._wait_for(i) == 0), None)
+        return None if due is None else self._store.get_draft(due)
 
     async def drain(self) -> int:
         """Send waiting drafts, oldest first; stop at the first sign the network is gone.
@@ -345,14 +347,13 @@ class Outbox:
                 created += 1
             elif result.state == WAITING:
                 break  # offline again, or told to slow down: keep the order
+            await asyncio.sleep(0)  # the GUI's turn between one answer and the next draft's read and claim
         return created
 
     def next_due(self) -> float | None:
         """Seconds until the earliest waiting draft may be tried, or None if none waits."""
-        waiting = self._store.outbox()
-        if not waiting:
-            return None
-        return min(self._wait_for(r.id) for r in waiting)
+        waiting = self._store.outbox_ids()
+        return min(map(self._wait_for, waiting)) if waiting else None
 
     async def run(self) -> None:
         """Forever: when drafts wait, check the network (``/health``) with backoff, then drain.

@@ -132,6 +132,12 @@ def outbox(db: sqlite3.Connection) -> list[DraftRecord]:
     return [_record(r) for r in rows]
 
 
+def waiting_ids(db: sqlite3.Connection) -> list[str]:
+    """The ids of :func:`outbox`'s drafts, in its order, without reading the drafts themselves."""
+    rows = db.execute("SELECT id FROM drafts WHERE state = ? ORDER BY queued_at, created_at", (WAITING,))
+    return [row[0] for row in rows]
+
+
 def next_waiting(db: sqlite3.Connection, now: float, skip: set[str] | frozenset[str]) -> DraftRecord | None:
     """The oldest draft waiting to be sent that is due at ``now`` (not in ``skip``), read afresh."""
     for row in db.execute(

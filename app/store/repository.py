@@ -236,6 +236,10 @@ class Store:
         """Drafts waiting to be sent, oldest first."""
         return drafts_table.outbox(self._db)
 
+    def outbox_ids(self) -> list[str]:
+        """The ids of the drafts waiting to be sent, oldest first (:meth:`outbox` without reading them)."""
+        return drafts_table.waiting_ids(self._db)
+
     def next_waiting(self, *, skip: set[str] | frozenset[str] = frozenset()) -> DraftRecord | None:
         """The oldest draft waiting to be sent that is due now (not in ``skip``), read afresh."""
         return drafts_table.next_waiting(self._db, self._clock(), skip)

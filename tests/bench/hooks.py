@@ -19,6 +19,8 @@ window was attached until every row is in), its 99th percentile (``p99``), count
 of the first paint pass (that pass is the first picture itself); when the window was attached
 (``attached``); resident MiB (``rss``). The stored tasks are counted in a thread (a count on the
 GUI thread was the first stall it saw).
+``AITASKER_BENCH_TRACE=<file>`` adds what held the loop at each late tick to that file
+(tests/bench/stall_trace.py).
 Nothing else changes."""
 
 from __future__ import annotations
@@ -116,6 +118,15 @@ def _count_apart(path: Path, counted: Any) -> None:
     threading.Thread(target=count, daemon=True).start()
 
 
+def _stall_trace() -> Any:
+    """tests/bench/stall_trace.py's tracer when asked for (imported only then: it loads asyncio)."""
+    if not os.environ.get("AITASKER_BENCH_TRACE"):
+        return None
+    from tests.bench import stall_trace
+
+    return stall_trace.from_environment()
+
+
 def _since_start() -> float:
     return time.time() - float(os.environ.get("AITASKER_BENCH_T0", "nan"))
 
@@ -135,6 +146,7 @@ class _Ready(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._tick)
+        self._trace = _stall_trace()
         self._first_paint = FirstPaint(self._painted, window)
         window.installEventFilter(self._first_paint)
 
@@ -145,6 +157,8 @@ class _Ready(QObject):
         QTimer.singleShot(0, self._picture_complete)  # (this paint pass is the picture, not a stall)
 
     def _picture_complete(self) -> None:
+        if self._trace is not None:
+            self._trace.start()
         self._last = time.perf_counter()
         self._timer.start()
 
@@ -154,6 +168,8 @@ class _Ready(QObject):
     def _tick(self) -> None:
         now = time.perf_counter()
         late = max(0.0, now - self._last - 0.005)
+        if self._trace is not None:
+            self._trace.tick(self._last, now, late)
         self._last = now
         self._late.append(late)
         window = self._window
@@ -181,7 +197,10 @@ class _Ready(QObject):
                 "rss": f"{resident_mib():.1f}",
                 "rows": str(self._stored),
             }
-            _finish("ready " + " ".join(f"{k}={v}" for k, v in pairs.items()))
+            line = "ready " + " ".join(f"{k}={v}" for k, v in pairs.items())
+            if self._trace is not None:
+                self._trace.write(line)
+            _finish(line)
 
 
 def install(window: Any, store: Any) -> None:

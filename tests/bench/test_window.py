@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, QTimer
 
 from app.sandbox.service import DEMO_API_KEY
 from app.store.repository import Store
+from tests.bench import stall_trace
 from tests.bench.conftest import LARGE, Bench, copy_store, median, percentile
 from tests.conftest import wait_until
 from tests.ui.helpers import parts
@@ -45,6 +46,7 @@ class Probe:
 
     def __init__(self) -> None:
         self.late: list[float] = []
+        self.trace = stall_trace.from_environment()  # AITASKER_BENCH_TRACE: what held the loop
         self._last = time.perf_counter()
         self._timer = QTimer()
         self._timer.setInterval(5)
@@ -53,9 +55,13 @@ class Probe:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.late.append(max(0.0, now - self._last - 0.005))
+        if self.trace is not None:
+            self.trace.tick(self._last, now, self.late[-1])
         self._last = now
 
     def start(self) -> None:
+        if self.trace is not None:
+            self.trace.start()
         self._last = time.perf_counter()
         self._timer.start()
 
@@ -106,6 +112,8 @@ async def test_loop_while_200_creates_drain_with_100k_rows(
             )
             drains.append(round(time.perf_counter() - start, 1))
             probe.stop()
+            if probe.trace is not None:
+                probe.trace.write(f"round {round_number}: {CREATES} creates")
             worst.append(max(probe.late))
             p99s.append(percentile(probe.late, 0.99))
     store.close()

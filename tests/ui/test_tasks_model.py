@@ -354,3 +354,22 @@ def test_a_cell_shows_only_its_own_icon_colour_and_font_as_the_view_paints_them(
             assert option.icon.isNull(), f"column {index.column()} shows another cell's icon"
             assert not option.font.bold(), f"column {index.column()} shows another cell's bold"
             assert option.palette.color(text) == plain.palette.color(text), f"column {index.column()}'s colour"
+
+
+def test_details_follow_the_current_task_and_not_other_rows(qtbot) -> None:
+    """The details below the table show the current task: its own update shows there; another
+    task's update leaves them as they are (they are not drawn again for every row that changes)."""
+    from ui.panels.tasks import TasksPanel
+
+    apple, banner = make("apple logo", created_h=1), make("Banner", created_h=2)
+    panel = TasksPanel()
+    qtbot.addWidget(panel)
+    panel.set_tasks([apple, banner])
+    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data() == "apple logo")
+    panel.table.selectRow(row)
+    assert "apple logo" in panel.details.toPlainText()
+    panel.details.setPlainText("marker")  # what a redraw would replace
+    panel.model.upsert(banner.model_copy(update={"status": "review"}))
+    assert panel.details.toPlainText() == "marker"
+    panel.model.upsert(apple.model_copy(update={"title": "apple logo, greener"}))
+    assert "apple logo, greener" in panel.details.toPlainText()

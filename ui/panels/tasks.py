@@ -193,7 +193,7 @@ class TasksPanel(QWidget):
             "open": self.taskActivated, "review": self.reviewRequested, "again": self.postAgainRequested,
             "cancel": self.cancelRequested, "copy_id": self.copyIdRequested, "copy_link": self.copyLinkRequested,
         }  # fmt: skip
-        self.model.dataChanged.connect(lambda *_: self.show_details())
+        self.model.dataChanged.connect(self._rows_changed)
         # Every column as wide as what it shows, the title the rest; where the title would keep too
         # little, the category, next step and status give way (a cut cell's text in its tooltip).
         self.columns = FittedColumns(
@@ -330,6 +330,13 @@ class TasksPanel(QWidget):
 
     def set_outbox(self, rows: list[OutboxRow]) -> None:
         self.model.replace_pending(rows)
+
+    def _rows_changed(self, first: QModelIndex, last: QModelIndex, *_: object) -> None:
+        """The current task's details are drawn again when its row changed (not for other rows)."""
+        index = self.table.currentIndex()
+        row = self.model.row_of(str(index.data(TASK_ID_ROLE))) if index.isValid() else None
+        if row is not None and first.row() <= row <= last.row():
+            self.show_details()
 
     def show_details(self, *_: object) -> None:
         index = self.table.currentIndex()

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from ui.widgets.viewport import viewport_of
+
 MEASURE_AFTER_MS = 50
 
 
@@ -42,8 +44,9 @@ class FittedColumns(QObject):
         ):
             signal.connect(self._timer.start)
         # The viewport's resizes are watched from the first fit on (a fit is due now, as a resize
-        # would make it): the first viewport() costs PySide6 about 10 ms (it makes the Python types
-        # of every kind of QWidget, to find the viewport's), which the first picture need not wait for.
+        # would make it). Its wrapper is made here at little cost (ui/widgets/viewport.py): a
+        # first viewport() later would hold the loop for 5–10 ms.
+        self._viewport = viewport_of(table)
         self._watching = False
         self._timer.start()
 
@@ -56,7 +59,7 @@ class FittedColumns(QObject):
         """Rows came or went: measured again only when the rows in view changed (rows added below
         them, as while the older stored tasks load, change nothing on screen but the scroll bar)."""
         table = self._table
-        bottom = table.rowAt(table.viewport().height() - 1)
+        bottom = table.rowAt(self._viewport.height() - 1)
         if bottom < 0 or first <= bottom:
             self._timer.start()
 
@@ -64,14 +67,14 @@ class FittedColumns(QObject):
         table, header = self._table, self._table.horizontalHeader()
         if not self._watching:
             self._watching = True
-            table.viewport().installEventFilter(self)
+            self._viewport.installEventFilter(self)
         header.setResizeContentsPrecision(self._rows_in_view())
         widths = {
             column: max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
             for column in range(table.model().columnCount())
             if column != self._stretch
         }
-        room = table.viewport().width() - table.fontMetrics().averageCharWidth() * self._chars
+        room = self._viewport.width() - table.fontMetrics().averageCharWidth() * self._chars
         for column in self._give_way:
             over = sum(widths.values()) - room
             if over <= 0:
@@ -84,7 +87,7 @@ class FittedColumns(QObject):
     def _rows_in_view(self) -> int:
         """How many rows the viewport shows (at least one): what a column's measure looks at."""
         table = self._table
-        top, bottom = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+        top, bottom = table.rowAt(0), table.rowAt(self._viewport.height() - 1)
         if top < 0:
             return 1
         if bottom < 0:  # the rows end above the viewport's bottom

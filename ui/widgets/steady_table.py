@@ -14,6 +14,8 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentM
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTableView, QWidget
 
+from ui.widgets.viewport import viewport_of
+
 _RELAYOUT = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange)
 
 
@@ -22,6 +24,7 @@ class SteadyTableView(QTableView):
         super().__init__(parent)
         self._below_only = False  # since the last layout: rows inserted below the view, and nothing else
         self._changed = False  # since the last layout: anything else
+        self._viewport = viewport_of(self)  # (its first viewport() would cost 5–10 ms later)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
@@ -45,7 +48,7 @@ class SteadyTableView(QTableView):
         self._changed = True
 
     def rowsInserted(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
-        last_in_view = self.rowAt(self.viewport().height() - 1)  # -1: the rows end above the bottom
+        last_in_view = self.rowAt(self._viewport.height() - 1)  # -1: the rows end above the bottom
         if parent.isValid() or last_in_view < 0 or start <= last_in_view:
             self._changed = True
         else:
