@@ -286,58 +286,64 @@ NEXT_STEP_COLUMN = column_index("Next step")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _tooltip(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    if column == NEXT_STEP_COLUMN:
-        return _next_step_tooltip(row, now())
-    tip = COLUMNS[column].tooltip
-    return None if tip is None else tip(row)
+def _status_foreground(row: TaskRow, now: Callable[[], datetime]) -> QBrush:
+    return QBrush(colour("warning") if row.problem is not None else status_colour(row.status))
 
 
-def _foreground(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    if column == STATUS_COLUMN:
-        return QBrush(colour("warning") if row.problem is not None else status_colour(row.status))
-    if column == NEXT_STEP_COLUMN and _expires_soon(row, now()):
-        return QBrush(colour("warning"))
-    return None
+def _soon_foreground(row: TaskRow, now: Callable[[], datetime]) -> QBrush | None:
+    return QBrush(colour("warning")) if _expires_soon(row, now()) else None
 
 
-def _decoration(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    return status_icon(row.status) if column == STATUS_COLUMN else None  # never colour alone: word, colour, mark
-
-
-def _font(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    if column == NEXT_STEP_COLUMN and _expires_soon(row, now()):
+def _soon_font(row: TaskRow, now: Callable[[], datetime]) -> QFont | None:
+    if _expires_soon(row, now()):
         font = QFont()
         font.setBold(True)
         return font
     return None
 
 
-# One small function per role a view asks for; any other role is answered at once (a view asks
-# about eight roles per visible cell on every paint, so this is the table's hot path).
-_ROLES: dict[int, Callable[[TaskRow, int, Callable[[], datetime]], Any]] = {
-    Qt.ItemDataRole.DisplayRole: lambda row, column, now: COLUMNS[column].display(row, now()),
-    Qt.ItemDataRole.TextAlignmentRole: lambda row, column, now: _RIGHT if COLUMNS[column].align_right else None,
-    Qt.ItemDataRole.ForegroundRole: _foreground,
-    Qt.ItemDataRole.DecorationRole: _decoration,
-    Qt.ItemDataRole.FontRole: _font,
-    Qt.ItemDataRole.ToolTipRole: _tooltip,
-    SORT_ROLE: lambda row, column, now: COLUMNS[column].sort_key(row),
-    TASK_ID_ROLE: lambda row, column, now: row.id,
-    SEARCH_ROLE: lambda row, column, now: search_text(row),
-}
+Answer = Callable[[TaskRow, Callable[[], datetime]], Any]
+
+
+def _column_roles(column: int) -> dict[int, Answer]:
+    """What each role says about a cell of ``column``; a role not here is "nothing" for it (so
+    the roles that say nothing in most columns, an icon, a colour, a font, cost no call there)."""
+    declared = COLUMNS[column]
+    display, sort_key, tip = declared.display, declared.sort_key, declared.tooltip
+    roles: dict[int, Answer] = {
+        Qt.ItemDataRole.DisplayRole: lambda row, now: display(row, now()),
+        SORT_ROLE: lambda row, now: sort_key(row),
+        TASK_ID_ROLE: lambda row, now: row.id,
+        SEARCH_ROLE: lambda row, now: search_text(row),
+    }
+    if declared.align_right:
+        roles[Qt.ItemDataRole.TextAlignmentRole] = lambda row, now: _RIGHT
+    if column == STATUS_COLUMN:
+        roles[Qt.ItemDataRole.ForegroundRole] = _status_foreground
+        roles[Qt.ItemDataRole.DecorationRole] = lambda row, now: status_icon(row.status)  # never colour alone
+    if column == NEXT_STEP_COLUMN:
+        roles[Qt.ItemDataRole.ForegroundRole] = _soon_foreground
+        roles[Qt.ItemDataRole.FontRole] = _soon_font
+        roles[Qt.ItemDataRole.ToolTipRole] = lambda row, now: _next_step_tooltip(row, now())
+    elif tip is not None:
+        roles[Qt.ItemDataRole.ToolTipRole] = lambda row, now: tip(row)
+    return {int(role): answer for role, answer in roles.items()}
+
+
+# Per column (a view asks about eight roles per visible cell on every paint: the table's hot path).
+_ROLES: list[dict[int, Answer]] = [_column_roles(column) for column in range(len(COLUMNS))]
 
 
 def _cell(row: TaskRow, column: int, role: int, now: Callable[[], datetime]) -> Any:
     """What a cell shows, for the model and the proxy alike (only visible cells are asked)."""
-    answer = _ROLES.get(role)
-    return None if answer is None else answer(row, column, now)
+    answer = _ROLES[column].get(role)
+    return None if answer is None else answer(row, now)
 
 
 def _cells(row: TaskRow, column: int, span: Any, now: Callable[[], datetime]) -> None:
     """Every role a view asks about a cell at once (``multiData``: one call into Python per cell
     instead of one per role, which halves the cost of painting the table)."""
-    roles = _ROLES
+    roles = _ROLES[column]
     moment: list[datetime] = []
 
     def once() -> datetime:  # the clock read at most once per cell
@@ -348,7 +354,7 @@ def _cells(row: TaskRow, column: int, span: Any, now: Callable[[], datetime]) ->
     for i in range(len(span)):  # every role answered, "nothing" included: the view reuses the span from
         asked = span[i]  # cell to cell, so a role left alone would show the last cell's icon, colour or font
         answer = roles.get(asked.role())
-        value = None if answer is None else answer(row, column, once)
+        value = None if answer is None else answer(row, once)
         if value is None:
             asked.clearData()
         else:
