@@ -1,11 +1,13 @@
 """The tasks table's view (ui/widgets/steady_table.py): rows added below what is in view (a
-background load's) do not repaint it; every other change does, as in any Qt view."""
+background load's) do not repaint it; rows added in view move the rows under them down and only
+the new rows are painted, the pixels as a full repaint makes them; every other change repaints,
+as in any Qt view."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QImage, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QImage, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from ui.widgets.steady_table import SteadyTableView
@@ -15,11 +17,13 @@ class Paints(QObject):
     def __init__(self, widget: QObject) -> None:
         super().__init__(widget)
         self.count = 0
+        self.height = 0  # of what was painted, each time from its top to its bottom
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if isinstance(event, QPaintEvent):
             self.count += 1
+            self.height += event.region().boundingRect().height()
         return False
 
 
@@ -118,15 +122,16 @@ def painted_afresh(view: SteadyTableView) -> QImage:
 
 @pytest.mark.parametrize("at", [0, 3, 5])
 def test_rows_inserted_in_view_show_exactly_what_a_full_repaint_shows(qtbot, at: int) -> None:
-    """The rows after the new ones are moved down instead of painted again: the pixels are the
-    same as Qt's full repaint, the selected row and the current cell included."""
+    """The rows after the new ones are moved down instead of painted again (only the new row is
+    painted): the pixels are the same as Qt's full repaint, the selected row included."""
     view, model, paints = shown_table(qtbot)
     view.selectRow(4)
     painted_afresh(view)  # (a row repainted alone can differ by a pixel or two from a full paint)
-    before = paints.count
+    before, paints.height = paints.count, 0
     model.insertRow(at, row("new"))
     qtbot.waitUntil(lambda: paints.count > before)
     settle()
+    assert paints.height == view.rowHeight(at) < view.viewport().height() / 5
     assert view.indexAt(QPoint(2, view.rowViewportPosition(at) + 2)).data() == "new"
     assert looks_the_same(on_screen(view), painted_afresh(view))
     before = paints.count
@@ -162,7 +167,7 @@ def test_a_created_task_on_the_tasks_panel_looks_as_if_painted_afresh(qtbot) -> 
     qtbot.waitExposed(panel)
     view = panel.table
     assert isinstance(view, SteadyTableView)
-    qtbot.wait(2 * 50 + 20)  # the columns fitted (ui/widgets/fitted_columns.py)
+    panel.columns.fit()  # (now, not a moment later: a new width would repaint it all)
     view.selectRow(2)
     painted_afresh(view)
     paints = Paints(view.viewport())
