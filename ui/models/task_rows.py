@@ -104,6 +104,7 @@ class TaskRow:
         "handle",
         "id",
         "problem",
+        "said",
         "status",
         "task_type",
         "title",
@@ -131,6 +132,7 @@ class TaskRow:
         self.created_ts = created_ts or 0.0
         self.expires_ts = expires_ts
         self.problem: RowProblem | None = None
+        self.said: tuple[tuple[int, str, int], dict[int, str]] | None = None  # (its words' key, {column: text})
         self.handle: int | None = None  # where the table keeps it (ui.models.tasks_model), once there
 
     @property
@@ -164,10 +166,6 @@ class TaskRow:
 
     def __repr__(self) -> str:
         return f"TaskRow({self.id!r}, {self.status!r}, {self.title!r})"
-
-
-def _as_row(task: Task | TaskRow) -> TaskRow:
-    return task if isinstance(task, TaskRow) else TaskRow.from_task(task)
 
 
 def _when(ts: float | None) -> datetime | None:
@@ -303,6 +301,32 @@ def _soon_font(row: TaskRow, now: Callable[[], datetime]) -> QFont | None:
 
 
 Answer = Callable[[TaskRow, Callable[[], datetime]], Any]
+_WORDS = [0]  # counts the changes of language and names (:func:`words_changed`)
+SAID_ONCE = ("Budget", "Status", "Created")  # their words cost most to make (money, dates): made once per row
+
+
+def words_changed() -> None:
+    """A new language or new taxonomy names: every cell's words are made again."""
+    _category.cache_clear()
+    _category_key.cache_clear()
+    _WORDS[0] += 1
+
+
+def _said_once(column: int, display: Callable[[TaskRow, datetime], str]) -> Answer:
+    """The words of a column in :data:`SAID_ONCE`, kept on the row for its language (the app's
+    words, the locale's money and dates) and year (a date of another year shows it)."""
+
+    def said(row: TaskRow, now: Callable[[], datetime]) -> str:
+        key = (_WORDS[0], QLocale().name(), datetime.now().year)
+        kept = row.said
+        if kept is None or kept[0] != key:
+            kept = row.said = (key, {})
+        text = kept[1].get(column)
+        if text is None:
+            text = kept[1][column] = display(row, now())
+        return text
+
+    return said
 
 
 def _column_roles(column: int) -> dict[int, Answer]:
@@ -311,7 +335,9 @@ def _column_roles(column: int) -> dict[int, Answer]:
     declared = COLUMNS[column]
     display, sort_key, tip = declared.display, declared.sort_key, declared.tooltip
     roles: dict[int, Answer] = {
-        Qt.ItemDataRole.DisplayRole: lambda row, now: display(row, now()),
+        Qt.ItemDataRole.DisplayRole: (
+            _said_once(column, display) if declared.header in SAID_ONCE else lambda row, now: display(row, now())
+        ),
         SORT_ROLE: lambda row, now: sort_key(row),
         TASK_ID_ROLE: lambda row, now: row.id,
         SEARCH_ROLE: lambda row, now: search_text(row),
