@@ -373,3 +373,35 @@ def test_details_follow_the_current_task_and_not_other_rows(qtbot) -> None:
     assert panel.details.toPlainText() == "marker"
     panel.model.upsert(apple.model_copy(update={"title": "apple logo, greener"}))
     assert "apple logo, greener" in panel.details.toPlainText()
+
+
+def test_words_kept_for_a_row_follow_the_language(model: TasksTableModel, qapp) -> None:
+    """Money, dates and status words are made once for a row and kept (a paint asks for them again
+    and again); another locale, or a new language (the model told to say its words again), makes
+    them again."""
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import install_translations, remove_translations
+
+    row = model.row_of(model.tasks()[0].id)
+    assert row is not None
+    budget, status, created = (model.index(row, column(h)) for h in ("Budget", "Status", "Created"))
+    english = [budget.data(), status.data(), created.data()]
+    assert english[:2] == ["$100.00", "Ready for your review"]
+    assert [budget.data(), status.data(), created.data()] == english  # (kept)
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        assert budget.data() == "100,00\xa0$"
+        assert created.data() != english[2]
+        QLocale.setDefault(before)
+        assert [budget.data(), status.data(), created.data()] == english
+        install_translations(qapp, {"LANG": "en_US.UTF-8"}, choice="de")
+        QLocale.setDefault(before)  # only the app's words change: kept ones are made again when told
+        model.retranslate()
+        assert status.data() not in ("", english[1])
+    finally:
+        remove_translations(qapp)
+        QLocale.setDefault(before)
+        model.retranslate()
+    assert [budget.data(), status.data(), created.data()] == english

@@ -104,6 +104,7 @@ class TaskRow:
         "handle",
         "id",
         "problem",
+        "said",
         "status",
         "task_type",
         "title",
@@ -131,6 +132,7 @@ class TaskRow:
         self.created_ts = created_ts or 0.0
         self.expires_ts = expires_ts
         self.problem: RowProblem | None = None
+        self.said: tuple[tuple[int, str, int], dict[int, str]] | None = None  # (its words' key, {column: text})
         self.handle: int | None = None  # where the table keeps it (ui.models.tasks_model), once there
 
     @property
@@ -164,10 +166,6 @@ class TaskRow:
 
     def __repr__(self) -> str:
         return f"TaskRow({self.id!r}, {self.status!r}, {self.title!r})"
-
-
-def _as_row(task: Task | TaskRow) -> TaskRow:
-    return task if isinstance(task, TaskRow) else TaskRow.from_task(task)
 
 
 def _when(ts: float | None) -> datetime | None:
@@ -286,58 +284,92 @@ NEXT_STEP_COLUMN = column_index("Next step")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _tooltip(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    if column == NEXT_STEP_COLUMN:
-        return _next_step_tooltip(row, now())
-    tip = COLUMNS[column].tooltip
-    return None if tip is None else tip(row)
+def _status_foreground(row: TaskRow, now: Callable[[], datetime]) -> QBrush:
+    return QBrush(colour("warning") if row.problem is not None else status_colour(row.status))
 
 
-def _foreground(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    if column == STATUS_COLUMN:
-        return QBrush(colour("warning") if row.problem is not None else status_colour(row.status))
-    if column == NEXT_STEP_COLUMN and _expires_soon(row, now()):
-        return QBrush(colour("warning"))
-    return None
+def _soon_foreground(row: TaskRow, now: Callable[[], datetime]) -> QBrush | None:
+    return QBrush(colour("warning")) if _expires_soon(row, now()) else None
 
 
-def _decoration(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    return status_icon(row.status) if column == STATUS_COLUMN else None  # never colour alone: word, colour, mark
-
-
-def _font(row: TaskRow, column: int, now: Callable[[], datetime]) -> Any:
-    if column == NEXT_STEP_COLUMN and _expires_soon(row, now()):
+def _soon_font(row: TaskRow, now: Callable[[], datetime]) -> QFont | None:
+    if _expires_soon(row, now()):
         font = QFont()
         font.setBold(True)
         return font
     return None
 
 
-# One small function per role a view asks for; any other role is answered at once (a view asks
-# about eight roles per visible cell on every paint, so this is the table's hot path).
-_ROLES: dict[int, Callable[[TaskRow, int, Callable[[], datetime]], Any]] = {
-    Qt.ItemDataRole.DisplayRole: lambda row, column, now: COLUMNS[column].display(row, now()),
-    Qt.ItemDataRole.TextAlignmentRole: lambda row, column, now: _RIGHT if COLUMNS[column].align_right else None,
-    Qt.ItemDataRole.ForegroundRole: _foreground,
-    Qt.ItemDataRole.DecorationRole: _decoration,
-    Qt.ItemDataRole.FontRole: _font,
-    Qt.ItemDataRole.ToolTipRole: _tooltip,
-    SORT_ROLE: lambda row, column, now: COLUMNS[column].sort_key(row),
-    TASK_ID_ROLE: lambda row, column, now: row.id,
-    SEARCH_ROLE: lambda row, column, now: search_text(row),
-}
+Answer = Callable[[TaskRow, Callable[[], datetime]], Any]
+_WORDS = [0]  # counts the changes of language and names (:func:`words_changed`)
+SAID_ONCE = ("Budget", "Status", "Created")  # their words cost most to make (money, dates): made once per row
+
+
+def words_changed() -> None:
+    """A new language or new taxonomy names: every cell's words are made again."""
+    _category.cache_clear()
+    _category_key.cache_clear()
+    _WORDS[0] += 1
+
+
+def _said_once(column: int, display: Callable[[TaskRow, datetime], str]) -> Answer:
+    """The words of a column in :data:`SAID_ONCE`, kept on the row for its language (the app's
+    words, the locale's money and dates) and year (a date of another year shows it)."""
+
+    def said(row: TaskRow, now: Callable[[], datetime]) -> str:
+        key = (_WORDS[0], QLocale().name(), datetime.now().year)
+        kept = row.said
+        if kept is None or kept[0] != key:
+            kept = row.said = (key, {})
+        text = kept[1].get(column)
+        if text is None:
+            text = kept[1][column] = display(row, now())
+        return text
+
+    return said
+
+
+def _column_roles(column: int) -> dict[int, Answer]:
+    """What each role says about a cell of ``column``; a role not here is "nothing" for it (so
+    the roles that say nothing in most columns, an icon, a colour, a font, cost no call there)."""
+    declared = COLUMNS[column]
+    display, sort_key, tip = declared.display, declared.sort_key, declared.tooltip
+    roles: dict[int, Answer] = {
+        Qt.ItemDataRole.DisplayRole: (
+            _said_once(column, display) if declared.header in SAID_ONCE else lambda row, now: display(row, now())
+        ),
+        SORT_ROLE: lambda row, now: sort_key(row),
+        TASK_ID_ROLE: lambda row, now: row.id,
+        SEARCH_ROLE: lambda row, now: search_text(row),
+    }
+    if declared.align_right:
+        roles[Qt.ItemDataRole.TextAlignmentRole] = lambda row, now: _RIGHT
+    if column == STATUS_COLUMN:
+        roles[Qt.ItemDataRole.ForegroundRole] = _status_foreground
+        roles[Qt.ItemDataRole.DecorationRole] = lambda row, now: status_icon(row.status)  # never colour alone
+    if column == NEXT_STEP_COLUMN:
+        roles[Qt.ItemDataRole.ForegroundRole] = _soon_foreground
+        roles[Qt.ItemDataRole.FontRole] = _soon_font
+        roles[Qt.ItemDataRole.ToolTipRole] = lambda row, now: _next_step_tooltip(row, now())
+    elif tip is not None:
+        roles[Qt.ItemDataRole.ToolTipRole] = lambda row, now: tip(row)
+    return {int(role): answer for role, answer in roles.items()}
+
+
+# Per column (a view asks about eight roles per visible cell on every paint: the table's hot path).
+_ROLES: list[dict[int, Answer]] = [_column_roles(column) for column in range(len(COLUMNS))]
 
 
 def _cell(row: TaskRow, column: int, role: int, now: Callable[[], datetime]) -> Any:
     """What a cell shows, for the model and the proxy alike (only visible cells are asked)."""
-    answer = _ROLES.get(role)
-    return None if answer is None else answer(row, column, now)
+    answer = _ROLES[column].get(role)
+    return None if answer is None else answer(row, now)
 
 
 def _cells(row: TaskRow, column: int, span: Any, now: Callable[[], datetime]) -> None:
     """Every role a view asks about a cell at once (``multiData``: one call into Python per cell
     instead of one per role, which halves the cost of painting the table)."""
-    roles = _ROLES
+    roles = _ROLES[column]
     moment: list[datetime] = []
 
     def once() -> datetime:  # the clock read at most once per cell
@@ -348,7 +380,7 @@ def _cells(row: TaskRow, column: int, span: Any, now: Callable[[], datetime]) ->
     for i in range(len(span)):  # every role answered, "nothing" included: the view reuses the span from
         asked = span[i]  # cell to cell, so a role left alone would show the last cell's icon, colour or font
         answer = roles.get(asked.role())
-        value = None if answer is None else answer(row, column, once)
+        value = None if answer is None else answer(row, once)
         if value is None:
             asked.clearData()
         else:

@@ -31,12 +31,11 @@ from ui.models.task_rows import (
     Index,
     RowProblem,
     TaskRow,
-    _category,
-    _category_key,
     _cell,
     _cells,
     _header,
     column_index,
+    words_changed,
 )
 
 if TYPE_CHECKING:
@@ -380,16 +379,14 @@ class TasksTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """A new language: the headers and every cell (words, money, dates) are said again; a
         view sorted by words sorts again (the proxy sees every row change)."""
-        _category.cache_clear()
-        _category_key.cache_clear()
+        words_changed()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
 
     def refresh_names(self) -> None:
         """The taxonomy's names changed: the Category / Type column says them (and sorts by them)."""
-        _category.cache_clear()
-        _category_key.cache_clear()
+        words_changed()
         if self.rowCount():
             column = column_index("Category / Type")
             self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
