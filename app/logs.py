@@ -26,7 +26,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -143,13 +142,16 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-class PrivateRotatingFileHandler(RotatingFileHandler):
+class PrivateRotatingFileHandler(logging.FileHandler):
     """The standard rotating log file (``name`` -> ``name.1`` ... ``name.<backup_count>``, the
     oldest dropped, before a record would take it to ``max_bytes``), created readable by this user
-    only (0600), and an older file that was created wider made private when it is opened."""
+    only (0600), and an older file that was created wider made private when it is opened.
+    (The rotation of ``logging.handlers.RotatingFileHandler``, here because that module loads
+    socket, pickle and queue: a few milliseconds before the window's first picture.)"""
 
     def __init__(self, filename: str | os.PathLike[str], *, max_bytes: int, backup_count: int, encoding: str) -> None:
-        super().__init__(filename, mode="a", maxBytes=max_bytes, backupCount=backup_count, encoding=encoding)
+        super().__init__(filename, mode="a", encoding=encoding)
+        self.max_bytes, self.backup_count = max_bytes, backup_count
 
     def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
@@ -159,6 +161,42 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
             except OSError:
                 pass
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.should_roll_over(record):
+                self.roll_over()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def should_roll_over(self, record: logging.LogRecord) -> bool:
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False  # never a device or a pipe
+        if self.stream is None:
+            self.stream = self._open()
+        if self.max_bytes <= 0:
+            return False
+        self.stream.seek(0, 2)
+        return self.stream.tell() + len(f"{self.format(record)}\n") >= self.max_bytes
+
+    def roll_over(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        if self.backup_count > 0:
+            for i in range(self.backup_count - 1, 0, -1):
+                older, newer = f"{self.baseFilename}.{i}", f"{self.baseFilename}.{i + 1}"
+                if os.path.exists(older):
+                    if os.path.exists(newer):
+                        os.remove(newer)
+                    os.rename(older, newer)
+            first = self.baseFilename + ".1"
+            if os.path.exists(first):
+                os.remove(first)
+            if os.path.exists(self.baseFilename):
+                os.rename(self.baseFilename, first)
+        self.stream = self._open()
 
 
 # Handlers and levels installed by setup_logging, so that it can be called again or undone.

@@ -15,6 +15,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if P
 
 from app import about, preload
 from app.api.errors import InvalidAddress
+from app.command_line import parse_args
 from app.demo_server import SERVE_ARGUMENT
 from ui.desktop.start_imports import import_before_qt, lighter_pyside_import_check
 
@@ -22,30 +23,6 @@ if TYPE_CHECKING:
     from app.store.disk_errors import StoreError
 
 log = logging.getLogger("aitasker")
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="aitasker-desktop", description="Post tasks to AITasker and follow them.")
-    parser.add_argument(
-        "--demo", action="store_true", help="use a practice server on this computer (no account needed)"
-    )
-    parser.add_argument(
-        "--api-url",
-        default=os.environ.get("AITASKER_API_URL"),
-        help="the AITasker API address (default https://api.aitasker.co)",
-    )
-    parser.add_argument(
-        "--data-dir", type=Path, help="keep drafts, tasks, settings and logs here (default: your user folders)"
-    )
-    parser.add_argument(
-        "--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit"
-    )
-    parser.add_argument(
-        "--demo-speed", type=float, default=10.0, help="demo mode: practice-server seconds per real second (default 10)"
-    )
-    parser.add_argument("--debug", action="store_true", help="log more detail")
-    parser.add_argument("--version", action="version", version=f"{about.NAME} {about.VERSION}")
-    return parser.parse_args(argv)
 
 
 async def until_closed(work: Coroutine[Any, Any, Any], closed: Any) -> bool:

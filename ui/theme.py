@@ -11,22 +11,17 @@ change of look reaches every widget at once.
 from __future__ import annotations
 
 import weakref
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSlider,
-    QApplication,
-    QFocusFrame,
-    QStyleFactory,
-    QTabBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QApplication, QTabBar, QWidget
 
 from app.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFocusFrame
 
 THEMES = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "Same as the system"),
@@ -225,6 +220,8 @@ class FocusRing(QObject):
         app.focusChanged.connect(self._moved)
 
     def frame(self) -> QFocusFrame:
+        from PySide6.QtWidgets import QFocusFrame  # (made when a button first has the focus, not at start)
+
         if self._frame is None or not shiboken6.isValid(self._frame):
             self._frame = QFocusFrame()  # it goes wherever the widget it rings is
             self._frame.setObjectName("focusRing")
@@ -232,6 +229,8 @@ class FocusRing(QObject):
 
     def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         target = new if isinstance(new, self.KINDS) else None
+        if target is None and (self._frame is None or not shiboken6.isValid(self._frame)):
+            return  # no ring yet, none needed
         frame = self.frame()
         if target is None:
             frame.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr (no widget ringed); the stub omits None
@@ -286,6 +285,8 @@ def _apply(app: QApplication, theme: str) -> str:
     look = effective_theme(theme)
     if _state.get("style") is not app:
         if app.property("style_from_arguments") != STYLE:  # not made by ui/main.py: set it now
+            from PySide6.QtWidgets import QStyleFactory
+
             app.setStyle(QStyleFactory.create(STYLE))
         _state["style"] = app
         _state["ring"] = FocusRing(app)

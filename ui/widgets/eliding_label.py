@@ -18,6 +18,12 @@ class ElidingLabel(QLabel):
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        shown = self.shown_text()
+        if shown == self.text() and self.isEnabled() and self.frameWidth() == 0 and self.margin() == 0:
+            # It fits: QLabel draws the same text in the same place, and asks its style in C++
+            # (the first QStyle that reaches Python builds its many enums: ~5 ms of the first picture).
+            super().paintEvent(event)
+            return
         painter = QPainter(self)
         self.style().drawItemText(
             painter,
@@ -25,6 +31,6 @@ class ElidingLabel(QLabel):
             int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
             self.palette(),
             self.isEnabled(),
-            self.shown_text(),
+            shown,
             self.foregroundRole(),
         )
