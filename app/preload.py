@@ -20,12 +20,12 @@ AFTER_FIRST_PICTURE = (
     "httpcore",  # httpx loads it when the first client is made, anyio and sniffio on its first request
     "sniffio",
     "anyio._backends._asyncio",
-    "app.api.tls:tls_context",
+    "app.api.tls:tls_context",  # (TLS below: demo mode makes it once it is connected)
     "app.api.client",
     "app.session",
     "app.review.service",
 )
-
+TLS = "app.api.tls:tls_context"  # the certificates, loaded once (tens of milliseconds)
 
 _running: list[threading.Thread] = []
 

@@ -26,8 +26,7 @@ log = logging.getLogger("aitasker")
 
 
 async def until_closed(work: Coroutine[Any, Any, Any], closed: Any) -> bool:
-    """Run ``work`` until it ends (True) or ``closed`` (an asyncio.Event) is set first (False:
-    ``work`` is cancelled). Its errors are raised."""
+    """Run ``work`` until it ends (True) or ``closed`` (an asyncio.Event) is set first (False: cancelled); raises its errors."""
     import asyncio
     import contextlib
 
@@ -167,7 +166,7 @@ async def run_window(
         connection = Connection(api_url="", api_key=None, demo=True) if demo else Connection(args.api_url, key)
         window = open_window(settings, store, connection, secrets, keystore)
         await first_paint(window)  # the picture first; then the session, the form's checks, the rest
-        preload.start(AFTER_FIRST_PICTURE)
+        preload.start(DEMO_AFTER_FIRST_PICTURE if demo else AFTER_FIRST_PICTURE)
     await asyncio.to_thread(preload.wait)  # the loop turns meanwhile: the window answers while they load
     try:
         window.attach()
@@ -187,6 +186,8 @@ async def run_window(
         # window meanwhile ends the wait (the process must not linger, holding the folder).
         if not await until_closed(window.start(connection), window.closed):
             return 0
+        if demo:  # its practice server is plain http on this computer: TLS only for what comes from elsewhere
+            preload.start((preload.TLS,))
         if args.screenshot is not None:
             await asyncio.sleep(0.2)  # let layouts settle and paint once
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -210,6 +211,7 @@ AFTER_FIRST_PICTURE: tuple[str, ...] = (*preload.AFTER_FIRST_PICTURE, "ui.contro
 AFTER_FIRST_PICTURE += ("ui.controllers.drafts", "ui.controllers.review", "ui.controllers.send", "ui.controllers.tasks")
 AFTER_FIRST_PICTURE += ("ui.controllers.records", "ui.controllers.saving", "ui.controllers.task_windows")
 AFTER_FIRST_PICTURE += ("app.review.keep", "ui.controllers.pictures", "PySide6.QtNetwork")  # QtNetwork: listening
+DEMO_AFTER_FIRST_PICTURE = tuple(n for n in AFTER_FIRST_PICTURE if n != preload.TLS)  # TLS: once connected
 
 
 EXIT_DEADLINE = 10.0  # seconds the process may take to end once the window has closed
@@ -354,7 +356,7 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
         if args.demo and problem is None:
             # The demo's window draws itself before the event loop (asyncio, qasync) is loaded.
             opened = show_demo_window(args, secrets, checked)
-            preload.start(AFTER_FIRST_PICTURE)  # the picture is on the screen
+            preload.start(DEMO_AFTER_FIRST_PICTURE)  # the picture is on the screen
             if isinstance(opened, StoreError):
                 problem = opened
             else:
