@@ -280,6 +280,10 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
         args.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         problem = write_error(exc, args.data_dir / STORE_FILENAME, opening=True)
+    if args.demo and problem is None:  # the practice server starts now, in its own process, beside the window
+        from app.demo_server import DemoServer
+
+        servers.append(DemoServer(args.demo_speed, args.data_dir / "demo" / STORE_FILENAME))
     # The store's integrity check reads the whole file: it starts now, beside the imports below.
     checked = EarlyCheck.start((args.data_dir / "demo" if args.demo else args.data_dir) / STORE_FILENAME)
     secrets = Secrets()
@@ -305,10 +309,6 @@ def _main(argv: list[str] | None, servers: list[Any]) -> int:
         restore_hooks()
         return display.exit_code
 
-    if args.demo and problem is None:  # the practice server starts now, in its own process, beside the window
-        from app.demo_server import DemoServer
-
-        servers.append(DemoServer(args.demo_speed, args.data_dir / "demo" / STORE_FILENAME))
     import_before_qt()
     from PySide6.QtWidgets import QApplication
 
