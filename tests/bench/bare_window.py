@@ -4,9 +4,9 @@ Prints ``painted`` once the window has drawn itself the first time (as ``tests/b
 the app) and exits. No app code is imported: this is what any PySide6 program of this shape costs.
 
 With ``BARE_CONNECT_URL`` set, it goes on after that first picture as the least a window on this
-stack must do before it can say "connected": import asyncio, qasync, httpx and pydantic, ask the
-server at that address one ``GET /health`` (a plain synchronous httpx client, no TLS: cheaper
-than any real client), then print ``painted``. ``ready_floor_ratio`` (tests/bench/test_startup.py)
+stack (httpx on a qasync event loop) must do before it can say "connected": import asyncio,
+qasync and httpx (not even pydantic), ask the server at that address one ``GET /health`` (a plain
+synchronous httpx client, no TLS: cheaper than any real client), then print ``painted``. ``ready_floor_ratio`` (tests/bench/test_startup.py)
 times that against the plain first picture: a lower bound for ``ready_ratio`` that no app code
 could go under."""
 
@@ -52,7 +52,6 @@ class FirstPaint(QObject):
             import asyncio  # noqa: F401  (what connecting on this stack needs, no more)
 
             import httpx
-            import pydantic  # noqa: F401
             import qasync  # noqa: F401
 
             with httpx.Client(verify=False) as client:

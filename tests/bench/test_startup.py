@@ -107,7 +107,7 @@ def test_startup_with_100k_tasks_against_an_empty_store(bench: Bench, tmp_path: 
 def test_ready_against_the_bare_window(bench: Bench, tmp_path: Path, sandbox_process: str) -> None:
     """Demo mode in a fresh folder (nothing stored, the practice server started at launch) until it
     is ready, against the bare window's first paint. Beside it, ``ready_floor_ratio``: the bare
-    window that then imports what connecting on this stack needs (asyncio, qasync, httpx, pydantic)
+    window that then imports what connecting on this stack needs (asyncio, qasync, httpx)
     and asks a server already listening one question, against the same first paint: the least
     ready could cost, whatever the app does (no target; it says how much of ready_ratio is ours)."""
     runs: list[dict[str, float]] = []
@@ -135,7 +135,7 @@ def test_ready_against_the_bare_window(bench: Bench, tmp_path: Path, sandbox_pro
         float("inf"),  # no target: a floor
         baseline=median(bare) * 1000,
         ratio=paired_ratio(floor, bare),
-        note="bare window, then import asyncio, qasync, httpx, pydantic and one GET: the least ready costs",
+        note="bare window, then import asyncio, qasync, httpx and one GET: the least ready costs",
         runs_ms=[round(x * 1000) for x in floor],
     )
     bench.record(
