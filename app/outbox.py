@@ -4,7 +4,8 @@ waiting-for-credit.
 Rules that protect the user's money:
 - the draft's idempotency key is committed to disk before the first request and reused for every
   later attempt of that draft;
-- the state ``sending`` is committed before the request leaves; a crash while sending turns it into
+- the state ``sending`` is committed, and on the disk, before the request leaves (the wait for the
+  disk runs on a worker thread: :mod:`app.store.durability`); a crash while sending turns it into
   ``unknown`` at the next start (:meth:`Store.recover_interrupted_sends`);
 - only an :class:`~app.api.errors.Offline` failure (nothing reached the server) or a 429 puts a draft
   back in the queue to be sent by itself; an unclear outcome waits for the user; a refusal for lack
