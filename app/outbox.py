@@ -4,7 +4,8 @@ waiting-for-credit.
 Rules that protect the user's money:
 - the draft's idempotency key is committed to disk before the first request and reused for every
   later attempt of that draft;
-- the state ``sending`` is committed before the request leaves; a crash while sending turns it into
+- the state ``sending`` is committed, and on the disk, before the request leaves (the wait for the
+  disk runs on a worker thread: :mod:`app.store.durability`); a crash while sending turns it into
   ``unknown`` at the next start (:meth:`Store.recover_interrupted_sends`);
 - only an :class:`~app.api.errors.Offline` failure (nothing reached the server) or a 429 puts a draft
   back in the queue to be sent by itself; an unclear outcome waits for the user; a refusal for lack
@@ -27,14 +28,13 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from app.api.errors import ApiError, InvalidTask, NotEnoughCredit, Offline, OutcomeUnknown, RateLimited
 from app.api.validation import check_draft
+from app.send_result import CREATED, GONE, SendResult, SendState, answers_for
 from app.store.disk_errors import StoreError
-from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord, DraftState
+from app.store.drafts_table import CREDIT, DRAFT, SENDING, UNKNOWN, WAITING, DraftRecord
 from app.store.repository import Store
 from app.translatable import QT_TRANSLATE_NOOP
 from app.wakeup import Wakeup
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from app.api.client import TasksClient  # only named: the client comes from the session
     from app.api.schema import Task, TaskDraft
 
+__all__ = ["CREATED", "EARLIER_VERSION", "GONE", "Outbox", "SendResult", "SendState", "answers_for"]
 log = logging.getLogger(__name__)
 
 CREATES_PER_MINUTE = 60  # documented bucket for POST /api/v1/tasks
@@ -53,56 +54,6 @@ EARLIER_VERSION = QT_TRANSLATE_NOOP(
     "AITasker answered with a task that differs from this draft (it was probably posted earlier from "
     "an older version). That task is in your list. Your text was kept as a draft, not posted.",
 )
-
-
-class SendState(StrEnum):
-    """Where one send ended: the draft's new state, or created (the draft is gone)."""
-
-    CREATED = "created"
-    GONE = "gone"  # the draft was removed before it could be sent
-    DRAFT = DraftState.DRAFT.value
-    WAITING = DraftState.WAITING.value
-    SENDING = DraftState.SENDING.value
-    UNKNOWN = DraftState.UNKNOWN.value
-    CREDIT = DraftState.CREDIT.value
-
-
-CREATED = SendState.CREATED
-GONE = SendState.GONE
-
-
-@dataclass
-class SendResult:
-    """What happened to one send. ``state`` is the draft's new state, created, or gone.
-
-    ``other_task`` is set when the server answered with a task that is not what was sent (the
-    draft then stays a draft, with its text)."""
-
-    state: SendState | DraftState
-    task: Task | None = None
-    error: ApiError | None = None
-    field_errors: dict[str, list[str]] = field(default_factory=dict)
-    other_task: Task | None = None
-
-    def __post_init__(self) -> None:
-        self.state = SendState(self.state)
-
-
-def answers_for(draft: TaskDraft, task: Task) -> bool:
-    """Whether a created ``task`` is plausibly the one ``draft`` asked for. A server may answer a
-    reused idempotency key with the task it made for it earlier; then what was just sent was not
-    posted. Fields the server left empty are not compared; spacing is ignored."""
-
-    def words(text: str | None) -> str:
-        return " ".join((text or "").split())
-
-    if draft.title and task.title and words(draft.title) != words(task.title):
-        return False
-    if task.description and words(draft.description) != words(task.description):
-        return False
-    if task.budget_usd is not None and abs(task.budget_usd - draft.budget_usd) >= 0.005:
-        return False
-    return not (task.category and task.category != draft.category)
 
 
 class Outbox:
@@ -183,10 +134,18 @@ class Outbox:
         self._in_flight.add(draft_id)
         try:
             await self._pace()  # within the create limit; nothing has left yet
-            claimed = self._store.claim(draft_id, from_states, revision=revision)  # due: checked above
+            with self._store.unsynced():  # the wait for the disk is on a worker thread, not the GUI's
+                claimed = self._store.claim(draft_id, from_states, revision=revision)  # due: checked above
         except BaseException:
             self._in_flight.discard(draft_id)
             raise
+        if claimed is not None:
+            try:
+                await self._synced()  # the claim (state and key) on the disk before anything leaves
+            except BaseException:  # not sent: the draft goes back to where it was
+                self._in_flight.discard(draft_id)
+                self._put_back(record)
+                raise
         if claimed is None:  # taken out, edited or deleted while we waited: not sent
             self._in_flight.discard(draft_id)
             now = self._store.get_draft(draft_id)
@@ -242,7 +201,7 @@ class Outbox:
                 self._on_change()
             raise
         else:
-            result = self._created(draft_id, claimed.revision, draft, task)
+            result = await self._created(draft_id, claimed.revision, draft, task)
         finally:
             self._in_flight.discard(draft_id)
         self._on_change()
@@ -258,21 +217,42 @@ class Outbox:
             # Not saved (disk full): it stays "sending" on disk, "Not sure it was sent" after a restart.
             log.warning("outbox: could not record that draft %s is now %s", draft_id, state)
 
-    def _created(self, draft_id: str, revision: int, draft: TaskDraft, task: Task) -> SendResult:
+    async def _synced(self) -> None:
+        """Every commit so far on the disk, waited for on a worker thread (the GUI's stays free)."""
+        await asyncio.get_running_loop().run_in_executor(None, self._store.sync)
+
+    def _put_back(self, record: DraftRecord) -> None:
+        """A claimed draft that did not leave goes back to its state before the claim."""
+        try:
+            self._store.set_state(
+                record.id,
+                record.state,
+                error=record.last_error,
+                not_before=record.not_before,
+                expect=(SENDING,),
+            )
+        except StoreError:  # still "sending" on disk: "Not sure it was sent" after a restart
+            log.warning("outbox: could not put draft %s back after a failed claim", record.id)
+        self._on_change()
+
+    async def _created(self, draft_id: str, revision: int, draft: TaskDraft, task: Task) -> SendResult:
         if not answers_for(draft, task):
             log.warning(
                 "outbox: the server answered draft %s with task %s for other content; draft kept", draft_id, task.id
             )
-            self._record(draft_id, task, revision=revision, keep=EARLIER_VERSION)
+            await self._record(draft_id, task, revision=revision, keep=EARLIER_VERSION)
             self._on_created(draft_id, task)
             return SendResult(DRAFT, other_task=task)
-        self._record(draft_id, task, revision=revision)
+        await self._record(draft_id, task, revision=revision)
         self._on_created(draft_id, task)
         return SendResult(CREATED, task=task)
 
-    def _record(self, draft_id: str, task: Task, *, revision: int, keep: str | None = None) -> None:
+    async def _record(self, draft_id: str, task: Task, *, revision: int, keep: str | None = None) -> None:
+        """Store the created task (and settle its draft); on the disk before the window shows it."""
         try:
-            self._store.record_created(draft_id, task, revision=revision, keep=keep)
+            with self._store.unsynced():
+                self._store.record_created(draft_id, task, revision=revision, keep=keep)
+            await self._synced()
         except StoreError:
             log.warning(
                 "outbox: task %s was created but could not be saved; draft %s left as sending", task.id, draft_id

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from app.budget import BudgetMemory
 from app.connection import Connection
@@ -31,6 +31,7 @@ from ui.panels.status_bar import StatusBar
 from ui.panels.tasks import TasksPanel
 from ui.widgets import accessibility, accessible_combo, enter_presses
 from ui.widgets.screen_fit import ContentsScroll, place
+from ui.widgets.steady_tabs import SteadyTabWidget
 
 if TYPE_CHECKING:
     from app.credentials import KeyStore
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self._page = FormPage(checks_held=staged)
         self._tasks = TasksPanel(details=store.get_task)
         self._drafts = DraftsPanel()
-        self._tabs = QTabWidget()
+        self._tabs = SteadyTabWidget()  # "Drafts (N)" changes without repainting the tasks under it
         self._tabs.setObjectName("rightTabs")
         self._tabs.addTab(self._tasks, "")
         self._tabs.addTab(self._drafts, "")

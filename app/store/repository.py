@@ -22,12 +22,12 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.store import drafts_table, journal, tasks_table
+from app.store import drafts_table, durability, journal, tasks_table
 from app.store.disk_errors import Damaged, StoreError, is_corruption, rollback, write_error
 from app.store.drafts_table import DRAFT_STATES, REMOVED_KEPT_FOR, REMOVED_KEPT_MAX, DraftRecord, random_uuid
 from app.store.early_check import EarlyCheck, remember_clean_close
@@ -47,13 +47,6 @@ class SettingsStore(Protocol):
 
     def get_setting(self, key: str) -> str | None: ...
     def set_setting(self, key: str, value: str | None) -> None: ...
-
-
-def _private_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        candidate = Path(f"{path}{suffix}")
-        if candidate.exists():
-            os.chmod(candidate, 0o600)
 
 
 class Store:
@@ -108,7 +101,7 @@ class Store:
                     raise Damaged(f"quick_check: {result[0] if result else 'no answer'}")
             migrate(db)
             self._probe_and_tidy(db)
-            _private_file(self.path)
+            durability.private_files(self.path)
         except BaseException:
             db.close()
             raise
@@ -192,6 +185,17 @@ class Store:
         if self.write_problem is not None:
             log.info("store: saving works again")
             self._set_problem(None)
+
+    def unsynced(self) -> AbstractContextManager[None]:
+        """Writes in it commit without waiting for the disk; :meth:`sync` makes them durable."""
+        return durability.unsynced(self._db)
+
+    def sync(self) -> None:
+        """Every commit so far on the disk (blocking, for a worker thread: no connection is used)."""
+        try:
+            durability.sync_log(self.path)
+        except OSError as exc:
+            raise write_error(exc, self.path) from exc
 
     # --- settings --------------------------------------------------------------------------------
     def get_setting(self, key: str) -> str | None:

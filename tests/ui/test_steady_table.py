@@ -176,3 +176,23 @@ def test_a_created_task_on_the_tasks_panel_looks_as_if_painted_afresh(qtbot) -> 
     settle()
     assert panel.proxy.index(0, 0).data() == "Task 99"
     assert looks_the_same(on_screen(view), painted_afresh(view))
+
+
+def test_rows_removed_below_the_view_lay_out_without_repainting_it(qtbot) -> None:
+    """(A sent draft's row leaves the outbox's rows, under the newest tasks in view.)"""
+    view, model, paints = shown_table(qtbot, rows=200)  # (as many digits in the row numbers after)
+    maximum = view.verticalScrollBar().maximum()
+    model.removeRows(50, 40)
+    settle()
+    assert paints.count == 0
+    assert view.verticalScrollBar().maximum() < maximum and first_in_view(view) == "row 000"
+    view.scrollToBottom()  # what is left is there to scroll to, and nothing else
+    qtbot.waitUntil(lambda: str(view.indexAt(QPoint(2, view.viewport().height() - 2)).data()) == "row 199")
+    assert model.rowCount() == 160 and model.item(50).text() == "row 090"
+
+
+def test_a_row_removed_in_view_repaints(qtbot) -> None:
+    view, model, paints = shown_table(qtbot)
+    model.removeRow(2)
+    qtbot.waitUntil(lambda: paints.count > 0)
+    assert view.indexAt(QPoint(2, view.rowViewportPosition(2) + 2)).data() == "row 003"

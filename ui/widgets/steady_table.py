@@ -4,8 +4,9 @@ Qt's item views lay themselves out again after any change of the row count and t
 every visible cell (``doItemsLayout``): about 5 ms a time at 100,000 tasks, most of it asking the
 model about each cell in view. :class:`SteadyTableView` repaints only what the insertion changed:
 
-- rows inserted below the last row in view (as a background load adds the older tasks) change
-  nothing in view: only the scroll bar and headers are laid out again;
+- rows inserted below the last row in view (as a background load adds the older tasks), or
+  removed there (a draft of the outbox, sent, leaves the rows under the view), change nothing in
+  view: only the scroll bar and headers are laid out again;
 - rows inserted in view (a task just created lands at the top) push the rows after them down:
   their pixels are moved down at once (``QWidget.scroll``, as Qt's views do when scrolled; an
   update already asked for moves with them) and only the new rows are painted. What is shown is
@@ -13,7 +14,7 @@ model about each cell in view. :class:`SteadyTableView` repaints only what the i
   indexes), and the view is not painted in alternating colours (a row's colour would depend on
   where it is).
 
-Any other change (rows inserted above the view or removed, a sort, a filter, a reset, a new font or
+Any other change (rows inserted above the view, rows removed in or above it, a sort, a filter, a reset, a new font or
 style) makes it lay out and repaint as Qt does (a resize repaints all of it by itself)."""
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class SteadyTableView(QTableView):
     @staticmethod
     def _other_changes(model: QAbstractItemModel) -> list[SignalInstance]:
         return [
-            model.layoutChanged, model.modelReset, model.rowsRemoved, model.rowsMoved,
+            model.layoutChanged, model.modelReset, model.rowsMoved,
             model.columnsInserted, model.columnsRemoved, model.columnsMoved, model.headerDataChanged,
         ]  # fmt: skip
 
@@ -60,6 +61,21 @@ class SteadyTableView(QTableView):
         else:
             self._changed = True
         super().rowsInserted(parent, start, end)
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
+        if not (self._changed or parent.isValid()) and self._below_view(start):
+            self._steady = True
+        else:
+            self._changed = True
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def _below_view(self, first: int) -> bool:
+        """Whether row ``first`` and all after it are below the last row in view (its pixels and
+        those above stay as they are when they go)."""
+        if self.verticalHeader().count() != self.model().rowCount() or not self.isVisible():
+            return False
+        last = self.rowAt(self._viewport.height() - 1)
+        return last >= 0 and first > last
 
     def _pushed_down(self, first: int, count: int) -> bool:
         """Make the viewport show rows ``first`` … ``first + count - 1`` just inserted: the rows
