@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from ui.widgets.viewport import viewport_of
 
 MEASURE_AFTER_MS = 50
+_FIRST = (QEvent.Type.Show, QEvent.Type.Paint)
 
 
 class FittedColumns(QObject):
@@ -49,10 +50,17 @@ class FittedColumns(QObject):
         self._viewport = viewport_of(table)
         self._watching = False
         self._timer.start()
+        self._viewport.installEventFilter(self)  # its first paint: the fit that is due comes first
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and self._watching:
             self._timer.start()
+        elif kind in _FIRST and not self._watching and self._timer.isActive():
+            # The table is shown (its window laid out) or about to be drawn the first time: fitted
+            # now, before its first picture, not just after it (a second picture of the whole table).
+            self._timer.stop()
+            self.fit()
         return False
 
     def _rows_changed(self, _parent: object, first: int, _last: int) -> None:
@@ -65,9 +73,7 @@ class FittedColumns(QObject):
 
     def fit(self) -> None:
         table, header = self._table, self._table.horizontalHeader()
-        if not self._watching:
-            self._watching = True
-            self._viewport.installEventFilter(self)
+        self._watching = True
         header.setResizeContentsPrecision(self._rows_in_view())
         widths = {
             column: max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
