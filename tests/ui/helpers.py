@@ -12,8 +12,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QAction, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QAction, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -229,3 +229,20 @@ def mnemonic(text: str) -> str | None:
     """The Alt letter a label or button text gives ("&Apply" -> "a"), lower case; None without one."""
     found = re.search(r"&([^&])", text)
     return found.group(1).lower() if found else None
+
+
+class Paints(QObject):
+    """How often a widget was painted, and the height of what was painted (each paint's region,
+    top to bottom, added up)."""
+
+    def __init__(self, widget: QObject) -> None:
+        super().__init__(widget)
+        self.count = 0
+        self.height = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.count += 1
+            self.height += event.region().boundingRect().height()
+        return False

@@ -4,24 +4,10 @@ table follows it (at start that second picture came while the window's imports h
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
-
+from tests.ui.helpers import Paints
 from tests.ui.test_tasks_model import make
 from ui.panels.tasks import TasksPanel
 from ui.widgets.viewport import viewport_of
-
-
-class Paints(QObject):
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def test_the_columns_are_fitted_before_the_first_picture(qtbot) -> None:

@@ -6,25 +6,12 @@ as in any Qt view."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QImage, QPaintEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.helpers import Paints
 from ui.widgets.steady_table import SteadyTableView
-
-
-class Paints(QObject):
-    def __init__(self, widget: QObject) -> None:
-        super().__init__(widget)
-        self.count = 0
-        self.height = 0  # of what was painted, each time from its top to its bottom
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QPaintEvent):
-            self.count += 1
-            self.height += event.region().boundingRect().height()
-        return False
 
 
 def row(text: str) -> list[QStandardItem]:

@@ -4,23 +4,10 @@ out again; a page that needs more room still makes the tab widget ask for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from tests.ui.helpers import Paints
 from ui.widgets.steady_tabs import SteadyTabWidget
-
-
-class Paints(QObject):
-    def __init__(self, widget: QObject) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QPaintEvent):
-            self.count += 1
-        return False
 
 
 def settle() -> None:
