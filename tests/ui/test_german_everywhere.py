@@ -432,6 +432,19 @@ def shown_words(place: str, text: str) -> set[str]:
     return words_of(text)
 
 
+def assert_all_german(english: dict[str, str], german: dict[str, str], known: set[str]) -> None:
+    """No place shows English words in German (:func:`untranslated`), and none writes numbers,
+    money or dates the English way (:func:`misformatted`); the first 40 of each are named."""
+    problems = untranslated(english, german, known)
+    wrong = misformatted(german)
+    assert not problems and not wrong, (
+        f"{len(problems)} places show English in German:\n"
+        + "\n".join(problems[:40])
+        + f"\n{len(wrong)} places write numbers, money or dates the English way:\n"
+        + "\n".join(wrong[:40])
+    )
+
+
 def untranslated(english: dict[str, str], german: dict[str, str], known: set[str]) -> list[str]:
     """Places whose German text shares a non-German word with the English text at that place."""
     problems = []
@@ -458,11 +471,4 @@ async def test_a_german_window_shows_no_english_word(app: QApplication, qtbot, t
     steps = {place.split(": ", 1)[0] for place in compared}
     assert len(compared) > 500 and {"post confirmation", "review, version 0", "settings", "offline"} <= steps
     data = {w for text in TYPED.values() for w in words_of(text)} | english.server_words | german.server_words
-    problems = untranslated(shown_in_english, shown_in_german, german_words() | NAMES | data)
-    wrong = misformatted(shown_in_german)
-    assert not problems and not wrong, (
-        f"{len(problems)} places show English in German:\n"
-        + "\n".join(problems)
-        + f"\n{len(wrong)} places write numbers, money or dates the English way:\n"
-        + "\n".join(wrong)
-    )
+    assert_all_german(shown_in_english, shown_in_german, german_words() | NAMES | data)
