@@ -12,6 +12,8 @@ import importlib
 import logging
 import threading
 
+TLS = "app.api.tls:tls_context"  # the certificates, loaded once (tens of milliseconds)
+
 AFTER_FIRST_PICTURE = (
     "asyncio",
     "pydantic",
@@ -20,12 +22,11 @@ AFTER_FIRST_PICTURE = (
     "httpcore",  # httpx loads it when the first client is made, anyio and sniffio on its first request
     "sniffio",
     "anyio._backends._asyncio",
-    "app.api.tls:tls_context",  # (TLS below: demo mode makes it once it is connected)
+    TLS,  # (demo mode makes it once it is connected: ui/main.py)
     "app.api.client",
     "app.session",
     "app.review.service",
 )
-TLS = "app.api.tls:tls_context"  # the certificates, loaded once (tens of milliseconds)
 
 _running: list[threading.Thread] = []
 
