@@ -27,12 +27,26 @@ _VALUES: dict[str, tuple[str, Any]] = {
 }
 
 
+DEMO_SPEED = 10.0  # practice-server seconds per real second
+
+
+def _defaults() -> dict[str, Any]:
+    """Every option's value when it is not given (the parser's defaults too)."""
+    return {
+        "demo": False,
+        "debug": False,
+        "data_dir": None,
+        "screenshot": None,
+        "api_url": os.environ.get("AITASKER_API_URL"),
+        "demo_speed": DEMO_SPEED,
+    }
+
+
 def _plain_arguments(arguments: list[str]) -> argparse.Namespace | None:
     """What the parser would make of ``arguments`` when each is a whole option name (a value after
     its option or after "="); None for anything else (help, version, short or unknown options,
     a value the parser would refuse), which the parser then reads and answers."""
-    values: dict[str, Any] = {"demo": False, "debug": False, "data_dir": None, "screenshot": None}
-    values |= {"api_url": os.environ.get("AITASKER_API_URL"), "demo_speed": 10.0}
+    values = _defaults()
     at = 0
     while at < len(arguments):
         name, equals, value = arguments[at].partition("=")
@@ -57,12 +71,13 @@ def _plain_arguments(arguments: list[str]) -> argparse.Namespace | None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aitasker-desktop", description="Post tasks to AITasker and follow them.")
+    defaults = _defaults()
     parser.add_argument(
         "--demo", action="store_true", help="use a practice server on this computer (no account needed)"
     )
     parser.add_argument(
         "--api-url",
-        default=os.environ.get("AITASKER_API_URL"),
+        default=defaults["api_url"],
         help="the AITasker API address (default https://api.aitasker.co)",
     )
     parser.add_argument(
@@ -72,7 +87,10 @@ def _parser() -> argparse.ArgumentParser:
         "--screenshot", type=Path, metavar="PNG", help="save a picture of the window once shown, then quit"
     )
     parser.add_argument(
-        "--demo-speed", type=float, default=10.0, help="demo mode: practice-server seconds per real second (default 10)"
+        "--demo-speed",
+        type=float,
+        default=defaults["demo_speed"],
+        help="demo mode: practice-server seconds per real second (default 10)",
     )
     parser.add_argument("--debug", action="store_true", help="log more detail")
     parser.add_argument("--version", action="version", version=f"{about.NAME} {about.VERSION}")
