@@ -26,7 +26,8 @@ log = logging.getLogger("aitasker")
 
 
 async def until_closed(work: Coroutine[Any, Any, Any], closed: Any) -> bool:
-    """Run ``work`` until it ends (True) or ``closed`` (an asyncio.Event) is set first (False: cancelled); raises its errors."""
+    """Run ``work`` until it ends (True) or ``closed`` (an asyncio.Event) is set first (False:
+    ``work`` is cancelled). Its errors are raised."""
     import asyncio
     import contextlib
 

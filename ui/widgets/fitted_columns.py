@@ -50,7 +50,7 @@ class FittedColumns(QObject):
         self._viewport = viewport_of(table)
         self._watching = False
         self._timer.start()
-        self._viewport.installEventFilter(self)  # its first paint: the fit that is due comes first
+        self._viewport.installEventFilter(self)  # shown or first painted: the fit that is due comes first
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
